@@ -1,0 +1,186 @@
+import { z } from 'zod';
+
+/**
+ * The blueprint language. This zod schema is the single source of truth: the TypeScript types,
+ * the JSON Schema for editors (blueprints/schema.json) and the field descriptions in error messages
+ * all come from it.
+ */
+
+// Service names become Kubernetes Service, Deployment and StatefulSet names. A Service name must be
+// a DNS-1035 label; StatefulSet pods append "-<ordinal>" and controllers add hash suffixes, so we
+// keep a margin below the 63-character limit.
+export const MAX_SERVICE_NAME_LENGTH = 50;
+export const MAX_BLUEPRINT_NAME_LENGTH = 40;
+
+const dns1035Label = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+export const ServiceName = z
+  .string()
+  .max(MAX_SERVICE_NAME_LENGTH)
+  .regex(dns1035Label, 'must be a DNS label: lower-case letters, digits and "-", starting with a letter')
+  .describe('Service name, a DNS label (it names the Kubernetes Service)');
+
+export const BlueprintName = z
+  .string()
+  .max(MAX_BLUEPRINT_NAME_LENGTH)
+  .regex(dns1035Label, 'must be a DNS label: lower-case letters, digits and "-", starting with a letter')
+  .describe('Blueprint name, a DNS label');
+
+export const Port = z.number().int().min(1).max(65535).describe('TCP port, 1-65535');
+
+/** Go-style durations as users write them in Compose and Kubernetes tools: 30m, 4h, 7d, 1h30m. */
+export const Duration = z
+  .string()
+  .regex(/^(\d+(ms|s|m|h|d))+$/, 'must be a duration such as 30m, 4h or 7d')
+  .describe('Duration such as 30m, 4h or 7d');
+
+/** Kubernetes quantities: CPU as 250m or 0.5, memory as 128Mi or 1Gi. */
+export const Quantity = z
+  .union([
+    z
+      .string()
+      .regex(/^\d+(\.\d+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|E|Ei)?$/, 'must be a quantity such as 250m, 128Mi or 1Gi'),
+    z.number().nonnegative(),
+  ])
+  .describe('Kubernetes quantity (CPU: 250m or 0.5; memory: 128Mi, 1Gi)');
+
+export const ResourceAmounts = z
+  .strictObject({
+    cpu: Quantity.optional().describe('CPU, e.g. 250m'),
+    memory: Quantity.optional().describe('Memory, e.g. 256Mi'),
+  })
+  .describe('CPU and memory');
+
+export const Resources = z
+  .strictObject({
+    requests: ResourceAmounts.optional().describe('What the scheduler reserves'),
+    limits: ResourceAmounts.optional().describe('The most the container may use'),
+  })
+  .describe('Resource requests and limits, as in a Kubernetes container');
+
+export const SecretRef = z
+  .strictObject({
+    secretRef: z
+      .strictObject({
+        name: z.string().min(1).describe('Name of the secret in the MicroStax secret store'),
+        key: z.string().min(1).describe('Key inside that secret'),
+      })
+      .describe('A value kept in a secret store, never in the blueprint'),
+  })
+  .describe('Reference to a stored secret');
+
+export const InlineSecret = z
+  .strictObject({
+    secret: z.string().describe('A secret value; it becomes a Kubernetes Secret and is masked in all output'),
+  })
+  .describe('A secret value written in the blueprint');
+
+export const EnvValue = z
+  .union([z.string(), z.number(), z.boolean(), SecretRef, InlineSecret])
+  .describe('A plain value, {secret: value} or {secretRef: {name, key}}');
+
+export const EnvName = z
+  .string()
+  .regex(
+    /^[A-Za-z_][A-Za-z0-9_]*$/,
+    'must be an environment variable name: letters, digits and "_", not starting with a digit',
+  );
+
+const probeTiming = {
+  initialDelaySeconds: z.number().int().nonnegative().optional(),
+  periodSeconds: z.number().int().positive().optional(),
+  timeoutSeconds: z.number().int().positive().optional(),
+  failureThreshold: z.number().int().positive().optional(),
+};
+
+export const HealthCheck = z
+  .union([
+    z.strictObject({
+      http: z.strictObject({ path: z.string().startsWith('/'), port: Port.optional() }),
+      ...probeTiming,
+    }),
+    z.strictObject({ tcp: z.strictObject({ port: Port.optional() }), ...probeTiming }),
+    z.strictObject({ exec: z.strictObject({ command: z.array(z.string()).min(1) }), ...probeTiming }),
+  ])
+  .describe('Readiness check: {http: {path, port}}, {tcp: {port}} or {exec: {command}}');
+
+export const Volume = z
+  .strictObject({
+    name: ServiceName.optional().describe('Volume name (defaults to "data", "data-1", ...)'),
+    path: z.string().startsWith('/').describe('Mount path inside the container'),
+    size: Quantity.optional().describe('Requested size, e.g. 1Gi'),
+  })
+  .describe('A persistent volume');
+
+export const InitStep = z
+  .strictObject({
+    type: z
+      .literal('sql')
+      .describe('Kind of init step; "sql" runs a script against the service once it is ready'),
+    script: z.string().min(1).describe('Path of the script, relative to the blueprint file'),
+    database: z
+      .string()
+      .optional()
+      .describe('Database to run the script in (default: from the URLs that name this service)'),
+  })
+  .describe('An initialisation step, such as a seed SQL script');
+
+export const Expose = z
+  .union([z.boolean(), Port, z.array(Port).min(1)])
+  .describe('Give the service a URL: true (its first port), a port, or a list of ports');
+
+export const ServiceSchema = z
+  .strictObject({
+    name: ServiceName,
+    image: z
+      .string()
+      .min(1)
+      .describe('Container image reference, e.g. ghcr.io/acme/api:1.2 or postgres:16-alpine'),
+    expose: Expose.optional(),
+    ports: z
+      .array(Port)
+      .optional()
+      .describe('Ports the service listens on (inferred from URLs that name it when absent)'),
+    command: z.array(z.string()).optional().describe('Replaces the image entrypoint'),
+    args: z.array(z.string()).optional().describe('Arguments to the entrypoint'),
+    env: z.record(EnvName, EnvValue).optional().describe('Environment variables'),
+    resources: Resources.optional(),
+    replicas: z.number().int().min(0).max(100).optional().describe('Number of pods (default 1)'),
+    healthCheck: HealthCheck.optional(),
+    dependsOn: z.array(ServiceName).optional().describe('Dependencies that no env URL shows'),
+    volumes: z.array(Volume).optional(),
+    stateful: z.boolean().optional().describe('The service keeps data (a StatefulSet with a volume)'),
+    isolation: z
+      .enum(['isolated', 'shared'])
+      .optional()
+      .describe('"shared" lets branch environments use the baseline copy of this data service'),
+    init: z
+      .union([InitStep, z.array(InitStep).min(1)])
+      .optional()
+      .describe('Init steps, run once the service is ready'),
+  })
+  .describe('A service of the environment');
+
+export const BlueprintSchema = z
+  .strictObject({
+    name: BlueprintName,
+    description: z.string().optional(),
+    ttl: Duration.optional().describe('Delete environments made from this blueprint after this long'),
+    idleAfter: Duration.optional().describe('Put an environment to sleep after this long without activity'),
+    routing: z
+      .enum(['dns', 'header'])
+      .optional()
+      .describe(
+        'How branch environments reach services: "dns" (copies by name) or "header" (per-request routing by context header)',
+      ),
+    services: z.array(ServiceSchema).min(1).describe('The services of the environment'),
+  })
+  .describe('A MicroStax blueprint');
+
+export type Blueprint = z.infer<typeof BlueprintSchema>;
+export type Service = z.infer<typeof ServiceSchema>;
+export type EnvValue = z.infer<typeof EnvValue>;
+export type InitStep = z.infer<typeof InitStep>;
+export type HealthCheck = z.infer<typeof HealthCheck>;
+export type Volume = z.infer<typeof Volume>;
+export type Resources = z.infer<typeof Resources>;

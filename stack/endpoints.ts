@@ -1,0 +1,47 @@
+import { resolveStackConfig, STACK_UP_COMMAND } from './config.js';
+import { StackError } from './errors.js';
+import { readStackState } from './state.js';
+
+/** Where the running stack's parts listen: what workers, the API and tests connect to. */
+export interface StackEndpoints {
+  /** The stack's state directory (data, logs, kubeconfig). */
+  stateDir: string;
+  temporal: {
+    /** host:port of the Temporal frontend, for `Connection.connect({ address })`. */
+    address: string;
+    namespace: string;
+    /** The Temporal web UI. */
+    uiUrl: string;
+  };
+  /** A `postgres://` URL; `DATABASE_URL` wins when set. */
+  databaseUrl: string;
+  /** A kubeconfig file path; `KUBECONFIG` wins when set. */
+  kubeconfigPath: string;
+}
+
+/**
+ * Reads the endpoints the running local stack recorded (`<stateDir>/stack.json`, state dir from
+ * `MICROSTAX_STATE_DIR`). `DATABASE_URL` and `KUBECONFIG` override the recorded Postgres and cluster.
+ * Throws a `StackError` of type `stack-not-up` naming the command to run when the stack is not up.
+ */
+export async function readStackEndpoints(env: NodeJS.ProcessEnv = process.env): Promise<StackEndpoints> {
+  const config = resolveStackConfig(env);
+  const state = await readStackState(config.stateFile);
+  const notUp = (what: string) =>
+    new StackError('stack-not-up', `The local stack is not up: ${what}.`, {
+      fix: `run \`${STACK_UP_COMMAND}\``,
+    });
+  if (!state) throw notUp(`no state file at ${config.stateFile}`);
+  const { temporal, postgres, kubernetes } = state.parts;
+  if (!temporal) throw notUp(`Temporal is not recorded in ${config.stateFile}`);
+  const databaseUrl = config.externalDatabaseUrl ?? postgres?.databaseUrl;
+  if (!databaseUrl) throw notUp(`Postgres is not recorded in ${config.stateFile}`);
+  const kubeconfigPath = config.externalKubeconfig ?? kubernetes?.kubeconfigPath;
+  if (!kubeconfigPath) throw notUp(`Kubernetes is not recorded in ${config.stateFile}`);
+  return {
+    stateDir: config.stateDir,
+    temporal: { address: temporal.address, namespace: temporal.namespace, uiUrl: temporal.uiUrl },
+    databaseUrl,
+    kubeconfigPath,
+  };
+}

@@ -1,0 +1,82 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The state file (`<stateDir>/stack.json`) records what `stack up` started: the endpoints others
+ * connect to, and the exact processes `stack down` stops. It is written after each part comes up,
+ * so a failed `up` can still be torn down.
+ */
+
+export const PART_NAMES = ['temporal', 'postgres', 'kubernetes'] as const;
+export type PartName = (typeof PART_NAMES)[number];
+
+export const ProcessRecordSchema = z.object({
+  /** Which program, e.g. `etcd`, `kube-apiserver`. */
+  name: z.string(),
+  pid: z.number().int().positive(),
+  /** Process start time (clock ticks since boot, /proc/<pid>/stat) so a reused PID is never killed. */
+  startTicks: z.number().int().nonnegative().nullable(),
+  logFile: z.string(),
+});
+export type ProcessRecord = z.infer<typeof ProcessRecordSchema>;
+
+const PartBase = {
+  version: z.string(),
+  /** True when the part is the user's own (DATABASE_URL, KUBECONFIG): the stack never stops it. */
+  external: z.boolean(),
+  processes: z.array(ProcessRecordSchema),
+};
+
+export const TemporalPartSchema = z.object({
+  ...PartBase,
+  address: z.string(),
+  namespace: z.string(),
+  uiUrl: z.string(),
+});
+export const PostgresPartSchema = z.object({ ...PartBase, databaseUrl: z.string() });
+export const KubernetesPartSchema = z.object({ ...PartBase, kubeconfigPath: z.string(), server: z.string() });
+
+export const StackStateSchema = z.object({
+  schemaVersion: z.literal(1),
+  stateDir: z.string(),
+  updatedAt: z.string(),
+  parts: z.object({
+    temporal: TemporalPartSchema.optional(),
+    postgres: PostgresPartSchema.optional(),
+    kubernetes: KubernetesPartSchema.optional(),
+  }),
+});
+export type StackState = z.infer<typeof StackStateSchema>;
+export type TemporalPart = z.infer<typeof TemporalPartSchema>;
+export type PostgresPart = z.infer<typeof PostgresPartSchema>;
+export type KubernetesPart = z.infer<typeof KubernetesPartSchema>;
+
+/** Reads the state file; `undefined` when there is none. Throws when it exists but is unreadable. */
+export async function readStackState(stateFile: string): Promise<StackState | undefined> {
+  let text: string;
+  try {
+    text = await readFile(stateFile, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = StackStateSchema.safeParse(JSON.parse(text));
+  if (!parsed.success) {
+    throw new Error(`${stateFile} is not a valid stack state file: ${z.prettifyError(parsed.error)}`);
+  }
+  return parsed.data;
+}
+
+/** Writes the state file atomically (write + rename), so readers never see half a file. */
+export async function writeStackState(stateFile: string, state: StackState): Promise<void> {
+  await mkdir(path.dirname(stateFile), { recursive: true });
+  const temporary = `${stateFile}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(state, null, 2)}\n`, { mode: 0o600 });
+  await rename(temporary, stateFile);
+}
+
+/** An empty state for a stack whose parts have not started yet. */
+export function emptyStackState(stateDir: string): StackState {
+  return { schemaVersion: 1, stateDir, updatedAt: new Date().toISOString(), parts: {} };
+}

@@ -1,0 +1,30 @@
+/**
+ * Every pinned version of the local stack, in one place. Each binary is built from its Go module at
+ * this version and cached as `<cache>/bin/<name>-<version>`, so bumping a pin rebuilds only that part.
+ * The Go modules that wrap Kubernetes and etcd (stack/go/*) pin the same versions in their go.mod.
+ */
+export const VERSIONS = {
+  /** k8s.io/kubernetes; its staging modules are replaced with v0.<minor>.<patch> (stack/go/kubernetes/go.mod). */
+  kubernetes: 'v1.34.4',
+  /** go.etcd.io/etcd/server/v3, wrapped by stack/go/etcd. */
+  etcd: 'v3.6.8',
+  /** sigs.k8s.io/kwok: simulated nodes, and pods on them that go Running. */
+  kwok: 'v0.7.0',
+  /** github.com/temporalio/cli: `temporal server start-dev` (dev server + web UI, SQLite persistence). */
+  temporalCli: 'v1.5.1',
+  /** Debian's `postgresql` package (bookworm ships 15) when DATABASE_URL is not set. */
+  postgresMajor: '15',
+} as const;
+
+/**
+ * The Kubernetes commands built by ONE `go build` of the wrapper module. Add a command here (and a
+ * blank import in stack/go/kubernetes/tools.go) to build it too, e.g. kubelet or kube-proxy.
+ */
+export const KUBERNETES_COMMANDS = [
+  'kube-apiserver',
+  'kube-controller-manager',
+  'kube-scheduler',
+  'kubectl',
+] as const;
+
+export type KubernetesCommand = (typeof KUBERNETES_COMMANDS)[number];

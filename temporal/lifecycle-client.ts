@@ -1,0 +1,152 @@
+import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
+import {
+  type CreateEnvironmentInput,
+  type EnvironmentStatus,
+  extendTtlUpdate,
+  LIFECYCLE_TASK_QUEUE,
+  markActivitySignal,
+  revokeShareSignal,
+  type SeedEnvironmentInput,
+  type SeedEnvironmentResult,
+  type ShareEnvironmentInput,
+  type ShareStatus,
+  type SnapshotEnvironmentInput,
+  type SnapshotRecord,
+  shareStatusQuery,
+  statusQuery,
+  type TeardownRequest,
+  teardownSignal,
+  WorkflowType,
+  waitReadyUpdate,
+  workflowIds,
+} from '../workflows/contracts.js';
+import { initialSearchAttributes } from '../workflows/search-attribute-values.js';
+
+/**
+ * The lifecycle operations the API and CLI need, over a Temporal client (build it with
+ * createTemporalClient so payloads are encrypted). Every start is idempotent by workflow id: a repeated
+ * request reaches the same workflow.
+ */
+export class LifecycleClient {
+  constructor(
+    private readonly client: Client,
+    private readonly taskQueue: string = LIFECYCLE_TASK_QUEUE,
+  ) {}
+
+  /**
+   * Starts the environment's workflow, or finds the one already running for this id (same idempotency
+   * key, same environment). Returns the workflow id and the run id of the (first) execution.
+   */
+  async createEnvironment(input: CreateEnvironmentInput): Promise<{ workflowId: string; runId: string }> {
+    const workflowId = workflowIds.environment(input.environmentId);
+    const handle = await this.client.workflow.start(WorkflowType.environment, {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [input],
+      // A running workflow with this id is the same environment; a closed one means the id is spent.
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
+      typedSearchAttributes: initialSearchAttributes(input),
+    });
+    return { workflowId, runId: handle.firstExecutionRunId };
+  }
+
+  /** The environment's status, or null when no workflow exists for it. */
+  async getStatus(environmentId: string): Promise<EnvironmentStatus | null> {
+    try {
+      return await this.client.workflow.getHandle(workflowIds.environment(environmentId)).query(statusQuery);
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return null;
+      throw error;
+    }
+  }
+
+  /** Waits until the environment is ready (or failed/deleted) and returns its status. */
+  async waitReady(environmentId: string): Promise<EnvironmentStatus> {
+    return this.client.workflow
+      .getHandle(workflowIds.environment(environmentId))
+      .executeUpdate(waitReadyUpdate);
+  }
+
+  /** Extends the TTL by a duration such as "2h"; returns the new expiry. Rejects a bad duration. */
+  async extendTtl(environmentId: string, by: string): Promise<{ expiresAt: string }> {
+    return this.client.workflow
+      .getHandle(workflowIds.environment(environmentId))
+      .executeUpdate(extendTtlUpdate, { args: [{ by }] });
+  }
+
+  /** Records user activity so the environment does not idle out. */
+  async markActivity(environmentId: string, by?: string): Promise<void> {
+    await this.client.workflow
+      .getHandle(workflowIds.environment(environmentId))
+      .signal(markActivitySignal, { at: new Date().toISOString(), by });
+  }
+
+  /**
+   * Tears the environment down: signals its workflow (which cancels a create in flight and compensates);
+   * when that workflow is gone (half-created, or crashed out of band), starts `teardown-<id>` instead.
+   */
+  async teardown(
+    environmentId: string,
+    request: TeardownRequest,
+  ): Promise<{ via: 'environment' | 'teardown' }> {
+    const handle = this.client.workflow.getHandle(workflowIds.environment(environmentId));
+    try {
+      const description = await handle.describe();
+      if (description.status.name === 'RUNNING') {
+        await handle.signal(teardownSignal, request);
+        return { via: 'environment' };
+      }
+    } catch (error) {
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+    await this.client.workflow.start(WorkflowType.teardown, {
+      taskQueue: this.taskQueue,
+      workflowId: workflowIds.teardown(environmentId),
+      args: [{ environmentId, reason: request.reason, requestedBy: request.requestedBy }],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    return { via: 'teardown' };
+  }
+
+  /** Runs (or re-runs) a service's init steps, or loads a snapshot into it; resolves when done. */
+  async seed(input: SeedEnvironmentInput, requestId: string): Promise<SeedEnvironmentResult> {
+    return this.client.workflow.execute(WorkflowType.seed, {
+      taskQueue: this.taskQueue,
+      workflowId: workflowIds.seed(input.environmentId, requestId),
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  }
+
+  /** Captures the environment's data services; resolves with the stored snapshot's record. */
+  async snapshot(input: SnapshotEnvironmentInput): Promise<SnapshotRecord> {
+    return this.client.workflow.execute(WorkflowType.snapshot, {
+      taskQueue: this.taskQueue,
+      workflowId: workflowIds.snapshot(input.snapshotId),
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  }
+
+  /** Starts an expiring share; the workflow revokes it at expiry (a durable timer) or on revoke. */
+  async share(input: ShareEnvironmentInput): Promise<{ workflowId: string }> {
+    const workflowId = workflowIds.share(input.shareId);
+    await this.client.workflow.start(WorkflowType.share, {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    return { workflowId };
+  }
+
+  async shareStatus(shareId: string): Promise<ShareStatus> {
+    return this.client.workflow.getHandle(workflowIds.share(shareId)).query(shareStatusQuery);
+  }
+
+  async revokeShare(shareId: string, by?: string): Promise<void> {
+    await this.client.workflow.getHandle(workflowIds.share(shareId)).signal(revokeShareSignal, { by });
+  }
+}

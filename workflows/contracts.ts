@@ -1,0 +1,293 @@
+import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
+import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { BranchPlan, PlacementPlan, ServiceAction } from '../planner/types.js';
+
+/**
+ * The contract between the lifecycle workflows and everything that starts or inspects them (the API,
+ * the CLI, schedules). Workflow code, the worker and the client all import from here, so a name is
+ * spelled in one place only. Safe to import outside the workflow sandbox: it only defines names.
+ */
+
+/** The task queue the lifecycle worker polls. */
+export const LIFECYCLE_TASK_QUEUE = 'microstax-lifecycle';
+
+/** Workflow type names, as registered by the worker (the exported function names in workflows/index.ts). */
+export const WorkflowType = {
+  environment: 'createEnvironment',
+  teardown: 'teardownEnvironment',
+  seed: 'seedEnvironment',
+  snapshot: 'snapshotEnvironment',
+  share: 'shareEnvironment',
+  idleSweep: 'idleSweep',
+  prewarmPool: 'prewarmPool',
+} as const;
+
+/**
+ * Workflow ids carry meaning, so a duplicate request finds the running workflow instead of starting a
+ * second one. `env-<id>` is the environment's own long-lived workflow: it creates the environment,
+ * keeps it (TTL, activity, extensions) and tears it down.
+ */
+export const workflowIds = {
+  environment: (environmentId: string) => `env-${environmentId}`,
+  teardown: (environmentId: string) => `teardown-${environmentId}`,
+  seed: (environmentId: string, requestId: string) => `seed-${environmentId}-${requestId}`,
+  snapshot: (snapshotId: string) => `snapshot-${snapshotId}`,
+  share: (shareId: string) => `share-${shareId}`,
+} as const;
+
+/** Schedule ids (visible under Schedules in the Temporal UI). */
+export const scheduleIds = {
+  idleSweep: 'microstax-idle-sweep',
+  prewarm: 'microstax-prewarm',
+} as const;
+
+/**
+ * Where an environment is in its life. Kept in the `Phase` search attribute and in the status query.
+ * warm: created for the warm pool, waiting to be claimed.
+ */
+export const ENVIRONMENT_PHASES = [
+  'pending',
+  'planning',
+  'claiming',
+  'applying',
+  'waiting',
+  'initializing',
+  'publishing',
+  'ready',
+  'warm',
+  'tearing-down',
+  'deleted',
+  'failed',
+] as const;
+export type EnvironmentPhase = (typeof ENVIRONMENT_PHASES)[number];
+
+/** Phases after which the workflow has finished (the namespace is gone). */
+export const TERMINAL_PHASES: readonly EnvironmentPhase[] = ['deleted', 'failed'];
+
+/** Per-service progress, reported while deploying and kept afterwards. */
+export interface ServiceProgress {
+  name: string;
+  /** What the planner decided; absent for a plain (non-branch) environment, where every service deploys. */
+  action?: ServiceAction;
+  state: 'pending' | 'applying' | 'waiting' | 'ready' | 'reused' | 'failed';
+  readyReplicas?: number;
+  replicas?: number;
+  /** The real cause on failure (ImagePullBackOff, Unschedulable: ...), or a short note. */
+  message?: string;
+}
+
+/** A typed, serialisable failure: `type` is one of LifecycleErrorType. */
+export interface LifecycleError {
+  type: LifecycleErrorType;
+  message: string;
+  /** The service that failed, when one did. */
+  service?: string;
+}
+
+/** Failure types (ApplicationFailure.type) the lifecycle raises. Permanent ones are non-retryable. */
+export const LifecycleErrorType = {
+  InvalidInput: 'InvalidInput',
+  DeployFailed: 'DeployFailed',
+  InitFailed: 'InitFailed',
+  Cancelled: 'Cancelled',
+  NotFound: 'NotFound',
+  SnapshotUnsupported: 'SnapshotUnsupported',
+  QuotaExceeded: 'QuotaExceeded',
+} as const;
+export type LifecycleErrorType = (typeof LifecycleErrorType)[keyof typeof LifecycleErrorType];
+
+/** Input of `createEnvironment` (workflow id `env-<environmentId>`). */
+export interface CreateEnvironmentInput {
+  /** A DNS label; it names the Kubernetes namespace. Derive it from the idempotency key to make retries safe. */
+  environmentId: string;
+  /**
+   * The resolved blueprint. It may hold secret values: the payload codec encrypts every payload, so
+   * history on the server never holds them in clear text.
+   */
+  blueprint: ResolvedBlueprint;
+  owner: string;
+  team: string;
+  /** Overrides blueprint.ttl, e.g. "4h". No TTL: the environment lives until torn down. */
+  ttl?: string;
+  /** Overrides blueprint.idleAfter, e.g. "30m". */
+  idleAfter?: string;
+  /** Make a branch environment of this baseline: only planned services run in the branch. */
+  baseline?: { environmentId: string; blueprint: ResolvedBlueprint };
+  /** Load data services from this snapshot instead of running their init steps. */
+  fromSnapshot?: { snapshotId: string };
+  /** Create for the warm pool (phase `warm` when done) instead of for a user. */
+  warm?: boolean;
+  /** Try to claim a warm environment of the same blueprint before creating one cold (default true). */
+  claimWarm?: boolean;
+}
+
+/** What the status query returns, at any time. Holds no secret values. */
+export interface EnvironmentStatus {
+  environmentId: string;
+  phase: EnvironmentPhase;
+  blueprint: string;
+  owner: string;
+  team: string;
+  parentEnvironmentId?: string;
+  services: ServiceProgress[];
+  /** Service name to URL, for exposed services, once published. */
+  urls: Record<string, string>;
+  plan?: BranchPlan;
+  placement?: PlacementPlan;
+  hourlyCost?: number;
+  /** ISO times. */
+  createdAt: string;
+  readyAt?: string;
+  expiresAt?: string;
+  lastActivityAt: string;
+  idleAfterMs?: number;
+  /** The warm environment this one was claimed from, when it was. */
+  claimedFrom?: string;
+  error?: LifecycleError;
+}
+
+/** What `createEnvironment` returns when the environment's life ends. */
+export interface EnvironmentOutcome {
+  environmentId: string;
+  phase: 'deleted' | 'failed';
+  reason: TeardownReason | 'create-failed';
+  error?: LifecycleError;
+}
+
+export type TeardownReason = 'requested' | 'ttl-expired' | 'idle' | 'claimed' | 'create-failed';
+
+export interface TeardownRequest {
+  reason: TeardownReason;
+  requestedBy?: string;
+}
+
+/** Input of `teardownEnvironment` (workflow id `teardown-<environmentId>`): for environments whose own workflow is gone. */
+export interface TeardownEnvironmentInput {
+  environmentId: string;
+  reason: TeardownReason;
+  requestedBy?: string;
+}
+
+export interface TeardownEnvironmentResult {
+  environmentId: string;
+  /** False when there was nothing left to delete (teardown is idempotent). */
+  existed: boolean;
+}
+
+/** Input of `seedEnvironment` (workflow id `seed-<environmentId>-<requestId>`). */
+export interface SeedEnvironmentInput {
+  environmentId: string;
+  blueprint: ResolvedBlueprint;
+  service: string;
+  source: { kind: 'init' } | { kind: 'snapshot'; snapshotId: string };
+}
+
+export interface SeedEnvironmentResult {
+  environmentId: string;
+  service: string;
+  stepsRun: number;
+  source: SeedEnvironmentInput['source'];
+}
+
+/** Input of `snapshotEnvironment` (workflow id `snapshot-<snapshotId>`). */
+export interface SnapshotEnvironmentInput {
+  snapshotId: string;
+  environmentId: string;
+  blueprint: ResolvedBlueprint;
+  /** Data services to capture; default: every data service. */
+  services?: string[];
+}
+
+/** One captured data service. `engine` names the plug-in that made it (postgres: a logical dump). */
+export interface SnapshotArtifact {
+  service: string;
+  engine: string;
+  /** Where the artifact is stored (an opaque URI the engine understands). */
+  location: string;
+  bytes: number;
+  sha256: string;
+}
+
+export interface SnapshotRecord {
+  snapshotId: string;
+  environmentId: string;
+  blueprint: string;
+  createdAt: string;
+  artifacts: SnapshotArtifact[];
+}
+
+/** Input of `shareEnvironment` (workflow id `share-<shareId>`). */
+export interface ShareEnvironmentInput {
+  shareId: string;
+  environmentId: string;
+  /** Who gets access: a user, an e-mail, or a token label. */
+  grantee: string;
+  /** How long the share lasts, e.g. "24h". */
+  ttl: string;
+  createdBy?: string;
+}
+
+export interface ShareStatus {
+  shareId: string;
+  environmentId: string;
+  grantee: string;
+  state: 'active' | 'expired' | 'revoked';
+  expiresAt: string;
+}
+
+/** Input of the scheduled `idleSweep` workflow. */
+export interface IdleSweepInput {
+  /** Only look at environments of this task queue's workflows (tests); default all. */
+  limit?: number;
+}
+
+export interface IdleSweepResult {
+  examined: number;
+  tornDown: { environmentId: string; reason: TeardownReason }[];
+}
+
+/** Input of the scheduled `prewarmPool` workflow: one entry per blueprint kept warm. */
+export interface PrewarmPoolInput {
+  pools: {
+    blueprint: ResolvedBlueprint;
+    /** Fixed size; when absent the planner's forecast sizes the pool. */
+    size?: number;
+    owner?: string;
+    team?: string;
+  }[];
+}
+
+export interface PrewarmPoolResult {
+  pools: { blueprint: string; target: number; warm: number; started: string[] }[];
+}
+
+// --- Queries, signals and updates of the environment workflow (`env-<id>`) ---
+
+/** The environment's status: phase, per-service progress, URLs, expiry. */
+export const statusQuery = defineQuery<EnvironmentStatus>('status');
+
+/** Keep the environment from idling out (any user activity). */
+export const markActivitySignal = defineSignal<[{ at?: string; by?: string }]>('markActivity');
+
+/** Tear the environment down; during a create it cancels the create cleanly and compensates. */
+export const teardownSignal = defineSignal<[TeardownRequest]>('teardown');
+
+/** Extend the TTL by a duration ("2h") from now or from the current expiry (whichever is later); returns the new expiry. */
+export const extendTtlUpdate = defineUpdate<{ expiresAt: string }, [{ by: string }]>('extendTtl');
+
+/** Resolves when the environment is ready (or failed/deleted); returns its status. For `--wait`. */
+export const waitReadyUpdate = defineUpdate<EnvironmentStatus, []>('waitReady');
+
+/**
+ * Hand a warm environment over to a user: it becomes theirs (owner, team, TTL) and ready. Rejected
+ * when the environment is not warm. Used by createEnvironment's claim step; not for API callers.
+ */
+export const claimWarmUpdate = defineUpdate<
+  EnvironmentStatus,
+  [{ claimedBy: string; owner: string; team: string; ttl?: string; idleAfter?: string }]
+>('claimWarm');
+
+// --- shareEnvironment ---
+
+export const shareStatusQuery = defineQuery<ShareStatus>('shareStatus');
+export const revokeShareSignal = defineSignal<[{ by?: string }]>('revoke');

@@ -1,0 +1,105 @@
+import type { Queryable } from './database.js';
+import { generateSecretToken, hashSecretToken } from './secret-tokens.js';
+import type { UserRole } from './users.js';
+
+export interface ApiTokenRecord {
+  id: string;
+  userId: string;
+  /** The first characters of the token, enough to tell tokens apart in a list. */
+  prefix: string;
+  description: string;
+  createdAt: Date;
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  lastUsedAt: Date | null;
+}
+
+/** Who a valid API token speaks for. */
+export interface TokenPrincipal {
+  tokenId: string;
+  userId: string;
+  userName: string;
+  teamId: string;
+  role: UserRole;
+}
+
+interface ApiTokenRow {
+  id: string;
+  user_id: string;
+  prefix: string;
+  description: string;
+  created_at: Date;
+  expires_at: Date | null;
+  revoked_at: Date | null;
+  last_used_at: Date | null;
+}
+
+const COLUMNS = 'id, user_id, prefix, description, created_at, expires_at, revoked_at, last_used_at';
+
+const toToken = (row: ApiTokenRow): ApiTokenRecord => ({
+  id: row.id,
+  userId: row.user_id,
+  prefix: row.prefix,
+  description: row.description,
+  createdAt: row.created_at,
+  expiresAt: row.expires_at,
+  revokedAt: row.revoked_at,
+  lastUsedAt: row.last_used_at,
+});
+
+/** Issues a token for a user. The clear token is returned here once and never stored. */
+export async function createApiToken(
+  db: Queryable,
+  params: { userId: string; description?: string; expiresAt?: Date | null },
+): Promise<{ token: string; record: ApiTokenRecord }> {
+  const token = generateSecretToken('api');
+  const { rows } = await db.query<ApiTokenRow>(
+    `INSERT INTO api_tokens (user_id, token_sha256, prefix, description, expires_at)
+     VALUES ($1, $2, $3, $4, $5) RETURNING ${COLUMNS}`,
+    [
+      params.userId,
+      hashSecretToken(token),
+      token.slice(0, 8),
+      params.description ?? '',
+      params.expiresAt ?? null,
+    ],
+  );
+  return { token, record: toToken(rows[0]!) };
+}
+
+/** The principal of a live (unrevoked, unexpired) token, or null. */
+export async function findPrincipalByToken(db: Queryable, token: string): Promise<TokenPrincipal | null> {
+  const { rows } = await db.query<{
+    id: string;
+    user_id: string;
+    name: string;
+    team_id: string;
+    role: UserRole;
+  }>(
+    `SELECT t.id, t.user_id, u.name, u.team_id, u.role
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
+    [hashSecretToken(token)],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { tokenId: row.id, userId: row.user_id, userName: row.name, teamId: row.team_id, role: row.role };
+}
+
+/** Tokens of one user, newest first (hashes are never read back). */
+export async function listApiTokens(db: Queryable, userId: string): Promise<ApiTokenRecord[]> {
+  const { rows } = await db.query<ApiTokenRow>(
+    `SELECT ${COLUMNS} FROM api_tokens WHERE user_id = $1 ORDER BY created_at DESC`,
+    [userId],
+  );
+  return rows.map(toToken);
+}
+
+/** Revokes a token; returns false when no live token has that id. */
+export async function revokeApiToken(db: Queryable, tokenId: string): Promise<boolean> {
+  const { rowCount } = await db.query(
+    'UPDATE api_tokens SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL',
+    [tokenId],
+  );
+  return (rowCount ?? 0) > 0;
+}

@@ -1,0 +1,240 @@
+import type { Queryable } from './database.js';
+
+/** Per-service status as the workflow last reported it. */
+export interface ServiceStatusRecord {
+  name: string;
+  /** e.g. pending, deploying, ready, reused, failed */
+  state: string;
+  /** Set for services the branch reuses from its baseline. */
+  reusedFrom?: string;
+  message?: string;
+}
+
+export interface EnvironmentRecord {
+  id: string;
+  teamId: string;
+  ownerId: string;
+  ownerName: string;
+  blueprintVersionId: string;
+  blueprintName: string;
+  blueprintVersion: number;
+  phase: string;
+  parentId: string | null;
+  baselineId: string | null;
+  ttlSeconds: number | null;
+  expiresAt: Date | null;
+  urls: Record<string, string>;
+  services: ServiceStatusRecord[];
+  /** The branch plan (planner/types.ts BranchPlan) with placement, as JSON. */
+  plan: unknown | null;
+  costPerHour: number | null;
+  workflowId: string;
+  idempotencyKey: string | null;
+  /** sha256 of the create request: a reused Idempotency-Key with another body is refused. */
+  requestDigest: string;
+  error: { type: string; message: string } | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+interface EnvironmentRow {
+  id: string;
+  team_id: string;
+  owner_id: string;
+  owner_name: string;
+  blueprint_version_id: string;
+  blueprint_name: string;
+  blueprint_version: number;
+  phase: string;
+  parent_id: string | null;
+  baseline_id: string | null;
+  ttl_seconds: number | null;
+  expires_at: Date | null;
+  urls: Record<string, string>;
+  services: ServiceStatusRecord[];
+  plan: unknown | null;
+  cost_per_hour: number | null;
+  workflow_id: string;
+  idempotency_key: string | null;
+  request_digest: string;
+  error: { type: string; message: string } | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `SELECT e.id, e.team_id, e.owner_id, u.name AS owner_name, e.blueprint_version_id,
+    b.name AS blueprint_name, v.version AS blueprint_version, e.phase, e.parent_id, e.baseline_id,
+    e.ttl_seconds, e.expires_at, e.urls, e.services, e.plan, e.cost_per_hour, e.workflow_id,
+    e.idempotency_key, e.request_digest, e.error, e.created_at, e.updated_at
+  FROM environments e
+  JOIN users u ON u.id = e.owner_id
+  JOIN blueprint_versions v ON v.id = e.blueprint_version_id
+  JOIN blueprints b ON b.id = v.blueprint_id`;
+
+const toEnvironment = (row: EnvironmentRow): EnvironmentRecord => ({
+  id: row.id,
+  teamId: row.team_id,
+  ownerId: row.owner_id,
+  ownerName: row.owner_name,
+  blueprintVersionId: row.blueprint_version_id,
+  blueprintName: row.blueprint_name,
+  blueprintVersion: row.blueprint_version,
+  phase: row.phase,
+  parentId: row.parent_id,
+  baselineId: row.baseline_id,
+  ttlSeconds: row.ttl_seconds,
+  expiresAt: row.expires_at,
+  urls: row.urls,
+  services: row.services,
+  plan: row.plan,
+  costPerHour: row.cost_per_hour,
+  workflowId: row.workflow_id,
+  idempotencyKey: row.idempotency_key,
+  requestDigest: row.request_digest,
+  error: row.error,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export interface NewEnvironment {
+  id: string;
+  teamId: string;
+  ownerId: string;
+  blueprintVersionId: string;
+  phase: string;
+  parentId: string | null;
+  baselineId: string | null;
+  ttlSeconds: number | null;
+  expiresAt: Date | null;
+  plan: unknown | null;
+  costPerHour: number | null;
+  workflowId: string;
+  idempotencyKey: string | null;
+  requestDigest: string;
+}
+
+/**
+ * Records a new environment. With an idempotency key already used by the team, nothing is inserted
+ * and the existing environment comes back with `created: false`.
+ */
+export async function insertEnvironment(
+  db: Queryable,
+  env: NewEnvironment,
+): Promise<{ environment: EnvironmentRecord; created: boolean }> {
+  const { rows } = await db.query<{ id: string }>(
+    `INSERT INTO environments (id, team_id, owner_id, blueprint_version_id, phase, parent_id, baseline_id,
+        ttl_seconds, expires_at, plan, cost_per_hour, workflow_id, idempotency_key, request_digest)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+     ON CONFLICT (team_id, idempotency_key) DO NOTHING
+     RETURNING id`,
+    [
+      env.id,
+      env.teamId,
+      env.ownerId,
+      env.blueprintVersionId,
+      env.phase,
+      env.parentId,
+      env.baselineId,
+      env.ttlSeconds,
+      env.expiresAt,
+      env.plan === null ? null : JSON.stringify(env.plan),
+      env.costPerHour,
+      env.workflowId,
+      env.idempotencyKey,
+      env.requestDigest,
+    ],
+  );
+  if (rows[0]) return { environment: (await getEnvironment(db, env.id))!, created: true };
+  const existing = await db.query<EnvironmentRow>(
+    `${SELECT} WHERE e.team_id = $1 AND e.idempotency_key = $2`,
+    [env.teamId, env.idempotencyKey],
+  );
+  return { environment: toEnvironment(existing.rows[0]!), created: false };
+}
+
+/** One environment by id, or null. Access checks are the caller's job. */
+export async function getEnvironment(db: Queryable, id: string): Promise<EnvironmentRecord | null> {
+  const { rows } = await db.query<EnvironmentRow>(`${SELECT} WHERE e.id = $1`, [id]);
+  return rows[0] ? toEnvironment(rows[0]) : null;
+}
+
+export interface EnvironmentFilter {
+  /** Null lists every team's environments (admins). */
+  teamId: string | null;
+  ownerName?: string;
+  blueprint?: string;
+  phase?: string;
+  /** Newest first; `before` is the created_at/id cursor of the last item of the previous page. */
+  limit: number;
+  beforeId?: string;
+}
+
+/** Environments matching the filter, newest first. */
+export async function listEnvironments(
+  db: Queryable,
+  filter: EnvironmentFilter,
+): Promise<EnvironmentRecord[]> {
+  const { rows } = await db.query<EnvironmentRow>(
+    `${SELECT}
+      WHERE ($1::text IS NULL OR e.team_id = $1)
+        AND ($2::text IS NULL OR u.name = $2)
+        AND ($3::text IS NULL OR b.name = $3)
+        AND ($4::text IS NULL OR e.phase = $4)
+        AND ($5::text IS NULL OR (e.created_at, e.id) < (SELECT created_at, id FROM environments WHERE id = $5))
+      ORDER BY e.created_at DESC, e.id DESC
+      LIMIT $6`,
+    [
+      filter.teamId,
+      filter.ownerName ?? null,
+      filter.blueprint ?? null,
+      filter.phase ?? null,
+      filter.beforeId ?? null,
+      filter.limit,
+    ],
+  );
+  return rows.map(toEnvironment);
+}
+
+/** What the workflow reports about an environment; absent fields are left as they are. */
+export interface EnvironmentStatusUpdate {
+  id: string;
+  phase?: string;
+  services?: ServiceStatusRecord[];
+  urls?: Record<string, string>;
+  plan?: unknown;
+  costPerHour?: number | null;
+  expiresAt?: Date | null;
+  ttlSeconds?: number | null;
+  error?: { type: string; message: string } | null;
+}
+
+/** Mirrors workflow state into the row. Returns true when anything changed. */
+export async function updateEnvironmentStatus(
+  db: Queryable,
+  update: EnvironmentStatusUpdate,
+): Promise<boolean> {
+  const sets: string[] = [];
+  const values: unknown[] = [update.id];
+  const set = (column: string, value: unknown, cast = '') => {
+    values.push(value);
+    sets.push(`${column} = $${values.length}${cast}`);
+  };
+  if (update.phase !== undefined) set('phase', update.phase);
+  if (update.services !== undefined) set('services', JSON.stringify(update.services), '::jsonb');
+  if (update.urls !== undefined) set('urls', JSON.stringify(update.urls), '::jsonb');
+  if (update.plan !== undefined)
+    set('plan', update.plan === null ? null : JSON.stringify(update.plan), '::jsonb');
+  if (update.costPerHour !== undefined) set('cost_per_hour', update.costPerHour);
+  if (update.expiresAt !== undefined) set('expires_at', update.expiresAt);
+  if (update.ttlSeconds !== undefined) set('ttl_seconds', update.ttlSeconds);
+  if (update.error !== undefined)
+    set('error', update.error === null ? null : JSON.stringify(update.error), '::jsonb');
+  if (sets.length === 0) return false;
+  // Only touch the row when a value differs, so updated_at means "last real change".
+  const changed = sets.map((s) => s.replace(' = ', ' IS DISTINCT FROM ')).join(' OR ');
+  const { rowCount } = await db.query(
+    `UPDATE environments SET ${sets.join(', ')}, updated_at = now() WHERE id = $1 AND (${changed})`,
+    values,
+  );
+  return (rowCount ?? 0) > 0;
+}

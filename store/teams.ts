@@ -1,0 +1,32 @@
+import type { Queryable } from './database.js';
+
+export interface TeamRecord {
+  id: string;
+  name: string;
+  createdAt: Date;
+}
+
+interface TeamRow {
+  id: string;
+  name: string;
+  created_at: Date;
+}
+
+const toTeam = (row: TeamRow): TeamRecord => ({ id: row.id, name: row.name, createdAt: row.created_at });
+
+/** Creates the team, or returns it unchanged when it already exists. */
+export async function ensureTeam(db: Queryable, team: { id: string; name?: string }): Promise<TeamRecord> {
+  const { rows } = await db.query<TeamRow>(
+    `INSERT INTO teams (id, name) VALUES ($1, $2)
+     ON CONFLICT (id) DO UPDATE SET id = EXCLUDED.id
+     RETURNING id, name, created_at`,
+    [team.id, team.name ?? team.id],
+  );
+  return toTeam(rows[0]!);
+}
+
+/** All teams, by id. */
+export async function listTeams(db: Queryable): Promise<TeamRecord[]> {
+  const { rows } = await db.query<TeamRow>('SELECT id, name, created_at FROM teams ORDER BY id');
+  return rows.map(toTeam);
+}

@@ -1,0 +1,48 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { migrateUp } from '../../../store/migrate.js';
+import { createTestDatabase, type TestDatabase } from './test-database.js';
+
+const EXPECTED_TABLES = [
+  'api_tokens',
+  'blueprint_versions',
+  'blueprints',
+  'environments',
+  'events',
+  'schema_migrations',
+  'shares',
+  'snapshots',
+  'teams',
+  'users',
+];
+
+describe('metadata migrations (real Postgres)', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase('migrations');
+  });
+  afterAll(async () => {
+    await db?.drop();
+  });
+
+  it('creates every table on an empty database', async () => {
+    const applied = await migrateUp({ databaseUrl: db.url });
+    expect(applied.length).toBeGreaterThan(0);
+    const client = new pg.Client({ connectionString: db.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ table_name: string }>(
+        "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' ORDER BY table_name",
+      );
+      expect(rows.map((r) => r.table_name)).toEqual(EXPECTED_TABLES);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('is a no-op the second time, and two concurrent runs do not fail', async () => {
+    expect(await migrateUp({ databaseUrl: db.url })).toEqual([]);
+    const both = await Promise.all([migrateUp({ databaseUrl: db.url }), migrateUp({ databaseUrl: db.url })]);
+    expect(both).toEqual([[], []]);
+  });
+});

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { imageReferenceError } from './image-reference.js';
 
 /**
  * The blueprint language. This zod schema is the single source of truth: the TypeScript types,
@@ -135,6 +136,10 @@ export const ServiceSchema = z
     image: z
       .string()
       .min(1)
+      .superRefine((image, ctx) => {
+        const error = imageReferenceError(image);
+        if (error) ctx.addIssue({ code: 'custom', message: `malformed image reference: ${error}` });
+      })
       .describe('Container image reference, e.g. ghcr.io/acme/api:1.2 or postgres:16-alpine'),
     expose: Expose.optional(),
     ports: z

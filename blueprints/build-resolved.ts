@@ -1,0 +1,220 @@
+import { closestMatch } from './closest-key.js';
+import { findCycles } from './dependency-graph.js';
+import { type ScriptLoader, scriptHash, scriptPathError } from './init-scripts.js';
+import { type LocatedNode, nodeAtPath } from './located-yaml.js';
+import { problemAt } from './problems.js';
+import { hostReferences, referencePort } from './references.js';
+import type {
+  BlueprintProblem,
+  DependencyGraph,
+  ResolvedBlueprint,
+  ResolvedEnvVar,
+  ResolvedInitStep,
+  ResolvedService,
+} from './resolved.js';
+import type { Blueprint, Service, Volume } from './schema.js';
+import { looksSecret } from './secrets.js';
+import { DEFAULT_APP_PORT, wellKnownImagePort } from './well-known-images.js';
+
+export type BuildResult =
+  | { ok: true; blueprint: ResolvedBlueprint; graph: DependencyGraph; problems: [] }
+  | { ok: false; problems: BlueprintProblem[] };
+
+/** An edge of the dependency graph and the blueprint path that created it (for error positions). */
+interface Edge {
+  to: string;
+  path: (string | number)[];
+}
+
+/**
+ * Turns a schema-valid blueprint into the resolved blueprint: checks what the schema cannot (unique
+ * names, known dependencies, no cycles, readable init scripts), applies defaults and infers ports,
+ * dependencies and secrets.
+ */
+export async function buildResolved(opts: {
+  blueprint: Blueprint;
+  root: LocatedNode;
+  loadScript: ScriptLoader;
+}): Promise<BuildResult> {
+  const { blueprint, root } = opts;
+  const problems: BlueprintProblem[] = [];
+  const at = (path: (string | number)[]) => {
+    const found = nodeAtPath(root, path);
+    return (found.node ?? found.deepest).location;
+  };
+  const report = (path: (string | number)[], message: string) =>
+    problems.push(problemAt(at(path), path.join('.'), message));
+
+  const firstIndex = new Map<string, number>();
+  blueprint.services.forEach((service, i) => {
+    const first = firstIndex.get(service.name);
+    if (first === undefined) firstIndex.set(service.name, i);
+    else {
+      report(
+        ['services', i, 'name'],
+        `services.${i}.name: duplicate service name "${service.name}" (first defined at line ${at(['services', first, 'name']).line})`,
+      );
+    }
+  });
+  const names = [...firstIndex.keys()];
+
+  // Edges and inferred ports from env values that name services.
+  const edges = new Map<string, Edge[]>(names.map((name) => [name, []]));
+  const inferredPorts = new Map<string, Set<number>>(names.map((name) => [name, new Set()]));
+  blueprint.services.forEach((service, i) => {
+    for (const [envName, raw] of Object.entries(service.env ?? {})) {
+      const value =
+        typeof raw === 'string' ? raw : typeof raw === 'object' && 'secret' in raw ? raw.secret : '';
+      for (const reference of hostReferences({ name: envName, value })) {
+        if (!firstIndex.has(reference.host)) continue;
+        const port = referencePort(reference);
+        if (port !== undefined) inferredPorts.get(reference.host)!.add(port);
+        if (reference.host !== service.name) {
+          edges.get(service.name)!.push({ to: reference.host, path: ['services', i, 'env', envName] });
+        }
+      }
+    }
+    (service.dependsOn ?? []).forEach((dependency, j) => {
+      const path = ['services', i, 'dependsOn', j];
+      if (dependency === service.name) {
+        report(path, `services.${service.name}.dependsOn: a service cannot depend on itself`);
+      } else if (!firstIndex.has(dependency)) {
+        const suggestion = closestMatch(dependency, names);
+        report(
+          path,
+          `services.${service.name}.dependsOn: no service named "${dependency}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+        );
+      } else {
+        edges.get(service.name)!.push({ to: dependency, path });
+      }
+    });
+  });
+
+  const graph: DependencyGraph = {};
+  for (const [name, list] of edges) graph[name] = [...new Set(list.map((e) => e.to))].sort();
+  for (const cycle of findCycles(graph)) {
+    const from = cycle[0]!;
+    const edge = edges.get(from)!.find((e) => e.to === cycle[1]);
+    report(
+      edge?.path ?? ['services', firstIndex.get(from)!],
+      `dependency cycle: ${cycle.join(' -> ')} (break it by removing a dependsOn or a URL that names a service)`,
+    );
+  }
+
+  const services: ResolvedService[] = [];
+  for (const [i, service] of blueprint.services.entries()) {
+    const init = await resolveInit({ service, index: i, loadScript: opts.loadScript, report });
+    services.push(resolveService({ service, init, inferred: inferredPorts.get(service.name), graph }));
+  }
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    problems: [],
+    graph,
+    blueprint: {
+      name: blueprint.name,
+      ...(blueprint.description !== undefined ? { description: blueprint.description } : {}),
+      ...(blueprint.ttl !== undefined ? { ttl: blueprint.ttl } : {}),
+      ...(blueprint.idleAfter !== undefined ? { idleAfter: blueprint.idleAfter } : {}),
+      routing: blueprint.routing ?? 'dns',
+      services,
+    },
+  };
+}
+
+async function resolveInit(opts: {
+  service: Service;
+  index: number;
+  loadScript: ScriptLoader;
+  report: (path: (string | number)[], message: string) => void;
+}): Promise<ResolvedInitStep[]> {
+  const { service, index, report } = opts;
+  const steps = service.init === undefined ? [] : Array.isArray(service.init) ? service.init : [service.init];
+  const resolved: ResolvedInitStep[] = [];
+  for (const [j, step] of steps.entries()) {
+    const path = Array.isArray(service.init)
+      ? ['services', index, 'init', j, 'script']
+      : ['services', index, 'init', 'script'];
+    const field = `services.${service.name}.init${Array.isArray(service.init) ? `.${j}` : ''}.script`;
+    const pathError = scriptPathError(step.script);
+    if (pathError) {
+      report(path, `${field}: ${pathError}`);
+      continue;
+    }
+    const loaded = await opts.loadScript(step.script);
+    if (!loaded.ok) {
+      report(path, `${field}: ${loaded.reason}`);
+      continue;
+    }
+    resolved.push({
+      type: step.type,
+      script: step.script,
+      ...(step.database !== undefined ? { database: step.database } : {}),
+      content: loaded.content,
+      sha256: scriptHash(loaded.content),
+    });
+  }
+  return resolved;
+}
+
+function resolveService(opts: {
+  service: Service;
+  init: ResolvedInitStep[];
+  inferred: Set<number> | undefined;
+  graph: DependencyGraph;
+}): ResolvedService {
+  const { service, init } = opts;
+  const expose = service.expose;
+  const explicitExposed = typeof expose === 'number' ? [expose] : Array.isArray(expose) ? expose : [];
+  let ports = service.ports ? [...new Set(service.ports)] : [...(opts.inferred ?? [])].sort((a, b) => a - b);
+  if (ports.length === 0 && explicitExposed.length === 0) {
+    const known = wellKnownImagePort(service.image);
+    if (known !== undefined) ports = [known];
+    else if (expose === true) ports = [DEFAULT_APP_PORT];
+  }
+  for (const port of explicitExposed) if (!ports.includes(port)) ports.push(port);
+  const exposedPorts =
+    expose === true ? ports.slice(0, 1) : expose === false ? [] : [...new Set(explicitExposed)];
+
+  const env: ResolvedEnvVar[] = Object.entries(service.env ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]): ResolvedEnvVar => {
+      if (typeof value === 'object') {
+        if ('secretRef' in value) {
+          return {
+            name,
+            kind: 'secretRef',
+            secretName: value.secretRef.name,
+            secretKey: value.secretRef.key,
+          };
+        }
+        return { name, kind: 'secret', value: value.secret };
+      }
+      const text = String(value);
+      return { name, kind: looksSecret({ name, value: text }) ? 'secret' : 'plain', value: text };
+    });
+
+  const volumes: Volume[] = (service.volumes ?? []).map((volume, i) => ({
+    ...volume,
+    name: volume.name ?? (i === 0 ? 'data' : `data-${i}`),
+  }));
+  const stateful = service.stateful ?? volumes.length > 0;
+  return {
+    name: service.name,
+    image: service.image,
+    ports,
+    exposedPorts,
+    ...(service.command ? { command: service.command } : {}),
+    ...(service.args ? { args: service.args } : {}),
+    env,
+    ...(service.resources ? { resources: service.resources } : {}),
+    replicas: service.replicas ?? 1,
+    ...(service.healthCheck ? { healthCheck: service.healthCheck } : {}),
+    volumes,
+    stateful,
+    isolation: service.isolation ?? 'isolated',
+    init,
+    isDataService: init.length > 0 || volumes.length > 0 || stateful,
+    dependsOn: opts.graph[service.name] ?? [],
+  };
+}

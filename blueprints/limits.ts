@@ -1,0 +1,18 @@
+/**
+ * Hard limits on blueprint and overlay input. They keep a hostile or broken file from exhausting the
+ * control plane (alias bombs, huge files) and are documented in blueprints/README.md.
+ */
+export const PARSE_LIMITS = {
+  /** Largest blueprint or overlay file, in bytes. A 1,000-service blueprint is about 200 KiB. */
+  maxFileBytes: 2 * 1024 * 1024,
+  /** Most YAML aliases (*name) one file may use. */
+  maxAliases: 100,
+  /** Most YAML nodes after alias expansion: what stops "billion laughs" alias bombs. */
+  maxNodes: 200_000,
+  /** Deepest nesting of maps and lists. */
+  maxDepth: 64,
+  /** Largest init script, in bytes: scripts travel inside the resolved blueprint (and workflow history). */
+  maxScriptBytes: 1024 * 1024,
+  /** Most overlays applied at once. */
+  maxOverlays: 32,
+} as const;

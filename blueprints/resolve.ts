@@ -1,0 +1,138 @@
+import { readFile, stat } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { buildResolved } from './build-resolved.js';
+import { fileScriptLoader, type ScriptLoader, sourceScriptLoader } from './init-scripts.js';
+import { PARSE_LIMITS } from './limits.js';
+import { type LocatedNode, parseLocatedYaml, toPlain } from './located-yaml.js';
+import { applyOverlays } from './merge.js';
+import { parseOverlay } from './overlay.js';
+import { sortProblems } from './problems.js';
+import { provenanceOf } from './provenance.js';
+import type { BlueprintProblem, DependencyGraph, Provenance, ResolvedBlueprint } from './resolved.js';
+import { BlueprintSchema } from './schema.js';
+import { zodIssuesToProblems } from './zod-problems.js';
+
+export { type RenderedBlueprint, renderBlueprintJson, SECRET_MARKER } from './render-json.js';
+
+/** The outcome of resolving a blueprint: everything downstream needs, or every problem found. */
+export type ResolveResult =
+  | { ok: true; blueprint: ResolvedBlueprint; graph: DependencyGraph; provenance: Provenance }
+  | { ok: false; problems: BlueprintProblem[] };
+
+/** A blueprint or overlay given as text, e.g. inline in an API request. */
+export interface BlueprintSource {
+  source: string;
+  /** Name used in problems and provenance (FILE:LINE), e.g. "checkout-dev.yaml". */
+  fileName: string;
+}
+
+/**
+ * Reads, validates and resolves a blueprint file with its overlays: overlays that apply to the
+ * blueprint and the context are merged (company, team, user), then defaults, ports, dependencies
+ * and secrets are resolved and init scripts (relative to the blueprint's directory) are read and
+ * hashed. File names in problems and provenance are the paths as given.
+ */
+export async function resolveBlueprintFile(opts: {
+  file: string;
+  overlays?: string[];
+  context?: Record<string, string>;
+}): Promise<ResolveResult> {
+  const problems: BlueprintProblem[] = [];
+  const base = await readSource(opts.file, problems);
+  const overlays: BlueprintSource[] = [];
+  for (const file of opts.overlays ?? []) {
+    const overlay = await readSource(file, problems);
+    if (overlay) overlays.push(overlay);
+  }
+  if (!base || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return resolveSources({
+    base,
+    overlays,
+    context: opts.context ?? {},
+    loadScript: fileScriptLoader({ baseDir: dirname(opts.file), fileName: opts.file }),
+  });
+}
+
+/**
+ * Resolves a blueprint given as text (the API's inline blueprints). Init scripts come from
+ * `scripts`, keyed by the path the blueprint names (e.g. "scripts/seed.sql").
+ */
+export async function resolveBlueprintSource(opts: {
+  source: string;
+  fileName: string;
+  scripts?: Record<string, string>;
+  overlays?: BlueprintSource[];
+  context?: Record<string, string>;
+}): Promise<ResolveResult> {
+  return resolveSources({
+    base: { source: opts.source, fileName: opts.fileName },
+    overlays: opts.overlays ?? [],
+    context: opts.context ?? {},
+    loadScript: sourceScriptLoader(opts.scripts ?? {}),
+  });
+}
+
+async function readSource(file: string, problems: BlueprintProblem[]): Promise<BlueprintSource | undefined> {
+  const at = { file, line: 1, column: 1, path: '' };
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) {
+      problems.push({ ...at, message: 'not a file' });
+      return undefined;
+    }
+    if (info.size > PARSE_LIMITS.maxFileBytes) {
+      problems.push({
+        ...at,
+        message: `file is ${info.size} bytes; the limit is ${PARSE_LIMITS.maxFileBytes} bytes`,
+      });
+      return undefined;
+    }
+    return { source: await readFile(file, 'utf8'), fileName: file };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    problems.push({ ...at, message: code === 'ENOENT' ? 'no such file' : `cannot read file (${code})` });
+    return undefined;
+  }
+}
+
+/** The pipeline shared by both entry points. */
+async function resolveSources(opts: {
+  base: BlueprintSource;
+  overlays: BlueprintSource[];
+  context: Record<string, string>;
+  loadScript: ScriptLoader;
+}): Promise<ResolveResult> {
+  const problems: BlueprintProblem[] = [];
+  const parsed = parseLocatedYaml(opts.base);
+  if (!parsed.ok) problems.push(...parsed.problems);
+  if (opts.overlays.length > PARSE_LIMITS.maxOverlays) {
+    problems.push({
+      file: opts.overlays[PARSE_LIMITS.maxOverlays]!.fileName,
+      line: 1,
+      column: 1,
+      path: '',
+      message: `at most ${PARSE_LIMITS.maxOverlays} overlays may be applied at once`,
+    });
+  }
+  const overlays = opts.overlays.map((source) => parseOverlay(source));
+  for (const overlay of overlays) if (!overlay.ok) problems.push(...overlay.problems);
+  if (!parsed.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+
+  const merged = applyOverlays({
+    base: parsed.root,
+    overlays: overlays.flatMap((o) => (o.ok ? [o.overlay] : [])),
+    context: opts.context,
+  });
+  problems.push(...merged.problems);
+  const root: LocatedNode = merged.root;
+
+  const checked = BlueprintSchema.safeParse(toPlain(root));
+  if (!checked.success) {
+    problems.push(...zodIssuesToProblems({ issues: checked.error.issues, root, schema: BlueprintSchema }));
+    return { ok: false, problems: sortProblems(problems) };
+  }
+  const built = await buildResolved({ blueprint: checked.data, root, loadScript: opts.loadScript });
+  problems.push(...built.problems);
+  if (!built.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
+  return { ok: true, blueprint: built.blueprint, graph: built.graph, provenance: provenanceOf(root) };
+}

@@ -1,6 +1,11 @@
 import type { Command } from 'commander';
+import { register as registerRender } from './render.js';
+import { register as registerValidate } from './validate.js';
 
 /**
  * Every command group registers itself here, one line each, so the command tree stays easy to read.
  */
-export function registerCommands(_program: Command): void {}
+export function registerCommands(program: Command): void {
+  registerValidate(program);
+  registerRender(program);
+}

@@ -1,0 +1,109 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { formatProblem } from '../../blueprints/problems.js';
+import { resolveBlueprintFile } from '../../blueprints/resolve.js';
+import type { BlueprintProblem } from '../../blueprints/resolved.js';
+import { ExitCode } from '../exit-codes.js';
+
+/** Options shared by the commands that read a blueprint (validate, render, and later plan). */
+export interface BlueprintInputOptions {
+  overlay: string[];
+  context: Record<string, string>;
+}
+
+/** Parses one `--context KEY=VALUE` into the accumulated context (a usage error when malformed). */
+export function parseContextPair(
+  pair: string,
+  previous: Record<string, string> = {},
+): Record<string, string> {
+  const at = pair.indexOf('=');
+  const key = at > 0 ? pair.slice(0, at) : '';
+  if (!/^[A-Za-z][\w.-]*$/.test(key)) {
+    throw new InvalidArgumentError(`expected KEY=VALUE (e.g. team=payments), got "${pair}"`);
+  }
+  return { ...previous, [key]: pair.slice(at + 1) };
+}
+
+/** Adds --overlay and --context to a command that reads a blueprint. */
+export function addBlueprintInputOptions(command: Command): Command {
+  return command
+    .addOption(
+      new Option('--overlay <file>', 'overlay file (company, team or user layer); repeatable')
+        .argParser((file: string, previous: string[]) => [...previous, file])
+        .default([]),
+    )
+    .addOption(
+      new Option(
+        '--context <key=value>',
+        'request context that selects overlays, e.g. team=payments; repeatable',
+      )
+        .argParser(parseContextPair)
+        .default({}),
+    );
+}
+
+/** Writes problems to stderr, one `FILE:LINE:COL: message` line each. */
+export function printProblems(problems: BlueprintProblem[]): void {
+  process.stderr.write(problems.map((problem) => `${formatProblem(problem)}\n`).join(''));
+}
+
+/**
+ * `microstax validate FILE...`: resolves each blueprint with the overlays and context, prints every
+ * problem to stderr and returns the exit code (0 all valid, 1 any invalid).
+ */
+export async function runValidate(opts: {
+  files: string[];
+  overlays: string[];
+  context: Record<string, string>;
+  json: boolean;
+}): Promise<number> {
+  const reports = [];
+  for (const file of opts.files) {
+    const result = await resolveBlueprintFile({ file, overlays: opts.overlays, context: opts.context });
+    if (result.ok) {
+      const dependencies = Object.values(result.graph).reduce((sum, deps) => sum + deps.length, 0);
+      reports.push({
+        file,
+        valid: true,
+        blueprint: result.blueprint.name,
+        services: result.blueprint.services.length,
+        dependencies,
+        problems: [],
+      });
+      if (!opts.json) {
+        process.stdout.write(
+          `${file}: valid (${result.blueprint.name}: ${result.blueprint.services.length} services, ${dependencies} dependencies)\n`,
+        );
+      }
+    } else {
+      printProblems(result.problems);
+      reports.push({ file, valid: false, problems: result.problems });
+    }
+  }
+  if (opts.json)
+    process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  return reports.every((report) => report.valid) ? ExitCode.Ok : ExitCode.Failure;
+}
+
+/** Registers `microstax validate`. */
+export function register(program: Command): void {
+  addBlueprintInputOptions(
+    program
+      .command('validate')
+      .description('Check blueprints (with overlays) and report every problem as FILE:LINE:COL: message')
+      .argument('<files...>', 'blueprint files')
+      .option('--json', 'print the result as JSON on stdout (problems still go to stderr)', false),
+  )
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 valid, 1 invalid (problems on stderr), 2 usage error.\n' +
+        'Example:\n  microstax validate checkout-dev.yaml --overlay team.yaml --context team=payments',
+    )
+    .action(async (files: string[], options: BlueprintInputOptions & { json: boolean }) => {
+      process.exitCode = await runValidate({
+        files,
+        overlays: options.overlay,
+        context: options.context,
+        json: options.json,
+      });
+    });
+}

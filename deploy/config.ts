@@ -1,0 +1,105 @@
+import { z } from 'zod';
+
+const Quantity = z.union([z.string().min(1), z.number().nonnegative()]);
+
+/**
+ * Settings of the deploy layer. Every field has a default that suits the local stack; a real
+ * cluster sets a base domain and an ingress class. `loadDeployConfig` reads them from the
+ * environment (MICROSTAX_BASE_DOMAIN, ...).
+ */
+export const DeployConfigSchema = z.strictObject({
+  namespacePrefix: z
+    .string()
+    .regex(/^[a-z]([-a-z0-9]*-)?$/)
+    .default('msx-')
+    .describe('Prefix of environment namespaces, e.g. msx- gives msx-<environment id>'),
+  baseDomain: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+    .default('microstax.localhost')
+    .describe('Exposed services get <service>.<environment>.<baseDomain>'),
+  ingressClassName: z
+    .string()
+    .optional()
+    .describe('Ingress class of the cluster (default: the cluster default)'),
+  ingressScheme: z
+    .enum(['http', 'https'])
+    .default('http')
+    .describe('Scheme of the URLs reported for ingresses'),
+  clusterDomain: z.string().default('cluster.local').describe('DNS domain of the cluster'),
+  volumeProvisioning: z
+    .enum(['auto', 'dynamic', 'static'])
+    .default('auto')
+    .describe(
+      'dynamic: PVCs use the default StorageClass; static: we create a hostPath PersistentVolume per claim (clusters without a provisioner, such as the simulated local one); auto: static when the cluster has no default StorageClass',
+    ),
+  sqlClientImages: z
+    .strictObject({
+      postgres: z.string().default('postgres:16-alpine'),
+      mysql: z.string().default('mysql:8.4'),
+    })
+    .prefault({})
+    .describe('Images whose client applies `type: sql` init scripts'),
+  initJobDeadlineSeconds: z
+    .number()
+    .int()
+    .positive()
+    .default(600)
+    .describe('An init Job fails after this long'),
+  guardRails: z
+    .strictObject({
+      quota: z
+        .strictObject({
+          pods: z.number().int().positive().default(100),
+          requestsCpu: Quantity.default('16'),
+          requestsMemory: Quantity.default('32Gi'),
+          limitsCpu: Quantity.default('32'),
+          limitsMemory: Quantity.default('64Gi'),
+          persistentVolumeClaims: z.number().int().nonnegative().default(40),
+          services: z.number().int().positive().default(100),
+        })
+        .prefault({})
+        .describe('ResourceQuota per environment'),
+      defaultRequest: z
+        .strictObject({ cpu: Quantity.default('50m'), memory: Quantity.default('64Mi') })
+        .prefault({})
+        .describe('LimitRange default request for containers that declare none'),
+      defaultLimit: z
+        .strictObject({ cpu: Quantity.default('1'), memory: Quantity.default('1Gi') })
+        .prefault({})
+        .describe('LimitRange default limit for containers that declare none'),
+    })
+    .prefault({}),
+  readyTimeoutMs: z.number().int().positive().default(600_000).describe('Longest wait for all-ready'),
+  unschedulableGraceMs: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(5_000)
+    .describe('How long a pod may stay unschedulable before it counts as failed (covers scale-up races)'),
+  teardownTimeoutMs: z
+    .number()
+    .int()
+    .positive()
+    .default(300_000)
+    .describe('Longest wait for namespace removal'),
+});
+
+export type DeployConfig = z.infer<typeof DeployConfigSchema>;
+export type DeployConfigInput = z.input<typeof DeployConfigSchema>;
+
+/** Parses deploy settings, filling defaults. */
+export function deployConfig(input: DeployConfigInput = {}): DeployConfig {
+  return DeployConfigSchema.parse(input);
+}
+
+/** Deploy settings from the process environment (MICROSTAX_BASE_DOMAIN, MICROSTAX_INGRESS_CLASS, ...). */
+export function loadDeployConfig(env: NodeJS.ProcessEnv = process.env): DeployConfig {
+  const input: DeployConfigInput = {};
+  if (env.MICROSTAX_BASE_DOMAIN) input.baseDomain = env.MICROSTAX_BASE_DOMAIN;
+  if (env.MICROSTAX_INGRESS_CLASS) input.ingressClassName = env.MICROSTAX_INGRESS_CLASS;
+  if (env.MICROSTAX_NAMESPACE_PREFIX) input.namespacePrefix = env.MICROSTAX_NAMESPACE_PREFIX;
+  if (env.MICROSTAX_VOLUME_PROVISIONING)
+    input.volumeProvisioning = env.MICROSTAX_VOLUME_PROVISIONING as DeployConfig['volumeProvisioning'];
+  return deployConfig(input);
+}

@@ -1,0 +1,135 @@
+import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { BranchPlan, PlacementPlan } from '../planner/types.js';
+import { applyObjects } from './apply.js';
+import { type DeployConfig, deployConfig } from './config.js';
+import { DeployConfigurationError } from './errors.js';
+import type { KubeClient } from './kube-client.js';
+import { renderEnvironment } from './manifests/render.js';
+import { secretValueKey } from './manifests/secret.js';
+import { namespaceFor } from './names.js';
+import type {
+  BaselineRef,
+  DeployProgress,
+  EnvironmentIdentity,
+  RenderedEnvironment,
+  SecretLookup,
+  ServiceProgress,
+} from './types.js';
+import { resolveVolumeProvisioning } from './volumes.js';
+import { waitForServices } from './wait.js';
+
+export interface DeployEnvironmentParams {
+  kube: KubeClient;
+  environment: EnvironmentIdentity;
+  blueprint: ResolvedBlueprint;
+  /** A branch environment's plan; absent: every service is deployed. */
+  plan?: BranchPlan;
+  placement?: PlacementPlan;
+  /** The environment a branch reuses services from (sets environment.baselineId when that is absent). */
+  baseline?: BaselineRef;
+  /** Looks up `{secretRef}` values; absent: they refer to a Secret of that name in the namespace. */
+  secrets?: SecretLookup;
+  config?: DeployConfig;
+  /** Called when a service changes phase or ready count (activities heartbeat with it). */
+  onProgress?: (progress: DeployProgress) => void;
+  /** Cancels the wait (the objects stay: teardown removes them). */
+  signal?: AbortSignal;
+}
+
+export interface DeployEnvironmentResult {
+  environmentId: string;
+  namespace: string;
+  services: ServiceProgress[];
+  reused: RenderedEnvironment['reused'];
+  urls: Record<string, string[]>;
+  /** How many objects were applied. */
+  objectCount: number;
+  durationMs: number;
+}
+
+/**
+ * Applies an environment (server-side apply, one field manager: a re-apply changes nothing) and
+ * waits by watching until every service is ready, reporting progress per service. On failure it
+ * throws a ServicesFailedError naming each service and its real cause; the objects stay for
+ * inspection, and teardownEnvironment removes them.
+ */
+export async function deployEnvironment(params: DeployEnvironmentParams): Promise<DeployEnvironmentResult> {
+  const started = Date.now();
+  const config = params.config ?? deployConfig();
+  const environment: EnvironmentIdentity = { ...params.environment };
+  if (params.baseline) {
+    if (environment.baselineId && environment.baselineId !== params.baseline.environmentId) {
+      throw new DeployConfigurationError({
+        field: 'baseline.environmentId',
+        problem: `"${params.baseline.environmentId}" differs from environment.baselineId "${environment.baselineId}"`,
+      });
+    }
+    environment.baselineId = params.baseline.environmentId;
+  }
+  const usesBaseline = params.plan?.services.some((s) => s.action === 'reuse') ?? false;
+  if (usesBaseline && environment.baselineId) {
+    await requireBaseline({ kube: params.kube, baselineId: environment.baselineId, config });
+  }
+
+  const [volumeProvisioning, secretValues] = await Promise.all([
+    resolveVolumeProvisioning({ kube: params.kube, config }),
+    lookUpSecrets(params.blueprint, params.secrets),
+  ]);
+  const rendered = renderEnvironment({
+    environment,
+    blueprint: params.blueprint,
+    config,
+    plan: params.plan,
+    placement: params.placement,
+    secretValues,
+    volumeProvisioning,
+  });
+  await applyObjects({ kube: params.kube, environmentId: environment.id, objects: rendered.objects });
+  const services = await waitForServices({
+    kube: params.kube,
+    environmentId: environment.id,
+    namespace: rendered.namespace,
+    workloads: rendered.workloads,
+    timeoutMs: config.readyTimeoutMs,
+    unschedulableGraceMs: config.unschedulableGraceMs,
+    onProgress: params.onProgress,
+    signal: params.signal,
+  });
+  return {
+    environmentId: environment.id,
+    namespace: rendered.namespace,
+    services,
+    reused: rendered.reused,
+    urls: rendered.urls,
+    objectCount: rendered.objects.length,
+    durationMs: Date.now() - started,
+  };
+}
+
+async function requireBaseline(params: { kube: KubeClient; baselineId: string; config: DeployConfig }) {
+  const namespace = namespaceFor(params.baselineId, params.config.namespacePrefix);
+  const found = await params.kube.readOrNull({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+  if (!found) {
+    throw new DeployConfigurationError({
+      field: 'baseline.environmentId',
+      problem: `baseline environment "${params.baselineId}" has no namespace ${namespace}; reused services would resolve to nothing`,
+    });
+  }
+}
+
+async function lookUpSecrets(
+  blueprint: ResolvedBlueprint,
+  lookup: SecretLookup | undefined,
+): Promise<Map<string, string>> {
+  const values = new Map<string, string>();
+  if (!lookup) return values;
+  for (const service of blueprint.services) {
+    for (const v of service.env) {
+      if (v.kind !== 'secretRef') continue;
+      const key = secretValueKey(v.secretName, v.secretKey);
+      if (!values.has(key))
+        values.set(key, await lookup({ secretName: v.secretName, secretKey: v.secretKey }));
+    }
+  }
+  return values;
+}

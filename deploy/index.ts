@@ -1,0 +1,25 @@
+/**
+ * The deploy layer: turns a resolved blueprint and its plans into a live, isolated Kubernetes
+ * environment, waits for it, reports its status, tears it down and sweeps orphans.
+ */
+export { type DeployConfig, type DeployConfigInput, deployConfig, loadDeployConfig } from './config.js';
+export {
+  type DeployEnvironmentParams,
+  type DeployEnvironmentResult,
+  deployEnvironment,
+} from './deploy-environment.js';
+export * from './errors.js';
+export { FIELD_MANAGER, KubeClient, type ObjectRef } from './kube-client.js';
+export { ANNOTATIONS, LABELS } from './labels.js';
+export { type RenderInput, renderEnvironment } from './manifests/render.js';
+export {
+  ROUTING_BAGGAGE_KEY,
+  ROUTING_HEADER,
+  type RoutingTable,
+  RoutingTableSchema,
+} from './manifests/routing-table.js';
+export { namespaceFor } from './names.js';
+export { getEnvironmentStatus } from './status.js';
+export { type Orphan, sweepOrphans } from './sweep.js';
+export { type TeardownResult, teardownEnvironment } from './teardown.js';
+export type * from './types.js';

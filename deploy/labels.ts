@@ -1,0 +1,59 @@
+/**
+ * Every label and annotation key the deploy layer writes, in one place. The well-known
+ * app.kubernetes.io/* labels let kubectl users and other tools find everything; ours carry the
+ * environment's identity so that the sweep, the status and the router can select by them.
+ */
+export const LABELS = {
+  name: 'app.kubernetes.io/name',
+  instance: 'app.kubernetes.io/instance',
+  component: 'app.kubernetes.io/component',
+  partOf: 'app.kubernetes.io/part-of',
+  managedBy: 'app.kubernetes.io/managed-by',
+  environment: 'microstax.dev/environment',
+  blueprint: 'microstax.dev/blueprint',
+  owner: 'microstax.dev/owner',
+  team: 'microstax.dev/team',
+  /** The environment this one branches from (its baseline / parent). */
+  baseline: 'microstax.dev/baseline',
+  /** Expiry as Unix seconds, so selectors can compare it; the ISO time is an annotation. */
+  expiresAt: 'microstax.dev/expires-at',
+  service: 'microstax.dev/service',
+  /** What an object is for: workload, init, reuse, routing-table, guard-rail, secret, volume. */
+  role: 'microstax.dev/role',
+} as const;
+
+export const ANNOTATIONS = {
+  /** Values that do not fit label syntax (an e-mail owner), kept exactly. */
+  owner: 'microstax.dev/owner',
+  expiresAt: 'microstax.dev/expires-at',
+  /** The plan's reasons for deploying, forking or reusing this service. */
+  planAction: 'microstax.dev/plan-action',
+  /** sha256 of an init script, so a changed script gets a new Job. */
+  scriptSha256: 'microstax.dev/script-sha256',
+  /** Where a reused service really lives. */
+  reusedFrom: 'microstax.dev/reused-from',
+} as const;
+
+export const MANAGED_BY = 'microstax';
+export const PART_OF = 'microstax';
+
+export type ObjectRole = 'workload' | 'init' | 'reuse' | 'routing-table' | 'guard-rail' | 'secret' | 'volume';
+
+const LABEL_VALUE_MAX = 63;
+
+/**
+ * Makes any string a valid label value: allowed characters only, at most 63, starting and ending
+ * alphanumeric. An e-mail owner "ana@acme.io" becomes "ana_at_acme.io".
+ */
+export function toLabelValue(value: string): string {
+  const cleaned = value
+    .replaceAll('@', '_at_')
+    .replace(/[^A-Za-z0-9._-]/g, '-')
+    .slice(0, LABEL_VALUE_MAX)
+    .replace(/^[^A-Za-z0-9]+/, '')
+    .replace(/[^A-Za-z0-9]+$/, '');
+  return cleaned;
+}
+
+/** The label selector that finds every namespace of MicroStax environments. */
+export const ENVIRONMENT_NAMESPACE_SELECTOR = `${LABELS.managedBy}=${MANAGED_BY},${LABELS.environment}`;

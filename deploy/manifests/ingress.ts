@@ -1,0 +1,42 @@
+import type { V1Ingress } from '@kubernetes/client-node';
+import type { ResolvedService } from '../../blueprints/resolved.js';
+import { objectMeta, type RenderContext } from './context.js';
+
+/** Host of an exposed port: <service>.<environment>.<baseDomain>; further ports add "-<port>". */
+export function ingressHost(ctx: RenderContext, service: string, port: number, first: boolean): string {
+  const name = first ? service : `${service}-${port}`;
+  return `${name}.${ctx.environment.id}.${ctx.config.baseDomain}`;
+}
+
+/** One Ingress per exposed service, a host per exposed port; plus the URLs they give. */
+export function renderIngress(
+  ctx: RenderContext,
+  service: ResolvedService,
+): { ingress: V1Ingress; urls: string[] } | undefined {
+  if (service.exposedPorts.length === 0) return undefined;
+  const hosts = service.exposedPorts.map((port, i) => ({
+    port,
+    host: ingressHost(ctx, service.name, port, i === 0),
+  }));
+  const ingress: V1Ingress = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: objectMeta(ctx, { name: service.name, role: 'workload', service: service.name }),
+    spec: {
+      rules: hosts.map(({ host, port }) => ({
+        host,
+        http: {
+          paths: [
+            {
+              path: '/',
+              pathType: 'Prefix',
+              backend: { service: { name: service.name, port: { number: port } } },
+            },
+          ],
+        },
+      })),
+    },
+  };
+  if (ctx.config.ingressClassName) ingress.spec!.ingressClassName = ctx.config.ingressClassName;
+  return { ingress, urls: hosts.map(({ host }) => `${ctx.config.ingressScheme}://${host}`) };
+}

@@ -1,0 +1,159 @@
+import type { V1ConfigMap, V1EnvVar, V1Job } from '@kubernetes/client-node';
+import type { ResolvedService } from '../../blueprints/resolved.js';
+import { ANNOTATIONS, LABELS } from '../labels.js';
+import { shortHash } from '../names.js';
+import { commonLabels, objectMeta, type RenderContext } from './context.js';
+import { renderEnvVar } from './secret.js';
+
+/** Which SQL client applies a script: chosen from the service's image. */
+export type SqlEngine = 'postgres' | 'mysql';
+
+export function sqlEngineFor(image: string): SqlEngine {
+  return /(^|\/)(mysql|mariadb|percona)(:|@|$)/.test(image) ? 'mysql' : 'postgres';
+}
+
+/** ConfigMap keys allow [-._a-zA-Z0-9]: "01-seed.sql" for step 1 "db/seed.sql". */
+export function scriptKey(index: number, script: string): string {
+  const base = script.split('/').pop() ?? script;
+  return `${String(index + 1).padStart(2, '0')}-${base.replace(/[^-._a-zA-Z0-9]/g, '_')}`;
+}
+
+export function initScriptsConfigMapName(service: string): string {
+  return `${service}-init-scripts`;
+}
+
+/** The Job name carries the scripts' hash: a changed script is a new Job, an unchanged one is left alone. */
+export function initJobName(service: ResolvedService): string {
+  const hash = shortHash(service.init.map((s) => `${s.sha256}:${s.database ?? ''}`).join(','));
+  return `${service.name}-init-${hash}`;
+}
+
+/** Credentials and default database the client takes from the service's own env. */
+const ENGINE_ENV: Record<SqlEngine, { user: string[]; password: string[]; database: string[] }> = {
+  postgres: { user: ['POSTGRES_USER'], password: ['POSTGRES_PASSWORD'], database: ['POSTGRES_DB'] },
+  mysql: {
+    user: ['MYSQL_USER'],
+    password: ['MYSQL_ROOT_PASSWORD', 'MYSQL_PASSWORD'],
+    database: ['MYSQL_DATABASE'],
+  },
+};
+
+function quoteShell(value: string): string {
+  return `'${value.replaceAll("'", `'"'"'`)}'`;
+}
+
+/** The shell script the client container runs: wait until the service answers, then apply each script. */
+export function initCommand(params: {
+  engine: SqlEngine;
+  host: string;
+  port: number;
+  steps: { key: string; database?: string }[];
+}): string {
+  const { engine, host, port } = params;
+  const lines = ['set -eu'];
+  if (engine === 'postgres') {
+    lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep 1; done`);
+    for (const step of params.steps) {
+      const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-postgres}"`;
+      lines.push(
+        `psql -v ON_ERROR_STOP=1 -h ${host} -p ${port} -U "\${DB_USER:-postgres}" -d ${db} -f /scripts/${step.key}`,
+      );
+    }
+  } else {
+    lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep 1; done`);
+    for (const step of params.steps) {
+      const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-}"`;
+      lines.push(`mysql -h ${host} -P ${port} -u "\${DB_USER:-root}" ${db} < /scripts/${step.key}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+/**
+ * A `type: sql` init step: the scripts in a ConfigMap, and a Job whose client container waits for
+ * the service, then applies them in order. Credentials come from the service's own env, through
+ * the same Secret references (never inline).
+ */
+export function renderInitJob(
+  ctx: RenderContext,
+  service: ResolvedService,
+): { configMap: V1ConfigMap; job: V1Job } | undefined {
+  if (service.init.length === 0) return undefined;
+  const engine = sqlEngineFor(service.image);
+  const port = service.ports[0] ?? (engine === 'postgres' ? 5432 : 3306);
+  const steps = service.init.map((step, i) => ({
+    key: scriptKey(i, step.script),
+    database: step.database,
+    step,
+  }));
+
+  const configMap: V1ConfigMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: objectMeta(ctx, {
+      name: initScriptsConfigMapName(service.name),
+      role: 'init',
+      service: service.name,
+    }),
+    data: Object.fromEntries(steps.map(({ key, step }) => [key, step.content])),
+  };
+
+  const env: V1EnvVar[] = [];
+  const wanted = ENGINE_ENV[engine];
+  const pick = (names: string[], as: string) => {
+    const found = names.map((n) => service.env.find((v) => v.name === n)).find((v) => v !== undefined);
+    if (found) env.push({ ...renderEnvVar(ctx, service.name, found), name: as });
+  };
+  pick(wanted.user, 'DB_USER');
+  pick(wanted.database, 'DB_NAME');
+  pick(wanted.password, engine === 'postgres' ? 'PGPASSWORD' : 'MYSQL_PWD');
+
+  const name = initJobName(service);
+  const meta = objectMeta(ctx, {
+    name,
+    role: 'init',
+    service: service.name,
+    annotations: { [ANNOTATIONS.scriptSha256]: service.init.map((s) => s.sha256).join(',') },
+  });
+  const job: V1Job = {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: meta,
+    spec: {
+      // One retry covers a connection that dropped; a broken script fails the same way twice.
+      backoffLimit: 1,
+      activeDeadlineSeconds: ctx.config.initJobDeadlineSeconds,
+      template: {
+        // Not the service's selector labels: the Service must not send traffic to the client pod.
+        metadata: {
+          labels: {
+            ...commonLabels(ctx),
+            [LABELS.role]: 'init',
+            [LABELS.service]: service.name,
+            [LABELS.component]: 'init',
+            [LABELS.name]: `${service.name}-init`,
+          },
+        },
+        spec: {
+          restartPolicy: 'Never',
+          enableServiceLinks: false,
+          containers: [
+            {
+              name: 'sql',
+              image: ctx.config.sqlClientImages[engine],
+              command: ['sh', '-c', initCommand({ engine, host: service.name, port, steps })],
+              env,
+              volumeMounts: [{ name: 'scripts', mountPath: '/scripts', readOnly: true }],
+            },
+          ],
+          volumes: [{ name: 'scripts', configMap: { name: configMap.metadata!.name! } }],
+        },
+      },
+    },
+  };
+  const placement = ctx.placements.get(service.name);
+  if (placement && Object.keys(placement.nodeSelector).length > 0) {
+    job.spec!.template.spec!.nodeSelector = { ...placement.nodeSelector };
+  }
+  return { configMap, job };
+}

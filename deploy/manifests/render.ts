@@ -1,0 +1,145 @@
+import type { KubernetesObject } from '@kubernetes/client-node';
+import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
+import type { BranchPlan, PlacementPlan, ServicePlacement } from '../../planner/types.js';
+import type { DeployConfig } from '../config.js';
+import { DeployConfigurationError } from '../errors.js';
+import { namespaceFor } from '../names.js';
+import type { EnvironmentIdentity, RenderedEnvironment, ServiceMode, WorkloadExpectation } from '../types.js';
+import { type RenderContext, reusedServices, runningServices } from './context.js';
+import { renderLimitRange, renderNetworkPolicy, renderResourceQuota } from './guard-rails.js';
+import { renderIngress } from './ingress.js';
+import { renderInitJob } from './init-job.js';
+import { renderNamespace } from './namespace.js';
+import { renderRoutingTableConfigMap } from './routing-table.js';
+import { renderServiceSecret } from './secret.js';
+import { renderReusedService, renderService, reuseTarget } from './service.js';
+import { renderStaticVolumes, renderWorkload } from './workload.js';
+
+export interface RenderInput {
+  environment: EnvironmentIdentity;
+  blueprint: ResolvedBlueprint;
+  config: DeployConfig;
+  /** For a branch environment: what to deploy, fork or reuse. Absent: every service is deployed. */
+  plan?: BranchPlan;
+  placement?: PlacementPlan;
+  /** Looked-up values of `{secretRef}` env values, keyed "<secretName>/<secretKey>". */
+  secretValues?: Map<string, string>;
+  volumeProvisioning: 'dynamic' | 'static';
+}
+
+/**
+ * Turns an environment, its resolved blueprint and plans into every Kubernetes object it needs,
+ * in apply order. Pure: same input, same objects, so a re-apply changes nothing.
+ */
+export function renderEnvironment(input: RenderInput): RenderedEnvironment {
+  const ctx = buildContext(input);
+  const objects: KubernetesObject[] = [renderNamespace(ctx)];
+  objects.push(renderResourceQuota(ctx), renderLimitRange(ctx), renderNetworkPolicy(ctx));
+
+  const running = runningServices(ctx);
+  const secrets: KubernetesObject[] = [];
+  const config: KubernetesObject[] = [];
+  const services: KubernetesObject[] = [];
+  const volumes: KubernetesObject[] = [];
+  const workloads: KubernetesObject[] = [];
+  const jobs: KubernetesObject[] = [];
+  const ingresses: KubernetesObject[] = [];
+  const expectations: WorkloadExpectation[] = [];
+  const urls: Record<string, string[]> = {};
+
+  for (const service of running) {
+    const secret = renderServiceSecret(ctx, service);
+    if (secret) secrets.push(secret);
+    const svc = renderService(ctx, service);
+    if (svc) services.push(svc);
+    const init = renderInitJob(ctx, service);
+    if (init) {
+      config.push(init.configMap);
+      jobs.push(init.job);
+    }
+    const { object, expectation } = renderWorkload(ctx, service, init ? [init.job.metadata!.name!] : []);
+    if (service.isDataService) volumes.push(...renderStaticVolumes(ctx, service));
+    workloads.push(object);
+    expectations.push(expectation);
+    const exposed = renderIngress(ctx, service);
+    if (exposed) {
+      ingresses.push(exposed.ingress);
+      urls[service.name] = exposed.urls;
+    }
+  }
+  const reused = reusedServices(ctx).map((service) => {
+    services.push(renderReusedService(ctx, service));
+    return { service: service.name, target: reuseTarget(ctx, service.name) };
+  });
+  if (ctx.blueprint.routing === 'header') config.push(renderRoutingTableConfigMap(ctx));
+
+  objects.push(...secrets, ...config, ...services, ...volumes, ...workloads, ...jobs, ...ingresses);
+  return { namespace: ctx.namespace, objects, workloads: expectations, reused, urls };
+}
+
+function buildContext(input: RenderInput): RenderContext {
+  const { environment, blueprint, config } = input;
+  const namespace = namespaceFor(environment.id, config.namespacePrefix);
+  if (environment.expiresAt !== undefined && Number.isNaN(new Date(environment.expiresAt).getTime())) {
+    throw new DeployConfigurationError({ field: 'environment.expiresAt', problem: 'is not a valid time' });
+  }
+  const modes = serviceModes(blueprint, input.plan);
+  const needsBaseline = [...modes.values()].some((m) => m === 'reuse');
+  if (needsBaseline && !environment.baselineId) {
+    throw new DeployConfigurationError({
+      field: 'environment.baselineId',
+      problem: 'the plan reuses services, so the environment needs the baseline it branches from',
+    });
+  }
+  const placements = new Map<string, ServicePlacement>();
+  for (const p of input.placement?.services ?? []) {
+    if (!modes.has(p.service)) {
+      throw new DeployConfigurationError({
+        field: `placement.services.${p.service}`,
+        problem: `names a service the blueprint "${blueprint.name}" does not have`,
+      });
+    }
+    placements.set(p.service, p);
+  }
+  const ctx: RenderContext = {
+    environment,
+    blueprint,
+    config,
+    namespace,
+    modes,
+    placements,
+    secretValues: input.secretValues ?? new Map(),
+    volumeProvisioning: input.volumeProvisioning,
+  };
+  if (environment.baselineId)
+    ctx.baselineNamespace = namespaceFor(environment.baselineId, config.namespacePrefix);
+  return ctx;
+}
+
+/** deploy for every service without a plan; with a plan, its action (and it must cover every service). */
+function serviceModes(blueprint: ResolvedBlueprint, plan: BranchPlan | undefined): Map<string, ServiceMode> {
+  const modes = new Map<string, ServiceMode>();
+  if (!plan) {
+    for (const s of blueprint.services) modes.set(s.name, 'deploy');
+    return modes;
+  }
+  const names = new Set(blueprint.services.map((s) => s.name));
+  for (const p of plan.services) {
+    if (!names.has(p.name)) {
+      throw new DeployConfigurationError({
+        field: `plan.services.${p.name}`,
+        problem: `names a service the blueprint "${blueprint.name}" does not have`,
+      });
+    }
+    modes.set(p.name, p.action);
+  }
+  for (const s of blueprint.services) {
+    if (!modes.has(s.name)) {
+      throw new DeployConfigurationError({
+        field: `plan.services`,
+        problem: `has no action for service "${s.name}"`,
+      });
+    }
+  }
+  return modes;
+}

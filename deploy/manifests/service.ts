@@ -1,0 +1,50 @@
+import type { V1Service } from '@kubernetes/client-node';
+import type { ResolvedService } from '../../blueprints/resolved.js';
+import { ANNOTATIONS } from '../labels.js';
+import { serviceHost } from '../names.js';
+import { objectMeta, type RenderContext, selectorLabels } from './context.js';
+import { portName } from './workload.js';
+
+/** The Service in front of a service's pods; none for a service without ports. */
+export function renderService(ctx: RenderContext, service: ResolvedService): V1Service | undefined {
+  if (service.ports.length === 0) return undefined;
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: objectMeta(ctx, { name: service.name, role: 'workload', service: service.name }),
+    spec: {
+      type: 'ClusterIP',
+      selector: selectorLabels(ctx, service.name),
+      ports: service.ports.map((port) => ({ name: portName(port), port, targetPort: port, protocol: 'TCP' })),
+    },
+  };
+}
+
+/** Where a reused service really lives: the baseline's Service. */
+export function reuseTarget(ctx: RenderContext, service: string): string {
+  if (!ctx.baselineNamespace) throw new Error('reuseTarget needs a baseline namespace');
+  return serviceHost(service, ctx.baselineNamespace, ctx.config.clusterDomain);
+}
+
+/**
+ * A reused service of a branch: an ExternalName Service with the plain name, so the branch's own
+ * services reach the baseline's copy through cluster DNS without any change of config.
+ */
+export function renderReusedService(ctx: RenderContext, service: ResolvedService): V1Service {
+  const target = reuseTarget(ctx, service.name);
+  const spec: V1Service['spec'] = { type: 'ExternalName', externalName: target };
+  if (service.ports.length > 0) {
+    spec.ports = service.ports.map((port) => ({ name: portName(port), port, protocol: 'TCP' }));
+  }
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: objectMeta(ctx, {
+      name: service.name,
+      role: 'reuse',
+      service: service.name,
+      annotations: { [ANNOTATIONS.reusedFrom]: target },
+    }),
+    spec,
+  };
+}

@@ -1,0 +1,223 @@
+import type {
+  V1Container,
+  V1Deployment,
+  V1PersistentVolume,
+  V1PersistentVolumeClaim,
+  V1PodTemplateSpec,
+  V1Probe,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
+import type { ResolvedService } from '../../blueprints/resolved.js';
+import { ANNOTATIONS, LABELS } from '../labels.js';
+import type { WorkloadExpectation } from '../types.js';
+import { commonLabels, objectMeta, type RenderContext, selectorLabels } from './context.js';
+import { renderEnvVar } from './secret.js';
+
+const DEFAULT_VOLUME_SIZE = '1Gi';
+
+/** Port names must be IANA service names: at most 15 characters, with a letter. */
+export function portName(port: number): string {
+  return `p${port}`;
+}
+
+/** The readiness probe a blueprint health check becomes. */
+export function renderProbe(service: ResolvedService): V1Probe | undefined {
+  const check = service.healthCheck;
+  if (!check) return undefined;
+  const defaultPort = service.ports[0];
+  const probe: V1Probe = {};
+  if ('http' in check) {
+    const port = check.http.port ?? defaultPort;
+    if (port === undefined) return undefined;
+    probe.httpGet = { path: check.http.path, port };
+  } else if ('tcp' in check) {
+    const port = check.tcp.port ?? defaultPort;
+    if (port === undefined) return undefined;
+    probe.tcpSocket = { port };
+  } else {
+    probe.exec = { command: check.exec.command };
+  }
+  if (check.initialDelaySeconds !== undefined) probe.initialDelaySeconds = check.initialDelaySeconds;
+  if (check.periodSeconds !== undefined) probe.periodSeconds = check.periodSeconds;
+  if (check.timeoutSeconds !== undefined) probe.timeoutSeconds = check.timeoutSeconds;
+  if (check.failureThreshold !== undefined) probe.failureThreshold = check.failureThreshold;
+  return probe;
+}
+
+/** Volume names as the blueprint gives them, or data, data-1, ... */
+export function volumeNames(service: ResolvedService): string[] {
+  return service.volumes.map((v, i) => v.name ?? (i === 0 ? 'data' : `data-${i}`));
+}
+
+function renderContainer(ctx: RenderContext, service: ResolvedService): V1Container {
+  const container: V1Container = { name: service.name, image: service.image };
+  if (service.command) container.command = service.command;
+  if (service.args) container.args = service.args;
+  if (service.ports.length > 0) {
+    container.ports = service.ports.map((port) => ({
+      name: portName(port),
+      containerPort: port,
+      protocol: 'TCP',
+    }));
+  }
+  if (service.env.length > 0) container.env = service.env.map((v) => renderEnvVar(ctx, service.name, v));
+  const resources = service.resources;
+  if (resources?.requests || resources?.limits) {
+    container.resources = {};
+    if (resources.requests) container.resources.requests = quantities(resources.requests);
+    if (resources.limits) container.resources.limits = quantities(resources.limits);
+  }
+  const probe = renderProbe(service);
+  if (probe) container.readinessProbe = probe;
+  const names = volumeNames(service);
+  if (names.length > 0) {
+    container.volumeMounts = service.volumes.map((v, i) => ({ name: names[i]!, mountPath: v.path }));
+  }
+  return container;
+}
+
+function quantities(amounts: { cpu?: string | number; memory?: string | number }): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (amounts.cpu !== undefined) out.cpu = String(amounts.cpu);
+  if (amounts.memory !== undefined) out.memory = String(amounts.memory);
+  return out;
+}
+
+function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodTemplateSpec {
+  const labels = {
+    ...commonLabels(ctx),
+    ...selectorLabels(ctx, service.name),
+    [LABELS.service]: service.name,
+  };
+  const template: V1PodTemplateSpec = {
+    metadata: { labels },
+    spec: { containers: [renderContainer(ctx, service)], enableServiceLinks: false },
+  };
+  const placement = ctx.placements.get(service.name);
+  if (placement && Object.keys(placement.nodeSelector).length > 0) {
+    template.spec!.nodeSelector = { ...placement.nodeSelector };
+  }
+  return template;
+}
+
+function workloadAnnotations(ctx: RenderContext, service: string): Record<string, string> {
+  const mode = ctx.modes.get(service);
+  return mode ? { [ANNOTATIONS.planAction]: mode } : {};
+}
+
+/** A stateless service: a Deployment. */
+export function renderDeployment(ctx: RenderContext, service: ResolvedService): V1Deployment {
+  return {
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: objectMeta(ctx, {
+      name: service.name,
+      role: 'workload',
+      service: service.name,
+      annotations: workloadAnnotations(ctx, service.name),
+    }),
+    spec: {
+      replicas: service.replicas,
+      selector: { matchLabels: selectorLabels(ctx, service.name) },
+      template: renderPodTemplate(ctx, service),
+    },
+  };
+}
+
+/** The claim name a StatefulSet gives replica `ordinal` of volume `volume`. */
+export function claimName(volume: string, service: string, ordinal: number): string {
+  return `${volume}-${service}-${ordinal}`;
+}
+
+/** A data service: a StatefulSet with a PersistentVolumeClaim per volume. */
+export function renderStatefulSet(ctx: RenderContext, service: ResolvedService): V1StatefulSet {
+  const names = volumeNames(service);
+  const claims: V1PersistentVolumeClaim[] = service.volumes.map((v, i) => {
+    const claim: V1PersistentVolumeClaim = {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: names[i]! },
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: String(v.size ?? DEFAULT_VOLUME_SIZE) } },
+      },
+    };
+    // Static volumes are bound by name; "" stops a default StorageClass from claiming them.
+    if (ctx.volumeProvisioning === 'static') claim.spec!.storageClassName = '';
+    return claim;
+  });
+  const statefulSet: V1StatefulSet = {
+    apiVersion: 'apps/v1',
+    kind: 'StatefulSet',
+    metadata: objectMeta(ctx, {
+      name: service.name,
+      role: 'workload',
+      service: service.name,
+      annotations: workloadAnnotations(ctx, service.name),
+    }),
+    spec: {
+      replicas: service.replicas,
+      serviceName: service.name,
+      selector: { matchLabels: selectorLabels(ctx, service.name) },
+      template: renderPodTemplate(ctx, service),
+      // Claims go with the environment (the namespace), not with a scale-down.
+      persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Retain' },
+    },
+  };
+  if (claims.length > 0) statefulSet.spec!.volumeClaimTemplates = claims;
+  return statefulSet;
+}
+
+/**
+ * For clusters without a volume provisioner (the simulated local one): one hostPath volume per
+ * claim, pre-bound to it by claimRef. Cluster-scoped, so teardown deletes them by label.
+ */
+export function renderStaticVolumes(ctx: RenderContext, service: ResolvedService): V1PersistentVolume[] {
+  if (ctx.volumeProvisioning !== 'static') return [];
+  const names = volumeNames(service);
+  const volumes: V1PersistentVolume[] = [];
+  for (let ordinal = 0; ordinal < service.replicas; ordinal++) {
+    service.volumes.forEach((v, i) => {
+      const claim = claimName(names[i]!, service.name, ordinal);
+      const meta = objectMeta(ctx, {
+        name: `${ctx.namespace}-${claim}`,
+        role: 'volume',
+        service: service.name,
+      });
+      delete meta.namespace;
+      volumes.push({
+        apiVersion: 'v1',
+        kind: 'PersistentVolume',
+        metadata: meta,
+        spec: {
+          capacity: { storage: String(v.size ?? DEFAULT_VOLUME_SIZE) },
+          accessModes: ['ReadWriteOnce'],
+          persistentVolumeReclaimPolicy: 'Retain',
+          storageClassName: '',
+          hostPath: { path: `/var/lib/microstax/${ctx.namespace}/${claim}`, type: 'DirectoryOrCreate' },
+          claimRef: { namespace: ctx.namespace, name: claim },
+        },
+      });
+    });
+  }
+  return volumes;
+}
+
+/** The workload for a service, and what "ready" means for it. */
+export function renderWorkload(
+  ctx: RenderContext,
+  service: ResolvedService,
+  initJobs: string[],
+): { object: V1Deployment | V1StatefulSet; expectation: WorkloadExpectation } {
+  const object = service.isDataService ? renderStatefulSet(ctx, service) : renderDeployment(ctx, service);
+  return {
+    object,
+    expectation: {
+      service: service.name,
+      kind: service.isDataService ? 'StatefulSet' : 'Deployment',
+      name: service.name,
+      replicas: service.replicas,
+      initJobs,
+    },
+  };
+}

@@ -1,0 +1,307 @@
+import type {
+  CoreV1Event,
+  V1Deployment,
+  V1Job,
+  V1Pod,
+  V1PodCondition,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
+import type { FailureCause, ServiceFailure } from './errors.js';
+import { LABELS } from './labels.js';
+import type { ServiceProgress, WorkloadExpectation } from './types.js';
+
+/** What the cluster says about an environment right now: the caches of the watches. */
+export interface ClusterSnapshot {
+  deployments: readonly V1Deployment[];
+  statefulSets: readonly V1StatefulSet[];
+  pods: readonly V1Pod[];
+  jobs: readonly V1Job[];
+  events: readonly CoreV1Event[];
+}
+
+/** Container waiting reasons that will not fix themselves, and what they mean. */
+const WAITING_FAILURES: Record<string, FailureCause> = {
+  ImagePullBackOff: 'image-pull',
+  ErrImagePull: 'image-pull',
+  InvalidImageName: 'image-pull',
+  ErrImageNeverPull: 'image-pull',
+  CrashLoopBackOff: 'crash-loop',
+  CreateContainerConfigError: 'container-failed',
+  CreateContainerError: 'container-failed',
+  RunContainerError: 'container-failed',
+};
+
+/**
+ * Where one service stands, judged from the snapshot: ready, still on its way, or failed with the
+ * real cause (image pull, crash loop, unschedulable with the scheduler's message, quota refusal,
+ * failed init Job). Pure, so every rule is unit-tested without a cluster.
+ */
+export function assessService(params: {
+  expectation: WorkloadExpectation;
+  snapshot: ClusterSnapshot;
+  now: number;
+  /** A pod unschedulable for longer than this has failed. */
+  unschedulableGraceMs: number;
+}): ServiceProgress {
+  const { expectation: exp, snapshot, now } = params;
+  const base = { service: exp.service, replicas: exp.replicas };
+  const workload =
+    exp.kind === 'Deployment'
+      ? snapshot.deployments.find((d) => d.metadata?.name === exp.name)
+      : snapshot.statefulSets.find((s) => s.metadata?.name === exp.name);
+  const pods = snapshot.pods.filter((p) => isServicePod(p, exp.service));
+  const readyReplicas = workload ? readyCount(workload) : 0;
+  const failed = (failure: ServiceFailure): ServiceProgress => ({
+    ...base,
+    readyReplicas,
+    phase: 'failed',
+    detail: `${failure.reason}: ${failure.message}`,
+    failure,
+  });
+
+  const podFailure = findPodFailure({
+    service: exp.service,
+    pods,
+    now,
+    graceMs: params.unschedulableGraceMs,
+  });
+  if (podFailure) return failed(podFailure);
+  const jobs = exp.initJobs.map((name) => snapshot.jobs.find((j) => j.metadata?.name === name));
+  for (const job of jobs) {
+    const jobFailure = job
+      ? findJobFailure({ service: exp.service, job, snapshot, now, graceMs: params.unschedulableGraceMs })
+      : undefined;
+    if (jobFailure) return failed(jobFailure);
+  }
+  const workloadReady = workload !== undefined && isWorkloadReady(workload, exp.replicas);
+  const pendingJobs = exp.initJobs.filter((_, i) => !isJobComplete(jobs[i]));
+  if (workloadReady && pendingJobs.length === 0) {
+    return { ...base, readyReplicas, phase: 'ready', detail: `${readyReplicas}/${exp.replicas} pods ready` };
+  }
+  // Only now look at FailedCreate events: once ready, an old refusal no longer matters.
+  const createFailed =
+    (!workloadReady ? findCreateFailure(exp, workload, snapshot.events) : undefined) ??
+    pendingJobs.map((name) => findEventFailure(exp.service, snapshot.events, 'Job', name)).find(Boolean);
+  if (createFailed) return failed(createFailed);
+
+  if (!workload) return { ...base, readyReplicas: 0, phase: 'pending', detail: `waiting for ${exp.kind}` };
+  if (!workloadReady) {
+    const detail =
+      pods.length === 0 ? 'waiting for pods' : `${readyReplicas}/${exp.replicas} pods ready${podHint(pods)}`;
+    return { ...base, readyReplicas, phase: pods.length === 0 ? 'pending' : 'starting', detail };
+  }
+  return { ...base, readyReplicas, phase: 'initializing', detail: `init job ${pendingJobs[0]} running` };
+}
+
+function isServicePod(pod: V1Pod, service: string): boolean {
+  const labels = pod.metadata?.labels ?? {};
+  return labels[LABELS.name] === service && labels[LABELS.role] !== 'init';
+}
+
+function readyCount(workload: V1Deployment | V1StatefulSet): number {
+  return workload.status?.readyReplicas ?? 0;
+}
+
+/** Ready: the controller has seen the latest spec and enough up-to-date pods are ready. */
+export function isWorkloadReady(workload: V1Deployment | V1StatefulSet, replicas: number): boolean {
+  const status = workload.status;
+  if (!status) return replicas === 0 && workload.metadata?.generation === undefined;
+  if ((status.observedGeneration ?? 0) < (workload.metadata?.generation ?? 0)) return false;
+  if (replicas === 0) return true;
+  return (status.readyReplicas ?? 0) >= replicas && (status.updatedReplicas ?? 0) >= replicas;
+}
+
+export function isJobComplete(job: V1Job | undefined): boolean {
+  if (!job) return false;
+  return (job.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True');
+}
+
+function condition(pod: V1Pod, type: string): V1PodCondition | undefined {
+  return pod.status?.conditions?.find((c) => c.type === type);
+}
+
+function podRef(pod: V1Pod): string {
+  return `Pod/${pod.metadata?.name ?? '?'}`;
+}
+
+/** A pod that cannot run: a bad image, a crash loop, a broken container config, or no node for it. */
+function findPodFailure(params: {
+  service: string;
+  pods: V1Pod[];
+  now: number;
+  graceMs: number;
+}): ServiceFailure | undefined {
+  for (const pod of params.pods) {
+    if (pod.metadata?.deletionTimestamp) continue;
+    const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
+    for (const status of statuses) {
+      const waiting = status.state?.waiting;
+      const cause = waiting?.reason ? WAITING_FAILURES[waiting.reason] : undefined;
+      if (cause && waiting?.reason) {
+        const last = status.lastState?.terminated;
+        const lastNote = last
+          ? ` (last exit code ${last.exitCode}${last.reason ? `, ${last.reason}` : ''})`
+          : '';
+        return {
+          service: params.service,
+          cause,
+          reason: waiting.reason,
+          message: `${waiting.message ?? `container ${status.name}`}${lastNote}`,
+          object: podRef(pod),
+        };
+      }
+    }
+    if (pod.status?.phase === 'Failed') {
+      const terminated = statuses.map((s) => s.state?.terminated).find((t) => t && t.exitCode !== 0);
+      return {
+        service: params.service,
+        cause: 'container-failed',
+        reason: terminated?.reason ?? pod.status.reason ?? 'Failed',
+        message:
+          terminated?.message ??
+          pod.status.message ??
+          (terminated ? `exit code ${terminated.exitCode}` : 'the pod failed'),
+        object: podRef(pod),
+      };
+    }
+    const unschedulable = unschedulableFor({ pod, now: params.now, graceMs: params.graceMs });
+    if (unschedulable) return { service: params.service, ...unschedulable, object: podRef(pod) };
+  }
+  return undefined;
+}
+
+function unschedulableFor(params: {
+  pod: V1Pod;
+  now: number;
+  graceMs: number;
+}): Pick<ServiceFailure, 'cause' | 'reason' | 'message'> | undefined {
+  const scheduled = condition(params.pod, 'PodScheduled');
+  if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') return undefined;
+  const since = scheduled.lastTransitionTime ? new Date(scheduled.lastTransitionTime).getTime() : params.now;
+  if (params.now - since < params.graceMs) return undefined;
+  return {
+    cause: 'unschedulable',
+    reason: 'Unschedulable',
+    message: scheduled.message ?? 'no node fits the pod',
+  };
+}
+
+/** When unschedulable pods must be judged again (the grace may end with no event to wake us). */
+export function nextUnschedulableDeadline(snapshot: ClusterSnapshot, graceMs: number): number | undefined {
+  let next: number | undefined;
+  for (const pod of snapshot.pods) {
+    const scheduled = condition(pod, 'PodScheduled');
+    if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') continue;
+    const since = scheduled.lastTransitionTime
+      ? new Date(scheduled.lastTransitionTime).getTime()
+      : Date.now();
+    const deadline = since + graceMs;
+    next = next === undefined ? deadline : Math.min(next, deadline);
+  }
+  return next;
+}
+
+/** Controllers that cannot create pods (a quota refusal, a rejected pod spec) say so in events and conditions. */
+function findCreateFailure(
+  exp: WorkloadExpectation,
+  workload: V1Deployment | V1StatefulSet | undefined,
+  events: readonly CoreV1Event[],
+): ServiceFailure | undefined {
+  if (workload && exp.kind === 'Deployment') {
+    const replicaFailure = (workload as V1Deployment).status?.conditions?.find(
+      (c) => c.type === 'ReplicaFailure' && c.status === 'True',
+    );
+    if (replicaFailure)
+      return createFailure(exp.service, replicaFailure.message ?? '', `Deployment/${exp.name}`);
+  }
+  if (exp.kind === 'StatefulSet') return findEventFailure(exp.service, events, 'StatefulSet', exp.name);
+  // A Deployment's ReplicaSets are named <deployment>-<hash>; their FailedCreate comes before the condition.
+  return findEventFailure(exp.service, events, 'ReplicaSet', `${exp.name}-`);
+}
+
+/** FailedCreate events of an object (or, with a trailing "-", of objects with that name prefix). */
+function findEventFailure(
+  service: string,
+  events: readonly CoreV1Event[],
+  kind: string,
+  name: string,
+): ServiceFailure | undefined {
+  const matches = events.filter((e) => {
+    const involved = e.involvedObject;
+    if (e.reason !== 'FailedCreate' || involved?.kind !== kind || !involved.name) return false;
+    if (name.endsWith('-'))
+      return involved.name.startsWith(name) && !involved.name.slice(name.length).includes('-');
+    return involved.name === name;
+  });
+  const latest = matches.at(-1);
+  if (!latest) return undefined;
+  return createFailure(service, latest.message ?? '', `${kind}/${latest.involvedObject.name}`);
+}
+
+function createFailure(service: string, message: string, object: string): ServiceFailure {
+  const quota = /exceeded quota|forbidden: failed quota/i.test(message);
+  return {
+    service,
+    cause: quota ? 'quota-exceeded' : 'create-failed',
+    reason: quota ? 'QuotaExceeded' : 'FailedCreate',
+    message,
+    object,
+  };
+}
+
+/** A failed init Job: its Failed condition, plus what its pod's container reported. */
+function findJobFailure(params: {
+  service: string;
+  job: V1Job;
+  snapshot: ClusterSnapshot;
+  now: number;
+  graceMs: number;
+}): ServiceFailure | undefined {
+  const { job, snapshot } = params;
+  const jobName = job.metadata?.name ?? '?';
+  const jobPods = snapshot.pods.filter((p) => p.metadata?.labels?.['job-name'] === jobName);
+  const failedCondition = job.status?.conditions?.find((c) => c.type === 'Failed' && c.status === 'True');
+  if (failedCondition) {
+    const terminated = jobPods
+      .flatMap((p) => p.status?.containerStatuses ?? [])
+      .map((s) => s.state?.terminated)
+      .find((t) => t && t.exitCode !== 0);
+    const podNote = terminated
+      ? `; container exited with code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}${terminated.message ? `: ${terminated.message}` : ''}`
+      : '';
+    return {
+      service: params.service,
+      cause: 'init-job-failed',
+      reason: failedCondition.reason ?? 'Failed',
+      message: `init job ${jobName} failed: ${failedCondition.message ?? 'no message'}${podNote}`,
+      object: `Job/${jobName}`,
+    };
+  }
+  for (const pod of jobPods) {
+    const unschedulable = unschedulableFor({ pod, now: params.now, graceMs: params.graceMs });
+    if (unschedulable) {
+      return {
+        service: params.service,
+        ...unschedulable,
+        message: `init job ${jobName}: ${unschedulable.message}`,
+        object: podRef(pod),
+      };
+    }
+  }
+  return undefined;
+}
+
+/** A short note on the first pod that is not ready, e.g. " (api-7c9d: ContainerCreating)". */
+function podHint(pods: V1Pod[]): string {
+  for (const pod of pods) {
+    const waiting = pod.status?.containerStatuses?.map((s) => s.state?.waiting?.reason).find(Boolean);
+    if (waiting) return ` (${pod.metadata?.name}: ${waiting})`;
+    if (pod.status?.phase === 'Pending') {
+      const scheduled = condition(pod, 'PodScheduled');
+      if (scheduled?.status === 'False')
+        return ` (${pod.metadata?.name}: ${scheduled.reason ?? 'unscheduled'})`;
+      return ` (${pod.metadata?.name}: Pending)`;
+    }
+  }
+  return '';
+}

@@ -35,8 +35,14 @@ export async function buildResolved(opts: {
   blueprint: Blueprint;
   root: LocatedNode;
   loadScript: ScriptLoader;
+  /**
+   * When checking a blueprint that failed validation: the position in the file of each (valid)
+   * service passed, and the names of all services, valid or not.
+   */
+  salvage?: { positions: number[]; allNames: string[] };
 }): Promise<BuildResult> {
   const { blueprint, root } = opts;
+  const position = (i: number): number => opts.salvage?.positions[i] ?? i;
   const problems: BlueprintProblem[] = [];
   const at = (path: (string | number)[]) => {
     const found = nodeAtPath(root, path);
@@ -51,12 +57,13 @@ export async function buildResolved(opts: {
     if (first === undefined) firstIndex.set(service.name, i);
     else {
       report(
-        ['services', i, 'name'],
-        `services.${i}.name: duplicate service name "${service.name}" (first defined at line ${at(['services', first, 'name']).line})`,
+        ['services', position(i), 'name'],
+        `services.${position(i)}.name: duplicate service name "${service.name}" (first defined at line ${at(['services', position(first), 'name']).line})`,
       );
     }
   });
   const names = [...firstIndex.keys()];
+  const known = new Set([...names, ...(opts.salvage?.allNames ?? [])]);
 
   // Edges and inferred ports from env values that name services.
   const edges = new Map<string, Edge[]>(names.map((name) => [name, []]));
@@ -70,21 +77,23 @@ export async function buildResolved(opts: {
         const port = referencePort(reference);
         if (port !== undefined) inferredPorts.get(reference.host)!.add(port);
         if (reference.host !== service.name) {
-          edges.get(service.name)!.push({ to: reference.host, path: ['services', i, 'env', envName] });
+          edges
+            .get(service.name)!
+            .push({ to: reference.host, path: ['services', position(i), 'env', envName] });
         }
       }
     }
     (service.dependsOn ?? []).forEach((dependency, j) => {
-      const path = ['services', i, 'dependsOn', j];
+      const path = ['services', position(i), 'dependsOn', j];
       if (dependency === service.name) {
         report(path, `services.${service.name}.dependsOn: a service cannot depend on itself`);
-      } else if (!firstIndex.has(dependency)) {
-        const suggestion = closestMatch(dependency, names);
+      } else if (!known.has(dependency)) {
+        const suggestion = closestMatch(dependency, [...known]);
         report(
           path,
           `services.${service.name}.dependsOn: no service named "${dependency}"${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
         );
-      } else {
+      } else if (firstIndex.has(dependency)) {
         edges.get(service.name)!.push({ to: dependency, path });
       }
     });
@@ -96,14 +105,14 @@ export async function buildResolved(opts: {
     const from = cycle[0]!;
     const edge = edges.get(from)!.find((e) => e.to === cycle[1]);
     report(
-      edge?.path ?? ['services', firstIndex.get(from)!],
+      edge?.path ?? ['services', position(firstIndex.get(from)!)],
       `dependency cycle: ${cycle.join(' -> ')} (break it by removing a dependsOn or a URL that names a service)`,
     );
   }
 
   const services: ResolvedService[] = [];
   for (const [i, service] of blueprint.services.entries()) {
-    const init = await resolveInit({ service, index: i, loadScript: opts.loadScript, report });
+    const init = await resolveInit({ service, index: position(i), loadScript: opts.loadScript, report });
     services.push(resolveService({ service, init, inferred: inferredPorts.get(service.name), graph }));
   }
   if (problems.length > 0) return { ok: false, problems };
@@ -166,7 +175,13 @@ function resolveService(opts: {
   const { service, init } = opts;
   const expose = service.expose;
   const explicitExposed = typeof expose === 'number' ? [expose] : Array.isArray(expose) ? expose : [];
-  let ports = service.ports ? [...new Set(service.ports)] : [...(opts.inferred ?? [])].sort((a, b) => a - b);
+  const checkPort =
+    service.healthCheck && 'http' in service.healthCheck ? service.healthCheck.http.port : undefined;
+  const tcpPort =
+    service.healthCheck && 'tcp' in service.healthCheck ? service.healthCheck.tcp.port : undefined;
+  const inferred = new Set(opts.inferred);
+  for (const port of [checkPort, tcpPort]) if (port !== undefined) inferred.add(port);
+  let ports = service.ports ? [...new Set(service.ports)] : [...inferred].sort((a, b) => a - b);
   if (ports.length === 0 && explicitExposed.length === 0) {
     const known = wellKnownImagePort(service.image);
     if (known !== undefined) ports = [known];

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, normalize, relative, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, relative, sep } from 'node:path';
 import { PARSE_LIMITS } from './limits.js';
 
 /** Reads an init script by the (already checked) relative path the blueprint names. */
@@ -50,7 +50,7 @@ export function fileScriptLoader(opts: { baseDir: string; fileName: string }): S
       return { ok: true, content: await readFile(realFile, 'utf8') };
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      const where = relative(process.cwd(), full) || full;
+      const where = join(dirname(opts.fileName), script);
       return {
         ok: false,
         reason:

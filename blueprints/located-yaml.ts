@@ -87,10 +87,10 @@ export function parseLocatedYaml(opts: { source: string; fileName: string }): Pa
 
   const problems: BlueprintProblem[] = [];
   for (const error of doc.errors) {
-    const [start, end] = error.pos;
+    const [start] = error.pos;
     let message = error.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
     if (error.code === 'DUPLICATE_KEY') {
-      const key = source.slice(start, end).trim().split(':')[0];
+      const key = source.slice(start).split('\n')[0]!.split(':')[0]!.trim();
       message = `duplicate key${key ? ` "${key}"` : ''}: each key may appear only once in a map`;
     } else if (error.code === 'MULTIPLE_DOCS') {
       message = 'a file holds exactly one YAML document (remove the extra "---")';

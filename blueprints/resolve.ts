@@ -9,7 +9,7 @@ import { parseOverlay } from './overlay.js';
 import { sortProblems } from './problems.js';
 import { provenanceOf } from './provenance.js';
 import type { BlueprintProblem, DependencyGraph, Provenance, ResolvedBlueprint } from './resolved.js';
-import { BlueprintSchema } from './schema.js';
+import { BlueprintSchema, type Service, ServiceSchema } from './schema.js';
 import { zodIssuesToProblems } from './zod-problems.js';
 
 export { type RenderedBlueprint, renderBlueprintJson, SECRET_MARKER } from './render-json.js';
@@ -125,14 +125,60 @@ async function resolveSources(opts: {
   });
   problems.push(...merged.problems);
   const root: LocatedNode = merged.root;
+  for (const trial of merged.trials) {
+    // Overlays that do not apply in this context are still checked; only their own problems count.
+    const trialCheck = BlueprintSchema.safeParse(toPlain(trial.root));
+    if (trialCheck.success) continue;
+    const trialProblems = zodIssuesToProblems({
+      issues: trialCheck.error.issues,
+      root: trial.root,
+      schema: BlueprintSchema,
+    });
+    problems.push(...trialProblems.filter((problem) => problem.file === trial.fileName));
+  }
 
-  const checked = BlueprintSchema.safeParse(toPlain(root));
+  const plain = toPlain(root);
+  const checked = BlueprintSchema.safeParse(plain);
   if (!checked.success) {
     problems.push(...zodIssuesToProblems({ issues: checked.error.issues, root, schema: BlueprintSchema }));
+    problems.push(...(await checkValidServices({ plain, root, loadScript: opts.loadScript })));
     return { ok: false, problems: sortProblems(problems) };
   }
   const built = await buildResolved({ blueprint: checked.data, root, loadScript: opts.loadScript });
   problems.push(...built.problems);
   if (!built.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
   return { ok: true, blueprint: built.blueprint, graph: built.graph, provenance: provenanceOf(root) };
+}
+
+/**
+ * When a blueprint fails the schema, still runs the cross-service checks (duplicate names, unknown
+ * dependencies, cycles, init scripts) on the services that are valid on their own, so one run
+ * reports every problem it can.
+ */
+async function checkValidServices(opts: {
+  plain: unknown;
+  root: LocatedNode;
+  loadScript: ScriptLoader;
+}): Promise<BlueprintProblem[]> {
+  const raw = (opts.plain as { services?: unknown })?.services;
+  if (!Array.isArray(raw)) return [];
+  const services: Service[] = [];
+  const positions: number[] = [];
+  const allNames: string[] = [];
+  raw.forEach((item, i) => {
+    const name = (item as { name?: unknown })?.name;
+    if (typeof name === 'string') allNames.push(name);
+    const parsed = ServiceSchema.safeParse(item);
+    if (parsed.success) {
+      services.push(parsed.data);
+      positions.push(i);
+    }
+  });
+  const built = await buildResolved({
+    blueprint: { name: 'unchecked', services },
+    root: opts.root,
+    loadScript: opts.loadScript,
+    salvage: { positions, allNames },
+  });
+  return built.problems;
 }

@@ -80,11 +80,13 @@ export const EnvValue = z
   .union([z.string(), z.number(), z.boolean(), SecretRef, InlineSecret])
   .describe('A plain value, {secret: value} or {secretRef: {name, key}}');
 
+// Kubernetes' rule for env var names: it allows "." and "-" (Elasticsearch's discovery.type, for one).
 export const EnvName = z
   .string()
+  .max(256)
   .regex(
-    /^[A-Za-z_][A-Za-z0-9_]*$/,
-    'must be an environment variable name: letters, digits and "_", not starting with a digit',
+    /^[-._a-zA-Z][-._a-zA-Z0-9]*$/,
+    'must be an environment variable name: letters, digits, "_", "-" and ".", not starting with a digit',
   );
 
 const probeTiming = {

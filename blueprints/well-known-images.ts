@@ -26,6 +26,11 @@ const IMAGE_PORTS: Readonly<Record<string, number>> = {
   'clickhouse-server': 9000,
   cassandra: 9042,
   etcd: 2379,
+  wordpress: 80,
+  grafana: 3000,
+  prometheus: 9090,
+  mailhog: 1025,
+  localstack: 4566,
 };
 
 /** Port used for an exposed service when nothing else names one: the usual application port. */

@@ -93,8 +93,14 @@ function collect(ctx: {
         push(at, `${field}: ${description ? `expected ${lowerFirst(description)}` : 'invalid value'}`);
         return;
       }
-      const best = deeper.reduce((a, b) => (b.length < a.length ? b : a));
-      for (const sub of best) collect({ ...ctx, issue: sub, prefix: path });
+      // Problems every branch shares (typically an unknown key) are the real ones; otherwise the
+      // branch with the fewest problems is the most likely intent.
+      const signature = (sub: Issue) => JSON.stringify([sub.code, sub.path, 'keys' in sub ? sub.keys : null]);
+      const shared = deeper[0]!.filter((sub) =>
+        deeper.every((branch) => branch.some((other) => signature(other) === signature(sub))),
+      );
+      const chosen = shared.length > 0 ? shared : deeper.reduce((a, b) => (b.length < a.length ? b : a));
+      for (const sub of chosen) collect({ ...ctx, issue: sub, prefix: path });
       return;
     }
     case 'invalid_type': {
@@ -103,8 +109,11 @@ function collect(ctx: {
         return;
       }
       const received = /received (\w+)/.exec(issue.message)?.[1] ?? 'another type';
-      const expected = issue.expected === 'int' ? 'a whole number' : article(issue.expected);
-      push(at, `${field}: expected ${expected}, got ${article(received)}${described()}`);
+      const expected =
+        issue.expected === 'int'
+          ? 'a whole number'
+          : `${article(typeName(issue.expected))}, got ${article(typeName(received))}`;
+      push(at, `${field}: expected ${expected}${described()}`);
       return;
     }
     case 'invalid_value':
@@ -137,6 +146,9 @@ function collect(ctx: {
       push(at, `${field}: ${issue.message}`);
   }
 }
+
+/** zod's type names in YAML words. */
+const typeName = (type: string): string => ({ object: 'map', array: 'list' })[type] ?? type;
 
 const article = (word: string): string =>
   ['undefined', 'null'].includes(word) ? word : `${/^[aeiou]/.test(word) ? 'an' : 'a'} ${word}`;

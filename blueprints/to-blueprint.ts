@@ -1,0 +1,65 @@
+import type { ResolvedBlueprint, ResolvedService } from './resolved.js';
+import type { Blueprint, EnvValue, Service } from './schema.js';
+
+/**
+ * Writes a resolved blueprint back as an explicit blueprint (every default and inferred value
+ * spelt out) plus its init scripts. Resolving the result gives the same resolved blueprint, which
+ * the property tests check; it is also a way to "eject" a merged blueprint with its overlays.
+ * Secret values are written as `{secret: ...}`: pass an unmasked resolved blueprint.
+ */
+export function resolvedToBlueprint(resolved: ResolvedBlueprint): {
+  blueprint: Blueprint;
+  scripts: Record<string, string>;
+} {
+  const scripts: Record<string, string> = {};
+  const services = resolved.services.map((service) => serviceToBlueprint(service, scripts));
+  return {
+    blueprint: {
+      name: resolved.name,
+      ...(resolved.description !== undefined ? { description: resolved.description } : {}),
+      ...(resolved.ttl !== undefined ? { ttl: resolved.ttl } : {}),
+      ...(resolved.idleAfter !== undefined ? { idleAfter: resolved.idleAfter } : {}),
+      routing: resolved.routing,
+      services,
+    },
+    scripts,
+  };
+}
+
+function serviceToBlueprint(service: ResolvedService, scripts: Record<string, string>): Service {
+  const env: Record<string, EnvValue> = {};
+  for (const variable of service.env) {
+    env[variable.name] =
+      variable.kind === 'plain'
+        ? variable.value
+        : variable.kind === 'secret'
+          ? { secret: variable.value }
+          : { secretRef: { name: variable.secretName, key: variable.secretKey } };
+  }
+  for (const step of service.init) scripts[step.script] = step.content;
+  return {
+    name: service.name,
+    image: service.image,
+    ...(service.ports.length > 0 ? { ports: service.ports } : {}),
+    ...(service.exposedPorts.length > 0 ? { expose: service.exposedPorts } : {}),
+    ...(service.command ? { command: service.command } : {}),
+    ...(service.args ? { args: service.args } : {}),
+    ...(service.env.length > 0 ? { env } : {}),
+    ...(service.resources ? { resources: service.resources } : {}),
+    replicas: service.replicas,
+    ...(service.healthCheck ? { healthCheck: service.healthCheck } : {}),
+    ...(service.dependsOn.length > 0 ? { dependsOn: service.dependsOn } : {}),
+    ...(service.volumes.length > 0 ? { volumes: service.volumes } : {}),
+    stateful: service.stateful,
+    isolation: service.isolation,
+    ...(service.init.length > 0
+      ? {
+          init: service.init.map((step) => ({
+            type: step.type,
+            script: step.script,
+            ...(step.database !== undefined ? { database: step.database } : {}),
+          })),
+        }
+      : {}),
+  };
+}

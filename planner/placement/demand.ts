@@ -1,0 +1,56 @@
+import type { ResolvedBlueprint, ResolvedService } from '../../blueprints/resolved.js';
+import { cpuMillicores, memoryBytes } from '../quantity.js';
+import type { BranchPlan } from '../types.js';
+
+/**
+ * What each service of a branch environment asks of the cluster. Only deploy and fork services run
+ * in the branch, so only they are placed; services with zero replicas need no capacity.
+ */
+
+/**
+ * Requests assumed for a service that sets none. Kubernetes itself would schedule such a pod as
+ * BestEffort with zero requests, which makes a cost plan meaningless; these are small, typical
+ * sidecar-sized figures. A service that sets only limits gets its limits as requests, as Kubernetes does.
+ */
+export const DEFAULT_REQUESTS = { cpu: '100m', memory: '128Mi' } as const;
+
+export interface ServiceDemand {
+  name: string;
+  replicas: number;
+  /** Per replica, millicores. */
+  cpu: number;
+  /** Per replica, bytes. */
+  memory: number;
+  isDataService: boolean;
+  /** Direct dependencies served by the baseline environment (the calls that may cross zones). */
+  callsBaseline: string[];
+}
+
+/** Requests of one resolved service, in millicores and bytes, with the defaults applied. */
+export function serviceRequests(service: ResolvedService): { cpu: number; memory: number } {
+  const requests = service.resources?.requests;
+  const limits = service.resources?.limits;
+  const field = (name: string) => `services.${service.name}.resources.requests.${name}`;
+  return {
+    cpu: cpuMillicores(requests?.cpu ?? limits?.cpu ?? DEFAULT_REQUESTS.cpu, field('cpu')),
+    memory: memoryBytes(requests?.memory ?? limits?.memory ?? DEFAULT_REQUESTS.memory, field('memory')),
+  };
+}
+
+/** The services a branch plan runs in the branch environment, with their requests. */
+export function branchDemands(input: { blueprint: ResolvedBlueprint; plan: BranchPlan }): ServiceDemand[] {
+  const actions = new Map(input.plan.services.map((s) => [s.name, s.action]));
+  const runsInBranch = (name: string): boolean => {
+    const action = actions.get(name);
+    return action === 'deploy' || action === 'fork';
+  };
+  return input.blueprint.services
+    .filter((s) => runsInBranch(s.name) && s.replicas > 0)
+    .map((s) => ({
+      name: s.name,
+      replicas: s.replicas,
+      ...serviceRequests(s),
+      isDataService: s.isDataService,
+      callsBaseline: s.dependsOn.filter((d) => actions.get(d) === 'reuse'),
+    }));
+}

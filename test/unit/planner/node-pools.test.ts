@@ -113,8 +113,7 @@ describe('nodePoolsFromNodes', () => {
         node('n2', labels('general', 'zone-b'), { cpu: '4', memory: '16Gi' }),
       ]),
     ).toThrow(/pool general: .*zone-a, zone-b/);
-    const noPrice = labels('general', 'zone-a');
-    delete noPrice[NODE_POOL_LABELS.hourlyPrice];
+    const { [NODE_POOL_LABELS.hourlyPrice]: _price, ...noPrice } = labels('general', 'zone-a');
     expect(() => nodePoolsFromNodes([node('n1', noPrice, { cpu: '4', memory: '16Gi' })])).toThrow(
       PlannerError,
     );

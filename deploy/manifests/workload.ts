@@ -44,9 +44,27 @@ export function renderProbe(service: ResolvedService): V1Probe | undefined {
   return probe;
 }
 
+/** Where well-known data images keep their data, for data services that declare no volume. */
+const KNOWN_DATA_PATHS: [RegExp, string][] = [
+  [/(^|\/)(postgres|postgis|timescaledb)[^/]*(:|@|$)/, '/var/lib/postgresql/data'],
+  [/(^|\/)(mysql|mariadb|percona)[^/]*(:|@|$)/, '/var/lib/mysql'],
+  [/(^|\/)mongo[^/]*(:|@|$)/, '/data/db'],
+  [/(^|\/)(redis|valkey)[^/]*(:|@|$)/, '/data'],
+];
+
+/**
+ * The volumes a service gets: those it declares, or, for a data service that declares none, one
+ * "data" volume where its image keeps data (so a StatefulSet always has a claim to keep).
+ */
+export function effectiveVolumes(service: ResolvedService): ResolvedService['volumes'] {
+  if (service.volumes.length > 0 || !service.isDataService) return service.volumes;
+  const known = KNOWN_DATA_PATHS.find(([pattern]) => pattern.test(service.image));
+  return [{ name: 'data', path: known?.[1] ?? '/data' }];
+}
+
 /** Volume names as the blueprint gives them, or data, data-1, ... */
 export function volumeNames(service: ResolvedService): string[] {
-  return service.volumes.map((v, i) => v.name ?? (i === 0 ? 'data' : `data-${i}`));
+  return effectiveVolumes(service).map((v, i) => v.name ?? (i === 0 ? 'data' : `data-${i}`));
 }
 
 function renderContainer(ctx: RenderContext, service: ResolvedService): V1Container {
@@ -71,7 +89,10 @@ function renderContainer(ctx: RenderContext, service: ResolvedService): V1Contai
   if (probe) container.readinessProbe = probe;
   const names = volumeNames(service);
   if (names.length > 0) {
-    container.volumeMounts = service.volumes.map((v, i) => ({ name: names[i]!, mountPath: v.path }));
+    container.volumeMounts = effectiveVolumes(service).map((v, i) => ({
+      name: names[i]!,
+      mountPath: v.path,
+    }));
   }
   return container;
 }
@@ -132,7 +153,7 @@ export function claimName(volume: string, service: string, ordinal: number): str
 /** A data service: a StatefulSet with a PersistentVolumeClaim per volume. */
 export function renderStatefulSet(ctx: RenderContext, service: ResolvedService): V1StatefulSet {
   const names = volumeNames(service);
-  const claims: V1PersistentVolumeClaim[] = service.volumes.map((v, i) => {
+  const claims: V1PersistentVolumeClaim[] = effectiveVolumes(service).map((v, i) => {
     const claim: V1PersistentVolumeClaim = {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
@@ -177,7 +198,7 @@ export function renderStaticVolumes(ctx: RenderContext, service: ResolvedService
   const names = volumeNames(service);
   const volumes: V1PersistentVolume[] = [];
   for (let ordinal = 0; ordinal < service.replicas; ordinal++) {
-    service.volumes.forEach((v, i) => {
+    effectiveVolumes(service).forEach((v, i) => {
       const claim = claimName(names[i]!, service.name, ordinal);
       const meta = objectMeta(ctx, {
         name: `${ctx.namespace}-${claim}`,

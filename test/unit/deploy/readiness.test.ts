@@ -1,0 +1,212 @@
+import type { CoreV1Event, V1Deployment, V1Job, V1Pod, V1StatefulSet } from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { assessService, type ClusterSnapshot, nextUnschedulableDeadline } from '../../../deploy/readiness.js';
+import type { WorkloadExpectation } from '../../../deploy/types.js';
+
+const NOW = Date.parse('2026-01-01T12:00:00Z');
+const api: WorkloadExpectation = {
+  service: 'api',
+  kind: 'Deployment',
+  name: 'api',
+  replicas: 2,
+  initJobs: [],
+};
+const db: WorkloadExpectation = {
+  service: 'db',
+  kind: 'StatefulSet',
+  name: 'db',
+  replicas: 1,
+  initJobs: ['db-init-1234abcd'],
+};
+
+function snapshot(parts: Partial<ClusterSnapshot>): ClusterSnapshot {
+  return { deployments: [], statefulSets: [], pods: [], jobs: [], events: [], ...parts };
+}
+
+function deployment(ready: number, extra: Partial<V1Deployment['status']> = {}): V1Deployment {
+  return {
+    metadata: { name: 'api', generation: 1 },
+    spec: { replicas: 2, selector: {}, template: {} },
+    status: { observedGeneration: 1, readyReplicas: ready, updatedReplicas: ready, ...extra },
+  };
+}
+
+function statefulSet(ready: number): V1StatefulSet {
+  return {
+    metadata: { name: 'db', generation: 1 },
+    spec: { selector: {}, serviceName: 'db', template: {} },
+    status: { observedGeneration: 1, readyReplicas: ready, updatedReplicas: ready, replicas: 1 },
+  };
+}
+
+function pod(service: string, status: V1Pod['status'], labels: Record<string, string> = {}): V1Pod {
+  return {
+    metadata: { name: `${service}-x1`, labels: { 'app.kubernetes.io/name': service, ...labels } },
+    status,
+  };
+}
+
+function assess(exp: WorkloadExpectation, snap: ClusterSnapshot, graceMs = 5_000) {
+  return assessService({ expectation: exp, snapshot: snap, now: NOW, unschedulableGraceMs: graceMs });
+}
+
+describe('assessService', () => {
+  it('waits for the workload, then its pods, then reports ready', () => {
+    expect(assess(api, snapshot({})).phase).toBe('pending');
+    const starting = assess(
+      api,
+      snapshot({ deployments: [deployment(1)], pods: [pod('api', { phase: 'Running' })] }),
+    );
+    expect(starting).toMatchObject({ phase: 'starting', readyReplicas: 1, replicas: 2 });
+    expect(assess(api, snapshot({ deployments: [deployment(2)] }))).toMatchObject({
+      phase: 'ready',
+      readyReplicas: 2,
+    });
+  });
+
+  it('is not ready while the controller has not seen the latest generation', () => {
+    const stale = deployment(2, { observedGeneration: 0 });
+    expect(assess(api, snapshot({ deployments: [stale] })).phase).not.toBe('ready');
+  });
+
+  it('names an image pull failure', () => {
+    const p = pod('api', {
+      phase: 'Pending',
+      containerStatuses: [
+        {
+          name: 'api',
+          image: 'x',
+          imageID: '',
+          ready: false,
+          restartCount: 0,
+          state: {
+            waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "ghcr.io/acme/nope"' },
+          },
+        },
+      ],
+    });
+    const result = assess(api, snapshot({ deployments: [deployment(0)], pods: [p] }));
+    expect(result.phase).toBe('failed');
+    expect(result.failure).toMatchObject({ service: 'api', cause: 'image-pull', reason: 'ImagePullBackOff' });
+    expect(result.failure?.message).toContain('ghcr.io/acme/nope');
+  });
+
+  it('names a crash loop with the last exit code', () => {
+    const p = pod('api', {
+      phase: 'Running',
+      containerStatuses: [
+        {
+          name: 'api',
+          image: 'x',
+          imageID: '',
+          ready: false,
+          restartCount: 4,
+          state: {
+            waiting: { reason: 'CrashLoopBackOff', message: 'back-off 40s restarting failed container' },
+          },
+          lastState: { terminated: { exitCode: 137, reason: 'OOMKilled' } },
+        },
+      ],
+    });
+    const result = assess(api, snapshot({ deployments: [deployment(0)], pods: [p] }));
+    expect(result.failure).toMatchObject({ cause: 'crash-loop', reason: 'CrashLoopBackOff' });
+    expect(result.failure?.message).toContain('last exit code 137, OOMKilled');
+  });
+
+  it('names an unschedulable pod with the scheduler message, after the grace period only', () => {
+    const since = new Date(NOW - 2_000);
+    const p = pod('api', {
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/6 nodes are available: 6 Insufficient cpu.',
+          lastTransitionTime: since,
+        },
+      ],
+    });
+    const snap = snapshot({ deployments: [deployment(0)], pods: [p] });
+    expect(assess(api, snap, 5_000).phase).toBe('starting');
+    expect(nextUnschedulableDeadline(snap, 5_000)).toBe(since.getTime() + 5_000);
+    const failed = assess(api, snap, 1_000);
+    expect(failed.failure).toMatchObject({
+      service: 'api',
+      cause: 'unschedulable',
+      message: '0/6 nodes are available: 6 Insufficient cpu.',
+    });
+  });
+
+  it('names a quota refusal from the ReplicaSet events', () => {
+    const event: CoreV1Event = {
+      metadata: { name: 'e1' },
+      involvedObject: { kind: 'ReplicaSet', name: 'api-7d9c5b' },
+      reason: 'FailedCreate',
+      message:
+        'pods "api-7d9c5b-x" is forbidden: exceeded quota: microstax-quota, requested: pods=1, used: pods=2, limited: pods=2',
+    };
+    const other: CoreV1Event = { ...event, involvedObject: { kind: 'ReplicaSet', name: 'api-gateway-55f' } };
+    const result = assess(api, snapshot({ deployments: [deployment(0)], events: [event] }));
+    expect(result.failure).toMatchObject({ cause: 'quota-exceeded', reason: 'QuotaExceeded' });
+    // Another service whose name starts with "api-" is not this one.
+    expect(assess(api, snapshot({ deployments: [deployment(0)], events: [other] })).phase).not.toBe('failed');
+    // Once ready, an old refusal no longer counts.
+    expect(assess(api, snapshot({ deployments: [deployment(2)], events: [event] })).phase).toBe('ready');
+  });
+
+  it('waits for init Jobs after the workload is ready, and names a failed one with its container exit', () => {
+    const running: V1Job = { metadata: { name: 'db-init-1234abcd' }, status: { active: 1 } };
+    expect(assess(db, snapshot({ statefulSets: [statefulSet(1)], jobs: [running] }))).toMatchObject({
+      phase: 'initializing',
+    });
+    const complete: V1Job = {
+      metadata: { name: 'db-init-1234abcd' },
+      status: { conditions: [{ type: 'Complete', status: 'True' }] },
+    };
+    expect(assess(db, snapshot({ statefulSets: [statefulSet(1)], jobs: [complete] })).phase).toBe('ready');
+    const failedJob: V1Job = {
+      metadata: { name: 'db-init-1234abcd' },
+      status: {
+        conditions: [
+          {
+            type: 'Failed',
+            status: 'True',
+            reason: 'BackoffLimitExceeded',
+            message: 'Job has reached the specified backoff limit',
+          },
+        ],
+      },
+    };
+    const jobPod = pod(
+      'db-init',
+      {
+        phase: 'Failed',
+        containerStatuses: [
+          {
+            name: 'sql',
+            image: 'postgres',
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            state: {
+              terminated: { exitCode: 3, reason: 'Error', message: 'ERROR: syntax error at or near "CREAT"' },
+            },
+          },
+        ],
+      },
+      { 'job-name': 'db-init-1234abcd', 'microstax.dev/role': 'init' },
+    );
+    const result = assess(
+      db,
+      snapshot({ statefulSets: [statefulSet(1)], jobs: [failedJob], pods: [jobPod] }),
+    );
+    expect(result.failure).toMatchObject({
+      service: 'db',
+      cause: 'init-job-failed',
+      reason: 'BackoffLimitExceeded',
+    });
+    expect(result.failure?.message).toContain('exited with code 3');
+    expect(result.failure?.message).toContain('syntax error');
+  });
+});

@@ -1,0 +1,294 @@
+import type {
+  KubernetesObject,
+  V1ConfigMap,
+  V1Deployment,
+  V1Ingress,
+  V1Job,
+  V1Namespace,
+  V1NetworkPolicy,
+  V1PersistentVolume,
+  V1Secret,
+  V1Service,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import { deployConfig } from '../../../deploy/config.js';
+import { DeployConfigurationError } from '../../../deploy/errors.js';
+import { LABELS } from '../../../deploy/labels.js';
+import { type RenderInput, renderEnvironment } from '../../../deploy/manifests/render.js';
+import { RoutingTableSchema } from '../../../deploy/manifests/routing-table.js';
+import type { BranchPlan, PlacementPlan } from '../../../planner/types.js';
+import { checkoutDev } from './fixtures.js';
+
+const config = deployConfig({ baseDomain: 'dev.acme.test' });
+
+function render(overrides: Partial<RenderInput> = {}) {
+  return renderEnvironment({
+    environment: {
+      id: 'ana-checkout',
+      owner: 'ana@acme.io',
+      team: 'payments',
+      expiresAt: '2030-01-02T03:04:05Z',
+    },
+    blueprint: checkoutDev(),
+    config,
+    volumeProvisioning: 'dynamic',
+    ...overrides,
+  });
+}
+
+function find<T extends KubernetesObject>(objects: KubernetesObject[], kind: string, name: string): T {
+  const found = objects.find((o) => o.kind === kind && o.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} in ${objects.map((o) => `${o.kind}/${o.metadata?.name}`)}`);
+  return found as T;
+}
+
+describe('renderEnvironment: a plain environment', () => {
+  const rendered = render();
+  const { objects } = rendered;
+
+  it('puts everything in one namespace named from the environment id, namespace first', () => {
+    expect(rendered.namespace).toBe('msx-ana-checkout');
+    expect(objects[0]?.kind).toBe('Namespace');
+    for (const o of objects.slice(1)) {
+      if (o.kind !== 'PersistentVolume') expect(o.metadata?.namespace).toBe('msx-ana-checkout');
+    }
+  });
+
+  it('labels the namespace with the well-known labels and the environment identity', () => {
+    const ns = find<V1Namespace>(objects, 'Namespace', 'msx-ana-checkout');
+    expect(ns.metadata?.labels).toMatchObject({
+      'app.kubernetes.io/managed-by': 'microstax',
+      'app.kubernetes.io/part-of': 'checkout-dev',
+      'app.kubernetes.io/name': 'checkout-dev',
+      'app.kubernetes.io/instance': 'ana-checkout',
+      [LABELS.environment]: 'ana-checkout',
+      [LABELS.blueprint]: 'checkout-dev',
+      [LABELS.owner]: 'ana_at_acme.io',
+      [LABELS.team]: 'payments',
+      [LABELS.expiresAt]: String(Date.parse('2030-01-02T03:04:05Z') / 1000),
+    });
+    expect(ns.metadata?.annotations).toMatchObject({
+      'microstax.dev/owner': 'ana@acme.io',
+      'microstax.dev/expires-at': '2030-01-02T03:04:05.000Z',
+    });
+  });
+
+  it('makes a Deployment for a stateless service, with probe, resources and secret env by reference', () => {
+    const api = find<V1Deployment>(objects, 'Deployment', 'api');
+    const container = api.spec!.template.spec!.containers[0]!;
+    expect(container.image).toBe('ghcr.io/acme/api:1.0');
+    expect(container.readinessProbe).toEqual({ httpGet: { path: '/healthz', port: 8080 }, periodSeconds: 5 });
+    expect(container.resources).toEqual({
+      requests: { cpu: '100m', memory: '128Mi' },
+      limits: { memory: '256Mi' },
+    });
+    expect(container.env).toEqual([
+      { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'api-env', key: 'DATABASE_URL' } } },
+      { name: 'REDIS_URL', value: 'redis://cache:6379' },
+    ]);
+    expect(api.spec!.selector.matchLabels).toEqual(
+      api.spec!.template.metadata!.labels && {
+        'app.kubernetes.io/name': 'api',
+        'app.kubernetes.io/instance': 'ana-checkout',
+      },
+    );
+  });
+
+  it('makes a StatefulSet with a claim for a data service, mounted where its image keeps data', () => {
+    const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
+    expect(db.spec?.serviceName).toBe('db');
+    expect(db.spec?.volumeClaimTemplates?.map((c) => c.metadata?.name)).toEqual(['data']);
+    expect(db.spec?.template.spec?.containers[0]?.volumeMounts).toEqual([
+      { name: 'data', mountPath: '/var/lib/postgresql/data' },
+    ]);
+    expect(db.spec?.template.spec?.containers[0]?.readinessProbe).toEqual({ tcpSocket: { port: 5432 } });
+    expect(objects.some((o) => o.kind === 'PersistentVolume')).toBe(false);
+  });
+
+  it('keeps secret values in Secrets only, base64, never in plain text anywhere', () => {
+    const secret = find<V1Secret>(objects, 'Secret', 'api-env');
+    expect(Buffer.from(secret.data!.DATABASE_URL!, 'base64').toString()).toContain('s3cr3t');
+    expect(JSON.stringify(objects)).not.toContain('s3cr3t');
+  });
+
+  it('gives every service with ports a Service and each exposed one an Ingress and URL', () => {
+    for (const name of ['api', 'db', 'cache'])
+      expect(find<V1Service>(objects, 'Service', name).spec?.type).toBe('ClusterIP');
+    const ingress = find<V1Ingress>(objects, 'Ingress', 'api');
+    expect(ingress.spec?.rules?.[0]?.host).toBe('api.ana-checkout.dev.acme.test');
+    expect(ingress.spec?.rules?.[0]?.http?.paths[0]?.backend.service).toEqual({
+      name: 'api',
+      port: { number: 8080 },
+    });
+    expect(rendered.urls).toEqual({ api: ['http://api.ana-checkout.dev.acme.test'] });
+  });
+
+  it('runs the sql init step as a Job applying the scripts from a ConfigMap once the db answers', () => {
+    const cm = find<V1ConfigMap>(objects, 'ConfigMap', 'db-init-scripts');
+    expect(cm.data).toEqual({ '01-seed.sql': 'CREATE TABLE t (id int);\n' });
+    const job = objects.find((o): o is V1Job => o.kind === 'Job') as V1Job;
+    expect(job.metadata?.name).toMatch(/^db-init-[0-9a-f]{8}$/);
+    const container = job.spec!.template.spec!.containers[0]!;
+    const script = container.command![2]!;
+    expect(script).toContain('until pg_isready -q -h db -p 5432');
+    expect(script).toContain('psql -v ON_ERROR_STOP=1 -h db -p 5432');
+    expect(script).toContain('/scripts/01-seed.sql');
+    expect(container.env).toEqual([
+      { name: 'DB_NAME', value: 'checkout' },
+      { name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } } },
+    ]);
+    // The Service must not pick the client pod: its labels are not the db's selector.
+    expect(job.spec!.template.metadata!.labels!['app.kubernetes.io/name']).toBe('db-init');
+    expect(rendered.workloads.find((w) => w.service === 'db')?.initJobs).toEqual([job.metadata?.name]);
+  });
+
+  it('adds a quota, default limits and a network policy that shuts out other environments', () => {
+    expect(find(objects, 'ResourceQuota', 'microstax-quota')).toBeTruthy();
+    expect(find(objects, 'LimitRange', 'microstax-defaults')).toBeTruthy();
+    const np = find<V1NetworkPolicy>(objects, 'NetworkPolicy', 'microstax-isolation');
+    const peers = np.spec!.ingress![0]!._from!;
+    expect(peers).toContainEqual({ podSelector: {} });
+    expect(peers).toContainEqual({
+      namespaceSelector: { matchExpressions: [{ key: LABELS.environment, operator: 'DoesNotExist' }] },
+    });
+    expect(peers).toContainEqual({
+      namespaceSelector: { matchLabels: { [LABELS.baseline]: 'ana-checkout' } },
+    });
+  });
+
+  it('applies in a safe order: guard rails before workloads, workloads before their Jobs', () => {
+    const kinds = objects.map((o) => o.kind);
+    expect(kinds.indexOf('ResourceQuota')).toBeLessThan(kinds.indexOf('Deployment'));
+    expect(kinds.indexOf('Secret')).toBeLessThan(kinds.indexOf('Deployment'));
+    expect(kinds.lastIndexOf('StatefulSet')).toBeLessThan(kinds.indexOf('Job'));
+  });
+
+  it('is deterministic', () => {
+    expect(render()).toEqual(rendered);
+  });
+});
+
+describe('renderEnvironment: placement, volumes, secrets by reference', () => {
+  it('pins pods to the planned pool with a node selector', () => {
+    const placement: PlacementPlan = {
+      services: [
+        {
+          service: 'api',
+          pool: 'spot-a',
+          zone: 'zone-a',
+          capacityType: 'spot',
+          hourlyCost: 0.01,
+          nodeSelector: { 'microstax.dev/pool': 'spot-a' },
+        },
+      ],
+      hourlyCost: 0.01,
+      naiveHourlyCost: 0.02,
+      solver: 'milp',
+    };
+    const { objects } = render({ placement });
+    expect(find<V1Deployment>(objects, 'Deployment', 'api').spec?.template.spec?.nodeSelector).toEqual({
+      'microstax.dev/pool': 'spot-a',
+    });
+    expect(
+      find<V1StatefulSet>(objects, 'StatefulSet', 'db').spec?.template.spec?.nodeSelector,
+    ).toBeUndefined();
+  });
+
+  it('creates a pre-bound volume per claim when the cluster has no provisioner', () => {
+    const { objects } = render({ volumeProvisioning: 'static' });
+    const pv = find<V1PersistentVolume>(objects, 'PersistentVolume', 'msx-ana-checkout-data-db-0');
+    expect(pv.metadata?.namespace).toBeUndefined();
+    expect(pv.spec?.claimRef).toEqual({ namespace: 'msx-ana-checkout', name: 'data-db-0' });
+    expect(pv.metadata?.labels?.[LABELS.environment]).toBe('ana-checkout');
+    const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
+    expect(db.spec?.volumeClaimTemplates?.[0]?.spec?.storageClassName).toBe('');
+  });
+
+  it('refers to a stored secret by name unless its value was looked up', () => {
+    const blueprint = checkoutDev();
+    blueprint.services[2]!.env = [
+      { name: 'REDIS_PASSWORD', kind: 'secretRef', secretName: 'redis', secretKey: 'pw' },
+    ];
+    const byRef = render({ blueprint });
+    const env = (o: KubernetesObject[]) =>
+      find<V1Deployment>(o, 'Deployment', 'cache').spec?.template.spec?.containers[0]?.env;
+    expect(env(byRef.objects)).toEqual([
+      { name: 'REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: 'redis', key: 'pw' } } },
+    ]);
+    const looked = render({ blueprint, secretValues: new Map([['redis/pw', 'hunter2']]) });
+    expect(env(looked.objects)).toEqual([
+      { name: 'REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: 'cache-env', key: 'REDIS_PASSWORD' } } },
+    ]);
+    expect(JSON.stringify(looked.objects)).not.toContain('hunter2');
+  });
+});
+
+describe('renderEnvironment: a branch environment', () => {
+  const plan: BranchPlan = {
+    services: [
+      { name: 'api', action: 'deploy', reasons: ['image changed'] },
+      { name: 'db', action: 'reuse', reasons: ['unchanged'] },
+      { name: 'cache', action: 'reuse', reasons: ['unchanged'] },
+    ],
+    summary: { deploy: 1, fork: 0, reuse: 2, removed: [] },
+  };
+
+  it('runs only planned services and resolves reused names to the baseline', () => {
+    const rendered = render({ environment: { id: 'pr-42', baselineId: 'main' }, plan });
+    const workloads = rendered.objects.filter((o) => o.kind === 'Deployment' || o.kind === 'StatefulSet');
+    expect(workloads.map((o) => o.metadata?.name)).toEqual(['api']);
+    expect(rendered.objects.some((o) => o.kind === 'Job')).toBe(false);
+    const db = find<V1Service>(rendered.objects, 'Service', 'db');
+    expect(db.spec).toEqual({
+      type: 'ExternalName',
+      externalName: 'db.msx-main.svc.cluster.local',
+      ports: [{ name: 'p5432', port: 5432, protocol: 'TCP' }],
+    });
+    expect(rendered.reused).toEqual([
+      { service: 'db', target: 'db.msx-main.svc.cluster.local' },
+      { service: 'cache', target: 'cache.msx-main.svc.cluster.local' },
+    ]);
+    const ns = find<V1Namespace>(rendered.objects, 'Namespace', 'msx-pr-42');
+    expect(ns.metadata?.labels?.[LABELS.baseline]).toBe('main');
+  });
+
+  it('renders the routing table for header routing, and lets the baseline route in', () => {
+    const rendered = render({
+      environment: { id: 'pr-42', baselineId: 'main' },
+      plan,
+      blueprint: checkoutDev({ routing: 'header' }),
+    });
+    const cm = find<V1ConfigMap>(rendered.objects, 'ConfigMap', 'microstax-routes');
+    const table = RoutingTableSchema.parse(JSON.parse(cm.data!['routes.json']!));
+    expect(table).toEqual({
+      version: 1,
+      environment: 'pr-42',
+      baseline: 'main',
+      header: 'baggage',
+      baggageKey: 'microstax-env',
+      services: { api: { host: 'api.msx-pr-42.svc.cluster.local', ports: [8080] } },
+    });
+    const np = find<V1NetworkPolicy>(rendered.objects, 'NetworkPolicy', 'microstax-isolation');
+    expect(np.spec!.ingress![0]!._from).toContainEqual({
+      namespaceSelector: { matchLabels: { [LABELS.environment]: 'main' } },
+    });
+  });
+
+  it('refuses a plan that reuses without a baseline, or names unknown services', () => {
+    expect(() => render({ environment: { id: 'pr-42' }, plan })).toThrow(DeployConfigurationError);
+    const unknown = {
+      ...plan,
+      services: [...plan.services, { name: 'ghost', action: 'deploy' as const, reasons: [] }],
+    };
+    expect(() => render({ environment: { id: 'pr-42', baselineId: 'main' }, plan: unknown })).toThrow(
+      /ghost/,
+    );
+    const partial = { ...plan, services: plan.services.slice(0, 1) };
+    expect(() => render({ environment: { id: 'pr-42', baselineId: 'main' }, plan: partial })).toThrow(/"db"/);
+  });
+
+  it('refuses an environment id that cannot name a namespace', () => {
+    expect(() => render({ environment: { id: 'Bad_Id' } })).toThrow(DeployConfigurationError);
+  });
+});

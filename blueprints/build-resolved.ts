@@ -16,6 +16,9 @@ import type { Blueprint, Service, Volume } from './schema.js';
 import { looksSecret } from './secrets.js';
 import { DEFAULT_APP_PORT, wellKnownImagePort } from './well-known-images.js';
 
+/** Stands for the script of an init step too broken to check (its problem is already reported). */
+export const UNCHECKED_SCRIPT = '\u0000unchecked';
+
 export type BuildResult =
   | { ok: true; blueprint: ResolvedBlueprint; graph: DependencyGraph; problems: [] }
   | { ok: false; problems: BlueprintProblem[] };
@@ -58,7 +61,7 @@ export async function buildResolved(opts: {
     else {
       report(
         ['services', position(i), 'name'],
-        `services.${position(i)}.name: duplicate service name "${service.name}" (first defined at line ${at(['services', position(first), 'name']).line})`,
+        `services.${service.name}.name: duplicate service name "${service.name}" (first defined at line ${at(['services', position(first), 'name']).line})`,
       );
     }
   });
@@ -145,6 +148,7 @@ async function resolveInit(opts: {
       ? ['services', index, 'init', j, 'script']
       : ['services', index, 'init', 'script'];
     const field = `services.${service.name}.init${Array.isArray(service.init) ? `.${j}` : ''}.script`;
+    if (step.script === UNCHECKED_SCRIPT) continue; // salvaged from an invalid step, already reported
     const pathError = scriptPathError(step.script);
     if (pathError) {
       report(path, `${field}: ${pathError}`);

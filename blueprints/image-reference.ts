@@ -17,6 +17,7 @@ const MAX_NAME_LENGTH = 255;
 
 /** Why an image reference is malformed, or undefined when it is well formed. */
 export function imageReferenceError(image: string): string | undefined {
+  if (image === '') return undefined; // "required" is reported by the schema
   const match = reference.exec(image);
   if (!match) {
     if (/[A-Z]/.test(image.split('/').slice(1).join('/') || image.split(':')[0]!)) {

@@ -43,9 +43,11 @@ export function applyOverlays(opts: {
       mergeOverlay({ target: result.root, overlay, problems: result.problems });
       result.applied.push(overlay.fileName);
     } else {
-      // An overlay for this blueprint must be valid in every context, not only the one asked for.
+      // An overlay for this blueprint must be valid in every context, not only the one asked for:
+      // merge it on a copy so its values are checked. What it targets depends on which other
+      // layers apply, so targeting problems count only when the overlay really applies.
       const copy = structuredClone(result.root);
-      mergeOverlay({ target: copy, overlay, problems: result.problems });
+      mergeOverlay({ target: copy, overlay, problems: [] });
       result.trials.push({ fileName: overlay.fileName, root: copy });
     }
   }

@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { buildResolved } from './build-resolved.js';
+import { buildResolved, UNCHECKED_SCRIPT } from './build-resolved.js';
 import { fileScriptLoader, type ScriptLoader, sourceScriptLoader } from './init-scripts.js';
 import { PARSE_LIMITS } from './limits.js';
 import { type LocatedNode, parseLocatedYaml, toPlain } from './located-yaml.js';
@@ -168,9 +168,9 @@ async function checkValidServices(opts: {
   raw.forEach((item, i) => {
     const name = (item as { name?: unknown })?.name;
     if (typeof name === 'string') allNames.push(name);
-    const parsed = ServiceSchema.safeParse(item);
-    if (parsed.success) {
-      services.push(parsed.data);
+    const service = salvageService(item);
+    if (service) {
+      services.push(service);
       positions.push(i);
     }
   });
@@ -181,4 +181,34 @@ async function checkValidServices(opts: {
     salvage: { positions, allNames },
   });
   return built.problems;
+}
+
+/**
+ * The valid part of a service that failed the schema: fields with problems are dropped (those
+ * problems are already reported), init steps keep their script path so it is still checked.
+ * Undefined when even the name is unusable.
+ */
+function salvageService(item: unknown): Service | undefined {
+  const first = ServiceSchema.safeParse(item);
+  if (first.success) return first.data;
+  if (typeof item !== 'object' || item === null || Array.isArray(item)) return undefined;
+  const copy: Record<string, unknown> = { ...item };
+  for (const issue of first.error.issues) {
+    if (issue.path.length === 0 && issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) delete copy[key];
+    } else if (issue.path.length > 0) {
+      delete copy[String(issue.path[0])];
+    }
+  }
+  if (copy.image === undefined) copy.image = 'placeholder';
+  const rawInit = (item as { init?: unknown }).init;
+  if (copy.init === undefined && rawInit !== undefined) {
+    const scriptOf = (step: unknown) => {
+      const script = (step as { script?: unknown })?.script;
+      return { type: 'sql', script: typeof script === 'string' && script !== '' ? script : UNCHECKED_SCRIPT };
+    };
+    copy.init = Array.isArray(rawInit) ? rawInit.map(scriptOf) : scriptOf(rawInit);
+  }
+  const second = ServiceSchema.safeParse(copy);
+  return second.success ? second.data : undefined;
 }

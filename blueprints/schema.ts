@@ -43,7 +43,7 @@ export const Quantity = z
       .regex(/^\d+(\.\d+)?(m|k|Ki|M|Mi|G|Gi|T|Ti|E|Ei)?$/, 'must be a quantity such as 250m, 128Mi or 1Gi'),
     z.number().nonnegative(),
   ])
-  .describe('Kubernetes quantity (CPU: 250m or 0.5; memory: 128Mi, 1Gi)');
+  .describe('a Kubernetes quantity (CPU: 250m or 0.5; memory: 128Mi or 1Gi)');
 
 export const ResourceAmounts = z
   .strictObject({
@@ -105,7 +105,7 @@ export const HealthCheck = z
     z.strictObject({ tcp: z.strictObject({ port: Port.optional() }), ...probeTiming }),
     z.strictObject({ exec: z.strictObject({ command: z.array(z.string()).min(1) }), ...probeTiming }),
   ])
-  .describe('Readiness check: {http: {path, port}}, {tcp: {port}} or {exec: {command}}');
+  .describe('a readiness check: {http: {path, port}}, {tcp: {port}} or {exec: {command}}');
 
 export const Volume = z
   .strictObject({
@@ -130,7 +130,7 @@ export const InitStep = z
 
 export const Expose = z
   .union([z.boolean(), Port, z.array(Port).min(1)])
-  .describe('Give the service a URL: true (its first port), a port, or a list of ports');
+  .describe('true (give the first port a URL), a port number, or a list of port numbers');
 
 export const ServiceSchema = z
   .strictObject({
@@ -164,7 +164,7 @@ export const ServiceSchema = z
     init: z
       .union([InitStep, z.array(InitStep).min(1)])
       .optional()
-      .describe('Init steps, run once the service is ready'),
+      .describe('an init step or a list of init steps, run once the service is ready'),
   })
   .describe('A service of the environment');
 

@@ -123,6 +123,10 @@ function collect(ctx: {
     case 'too_small': {
       const bound = issue.code === 'too_big' ? 'at most' : 'at least';
       const limit = String(issue.code === 'too_big' ? issue.maximum : issue.minimum);
+      if (issue.origin === 'string' && issue.code === 'too_small' && limit === '1') {
+        push(at, `${field}: must not be empty${described()}`);
+        return;
+      }
       const what =
         issue.origin === 'string'
           ? `${limit} characters long`

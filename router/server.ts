@@ -1,0 +1,107 @@
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import { ROUTING_BAGGAGE_KEY, ROUTING_HEADER } from '../deploy/manifests/routing-table.js';
+import { parseBaggage } from './baggage.js';
+import { pickRoute, type RouterTables, serviceFromHost } from './routes.js';
+
+/** Response header naming the environment that served the request, for debugging and tests. */
+export const ROUTED_TO_HEADER = 'x-microstax-routed-to';
+
+/** Hop-by-hop headers a proxy must not forward (RFC 9110 7.6.1). */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+export interface RouterServerOptions {
+  /** The current tables; called per request, so a table source can swap them at any time. */
+  tables: () => RouterTables;
+  /** The port this listener stands for (routes keep it when the copy listens on it). */
+  port: number;
+  /** Route every request to this service; absent: the service is the first label of the Host header. */
+  service?: string;
+  /** The baggage member naming the environment (default microstax-env). */
+  baggageKey?: string;
+  /** Called once per proxied request, e.g. for access logs. */
+  onRequest?: (entry: { service: string; environment?: string; routedTo?: string; status: number }) => void;
+}
+
+/**
+ * The header router: a small reverse proxy in front of a baseline's shared services. Per request,
+ * it reads the environment from the `baggage` header (`microstax-env=<id>`) and forwards to that
+ * branch's copy of the service when the branch runs one, else to the baseline's copy.
+ */
+export function createRouterServer(options: RouterServerOptions): Server {
+  const baggageKey = options.baggageKey ?? ROUTING_BAGGAGE_KEY;
+  return createServer((req, res) => {
+    const service = options.service ?? serviceFromHost(req.headers.host);
+    const environment = parseBaggage(req.headers[ROUTING_HEADER]).get(baggageKey);
+    const log = (status: number, routedTo?: string) =>
+      options.onRequest?.({ service: service ?? '?', environment, routedTo, status });
+    if (!service) {
+      reply(res, 400, 'the request names no service (no Host header)');
+      log(400);
+      return;
+    }
+    const route = pickRoute({ tables: options.tables(), service, port: options.port, environment });
+    if (!route) {
+      reply(res, 502, `no route for service "${service}": neither the baseline nor the branch runs it`);
+      log(502);
+      return;
+    }
+    forward({ req, res, host: route.host, port: route.port, routedTo: route.environment, onDone: log });
+  });
+}
+
+function forward(params: {
+  req: IncomingMessage;
+  res: ServerResponse;
+  host: string;
+  port: number;
+  routedTo: string;
+  onDone: (status: number, routedTo?: string) => void;
+}): void {
+  const { req, res } = params;
+  const headers: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
+  }
+  const forwardedFor = req.socket.remoteAddress;
+  if (forwardedFor) {
+    const prior = req.headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = prior ? `${prior}, ${forwardedFor}` : forwardedFor;
+  }
+  const upstream = request(
+    { host: params.host, port: params.port, method: req.method, path: req.url, headers },
+    (upstreamRes) => {
+      const responseHeaders: Record<string, string | string[]> = {};
+      for (const [name, value] of Object.entries(upstreamRes.headers)) {
+        if (value !== undefined && !HOP_BY_HOP.has(name)) responseHeaders[name] = value;
+      }
+      responseHeaders[ROUTED_TO_HEADER] = params.routedTo;
+      res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
+      upstreamRes.pipe(res);
+      params.onDone(upstreamRes.statusCode ?? 502, params.routedTo);
+    },
+  );
+  upstream.on('error', (error) => {
+    if (!res.headersSent) {
+      reply(res, 502, `upstream ${params.host}:${params.port} (${params.routedTo}) failed: ${error.message}`);
+    } else {
+      res.destroy(error);
+    }
+    params.onDone(502, params.routedTo);
+  });
+  req.on('aborted', () => upstream.destroy());
+  req.pipe(upstream);
+}
+
+function reply(res: ServerResponse, status: number, message: string): void {
+  res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  res.end(`${message}\n`);
+}

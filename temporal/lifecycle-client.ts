@@ -1,4 +1,4 @@
-import { type Client, WorkflowNotFoundError } from '@temporalio/client';
+import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import {
   type CreateEnvironmentInput,
@@ -22,6 +22,7 @@ import {
   workflowIds,
 } from '../workflows/contracts.js';
 import { initialSearchAttributes } from '../workflows/search-attribute-values.js';
+import { LifecycleRequestError } from './errors.js';
 
 /**
  * The lifecycle operations the API and CLI need, over a Temporal client (build it with
@@ -64,16 +65,21 @@ export class LifecycleClient {
 
   /** Waits until the environment is ready (or failed/deleted) and returns its status. */
   async waitReady(environmentId: string): Promise<EnvironmentStatus> {
-    return this.client.workflow
-      .getHandle(workflowIds.environment(environmentId))
-      .executeUpdate(waitReadyUpdate);
+    return explainRefusal(environmentId, () =>
+      this.client.workflow.getHandle(workflowIds.environment(environmentId)).executeUpdate(waitReadyUpdate),
+    );
   }
 
-  /** Extends the TTL by a duration such as "2h"; returns the new expiry. Rejects a bad duration. */
+  /**
+   * Extends the TTL by a duration such as "2h"; returns the new expiry. A bad duration, or an environment
+   * that is being torn down, gives a LifecycleRequestError of type `invalid-request`.
+   */
   async extendTtl(environmentId: string, by: string): Promise<{ expiresAt: string }> {
-    return this.client.workflow
-      .getHandle(workflowIds.environment(environmentId))
-      .executeUpdate(extendTtlUpdate, { args: [{ by }] });
+    return explainRefusal(environmentId, () =>
+      this.client.workflow
+        .getHandle(workflowIds.environment(environmentId))
+        .executeUpdate(extendTtlUpdate, { args: [{ by }] }),
+    );
   }
 
   /** Records user activity so the environment does not idle out. */
@@ -148,5 +154,23 @@ export class LifecycleClient {
 
   async revokeShare(shareId: string, by?: string): Promise<void> {
     await this.client.workflow.getHandle(workflowIds.share(shareId)).signal(revokeShareSignal, { by });
+  }
+}
+
+/** Turns an update's refusal into a LifecycleRequestError carrying the workflow's own reason. */
+async function explainRefusal<T>(environmentId: string, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof WorkflowNotFoundError) {
+      throw new LifecycleRequestError({ type: 'not-found', message: `no environment ${environmentId}` });
+    }
+    if (error instanceof WorkflowUpdateFailedError) {
+      throw new LifecycleRequestError({
+        type: 'invalid-request',
+        message: error.cause?.message ?? error.message,
+      });
+    }
+    throw error;
   }
 }

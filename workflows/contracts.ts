@@ -43,7 +43,8 @@ export const scheduleIds = {
 
 /**
  * Where an environment is in its life. Kept in the `Phase` search attribute and in the status query.
- * warm: created for the warm pool, waiting to be claimed.
+ * warm: created for the warm pool, waiting to be claimed; claimed: a warm environment handed over to
+ * the environment that claimed it (its workflow ends, its namespace lives on under the claimer).
  */
 export const ENVIRONMENT_PHASES = [
   'pending',
@@ -58,11 +59,15 @@ export const ENVIRONMENT_PHASES = [
   'tearing-down',
   'deleted',
   'failed',
+  'claimed',
 ] as const;
 export type EnvironmentPhase = (typeof ENVIRONMENT_PHASES)[number];
 
 /** Phases after which the workflow has finished (the namespace is gone). */
-export const TERMINAL_PHASES: readonly EnvironmentPhase[] = ['deleted', 'failed'];
+export const TERMINAL_PHASES: readonly EnvironmentPhase[] = ['deleted', 'failed', 'claimed'];
+
+/** The owner recorded on warm-pool environments until they are claimed. */
+export const WARM_POOL_OWNER = 'warm-pool';
 
 /** Per-service progress, reported while deploying and kept afterwards. */
 export interface ServiceProgress {
@@ -119,13 +124,25 @@ export interface CreateEnvironmentInput {
   warm?: boolean;
   /** Try to claim a warm environment of the same blueprint before creating one cold (default true). */
   claimWarm?: boolean;
+  /** Set by the workflow itself when it continues as new; callers leave it out. */
+  resume?: EnvironmentResumeState;
+}
+
+/** What an environment workflow carries over when it continues as new (to keep its history short). */
+export interface EnvironmentResumeState {
+  status: EnvironmentStatus;
+  teardownRequest?: TeardownRequest;
 }
 
 /** What the status query returns, at any time. Holds no secret values. */
 export interface EnvironmentStatus {
   environmentId: string;
+  /** The id whose namespace holds the workloads: this environment's own, or the warm one it claimed. */
+  runtimeId: string;
   phase: EnvironmentPhase;
   blueprint: string;
+  /** sha256 of the resolved blueprint (warm environments are claimed by equal digest). */
+  blueprintDigest?: string;
   owner: string;
   team: string;
   parentEnvironmentId?: string;
@@ -146,11 +163,15 @@ export interface EnvironmentStatus {
   error?: LifecycleError;
 }
 
-/** What `createEnvironment` returns when the environment's life ends. */
+/**
+ * What `createEnvironment` returns when the environment's life ends normally (torn down, or handed
+ * over after a warm claim). A create that fails for good ends the workflow failed, with an
+ * ApplicationFailure whose `type` is a LifecycleErrorType; the status query then shows phase `failed`.
+ */
 export interface EnvironmentOutcome {
   environmentId: string;
-  phase: 'deleted' | 'failed';
-  reason: TeardownReason | 'create-failed';
+  phase: 'deleted' | 'claimed';
+  reason: TeardownReason;
   error?: LifecycleError;
 }
 
@@ -252,7 +273,7 @@ export interface PrewarmPoolInput {
     blueprint: ResolvedBlueprint;
     /** Fixed size; when absent the planner's forecast sizes the pool. */
     size?: number;
-    owner?: string;
+    /** Team recorded on the warm environments until claimed (owner is always `warm-pool`). */
     team?: string;
   }[];
 }
@@ -291,3 +312,9 @@ export const claimWarmUpdate = defineUpdate<
 
 export const shareStatusQuery = defineQuery<ShareStatus>('shareStatus');
 export const revokeShareSignal = defineSignal<[{ by?: string }]>('revoke');
+
+/**
+ * Internal: the deploy activity reports per-service progress to its environment workflow, so the status
+ * query can show it. Sent only when a service changes state, to keep history small.
+ */
+export const progressSignal = defineSignal<[{ services: ServiceProgress[] }]>('progress');

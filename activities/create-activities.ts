@@ -1,0 +1,323 @@
+import { createHash } from 'node:crypto';
+import { Context } from '@temporalio/activity';
+import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { BranchPlan, PlacementPlan } from '../planner/types.js';
+import {
+  claimWarmUpdate,
+  type EnvironmentStatus,
+  LifecycleErrorType,
+  progressSignal,
+  type ServiceProgress,
+  type ShareStatus,
+  type SnapshotArtifact,
+  type SnapshotRecord,
+  statusQuery,
+  type TeardownReason,
+  WARM_POOL_OWNER,
+  WorkflowType,
+  workflowIds,
+} from '../workflows/contracts.js';
+import { permanentFailure, toActivityFailure } from './failures.js';
+import { withHeartbeat } from './heartbeat.js';
+import type { LifecycleDependencies, RuntimeIdentity } from './ports.js';
+
+/**
+ * The lifecycle's activities: every I/O step of the workflows, built over injected dependencies.
+ * Each one is idempotent (apply, create-if-absent, delete-if-present), so Temporal may retry it freely.
+ */
+export function createActivities(deps: LifecycleDependencies) {
+  const everyMs = deps.heartbeatEveryMs ?? 5000;
+
+  /** Sends progress to the environment's workflow; a lost progress report is not worth failing a deploy. */
+  async function sendProgress(environmentId: string, services: ServiceProgress[]): Promise<void> {
+    try {
+      await deps.temporal.workflow
+        .getHandle(workflowIds.environment(environmentId))
+        .signal(progressSignal, { services });
+    } catch (error) {
+      Context.current().log.warn('progress signal failed', { environmentId, error: String(error) });
+    }
+  }
+
+  return {
+    /** Branch plan and placement, plus a digest that identifies the blueprint for warm-pool matching. */
+    async planEnvironment(input: {
+      blueprint: ResolvedBlueprint;
+      baseline?: ResolvedBlueprint;
+    }): Promise<{ plan?: BranchPlan; placement?: PlacementPlan; blueprintDigest: string }> {
+      const { plan, placement } = await deps.planner.plan(input);
+      return { plan, placement, blueprintDigest: blueprintDigest(input.blueprint) };
+    },
+
+    /**
+     * Claims a warm environment made from the same blueprint, or returns null. The claim is an update
+     * on the warm environment's workflow, which accepts exactly one claimer.
+     */
+    async claimWarmEnvironment(input: {
+      environmentId: string;
+      blueprintName: string;
+      blueprintDigest: string;
+      owner: string;
+      team: string;
+      ttl?: string;
+      idleAfter?: string;
+    }): Promise<EnvironmentStatus | null> {
+      const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}'`;
+      for await (const execution of deps.temporal.workflow.list({ query })) {
+        const handle = deps.temporal.workflow.getHandle(execution.workflowId);
+        try {
+          const status = await handle.query(statusQuery);
+          if (status.phase !== 'warm' || status.blueprintDigest !== input.blueprintDigest) continue;
+          return await handle.executeUpdate(claimWarmUpdate, {
+            args: [
+              {
+                claimedBy: input.environmentId,
+                owner: input.owner,
+                team: input.team,
+                ttl: input.ttl,
+                idleAfter: input.idleAfter,
+              },
+            ],
+          });
+        } catch (error) {
+          // Someone else claimed it first, or it ended meanwhile: try the next one.
+          if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) continue;
+          throw error;
+        }
+      }
+      return null;
+    },
+
+    /** Applies the environment and waits until it is ready, heartbeating and reporting per-service progress. */
+    async deployEnvironment(input: {
+      environmentId: string;
+      identity: RuntimeIdentity;
+      blueprint: ResolvedBlueprint;
+      plan?: BranchPlan;
+      placement?: PlacementPlan;
+      baseline?: { environmentId: string };
+    }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }> {
+      return withHeartbeat({
+        everyMs,
+        work: async (report, signal) => {
+          try {
+            return await deps.runtime.deploy({
+              environment: input.identity,
+              blueprint: input.blueprint,
+              plan: input.plan,
+              placement: input.placement,
+              baseline: input.baseline,
+              signal,
+              onProgress: (services) => {
+                report({ services });
+                void sendProgress(input.environmentId, services);
+              },
+            });
+          } catch (error) {
+            throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
+          }
+        },
+      });
+    },
+
+    /** Runs a service's init steps again (seed). */
+    async runInitSteps(input: {
+      environmentId: string;
+      blueprint: ResolvedBlueprint;
+      service: string;
+    }): Promise<{ stepsRun: number }> {
+      return withHeartbeat({
+        everyMs,
+        work: async (_report, signal) => {
+          try {
+            return await deps.runtime.runInitSteps({ ...input, signal });
+          } catch (error) {
+            throw toActivityFailure(error, LifecycleErrorType.InitFailed);
+          }
+        },
+      });
+    },
+
+    /** Deletes the environment and waits until it is gone. Safe on half-created and on absent environments. */
+    async teardownEnvironment(input: { environmentId: string }): Promise<{ existed: boolean }> {
+      return withHeartbeat({
+        everyMs,
+        work: (_report, signal) => deps.runtime.teardown({ environmentId: input.environmentId, signal }),
+      });
+    },
+
+    /** Mirrors the environment's status to the metadata store (a no-op without a store). */
+    async recordEnvironment(status: EnvironmentStatus): Promise<void> {
+      await deps.store?.recordEnvironment(status);
+    },
+
+    /** Captures one data service with the first engine that supports it. */
+    async captureService(input: {
+      snapshotId: string;
+      environmentId: string;
+      blueprint: ResolvedBlueprint;
+      service: string;
+    }): Promise<SnapshotArtifact> {
+      const service = input.blueprint.services.find((s) => s.name === input.service);
+      if (!service) {
+        throw permanentFailure({
+          type: LifecycleErrorType.InvalidInput,
+          message: `no service named ${input.service}`,
+        });
+      }
+      const engine = deps.snapshotEngines?.find((e) => e.supports(service));
+      if (!engine) {
+        throw permanentFailure({
+          type: LifecycleErrorType.SnapshotUnsupported,
+          message: `no snapshot engine supports service ${service.name} (image ${service.image})`,
+        });
+      }
+      return withHeartbeat({
+        everyMs,
+        work: async (report, signal) => {
+          const artifact = await engine.capture({
+            snapshotId: input.snapshotId,
+            environmentId: input.environmentId,
+            service,
+            heartbeat: report,
+            signal,
+          });
+          return { ...artifact, service: service.name, engine: engine.name };
+        },
+      });
+    },
+
+    /** Loads a snapshot's artifact for one service into an environment. */
+    async restoreService(input: {
+      environmentId: string;
+      blueprint: ResolvedBlueprint;
+      artifact: SnapshotArtifact;
+    }): Promise<void> {
+      const service = input.blueprint.services.find((s) => s.name === input.artifact.service);
+      const engine = deps.snapshotEngines?.find((e) => e.name === input.artifact.engine);
+      if (!service || !engine) {
+        throw permanentFailure({
+          type: LifecycleErrorType.SnapshotUnsupported,
+          message: `cannot restore ${input.artifact.service}: ${service ? `no engine ${input.artifact.engine}` : 'no such service in the blueprint'}`,
+        });
+      }
+      await withHeartbeat({
+        everyMs,
+        work: (report, signal) =>
+          engine.restore({
+            environmentId: input.environmentId,
+            service,
+            artifact: input.artifact,
+            heartbeat: report,
+            signal,
+          }),
+      });
+    },
+
+    /** Stores a snapshot's record (the store when there is one; the snapshot workflow's result is the fallback). */
+    async recordSnapshot(record: SnapshotRecord): Promise<void> {
+      await deps.store?.recordSnapshot(record);
+    },
+
+    /** Finds a snapshot's record: the store, else the result of its `snapshot-<id>` workflow. */
+    async loadSnapshot(input: { snapshotId: string }): Promise<SnapshotRecord> {
+      const stored = await deps.store?.getSnapshot(input.snapshotId);
+      if (stored) return stored;
+      try {
+        return await deps.temporal.workflow.getHandle(workflowIds.snapshot(input.snapshotId)).result();
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) {
+          throw permanentFailure({
+            type: LifecycleErrorType.NotFound,
+            message: `no snapshot ${input.snapshotId}`,
+          });
+        }
+        throw error;
+      }
+    },
+
+    async recordShare(share: ShareStatus): Promise<void> {
+      await deps.store?.recordShare(share);
+    },
+
+    /**
+     * Environments that should go: idle longer than their idleAfter, or past their expiry (a backstop to
+     * each environment's own TTL timer). Reads visibility, then each candidate's status query.
+     */
+    async findIdleEnvironments(input: { limit?: number }): Promise<{
+      examined: number;
+      due: { environmentId: string; reason: TeardownReason }[];
+    }> {
+      const now = Date.now();
+      const query = `${runningEnvironments()} AND Phase = 'ready'`;
+      const due: { environmentId: string; reason: TeardownReason }[] = [];
+      let examined = 0;
+      for await (const execution of deps.temporal.workflow.list({ query })) {
+        if (input.limit !== undefined && examined >= input.limit) break;
+        examined++;
+        Context.current().heartbeat({ examined });
+        let status: EnvironmentStatus;
+        try {
+          status = await deps.temporal.workflow.getHandle(execution.workflowId).query(statusQuery);
+        } catch {
+          continue; // ended meanwhile
+        }
+        if (status.phase !== 'ready') continue;
+        if (status.expiresAt && Date.parse(status.expiresAt) <= now) {
+          due.push({ environmentId: status.environmentId, reason: 'ttl-expired' });
+        } else if (
+          status.idleAfterMs !== undefined &&
+          now - Date.parse(status.lastActivityAt) >= status.idleAfterMs
+        ) {
+          due.push({ environmentId: status.environmentId, reason: 'idle' });
+        }
+      }
+      return { examined, due };
+    },
+
+    /** Ids of running warm environments of a blueprint. */
+    async listWarmEnvironments(input: { blueprintName: string }): Promise<string[]> {
+      const query = `${runningEnvironments()} AND Phase IN ('warm', 'pending', 'planning', 'applying', 'waiting', 'initializing', 'publishing') AND Blueprint = '${escapeQuery(input.blueprintName)}' AND Owner = '${WARM_POOL_OWNER}'`;
+      const ids: string[] = [];
+      for await (const execution of deps.temporal.workflow.list({ query })) ids.push(execution.workflowId);
+      return ids;
+    },
+
+    /** The warm-pool size the planner's forecast recommends now (1 when the planner gives none). */
+    async forecastWarmPoolSize(input: { blueprint: ResolvedBlueprint }): Promise<number> {
+      return (await deps.planner.warmPoolSize?.({ blueprint: input.blueprint, now: new Date() })) ?? 1;
+    },
+  };
+}
+
+export type LifecycleActivities = ReturnType<typeof createActivities>;
+
+/** sha256 of the blueprint's canonical JSON: two environments match for a warm claim when it is equal. */
+export function blueprintDigest(blueprint: ResolvedBlueprint): string {
+  return createHash('sha256').update(canonicalJson(blueprint)).digest('hex');
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Running environment workflows served by this worker's task queue: a worker only touches environments it
+ * can also act on (and tests on their own task queues never see each other's).
+ */
+function runningEnvironments(): string {
+  const taskQueue = Context.current().info.taskQueue;
+  return `WorkflowType = '${WorkflowType.environment}' AND ExecutionStatus = 'Running' AND TaskQueue = '${escapeQuery(taskQueue)}'`;
+}
+
+function escapeQuery(value: string): string {
+  return value.replace(/['\\]/g, '');
+}

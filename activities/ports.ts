@@ -1,0 +1,102 @@
+import type { Client } from '@temporalio/client';
+import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
+import type { BranchPlan, PlacementPlan } from '../planner/types.js';
+import type {
+  EnvironmentStatus,
+  ServiceProgress,
+  ShareStatus,
+  SnapshotArtifact,
+  SnapshotRecord,
+} from '../workflows/contracts.js';
+
+/**
+ * What the lifecycle activities need from the rest of the system. createActivities takes these as
+ * dependencies: production wires the deploy layer, the planner, Postgres and a Temporal client; tests
+ * pass their own implementations (never module mocks).
+ */
+
+/** Who an environment is, as the Kubernetes objects are labelled. */
+export interface RuntimeIdentity {
+  /** The id that names the namespace (a claimed warm environment keeps its own). */
+  id: string;
+  owner: string;
+  team: string;
+  blueprint: string;
+  baselineId?: string;
+  expiresAt?: string;
+}
+
+/** Turns a resolved blueprint into running workloads, and removes them. Idempotent in every call. */
+export interface EnvironmentRuntime {
+  /** Applies everything (server-side apply), waits until ready, runs init steps. Reports progress as it goes. */
+  deploy(params: {
+    environment: RuntimeIdentity;
+    blueprint: ResolvedBlueprint;
+    plan?: BranchPlan;
+    placement?: PlacementPlan;
+    baseline?: { environmentId: string };
+    onProgress: (services: ServiceProgress[]) => void;
+    signal: AbortSignal;
+  }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }>;
+  /** Re-runs a service's init steps (seed). */
+  runInitSteps(params: {
+    environmentId: string;
+    blueprint: ResolvedBlueprint;
+    service: string;
+    signal: AbortSignal;
+  }): Promise<{ stepsRun: number }>;
+  /** Deletes everything of the environment and waits until it is gone. `existed: false` when nothing was there. */
+  teardown(params: { environmentId: string; signal: AbortSignal }): Promise<{ existed: boolean }>;
+}
+
+/** Branch planning and placement (planner/). */
+export interface EnvironmentPlanner {
+  plan(params: {
+    blueprint: ResolvedBlueprint;
+    baseline?: ResolvedBlueprint;
+  }): Promise<{ plan?: BranchPlan; placement?: PlacementPlan }>;
+  /** How many warm environments of this blueprint to keep now (the planner's forecast). */
+  warmPoolSize?(params: { blueprint: ResolvedBlueprint; now: Date }): Promise<number>;
+}
+
+/**
+ * Captures and restores one kind of data service (Postgres: a logical dump). Engines are tried in order;
+ * the first whose `supports` says yes handles the service.
+ */
+export interface SnapshotEngine {
+  name: string;
+  supports(service: ResolvedService): boolean;
+  capture(params: {
+    snapshotId: string;
+    environmentId: string;
+    service: ResolvedService;
+    heartbeat: (detail: unknown) => void;
+    signal: AbortSignal;
+  }): Promise<Omit<SnapshotArtifact, 'service' | 'engine'>>;
+  restore(params: {
+    environmentId: string;
+    service: ResolvedService;
+    artifact: SnapshotArtifact;
+    heartbeat: (detail: unknown) => void;
+    signal: AbortSignal;
+  }): Promise<void>;
+}
+
+/** Where the lifecycle mirrors what it does (Postgres metadata, store/). Optional: without it nothing is mirrored. */
+export interface LifecycleStore {
+  recordEnvironment(status: EnvironmentStatus): Promise<void>;
+  recordSnapshot(record: SnapshotRecord): Promise<void>;
+  getSnapshot(snapshotId: string): Promise<SnapshotRecord | null>;
+  recordShare(share: ShareStatus): Promise<void>;
+}
+
+export interface LifecycleDependencies {
+  runtime: EnvironmentRuntime;
+  planner: EnvironmentPlanner;
+  /** Signals progress to workflows, claims warm environments, lists environments (visibility). */
+  temporal: Client;
+  store?: LifecycleStore;
+  snapshotEngines?: SnapshotEngine[];
+  /** How often a long activity heartbeats while it waits, ms (default 5000). */
+  heartbeatEveryMs?: number;
+}

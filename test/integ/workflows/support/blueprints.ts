@@ -1,0 +1,50 @@
+import type { ResolvedBlueprint, ResolvedService } from '../../../../blueprints/resolved.js';
+
+/** A small resolved blueprint (web → api → db), with a secret env value to check history for. */
+export function checkoutBlueprint(
+  params: { name?: string; secret?: string; ttl?: string } = {},
+): ResolvedBlueprint {
+  const service = (s: Partial<ResolvedService> & { name: string; image: string }): ResolvedService => ({
+    ports: [8080],
+    exposedPorts: [],
+    env: [],
+    replicas: 1,
+    volumes: [],
+    stateful: false,
+    isolation: 'isolated',
+    init: [],
+    isDataService: false,
+    dependsOn: [],
+    ...s,
+  });
+  return {
+    name: params.name ?? 'checkout',
+    ttl: params.ttl,
+    routing: 'dns',
+    services: [
+      service({ name: 'web', image: 'ghcr.io/acme/web:1.0', exposedPorts: [8080], dependsOn: ['api'] }),
+      service({
+        name: 'api',
+        image: 'ghcr.io/acme/api:1.0',
+        dependsOn: ['db'],
+        env: [
+          {
+            name: 'DATABASE_URL',
+            kind: 'secret',
+            value: `postgres://app:${params.secret ?? 'pw'}@db:5432/app`,
+          },
+          { name: 'LOG_LEVEL', kind: 'plain', value: 'info' },
+        ],
+      }),
+      service({
+        name: 'db',
+        image: 'postgres:16-alpine',
+        ports: [5432],
+        env: [{ name: 'POSTGRES_PASSWORD', kind: 'secret', value: params.secret ?? 'pw' }],
+        stateful: true,
+        isDataService: true,
+        volumes: [{ path: '/var/lib/postgresql/data' }],
+      }),
+    ],
+  };
+}

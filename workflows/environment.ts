@@ -1,0 +1,369 @@
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  CancellationScope,
+  condition,
+  continueAsNew,
+  isCancellation,
+  log,
+  patched,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { BranchPlan } from '../planner/types.js';
+import { long, quick, teardown } from './activity-proxies.js';
+import {
+  type CreateEnvironmentInput,
+  claimWarmUpdate,
+  type EnvironmentOutcome,
+  type EnvironmentPhase,
+  type EnvironmentStatus,
+  extendTtlUpdate,
+  LifecycleErrorType,
+  markActivitySignal,
+  progressSignal,
+  type ServiceProgress,
+  statusQuery,
+  TERMINAL_PHASES,
+  type TeardownRequest,
+  teardownSignal,
+  waitReadyUpdate,
+} from './contracts.js';
+import { parseDuration } from './duration.js';
+import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
+
+/**
+ * The environment's own workflow (id `env-<environmentId>`): it creates the environment, keeps it while
+ * it lives (TTL timer, activity, extensions, warm-pool claims) and tears it down. A create that fails for
+ * good is compensated (everything made so far is torn down) and ends with a typed failure; a teardown
+ * request during a create cancels the create cleanly.
+ */
+export async function createEnvironment(input: CreateEnvironmentInput): Promise<EnvironmentOutcome> {
+  const ttl = durationOrFail(input.ttl ?? input.blueprint.ttl, 'ttl');
+  const idleAfter = durationOrFail(input.idleAfter ?? input.blueprint.idleAfter, 'idleAfter');
+  const status: EnvironmentStatus = input.resume?.status ?? initialStatus(input, ttl, idleAfter);
+  let teardownRequest: TeardownRequest | undefined = input.resume?.teardownRequest;
+  let claim: { claimedBy: string } | undefined;
+  let ttlChanged = false;
+  const createScope = new CancellationScope();
+
+  setHandler(statusQuery, () => status);
+  setHandler(progressSignal, ({ services }) => {
+    if (TERMINAL_PHASES.includes(status.phase)) return;
+    status.services = mergeProgress(status.services, services);
+    if (status.phase === 'applying' && services.some((s) => s.state === 'waiting' || s.state === 'ready')) {
+      setPhase(status, 'waiting');
+    }
+  });
+  setHandler(markActivitySignal, () => {
+    status.lastActivityAt = nowIso();
+  });
+  setHandler(teardownSignal, (request) => {
+    if (teardownRequest || TERMINAL_PHASES.includes(status.phase)) return;
+    teardownRequest = request;
+    createScope.cancel();
+  });
+  setHandler(
+    extendTtlUpdate,
+    ({ by }) => {
+      const ms = parseDuration(by)!;
+      const base = Math.max(Date.now(), status.expiresAt ? Date.parse(status.expiresAt) : Date.now());
+      status.expiresAt = new Date(base + ms).toISOString();
+      ttlChanged = true;
+      return { expiresAt: status.expiresAt };
+    },
+    {
+      validator: ({ by }) => {
+        if (parseDuration(by) === undefined)
+          throw new Error(`"${by}" is not a duration such as 30m, 4h or 7d`);
+        if (TERMINAL_PHASES.includes(status.phase) || teardownRequest) {
+          throw new Error(
+            `environment ${status.environmentId} is ${status.phase}; its TTL cannot be extended`,
+          );
+        }
+      },
+    },
+  );
+  setHandler(waitReadyUpdate, async () => {
+    await condition(
+      () => status.phase === 'ready' || status.phase === 'warm' || TERMINAL_PHASES.includes(status.phase),
+    );
+    return status;
+  });
+  setHandler(
+    claimWarmUpdate,
+    (request) => {
+      claim = { claimedBy: request.claimedBy };
+      return { ...status };
+    },
+    {
+      validator: (_request) => {
+        if (status.phase !== 'warm' || claim || teardownRequest) {
+          throw new Error(`environment ${status.environmentId} is not warm and free (phase ${status.phase})`);
+        }
+      },
+    },
+  );
+
+  if (!input.resume) {
+    const created = await create(input, status, createScope, () => teardownRequest);
+    if (created === 'cancelled') return finish(status, teardownRequest ?? { reason: 'requested' });
+  }
+
+  // The environment lives until a teardown request, its TTL, or (warm ones) a claim.
+  for (;;) {
+    if (teardownRequest) break;
+    if (claim) {
+      // The claimer now owns the namespace; this workflow's part is done.
+      await condition(allHandlersFinished);
+      setPhase(status, 'claimed');
+      await quick.recordEnvironment(status);
+      return { environmentId: status.environmentId, phase: 'claimed', reason: 'claimed' };
+    }
+    const msLeft = status.expiresAt ? Date.parse(status.expiresAt) - Date.now() : undefined;
+    if (msLeft !== undefined && msLeft <= 0) {
+      teardownRequest = { reason: 'ttl-expired' };
+      break;
+    }
+    ttlChanged = false;
+    const wake = () => !!teardownRequest || !!claim || ttlChanged || workflowInfo().continueAsNewSuggested;
+    if (msLeft === undefined) await condition(wake);
+    else await condition(wake, msLeft);
+    if (!teardownRequest && !claim && workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      await continueAsNew<typeof createEnvironment>({ ...input, resume: { status, teardownRequest } });
+    }
+  }
+  return finish(status, teardownRequest);
+}
+
+/** Plan, claim or deploy, restore, publish. Returns 'cancelled' when a teardown request cancelled it. */
+async function create(
+  input: CreateEnvironmentInput,
+  status: EnvironmentStatus,
+  scope: CancellationScope,
+  teardownRequested: () => TeardownRequest | undefined,
+): Promise<'ready' | 'cancelled'> {
+  // Compensations, pushed before each step that makes something; run in reverse on failure.
+  const compensations: { what: string; run: () => Promise<unknown> }[] = [];
+  if (patched('record-environment-on-start')) await quick.recordEnvironment(status);
+  try {
+    await scope.run(async () => {
+      setPhase(status, 'planning');
+      const planned = await quick.planEnvironment({
+        blueprint: input.blueprint,
+        baseline: input.baseline?.blueprint,
+      });
+      status.plan = planned.plan;
+      status.placement = planned.placement;
+      status.hourlyCost = planned.placement?.hourlyCost;
+      status.blueprintDigest = planned.blueprintDigest;
+      status.services = initialProgress(input.blueprint, planned.plan);
+
+      if (input.claimWarm !== false && !input.warm && !input.baseline && !input.fromSnapshot) {
+        setPhase(status, 'claiming');
+        const claimed = await quick.claimWarmEnvironment({
+          environmentId: status.environmentId,
+          blueprintName: input.blueprint.name,
+          blueprintDigest: planned.blueprintDigest,
+          owner: input.owner,
+          team: input.team,
+          ttl: input.ttl,
+          idleAfter: input.idleAfter,
+        });
+        if (claimed) {
+          status.runtimeId = claimed.runtimeId;
+          status.claimedFrom = claimed.environmentId;
+          status.services = claimed.services;
+          status.urls = claimed.urls;
+          compensations.push({
+            what: 'tear down the claimed environment',
+            run: () => teardownRuntime(status),
+          });
+          await publish(status, input);
+          return;
+        }
+      }
+
+      setPhase(status, 'applying');
+      compensations.push({ what: 'tear down what was applied', run: () => teardownRuntime(status) });
+      const deployed = await long.deployEnvironment({
+        environmentId: status.environmentId,
+        identity: {
+          id: status.runtimeId,
+          owner: status.owner,
+          team: status.team,
+          blueprint: status.blueprint,
+          baselineId: status.parentEnvironmentId,
+          expiresAt: status.expiresAt,
+        },
+        blueprint: input.blueprint,
+        plan: planned.plan,
+        placement: planned.placement,
+        baseline: input.baseline ? { environmentId: input.baseline.environmentId } : undefined,
+      });
+      status.services = mergeProgress(status.services, deployed.services);
+      status.urls = firstUrls(deployed.urls);
+
+      if (input.fromSnapshot) {
+        setPhase(status, 'initializing');
+        const snapshot = await quick.loadSnapshot({ snapshotId: input.fromSnapshot.snapshotId });
+        for (const artifact of snapshot.artifacts) {
+          await long.restoreService({
+            environmentId: status.runtimeId,
+            blueprint: input.blueprint,
+            artifact,
+          });
+        }
+      }
+      await publish(status, input);
+    });
+    return 'ready';
+  } catch (error) {
+    await CancellationScope.nonCancellable(async () => {
+      for (const compensation of compensations.reverse()) {
+        try {
+          await compensation.run();
+        } catch (compensationError) {
+          // Swallowed: the original failure is what the caller must see; teardown retries on its own.
+          log.error('compensation failed', { what: compensation.what, error: String(compensationError) });
+        }
+      }
+    });
+    if (isCancellation(error) && teardownRequested()) return 'cancelled';
+    const type = failureType(error);
+    const message = failureMessage(error);
+    status.error = { type, message };
+    setPhase(status, 'failed');
+    await CancellationScope.nonCancellable(() => quick.recordEnvironment(status));
+    throw ApplicationFailure.create({
+      type,
+      nonRetryable: true,
+      message: `environment ${status.environmentId} could not be created: ${message}`,
+      cause: error instanceof Error ? error : undefined,
+    });
+  }
+}
+
+async function publish(status: EnvironmentStatus, input: CreateEnvironmentInput): Promise<void> {
+  setPhase(status, 'publishing');
+  status.readyAt = nowIso();
+  status.lastActivityAt = status.readyAt;
+  setPhase(status, input.warm ? 'warm' : 'ready');
+  await quick.recordEnvironment(status);
+}
+
+async function finish(status: EnvironmentStatus, request: TeardownRequest): Promise<EnvironmentOutcome> {
+  setPhase(status, 'tearing-down');
+  await quick.recordEnvironment(status);
+  await teardownRuntime(status);
+  setPhase(status, 'deleted');
+  await quick.recordEnvironment(status);
+  return { environmentId: status.environmentId, phase: 'deleted', reason: request.reason };
+}
+
+function teardownRuntime(status: EnvironmentStatus): Promise<unknown> {
+  return teardown.teardownEnvironment({ environmentId: status.runtimeId });
+}
+
+function initialStatus(
+  input: CreateEnvironmentInput,
+  ttlMs?: number,
+  idleAfterMs?: number,
+): EnvironmentStatus {
+  const createdAt = nowIso();
+  return {
+    environmentId: input.environmentId,
+    runtimeId: input.environmentId,
+    phase: 'pending',
+    blueprint: input.blueprint.name,
+    owner: input.owner,
+    team: input.team,
+    parentEnvironmentId: input.baseline?.environmentId,
+    services: initialProgress(input.blueprint),
+    urls: {},
+    createdAt,
+    // Warm environments wait for a claimer without a clock; the claimer's TTL applies once claimed.
+    expiresAt:
+      ttlMs !== undefined && !input.warm ? new Date(Date.parse(createdAt) + ttlMs).toISOString() : undefined,
+    lastActivityAt: createdAt,
+    idleAfterMs: input.warm ? undefined : idleAfterMs,
+  };
+}
+
+function initialProgress(blueprint: ResolvedBlueprint, plan?: BranchPlan): ServiceProgress[] {
+  return blueprint.services.map((service) => {
+    const action = plan?.services.find((p) => p.name === service.name)?.action;
+    return { name: service.name, action, state: action === 'reuse' ? 'reused' : 'pending' };
+  });
+}
+
+/** Takes the newest state of each reported service, keeping the planner's action. */
+function mergeProgress(current: ServiceProgress[], reported: ServiceProgress[]): ServiceProgress[] {
+  const byName = new Map(reported.map((s) => [s.name, s]));
+  const merged = current.map((s) => {
+    const update = byName.get(s.name);
+    return update ? { ...update, action: update.action ?? s.action } : s;
+  });
+  for (const s of reported) if (!current.some((c) => c.name === s.name)) merged.push(s);
+  return merged;
+}
+
+function firstUrls(urls: Record<string, string[]>): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [service, list] of Object.entries(urls)) if (list[0]) result[service] = list[0];
+  return result;
+}
+
+function setPhase(status: EnvironmentStatus, phase: EnvironmentPhase): void {
+  status.phase = phase;
+  upsertSearchAttributes([
+    { key: PhaseKey, value: phase },
+    { key: OwnerKey, value: status.owner },
+    { key: TeamKey, value: status.team },
+  ]);
+}
+
+function durationOrFail(text: string | undefined, field: string): number | undefined {
+  if (text === undefined) return undefined;
+  const ms = parseDuration(text);
+  if (ms === undefined) {
+    throw ApplicationFailure.create({
+      type: LifecycleErrorType.InvalidInput,
+      nonRetryable: true,
+      message: `${field}: "${text}" is not a duration such as 30m, 4h or 7d`,
+    });
+  }
+  return ms;
+}
+
+function failureType(error: unknown): LifecycleErrorType {
+  let e: unknown = error;
+  // Activity failures wrap the activity's ApplicationFailure in `cause`.
+  while (e instanceof Error) {
+    if (e instanceof ApplicationFailure && e.type && isLifecycleErrorType(e.type)) return e.type;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return isCancellation(error) ? LifecycleErrorType.Cancelled : LifecycleErrorType.DeployFailed;
+}
+
+function failureMessage(error: unknown): string {
+  let e: unknown = error;
+  let message = error instanceof Error ? error.message : String(error);
+  while (e instanceof Error) {
+    if (e instanceof ApplicationFailure) message = e.message;
+    e = (e as { cause?: unknown }).cause;
+  }
+  return message;
+}
+
+function isLifecycleErrorType(type: string): type is LifecycleErrorType {
+  return (Object.values(LifecycleErrorType) as string[]).includes(type);
+}
+
+function nowIso(): string {
+  // Date.now() is deterministic inside the workflow sandbox: it is the time of the current workflow task.
+  return new Date(Date.now()).toISOString();
+}

@@ -1,0 +1,10 @@
+/**
+ * The workflow bundle's entry: every workflow the lifecycle worker registers. The exported names are the
+ * workflow types (see WorkflowType in contracts.ts).
+ */
+export { createEnvironment } from './environment.js';
+export { idleSweep, prewarmPool } from './schedules.js';
+export { seedEnvironment } from './seed.js';
+export { shareEnvironment } from './share.js';
+export { snapshotEnvironment } from './snapshot.js';
+export { teardownEnvironment } from './teardown.js';

@@ -1,0 +1,70 @@
+import { getExternalWorkflowHandle, log, ParentClosePolicy, startChild, uuid4 } from '@temporalio/workflow';
+import { quick } from './activity-proxies.js';
+import {
+  type IdleSweepInput,
+  type IdleSweepResult,
+  type PrewarmPoolInput,
+  type PrewarmPoolResult,
+  teardownSignal,
+  WARM_POOL_OWNER,
+  workflowIds,
+} from './contracts.js';
+import { createEnvironment } from './environment.js';
+import { initialSearchAttributes } from './search-attribute-values.js';
+
+/**
+ * Run by the idle-teardown Schedule: asks every ready environment past its TTL or idle for longer than
+ * its idleAfter to tear itself down (each environment's workflow does the teardown).
+ */
+export async function idleSweep(input: IdleSweepInput = {}): Promise<IdleSweepResult> {
+  const { examined, due } = await quick.findIdleEnvironments({ limit: input.limit });
+  const tornDown: IdleSweepResult['tornDown'] = [];
+  for (const { environmentId, reason } of due) {
+    try {
+      await getExternalWorkflowHandle(workflowIds.environment(environmentId)).signal(teardownSignal, {
+        reason,
+        requestedBy: 'idle-sweep',
+      });
+      tornDown.push({ environmentId, reason });
+    } catch (error) {
+      // It ended between the listing and the signal: nothing left to do.
+      log.info('environment already gone', { environmentId, error: String(error) });
+    }
+  }
+  return { examined, tornDown };
+}
+
+/**
+ * Run by the pre-warm Schedule: keeps a pool of warm environments per blueprint, sized by the planner's
+ * forecast unless a fixed size is given. Warm environments are ordinary environment workflows (owner
+ * `warm-pool`, phase `warm`) that a create claims instead of deploying cold.
+ */
+export async function prewarmPool(input: PrewarmPoolInput): Promise<PrewarmPoolResult> {
+  const result: PrewarmPoolResult = { pools: [] };
+  for (const pool of input.pools) {
+    const target = pool.size ?? (await quick.forecastWarmPoolSize({ blueprint: pool.blueprint }));
+    const warm = await quick.listWarmEnvironments({ blueprintName: pool.blueprint.name });
+    const started: string[] = [];
+    for (let i = warm.length; i < target; i++) {
+      const environmentId = `warm-${pool.blueprint.name}-${uuid4().slice(0, 8)}`.slice(0, 63);
+      const child = {
+        environmentId,
+        blueprint: pool.blueprint,
+        owner: WARM_POOL_OWNER,
+        team: pool.team ?? WARM_POOL_OWNER,
+        warm: true,
+        claimWarm: false,
+      };
+      await startChild(createEnvironment, {
+        workflowId: workflowIds.environment(environmentId),
+        args: [child],
+        // The warm environment outlives this run of the schedule.
+        parentClosePolicy: ParentClosePolicy.ABANDON,
+        typedSearchAttributes: initialSearchAttributes(child),
+      });
+      started.push(environmentId);
+    }
+    result.pools.push({ blueprint: pool.blueprint.name, target, warm: warm.length, started });
+  }
+  return result;
+}

@@ -1,0 +1,50 @@
+import { ApplicationFailure, getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import { long, quick } from './activity-proxies.js';
+import {
+  LifecycleErrorType,
+  markActivitySignal,
+  type SeedEnvironmentInput,
+  type SeedEnvironmentResult,
+  workflowIds,
+} from './contracts.js';
+
+/** Runs (or re-runs) a service's init steps, or loads a snapshot of it into the environment. */
+export async function seedEnvironment(input: SeedEnvironmentInput): Promise<SeedEnvironmentResult> {
+  if (!input.blueprint.services.some((s) => s.name === input.service)) {
+    throw ApplicationFailure.create({
+      type: LifecycleErrorType.InvalidInput,
+      nonRetryable: true,
+      message: `service: blueprint ${input.blueprint.name} has no service named ${input.service}`,
+    });
+  }
+  let stepsRun = 0;
+  if (input.source.kind === 'init') {
+    ({ stepsRun } = await long.runInitSteps({
+      environmentId: input.environmentId,
+      blueprint: input.blueprint,
+      service: input.service,
+    }));
+  } else {
+    const snapshot = await quick.loadSnapshot({ snapshotId: input.source.snapshotId });
+    const artifact = snapshot.artifacts.find((a) => a.service === input.service);
+    if (!artifact) {
+      throw ApplicationFailure.create({
+        type: LifecycleErrorType.NotFound,
+        nonRetryable: true,
+        message: `snapshot ${input.source.snapshotId} holds no data of service ${input.service}`,
+      });
+    }
+    await long.restoreService({ environmentId: input.environmentId, blueprint: input.blueprint, artifact });
+    stepsRun = 1;
+  }
+  // Seeding is activity: it keeps the environment from idling out.
+  try {
+    await getExternalWorkflowHandle(workflowIds.environment(input.environmentId)).signal(
+      markActivitySignal,
+      {},
+    );
+  } catch (error) {
+    log.warn('could not mark activity on the environment', { error: String(error) });
+  }
+  return { environmentId: input.environmentId, service: input.service, stepsRun, source: input.source };
+}

@@ -82,11 +82,12 @@ describe('example blueprints', () => {
   it.each(blueprintFiles)('%s validates, alone and with every overlay in every context', async (file) => {
     const alone = await resolveBlueprintFile({ file });
     if (!alone.ok) throw new Error(JSON.stringify(alone.problems, null, 2));
-    for (const context of [
+    const contexts: Record<string, string>[] = [
       {},
       { team: 'payments', user: 'alice', branch: 'feature/x' },
       { team: 'search' },
-    ]) {
+    ];
+    for (const context of contexts) {
       const layered = await resolveBlueprintFile({ file, overlays: overlayFiles, context });
       if (!layered.ok) throw new Error(JSON.stringify(layered.problems, null, 2));
     }

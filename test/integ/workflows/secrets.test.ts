@@ -29,7 +29,10 @@ describe('secrets in workflow history', () => {
     await harness.temporal.client.workflow.getHandle(workflowId).result();
 
     // A client without the codec sees exactly what the server stores.
-    const raw = new Client({ connection: harness.temporal.connection, namespace: harness.temporal.config.namespace });
+    const raw = new Client({
+      connection: harness.temporal.connection,
+      namespace: harness.temporal.config.namespace,
+    });
     const history = await raw.workflow.getHandle(workflowId).fetchHistory();
     const strings = allStrings(history);
     expect(history.events?.length).toBeGreaterThan(10);

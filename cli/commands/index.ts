@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerPlan } from './plan.js';
 import { register as registerRender } from './render.js';
 import { register as registerValidate } from './validate.js';
 
@@ -8,4 +9,5 @@ import { register as registerValidate } from './validate.js';
 export function registerCommands(program: Command): void {
   registerValidate(program);
   registerRender(program);
+  registerPlan(program);
 }

@@ -145,7 +145,8 @@ function reuseReasons(context: ReasonContext): string[] {
   if (usersInBranch.length > 0 && service.isDataService && service.isolation === 'shared') {
     reasons.push(`isolation: shared, so ${usersInBranch.join(', ')} use the baseline's data`);
   } else if (usersInBranch.length > 0) {
-    reasons.push(`${usersInBranch.join(', ')} in the branch call the baseline's copy`);
+    const verb = usersInBranch.length === 1 ? 'calls' : 'call';
+    reasons.push(`${usersInBranch.join(', ')} in the branch ${verb} the baseline's copy`);
   }
   const depsInBranch = service.dependsOn.filter((d) => inBranchEnv.has(d));
   if (!dnsRouting && depsInBranch.length > 0) {

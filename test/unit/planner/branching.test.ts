@@ -30,7 +30,7 @@ describe('planBranch: web -> api -> db chain with worker and cache', () => {
       cache: 'reuse',
     });
     expect(reasonsOf(plan, 'web')).toEqual(['changed image: ghcr.io/acme/web:1.0 -> ghcr.io/acme/web:2.0']);
-    expect(reasonsOf(plan, 'api').join(' ')).toContain('web in the branch call the baseline');
+    expect(reasonsOf(plan, 'api').join(' ')).toContain('web in the branch calls the baseline');
   });
 
   it('with routing dns, forks the data an api writes, its other users and its callers', () => {

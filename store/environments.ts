@@ -1,12 +1,14 @@
 import type { Queryable } from './database.js';
 
-/** Per-service status as the workflow last reported it. */
+/** Per-service status as the workflow last reported it (workflows/contracts.ts ServiceProgress). */
 export interface ServiceStatusRecord {
   name: string;
-  /** e.g. pending, deploying, ready, reused, failed */
+  /** pending, applying, waiting, ready, reused, failed */
   state: string;
-  /** Set for services the branch reuses from its baseline. */
-  reusedFrom?: string;
+  /** The planner's decision for a branch: deploy, fork or reuse. */
+  action?: string;
+  readyReplicas?: number;
+  replicas?: number;
   message?: string;
 }
 
@@ -18,6 +20,9 @@ export interface EnvironmentRecord {
   blueprintVersionId: string;
   blueprintName: string;
   blueprintVersion: number;
+  /** Overlays applied at create time (they may hold secrets: never put them in a response). */
+  overlays: { source: string; fileName: string }[];
+  context: Record<string, string>;
   phase: string;
   parentId: string | null;
   baselineId: string | null;
@@ -45,6 +50,8 @@ interface EnvironmentRow {
   blueprint_version_id: string;
   blueprint_name: string;
   blueprint_version: number;
+  overlays: { source: string; fileName: string }[];
+  context: Record<string, string>;
   phase: string;
   parent_id: string | null;
   baseline_id: string | null;
@@ -63,7 +70,7 @@ interface EnvironmentRow {
 }
 
 const SELECT = `SELECT e.id, e.team_id, e.owner_id, u.name AS owner_name, e.blueprint_version_id,
-    b.name AS blueprint_name, v.version AS blueprint_version, e.phase, e.parent_id, e.baseline_id,
+    b.name AS blueprint_name, v.version AS blueprint_version, e.overlays, e.context, e.phase, e.parent_id, e.baseline_id,
     e.ttl_seconds, e.expires_at, e.urls, e.services, e.plan, e.cost_per_hour, e.workflow_id,
     e.idempotency_key, e.request_digest, e.error, e.created_at, e.updated_at
   FROM environments e
@@ -79,6 +86,8 @@ const toEnvironment = (row: EnvironmentRow): EnvironmentRecord => ({
   blueprintVersionId: row.blueprint_version_id,
   blueprintName: row.blueprint_name,
   blueprintVersion: row.blueprint_version,
+  overlays: row.overlays,
+  context: row.context,
   phase: row.phase,
   parentId: row.parent_id,
   baselineId: row.baseline_id,
@@ -101,6 +110,8 @@ export interface NewEnvironment {
   teamId: string;
   ownerId: string;
   blueprintVersionId: string;
+  overlays: { source: string; fileName: string }[];
+  context: Record<string, string>;
   phase: string;
   parentId: string | null;
   baselineId: string | null;
@@ -123,8 +134,8 @@ export async function insertEnvironment(
 ): Promise<{ environment: EnvironmentRecord; created: boolean }> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO environments (id, team_id, owner_id, blueprint_version_id, phase, parent_id, baseline_id,
-        ttl_seconds, expires_at, plan, cost_per_hour, workflow_id, idempotency_key, request_digest)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
+        ttl_seconds, expires_at, plan, cost_per_hour, workflow_id, idempotency_key, request_digest, overlays, context)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
      ON CONFLICT (team_id, idempotency_key) DO NOTHING
      RETURNING id`,
     [
@@ -142,6 +153,8 @@ export async function insertEnvironment(
       env.workflowId,
       env.idempotencyKey,
       env.requestDigest,
+      JSON.stringify(env.overlays),
+      JSON.stringify(env.context),
     ],
   );
   if (rows[0]) return { environment: (await getEnvironment(db, env.id))!, created: true };

@@ -59,6 +59,9 @@ CREATE TABLE environments (
   team_id text NOT NULL REFERENCES teams (id),
   owner_id uuid NOT NULL REFERENCES users (id),
   blueprint_version_id uuid NOT NULL REFERENCES blueprint_versions (id),
+  -- Overlays and context applied at create time, so the same resolved blueprint can be rebuilt later.
+  overlays jsonb NOT NULL DEFAULT '[]'::jsonb,
+  context jsonb NOT NULL DEFAULT '{}'::jsonb,
   phase text NOT NULL,
   -- Lineage: parent is the environment this one branched from, baseline the root that serves reused services.
   parent_id text REFERENCES environments (id),

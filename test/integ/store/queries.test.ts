@@ -73,6 +73,8 @@ describe('metadata queries (real Postgres)', () => {
       costPerHour: null,
       idempotencyKey: 'key-1',
       requestDigest: 'r1',
+      overlays: [],
+      context: {},
     };
     const first = await insertEnvironment(pool, { ...env, id: 'e1', workflowId: 'env-e1' });
     const second = await insertEnvironment(pool, { ...env, id: 'e2', workflowId: 'env-e2' });

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import type { ApiConfig } from './config.js';
+import type { EnvironmentLifecycle } from './lifecycle.js';
+import authPlugin from './plugins/auth.js';
+import databasePlugin from './plugins/database.js';
+import errorHandlerPlugin from './plugins/error-handler.js';
+import lifecyclePlugin from './plugins/lifecycle.js';
+import metricsPlugin from './plugins/metrics.js';
+import openApiPlugin from './plugins/openapi.js';
+import rateLimitPlugin from './plugins/rate-limit.js';
+import statusSyncPlugin from './plugins/status-sync.js';
+import blueprintRoutes from './routes/blueprints.js';
+import environmentRoutes from './routes/environments.js';
+import healthRoutes from './routes/health.js';
+import shareRoutes from './routes/shares.js';
+import snapshotRoutes from './routes/snapshots.js';
+
+export interface AppOptions {
+  config: ApiConfig & { databaseUrl: string };
+  /** Lifecycle to use instead of connecting to Temporal from the environment's settings. */
+  lifecycle?: EnvironmentLifecycle;
+  /** Run the background loop that mirrors workflow status into Postgres (default true). */
+  statusSync?: boolean;
+}
+
+/**
+ * The MicroStax API as one Fastify plugin: shared services first (errors, database, auth, metrics,
+ * lifecycle), then the routes, all versioned under /v1 except health, metrics and docs.
+ */
+async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
+  await instance.register(errorHandlerPlugin);
+  await instance.register(databasePlugin, { databaseUrl: opts.config.databaseUrl, migrate: true });
+  await instance.register(lifecyclePlugin, { lifecycle: opts.lifecycle });
+  await instance.register(metricsPlugin);
+  await instance.register(openApiPlugin);
+  await instance.register(rateLimitPlugin, { perMinute: opts.config.rateLimitPerMinute });
+  await instance.register(authPlugin);
+  if (opts.statusSync !== false) {
+    await instance.register(statusSyncPlugin, { intervalMs: opts.config.statusSyncIntervalMs });
+  }
+  await instance.register(healthRoutes);
+  await instance.register(
+    async (v1) => {
+      await v1.register(blueprintRoutes);
+      await v1.register(environmentRoutes);
+      await v1.register(snapshotRoutes);
+      await v1.register(shareRoutes);
+    },
+    { prefix: '/v1' },
+  );
+}
+
+/** Wrapped with fastify-plugin so the server (and tests) see its decorations (db, lifecycle, metrics). */
+export default fp(app, { name: 'microstax-api' });

@@ -1,0 +1,83 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type EnvironmentRecord, getEnvironment } from '../store/environments.js';
+import { listEnvironmentEvents } from '../store/events.js';
+import { auditEventView, environmentView } from './environment-view.js';
+import { isTerminalPhase } from './status-mirror.js';
+
+/** How often a stream looks for changes; the mirror refreshes the environment from its workflow each time. */
+const POLL_MS = 1_000;
+/** A comment line this often keeps proxies from closing an idle stream. */
+const KEEPALIVE_MS = 15_000;
+
+/**
+ * Streams an environment's progress as server-sent events until its workflow finishes or the client
+ * goes away: `status` with the whole environment on every change, `audit` for each new audit event
+ * (its id is the SSE id, so a reconnect with Last-Event-ID resumes), and `end` when it is deleted or failed.
+ */
+export async function streamEnvironment(params: {
+  app: FastifyInstance;
+  request: FastifyRequest;
+  reply: FastifyReply;
+  environmentId: string;
+  refresh: (env: EnvironmentRecord) => Promise<unknown>;
+}): Promise<void> {
+  const { app, request, reply, environmentId, refresh } = params;
+  const lastEventHeader = Number(request.headers['last-event-id']);
+  let lastEventId = Number.isInteger(lastEventHeader) && lastEventHeader > 0 ? lastEventHeader : 0;
+  let lastUpdate = '';
+  let closed = false;
+  let wake: (() => void) | undefined;
+  request.raw.on('close', () => {
+    closed = true;
+    wake?.();
+  });
+
+  reply.hijack();
+  const out = reply.raw;
+  out.writeHead(200, {
+    'content-type': 'text/event-stream; charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+    'x-request-id': request.id,
+  });
+  const send = (event: string, data: unknown, id?: number) => {
+    out.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+  };
+
+  let sinceKeepalive = 0;
+  try {
+    while (!closed) {
+      let env = await getEnvironment(app.db, environmentId);
+      if (!env) break;
+      if (!isTerminalPhase(env.phase) && (await refresh(env)))
+        env = (await getEnvironment(app.db, environmentId)) ?? env;
+      const update = env.updatedAt.toISOString();
+      if (update !== lastUpdate) {
+        lastUpdate = update;
+        send('status', environmentView(env));
+      }
+      for (const event of await listEnvironmentEvents(app.db, { environmentId, afterId: lastEventId })) {
+        lastEventId = event.id;
+        send('audit', auditEventView(event), event.id);
+      }
+      if (isTerminalPhase(env.phase)) {
+        send('end', { id: env.id, phase: env.phase });
+        break;
+      }
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, POLL_MS);
+      });
+      sinceKeepalive += POLL_MS;
+      if (sinceKeepalive >= KEEPALIVE_MS) {
+        sinceKeepalive = 0;
+        out.write(': keep-alive\n\n');
+      }
+    }
+  } catch (error) {
+    request.log.warn({ err: error, environmentId }, 'event stream failed');
+    send('error', { code: 'internal', message: `stream failed; quote request id ${request.id}` });
+  } finally {
+    out.end();
+  }
+}

@@ -1,0 +1,48 @@
+import type { EnvironmentRecord } from '../store/environments.js';
+import type { EventRecord } from '../store/events.js';
+
+/** What members and admins see of an environment. */
+export function environmentView(env: EnvironmentRecord) {
+  return {
+    id: env.id,
+    phase: env.phase,
+    team: env.teamId,
+    owner: env.ownerName,
+    blueprint: { name: env.blueprintName, version: env.blueprintVersion },
+    parent: env.parentId,
+    baseline: env.baselineId,
+    services: env.services,
+    urls: env.urls,
+    plan: env.plan ?? undefined,
+    costPerHour: env.costPerHour,
+    ttlSeconds: env.ttlSeconds,
+    expiresAt: env.expiresAt?.toISOString() ?? null,
+    workflowId: env.workflowId,
+    error: env.error,
+    createdAt: env.createdAt.toISOString(),
+    updatedAt: env.updatedAt.toISOString(),
+  };
+}
+
+/** What a share holder sees: status and URLs, nothing about people, plans or costs. */
+export function sharedEnvironmentView(env: EnvironmentRecord) {
+  return {
+    id: env.id,
+    phase: env.phase,
+    services: env.services.map(({ name, state }) => ({ name, state })),
+    urls: env.urls,
+    expiresAt: env.expiresAt?.toISOString() ?? null,
+    updatedAt: env.updatedAt.toISOString(),
+  };
+}
+
+/** An audit event as responses show it. */
+export function auditEventView(event: EventRecord) {
+  return {
+    id: event.id,
+    at: event.at.toISOString(),
+    actor: event.actor,
+    action: event.action,
+    details: event.details,
+  };
+}

@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { readStackEndpoints } from '../stack/endpoints.js';
+import app, { type AppOptions } from './app.js';
+import type { ApiConfig } from './config.js';
+
+/** Log paths that may carry credentials or blueprint sources with inline secrets: never logged. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.token',
+  '*.source',
+  '*.databaseUrl',
+  '*.password',
+];
+
+/** The Postgres URL: the configured one, or the local stack's. */
+export async function resolveDatabaseUrl(config: ApiConfig): Promise<string> {
+  return config.databaseUrl ?? (await readStackEndpoints()).databaseUrl;
+}
+
+/**
+ * Builds the API (not listening): Fastify with JSON logs (request ids, secrets redacted), the body
+ * limit, zod validation and serialisation, and the app plugin. server.ts listens on it; tests call
+ * `inject()` on it.
+ */
+export async function createApiInstance(
+  opts: Omit<AppOptions, 'config'> & {
+    config: ApiConfig;
+    /** Where JSON log lines go (default stdout); tests collect them to check nothing secret is logged. */
+    logStream?: NodeJS.WritableStream;
+  },
+): Promise<FastifyInstance> {
+  const databaseUrl = await resolveDatabaseUrl(opts.config);
+  const instance = Fastify({
+    logger: {
+      level: opts.config.logLevel,
+      redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+      ...(opts.logStream ? { stream: opts.logStream } : {}),
+    },
+    bodyLimit: opts.config.bodyLimitBytes,
+    // Honour a caller's request id (e.g. from a gateway) so logs line up end to end; otherwise make one.
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+    trustProxy: false,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  instance.setValidatorCompiler(validatorCompiler);
+  instance.setSerializerCompiler(serializerCompiler);
+  instance.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  await instance.register(app, {
+    lifecycle: opts.lifecycle,
+    statusSync: opts.statusSync,
+    config: { ...opts.config, databaseUrl },
+  });
+  return instance;
+}

@@ -1,0 +1,41 @@
+import type {
+  CreateEnvironmentInput,
+  EnvironmentStatus,
+  SeedEnvironmentInput,
+  ShareEnvironmentInput,
+  SnapshotEnvironmentInput,
+  SnapshotRecord,
+  TeardownRequest,
+} from '../workflows/contracts.js';
+
+/** How a background workflow the API started (seed, snapshot) stands. */
+export type WorkflowOutcome<T> =
+  | { state: 'running' }
+  | { state: 'completed'; result: T }
+  | { state: 'failed'; message: string }
+  | { state: 'not-found' };
+
+/**
+ * The environment lifecycle operations the API needs. Workflows own the lifecycle; the API only
+ * starts, signals and queries them. The production implementation is TemporalLifecycle; keeping this
+ * one small interface lets the API's wiring (and its start-up without Temporal in tooling) stay simple.
+ */
+export interface EnvironmentLifecycle {
+  /** Starts `env-<id>`, or finds it already running: safe to repeat. */
+  createEnvironment(input: CreateEnvironmentInput): Promise<{ workflowId: string }>;
+  /** The workflow's status query; null when the workflow does not exist. Rejects after `timeoutMs`. */
+  getStatus(environmentId: string, timeoutMs: number): Promise<EnvironmentStatus | null>;
+  extendTtl(environmentId: string, by: string): Promise<{ expiresAt: string }>;
+  teardown(environmentId: string, request: TeardownRequest): Promise<void>;
+  /** Starts a seed workflow without waiting for it. */
+  startSeed(input: SeedEnvironmentInput, requestId: string): Promise<{ workflowId: string }>;
+  /** Starts a snapshot workflow without waiting for it. */
+  startSnapshot(input: SnapshotEnvironmentInput): Promise<{ workflowId: string }>;
+  snapshotOutcome(snapshotId: string): Promise<WorkflowOutcome<SnapshotRecord>>;
+  /** Starts the share's expiry workflow (it revokes at expiry with a durable timer). */
+  startShare(input: ShareEnvironmentInput): Promise<void>;
+  revokeShare(shareId: string, by: string): Promise<void>;
+  /** Throws when Temporal cannot be reached (for /readyz). */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}

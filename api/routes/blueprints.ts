@@ -1,0 +1,235 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { resolveBlueprintSource } from '../../blueprints/resolve.js';
+import { planBranch } from '../../planner/branching/plan-branch.js';
+import {
+  type BlueprintVersionRecord,
+  listBlueprints,
+  listBlueprintVersions,
+  registerBlueprintVersion,
+} from '../../store/blueprints.js';
+import { getEnvironment } from '../../store/environments.js';
+import { appendEvent } from '../../store/events.js';
+import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
+import {
+  findVersionOrThrow,
+  resolveEnvironmentBlueprint,
+  resolveRef,
+  resolveVersion,
+} from '../blueprint-refs.js';
+import { resolveOrReject, viewResolved } from '../blueprint-resolution.js';
+import {
+  BlueprintDetail,
+  BlueprintList,
+  BlueprintNameParams,
+  BlueprintQuery,
+  PlanBody,
+  PlanResponse,
+  RegisterBlueprintBody,
+  RegisterBlueprintResponse,
+  TeamQuery,
+  ValidateBlueprintBody,
+  ValidateResponse,
+} from '../schemas/blueprints.js';
+import { ErrorResponse, standardErrors } from '../schemas/common.js';
+
+const tags = ['blueprints'];
+
+const versionView = (version: BlueprintVersionRecord, services: string[]) => ({
+  team: version.teamId,
+  name: version.name,
+  version: version.version,
+  digest: version.resolvedDigest,
+  fileName: version.fileName,
+  services,
+  createdAt: version.createdAt.toISOString(),
+});
+
+/** Register, list, get, validate and plan blueprints. Nothing here starts a workflow. */
+const blueprintRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/blueprints',
+    {
+      schema: {
+        tags,
+        summary: 'Register a blueprint version (identical content returns the existing version)',
+        body: RegisterBlueprintBody,
+        response: {
+          200: RegisterBlueprintResponse,
+          201: RegisterBlueprintResponse,
+          422: ErrorResponse,
+          ...standardErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const teamId = actingTeam(user, request.body.team);
+      const fileName = request.body.fileName ?? 'blueprint.yaml';
+      const resolved = await resolveOrReject({
+        source: request.body.source,
+        fileName,
+        scripts: request.body.scripts,
+      });
+      const { version, created } = await registerBlueprintVersion(app.db, {
+        teamId,
+        name: resolved.blueprint.name,
+        fileName,
+        source: request.body.source,
+        scripts: request.body.scripts ?? {},
+        resolvedDigest: resolved.digest,
+        serviceCount: resolved.blueprint.services.length,
+        createdBy: user.userId,
+      });
+      if (created) {
+        await appendEvent(app.db, {
+          teamId,
+          actorId: user.userId,
+          actor: user.userName,
+          action: 'blueprint.register',
+          details: { blueprint: version.name, version: version.version, digest: version.resolvedDigest },
+        });
+      }
+      const services = resolved.blueprint.services.map((s) => s.name);
+      return reply.code(created ? 201 : 200).send({ ...versionView(version, services), created });
+    },
+  );
+
+  app.get(
+    '/blueprints',
+    {
+      schema: {
+        tags,
+        summary: "List blueprints (your team's; admins: every team, or ?team=)",
+        querystring: TeamQuery,
+        response: { 200: BlueprintList, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const teamId =
+        user.role === 'admin' ? (request.query.team ?? null) : actingTeam(user, request.query.team);
+      const items = await listBlueprints(app.db, { teamId });
+      return {
+        items: items.map((b) => ({
+          team: b.teamId,
+          name: b.name,
+          latestVersion: b.latestVersion,
+          updatedAt: b.updatedAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/blueprints/:name',
+    {
+      schema: {
+        tags,
+        summary: 'Get a blueprint version (default the latest), resolved, with secrets masked',
+        params: BlueprintNameParams,
+        querystring: BlueprintQuery,
+        response: { 200: BlueprintDetail, 422: ErrorResponse, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const teamId = actingTeam(user, request.query.team);
+      const version = await findVersionOrThrow(app.db, {
+        teamId,
+        name: request.params.name,
+        version: request.query.version,
+      });
+      const resolved = await resolveVersion(version);
+      const view = viewResolved(resolved);
+      const versions = await listBlueprintVersions(app.db, { teamId, name: version.name });
+      return {
+        ...versionView(
+          version,
+          resolved.blueprint.services.map((s) => s.name),
+        ),
+        resolved: view.blueprint,
+        graph: view.graph,
+        versions: versions.map((v) => ({
+          version: v.version,
+          digest: v.resolvedDigest,
+          createdAt: v.createdAt.toISOString(),
+        })),
+      };
+    },
+  );
+
+  app.post(
+    '/blueprints/validate',
+    {
+      schema: {
+        tags,
+        summary: 'Validate a blueprint (with overlays and context) without registering it',
+        body: ValidateBlueprintBody,
+        response: { 200: ValidateResponse, ...standardErrors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const result = await resolveBlueprintSource({
+        ...request.body,
+        fileName: request.body.fileName ?? 'blueprint.yaml',
+      });
+      if (!result.ok) return { valid: false, problems: result.problems };
+      return {
+        valid: true,
+        problems: [],
+        services: result.blueprint.services.map((s) => s.name),
+        graph: result.graph,
+      };
+    },
+  );
+
+  app.post(
+    '/blueprints/plan',
+    {
+      schema: {
+        tags,
+        summary: 'Dry-run a branch against a baseline: which services deploy, fork or reuse, and why',
+        body: PlanBody,
+        response: { 200: PlanResponse, 422: ErrorResponse, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const teamId = actingTeam(user, request.body.team);
+      const { baseline: baselineRef, branch: branchRef, overlays, context } = request.body;
+      const baseline =
+        'environment' in baselineRef
+          ? await resolveEnvironmentBlueprint(
+              app.db,
+              assertCanSeeEnvironment(request, await getEnvironment(app.db, baselineRef.environment)),
+            )
+          : (
+              await resolveRef(app.db, {
+                ref: baselineRef,
+                teamId,
+                userId: user.userId,
+                register: false,
+                field: 'body.baseline',
+              })
+            ).resolved;
+      const { resolved: branch } = await resolveRef(app.db, {
+        ref: branchRef,
+        teamId,
+        userId: user.userId,
+        register: false,
+        field: 'body.branch',
+        overlays,
+        context,
+      });
+      const plan = planBranch({ baseline: baseline.blueprint, branch: branch.blueprint });
+      return {
+        baseline: { name: baseline.blueprint.name, digest: baseline.digest },
+        branch: { name: branch.blueprint.name, digest: branch.digest },
+        plan,
+      };
+    },
+  );
+};
+
+export default blueprintRoutes;

@@ -1,0 +1,451 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import stringify from 'safe-stable-stringify';
+import type { z } from 'zod';
+import { planBranch } from '../../planner/branching/plan-branch.js';
+import type { BranchPlan } from '../../planner/types.js';
+import {
+  type EnvironmentRecord,
+  getEnvironment,
+  insertEnvironment,
+  listEnvironments,
+  updateEnvironmentStatus,
+} from '../../store/environments.js';
+import { appendEvent, listEnvironmentEvents } from '../../store/events.js';
+import { LifecycleRequestError } from '../../temporal/errors.js';
+import { parseDuration } from '../../workflows/duration.js';
+import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
+import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
+import type { Resolved } from '../blueprint-resolution.js';
+import { environmentIdFor } from '../environment-ids.js';
+import { streamEnvironment } from '../environment-stream.js';
+import { auditEventView, environmentView, sharedEnvironmentView } from '../environment-view.js';
+import { ApiError, conflict, ErrorCode } from '../errors.js';
+import type { UserPrincipal } from '../plugins/auth.js';
+import { ErrorResponse, standardErrors } from '../schemas/common.js';
+import {
+  AuditEventList,
+  AuditEventsQuery,
+  CreateEnvironmentBody,
+  EnvironmentList,
+  EnvironmentParams,
+  EnvironmentView,
+  ExtendBody,
+  ExtendResponse,
+  IdempotencyHeaders,
+  ListEnvironmentsQuery,
+  SeedBody,
+  TeardownResponse,
+  WorkflowsStarted,
+} from '../schemas/environments.js';
+import { isTerminalPhase, mirrorEnvironmentStatus } from '../status-mirror.js';
+
+const tags = ['environments'];
+
+type CreateBody = z.infer<typeof CreateEnvironmentBody>;
+
+/** An environment the caller may see, or 404. */
+export async function visibleEnvironment(
+  request: FastifyRequest,
+  db: Parameters<typeof getEnvironment>[0],
+  id: string,
+): Promise<EnvironmentRecord> {
+  return assertCanSeeEnvironment(request, await getEnvironment(db, id));
+}
+
+/** Refuses changes to an environment whose workflow has finished. */
+export function assertLive(env: EnvironmentRecord, action: string): void {
+  if (isTerminalPhase(env.phase)) throw conflict(`cannot ${action}: environment ${env.id} is ${env.phase}`);
+}
+
+/** Environments: create (idempotent), read, list, extend, seed, tear down, audit log and live stream. */
+const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  /** Starts (or finds) the environment's workflow; the row stays `pending` until the mirror hears back. */
+  async function startWorkflow(params: {
+    env: EnvironmentRecord;
+    user: UserPrincipal;
+    body: CreateBody;
+    resolved: Resolved;
+    baseline: { env: EnvironmentRecord; resolved: Resolved } | null;
+  }): Promise<void> {
+    const { env, body, resolved, baseline } = params;
+    try {
+      await app.lifecycle.createEnvironment({
+        environmentId: env.id,
+        blueprint: resolved.blueprint,
+        owner: env.ownerName,
+        team: env.teamId,
+        ttl: body.ttl,
+        idleAfter: body.idleAfter,
+        baseline: baseline
+          ? { environmentId: baseline.env.id, blueprint: baseline.resolved.blueprint }
+          : undefined,
+      });
+    } catch (error) {
+      app.log.error({ err: error, environmentId: env.id }, 'could not start the environment workflow');
+      throw new ApiError({
+        statusCode: 503,
+        code: ErrorCode.Unavailable,
+        message: `environment ${env.id} is recorded but its workflow could not start; retry with the same Idempotency-Key`,
+      });
+    }
+  }
+
+  /** What a repeated create with the same key gets: the first environment, its workflow ensured. */
+  async function replay(params: {
+    env: EnvironmentRecord;
+    requestDigest: string;
+    user: UserPrincipal;
+    body: CreateBody;
+  }) {
+    const { env, requestDigest } = params;
+    if (env.requestDigest !== requestDigest) {
+      throw new ApiError({
+        statusCode: 422,
+        code: ErrorCode.IdempotencyKeyReused,
+        message: 'this Idempotency-Key was used for a different request',
+        field: 'headers.idempotency-key',
+      });
+    }
+    if (env.phase === 'pending') {
+      // The first attempt may have died between recording the row and starting the workflow.
+      const resolved = await resolveEnvironmentBlueprint(app.db, env);
+      const parent = env.parentId ? await getEnvironment(app.db, env.parentId) : null;
+      const baseline = parent
+        ? { env: parent, resolved: await resolveEnvironmentBlueprint(app.db, parent) }
+        : null;
+      await startWorkflow({ ...params, resolved, baseline });
+    }
+    return environmentView(env);
+  }
+
+  app.post(
+    '/environments',
+    {
+      schema: {
+        tags,
+        summary: 'Create an environment (or a branch of one); send Idempotency-Key to make retries safe',
+        headers: IdempotencyHeaders,
+        body: CreateEnvironmentBody,
+        response: {
+          200: EnvironmentView,
+          201: EnvironmentView,
+          409: ErrorResponse,
+          422: ErrorResponse,
+          503: ErrorResponse,
+          ...standardErrors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const body = request.body;
+      const teamId = actingTeam(user, body.team);
+      const idempotencyKey = request.headers['idempotency-key'];
+      const requestDigest = createHash('sha256')
+        .update(stringify({ teamId, body }) ?? '')
+        .digest('hex');
+      const id = environmentIdFor({ teamId, idempotencyKey });
+
+      if (idempotencyKey) {
+        const existing = await getEnvironment(app.db, id);
+        if (existing && existing.teamId === teamId && existing.idempotencyKey === idempotencyKey) {
+          const view = await replay({ env: existing, requestDigest, user, body });
+          return reply.code(200).header('idempotent-replayed', 'true').send(view);
+        }
+      }
+
+      let baseline: { env: EnvironmentRecord; resolved: Resolved } | null = null;
+      if (body.branchOf) {
+        const parent = await visibleEnvironment(request, app.db, body.branchOf);
+        if (parent.teamId !== teamId) throw conflict('a branch must belong to the same team as its baseline');
+        assertLive(parent, 'branch from it');
+        if (parent.parentId) {
+          throw new ApiError({
+            statusCode: 422,
+            code: ErrorCode.ValidationFailed,
+            message: `${parent.id} is itself a branch; branch from its baseline ${parent.parentId}`,
+            field: 'body.branchOf',
+          });
+        }
+        baseline = { env: parent, resolved: await resolveEnvironmentBlueprint(app.db, parent) };
+      }
+
+      const { resolved, version } = await resolveRef(app.db, {
+        ref: body.blueprint,
+        teamId,
+        userId: user.userId,
+        register: true,
+        field: 'body.blueprint',
+        overlays: body.overlays,
+        context: body.context,
+      });
+      const plan: BranchPlan | null = baseline
+        ? planBranch({ baseline: baseline.resolved.blueprint, branch: resolved.blueprint })
+        : null;
+      const ttl = body.ttl ?? resolved.blueprint.ttl;
+      const ttlMs = ttl ? parseDuration(ttl) : undefined;
+
+      const { environment, created } = await insertEnvironment(app.db, {
+        id,
+        teamId,
+        ownerId: user.userId,
+        blueprintVersionId: version!.id,
+        overlays: body.overlays ?? [],
+        context: body.context ?? {},
+        phase: 'pending',
+        parentId: baseline?.env.id ?? null,
+        baselineId: baseline?.env.id ?? null,
+        ttlSeconds: ttlMs === undefined ? null : Math.round(ttlMs / 1000),
+        expiresAt: ttlMs === undefined ? null : new Date(Date.now() + ttlMs),
+        plan: plan ? { branch: plan, placement: null } : null,
+        costPerHour: null,
+        workflowId: `env-${id}`,
+        idempotencyKey: idempotencyKey ?? null,
+        requestDigest,
+      });
+      if (!created) {
+        // Lost a race with the same key: answer like a retry.
+        const view = await replay({ env: environment, requestDigest, user, body });
+        return reply.code(200).header('idempotent-replayed', 'true').send(view);
+      }
+      await appendEvent(app.db, {
+        teamId,
+        actorId: user.userId,
+        actor: user.userName,
+        action: 'environment.create',
+        environmentId: id,
+        details: {
+          blueprint: environment.blueprintName,
+          version: environment.blueprintVersion,
+          ...(baseline ? { branchOf: baseline.env.id, plan: plan?.summary } : {}),
+          ...(ttl ? { ttl } : {}),
+        },
+      });
+      await startWorkflow({ env: environment, user, body, resolved, baseline });
+      return reply.code(201).header('location', `/v1/environments/${id}`).send(environmentView(environment));
+    },
+  );
+
+  app.get(
+    '/environments',
+    {
+      schema: {
+        tags,
+        summary: 'List environments, newest first (filters: team, owner, blueprint, phase)',
+        querystring: ListEnvironmentsQuery,
+        response: { 200: EnvironmentList, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const q = request.query;
+      const teamId = user.role === 'admin' ? (q.team ?? null) : actingTeam(user, q.team);
+      const items = await listEnvironments(app.db, {
+        teamId,
+        ownerName: q.owner,
+        blueprint: q.blueprint,
+        phase: q.phase,
+        limit: q.limit,
+        beforeId: q.before,
+      });
+      return {
+        items: items.map(environmentView),
+        next: items.length === q.limit ? items[items.length - 1]!.id : null,
+      };
+    },
+  );
+
+  app.get(
+    '/environments/:id',
+    {
+      config: { allowShare: true },
+      schema: {
+        tags,
+        summary:
+          'Get an environment: phase, per-service status, URLs, plan, cost, lineage (share tokens: status and URLs)',
+        params: EnvironmentParams,
+        response: { 200: EnvironmentView, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const env = await visibleEnvironment(request, app.db, request.params.id);
+      return request.principal?.kind === 'share' ? sharedEnvironmentView(env) : environmentView(env);
+    },
+  );
+
+  app.post(
+    '/environments/:id/extend',
+    {
+      schema: {
+        tags,
+        summary: 'Extend the TTL by a duration, from now or the current expiry (whichever is later)',
+        params: EnvironmentParams,
+        body: ExtendBody,
+        response: { 200: ExtendResponse, 409: ErrorResponse, 503: ErrorResponse, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const user = requireUser(request);
+      const env = await visibleEnvironment(request, app.db, request.params.id);
+      assertLive(env, 'extend it');
+      let expiresAt: string;
+      try {
+        ({ expiresAt } = await app.lifecycle.extendTtl(env.id, request.body.by));
+      } catch (error) {
+        if (error instanceof LifecycleRequestError) {
+          throw conflict(`cannot extend ${env.id}: ${error.message}`);
+        }
+        request.log.warn({ err: error, environmentId: env.id }, 'extend got no answer from the workflow');
+        throw new ApiError({
+          statusCode: 503,
+          code: ErrorCode.Unavailable,
+          message: `the workflow of ${env.id} did not answer in time; retry`,
+        });
+      }
+      await updateEnvironmentStatus(app.db, { id: env.id, expiresAt: new Date(expiresAt) });
+      await appendEvent(app.db, {
+        teamId: env.teamId,
+        actorId: user.userId,
+        actor: user.userName,
+        action: 'environment.extend',
+        environmentId: env.id,
+        details: { by: request.body.by, expiresAt },
+      });
+      return { id: env.id, expiresAt };
+    },
+  );
+
+  app.delete(
+    '/environments/:id',
+    {
+      schema: {
+        tags,
+        summary: 'Tear the environment down (cancels a create in flight); repeating it is harmless',
+        params: EnvironmentParams,
+        response: { 202: TeardownResponse, 503: ErrorResponse, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const env = await visibleEnvironment(request, app.db, request.params.id);
+      if (env.phase === 'deleted')
+        return reply.code(202).send({ id: env.id, phase: env.phase, accepted: true });
+      await app.lifecycle.teardown(env.id, { reason: 'requested', requestedBy: user.userName });
+      if (env.phase !== 'failed')
+        await updateEnvironmentStatus(app.db, { id: env.id, phase: 'tearing-down' });
+      await appendEvent(app.db, {
+        teamId: env.teamId,
+        actorId: user.userId,
+        actor: user.userName,
+        action: 'environment.teardown',
+        environmentId: env.id,
+      });
+      return reply
+        .code(202)
+        .send({ id: env.id, phase: env.phase === 'failed' ? 'failed' : 'tearing-down', accepted: true });
+    },
+  );
+
+  app.post(
+    '/environments/:id/seed',
+    {
+      schema: {
+        tags,
+        summary: "Re-run data services' init steps (all of them, or one service)",
+        params: EnvironmentParams,
+        body: SeedBody,
+        response: { 202: WorkflowsStarted, 409: ErrorResponse, 422: ErrorResponse, ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      const user = requireUser(request);
+      const env = await visibleEnvironment(request, app.db, request.params.id);
+      if (env.phase !== 'ready')
+        throw conflict(`cannot seed: environment ${env.id} is ${env.phase}, not ready`);
+      const { blueprint } = await resolveEnvironmentBlueprint(app.db, env);
+      const seedable = blueprint.services.filter((s) => s.init.length > 0).map((s) => s.name);
+      const wanted = request.body.service;
+      if (wanted !== undefined && !seedable.includes(wanted)) {
+        throw new ApiError({
+          statusCode: 422,
+          code: ErrorCode.ValidationFailed,
+          message: `service "${wanted}" has no init steps; seedable: ${seedable.join(', ') || 'none'}`,
+          field: 'body.service',
+        });
+      }
+      const services = wanted ? [wanted] : seedable;
+      if (services.length === 0) throw conflict(`no service of ${env.id} has init steps`);
+      const requestId = randomUUID().slice(0, 8);
+      const workflows: string[] = [];
+      for (const service of services) {
+        const { workflowId } = await app.lifecycle.startSeed(
+          { environmentId: env.id, blueprint, service, source: { kind: 'init' } },
+          `${service}-${requestId}`,
+        );
+        workflows.push(workflowId);
+      }
+      await appendEvent(app.db, {
+        teamId: env.teamId,
+        actorId: user.userId,
+        actor: user.userName,
+        action: 'environment.seed',
+        environmentId: env.id,
+        details: { services },
+      });
+      return reply.code(202).send({ id: env.id, workflows });
+    },
+  );
+
+  app.get(
+    '/environments/:id/events',
+    {
+      schema: {
+        tags,
+        summary: "The environment's audit log: who did what, oldest first",
+        params: EnvironmentParams,
+        querystring: AuditEventsQuery,
+        response: { 200: AuditEventList, ...standardErrors },
+      },
+    },
+    async (request) => {
+      requireUser(request);
+      const env = await visibleEnvironment(request, app.db, request.params.id);
+      const events = await listEnvironmentEvents(app.db, {
+        environmentId: env.id,
+        afterId: request.query.after,
+        limit: request.query.limit,
+      });
+      return { items: events.map(auditEventView) };
+    },
+  );
+
+  app.get(
+    '/environments/:id/stream',
+    {
+      schema: {
+        tags,
+        summary:
+          'Server-sent events: `status` (the environment, on every change), `audit` (new audit events), `end` (finished)',
+        params: EnvironmentParams,
+        produces: ['text/event-stream'],
+        response: { ...standardErrors },
+      },
+    },
+    async (request, reply) => {
+      requireUser(request);
+      const env = await visibleEnvironment(request, app.db, request.params.id);
+      await streamEnvironment({
+        app,
+        request,
+        reply,
+        environmentId: env.id,
+        refresh: (current) =>
+          mirrorEnvironmentStatus({ db: app.db, lifecycle: app.lifecycle, env: current, log: request.log }),
+      });
+    },
+  );
+};
+
+export default environmentRoutes;

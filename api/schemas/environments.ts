@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { PARSE_LIMITS } from '../../blueprints/limits.js';
+import { Duration } from '../../blueprints/schema.js';
+import { ENVIRONMENT_PHASES } from '../../workflows/contracts.js';
+import { BlueprintRef, Context, OverlaySource } from './blueprints.js';
+import { EnvironmentId, IsoDate, TeamId } from './common.js';
+
+export const Phase = z.enum(ENVIRONMENT_PHASES).describe('Where the environment is in its life');
+
+export const CreateEnvironmentBody = z.strictObject({
+  blueprint: BlueprintRef,
+  overlays: z
+    .array(OverlaySource)
+    .max(PARSE_LIMITS.maxOverlays)
+    .optional()
+    .describe('Overlays, merged in order'),
+  context: Context.optional(),
+  branchOf: EnvironmentId.optional().describe(
+    'Make a branch of this baseline environment: only changed services run',
+  ),
+  ttl: Duration.optional().describe('Delete after this long (default: the blueprint ttl)'),
+  idleAfter: Duration.optional().describe('Tear down after this long without activity'),
+  team: TeamId.optional().describe('Team to create for (admins only; default your team)'),
+});
+
+export const IdempotencyHeaders = z.looseObject({
+  'idempotency-key': z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,200}$/, 'must be 1-200 characters of letters, digits and _ . : -')
+    .optional()
+    .describe('Makes a retried create return the first result instead of creating twice'),
+});
+
+export const ServiceStatus = z.object({
+  name: z.string(),
+  state: z.string(),
+  action: z.string().optional(),
+  readyReplicas: z.number().optional(),
+  replicas: z.number().optional(),
+  message: z.string().optional(),
+});
+
+export const EnvironmentView = z
+  .object({
+    id: z.string(),
+    phase: z.string(),
+    team: z.string().optional(),
+    owner: z.string().optional(),
+    blueprint: z.object({ name: z.string(), version: z.number().int() }).optional(),
+    parent: z.string().nullable().optional().describe('The environment this one branched from'),
+    baseline: z.string().nullable().optional().describe('The root environment that serves reused services'),
+    services: z.array(ServiceStatus),
+    urls: z.record(z.string(), z.string()),
+    plan: z.unknown().optional().describe('Branch plan with reasons, and placement'),
+    costPerHour: z.number().nullable().optional(),
+    ttlSeconds: z.number().nullable().optional(),
+    expiresAt: IsoDate.nullable(),
+    workflowId: z.string().optional(),
+    error: z.object({ type: z.string(), message: z.string() }).nullable().optional(),
+    createdAt: IsoDate.optional(),
+    updatedAt: IsoDate,
+  })
+  .describe('An environment; share holders see only id, phase, services, URLs and expiry');
+
+export const EnvironmentParams = z.strictObject({ id: EnvironmentId });
+
+export const ListEnvironmentsQuery = z.strictObject({
+  team: TeamId.optional().describe('Filter by team (admins; members only see their own team)'),
+  owner: z.string().min(1).max(100).optional(),
+  blueprint: z.string().min(1).max(64).optional(),
+  phase: Phase.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  before: EnvironmentId.optional().describe('Cursor: the last id of the previous page'),
+});
+
+export const EnvironmentList = z.object({
+  items: z.array(EnvironmentView),
+  next: z.string().nullable().describe('Pass as ?before= for the next page'),
+});
+
+export const ExtendBody = z.strictObject({ by: Duration.describe('How much longer, e.g. 2h') });
+export const ExtendResponse = z.object({ id: z.string(), expiresAt: IsoDate });
+
+export const TeardownResponse = z.object({ id: z.string(), phase: z.string(), accepted: z.literal(true) });
+
+export const SeedBody = z.strictObject({
+  service: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .describe('Data service to seed; default every service with init steps'),
+});
+export const WorkflowsStarted = z.object({ id: z.string(), workflows: z.array(z.string()) });
+
+export const AuditEvent = z.object({
+  id: z.number().int(),
+  at: IsoDate,
+  actor: z.string(),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()),
+});
+export const AuditEventsQuery = z.strictObject({
+  after: z.coerce.number().int().min(0).default(0),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+});
+export const AuditEventList = z.object({ items: z.array(AuditEvent) });

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { Duration } from '../../blueprints/schema.js';
+import { IsoDate } from './common.js';
+
+const SnapshotName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,62}$/, 'must be lower-case letters, digits, ".", "_" or "-"')
+  .describe('Snapshot name, unique per environment');
+
+export const CreateSnapshotBody = z.strictObject({
+  name: SnapshotName.optional().describe('Default: a timestamp'),
+});
+export const SnapshotView = z.object({
+  id: z.string(),
+  environment: z.string(),
+  name: z.string(),
+  phase: z.enum(['pending', 'ready', 'failed']),
+  details: z.record(z.string(), z.unknown()),
+  createdAt: IsoDate,
+});
+export const SnapshotList = z.object({ items: z.array(SnapshotView) });
+export const RestoreBody = z.strictObject({
+  snapshot: z.string().min(1).max(64).describe('Snapshot id or name'),
+});
+
+export const CreateShareBody = z.strictObject({
+  ttl: Duration.default('24h').describe('How long the share lasts (default 24h, at most 30d)'),
+  note: z.string().max(200).default('').describe('Who it is for, e.g. "design review"'),
+});
+export const ShareView = z.object({
+  id: z.string(),
+  environment: z.string(),
+  note: z.string(),
+  state: z.enum(['active', 'expired', 'revoked']),
+  expiresAt: IsoDate,
+  createdAt: IsoDate,
+});
+export const CreatedShare = ShareView.extend({
+  token: z
+    .string()
+    .describe(
+      'The share token, shown only now: `Authorization: Bearer <token>` on GET /v1/environments/{id}',
+    ),
+});
+export const ShareList = z.object({ items: z.array(ShareView) });
+export const ShareParams = z.strictObject({
+  id: z.string().regex(/^[a-z][a-z0-9-]{2,40}$/),
+  shareId: z.string().regex(/^h[0-9a-f]{12}$/, 'must be a share id such as h1a2b3c4d5e6f'),
+});

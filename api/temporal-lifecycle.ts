@@ -1,0 +1,121 @@
+import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowIdConflictPolicy } from '@temporalio/common';
+import { createTemporalClient, type TemporalClientHandle } from '../temporal/client.js';
+import { LifecycleClient } from '../temporal/lifecycle-client.js';
+import {
+  LIFECYCLE_TASK_QUEUE,
+  type SnapshotRecord,
+  WorkflowType,
+  workflowIds,
+} from '../workflows/contracts.js';
+import type { EnvironmentLifecycle, WorkflowOutcome } from './lifecycle.js';
+
+/** Rejects when `work` takes longer than `ms`: a query to a workflow with no live worker would hang. */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
+  });
+  try {
+    return await Promise.race([work, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The lifecycle over Temporal, through the workflow engineer's LifecycleClient where it fits. */
+export class TemporalLifecycle implements EnvironmentLifecycle {
+  private readonly lifecycle: LifecycleClient;
+
+  private constructor(
+    private readonly handle: TemporalClientHandle,
+    private readonly taskQueue: string,
+    private readonly updateTimeoutMs: number,
+  ) {
+    this.lifecycle = new LifecycleClient(handle.client, taskQueue);
+  }
+
+  /**
+   * Connects (TEMPORAL_ADDRESS or the local stack) with the payload codec installed. Updates (extend
+   * TTL) wait for a worker to answer: `updateTimeoutMs` bounds how long a request waits for one.
+   */
+  static async connect(
+    opts: { env?: NodeJS.ProcessEnv; taskQueue?: string; updateTimeoutMs?: number } = {},
+  ): Promise<TemporalLifecycle> {
+    const handle = await createTemporalClient({ env: opts.env });
+    return new TemporalLifecycle(
+      handle,
+      opts.taskQueue ?? LIFECYCLE_TASK_QUEUE,
+      opts.updateTimeoutMs ?? 10_000,
+    );
+  }
+
+  createEnvironment: EnvironmentLifecycle['createEnvironment'] = (input) =>
+    this.lifecycle.createEnvironment(input);
+
+  getStatus: EnvironmentLifecycle['getStatus'] = (environmentId, timeoutMs) =>
+    withTimeout(this.lifecycle.getStatus(environmentId), timeoutMs, 'status query');
+
+  extendTtl: EnvironmentLifecycle['extendTtl'] = (environmentId, by) =>
+    withTimeout(this.lifecycle.extendTtl(environmentId, by), this.updateTimeoutMs, 'extend TTL update');
+
+  teardown: EnvironmentLifecycle['teardown'] = async (environmentId, request) => {
+    await this.lifecycle.teardown(environmentId, request);
+  };
+
+  startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) => {
+    const workflowId = workflowIds.seed(input.environmentId, requestId);
+    await this.handle.client.workflow.start(WorkflowType.seed, {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    return { workflowId };
+  };
+
+  startSnapshot: EnvironmentLifecycle['startSnapshot'] = async (input) => {
+    const workflowId = workflowIds.snapshot(input.snapshotId);
+    await this.handle.client.workflow.start(WorkflowType.snapshot, {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    return { workflowId };
+  };
+
+  snapshotOutcome = async (snapshotId: string): Promise<WorkflowOutcome<SnapshotRecord>> => {
+    const handle = this.handle.client.workflow.getHandle(workflowIds.snapshot(snapshotId));
+    try {
+      const description = await handle.describe();
+      if (description.status.name === 'RUNNING') return { state: 'running' };
+      if (description.status.name !== 'COMPLETED') {
+        return { state: 'failed', message: `snapshot workflow ${description.status.name.toLowerCase()}` };
+      }
+      return { state: 'completed', result: (await handle.result()) as SnapshotRecord };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { state: 'not-found' };
+      throw error;
+    }
+  };
+
+  startShare: EnvironmentLifecycle['startShare'] = async (input) => {
+    await this.lifecycle.share(input);
+  };
+
+  revokeShare: EnvironmentLifecycle['revokeShare'] = async (shareId, by) => {
+    try {
+      await this.lifecycle.revokeShare(shareId, by);
+    } catch (error) {
+      // The share's workflow already ended (expired): the database revocation is what counts.
+      if (!(error instanceof WorkflowNotFoundError)) throw error;
+    }
+  };
+
+  ping: EnvironmentLifecycle['ping'] = async () => {
+    await withTimeout(this.handle.connection.workflowService.getSystemInfo({}), 2_000, 'Temporal ping');
+  };
+
+  close: EnvironmentLifecycle['close'] = () => this.handle.close();
+}

@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  INVALID_BLUEPRINT,
+  PLANTED_SECRETS,
+  SHOP_BLUEPRINT,
+  SHOP_BRANCH_BLUEPRINT,
+  SHOP_SCRIPTS,
+} from './fixtures.js';
+import { json, startTestApi, type TestApi } from './harness.js';
+
+describe('blueprint routes (real Postgres)', () => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi('blueprints');
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const post = (url: string, payload: unknown, caller: 'member' | 'admin' | 'other' = 'member') =>
+    api.app.inject({ method: 'POST', url, headers: api.headers(caller), payload: payload as object });
+
+  it('registers versions: new content gets the next version, identical content the same one', async () => {
+    const first = await post('/v1/blueprints', {
+      source: SHOP_BLUEPRINT,
+      fileName: 'shop.yaml',
+      scripts: SHOP_SCRIPTS,
+    });
+    expect(first.statusCode).toBe(201);
+    expect(json(first)).toMatchObject({
+      team: 'payments',
+      name: 'shop',
+      version: 1,
+      created: true,
+      services: ['web', 'api', 'db'],
+    });
+    const again = await post('/v1/blueprints', {
+      source: `${SHOP_BLUEPRINT}\n# a comment\n`,
+      fileName: 'shop.yaml',
+      scripts: SHOP_SCRIPTS,
+    });
+    expect(again.statusCode).toBe(200);
+    expect(json(again)).toMatchObject({ version: 1, created: false });
+    const second = await post('/v1/blueprints', {
+      source: SHOP_BRANCH_BLUEPRINT,
+      fileName: 'shop.yaml',
+      scripts: SHOP_SCRIPTS,
+    });
+    expect(json(second)).toMatchObject({ version: 2, created: true });
+  });
+
+  it('lists and gets blueprints with secrets masked and script contents left out', async () => {
+    const list = await api.app.inject({ url: '/v1/blueprints', headers: api.headers('member') });
+    expect(json(list)).toEqual({
+      items: [expect.objectContaining({ team: 'payments', name: 'shop', latestVersion: 2 })],
+    });
+    const detail = await api.app.inject({
+      url: '/v1/blueprints/shop?version=1',
+      headers: api.headers('member'),
+    });
+    expect(detail.statusCode).toBe(200);
+    const body = json<{ version: number; versions: unknown[]; resolved: { services: { name: string }[] } }>(
+      detail,
+    );
+    expect(body.version).toBe(1);
+    expect(body.versions).toHaveLength(2);
+    expect(body.resolved.services.map((s) => s.name)).toEqual(['web', 'api', 'db']);
+    for (const secret of PLANTED_SECRETS) expect(detail.body).not.toContain(secret);
+    expect(detail.body).not.toContain('CREATE TABLE products');
+  });
+
+  it('keeps teams apart: another team does not see the blueprint, an admin does', async () => {
+    expect(
+      (await api.app.inject({ url: '/v1/blueprints/shop', headers: api.headers('other') })).statusCode,
+    ).toBe(404);
+    expect(json(await api.app.inject({ url: '/v1/blueprints', headers: api.headers('other') }))).toEqual({
+      items: [],
+    });
+    const admin = await api.app.inject({
+      url: '/v1/blueprints/shop?team=payments',
+      headers: api.headers('admin'),
+    });
+    expect(admin.statusCode).toBe(200);
+    const forbidden = await api.app.inject({
+      url: '/v1/blueprints/shop?team=payments',
+      headers: api.headers('other'),
+    });
+    expect(forbidden.statusCode).toBe(403);
+  });
+
+  it('refuses an invalid blueprint with 422 listing every problem with file and line, registering nothing', async () => {
+    const response = await post('/v1/blueprints', { source: INVALID_BLUEPRINT, fileName: 'broken.yaml' });
+    expect(response.statusCode).toBe(422);
+    const body = json<{
+      error: { code: string; message: string; details: { problems: { line: number }[] } };
+    }>(response);
+    expect(body.error.code).toBe('invalid_blueprint');
+    expect(body.error.message).toMatch(/^invalid blueprint: broken\.yaml:\d+:\d+: /);
+    expect(body.error.details.problems.length).toBeGreaterThanOrEqual(2);
+    const { rows } = await api.app.db.query(
+      "SELECT count(*)::int AS n FROM blueprints WHERE name = 'broken'",
+    );
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('validates without registering', async () => {
+    const ok = await post('/v1/blueprints/validate', { source: SHOP_BLUEPRINT, scripts: SHOP_SCRIPTS });
+    expect(json(ok)).toMatchObject({ valid: true, problems: [], services: ['web', 'api', 'db'] });
+    const bad = await post('/v1/blueprints/validate', { source: INVALID_BLUEPRINT, fileName: 'broken.yaml' });
+    expect(json(bad)).toMatchObject({
+      valid: false,
+      problems: expect.arrayContaining([expect.objectContaining({ file: 'broken.yaml' })]),
+    });
+  });
+
+  it('plans a branch against a baseline without creating anything', async () => {
+    const response = await post('/v1/blueprints/plan', {
+      baseline: { name: 'shop', version: 1 },
+      branch: { source: SHOP_BRANCH_BLUEPRINT, scripts: SHOP_SCRIPTS },
+    });
+    expect(response.statusCode).toBe(200);
+    const body = json<{ plan: { services: { name: string; action: string; reasons: string[] }[] } }>(
+      response,
+    );
+    const actions = Object.fromEntries(body.plan.services.map((s) => [s.name, s.action]));
+    expect(actions.api).toBe('deploy');
+    expect(actions.db).toBe('fork');
+    expect(body.plan.services.find((s) => s.name === 'api')!.reasons.join(' ')).toContain('image');
+    for (const secret of PLANTED_SECRETS) expect(response.body).not.toContain(secret);
+    const { rows } = await api.app.db.query('SELECT count(*)::int AS n FROM environments');
+    expect(rows[0].n).toBe(0);
+  });
+});

@@ -3,6 +3,7 @@ import {
   bundleWorkflowCode,
   NativeConnection,
   Worker,
+  type WorkerOptions,
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { LifecycleActivities } from '../activities/create-activities.js';
@@ -39,8 +40,8 @@ export async function createLifecycleWorker(params: {
   activities: LifecycleActivities;
   taskQueue?: string;
   config?: TemporalConfig;
-  /** A prebuilt bundle (tests); otherwise the workflows are bundled at start. */
-  workflowBundle?: WorkflowBundleWithSourceMap;
+  /** A prebuilt bundle (tests; `{ code }` or `{ codePath }`); otherwise the workflows are bundled at start. */
+  workflowBundle?: WorkerOptions['workflowBundle'];
   env?: NodeJS.ProcessEnv;
   /** Identity shown in the Temporal UI; default the SDK's pid@host. */
   identity?: string;

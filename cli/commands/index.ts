@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { register as registerDeploy } from './deploy.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerRender } from './render.js';
 import { register as registerValidate } from './validate.js';
@@ -10,4 +11,5 @@ export function registerCommands(program: Command): void {
   registerValidate(program);
   registerRender(program);
   registerPlan(program);
+  registerDeploy(program);
 }

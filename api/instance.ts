@@ -48,6 +48,8 @@ export async function createApiInstance(
     trustProxy: false,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only (SSE out); anything else is a 415, not a confusing validation error.
+  instance.removeContentTypeParser('text/plain');
   instance.setValidatorCompiler(validatorCompiler);
   instance.setSerializerCompiler(serializerCompiler);
   instance.addHook('onSend', async (request, reply) => {

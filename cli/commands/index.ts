@@ -3,6 +3,7 @@ import { register as registerDeploy } from './deploy.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerRender } from './render.js';
 import { register as registerValidate } from './validate.js';
+import { register as registerWorker } from './worker.js';
 
 /**
  * Every command group registers itself here, one line each, so the command tree stays easy to read.
@@ -12,4 +13,5 @@ export function registerCommands(program: Command): void {
   registerRender(program);
   registerPlan(program);
   registerDeploy(program);
+  registerWorker(program);
 }

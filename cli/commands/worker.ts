@@ -1,0 +1,115 @@
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import { createActivities } from '../../activities/create-activities.js';
+import { resolveBlueprintFile } from '../../blueprints/resolve.js';
+import { createTemporalClient } from '../../temporal/client.js';
+import { ensureSchedules } from '../../temporal/schedules.js';
+import { createLifecycleWorker } from '../../temporal/worker.js';
+import { createWorkerDependencies } from '../../worker/dependencies.js';
+import { LIFECYCLE_TASK_QUEUE, type PrewarmPoolInput } from '../../workflows/contracts.js';
+import { parseDuration } from '../../workflows/duration.js';
+import { ExitCode } from '../exit-codes.js';
+import { printProblems } from './validate.js';
+
+interface WorkerOptions {
+  taskQueue: string;
+  schedules: boolean;
+  idleSweepEvery: string;
+  prewarm: string[];
+  prewarmEvery: string;
+}
+
+/**
+ * `microstax worker`: runs the lifecycle worker (every workflow and activity of the environment
+ * lifecycle) until SIGINT/SIGTERM, then drains running activities and exits. Also installs the idle-sweep
+ * and pre-warm Schedules unless --no-schedules.
+ */
+export async function runWorker(options: WorkerOptions): Promise<number> {
+  const pools: PrewarmPoolInput['pools'] = [];
+  for (const spec of options.prewarm) {
+    const [file, size] = splitPrewarm(spec);
+    const resolved = await resolveBlueprintFile({ file });
+    if (!resolved.ok) {
+      printProblems(resolved.problems);
+      return ExitCode.Failure;
+    }
+    pools.push({ blueprint: resolved.blueprint, size });
+  }
+  const temporal = await createTemporalClient();
+  const log = (message: string) => process.stderr.write(`microstax worker: ${message}\n`);
+  try {
+    const dependencies = await createWorkerDependencies({ temporal: temporal.client, log });
+    const worker = await createLifecycleWorker({
+      taskQueue: options.taskQueue,
+      config: temporal.config,
+      activities: createActivities(dependencies),
+    });
+    if (options.schedules) {
+      const installed = await ensureSchedules({
+        client: temporal.client,
+        taskQueue: options.taskQueue,
+        schedules: {
+          idleSweepEvery: options.idleSweepEvery,
+          prewarm: pools.length > 0 ? { every: options.prewarmEvery, input: { pools } } : undefined,
+        },
+      });
+      log(`schedules: ${installed.join(', ')}`);
+    }
+    log(
+      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.kubeconfigPath}; Ctrl-C to stop`,
+    );
+    // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
+    await worker.run();
+    log('stopped');
+    return ExitCode.Ok;
+  } finally {
+    await temporal.close();
+  }
+}
+
+function splitPrewarm(spec: string): [string, number | undefined] {
+  const match = /^(.*?)(?::(\d+))?$/.exec(spec)!;
+  return [match[1]!, match[2] === undefined ? undefined : Number(match[2])];
+}
+
+function duration(value: string): string {
+  if (parseDuration(value) === undefined)
+    throw new InvalidArgumentError('must be a duration such as 30s, 5m or 1h');
+  return value;
+}
+
+export function register(program: Command): void {
+  program
+    .command('worker')
+    .description(
+      'Run the lifecycle worker: create, seed, snapshot, share and tear down environments on Temporal',
+    )
+    .addOption(new Option('--task-queue <name>', 'Temporal task queue to poll').default(LIFECYCLE_TASK_QUEUE))
+    .option('--no-schedules', 'do not install the idle-sweep and pre-warm Schedules')
+    .addOption(
+      new Option('--idle-sweep-every <duration>', 'how often the idle sweep runs')
+        .default('5m')
+        .argParser(duration),
+    )
+    .addOption(
+      new Option(
+        '--prewarm <file[:size]>',
+        'keep warm environments of this blueprint (size: fixed; default: forecast)',
+      )
+        .argParser((value: string, previous: string[] = []) => [...previous, value])
+        .default([]),
+    )
+    .addOption(
+      new Option('--prewarm-every <duration>', 'how often the warm pools are topped up')
+        .default('5m')
+        .argParser(duration),
+    )
+    .addHelpText(
+      'after',
+      "\nConnects to TEMPORAL_ADDRESS (or the local stack), and to the cluster in KUBECONFIG (or the local stack's).\n" +
+        "Payloads are encrypted with MICROSTAX_CODEC_KEY (or the stack's generated dev key).\n\n" +
+        'Example:\n  microstax worker --prewarm blueprints/examples/checkout-dev/checkout-dev.yaml:2\n',
+    )
+    .action(async (options: WorkerOptions) => {
+      process.exitCode = await runWorker(options);
+    });
+}

@@ -46,6 +46,8 @@ export const StackStateSchema = z.object({
     postgres: PostgresPartSchema.optional(),
     kubernetes: KubernetesPartSchema.optional(),
   }),
+  /** Processes started by an `up` still in progress (or one that failed): `down` stops them too. */
+  starting: z.array(ProcessRecordSchema).default([]),
 });
 export type StackState = z.infer<typeof StackStateSchema>;
 export type TemporalPart = z.infer<typeof TemporalPartSchema>;
@@ -78,5 +80,5 @@ export async function writeStackState(stateFile: string, state: StackState): Pro
 
 /** An empty state for a stack whose parts have not started yet. */
 export function emptyStackState(stateDir: string): StackState {
-  return { schemaVersion: 1, stateDir, updatedAt: new Date().toISOString(), parts: {} };
+  return { schemaVersion: 1, stateDir, updatedAt: new Date().toISOString(), parts: {}, starting: [] };
 }

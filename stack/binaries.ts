@@ -1,0 +1,248 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import { access, mkdir, mkdtemp, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { GO_MODULES_DIR } from './config.js';
+import { StackError } from './errors.js';
+import type { Progress } from './progress.js';
+import { KUBERNETES_COMMANDS, type KubernetesCommand, VERSIONS } from './versions.js';
+
+/**
+ * The stack's binaries, each built from its Go module at a pinned version the first time it is
+ * needed and cached as `<binDir>/<name>-<version>`. A lock per recipe makes two concurrent
+ * `stack up` build once: the second waits, then finds the binary cached.
+ */
+
+export type BinaryName = 'temporal' | 'etcd' | 'kwok' | KubernetesCommand;
+
+/** One `go` invocation that produces one or more binaries. */
+export interface BuildRecipe {
+  /** Recipe id, used for the lock and the build log. */
+  id: string;
+  version: string;
+  produces: readonly BinaryName[];
+  /** `go` arguments; `{out}` is replaced with the output directory. */
+  goArgs: (out: string) => string[];
+  /** Run inside this module (wrapper modules); `go install` recipes run outside any module. */
+  moduleDir?: string;
+  /** Rough cold build time on 2 cores, shown so nobody thinks it hangs. */
+  coldEstimate: string;
+}
+
+const kubernetesVersion = VERSIONS.kubernetes.replace(/^v/, '');
+const [kubeMajor, kubeMinor] = kubernetesVersion.split('.');
+const kubernetesLdflags = [
+  '-s -w',
+  ...['k8s.io/component-base/version', 'k8s.io/client-go/pkg/version'].flatMap((pkg) => [
+    `-X ${pkg}.gitVersion=${VERSIONS.kubernetes}`,
+    `-X ${pkg}.gitMajor=${kubeMajor}`,
+    `-X ${pkg}.gitMinor=${kubeMinor}`,
+  ]),
+].join(' ');
+
+/**
+ * Every build. Wrapper-module builds use -trimpath (no checkout path baked in); `go install`
+ * builds keep Go's default flags so an already warm Go build cache is reused.
+ */
+export const BUILD_RECIPES: readonly BuildRecipe[] = [
+  {
+    id: 'temporal',
+    version: VERSIONS.temporalCli,
+    produces: ['temporal'],
+    // `go install` writes into GOBIN, which runGo points at the output directory.
+    goArgs: () => [
+      'install',
+      '-ldflags',
+      `-s -w -X github.com/temporalio/cli/temporalcli.Version=${VERSIONS.temporalCli.replace(/^v/, '')}`,
+      `github.com/temporalio/cli/cmd/temporal@${VERSIONS.temporalCli}`,
+    ],
+    coldEstimate: '10-15 min',
+  },
+  {
+    id: 'kwok',
+    version: VERSIONS.kwok,
+    produces: ['kwok'],
+    goArgs: () => ['install', '-ldflags', '-s -w', `sigs.k8s.io/kwok/cmd/kwok@${VERSIONS.kwok}`],
+    coldEstimate: '5-8 min',
+  },
+  {
+    id: 'etcd',
+    version: VERSIONS.etcd,
+    produces: ['etcd'],
+    moduleDir: path.join(GO_MODULES_DIR, 'etcd'),
+    goArgs: (out) => ['build', '-trimpath', '-ldflags', '-s -w', '-o', path.join(out, 'etcd'), '.'],
+    coldEstimate: '3-5 min',
+  },
+  {
+    id: 'kubernetes',
+    version: VERSIONS.kubernetes,
+    produces: KUBERNETES_COMMANDS,
+    moduleDir: path.join(GO_MODULES_DIR, 'kubernetes'),
+    goArgs: (out) => [
+      'build',
+      '-trimpath',
+      '-ldflags',
+      kubernetesLdflags,
+      '-o',
+      `${out}${path.sep}`,
+      ...KUBERNETES_COMMANDS.map((command) => `k8s.io/kubernetes/cmd/${command}`),
+    ],
+    coldEstimate: '20-30 min',
+  },
+];
+
+/** The cached path of a binary, whether or not it exists yet. */
+export function binaryPath(binDir: string, name: BinaryName): string {
+  return path.join(binDir, `${name}-${recipeFor(name).version}`);
+}
+
+function recipeFor(name: BinaryName): BuildRecipe {
+  const recipe = BUILD_RECIPES.find((candidate) => candidate.produces.includes(name));
+  if (!recipe) throw new Error(`no build recipe produces ${name}`);
+  return recipe;
+}
+
+async function exists(file: string): Promise<boolean> {
+  return access(file).then(
+    () => true,
+    () => false,
+  );
+}
+
+export interface EnsureBinariesOptions {
+  binDir: string;
+  names: readonly BinaryName[];
+  progress: Progress;
+}
+
+/** Returns the paths of the named binaries, building (once, under a lock) those not cached yet. */
+export async function ensureBinaries(options: EnsureBinariesOptions): Promise<Record<BinaryName, string>> {
+  const paths = {} as Record<BinaryName, string>;
+  const recipes = new Set<BuildRecipe>();
+  for (const name of options.names) {
+    paths[name] = binaryPath(options.binDir, name);
+    if (!(await exists(paths[name]))) recipes.add(recipeFor(name));
+  }
+  for (const recipe of recipes)
+    await buildUnderLock({ recipe, binDir: options.binDir, progress: options.progress });
+  return paths;
+}
+
+async function buildUnderLock(options: {
+  recipe: BuildRecipe;
+  binDir: string;
+  progress: Progress;
+}): Promise<void> {
+  const { recipe, binDir, progress } = options;
+  await mkdir(binDir, { recursive: true });
+  const lockTarget = path.join(binDir, `.${recipe.id}-${recipe.version}.build`);
+  await writeFile(lockTarget, '', { flag: 'a' });
+  const release = await lockfile
+    .lock(lockTarget, {
+      stale: 60_000,
+      update: 10_000,
+      retries: { retries: 24 * 60, minTimeout: 5_000, maxTimeout: 5_000 },
+      onCompromised: () => {},
+    })
+    .catch((error: unknown) => {
+      throw new StackError(
+        'build-failed',
+        `Could not take the build lock ${lockTarget}.lock: ${String(error)}`,
+        {
+          fix: 'if no other `stack up` is running, remove that .lock directory',
+        },
+      );
+    });
+  try {
+    const allCached = await Promise.all(recipe.produces.map((name) => exists(binaryPath(binDir, name))));
+    if (allCached.every(Boolean)) {
+      progress.info(`${recipe.id} ${recipe.version}: built by another process meanwhile`);
+      return;
+    }
+    await buildRecipe({ recipe, binDir, progress });
+  } finally {
+    await release();
+  }
+}
+
+async function buildRecipe(options: {
+  recipe: BuildRecipe;
+  binDir: string;
+  progress: Progress;
+}): Promise<void> {
+  const { recipe, binDir, progress } = options;
+  const out = await mkdtemp(path.join(binDir, `.build-${recipe.id}-`));
+  const logFile = path.join(binDir, `build-${recipe.id}-${recipe.version}.log`);
+  const started = Date.now();
+  progress.step(
+    `building ${recipe.id} ${recipe.version} (${recipe.produces.join(', ')}) from Go modules; ` +
+      `first time only, about ${recipe.coldEstimate} on 2 cores with a cold Go cache`,
+  );
+  try {
+    await runGo({
+      args: recipe.goArgs(out),
+      cwd: recipe.moduleDir ?? out,
+      gobin: out,
+      logFile,
+      onPackage: (count) => progress.tick(`${recipe.id}: ${count} packages compiled`, started),
+    });
+    for (const name of recipe.produces) {
+      await rename(path.join(out, name), binaryPath(binDir, name));
+    }
+  } catch (error) {
+    const tail = (await readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-15).join('\n');
+    throw new StackError(
+      'build-failed',
+      `Building ${recipe.id} ${recipe.version} failed:\n${tail}`,
+      {
+        part: recipe.id,
+        logFile,
+        fix: 'check Go (`go version`, need >= 1.25) and network access to the Go module proxy, then rerun',
+      },
+      { cause: error },
+    );
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+  progress.done(`built ${recipe.id} ${recipe.version}`, started);
+}
+
+async function runGo(options: {
+  args: string[];
+  cwd: string;
+  gobin: string;
+  logFile: string;
+  onPackage: (count: number) => void;
+}): Promise<void> {
+  const [verb, ...rest] = options.args;
+  const log = createWriteStream(options.logFile);
+  let compiled = 0;
+  const child = spawn('go', [verb!, '-v', ...rest], {
+    cwd: options.cwd,
+    // GOTOOLCHAIN=local: never download another Go toolchain; GOBIN: where `go install` writes.
+    env: { ...process.env, GOBIN: options.gobin, GOTOOLCHAIN: 'local', GOFLAGS: '-buildvcs=false' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const onOutput = (chunk: Buffer) => {
+    log.write(chunk);
+    // `go build -v` prints one import path per package it compiles.
+    for (const line of chunk.toString('utf8').split('\n')) {
+      if (/^[\w.-]+(\/[\w.@~-]+)+$/.test(line.trim())) options.onPackage(++compiled);
+    }
+  };
+  child.stdout.on('data', onOutput);
+  child.stderr.on('data', onOutput);
+  const code = await new Promise<number | null>((resolve, reject) => {
+    child.once('error', (error) =>
+      reject(
+        (error as NodeJS.ErrnoException).code === 'ENOENT'
+          ? new Error('`go` is not on PATH: install Go >= 1.25 (https://go.dev/dl) and rerun')
+          : error,
+      ),
+    );
+    child.once('close', resolve);
+  });
+  await new Promise<void>((resolve) => log.end(resolve));
+  if (code !== 0) throw new Error(`go ${verb} exited with ${code}`);
+}

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Bootstrap for `npm test` and `npm run demo`, dependency-free (POSIX sh): installs node_modules when
+# missing or not matching package.json/package-lock.json (`npm ls` fails), then brings the local stack
+# up (idempotent; builds the pinned binaries the first time). Safe to run again and again.
+set -eu
+cd "$(dirname "$0")/.."
+
+if [ ! -d node_modules ] || ! npm ls --all >/dev/null 2>&1; then
+  echo "==> npm ci (node_modules missing or stale)" >&2
+  npm ci --no-audit --no-fund
+fi
+
+node bin/microstax.js stack up

@@ -1,0 +1,283 @@
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import lockfile from 'proper-lockfile';
+import { ensureBinaries } from './binaries.js';
+import { resolveStackConfig, type StackConfig } from './config.js';
+import { readStackEndpoints, type StackEndpoints } from './endpoints.js';
+import { StackError } from './errors.js';
+import {
+  CLUSTER_BINARIES,
+  checkLocalKubernetes,
+  externalKubernetes,
+  upLocalKubernetes,
+} from './kubernetes/cluster.js';
+import { checkPostgres, externalPostgres, redactUrl, startPostgres } from './postgres.js';
+import { isRunning, stopDaemon } from './processes.js';
+import { lineProgress, type Progress } from './progress.js';
+import {
+  emptyStackState,
+  type PartName,
+  type ProcessRecord,
+  readStackState,
+  type StackState,
+  writeStackState,
+} from './state.js';
+import { checkTemporal, startTemporal } from './temporal.js';
+
+/**
+ * `stack up | down | status`: the local stack as a whole. `up` is idempotent: a part that runs and
+ * passes its health check is left alone, anything else is (re)started. The state file records
+ * every process as soon as it starts, so `down` stops exactly those, even after a failed `up`.
+ */
+
+export interface StackCommandOptions {
+  config?: StackConfig;
+  progress?: Progress;
+}
+
+/** Runs `work` while holding the stack's lock, so two `up`/`down` never interleave. */
+async function withStackLock<T>(config: StackConfig, work: () => Promise<T>): Promise<T> {
+  await mkdir(config.stateDir, { recursive: true });
+  const target = path.join(config.stateDir, '.stack');
+  await writeFile(target, '', { flag: 'a' });
+  const release = await lockfile.lock(target, {
+    stale: 60_000,
+    update: 10_000,
+    retries: { retries: 24 * 60, minTimeout: 5_000, maxTimeout: 5_000 },
+    onCompromised: () => {},
+  });
+  try {
+    return await work();
+  } finally {
+    await release();
+  }
+}
+
+/** Health of a recorded part (processes running, health check passing); throws what is wrong. */
+async function checkPart(config: StackConfig, state: StackState, name: PartName): Promise<void> {
+  const part = state.parts[name];
+  if (!part) throw new Error('not started');
+  for (const record of part.processes) {
+    if (!(await isRunning(record))) throw new Error(`${record.name} (pid ${record.pid}) is not running`);
+  }
+  if (name === 'temporal' && state.parts.temporal) await checkTemporal(state.parts.temporal);
+  if (name === 'postgres' && state.parts.postgres) await checkPostgres(state.parts.postgres.databaseUrl);
+  if (name === 'kubernetes' && state.parts.kubernetes) {
+    if (state.parts.kubernetes.external) await externalKubernetes(state.parts.kubernetes.kubeconfigPath);
+    else await checkLocalKubernetes(config, state.parts.kubernetes);
+  }
+}
+
+const isHealthy = (config: StackConfig, state: StackState, name: PartName) =>
+  checkPart(config, state, name).then(
+    () => true,
+    () => false,
+  );
+
+/** The stop signal per program: Postgres shuts down fast (and cleanly) on SIGINT. */
+function stopSignal(record: ProcessRecord): NodeJS.Signals {
+  return record.name === 'postgres' ? 'SIGINT' : 'SIGTERM';
+}
+
+async function stopAll(records: ProcessRecord[], progress: Progress): Promise<ProcessRecord[]> {
+  const stopped: ProcessRecord[] = [];
+  for (const record of records) {
+    if (await stopDaemon(record, { signal: stopSignal(record) })) {
+      progress.info(`stopped ${record.name} (pid ${record.pid})`);
+      stopped.push(record);
+    }
+  }
+  return stopped;
+}
+
+export interface StackUpResult {
+  /** The parts that were started or restarted (empty when everything was already up). */
+  changed: PartName[];
+  state: StackState;
+  endpoints: StackEndpoints;
+}
+
+/** Brings every part up (idempotent) and returns the endpoints. */
+export async function stackUp(options: StackCommandOptions = {}): Promise<StackUpResult> {
+  const config = options.config ?? resolveStackConfig();
+  const progress = options.progress ?? lineProgress();
+  return withStackLock(config, async () => {
+    const state = (await readStackState(config.stateFile)) ?? emptyStackState(config.stateDir);
+    const changed: PartName[] = [];
+    const save = async () => {
+      state.updatedAt = new Date().toISOString();
+      await writeStackState(config.stateFile, state);
+    };
+    // Record each process the moment it starts, so `down` can stop it even if `up` fails later.
+    const onStarted = async (record: ProcessRecord) => {
+      state.starting.push(record);
+      await save();
+    };
+    const settle = async (name: PartName, part: NonNullable<StackState['parts'][PartName]>) => {
+      (state.parts as Record<PartName, unknown>)[name] = part;
+      state.starting = state.starting.filter(
+        (record) => !part.processes.some((kept) => kept.pid === record.pid),
+      );
+      changed.push(name);
+      await save();
+    };
+    // Leftovers of an `up` that failed half-way.
+    if (state.starting.length > 0) {
+      await stopAll(state.starting, progress);
+      state.starting = [];
+      await save();
+    }
+
+    const recordedTemporal = state.parts.temporal;
+    if (!(await isHealthy(config, state, 'temporal'))) {
+      progress.step('Temporal');
+      if (recordedTemporal) await stopAll(recordedTemporal.processes, progress);
+      const { temporal } = await ensureBinaries({ binDir: config.binDir, names: ['temporal'], progress });
+      await settle('temporal', await startTemporal({ config, binary: temporal, onStarted }));
+    }
+
+    const recordedPostgres = state.parts.postgres;
+    const postgresModeChanged =
+      recordedPostgres && recordedPostgres.external !== Boolean(config.externalDatabaseUrl);
+    const externalUrlChanged =
+      config.externalDatabaseUrl &&
+      recordedPostgres?.external &&
+      recordedPostgres.databaseUrl !== config.externalDatabaseUrl;
+    if (postgresModeChanged || externalUrlChanged || !(await isHealthy(config, state, 'postgres'))) {
+      progress.step(
+        config.externalDatabaseUrl
+          ? `Postgres (DATABASE_URL ${redactUrl(config.externalDatabaseUrl)})`
+          : 'Postgres',
+      );
+      if (recordedPostgres) await stopAll(recordedPostgres.processes, progress);
+      await settle(
+        'postgres',
+        config.externalDatabaseUrl
+          ? await externalPostgres(config.externalDatabaseUrl)
+          : await startPostgres({ config, progress, onStarted }),
+      );
+    }
+
+    const recordedKube = state.parts.kubernetes;
+    const kubeModeChanged = recordedKube && recordedKube.external !== Boolean(config.externalKubeconfig);
+    const externalKubeChanged =
+      config.externalKubeconfig &&
+      recordedKube?.external &&
+      recordedKube.kubeconfigPath !== config.externalKubeconfig;
+    if (kubeModeChanged || externalKubeChanged || !(await isHealthy(config, state, 'kubernetes'))) {
+      progress.step(
+        config.externalKubeconfig ? `Kubernetes (KUBECONFIG ${config.externalKubeconfig})` : 'Kubernetes',
+      );
+      if (kubeModeChanged && recordedKube) await stopAll([...recordedKube.processes].reverse(), progress);
+      if (config.externalKubeconfig) {
+        await settle('kubernetes', await externalKubernetes(config.externalKubeconfig));
+      } else {
+        const binaries = await ensureBinaries({ binDir: config.binDir, names: CLUSTER_BINARIES, progress });
+        const previous = kubeModeChanged ? undefined : recordedKube;
+        await settle(
+          'kubernetes',
+          await upLocalKubernetes({ config, binaries, previous, progress, onStarted }),
+        );
+      }
+    }
+    const endpoints = await readStackEndpoints({
+      ...process.env,
+      MICROSTAX_STATE_DIR: config.stateDir,
+      DATABASE_URL: config.externalDatabaseUrl ?? '',
+      KUBECONFIG: config.externalKubeconfig ?? '',
+    });
+    return { changed, state, endpoints };
+  });
+}
+
+export interface StackDownResult {
+  stopped: ProcessRecord[];
+  purged: boolean;
+}
+
+/** Stops exactly the recorded processes; keeps the data unless `purge`. */
+export async function stackDown(
+  options: StackCommandOptions & { purge?: boolean } = {},
+): Promise<StackDownResult> {
+  const config = options.config ?? resolveStackConfig();
+  const progress = options.progress ?? lineProgress();
+  return withStackLock(config, async () => {
+    const state = await readStackState(config.stateFile);
+    const records = state
+      ? [
+          ...state.starting,
+          ...[...(state.parts.kubernetes?.processes ?? [])].reverse(),
+          ...(state.parts.postgres?.processes ?? []),
+          ...(state.parts.temporal?.processes ?? []),
+        ]
+      : [];
+    const stopped = await stopAll(records, progress);
+    await rm(config.stateFile, { force: true });
+    if (options.purge) {
+      for (const entry of ['temporal', 'postgres', 'kubernetes', 'kubeconfig', 'logs']) {
+        await rm(path.join(config.stateDir, entry), { recursive: true, force: true });
+      }
+      progress.info(`removed the stack's data in ${config.stateDir}`);
+    }
+    return { stopped, purged: Boolean(options.purge) };
+  });
+}
+
+export interface PartStatus {
+  part: PartName;
+  version: string | null;
+  endpoint: string | null;
+  external: boolean;
+  healthy: boolean;
+  /** What is wrong when not healthy. */
+  problem: string | null;
+  processes: Array<{ name: string; pid: number; running: boolean; logFile: string }>;
+}
+
+export interface StackStatus {
+  stateDir: string;
+  /** True when every part is healthy. */
+  up: boolean;
+  parts: PartStatus[];
+}
+
+/** Each part's version, endpoint and live health. */
+export async function stackStatus(options: { config?: StackConfig } = {}): Promise<StackStatus> {
+  const config = options.config ?? resolveStackConfig();
+  const state = await readStackState(config.stateFile);
+  const parts: PartStatus[] = [];
+  for (const name of ['temporal', 'postgres', 'kubernetes'] as const) {
+    const part = state?.parts[name];
+    const problem = state
+      ? await checkPart(config, state, name).then(
+          () => null,
+          (error: unknown) => (error instanceof Error ? error.message : String(error)).split('\n')[0]!,
+        )
+      : 'the stack is not up';
+    parts.push({
+      part: name,
+      version: part?.version ?? null,
+      endpoint: !part
+        ? null
+        : 'address' in part
+          ? `${part.address} (UI ${part.uiUrl}, namespace ${part.namespace})`
+          : 'databaseUrl' in part
+            ? redactUrl(part.databaseUrl)
+            : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
+      external: part?.external ?? false,
+      healthy: problem === null,
+      problem,
+      processes: await Promise.all(
+        (part?.processes ?? []).map(async (record) => ({
+          name: record.name,
+          pid: record.pid,
+          running: await isRunning(record),
+          logFile: record.logFile,
+        })),
+      ),
+    });
+  }
+  return { stateDir: config.stateDir, up: parts.every((part) => part.healthy), parts };
+}
+
+export { StackError };

@@ -1,0 +1,201 @@
+import type { Command } from 'commander';
+import { ApiConfigError, loadApiConfig } from '../../api/config.js';
+import { resolveDatabaseUrl } from '../../api/instance.js';
+import { startApiServer } from '../../api/server.js';
+import { createApiToken, listApiTokens, revokeApiToken } from '../../store/api-tokens.js';
+import { createPool } from '../../store/database.js';
+import { migrateUp } from '../../store/migrate.js';
+import { ensureTeam } from '../../store/teams.js';
+import { findUserByName, type UserRole, upsertUser } from '../../store/users.js';
+import { parseDuration } from '../../workflows/duration.js';
+import { ExitCode } from '../exit-codes.js';
+
+function fail(message: string, json: boolean): number {
+  if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { message } }, null, 2)}\n`);
+  process.stderr.write(`microstax: ${message}\n`);
+  return ExitCode.Failure;
+}
+
+/** Opens the metadata database (migrated) for one admin command, and closes it afterwards. */
+async function withDatabase<T>(work: (db: ReturnType<typeof createPool>) => Promise<T>): Promise<T> {
+  const databaseUrl = await resolveDatabaseUrl(loadApiConfig());
+  await migrateUp({ databaseUrl });
+  const db = createPool({ databaseUrl, max: 2, applicationName: 'microstax-cli' });
+  try {
+    return await work(db);
+  } finally {
+    await db.end();
+  }
+}
+
+const ROLES: UserRole[] = ['member', 'admin'];
+
+/** `microstax api` runs the control-plane API; `microstax token ...` bootstraps access to it. */
+export function register(program: Command): void {
+  program
+    .command('api')
+    .description(
+      'run the control-plane API (migrates the database first); stops cleanly on Ctrl-C or SIGTERM',
+    )
+    .option('--host <host>', 'interface to listen on (MICROSTAX_API_HOST, default 127.0.0.1)')
+    .option('--port <port>', 'port (MICROSTAX_API_PORT, default 18080)')
+    .addHelpText(
+      'after',
+      `
+Configuration comes from the environment: DATABASE_URL and TEMPORAL_ADDRESS (default: the local stack),
+MICROSTAX_API_LOG_LEVEL, MICROSTAX_API_RATE_LIMIT (per token per minute), MICROSTAX_API_BODY_LIMIT.
+Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token first: microstax token create.`,
+    )
+    .action(async (opts: { host?: string; port?: string }) => {
+      let config: ReturnType<typeof loadApiConfig>;
+      try {
+        config = loadApiConfig(process.env, {
+          ...(opts.host ? { host: opts.host } : {}),
+          ...(opts.port ? { port: Number(opts.port) } : {}),
+        });
+      } catch (error) {
+        if (error instanceof ApiConfigError) {
+          process.exitCode = fail(error.message, false);
+          return;
+        }
+        throw error;
+      }
+      const { url } = await startApiServer(config);
+      process.stderr.write(`microstax api listening on ${url} (docs ${url}/docs)\n`);
+      // Keep running until a signal closes the server (server.ts exits the process then).
+      await new Promise(() => {});
+    });
+
+  const token = program
+    .command('token')
+    .description('API tokens (talks to the database directly: for admins)');
+
+  token
+    .command('create')
+    .description(
+      'issue an API token for a user, creating the team and user when missing; the token is shown once',
+    )
+    .requiredOption('--user <name>', 'user name')
+    .requiredOption('--team <id>', 'team id, e.g. payments')
+    .option(
+      '--role <role>',
+      'member or admin (default: member for a new user, unchanged for an existing one)',
+    )
+    .option('--description <text>', 'what the token is for, e.g. "CI"', '')
+    .option('--expires-in <duration>', 'expire after this long, e.g. 90d (default: never)')
+    .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      '\nExample:\n  export MICROSTAX_TOKEN=$(microstax token create --user ada --team payments)',
+    )
+    .action(
+      async (opts: {
+        user: string;
+        team: string;
+        role?: string;
+        description: string;
+        expiresIn?: string;
+        json: boolean;
+      }) => {
+        if (opts.role !== undefined && !ROLES.includes(opts.role as UserRole)) {
+          process.exitCode = fail(`--role must be member or admin, not "${opts.role}"`, opts.json);
+          return;
+        }
+        if (!/^[a-z][a-z0-9-]{0,39}$/.test(opts.team)) {
+          process.exitCode = fail(
+            `--team must be lower-case letters, digits and "-" (got "${opts.team}")`,
+            opts.json,
+          );
+          return;
+        }
+        const expiresMs = opts.expiresIn === undefined ? undefined : parseDuration(opts.expiresIn);
+        if (expiresMs === undefined && opts.expiresIn !== undefined) {
+          process.exitCode = fail(
+            `--expires-in must be a duration such as 30d (got "${opts.expiresIn}")`,
+            opts.json,
+          );
+          return;
+        }
+        const result = await withDatabase(async (db) => {
+          const existing = await findUserByName(db, opts.user);
+          if (existing && existing.teamId !== opts.team) {
+            return { error: `user ${opts.user} belongs to team ${existing.teamId}, not ${opts.team}` };
+          }
+          await ensureTeam(db, { id: opts.team });
+          const role = (opts.role as UserRole | undefined) ?? existing?.role ?? 'member';
+          const user = await upsertUser(db, { name: opts.user, teamId: opts.team, role });
+          const expiresAt = expiresMs === undefined ? null : new Date(Date.now() + expiresMs);
+          const { token: secret, record } = await createApiToken(db, {
+            userId: user.id,
+            description: opts.description,
+            expiresAt,
+          });
+          return { secret, record, user };
+        });
+        if ('error' in result) {
+          process.exitCode = fail(result.error ?? 'failed', opts.json);
+          return;
+        }
+        const { secret, record, user } = result;
+        if (opts.json) {
+          process.stdout.write(
+            `${JSON.stringify({ ok: true, token: secret, id: record.id, user: user.name, team: user.teamId, role: user.role, expiresAt: record.expiresAt }, null, 2)}\n`,
+          );
+        } else {
+          process.stdout.write(`${secret}\n`);
+          process.stderr.write(
+            `token ${record.id} for ${user.name} (${user.role}, team ${user.teamId}); it is shown only now: store it safely\n`,
+          );
+        }
+      },
+    );
+
+  token
+    .command('list')
+    .description("list a user's tokens (ids and prefixes only; tokens cannot be shown again)")
+    .requiredOption('--user <name>', 'user name')
+    .option('--json', 'print JSON', false)
+    .action(async (opts: { user: string; json: boolean }) => {
+      const tokens = await withDatabase(async (db) => {
+        const user = await findUserByName(db, opts.user);
+        return user ? listApiTokens(db, user.id) : null;
+      });
+      if (!tokens) {
+        process.exitCode = fail(`no user ${opts.user}`, opts.json);
+        return;
+      }
+      if (opts.json) {
+        process.stdout.write(`${JSON.stringify({ ok: true, tokens }, null, 2)}\n`);
+        return;
+      }
+      for (const t of tokens) {
+        const state = t.revokedAt
+          ? 'revoked'
+          : t.expiresAt && t.expiresAt < new Date()
+            ? 'expired'
+            : 'active';
+        process.stdout.write(
+          `${t.id}  ${t.prefix}…  ${state.padEnd(8)} ${t.createdAt.toISOString()}  ${t.description}\n`,
+        );
+      }
+    });
+
+  token
+    .command('revoke')
+    .description('revoke a token at once')
+    .argument('<id>', 'token id (from token list)')
+    .option('--json', 'print JSON', false)
+    .action(async (id: string, opts: { json: boolean }) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id)) {
+        process.exitCode = fail(`"${id}" is not a token id (a UUID from token list)`, opts.json);
+        return;
+      }
+      const revoked = await withDatabase((db) => revokeApiToken(db, id));
+      if (!revoked) {
+        process.exitCode = fail(`no live token ${id}`, opts.json);
+        return;
+      }
+      if (opts.json) process.stdout.write(`${JSON.stringify({ ok: true, id, revoked: true }, null, 2)}\n`);
+      else process.stdout.write(`revoked ${id}\n`);
+    });
+}

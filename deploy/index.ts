@@ -9,9 +9,10 @@ export {
   deployEnvironment,
 } from './deploy-environment.js';
 export * from './errors.js';
+export { runInitSteps } from './init-steps.js';
 export { FIELD_MANAGER, KubeClient, type ObjectRef } from './kube-client.js';
 export { ANNOTATIONS, LABELS } from './labels.js';
-export { type RenderInput, renderEnvironment } from './manifests/render.js';
+export { type RenderInput, renderEnvironment, renderInitRerun } from './manifests/render.js';
 export {
   ROUTING_BAGGAGE_KEY,
   ROUTING_HEADER,

@@ -16,6 +16,17 @@ import { assessService, type ClusterSnapshot, isJobComplete } from './readiness.
 import type { EnvironmentStatus, InitJobStatus, WorkloadExpectation } from './types.js';
 
 const LOG_TAIL_LINES = 50;
+/** A node that does not answer log requests must not hold the status up. */
+const LOG_DEADLINE_MS = 3_000;
+
+function withDeadline<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  promise.catch(() => undefined);
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
 
 /**
  * What an environment looks like in the cluster right now: per service phase and cause, reused
@@ -148,11 +159,14 @@ async function initJobStatus(params: {
   if (params.includeLogs && pod?.metadata?.name && pod.spec?.nodeName) {
     try {
       // No retries: a node that serves no logs (simulated nodes) should not slow the status down.
-      status.logs = await params.kube.core.readNamespacedPodLog({
-        name: pod.metadata.name,
-        namespace: job.metadata!.namespace!,
-        tailLines: LOG_TAIL_LINES,
-      });
+      status.logs = await withDeadline(
+        params.kube.core.readNamespacedPodLog({
+          name: pod.metadata.name,
+          namespace: job.metadata!.namespace!,
+          tailLines: LOG_TAIL_LINES,
+        }),
+        LOG_DEADLINE_MS,
+      );
     } catch {
       // Logs are best effort: the result is in the Job's conditions either way.
     }

@@ -50,6 +50,8 @@ export async function waitForServices(params: {
   const done = new Promise<ServiceProgress[]>((resolve, reject) => {
     settle = { resolve, reject };
   });
+  // It may settle (timeout, abort) while the watches are still starting: handled when awaited below.
+  done.catch(() => undefined);
   const finish = (outcome: { value?: ServiceProgress[]; error?: unknown }) => {
     const s = settle;
     settle = undefined;
@@ -175,6 +177,8 @@ export async function waitUntilGone(params: {
     resolveGone = resolve;
     rejectGone = reject;
   });
+  // The deadline may pass while the watch is still starting: handled when awaited below.
+  gone.catch(() => undefined);
   const check = () => {
     if (list && list.list().length === 0) resolveGone();
   };

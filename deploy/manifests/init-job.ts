@@ -23,9 +23,11 @@ export function initScriptsConfigMapName(service: string): string {
 }
 
 /** The Job name carries the scripts' hash: a changed script is a new Job, an unchanged one is left alone. */
-export function initJobName(service: ResolvedService): string {
+export function initJobName(service: ResolvedService, runId?: string): string {
   const hash = shortHash(service.init.map((s) => `${s.sha256}:${s.database ?? ''}`).join(','));
-  return `${service.name}-init-${hash}`;
+  // Job names are DNS labels (63): the service part gives way to the hashes.
+  if (runId === undefined) return `${service.name.slice(0, 63 - 14)}-init-${hash}`;
+  return `${service.name.slice(0, 63 - 21)}-init-${hash}-${shortHash(runId).slice(0, 6)}`;
 }
 
 /** Credentials and default database the client takes from the service's own env. */
@@ -77,6 +79,8 @@ export function initCommand(params: {
 export function renderInitJob(
   ctx: RenderContext,
   service: ResolvedService,
+  /** For a re-run (seeding again): a new Job beside the first, named after this id. */
+  runId?: string,
 ): { configMap: V1ConfigMap; job: V1Job } | undefined {
   if (service.init.length === 0) return undefined;
   const engine = sqlEngineFor(service.image);
@@ -108,7 +112,7 @@ export function renderInitJob(
   pick(wanted.database, 'DB_NAME');
   pick(wanted.password, engine === 'postgres' ? 'PGPASSWORD' : 'MYSQL_PWD');
 
-  const name = initJobName(service);
+  const name = initJobName(service, runId);
   const meta = objectMeta(ctx, {
     name,
     role: 'init',

@@ -33,6 +33,31 @@ export interface RenderInput {
  */
 export function renderEnvironment(input: RenderInput): RenderedEnvironment {
   const ctx = buildContext(input);
+  return renderAll(ctx);
+}
+
+/**
+ * The init ConfigMap and a new Job for one service, to run its init steps again (e.g. re-seeding),
+ * plus what to wait for. The Job is named after `runId`, so retrying the same run is a no-op.
+ */
+export function renderInitRerun(
+  input: RenderInput & { service: string; runId: string },
+): { objects: KubernetesObject[]; workload: WorkloadExpectation } | undefined {
+  const ctx = buildContext(input);
+  const service = runningServices(ctx).find((s) => s.name === input.service);
+  if (!service) {
+    throw new DeployConfigurationError({
+      field: 'service',
+      problem: `"${input.service}" is not a service this environment runs`,
+    });
+  }
+  const init = renderInitJob(ctx, service, input.runId);
+  if (!init) return undefined;
+  const { expectation } = renderWorkload(ctx, service, [init.job.metadata!.name!]);
+  return { objects: [init.configMap, init.job], workload: expectation };
+}
+
+function renderAll(ctx: RenderContext): RenderedEnvironment {
   const objects: KubernetesObject[] = [renderNamespace(ctx)];
   objects.push(renderResourceQuota(ctx), renderLimitRange(ctx), renderNetworkPolicy(ctx));
 

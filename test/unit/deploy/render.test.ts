@@ -15,7 +15,7 @@ import { describe, expect, it } from 'vitest';
 import { deployConfig } from '../../../deploy/config.js';
 import { DeployConfigurationError } from '../../../deploy/errors.js';
 import { LABELS } from '../../../deploy/labels.js';
-import { type RenderInput, renderEnvironment } from '../../../deploy/manifests/render.js';
+import { type RenderInput, renderEnvironment, renderInitRerun } from '../../../deploy/manifests/render.js';
 import { RoutingTableSchema } from '../../../deploy/manifests/routing-table.js';
 import type { BranchPlan, PlacementPlan } from '../../../planner/types.js';
 import { checkoutDev } from './fixtures.js';
@@ -290,5 +290,46 @@ describe('renderEnvironment: a branch environment', () => {
 
   it('refuses an environment id that cannot name a namespace', () => {
     expect(() => render({ environment: { id: 'Bad_Id' } })).toThrow(DeployConfigurationError);
+  });
+});
+
+describe('renderInitRerun and init Job names', () => {
+  it('renders a new Job per run id, stable for the same run', () => {
+    const input = {
+      environment: { id: 'ana-checkout' },
+      blueprint: checkoutDev(),
+      config,
+      volumeProvisioning: 'dynamic' as const,
+      service: 'db',
+    };
+    const first = renderInitRerun({ ...input, runId: 'run-1' });
+    const again = renderInitRerun({ ...input, runId: 'run-1' });
+    const second = renderInitRerun({ ...input, runId: 'run-2' });
+    expect(first?.objects.map((o) => o.kind)).toEqual(['ConfigMap', 'Job']);
+    expect(first).toEqual(again);
+    expect(first?.workload.initJobs[0]).not.toEqual(second?.workload.initJobs[0]);
+    expect(first?.workload).toMatchObject({ service: 'db', kind: 'StatefulSet' });
+    expect(renderInitRerun({ ...input, service: 'api', runId: 'x' })).toBeUndefined();
+    expect(() => renderInitRerun({ ...input, service: 'ghost', runId: 'x' })).toThrow(
+      DeployConfigurationError,
+    );
+  });
+
+  it('keeps Job names within 63 characters for the longest service names', () => {
+    const long = 'a'.repeat(50);
+    const blueprint = checkoutDev();
+    blueprint.services[1] = { ...blueprint.services[1]!, name: long };
+    const rendered = render({ blueprint });
+    const job = rendered.objects.find((o) => o.kind === 'Job');
+    expect(job?.metadata?.name?.length).toBeLessThanOrEqual(63);
+    const rerun = renderInitRerun({
+      environment: { id: 'x' },
+      blueprint,
+      config,
+      volumeProvisioning: 'dynamic',
+      service: long,
+      runId: 'r',
+    });
+    expect(rerun?.workload.initJobs[0]?.length).toBeLessThanOrEqual(63);
   });
 });

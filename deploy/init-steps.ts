@@ -1,0 +1,56 @@
+import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { BranchPlan, PlacementPlan } from '../planner/types.js';
+import { applyObjects } from './apply.js';
+import { type DeployConfig, deployConfig } from './config.js';
+import type { KubeClient } from './kube-client.js';
+import { renderInitRerun } from './manifests/render.js';
+import type { DeployProgress, EnvironmentIdentity } from './types.js';
+import { resolveVolumeProvisioning } from './volumes.js';
+import { waitForServices } from './wait.js';
+
+/**
+ * Runs one service's init steps again in a live environment (seeding anew): a new Job beside the
+ * first, named after `runId` so a retried activity finds its own Job instead of starting another.
+ * Waits by watching until the Job succeeds; a failure is a ServicesFailedError (init-job-failed).
+ */
+export async function runInitSteps(params: {
+  kube: KubeClient;
+  environment: EnvironmentIdentity;
+  blueprint: ResolvedBlueprint;
+  service: string;
+  /** Unique per run, stable across retries (e.g. the workflow run id). */
+  runId: string;
+  plan?: BranchPlan;
+  placement?: PlacementPlan;
+  config?: DeployConfig;
+  onProgress?: (progress: DeployProgress) => void;
+  signal?: AbortSignal;
+}): Promise<{ job?: string; stepsRun: number }> {
+  const config = params.config ?? deployConfig();
+  const volumeProvisioning = await resolveVolumeProvisioning({ kube: params.kube, config });
+  const rerun = renderInitRerun({
+    environment: params.environment,
+    blueprint: params.blueprint,
+    plan: params.plan,
+    placement: params.placement,
+    config,
+    volumeProvisioning,
+    service: params.service,
+    runId: params.runId,
+  });
+  if (!rerun) return { stepsRun: 0 };
+  const namespace = rerun.objects[0]!.metadata!.namespace!;
+  await applyObjects({ kube: params.kube, environmentId: params.environment.id, objects: rerun.objects });
+  await waitForServices({
+    kube: params.kube,
+    environmentId: params.environment.id,
+    namespace,
+    workloads: [rerun.workload],
+    timeoutMs: config.readyTimeoutMs,
+    unschedulableGraceMs: config.unschedulableGraceMs,
+    onProgress: params.onProgress,
+    signal: params.signal,
+  });
+  const service = params.blueprint.services.find((s) => s.name === params.service);
+  return { job: rerun.workload.initJobs[0], stepsRun: service?.init.length ?? 0 };
+}

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ApiConfigError, loadApiConfig } from '../../../api/config.js';
+
+describe('API configuration', () => {
+  it('has defaults that suit the local stack', () => {
+    expect(loadApiConfig({})).toMatchObject({
+      host: '127.0.0.1',
+      port: 18080,
+      logLevel: 'info',
+      rateLimitPerMinute: 1200,
+    });
+  });
+
+  it('reads environment variables and lets explicit overrides win', () => {
+    const config = loadApiConfig(
+      { MICROSTAX_API_PORT: '9000', DATABASE_URL: 'postgres://u@h/db', MICROSTAX_API_LOG_LEVEL: 'warn' },
+      { port: 9100 },
+    );
+    expect(config).toMatchObject({ port: 9100, databaseUrl: 'postgres://u@h/db', logLevel: 'warn' });
+  });
+
+  it('names the environment variable of each bad value, without echoing values', () => {
+    let error: unknown;
+    try {
+      loadApiConfig({ MICROSTAX_API_PORT: 'eighty', DATABASE_URL: 'mysql://root:hunter2@db/x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ApiConfigError);
+    const problems = (error as ApiConfigError).problems.map((p) => p.variable).sort();
+    expect(problems).toEqual(['DATABASE_URL', 'MICROSTAX_API_PORT']);
+    expect((error as Error).message).not.toContain('hunter2');
+  });
+});

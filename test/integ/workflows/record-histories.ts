@@ -12,7 +12,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { workflowIds } from '../../../workflows/contracts.js';
+import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
 import { checkoutBlueprint } from './support/blueprints.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
 import { InMemoryRuntime } from './support/in-memory-runtime.js';
@@ -125,6 +125,44 @@ try {
       'r1',
     );
     await save('seed-init', workflowIds.seed(id, 'r1'));
+  }
+  {
+    const { lifecycle, taskQueue } = await harness.startWorker({
+      testName: 'record-warm',
+      runtime: new InMemoryRuntime(),
+    });
+    const blueprint = checkoutBlueprint({ name: 'record-pool' });
+    const prewarmId = newEnvironmentId('prewarm');
+    const prewarm: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
+      WorkflowType.prewarmPool,
+      {
+        taskQueue,
+        workflowId: prewarmId,
+        args: [{ pools: [{ blueprint, size: 1 }] }],
+      },
+    );
+    await save('prewarm-pool', prewarmId);
+    const warmId = prewarm.pools[0]!.started[0]!;
+    await lifecycle.waitReady(warmId);
+    const id = newEnvironmentId('claim');
+    await lifecycle.createEnvironment({
+      environmentId: id,
+      blueprint,
+      owner: 'ada',
+      team: 'payments',
+      idleAfter: '1s',
+    });
+    await lifecycle.waitReady(id);
+    await save('warm-claimed', workflowIds.environment(warmId));
+    await new Promise((r) => setTimeout(r, 1200));
+    const sweepId = newEnvironmentId('sweep');
+    await harness.temporal.client.workflow.execute(WorkflowType.idleSweep, {
+      taskQueue,
+      workflowId: sweepId,
+      args: [{}],
+    });
+    await save('idle-sweep', sweepId);
+    await save('claimer-idled-out', workflowIds.environment(id));
   }
 } finally {
   await harness.tearDown();

@@ -18,7 +18,7 @@ const fixturesDir = fileURLToPath(new URL('../../fixtures/histories/', import.me
 describe('workflow replay of recorded histories', () => {
   it('replays every recorded history without non-determinism', { timeout: 120_000 }, async () => {
     const files = (await readdir(fixturesDir)).filter((f) => f.endsWith('.json')).sort();
-    expect(files.length).toBeGreaterThanOrEqual(7);
+    expect(files.length).toBeGreaterThanOrEqual(11);
     const key = parseCodecKey(await readFile(join(fixturesDir, 'codec-key.txt'), 'utf8'), 'fixture key');
     const histories = await Promise.all(
       files.map(async (file) => ({

@@ -75,12 +75,14 @@ export async function findPrincipalByToken(db: Queryable, token: string): Promis
     name: string;
     team_id: string;
     role: UserRole;
-  }>(
-    `SELECT t.id, t.user_id, u.name, u.team_id, u.role
+  }>({
+    // A named (prepared) statement: this runs on every API call, so Postgres plans it once per connection.
+    name: 'find-principal-by-token',
+    text: `SELECT t.id, t.user_id, u.name, u.team_id, u.role
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
-    [hashSecretToken(token)],
-  );
+    values: [hashSecretToken(token)],
+  });
   const row = rows[0];
   if (!row) return null;
   return { tokenId: row.id, userId: row.user_id, userName: row.name, teamId: row.team_id, role: row.role };

@@ -167,7 +167,12 @@ export async function insertEnvironment(
 
 /** One environment by id, or null. Access checks are the caller's job. */
 export async function getEnvironment(db: Queryable, id: string): Promise<EnvironmentRecord | null> {
-  const { rows } = await db.query<EnvironmentRow>(`${SELECT} WHERE e.id = $1`, [id]);
+  // Prepared once per connection: status reads are the API's hottest path.
+  const { rows } = await db.query<EnvironmentRow>({
+    name: 'get-environment',
+    text: `${SELECT} WHERE e.id = $1`,
+    values: [id],
+  });
   return rows[0] ? toEnvironment(rows[0]) : null;
 }
 

@@ -30,7 +30,9 @@ async function databasePlugin(app: FastifyInstance, opts: DatabasePluginOptions)
     applicationName: 'microstax-api',
   });
   // An idle client losing its connection must not crash the process; the next query reconnects.
-  pool.on('error', (error) => app.log.warn({ err: error }, 'idle database connection failed'));
+  pool.on('error', (error: Error & { code?: string }) =>
+    app.log.warn({ code: error.code, message: error.message }, 'idle database connection failed'),
+  );
   app.decorate('db', pool);
   app.addHook('onClose', async () => {
     await pool.end();

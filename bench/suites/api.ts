@@ -1,0 +1,181 @@
+import { spawn } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { loadApiConfig } from '../../api/config.js';
+import { createApiInstance } from '../../api/instance.js';
+import { TemporalLifecycle } from '../../api/temporal-lifecycle.js';
+import { readStackEndpoints } from '../../stack/endpoints.js';
+import { createApiToken } from '../../store/api-tokens.js';
+import { ensureTeam } from '../../store/teams.js';
+import { upsertUser } from '../../store/users.js';
+import type { BenchResult, BenchSuite } from '../suite.js';
+
+/** Offered load and duration of each read run: bounded, loopback only. */
+const RATE = 500;
+const DURATION_S = 10;
+const CONNECTIONS = 20;
+const ENVIRONMENTS = 20;
+const CREATES = 40;
+const CREATE_CONCURRENCY = 8;
+
+const BLUEPRINT = `name: bench-shop
+services:
+  - name: web
+    image: ghcr.io/acme/web:1
+    expose: 8080
+    env: {API_URL: "http://api:3000"}
+  - name: api
+    image: ghcr.io/acme/api:1
+    ports: [3000]
+    env: {DATABASE_URL: "postgres://app:pw@db:5432/app"}
+  - name: db
+    image: postgres:16-alpine
+`;
+
+interface LoadResult {
+  requests: number;
+  non2xx: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+
+/**
+ * Runs autocannon in a second Node process (so the load generator does not share the API's event
+ * loop) at a fixed offered rate against the given paths, and returns its latency summary.
+ */
+function loadFromSecondProcess(params: {
+  baseUrl: string;
+  paths: string[];
+  token?: string;
+}): Promise<LoadResult> {
+  const script = `
+    const { default: autocannon } = await import('autocannon');
+    const opts = JSON.parse(process.argv[1]);
+    const r = await autocannon({
+      url: opts.baseUrl, connections: ${CONNECTIONS}, overallRate: ${RATE}, duration: ${DURATION_S},
+      headers: opts.token ? { authorization: 'Bearer ' + opts.token } : {},
+      requests: opts.paths.map((path) => ({ method: 'GET', path })),
+    });
+    process.stdout.write(JSON.stringify({
+      requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts, rps: r.requests.average,
+      p50: r.latency.p50, p90: r.latency.p90, p99: r.latency.p99, max: r.latency.max,
+    }));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(params)], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`load generator exited with ${code}`));
+      else resolve(JSON.parse(out) as LoadResult);
+    });
+  });
+}
+
+const suite: BenchSuite = {
+  name: 'api',
+  description: `API status reads at ${RATE} req/s from a second process (p99 target < 20 ms), vs /healthz; create throughput`,
+  needsStack: true,
+  async run(): Promise<BenchResult> {
+    const { databaseUrl } = await readStackEndpoints();
+    const dbName = `mstx_bench_api_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: databaseUrl });
+    await admin.connect();
+    await admin.query(`CREATE DATABASE "${dbName}"`);
+    const url = new URL(databaseUrl);
+    url.pathname = `/${dbName}`;
+
+    // Workflows go to a task queue of the bench's own; the status mirror is off so reads measure the API alone.
+    const lifecycle = await TemporalLifecycle.connect({ taskQueue: `bench-api-${randomUUID()}` });
+    const config = loadApiConfig(
+      {},
+      { databaseUrl: url.toString(), logLevel: 'warn', rateLimitPerMinute: 10_000_000 },
+    );
+    const app = await createApiInstance({ config, lifecycle, statusSync: false });
+    try {
+      const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+      await ensureTeam(app.db, { id: 'bench' });
+      const user = await upsertUser(app.db, { name: 'bench', teamId: 'bench', role: 'member' });
+      const { token } = await createApiToken(app.db, { userId: user.id });
+      const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+      const registered = await fetch(`${baseUrl}/v1/blueprints`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ source: BLUEPRINT, fileName: 'bench.yaml' }),
+      });
+      if (registered.status !== 201)
+        throw new Error(`register failed: ${registered.status} ${await registered.text()}`);
+
+      // Create throughput: each create resolves the blueprint, records the row and starts a real workflow.
+      const ids: string[] = [];
+      const createOne = async () => {
+        const response = await fetch(`${baseUrl}/v1/environments`, {
+          method: 'POST',
+          headers: { ...headers, 'idempotency-key': randomUUID() },
+          body: JSON.stringify({ blueprint: { name: 'bench-shop' }, ttl: '1h' }),
+        });
+        if (response.status !== 201)
+          throw new Error(`create failed: ${response.status} ${await response.text()}`);
+        ids.push(((await response.json()) as { id: string }).id);
+      };
+      const createStart = performance.now();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: CREATE_CONCURRENCY }, async () => {
+          while (next++ < CREATES) await createOne();
+        }),
+      );
+      const createSeconds = (performance.now() - createStart) / 1000;
+      const createsPerSecond = CREATES / createSeconds;
+      await app.db.query("UPDATE environments SET phase = 'ready'");
+
+      const paths = ids.slice(0, ENVIRONMENTS).map((id) => `/v1/environments/${id}`);
+      const status = await loadFromSecondProcess({ baseUrl, paths, token });
+      const health = await loadFromSecondProcess({ baseUrl, paths: ['/healthz'] });
+      const ratio = status.p99 / Math.max(health.p99, 0.001);
+      const clean = status.non2xx === 0 && status.errors === 0;
+      return {
+        metrics: {
+          offeredRate: RATE,
+          durationSeconds: DURATION_S,
+          connections: CONNECTIONS,
+          statusReads: { ...status },
+          healthz: { ...health },
+          statusP99OverHealthzP99: Number(ratio.toFixed(2)),
+          createsPerSecond: Number(createsPerSecond.toFixed(1)),
+          createConcurrency: CREATE_CONCURRENCY,
+        },
+        targets: [
+          {
+            what: `GET /v1/environments/{id} p99 at ${RATE} req/s (second process, loopback)`,
+            target: '< 20 ms, no errors',
+            measured: `${status.p99} ms p99 (${status.p50} ms p50, ${status.rps.toFixed(0)} req/s achieved, ${status.non2xx} non-2xx); /healthz p99 ${health.p99} ms, ratio ${ratio.toFixed(1)}x`,
+            met: status.p99 < 20 && clean,
+          },
+          {
+            what: 'create throughput (resolve + record + start workflow)',
+            target: 'reported',
+            measured: `${createsPerSecond.toFixed(1)} creates/s at concurrency ${CREATE_CONCURRENCY}`,
+            met: true,
+          },
+        ],
+      };
+    } finally {
+      await app.close();
+      await lifecycle.close();
+      await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+      await admin.end();
+    }
+  },
+};
+
+export default suite;

@@ -5,8 +5,8 @@
 export const PARSE_LIMITS = {
   /** Largest blueprint or overlay file, in bytes. A 1,000-service blueprint is about 200 KiB. */
   maxFileBytes: 2 * 1024 * 1024,
-  /** Most YAML aliases (*name) one file may use. */
-  maxAliases: 100,
+  /** Most alias expansions (*name, counting aliases inside expanded anchors too) in one file. */
+  maxAliases: 1000,
   /** Most YAML nodes after alias expansion: what stops "billion laughs" alias bombs. */
   maxNodes: 200_000,
   /** Deepest nesting of maps and lists. */

@@ -141,7 +141,7 @@ class TreeBuilder {
     if (isAlias(node)) {
       this.aliases += 1;
       if (this.aliases > PARSE_LIMITS.maxAliases) {
-        throw new LimitExceeded(location, `file uses more than ${PARSE_LIMITS.maxAliases} YAML aliases`);
+        throw new LimitExceeded(location, `file expands more than ${PARSE_LIMITS.maxAliases} YAML aliases`);
       }
       const target = node.resolve(this.doc);
       if (!target) throw new LimitExceeded(location, `unknown YAML alias *${node.source}`);

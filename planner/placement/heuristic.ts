@@ -20,6 +20,8 @@ type NewNodePricing = 'full-node' | 'share-of-node';
 class PackingState {
   readonly open: OpenNode[][];
   readonly assignment: (ServiceAssignment | undefined)[];
+  /** Hourly cost of what is placed so far, kept up to date by place() and remove(). */
+  cost = 0;
 
   constructor(readonly problem: PlacementProblem) {
     this.open = problem.pools.map(() => []);
@@ -67,7 +69,9 @@ class PackingState {
       used.add(next);
       this.open[p]!.push(node);
       nodes.push(node);
+      this.cost += pool.pool.hourlyPrice;
     }
+    this.cost += this.problem.traffic[s]![p]!;
     const service = this.problem.services[s]!;
     for (const node of nodes) {
       node.cpu -= service.cpu;
@@ -87,7 +91,10 @@ class PackingState {
       node.memory += service.memory;
       node.pods += 1;
     }
-    this.open[a.pool] = this.open[a.pool]!.filter((n) => n.services.size > 0);
+    const kept = this.open[a.pool]!.filter((n) => n.services.size > 0);
+    this.cost -= (this.open[a.pool]!.length - kept.length) * this.problem.pools[a.pool]!.pool.hourlyPrice;
+    this.cost -= this.problem.traffic[s]![a.pool]!;
+    this.open[a.pool] = kept;
     this.assignment[s] = undefined;
   }
 }
@@ -119,23 +126,26 @@ function greedy(problem: PlacementProblem, order: number[], pricing: NewNodePric
   return state;
 }
 
-/** Empties nodes whose replicas all fit elsewhere in the same pool, then moves services into free room elsewhere. */
+/**
+ * Local search: moves a whole service to another pool when that lowers the total (it may free
+ * nodes, or reach a cheaper or closer pool), then empties nodes whose replicas fit elsewhere.
+ */
 function repair(state: PackingState): void {
   const { problem } = state;
   for (let round = 0; round < 20; round++) {
     let improved = false;
-    // Whole-service moves into room that is already paid for.
+    // Whole-service moves, accepted only when the total cost drops.
     problem.services.forEach((_, s) => {
       const current = state.assignment[s]!;
-      const before = assignmentCost(problem, state.assignment as ServiceAssignment[]);
+      const before = state.cost;
       for (let q = 0; q < problem.pools.length; q++) {
         if (q === current.pool || !problem.allowed[s]![q]) continue;
         const saved = state.assignment[s]!;
         state.remove(s);
-        const choice = state.choose(s, q, false);
+        const choice = state.choose(s, q, true);
         if (choice) {
           state.place(s, q, choice);
-          if (assignmentCost(problem, state.assignment as ServiceAssignment[]) < before - 1e-9) {
+          if (state.cost < before - 1e-9) {
             improved = true;
             return;
           }
@@ -188,6 +198,7 @@ function repair(state: PackingState): void {
           a.nodes = a.nodes.map((n) => (n === victim.index ? to.index : n));
         }
         state.open[p] = state.open[p]!.filter((n) => n !== victim);
+        state.cost -= pool.pool.hourlyPrice;
         improved = true;
       }
     });
@@ -213,24 +224,30 @@ function compact(assignment: ServiceAssignment[]): ServiceAssignment[] {
 
 /** The cheapest assignment the heuristic finds, or undefined when it finds none that fits. */
 export function placeHeuristically(problem: PlacementProblem): ServiceAssignment[] | undefined {
-  const bySize = problem.services
-    .map((svc, s) => ({
-      s,
-      size:
-        svc.replicas *
-        Math.max(...problem.pools.map((_, p) => (problem.allowed[s]![p] ? nodeShare(problem, s, p) : 0))),
-    }))
-    .sort((a, b) => b.size - a.size || a.s - b.s)
-    .map((x) => x.s);
-  const runs: (PackingState | undefined)[] = [
-    greedy(problem, bySize, 'full-node'),
-    greedy(problem, bySize, 'share-of-node'),
-    ...problem.pools.map((_, p) =>
-      problem.services.every((_, s) => problem.allowed[s]![p])
-        ? greedy(problem, bySize, 'full-node', p)
-        : undefined,
-    ),
+  const largestShare = (s: number) =>
+    Math.max(...problem.pools.map((_, p) => (problem.allowed[s]![p] ? nodeShare(problem, s, p) : 0)));
+  const orderBy = (key: (s: number) => number) =>
+    problem.services
+      .map((_, s) => ({ s, key: key(s) }))
+      .sort((a, b) => b.key - a.key || a.s - b.s)
+      .map((x) => x.s);
+  const svc = (s: number) => problem.services[s]!;
+  // Decreasing orders that suit different instances: total size, replicas first (spread is the
+  // hardest constraint), CPU, memory.
+  const orders = [
+    orderBy((s) => svc(s).replicas * largestShare(s)),
+    orderBy((s) => svc(s).replicas * 1e3 + largestShare(s)),
+    orderBy((s) => svc(s).cpu * svc(s).replicas),
+    orderBy((s) => svc(s).memory * svc(s).replicas),
   ];
+  const runs: (PackingState | undefined)[] = [];
+  for (const order of orders) {
+    runs.push(greedy(problem, order, 'full-node'), greedy(problem, order, 'share-of-node'));
+  }
+  problem.pools.forEach((_, p) => {
+    if (problem.services.every((_, s) => problem.allowed[s]![p]))
+      runs.push(greedy(problem, orders[0]!, 'full-node', p));
+  });
   let best: { cost: number; assignment: ServiceAssignment[] } | undefined;
   for (const state of runs) {
     if (!state) continue;

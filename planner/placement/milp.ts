@@ -22,20 +22,27 @@ export interface MilpResult {
 /** Model size (replica-slot variables) up to which the exact solver is used by default. */
 export const MILP_MAX_SLOT_VARIABLES = 3000;
 
-/** Node slots per pool in the model: no pool needs more nodes than the replicas that may run there. */
-function slotsPerPool(problem: PlacementProblem): number[] {
+/**
+ * Node slots per pool in the model: no pool needs more nodes than the replicas that may run there,
+ * and, given a known solution's cost, no better solution pays for more nodes of a pool than that
+ * cost buys. The bound keeps the model small without cutting off the optimum.
+ */
+function slotsPerPool(problem: PlacementProblem, costBound?: number): number[] {
   return problem.pools.map((pool, p) => {
     const replicas = problem.services.reduce(
       (sum, s, i) => sum + (problem.allowed[i]![p] ? s.replicas : 0),
       0,
     );
-    return Math.min(pool.pool.nodes, replicas);
+    const price = pool.pool.hourlyPrice;
+    const affordable =
+      costBound === undefined || price <= 0 ? Number.POSITIVE_INFINITY : Math.floor(costBound / price + 1e-9);
+    return Math.min(pool.pool.nodes, replicas, affordable);
   });
 }
 
 /** Number of x[s,p,n] variables the model would have: the measure of its size. */
-export function milpSize(problem: PlacementProblem): number {
-  const slots = slotsPerPool(problem);
+export function milpSize(problem: PlacementProblem, costBound?: number): number {
+  const slots = slotsPerPool(problem, costBound);
   return problem.services.reduce(
     (sum, _, s) => sum + slots.reduce((acc, n, p) => acc + (problem.allowed[s]![p] ? n : 0), 0),
     0,
@@ -49,8 +56,8 @@ const num = (value: number): string => {
 };
 
 /** Writes the model in CPLEX LP format, one term per line so no line grows too long. */
-export function placementModel(problem: PlacementProblem): string {
-  const slots = slotsPerPool(problem);
+export function placementModel(problem: PlacementProblem, costBound?: number): string {
+  const slots = slotsPerPool(problem, costBound);
   const objective: string[] = [];
   const rows: string[] = [];
   const binaries: string[] = [];
@@ -112,17 +119,20 @@ export function placementModel(problem: PlacementProblem): string {
   ].join('\n');
 }
 
-/** Solves the placement exactly (or as far as the node limit allows); undefined when infeasible. */
+/**
+ * Solves the placement exactly (or as far as the node limit allows); undefined when infeasible.
+ * `costBound`, the cost of a known feasible solution, shrinks the model and keeps it feasible.
+ */
 export async function placeExactly(
   problem: PlacementProblem,
-  limits: { maxSearchNodes?: number; timeLimitSeconds?: number } = {},
+  limits: { maxSearchNodes?: number; timeLimitSeconds?: number; costBound?: number } = {},
 ): Promise<MilpResult | undefined> {
   const highs = await loadHighsSolver();
-  const model = placementModel(problem);
+  const model = placementModel(problem, limits.costBound);
   const result = highs.solve(model, {
     output_flag: false,
     mip_max_nodes: limits.maxSearchNodes ?? 50_000,
-    time_limit: limits.timeLimitSeconds ?? 30,
+    time_limit: limits.timeLimitSeconds ?? 10,
     mip_rel_gap: 1e-9,
     random_seed: 0,
   });
@@ -139,7 +149,7 @@ export async function placeExactly(
   }
   const value = (name: string): number =>
     (result.Columns[name] as { Primal?: number } | undefined)?.Primal ?? 0;
-  const slots = slotsPerPool(problem);
+  const slots = slotsPerPool(problem, limits.costBound);
   const assignment = problem.services.map((_, s) => {
     const pool = problem.pools.findIndex((__, p) => problem.allowed[s]![p] && value(`y_${s}_${p}`) > 0.5);
     const nodes: number[] = [];

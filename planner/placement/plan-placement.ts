@@ -54,9 +54,10 @@ export async function planPlacement(input: PlacementInput): Promise<PlacementPla
   }
   const mode = input.solver ?? 'auto';
   const heuristic = mode === 'milp' ? undefined : placeHeuristically(problem);
+  const costBound = heuristic ? assignmentCost(problem, heuristic) : undefined;
   const exact =
-    mode === 'milp' || (mode === 'auto' && milpSize(problem) <= MILP_MAX_SLOT_VARIABLES)
-      ? await placeExactly(problem)
+    mode === 'milp' || (mode === 'auto' && milpSize(problem, costBound) <= MILP_MAX_SLOT_VARIABLES)
+      ? await placeExactly(problem, { costBound })
       : undefined;
 
   const candidates: { assignment: ServiceAssignment[]; solver: 'milp' | 'heuristic' }[] = [];

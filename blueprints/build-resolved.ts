@@ -115,6 +115,7 @@ export async function buildResolved(opts: {
 
   const services: ResolvedService[] = [];
   for (const [i, service] of blueprint.services.entries()) {
+    checkPortsAndVolumes({ service, index: position(i), report });
     const init = await resolveInit({ service, index: position(i), loadScript: opts.loadScript, report });
     services.push(resolveService({ service, init, inferred: inferredPorts.get(service.name), graph }));
   }
@@ -132,6 +133,54 @@ export async function buildResolved(opts: {
       services,
     },
   };
+}
+
+/** Exposed ports must be declared ports (when ports are declared); volume names and paths unique. */
+function checkPortsAndVolumes(opts: {
+  service: Service;
+  index: number;
+  report: (path: (string | number)[], message: string) => void;
+}): void {
+  const { service, index, report } = opts;
+  const field = `services.${service.name}`;
+  const declared = service.ports;
+  if (declared) {
+    const seen = new Set<number>();
+    declared.forEach((port, j) => {
+      if (seen.has(port))
+        report(['services', index, 'ports', j], `${field}.ports: port ${port} is listed twice`);
+      seen.add(port);
+    });
+    const exposed =
+      typeof service.expose === 'number'
+        ? [service.expose]
+        : Array.isArray(service.expose)
+          ? service.expose
+          : [];
+    for (const port of exposed) {
+      if (!declared.includes(port)) {
+        report(
+          ['services', index, 'expose'],
+          `${field}.expose: port ${port} is not one of the service's ports (${declared.join(', ')})`,
+        );
+      }
+    }
+  }
+  const names = new Set<string>();
+  const paths = new Set<string>();
+  (service.volumes ?? []).forEach((volume, j) => {
+    const name = volume.name ?? (j === 0 ? 'data' : `data-${j}`);
+    if (names.has(name))
+      report(['services', index, 'volumes', j], `${field}.volumes: two volumes are named "${name}"`);
+    if (paths.has(volume.path)) {
+      report(
+        ['services', index, 'volumes', j, 'path'],
+        `${field}.volumes: two volumes mount at ${volume.path}`,
+      );
+    }
+    names.add(name);
+    paths.add(volume.path);
+  });
 }
 
 async function resolveInit(opts: {

@@ -118,6 +118,16 @@ async function resolveSources(opts: {
   for (const overlay of overlays) if (!overlay.ok) problems.push(...overlay.problems);
   if (!parsed.ok || problems.length > 0) return { ok: false, problems: sortProblems(problems) };
 
+  if (parsed.root.kind === 'map' && parsed.root.entries.some((e) => e.key === 'layer')) {
+    const layer = parsed.root.entries.find((e) => e.key === 'layer')!;
+    problems.push({
+      ...layer.keyLocation,
+      path: 'layer',
+      message:
+        'this file is an overlay, not a blueprint: pass it with --overlay next to the blueprint it changes',
+    });
+    return { ok: false, problems: sortProblems(problems) };
+  }
   const merged = applyOverlays({
     base: parsed.root,
     overlays: overlays.flatMap((o) => (o.ok ? [o.overlay] : [])),

@@ -13,58 +13,66 @@ const envName = fc.stringMatching(/^[A-Z][A-Z0-9_]{0,10}$/);
 const port = fc.integer({ min: 1, max: 65535 });
 
 const serviceArb = (name: string, later: string[]) =>
-  fc.record(
-    {
-      name: fc.constant(name),
-      image: fc.constantFrom(
-        'nginx:1.27',
-        'postgres:16-alpine',
-        'ghcr.io/acme/api:1.0',
-        'redis:7',
-        'busybox',
-      ),
-      expose: fc.oneof(fc.constant(true), port, fc.array(port, { minLength: 1, maxLength: 2 })),
-      ports: fc.uniqueArray(port, { minLength: 1, maxLength: 3 }),
-      replicas: fc.integer({ min: 0, max: 5 }),
-      isolation: fc.constantFrom('isolated', 'shared'),
-      stateful: fc.boolean(),
-      args: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }),
-      env: fc.dictionary(
-        envName,
-        fc.oneof(
-          fc.string({ maxLength: 12 }),
-          fc.integer(),
-          fc.boolean(),
-          later.length > 0
-            ? fc.tuple(fc.constantFrom(...later), port).map(([host, p]) => `http://${host}:${p}/x`)
-            : fc.constant('plain'),
-          later.length > 0
-            ? fc.tuple(fc.constantFrom(...later), port).map(([h, p]) => `${h}:${p}`)
-            : fc.constant('x'),
-          fc.constant('postgres://user:pw@elsewhere.example.com:5432/db'),
-          fc.record({ secret: fc.string({ maxLength: 10 }) }),
-          fc.record({ secretRef: fc.record({ name: label, key: label }) }),
+  fc
+    .record(
+      {
+        name: fc.constant(name),
+        image: fc.constantFrom(
+          'nginx:1.27',
+          'postgres:16-alpine',
+          'ghcr.io/acme/api:1.0',
+          'redis:7',
+          'busybox',
         ),
-        { maxKeys: 5 },
-      ),
-      dependsOn: later.length > 0 ? fc.subarray(later) : fc.constant([]),
-      volumes: fc.array(
-        fc.record({ path: fc.constantFrom('/data', '/var/lib/x'), size: fc.constantFrom('1Gi', '512Mi') }),
-        {
-          maxLength: 1,
-        },
-      ),
-      healthCheck: fc.oneof(
-        fc.record({
-          http: fc.record({ path: fc.constantFrom('/', '/healthz') }),
-          periodSeconds: fc.integer({ min: 1, max: 30 }),
-        }),
-        fc.record({ tcp: fc.record({ port }) }),
-      ),
-      init: fc.constant({ type: 'sql', script: `scripts/${name}.sql` }),
-    },
-    { requiredKeys: ['name', 'image'] },
-  );
+        ports: fc.uniqueArray(port, { minLength: 1, maxLength: 3 }),
+        expose: fc.constantFrom<'first' | 'all' | boolean>(true, false, 'first', 'all'),
+        replicas: fc.integer({ min: 0, max: 5 }),
+        isolation: fc.constantFrom('isolated', 'shared'),
+        stateful: fc.boolean(),
+        args: fc.array(fc.string({ maxLength: 6 }), { maxLength: 3 }),
+        env: fc.dictionary(
+          envName,
+          fc.oneof(
+            fc.string({ maxLength: 12 }),
+            fc.integer(),
+            fc.boolean(),
+            later.length > 0
+              ? fc.tuple(fc.constantFrom(...later), port).map(([host, p]) => `http://${host}:${p}/x`)
+              : fc.constant('plain'),
+            later.length > 0
+              ? fc.tuple(fc.constantFrom(...later), port).map(([h, p]) => `${h}:${p}`)
+              : fc.constant('x'),
+            fc.constant('postgres://user:pw@elsewhere.example.com:5432/db'),
+            fc.record({ secret: fc.string({ maxLength: 10 }) }),
+            fc.record({ secretRef: fc.record({ name: label, key: label }) }),
+          ),
+          { maxKeys: 5 },
+        ),
+        dependsOn: later.length > 0 ? fc.subarray(later) : fc.constant([]),
+        volumes: fc.array(
+          fc.record({ path: fc.constantFrom('/data', '/var/lib/x'), size: fc.constantFrom('1Gi', '512Mi') }),
+          {
+            maxLength: 1,
+          },
+        ),
+        healthCheck: fc.oneof(
+          fc.record({
+            http: fc.record({ path: fc.constantFrom('/', '/healthz') }),
+            periodSeconds: fc.integer({ min: 1, max: 30 }),
+          }),
+          fc.record({ tcp: fc.record({ port }) }),
+        ),
+        init: fc.constant({ type: 'sql', script: `scripts/${name}.sql` }),
+      },
+      { requiredKeys: ['name', 'image'] },
+    )
+    // Exposed ports must be declared ports, when ports are declared.
+    .map(({ expose, ...service }) => {
+      if (typeof expose === 'boolean') return { ...service, expose };
+      if (expose === undefined) return service;
+      const ports = service.ports ?? [8080, 9090];
+      return { ...service, expose: expose === 'first' ? ports[0]! : ports };
+    });
 
 const blueprintArb = fc
   .uniqueArray(label, { minLength: 1, maxLength: 6 })

@@ -35,8 +35,12 @@ export function compareServices(baseline: ResolvedService, branch: ResolvedServi
   push('replicas', String(baseline.replicas), String(branch.replicas));
   changes.push(...compareEnv(baseline.env, branch.env));
   changes.push(...compareResources(baseline.resources, branch.resources));
-  push('healthCheck', printHealthCheck(baseline.healthCheck), printHealthCheck(branch.healthCheck));
-  push('volumes', printVolumes(baseline.volumes), printVolumes(branch.volumes));
+  if (baseline.healthCheck || branch.healthCheck) {
+    push('healthCheck', printHealthCheck(baseline.healthCheck), printHealthCheck(branch.healthCheck));
+  }
+  if (baseline.volumes.length > 0 || branch.volumes.length > 0) {
+    push('volumes', printVolumes(baseline.volumes), printVolumes(branch.volumes));
+  }
   push('stateful', String(baseline.stateful), String(branch.stateful));
   changes.push(...compareInit(baseline, branch));
   push('dependsOn', printList(baseline.dependsOn), printList(branch.dependsOn));
@@ -102,6 +106,7 @@ function compareResources(baseline: Resources | undefined, branch: Resources | u
     for (const resource of ['cpu', 'memory'] as const) {
       const a = baseline?.[kind]?.[resource];
       const b = branch?.[kind]?.[resource];
+      if (a === b) continue; // the common case, without parsing
       const normalise = resource === 'cpu' ? cpuMillicores : memoryBytes;
       const sameMeaning =
         (a === undefined && b === undefined) ||

@@ -117,7 +117,14 @@ export async function buildResolved(opts: {
   for (const [i, service] of blueprint.services.entries()) {
     checkPortsAndVolumes({ service, index: position(i), report });
     const init = await resolveInit({ service, index: position(i), loadScript: opts.loadScript, report });
-    services.push(resolveService({ service, init, inferred: inferredPorts.get(service.name), graph }));
+    const envNode = nodeAtPath(root, ['services', position(i), 'env']).node;
+    const numberText = (name: string): string | undefined => {
+      const value = envNode?.kind === 'map' ? envNode.entries.find((e) => e.key === name)?.value : undefined;
+      return value?.kind === 'scalar' ? value.text : undefined;
+    };
+    services.push(
+      resolveService({ service, init, inferred: inferredPorts.get(service.name), graph, numberText }),
+    );
   }
   if (problems.length > 0) return { ok: false, problems };
   return {
@@ -224,6 +231,8 @@ function resolveService(opts: {
   init: ResolvedInitStep[];
   inferred: Set<number> | undefined;
   graph: DependencyGraph;
+  /** The written text of a numeric env value (VERSION: 1.10 stays "1.10"). */
+  numberText: (name: string) => string | undefined;
 }): ResolvedService {
   const { service, init } = opts;
   const expose = service.expose;
@@ -258,7 +267,7 @@ function resolveService(opts: {
         }
         return { name, kind: 'secret', value: value.secret };
       }
-      const text = String(value);
+      const text = (typeof value === 'number' ? opts.numberText(name) : undefined) ?? String(value);
       return { name, kind: looksSecret({ name, value: text }) ? 'secret' : 'plain', value: text };
     });
 

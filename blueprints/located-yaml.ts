@@ -43,6 +43,8 @@ export interface LocatedScalar {
   kind: 'scalar';
   location: SourceLocation;
   value: ScalarValue;
+  /** The text as written, for numbers ("1.10", "0755"): env values keep it rather than 1.1 or 755. */
+  text?: string;
 }
 
 export type ParseResult = { ok: true; root: LocatedNode } | { ok: false; problems: BlueprintProblem[] };
@@ -150,6 +152,9 @@ class TreeBuilder {
     }
     if (isScalar(node)) {
       const value = node.value;
+      if (typeof value === 'number' && typeof node.source === 'string') {
+        return { kind: 'scalar', location, value, text: node.source };
+      }
       if (value === null || ['string', 'number', 'boolean'].includes(typeof value)) {
         return { kind: 'scalar', location, value: value as ScalarValue };
       }

@@ -113,7 +113,12 @@ function collect(ctx: {
         issue.expected === 'int'
           ? 'a whole number'
           : `${article(typeName(issue.expected))}, got ${article(typeName(received))}`;
-      push(at, `${field}: expected ${expected}${described()}`);
+      const value = located.node.kind === 'scalar' ? located.node.value : undefined;
+      const yaml11 =
+        issue.expected === 'boolean' && typeof value === 'string' && /^(yes|no|on|off|y|n)$/i.test(value)
+          ? ' (YAML 1.2 reads yes/no/on/off as text: write true or false)'
+          : '';
+      push(at, `${field}: expected ${expected}${described()}${yaml11}`);
       return;
     }
     case 'invalid_value':

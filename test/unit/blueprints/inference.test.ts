@@ -141,6 +141,18 @@ services:
     ]);
   });
 
+  it('keeps numbers in env as written (1.10 is not 1.1, 0755 is not 755)', async () => {
+    const result = await resolve(
+      'name: x\nservices:\n  - name: a\n    image: nginx\n    env: { V: 1.10, M: 0755, N: 3 }\n',
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    expect(result.blueprint.services[0]!.env.map((e) => (e.kind === 'plain' ? e.value : ''))).toEqual([
+      '0755',
+      '3',
+      '1.10',
+    ]);
+  });
+
   it('reads inline scripts by path and hashes them', async () => {
     const source =
       'name: x\nservices:\n  - name: db\n    image: postgres:16\n    init: { type: sql, script: ./seed.sql }\n';

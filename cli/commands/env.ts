@@ -1,0 +1,426 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { ApiClient, ApiClientError, loadClientSettings } from '../../api/client.js';
+import { resolveBlueprintFile } from '../../blueprints/resolve.js';
+import { ExitCode } from '../exit-codes.js';
+import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
+
+/** The environment as the API returns it (the fields the CLI prints). */
+interface EnvironmentBody {
+  id: string;
+  phase: string;
+  team?: string;
+  owner?: string;
+  blueprint?: { name: string; version: number };
+  parent?: string | null;
+  services: {
+    name: string;
+    state: string;
+    action?: string;
+    readyReplicas?: number;
+    replicas?: number;
+    message?: string;
+  }[];
+  urls: Record<string, string>;
+  costPerHour?: number | null;
+  expiresAt: string | null;
+  error?: { type: string; message: string } | null;
+}
+
+const FINISHED = new Set(['deleted', 'failed']);
+
+async function client(): Promise<ApiClient> {
+  return new ApiClient(await loadClientSettings());
+}
+
+/** Prints an API failure (message, code, field) and returns exit code 1. */
+function report(error: unknown, json: boolean): number {
+  if (!(error instanceof ApiClientError)) throw error;
+  const body = {
+    ok: false,
+    error: { status: error.status, code: error.code, message: error.message, field: error.field },
+  };
+  if (json) process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
+  const hint =
+    error.code === 'unauthorized'
+      ? ' (set MICROSTAX_TOKEN; an admin makes one with `microstax token create`)'
+      : '';
+  process.stderr.write(
+    `microstax: ${error.message}${error.field ? ` [${error.field}]` : ''} (${error.code})${hint}\n`,
+  );
+  return ExitCode.Failure;
+}
+
+/** Runs an action that talks to the API, turning its errors into the exit code. */
+function act<A extends unknown[]>(json: (args: A) => boolean, run: (...args: A) => Promise<void>) {
+  return async (...args: A) => {
+    try {
+      await run(...args);
+    } catch (error) {
+      process.exitCode = report(error, json(args));
+    }
+  };
+}
+
+function print(json: boolean, value: unknown, text: string): void {
+  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
+}
+
+function describeEnvironment(env: EnvironmentBody): string {
+  const lines = [
+    `${env.id}  ${env.phase}${env.blueprint ? `  ${env.blueprint.name} v${env.blueprint.version}` : ''}${env.owner ? `  owner ${env.owner} (${env.team})` : ''}`,
+  ];
+  if (env.parent) lines.push(`  branch of ${env.parent}`);
+  if (env.expiresAt) lines.push(`  expires ${env.expiresAt}`);
+  if (env.costPerHour !== undefined && env.costPerHour !== null)
+    lines.push(`  cost ${env.costPerHour.toFixed(4)}/h`);
+  for (const s of env.services) {
+    const replicas = s.replicas !== undefined ? ` ${s.readyReplicas ?? 0}/${s.replicas}` : '';
+    lines.push(
+      `  ${s.name.padEnd(24)} ${s.state.padEnd(10)}${s.action ? ` ${s.action}` : ''}${replicas}${s.message ? `  ${s.message}` : ''}`,
+    );
+  }
+  for (const [service, url] of Object.entries(env.urls)) lines.push(`  url ${service}: ${url}`);
+  if (env.error) lines.push(`  error ${env.error.type}: ${env.error.message}`);
+  return lines.join('\n');
+}
+
+/**
+ * Follows the environment's event stream, printing each phase and per-service change to stderr,
+ * until it is ready (resolves 'ready') or finished (its phase). `until` picks what counts as done.
+ */
+async function follow(
+  api: ApiClient,
+  id: string,
+  until: (phase: string) => boolean,
+): Promise<EnvironmentBody> {
+  let last: EnvironmentBody | undefined;
+  const seen = new Map<string, string>();
+  await api.stream({
+    path: `/v1/environments/${id}/stream`,
+    onEvent: (event, data) => {
+      if (event !== 'status') return false;
+      const env = data as EnvironmentBody;
+      if (env.phase !== last?.phase) process.stderr.write(`${id}: ${env.phase}\n`);
+      const ready = env.services.filter((s) => s.state === 'ready' || s.state === 'reused').length;
+      for (const s of env.services) {
+        const state = `${s.state}${s.message ? ` (${s.message})` : ''}`;
+        if (seen.get(s.name) !== state) {
+          seen.set(s.name, state);
+          process.stderr.write(`  [${ready}/${env.services.length}] ${s.name}: ${state}\n`);
+        }
+      }
+      last = env;
+      return until(env.phase);
+    },
+  });
+  if (!last) throw new ApiClientError(0, 'stream_ended', `the event stream of ${id} ended without a status`);
+  return last;
+}
+
+/** Calls `create` and retries it (same Idempotency-Key) while the API is briefly unavailable. */
+async function withRetries<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (!(error instanceof ApiClientError) || !error.retryable || attempt >= attempts) throw error;
+      process.stderr.write(`microstax: ${error.message}; retrying (${attempt}/${attempts - 1})\n`);
+      await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
+    }
+  }
+}
+
+/** `microstax env ...`: environments through the control-plane API (MICROSTAX_URL, MICROSTAX_TOKEN). */
+export function register(program: Command): void {
+  const env = program
+    .command('env')
+    .description('create, inspect, share and delete environments through the MicroStax API')
+    .addHelpText(
+      'after',
+      `
+The API is MICROSTAX_URL (default http://127.0.0.1:18080) with the token MICROSTAX_TOKEN, or
+{"url", "token"} in ~/.config/microstax/config.json (MICROSTAX_CONFIG). Every command takes --json.
+Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
+    );
+
+  addBlueprintInputOptions(
+    env
+      .command('create')
+      .description('create an environment from a blueprint file (validated locally first)')
+      .requiredOption('-f, --file <blueprint>', 'blueprint file')
+      .option('--branch-of <env>', 'make a branch of this baseline environment: only changed services run')
+      .option('--ttl <duration>', 'delete after this long, e.g. 4h')
+      .option('--idle-after <duration>', 'tear down after this long without activity')
+      .option('--idempotency-key <key>', 'makes a retried create safe (default: a fresh key per invocation)')
+      .option('--wait', 'follow progress until the environment is ready (exit 1 if it fails)', false)
+      .option('--json', 'print JSON', false),
+  )
+    .addHelpText('after', '\nExample:\n  microstax env create -f checkout-dev.yaml --ttl 4h --wait')
+    .action(
+      act(
+        ([opts]) => opts.json,
+        async (
+          opts: BlueprintInputOptions & {
+            file: string;
+            branchOf?: string;
+            ttl?: string;
+            idleAfter?: string;
+            idempotencyKey?: string;
+            wait: boolean;
+            json: boolean;
+          },
+        ) => {
+          // Resolve locally first: problems print as FILE:LINE:COL and nothing is sent.
+          const local = await resolveBlueprintFile({
+            file: opts.file,
+            overlays: opts.overlay,
+            context: opts.context,
+          });
+          if (!local.ok) {
+            printProblems(local.problems);
+            if (opts.json) print(true, { ok: false, problems: local.problems }, '');
+            process.exitCode = ExitCode.Failure;
+            return;
+          }
+          const scripts: Record<string, string> = {};
+          for (const service of local.blueprint.services)
+            for (const step of service.init) scripts[step.script] = step.content;
+          const overlays = await Promise.all(
+            opts.overlay.map(async (file) => ({
+              fileName: basename(file),
+              source: await readFile(file, 'utf8'),
+            })),
+          );
+          const api = await client();
+          const key = opts.idempotencyKey ?? randomUUID();
+          const source = await readFile(opts.file, 'utf8');
+          const created = await withRetries(() =>
+            api.request<EnvironmentBody>({
+              method: 'POST',
+              path: '/v1/environments',
+              headers: { 'idempotency-key': key },
+              body: {
+                blueprint: { source, fileName: basename(opts.file), scripts },
+                ...(overlays.length ? { overlays } : {}),
+                ...(Object.keys(opts.context).length ? { context: opts.context } : {}),
+                ...(opts.branchOf ? { branchOf: opts.branchOf } : {}),
+                ...(opts.ttl ? { ttl: opts.ttl } : {}),
+                ...(opts.idleAfter ? { idleAfter: opts.idleAfter } : {}),
+              },
+            }),
+          );
+          let result = created.body;
+          if (!opts.json) process.stderr.write(`created ${result.id} (${result.phase})\n`);
+          if (opts.wait) {
+            result = await follow(api, result.id, (phase) => phase === 'ready' || FINISHED.has(phase));
+            if (result.phase !== 'ready') process.exitCode = ExitCode.Failure;
+          }
+          print(
+            opts.json,
+            { ok: process.exitCode !== ExitCode.Failure, environment: result },
+            describeEnvironment(result),
+          );
+        },
+      ),
+    );
+
+  env
+    .command('list')
+    .description('list environments, newest first')
+    .option('--team <team>', 'filter by team (admins)')
+    .option('--owner <user>', 'filter by owner')
+    .option('--blueprint <name>', 'filter by blueprint')
+    .option('--phase <phase>', 'filter by phase, e.g. ready')
+    .option('--limit <n>', 'at most this many', '50')
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([opts]) => opts.json,
+        async (opts: {
+          team?: string;
+          owner?: string;
+          blueprint?: string;
+          phase?: string;
+          limit: string;
+          json: boolean;
+        }) => {
+          const query = new URLSearchParams();
+          for (const key of ['team', 'owner', 'blueprint', 'phase', 'limit'] as const) {
+            if (opts[key]) query.set(key, opts[key]);
+          }
+          const { body } = await (await client()).request<{ items: EnvironmentBody[]; next: string | null }>({
+            path: `/v1/environments?${query}`,
+          });
+          const rows = body.items.map(
+            (e) =>
+              `${e.id.padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${e.expiresAt ?? '-'}`,
+          );
+          const header = `${'ID'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} EXPIRES`;
+          print(opts.json, { ok: true, ...body }, [header, ...rows].join('\n'));
+        },
+      ),
+    );
+
+  env
+    .command('get')
+    .description('show an environment: phase, per-service status, URLs, cost, lineage')
+    .argument('<id>', 'environment id')
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([, opts]) => opts.json,
+        async (id: string, opts: { json: boolean }) => {
+          const { body } = await (await client()).request<EnvironmentBody>({
+            path: `/v1/environments/${id}`,
+          });
+          print(opts.json, { ok: true, environment: body }, describeEnvironment(body));
+        },
+      ),
+    );
+
+  env
+    .command('delete')
+    .description('tear an environment down (safe to repeat)')
+    .argument('<id>', 'environment id')
+    .option('--wait', 'follow until it is gone', false)
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([, opts]) => opts.json,
+        async (id: string, opts: { wait: boolean; json: boolean }) => {
+          const api = await client();
+          const { body } = await api.request<{ id: string; phase: string }>({
+            method: 'DELETE',
+            path: `/v1/environments/${id}`,
+          });
+          let phase = body.phase;
+          if (opts.wait) phase = (await follow(api, id, (p) => FINISHED.has(p))).phase;
+          print(opts.json, { ok: true, id, phase }, `${id}: ${phase}`);
+        },
+      ),
+    );
+
+  env
+    .command('extend')
+    .description('extend the time to live')
+    .argument('<id>', 'environment id')
+    .requiredOption('--by <duration>', 'how much longer, e.g. 2h')
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([, opts]) => opts.json,
+        async (id: string, opts: { by: string; json: boolean }) => {
+          const { body } = await (await client()).request<{ id: string; expiresAt: string }>({
+            method: 'POST',
+            path: `/v1/environments/${id}/extend`,
+            body: { by: opts.by },
+          });
+          print(opts.json, { ok: true, ...body }, `${id}: expires ${body.expiresAt}`);
+        },
+      ),
+    );
+
+  env
+    .command('seed')
+    .description("re-run data services' init steps")
+    .argument('<id>', 'environment id')
+    .option('--service <name>', 'only this service')
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([, opts]) => opts.json,
+        async (id: string, opts: { service?: string; json: boolean }) => {
+          const { body } = await (await client()).request<{ workflows: string[] }>({
+            method: 'POST',
+            path: `/v1/environments/${id}/seed`,
+            body: opts.service ? { service: opts.service } : {},
+          });
+          print(opts.json, { ok: true, id, ...body }, `${id}: seeding (${body.workflows.join(', ')})`);
+        },
+      ),
+    );
+
+  env
+    .command('snapshot')
+    .description("snapshot the environment's data services")
+    .argument('<id>', 'environment id')
+    .option('--name <name>', 'snapshot name (default: a timestamp)')
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([, opts]) => opts.json,
+        async (id: string, opts: { name?: string; json: boolean }) => {
+          const { body } = await (await client()).request<{ id: string; name: string; phase: string }>({
+            method: 'POST',
+            path: `/v1/environments/${id}/snapshots`,
+            body: opts.name ? { name: opts.name } : {},
+          });
+          print(
+            opts.json,
+            { ok: true, snapshot: body },
+            `${id}: snapshot ${body.name} (${body.id}) ${body.phase}`,
+          );
+        },
+      ),
+    );
+
+  env
+    .command('restore')
+    .description('load a snapshot back into the environment')
+    .argument('<id>', 'environment id')
+    .requiredOption('--snapshot <snapshot>', 'snapshot id or name')
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([, opts]) => opts.json,
+        async (id: string, opts: { snapshot: string; json: boolean }) => {
+          const { body } = await (await client()).request<{ workflows: string[] }>({
+            method: 'POST',
+            path: `/v1/environments/${id}/restore`,
+            body: { snapshot: opts.snapshot },
+          });
+          print(opts.json, { ok: true, id, ...body }, `${id}: restoring ${opts.snapshot}`);
+        },
+      ),
+    );
+
+  env
+    .command('share')
+    .description('share read access to status and URLs; prints the share token once')
+    .argument('<id>', 'environment id')
+    .option('--ttl <duration>', 'how long the share lasts', '24h')
+    .option('--note <text>', 'who it is for', '')
+    .option('--revoke <shareId>', 'revoke this share instead')
+    .option('--json', 'print JSON', false)
+    .action(
+      act(
+        ([, opts]) => opts.json,
+        async (id: string, opts: { ttl: string; note: string; revoke?: string; json: boolean }) => {
+          const api = await client();
+          if (opts.revoke) {
+            const { body } = await api.request<{ id: string; state: string }>({
+              method: 'DELETE',
+              path: `/v1/environments/${id}/shares/${opts.revoke}`,
+            });
+            print(opts.json, { ok: true, share: body }, `${id}: share ${body.id} ${body.state}`);
+            return;
+          }
+          const { body } = await api.request<{ id: string; token: string; expiresAt: string }>({
+            method: 'POST',
+            path: `/v1/environments/${id}/shares`,
+            body: { ttl: opts.ttl, note: opts.note },
+          });
+          if (!opts.json) {
+            process.stderr.write(
+              `share ${body.id} until ${body.expiresAt}; the token below is shown only now.\n` +
+                `read with: curl -H "Authorization: Bearer <token>" ${api.url}/v1/environments/${id}\n`,
+            );
+          }
+          print(opts.json, { ok: true, share: body }, body.token);
+        },
+      ),
+    );
+}

@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApi, type TestApi } from './harness.js';
+
+const run = promisify(execFile);
+const EXAMPLE = 'blueprints/examples/checkout-dev/checkout-dev.yaml';
+
+/** The `microstax env` CLI as CI uses it: a real process against the real API (real Postgres and Temporal). */
+describe('microstax env (CLI over the API)', () => {
+  let api: TestApi;
+  let url: string;
+  beforeAll(async () => {
+    api = await startTestApi('cli');
+    url = await api.app.listen({ host: '127.0.0.1', port: 0 });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const cli = async (args: string[], token: string | undefined = api.tokens.member) => {
+    try {
+      const { stdout, stderr } = await run(process.execPath, ['bin/microstax.js', ...args], {
+        env: {
+          ...process.env,
+          MICROSTAX_URL: url,
+          MICROSTAX_TOKEN: token ?? '',
+          MICROSTAX_CONFIG: '/nonexistent',
+        },
+      });
+      return { code: 0, stdout, stderr };
+    } catch (error) {
+      const e = error as { code: number; stdout: string; stderr: string };
+      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+  };
+
+  let id: string;
+  it('creates the founding example, lists, gets, shares and deletes it, with --json and exit codes', async () => {
+    const created = await cli(['env', 'create', '-f', EXAMPLE, '--ttl', '4h', '--json']);
+    expect(created.code).toBe(0);
+    const body = JSON.parse(created.stdout) as { ok: boolean; environment: { id: string; phase: string } };
+    expect(body).toMatchObject({ ok: true, environment: { phase: 'pending' } });
+    id = body.environment.id;
+
+    const listed = await cli(['env', 'list', '--json']);
+    expect(JSON.parse(listed.stdout).items.map((e: { id: string }) => e.id)).toContain(id);
+    const table = await cli(['env', 'list']);
+    expect(table.stdout).toMatch(new RegExp(`^${id}\\s+pending\\s+checkout-dev`, 'm'));
+
+    const got = await cli(['env', 'get', id]);
+    expect(got.code).toBe(0);
+    expect(got.stdout).toContain(`${id}  pending  checkout-dev v1`);
+
+    const share = await cli(['env', 'share', id, '--ttl', '1h']);
+    expect(share.code).toBe(0);
+    expect(share.stdout.trim()).toMatch(/^msxs_/);
+    expect(share.stderr).toContain('shown only now');
+
+    const deleted = await cli(['env', 'delete', id, '--json']);
+    expect(JSON.parse(deleted.stdout)).toMatchObject({ ok: true, id, phase: 'tearing-down' });
+  });
+
+  it('reports an invalid blueprint locally as FILE:LINE:COL and exits 1 without calling the API', async () => {
+    const before = await api.app.db.query('SELECT count(*)::int AS n FROM blueprint_versions');
+    const result = await cli(['env', 'create', '-f', 'test/integ/api/no-such-blueprint.yaml']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no-such-blueprint\.yaml:1:1: no such file/);
+    const after = await api.app.db.query('SELECT count(*)::int AS n FROM blueprint_versions');
+    expect(after.rows[0].n).toBe(before.rows[0].n);
+  });
+
+  it('exits 1 with the API error code on a bad token or a missing environment, and 2 on usage errors', async () => {
+    const bad = await cli(['env', 'list'], 'msx_wrong');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('(unauthorized)');
+    const missing = await cli(['env', 'get', 'enothere00000', '--json']);
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toMatchObject({
+      ok: false,
+      error: { status: 404, code: 'not_found' },
+    });
+    expect((await cli(['env', 'create'])).code).toBe(2);
+  });
+});

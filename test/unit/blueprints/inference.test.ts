@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { closestMatch } from '../../../blueprints/closest-key.js';
 import { findCycles } from '../../../blueprints/dependency-graph.js';
 import { imageReferenceError } from '../../../blueprints/image-reference.js';
 import { scriptPathError } from '../../../blueprints/init-scripts.js';
 import { hostReferences, referencePort } from '../../../blueprints/references.js';
-import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
+import { resolveBlueprintFile, resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import { looksSecret, maskSecret, SECRET_MARKER } from '../../../blueprints/secrets.js';
 
 describe('host references in env values', () => {
@@ -173,5 +176,28 @@ services:
     );
     expect(result.ok).toBe(false);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
+describe('init scripts on disk', () => {
+  it('reads scripts next to the blueprint and refuses links that lead outside its directory', async () => {
+    const outside = mkdtempSync(join(tmpdir(), 'outside-'));
+    writeFileSync(join(outside, 'secret.sql'), 'SELECT 1;');
+    const dir = mkdtempSync(join(tmpdir(), 'bp-'));
+    mkdirSync(join(dir, 'scripts'));
+    writeFileSync(join(dir, 'scripts', 'seed.sql'), 'SELECT 2;');
+    symlinkSync(join(outside, 'secret.sql'), join(dir, 'scripts', 'link.sql'));
+    const file = join(dir, 'bp.yaml');
+    const blueprint = (script: string) =>
+      `name: x\nservices:\n  - name: db\n    image: postgres:16\n    init: { type: sql, script: ${script} }\n`;
+
+    writeFileSync(file, blueprint('scripts/seed.sql'));
+    const good = await resolveBlueprintFile({ file });
+    expect(good.ok && good.blueprint.services[0]!.init[0]!.content).toBe('SELECT 2;');
+
+    writeFileSync(file, blueprint('scripts/link.sql'));
+    const linked = await resolveBlueprintFile({ file });
+    expect(linked.ok).toBe(false);
+    if (!linked.ok) expect(linked.problems[0]!.message).toContain("leads outside the blueprint's directory");
   });
 });

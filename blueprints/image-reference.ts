@@ -12,12 +12,17 @@ const reference = new RegExp(
   `^(?:(${domain})/)?(${component}(?:/${component})*)(?::(${tag}))?(?:@(${digest}))?$`,
 );
 
+/** Longest whole reference we accept: name (255) + tag (128) + digest, with room to spare. */
+const MAX_REFERENCE_LENGTH = 512;
+
 /** Longest repository name Docker accepts. */
 const MAX_NAME_LENGTH = 255;
 
 /** Why an image reference is malformed, or undefined when it is well formed. */
 export function imageReferenceError(image: string): string | undefined {
   if (image === '') return undefined; // "required" is reported by the schema
+  // Checked before the pattern, which is not built for arbitrarily long input.
+  if (image.length > MAX_REFERENCE_LENGTH) return `longer than ${MAX_REFERENCE_LENGTH} characters`;
   const match = reference.exec(image);
   if (!match) {
     if (/[A-Z]/.test(image.split('/').slice(1).join('/') || image.split(':')[0]!)) {

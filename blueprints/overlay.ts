@@ -104,13 +104,32 @@ export function parseOverlay(opts: {
   };
 }
 
-/** Whether a name matches a glob: `*` matches any text (including "/"), `?` one character. */
+/**
+ * Whether a name matches a glob: `*` matches any text (including "/"), `?` one character. Matched
+ * by the classic two-pointer walk (backtracking only to the last `*`), O(pattern x value) at
+ * worst: overlays and contexts come from API requests, so a regex with many `.*` is not safe.
+ */
 export function globMatches(pattern: string, value: string): boolean {
-  const source = pattern
-    .split('')
-    .map((ch) => (ch === '*' ? '.*' : ch === '?' ? '.' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  return new RegExp(`^${source}$`, 's').test(value);
+  let p = 0;
+  let v = 0;
+  let starAt = -1;
+  let resumeAt = 0;
+  while (v < value.length) {
+    if (p < pattern.length && (pattern[p] === '?' || (pattern[p] !== '*' && pattern[p] === value[v]))) {
+      p++;
+      v++;
+    } else if (p < pattern.length && pattern[p] === '*') {
+      starAt = p++;
+      resumeAt = v;
+    } else if (starAt >= 0) {
+      p = starAt + 1;
+      v = ++resumeAt;
+    } else {
+      return false;
+    }
+  }
+  while (pattern[p] === '*') p++;
+  return p === pattern.length;
 }
 
 /** Whether an overlay applies to a blueprint by name (ignoring the context). */

@@ -35,8 +35,10 @@ export const SCHEME_DEFAULT_PORTS: Readonly<Record<string, number>> = {
   clickhouse: 9000,
 };
 
-const URL_PATTERN = /([a-z][a-z0-9+.-]*):\/\/([^\s/?#]*)/gi;
-const HOST_PORT = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?):(\d{1,5})$/i;
+// Bounded scheme length and no overlapping quantifiers: env values are untrusted input (the API
+// resolves inline blueprints), so every pattern here must run in linear time.
+const URL_PATTERN = /([a-z][a-z0-9+.-]{0,31}):\/\/([^\s/?#]*)/gi;
+const HOST_PORT = /^([a-z0-9][-a-z0-9]*):(\d{1,5})$/i;
 const HOST_VARIABLE = /(^|_)(HOST|HOSTNAME|SERVER)$/;
 
 /** The host references in one env value. */
@@ -54,7 +56,7 @@ export function hostReferences(opts: { name: string; value: string }): HostRefer
   }
   for (const token of value.replace(URL_PATTERN, ' ').split(/[\s,;]+/)) {
     const match = HOST_PORT.exec(token);
-    if (match) found.push({ host: match[1]!.toLowerCase(), port: Number(match[3]) });
+    if (match) found.push({ host: match[1]!.toLowerCase(), port: Number(match[2]) });
   }
   if (HOST_VARIABLE.test(name.toUpperCase()) && /^[a-z][-a-z0-9]*$/.test(value)) {
     found.push({ host: value });

@@ -13,7 +13,8 @@ import { imageReferenceError } from './image-reference.js';
 export const MAX_SERVICE_NAME_LENGTH = 50;
 export const MAX_BLUEPRINT_NAME_LENGTH = 40;
 
-const dns1035Label = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+// Written without nested or overlapping quantifiers, so a hostile long string cannot make it slow.
+const dns1035Label = /^(?!.*-$)[a-z][-a-z0-9]*$/;
 
 export const ServiceName = z
   .string()

@@ -7,7 +7,7 @@
 export const SECRET_MARKER = '<redacted>';
 
 /** scheme://user:password@host: a password inside a URL. */
-const URL_WITH_PASSWORD = /([a-z][a-z0-9+.-]*:\/\/[^\s/@:]*:)([^\s/@]+)(@)/gi;
+const URL_WITH_PASSWORD = /([a-z][a-z0-9+.-]{0,31}:\/\/[^\s/@:]*:)([^\s/@]+)(@)/gi;
 
 /** Variable names that by convention carry credentials. */
 const SECRET_NAME = /(PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|API_?KEY|PRIVATE_?KEY|CREDENTIALS?)$/i;

@@ -46,3 +46,33 @@ describe('parse limits', () => {
     expect(await problemsOf('? [a, b]\n: 1\n')).toEqual(['1:3: map keys must be plain strings']);
   });
 });
+
+describe('hostile input', () => {
+  it('validates long names, images, env values and globs in linear time', async () => {
+    const long = 'a'.repeat(200_000);
+    const source = [
+      `name: ${long}-`,
+      'services:',
+      `  - name: ${long}-`,
+      `    image: ${'a-'.repeat(100_000)}`,
+      '    env:',
+      `      A: ${'a'.repeat(200_000)}`,
+      `      B: "${'a://:'.repeat(40_000)}"`,
+      `      C: ${'a1-'.repeat(60_000)}:`,
+    ].join('\n');
+    const overlay = {
+      fileName: 'o.yaml',
+      source: `layer: user\nappliesTo: { context: { branch: "${'*a'.repeat(30)}b" } }\n`,
+    };
+    const started = performance.now();
+    const result = await resolveBlueprintSource({
+      source,
+      fileName: 'h.yaml',
+      overlays: [overlay],
+      context: { branch: 'a'.repeat(5_000) },
+    });
+    expect(result.ok).toBe(false);
+    // Generous bound for a loaded machine; a quadratic pattern would take minutes here.
+    expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});

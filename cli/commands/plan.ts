@@ -1,16 +1,25 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import type { KubernetesObject } from '@kubernetes/client-node';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import type { BlueprintProblem, ResolvedBlueprint } from '../../blueprints/resolved.js';
+import { KubeClient } from '../../deploy/kube-client.js';
 import { formatBranchPlan } from '../../planner/branching/format-plan.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { PlannerError } from '../../planner/errors.js';
-import { type NodePool, parseNodePoolsFile } from '../../planner/node-pools.js';
+import {
+  NODE_POOL_LABELS,
+  type NodeLike,
+  type NodePool,
+  nodePoolsFromNodes,
+  parseNodePoolsFile,
+} from '../../planner/node-pools.js';
 import { formatPlacementPlan } from '../../planner/placement/format-placement.js';
 import { DEFAULT_CROSS_ZONE_HOURLY_COST, planPlacement } from '../../planner/placement/plan-placement.js';
 import type { BranchPlan, PlacementPlan } from '../../planner/types.js';
+import { readStackEndpoints } from '../../stack/endpoints.js';
 import { ExitCode } from '../exit-codes.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
@@ -50,7 +59,10 @@ export async function runPlan(options: PlanOptions): Promise<number> {
 
   let placement: PlacementPlan | undefined;
   if (options.placement) {
-    const pools = await readPools(options.pools ?? DEFAULT_POOLS_FILE);
+    const pools =
+      options.pools === CLUSTER_POOLS
+        ? await readClusterPools()
+        : await readPools(options.pools ?? DEFAULT_POOLS_FILE);
     if (!pools) return ExitCode.Failure;
     try {
       placement = await planPlacement({
@@ -81,6 +93,39 @@ function readable(input: { plan: BranchPlan; placement?: PlacementPlan; branch: 
   const intro = `branch plan for ${input.branch.name} (routing: ${input.branch.routing}): deploy and fork run in the branch environment, reuse is served by the baseline\n\n`;
   const placement = input.placement ? `\nplacement\n\n${formatPlacementPlan(input.placement)}` : '';
   return intro + formatBranchPlan(input.plan) + placement;
+}
+
+/** `--pools cluster`: read the pools from the labelled nodes of the cluster. */
+const CLUSTER_POOLS = 'cluster';
+
+/**
+ * Lists the nodes that carry the pool label in the cluster of $KUBECONFIG (or the local stack's)
+ * and derives the pools from their labels and allocatable; prints the reason and returns undefined
+ * when the cluster cannot be read or its labels are incomplete.
+ */
+async function readClusterPools(): Promise<NodePool[] | undefined> {
+  try {
+    const kubeconfig = process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath;
+    const kube = KubeClient.fromKubeconfigFile(kubeconfig);
+    const nodes = await kube.list<NodeLike & KubernetesObject>({
+      apiVersion: 'v1',
+      kind: 'Node',
+      labelSelector: NODE_POOL_LABELS.pool,
+    });
+    const pools = nodePoolsFromNodes(nodes.items);
+    if (pools.length === 0) {
+      process.stderr.write(
+        `microstax plan: no node carries the ${NODE_POOL_LABELS.pool} label, so there are no pools to place on\n`,
+      );
+      return undefined;
+    }
+    return pools;
+  } catch (error) {
+    process.stderr.write(
+      `microstax plan: cannot read node pools from the cluster: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
+    return undefined;
+  }
 }
 
 /** Reads a node pools file; prints FILE:LINE:COL problems and returns undefined when it is invalid. */
@@ -131,7 +176,7 @@ export function register(program: Command): void {
     )
     .option(
       '--pools <file>',
-      `node pools file for --placement (default: stack/node-pools.yaml${existsSync(DEFAULT_POOLS_FILE) ? '' : ', not present'})`,
+      `node pools file for --placement, or "cluster" to read the labelled nodes of $KUBECONFIG's cluster (default: stack/node-pools.yaml${existsSync(DEFAULT_POOLS_FILE) ? '' : ', not present'})`,
     )
     .option(
       '--baseline-zone <zone>',

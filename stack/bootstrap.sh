@@ -7,7 +7,12 @@ cd "$(dirname "$0")/.."
 
 if [ ! -d node_modules ] || ! npm ls --all >/dev/null 2>&1; then
   echo "==> npm ci (node_modules missing or stale)" >&2
-  npm ci --no-audit --no-fund
+  # npm ci refuses a lock file without the other platforms' optional packages (biome, swc), which
+  # registries mirroring only Linux packages cannot add; npm install accepts it and keeps the lock.
+  if ! npm ci --no-audit --no-fund; then
+    echo "==> npm ci refused the lock file; installing with npm install instead" >&2
+    npm install --no-audit --no-fund
+  fi
 fi
 
 node bin/microstax.js stack up

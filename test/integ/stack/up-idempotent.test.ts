@@ -1,0 +1,23 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { resolveStackConfig } from '../../../stack/config.js';
+import { silentProgress } from '../../../stack/progress.js';
+import { stackStatus, stackUp } from '../../../stack/stack.js';
+
+describe('stack up on a running stack', () => {
+  it('changes nothing: same processes, same state file, every part healthy', async () => {
+    const config = resolveStackConfig();
+    // The first call repairs anything an earlier test file left behind; the second must be a no-op.
+    await stackUp({ config, progress: silentProgress });
+    const before = await readFile(config.stateFile, 'utf8');
+    const result = await stackUp({ config, progress: silentProgress });
+    expect(result.changed).toEqual([]);
+    expect(await readFile(config.stateFile, 'utf8')).toBe(before);
+    const status = await stackStatus({ config });
+    expect(status.parts.map((part) => [part.part, part.healthy, part.problem])).toEqual([
+      ['temporal', true, null],
+      ['postgres', true, null],
+      ['kubernetes', true, null],
+    ]);
+  });
+});

@@ -71,7 +71,7 @@ export async function runValidate(opts: {
       });
       if (!opts.json) {
         process.stdout.write(
-          `${file}: valid (${result.blueprint.name}: ${result.blueprint.services.length} services, ${dependencies} dependencies)\n`,
+          `${file}: valid (${result.blueprint.name}: ${plural(result.blueprint.services.length, 'service')}, ${plural(dependencies, 'dependency', 'dependencies')})\n`,
         );
       }
     } else {
@@ -83,6 +83,8 @@ export async function runValidate(opts: {
     process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
   return reports.every((report) => report.valid) ? ExitCode.Ok : ExitCode.Failure;
 }
+
+const plural = (count: number, one: string, many = `${one}s`) => `${count} ${count === 1 ? one : many}`;
 
 /** Registers `microstax validate`. */
 export function register(program: Command): void {

@@ -29,15 +29,41 @@ import type { LifecycleDependencies, RuntimeIdentity } from './ports.js';
 export function createActivities(deps: LifecycleDependencies) {
   const everyMs = deps.heartbeatEveryMs ?? 5000;
 
-  /** Sends progress to the environment's workflow; a lost progress report is not worth failing a deploy. */
-  async function sendProgress(environmentId: string, services: ServiceProgress[]): Promise<void> {
-    try {
-      await deps.temporal.workflow
+  /**
+   * Reports progress to the environment's workflow at most once a second (each report is a signal, so a
+   * workflow task; twenty services changing state at once should cost one, not forty). The last state
+   * always arrives: the activity's result carries it too. A lost report is not worth failing a deploy.
+   */
+  function progressReporter(environmentId: string): {
+    report(services: ServiceProgress[]): void;
+    stop(): void;
+  } {
+    let pending: ServiceProgress[] | undefined;
+    let timer: NodeJS.Timeout | undefined;
+    let lastSent = 0;
+    const send = () => {
+      timer = undefined;
+      if (!pending) return;
+      const services = pending;
+      pending = undefined;
+      lastSent = Date.now();
+      deps.temporal.workflow
         .getHandle(workflowIds.environment(environmentId))
-        .signal(progressSignal, { services });
-    } catch (error) {
-      Context.current().log.warn('progress signal failed', { environmentId, error: String(error) });
-    }
+        .signal(progressSignal, { services })
+        .catch((error) =>
+          Context.current().log.warn('progress signal failed', { environmentId, error: String(error) }),
+        );
+    };
+    return {
+      report(services) {
+        pending = services;
+        if (timer) return;
+        timer = setTimeout(send, Math.max(0, lastSent + PROGRESS_EVERY_MS - Date.now()));
+      },
+      stop() {
+        if (timer) clearTimeout(timer);
+      },
+    };
   }
 
   return {
@@ -98,6 +124,7 @@ export function createActivities(deps: LifecycleDependencies) {
       placement?: PlacementPlan;
       baseline?: { environmentId: string };
     }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }> {
+      const progress = progressReporter(input.environmentId);
       return withHeartbeat({
         everyMs,
         work: async (report, signal) => {
@@ -111,11 +138,13 @@ export function createActivities(deps: LifecycleDependencies) {
               signal,
               onProgress: (services) => {
                 report({ services });
-                void sendProgress(input.environmentId, services);
+                progress.report(services);
               },
             });
           } catch (error) {
             throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
+          } finally {
+            progress.stop();
           }
         },
       });
@@ -290,6 +319,8 @@ export function createActivities(deps: LifecycleDependencies) {
     },
   };
 }
+
+const PROGRESS_EVERY_MS = 1000;
 
 export type LifecycleActivities = ReturnType<typeof createActivities>;
 

@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import { createActivities } from '../../activities/create-activities.js';
+import type { EnvironmentRuntime } from '../../activities/ports.js';
+import { createTemporalClient } from '../../temporal/client.js';
+import { LifecycleClient } from '../../temporal/lifecycle-client.js';
+import { createLifecycleWorker } from '../../temporal/worker.js';
+import { checkoutBlueprint } from '../../test/integ/workflows/support/blueprints.js';
+import { InMemoryRuntime } from '../../test/integ/workflows/support/in-memory-runtime.js';
+import { createWorkerDependencies } from '../../worker/dependencies.js';
+import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../workflows/contracts.js';
+import type { BenchResult, BenchSuite } from '../suite.js';
+
+/**
+ * Environment lifecycle on the real Temporal server: N creates at once (throughput, p50/p99 time to
+ * ready, duplicates), and a warm claim against a cold create, side by side in one run.
+ * MICROSTAX_BENCH_CREATES (default 50; the issue's stress run is 500) sets N.
+ * MICROSTAX_BENCH_RUNTIME=kube deploys on the local cluster through the deploy layer; the default
+ * (memory) keeps environments in memory, which measures the lifecycle's own overhead (Temporal,
+ * workflows, activities, codec) without the cluster's.
+ */
+const CREATES = Number(process.env.MICROSTAX_BENCH_CREATES ?? 50);
+const PAIRS = 5;
+
+const suite: BenchSuite = {
+  name: 'lifecycle',
+  description: `${CREATES} concurrent creates (throughput, p50/p99 time to ready) and warm claim vs cold create`,
+  needsStack: true,
+  async run(): Promise<BenchResult> {
+    const runtimeKind = process.env.MICROSTAX_BENCH_RUNTIME === 'kube' ? 'kube' : 'memory';
+    const temporal = await createTemporalClient();
+    const memory = new InMemoryRuntime({ serviceDelayMs: 50 });
+    const runtime: EnvironmentRuntime =
+      runtimeKind === 'kube'
+        ? (await createWorkerDependencies({ temporal: temporal.client })).runtime
+        : memory;
+    const planner =
+      runtimeKind === 'kube'
+        ? (await createWorkerDependencies({ temporal: temporal.client })).planner
+        : { plan: async () => ({}) };
+    const taskQueue = `bench-lifecycle-${randomUUID().slice(0, 8)}`;
+    const worker = await createLifecycleWorker({
+      taskQueue,
+      config: temporal.config,
+      activities: createActivities({ runtime, planner, temporal: temporal.client, heartbeatEveryMs: 2000 }),
+    });
+    const running = worker.run();
+    const lifecycle = new LifecycleClient(temporal.client, taskQueue);
+    const created: string[] = [];
+    const blueprint = checkoutBlueprint({ name: `bench-${randomUUID().slice(0, 6)}` });
+    const timeToReady = async (environmentId: string, claimWarm: boolean): Promise<number> => {
+      const started = performance.now();
+      await lifecycle.createEnvironment({
+        environmentId,
+        blueprint,
+        owner: 'bench',
+        team: 'bench',
+        claimWarm,
+      });
+      created.push(environmentId);
+      const status = await lifecycle.waitReady(environmentId);
+      if (status.phase !== 'ready')
+        throw new Error(`${environmentId} ended ${status.phase}: ${status.error?.message}`);
+      return performance.now() - started;
+    };
+    try {
+      // 1. N concurrent cold creates.
+      const ids = Array.from({ length: CREATES }, (_, i) => `bench-${i}-${randomUUID().slice(0, 8)}`);
+      const wallStart = performance.now();
+      const times = await Promise.all(ids.map((id) => timeToReady(id, false)));
+      const wallMs = performance.now() - wallStart;
+      const duplicates =
+        runtimeKind === 'memory' ? [...memory.environments.values()].filter((e) => e.applies > 1).length : 0;
+
+      // 2. Warm claim vs cold create, alternating so both see the same machine load.
+      const prewarm: PrewarmPoolResult = await temporal.client.workflow.execute(WorkflowType.prewarmPool, {
+        taskQueue,
+        workflowId: `bench-prewarm-${randomUUID().slice(0, 8)}`,
+        args: [{ pools: [{ blueprint, size: PAIRS }] }],
+      });
+      const warmIds = prewarm.pools[0]!.started;
+      await Promise.all(warmIds.map((id) => lifecycle.waitReady(id)));
+      const warm: number[] = [];
+      const cold: number[] = [];
+      for (let i = 0; i < PAIRS; i++) {
+        warm.push(await timeToReady(`bench-warm-${i}-${randomUUID().slice(0, 8)}`, true));
+        cold.push(await timeToReady(`bench-cold-${i}-${randomUUID().slice(0, 8)}`, false));
+      }
+      const warmP50 = percentile(warm, 50);
+      const coldP50 = percentile(cold, 50);
+
+      // Clean up: every environment's own workflow tears it down.
+      await Promise.all(
+        created.map(async (id) => {
+          await lifecycle.teardown(id, { reason: 'requested' });
+          await temporal.client.workflow
+            .getHandle(workflowIds.environment(id))
+            .result()
+            .catch(() => undefined);
+        }),
+      );
+      const p50 = percentile(times, 50);
+      const p99 = percentile(times, 99);
+      return {
+        metrics: {
+          runtime: runtimeKind,
+          creates: CREATES,
+          wallSeconds: round(wallMs / 1000),
+          throughputPerSecond: round(CREATES / (wallMs / 1000)),
+          timeToReadyMs: { p50: round(p50), p99: round(p99), max: round(Math.max(...times)) },
+          duplicates,
+          warmClaimMs: { p50: round(warmP50), all: warm.map(round) },
+          coldCreateMs: { p50: round(coldP50), all: cold.map(round) },
+          coldOverWarm: round(coldP50 / warmP50),
+        },
+        targets: [
+          {
+            what: `${CREATES} concurrent creates: all ready, none duplicated`,
+            target: '0 duplicates',
+            measured: `${duplicates} duplicates, p50 ${round(p50)} ms, p99 ${round(p99)} ms`,
+            met: duplicates === 0,
+          },
+          {
+            what: 'warm claim time to ready',
+            target: '<= 2000 ms',
+            measured: `${round(warmP50)} ms p50 (cold ${round(coldP50)} ms, ${round(coldP50 / warmP50)}x)`,
+            met: warmP50 <= 2000,
+          },
+        ],
+      };
+    } finally {
+      await worker.shutdown();
+      await running.catch(() => undefined);
+      await temporal.close();
+    }
+  },
+};
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+export default suite;

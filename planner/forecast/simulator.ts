@@ -1,5 +1,5 @@
 import { PlannerError } from '../errors.js';
-import { fitDemandModel, forecastDemand } from './demand-model.js';
+import { type DemandModel, fitDemandModel, forecastDemand } from './demand-model.js';
 import { DAY_MS, HOUR_MS, hourStart } from './time.js';
 import type { EnvRequest } from './types.js';
 import { recommendWarmPool } from './warm-pool.js';
@@ -116,9 +116,54 @@ export function replayWarmPool(options: ReplayOptions): ReplayResult {
   };
 }
 
+/** Sizes for the 24 hours from `day` under `model`, aiming at `target` (one hour more is forecast for pre-warming). */
+function daySizes(model: DemandModel, day: number, refillMinutes: number, target: number): number[] {
+  const forecast = forecastDemand(model, { from: day, hours: 25 });
+  return recommendWarmPool({
+    expectedPerHour: forecast,
+    refillMinutes,
+    targetHitRate: target,
+  }).poolSizes.slice(0, 24);
+}
+
+/**
+ * Real demand is burstier than the Poisson arrivals the sizing assumes, so aiming at the target
+ * undershoots it. Replaying the last week with a few raised aims and keeping the lowest one that
+ * would have met the target corrects for that, from the blueprint's own history.
+ */
+function calibratedAim(options: {
+  requests: readonly EnvRequest[];
+  model: DemandModel;
+  day: number;
+  refillMinutes: number;
+  targetHitRate: number;
+}): number {
+  const { requests, model, day, refillMinutes, targetHitRate } = options;
+  const from = day - 7 * DAY_MS;
+  if (!requests.some((r) => r.at < from)) return targetHitRate; // not a week of history yet
+  const aims = [0, 0.02, 0.04, 0.06, 0.08].map((raise) => Math.min(0.995, targetHitRate + raise));
+  for (const aim of aims) {
+    const sizes = new Map<number, number>();
+    for (let d = from; d < day; d += DAY_MS) {
+      daySizes(model, d, refillMinutes, aim).forEach((size, h) => {
+        sizes.set(d + h * HOUR_MS, size);
+      });
+    }
+    const replay = replayWarmPool({
+      requests,
+      from,
+      to: day,
+      refillMinutes,
+      poolSize: (hour) => sizes.get(hour) ?? 0,
+    });
+    if (replay.requests === 0 || replay.hitRate >= targetHitRate) return aim;
+  }
+  return aims[aims.length - 1]!;
+}
+
 /**
  * The predictive policy's schedule: at the start of each day it refits the demand model on the
- * requests seen so far, forecasts that day and sizes the pool for the target hit rate.
+ * requests seen so far, calibrates its aim on the past week, forecasts that day and sizes the pool.
  */
 export function predictivePoolSchedule(options: {
   requests: readonly EnvRequest[];
@@ -128,24 +173,32 @@ export function predictivePoolSchedule(options: {
   refillMinutes: number;
   targetHitRate: number;
   historyWeeks?: number;
+  /** Raise the aim to make up for bursty demand (default true). */
+  calibrate?: boolean;
 }): Map<number, number> {
   const schedule = new Map<number, number>();
   const own = options.requests.filter((r) => r.blueprint === options.blueprint);
   for (let day = options.from; day < options.to; day += DAY_MS) {
+    const history = own.filter((r) => r.at < day);
     const model = fitDemandModel({
-      requests: own,
+      requests: history,
       blueprint: options.blueprint,
       now: day,
       weeks: options.historyWeeks,
     });
-    // One hour beyond the day, so the pool can pre-warm for the first hour of the next day.
-    const forecast = forecastDemand(model, { from: day, hours: 25 });
-    const { poolSizes } = recommendWarmPool({
-      expectedPerHour: forecast,
-      refillMinutes: options.refillMinutes,
-      targetHitRate: options.targetHitRate,
+    const aim =
+      options.calibrate === false
+        ? options.targetHitRate
+        : calibratedAim({
+            requests: history,
+            model,
+            day,
+            refillMinutes: options.refillMinutes,
+            targetHitRate: options.targetHitRate,
+          });
+    daySizes(model, day, options.refillMinutes, aim).forEach((size, h) => {
+      schedule.set(day + h * HOUR_MS, size);
     });
-    for (let h = 0; h < 24; h++) schedule.set(day + h * HOUR_MS, poolSizes[h]!);
   }
   return schedule;
 }

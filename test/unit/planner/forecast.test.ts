@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { fitDemandModel, forecastDemand } from '../../../planner/forecast/demand-model.js';
 import { recommendWarmPools } from '../../../planner/forecast/recommend.js';
 import { poisson, seededRandom } from '../../../planner/forecast/seeded-random.js';
-import { comparePoolPolicies, replayWarmPool } from '../../../planner/forecast/simulator.js';
+import {
+  comparePoolPolicies,
+  predictivePoolSchedule,
+  replayWarmPool,
+} from '../../../planner/forecast/simulator.js';
 import { generateSyntheticTrace } from '../../../planner/forecast/synthetic-trace.js';
 import { DAY_MS, HOUR_MS, hourOfWeek, isWeekend, WEEK_MS } from '../../../planner/forecast/time.js';
 import type { EnvRequest } from '../../../planner/forecast/types.js';
@@ -223,6 +227,26 @@ describe('comparePoolPolicies on a synthetic trace', () => {
     expect(comparison.predictive.hitRate).toBeGreaterThan(0.75);
     expect(comparison.fixed.hitRate).toBeGreaterThanOrEqual(comparison.predictive.hitRate);
     expect(comparison.predictive.idlePodHours).toBeLessThan(comparison.fixedIdleAtEqualHitRate * 0.6);
+  });
+
+  it('calibration on the past week raises the hit rate toward the target', () => {
+    const trace = generateSyntheticTrace({ seed: 7, start: MONDAY, weeks: 4 });
+    const options = {
+      requests: trace,
+      blueprint: 'checkout',
+      from: MONDAY + 3 * WEEK_MS,
+      to: MONDAY + 4 * WEEK_MS,
+      refillMinutes: 10,
+      targetHitRate: 0.9,
+    };
+    const replay = (calibrate: boolean) => {
+      const schedule = predictivePoolSchedule({ ...options, calibrate });
+      return replayWarmPool({ ...options, poolSize: (hour) => schedule.get(hour) ?? 0 });
+    };
+    const plain = replay(false);
+    const calibrated = replay(true);
+    expect(calibrated.hitRate).toBeGreaterThanOrEqual(plain.hitRate);
+    expect(calibrated.idlePodHours).toBeGreaterThanOrEqual(plain.idlePodHours);
   });
 
   it('recommendWarmPools gives every blueprint a forecast and pool sizes', () => {

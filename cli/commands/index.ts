@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { register as registerApi } from './api.js';
+import { register as registerBlueprint } from './blueprint.js';
 import { register as registerEnv } from './env.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerDemo } from './demo.js';
@@ -15,6 +16,7 @@ import { register as registerWorker } from './worker.js';
 export function registerCommands(program: Command): void {
   registerApi(program);
   registerEnv(program);
+  registerBlueprint(program);
   registerValidate(program);
   registerRender(program);
   registerPlan(program);

@@ -49,13 +49,11 @@ export function workload(count: number): Workload {
   });
   const apps = services.filter((_, i) => !isData(i));
   const team = apps.filter((_, i) => i % 5 === 0).map((s) => ({ name: s.name, env: { LOG_LEVEL: 'debug' } }));
-  const user = apps
-    .slice(0, Math.max(1, Math.floor(count / 100)))
-    .map((s) => ({
-      name: s.name,
-      image: `ghcr.io/alice/${s.name}:dev`,
-      env: { SERVICE_NAME: { $remove: true } },
-    }));
+  const user = apps.slice(0, Math.max(1, Math.floor(count / 100))).map((s) => ({
+    name: s.name,
+    image: `ghcr.io/alice/${s.name}:dev`,
+    env: { SERVICE_NAME: { $remove: true } },
+  }));
   return {
     services: count,
     source: stringify({ name: `bench-${count}`, routing: 'header', services }),

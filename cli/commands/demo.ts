@@ -1,6 +1,7 @@
 import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
 import type { Command } from 'commander';
 import { NODE_POOL_LABELS } from '../../planner/node-pools.js';
+import { binaryPath } from '../../stack/binaries.js';
 import { resolveStackConfig } from '../../stack/config.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
 import { redactUrl } from '../../stack/postgres.js';
@@ -34,7 +35,8 @@ export function register(program: Command): void {
     .action(async (opts: { json?: boolean }) => {
       try {
         const endpoints = await readStackEndpoints();
-        const apiPort = Number(process.env.MICROSTAX_API_PORT) || resolveStackConfig().ports.api;
+        const config = resolveStackConfig();
+        const apiPort = Number(process.env.MICROSTAX_API_PORT) || config.ports.api;
         const apiUrl = `http://127.0.0.1:${apiPort}`;
         const apiRunning = await isPortOpen(apiPort);
         const nodes = await describeNodes(endpoints.kubeconfigPath);
@@ -54,7 +56,7 @@ export function register(program: Command): void {
             `  Kubernetes   ${endpoints.kubeconfigPath}   (${nodes})`,
             '',
             'Try:',
-            `  KUBECONFIG=${endpoints.kubeconfigPath} ~/.cache/microstax/bin/kubectl-* get nodes -L ${NODE_POOL_LABELS.pool},${NODE_POOL_LABELS.capacityType}`,
+            `  KUBECONFIG=${endpoints.kubeconfigPath} ${binaryPath(config.binDir, 'kubectl')} get nodes -L ${NODE_POOL_LABELS.pool},${NODE_POOL_LABELS.capacityType}`,
             '  eval "$(node bin/microstax.js stack env)"   # TEMPORAL_ADDRESS, DATABASE_URL, KUBECONFIG for your shell',
             '  node bin/microstax.js stack status',
             '',

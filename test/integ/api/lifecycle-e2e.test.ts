@@ -1,5 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities/create-activities.js';
@@ -132,5 +134,36 @@ describe('API + real worker + local cluster: create survives an API restart, the
     expect(teardown.statusCode).toBe(202);
     const deleted = await waitForPhase(second, id, ['deleted', 'failed'], 120_000);
     expect(deleted.phase).toBe('deleted');
+  });
+
+  it('drives the same path from the CLI: create --wait with progress, share, snapshot, delete --wait', async () => {
+    const app = apps[apps.length - 1]!;
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const cli = async (args: string[]) => {
+      const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/microstax.js', ...args], {
+        env: { ...process.env, MICROSTAX_URL: url, MICROSTAX_TOKEN: token, MICROSTAX_CONFIG: '/nonexistent' },
+      });
+      return { stdout, stderr };
+    };
+    const created = await cli([
+      'env',
+      'create',
+      '-f',
+      `${EXAMPLE_DIR}/checkout-dev.yaml`,
+      '--wait',
+      '--json',
+    ]);
+    const { environment } = JSON.parse(created.stdout) as { environment: Env };
+    expect(environment.phase).toBe('ready');
+    expect(created.stderr).toMatch(/\[\d\/3\] db: /);
+    expect(created.stderr).toContain(`${environment.id}: ready`);
+
+    const share = await cli(['env', 'share', environment.id, '--ttl', '1h']);
+    expect(share.stdout.trim()).toMatch(/^msxs_/);
+    const snapshot = await cli(['env', 'snapshot', environment.id, '--name', 'before-demo', '--json']);
+    expect(JSON.parse(snapshot.stdout)).toMatchObject({ ok: true, snapshot: { name: 'before-demo' } });
+
+    const deleted = await cli(['env', 'delete', environment.id, '--wait', '--json']);
+    expect(JSON.parse(deleted.stdout)).toMatchObject({ ok: true, phase: 'deleted' });
   });
 });

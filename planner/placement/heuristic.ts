@@ -40,7 +40,9 @@ class PackingState {
     const replicas = this.problem.services[s]!.replicas;
     const pool = this.problem.pools[p]!;
     const candidates = this.open[p]!.filter((n) => this.fits(n, s));
-    candidates.sort((a, b) => a.cpu / pool.cpu - b.cpu / pool.cpu || a.index - b.index);
+    // Best fit: the node left with the least room in its scarcer resource.
+    const room = (n: OpenNode) => Math.min(n.cpu / pool.cpu, n.memory / pool.memory);
+    candidates.sort((a, b) => room(a) - room(b) || a.index - b.index);
     const existing = candidates.slice(0, replicas);
     const newNodes = replicas - existing.length;
     if (newNodes > 0 && (!allowNew || this.usedIndices(p).size + newNodes > pool.pool.nodes))

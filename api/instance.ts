@@ -17,6 +17,8 @@ export const REDACTED_LOG_PATHS = [
   '*.password',
 ];
 
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
 /** The Postgres URL: the configured one, or the local stack's. */
 export async function resolveDatabaseUrl(config: ApiConfig): Promise<string> {
   return config.databaseUrl ?? (await readStackEndpoints()).databaseUrl;
@@ -42,9 +44,13 @@ export async function createApiInstance(
       ...(opts.logStream ? { stream: opts.logStream } : {}),
     },
     bodyLimit: opts.config.bodyLimitBytes,
-    // Honour a caller's request id (e.g. from a gateway) so logs line up end to end; otherwise make one.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    // Honour a caller's well-formed request id (e.g. from a gateway) so logs line up end to end;
+    // anything else (too long, odd characters that could forge log lines) gets a fresh one.
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
     trustProxy: false,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();

@@ -59,6 +59,10 @@ describe('API basics: health, docs, metrics, errors, auth (real Postgres and Tem
     expect(response.statusCode).toBe(404);
     expect(json(response)).toMatchObject({ error: { code: 'not_found' } });
     expect(response.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    const traced = await api.app.inject({ url: '/healthz', headers: { 'x-request-id': 'gw-42' } });
+    expect(traced.headers['x-request-id']).toBe('gw-42');
+    const forged = await api.app.inject({ url: '/healthz', headers: { 'x-request-id': 'a\\n{"level":60}' } });
+    expect(forged.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it('names the failing field on validation errors', async () => {

@@ -250,7 +250,10 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
         bodies.push(response.body);
         got[caller] = response.statusCode;
         want[caller] = endpoint.expect[caller] ?? (caller === 'none' || caller === 'bad' ? 401 : 403);
-        if (response.statusCode >= 400 && !String(response.headers['content-type']).includes('event-stream')) {
+        if (
+          response.statusCode >= 400 &&
+          !String(response.headers['content-type']).includes('event-stream')
+        ) {
           expect(json(response)).toMatchObject({
             error: { code: expect.any(String), message: expect.any(String) },
           });

@@ -73,6 +73,10 @@ export interface StackConfig {
   /** Cached binaries `<name>-<version>`. Default `~/.cache/microstax/bin`. */
   binDir: string;
   ports: StackPorts;
+  /** How far `ports` are shifted from DEFAULT_PORTS. */
+  portOffset: number;
+  /** True when MICROSTAX_STACK_PORT_OFFSET chose the offset; otherwise `stack up` may pick one. */
+  portOffsetFromEnv: boolean;
   /** Set when the user points the stack at an existing Postgres; nothing is started then. */
   externalDatabaseUrl: string | undefined;
   /** Set when the user points the stack at an existing cluster; nothing is started then. */
@@ -84,18 +88,42 @@ export function resolveStackConfig(env: NodeJS.ProcessEnv = process.env): StackC
   const stateDir = path.resolve(env[ENV.stateDir] || path.join(REPO_ROOT, '.microstax', 'stack'));
   const cacheDir = path.resolve(env[ENV.cacheDir] || path.join(homedir(), '.cache', 'microstax'));
   const offset = parsePortOffset(env[ENV.portOffset]);
-  const ports = Object.fromEntries(
-    Object.entries(DEFAULT_PORTS).map(([name, port]) => [name, port + offset]),
-  ) as StackPorts;
   return {
     stateDir,
     stateFile: path.join(stateDir, STATE_FILE_NAME),
     logsDir: path.join(stateDir, 'logs'),
     binDir: path.join(cacheDir, 'bin'),
-    ports,
+    ports: shiftedPorts(offset),
+    portOffset: offset,
+    portOffsetFromEnv: Boolean(env[ENV.portOffset]),
     externalDatabaseUrl: env[ENV.databaseUrl] || undefined,
     externalKubeconfig: env[ENV.kubeconfig] || undefined,
   };
+}
+
+/** DEFAULT_PORTS shifted by `offset`. */
+export function shiftedPorts(offset: number): StackPorts {
+  return Object.fromEntries(
+    Object.entries(DEFAULT_PORTS).map(([name, port]) => [name, port + offset]),
+  ) as StackPorts;
+}
+
+/** The same config with its ports shifted by `offset` instead. */
+export function withPortOffset(config: StackConfig, offset: number): StackConfig {
+  return { ...config, ports: shiftedPorts(offset), portOffset: offset };
+}
+
+/**
+ * Offsets `stack up` may pick when the default ports are taken (e.g. another checkout's stack runs):
+ * those whose shifted ports land on no default port, so two stacks never fight over one.
+ */
+export function candidatePortOffsets(count = 12): number[] {
+  const defaults = new Set<number>(Object.values(DEFAULT_PORTS));
+  const offsets: number[] = [0];
+  for (let offset = 100; offsets.length < count; offset += 100) {
+    if (Object.values(shiftedPorts(offset)).every((port) => !defaults.has(port))) offsets.push(offset);
+  }
+  return offsets;
 }
 
 function parsePortOffset(raw: string | undefined): number {

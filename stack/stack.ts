@@ -2,7 +2,13 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import lockfile from 'proper-lockfile';
 import { ensureBinaries } from './binaries.js';
-import { resolveStackConfig, type StackConfig } from './config.js';
+import {
+  candidatePortOffsets,
+  DEFAULT_PORTS,
+  resolveStackConfig,
+  type StackConfig,
+  withPortOffset,
+} from './config.js';
 import { readStackEndpoints, type StackEndpoints } from './endpoints.js';
 import { StackError } from './errors.js';
 import {
@@ -12,6 +18,7 @@ import {
   upLocalKubernetes,
 } from './kubernetes/cluster.js';
 import { checkPostgres, externalPostgres, redactUrl, startPostgres } from './postgres.js';
+import { isPortOpen } from './probes.js';
 import { isRunning, stopDaemon } from './processes.js';
 import { lineProgress, type Progress } from './progress.js';
 import {
@@ -90,6 +97,41 @@ async function stopAll(records: ProcessRecord[], progress: Progress): Promise<Pr
   return stopped;
 }
 
+/** The recorded stack keeps its ports; MICROSTAX_STACK_PORT_OFFSET, when set, always wins. */
+function recordedPorts(config: StackConfig, state: StackState | undefined): StackConfig {
+  if (config.portOffsetFromEnv || !state) return config;
+  return withPortOffset(config, state.portOffset);
+}
+
+async function allPortsFree(config: StackConfig): Promise<boolean> {
+  const ports = Object.entries(config.ports).filter(([name]) => name !== 'api');
+  const open = await Promise.all(ports.map(([, port]) => isPortOpen(port)));
+  return !open.some(Boolean);
+}
+
+/**
+ * Picks the ports of a stack that has nothing running: the recorded (or default) ones when free,
+ * otherwise the first free candidate offset, so a second checkout (e.g. CI's clone) still comes up.
+ */
+async function settlePorts(config: StackConfig, state: StackState, progress: Progress): Promise<StackConfig> {
+  const hasParts = Object.values(state.parts).some(Boolean) || state.starting.length > 0;
+  if (config.portOffsetFromEnv || hasParts) return recordedPorts(config, state);
+  const offsets = [...new Set([state.portOffset, ...candidatePortOffsets()])];
+  for (const offset of offsets) {
+    const candidate = withPortOffset(config, offset);
+    if (!(await allPortsFree(candidate))) continue;
+    if (offset !== state.portOffset) {
+      progress.info(
+        `ports from ${DEFAULT_PORTS.temporal + state.portOffset} are taken (another stack?); using port offset ${offset} (Temporal on ${candidate.ports.temporal})`,
+      );
+    }
+    return candidate;
+  }
+  throw new StackError('part-failed', `No free set of stack ports: tried offsets ${offsets.join(', ')}.`, {
+    fix: 'stop other stacks (`stack down` in their checkouts) or set MICROSTAX_STACK_PORT_OFFSET to a free range',
+  });
+}
+
 export interface StackUpResult {
   /** The parts that were started or restarted (empty when everything was already up). */
   changed: PartName[];
@@ -99,10 +141,13 @@ export interface StackUpResult {
 
 /** Brings every part up (idempotent) and returns the endpoints. */
 export async function stackUp(options: StackCommandOptions = {}): Promise<StackUpResult> {
-  const config = options.config ?? resolveStackConfig();
+  const requested = options.config ?? resolveStackConfig();
   const progress = options.progress ?? lineProgress();
-  return withStackLock(config, async () => {
-    const state = (await readStackState(config.stateFile)) ?? emptyStackState(config.stateDir);
+  return withStackLock(requested, async () => {
+    const state = (await readStackState(requested.stateFile)) ?? emptyStackState(requested.stateDir);
+    const config = await settlePorts(requested, state, progress);
+    const portsChanged = state.portOffset !== config.portOffset;
+    state.portOffset = config.portOffset;
     const changed: PartName[] = [];
     const save = async () => {
       state.updatedAt = new Date().toISOString();
@@ -121,6 +166,7 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
       changed.push(name);
       await save();
     };
+    if (portsChanged) await save();
     // Leftovers of an `up` that failed half-way.
     if (state.starting.length > 0) {
       await stopAll(state.starting, progress);
@@ -212,7 +258,15 @@ export async function stackDown(
         ]
       : [];
     const stopped = await stopAll(records, progress);
-    await rm(config.stateFile, { force: true });
+    if (state && !options.purge) {
+      // Keep the port offset, so the next `up` comes back on the same ports.
+      await writeStackState(config.stateFile, {
+        ...emptyStackState(config.stateDir),
+        portOffset: state.portOffset,
+      });
+    } else {
+      await rm(config.stateFile, { force: true });
+    }
     if (options.purge) {
       for (const entry of ['temporal', 'postgres', 'kubernetes', 'kubeconfig', 'logs']) {
         await rm(path.join(config.stateDir, entry), { recursive: true, force: true });
@@ -243,8 +297,9 @@ export interface StackStatus {
 
 /** Each part's version, endpoint and live health. */
 export async function stackStatus(options: { config?: StackConfig } = {}): Promise<StackStatus> {
-  const config = options.config ?? resolveStackConfig();
-  const state = await readStackState(config.stateFile);
+  const requested = options.config ?? resolveStackConfig();
+  const state = await readStackState(requested.stateFile);
+  const config = recordedPorts(requested, state);
   const parts: PartStatus[] = [];
   for (const name of ['temporal', 'postgres', 'kubernetes'] as const) {
     const part = state?.parts[name];

@@ -41,6 +41,8 @@ export const StackStateSchema = z.object({
   schemaVersion: z.literal(1),
   stateDir: z.string(),
   updatedAt: z.string(),
+  /** The port offset this stack runs with (see stack/config.ts), kept across `down` and `up`. */
+  portOffset: z.number().int().nonnegative().default(0),
   parts: z.object({
     temporal: TemporalPartSchema.optional(),
     postgres: PostgresPartSchema.optional(),
@@ -80,5 +82,12 @@ export async function writeStackState(stateFile: string, state: StackState): Pro
 
 /** An empty state for a stack whose parts have not started yet. */
 export function emptyStackState(stateDir: string): StackState {
-  return { schemaVersion: 1, stateDir, updatedAt: new Date().toISOString(), parts: {}, starting: [] };
+  return {
+    schemaVersion: 1,
+    stateDir,
+    updatedAt: new Date().toISOString(),
+    portOffset: 0,
+    parts: {},
+    starting: [],
+  };
 }

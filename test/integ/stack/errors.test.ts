@@ -6,6 +6,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, resolveStackConfig } from '../../../stack/config.js';
+import { readStackState } from '../../../stack/state.js';
 
 const run = promisify(execFile);
 
@@ -44,9 +45,10 @@ describe('stack up when a port is taken', () => {
     expect(error.message).toContain(`port ${port} is already in use`);
     expect(error.fix).toContain('MICROSTAX_STACK_PORT_OFFSET');
     expect(result.stderr).toContain(`port ${port}`);
-    // Nothing was started, so nothing is recorded.
-    expect((await readdir(stateDir)).filter((entry) => entry === 'stack.json' || entry === 'logs')).toEqual(
-      [],
-    );
+    // Nothing was started, so no process is recorded and no log was written.
+    const state = await readStackState(path.join(stateDir, 'stack.json'));
+    expect(state?.parts ?? {}).toEqual({});
+    expect(state?.starting ?? []).toEqual([]);
+    expect(await readdir(stateDir)).not.toContain('logs');
   });
 });

@@ -1,6 +1,12 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PORTS, REPO_ROOT, resolveStackConfig } from '../../../stack/config.js';
+import {
+  candidatePortOffsets,
+  DEFAULT_PORTS,
+  REPO_ROOT,
+  resolveStackConfig,
+  shiftedPorts,
+} from '../../../stack/config.js';
 
 describe('resolveStackConfig', () => {
   it('defaults to <repo>/.microstax/stack and ~/.cache/microstax/bin', () => {
@@ -49,4 +55,17 @@ describe('resolveStackConfig', () => {
       );
     },
   );
+});
+
+describe('candidatePortOffsets', () => {
+  it('starts with 0 and never shifts a port onto another default port', () => {
+    const offsets = candidatePortOffsets();
+    expect(offsets[0]).toBe(0);
+    expect(offsets.length).toBe(12);
+    const defaults = new Set<number>(Object.values(DEFAULT_PORTS));
+    for (const offset of offsets.slice(1)) {
+      for (const port of Object.values(shiftedPorts(offset)))
+        expect(defaults.has(port), `${offset}`).toBe(false);
+    }
+  });
 });

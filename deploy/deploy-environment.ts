@@ -32,6 +32,8 @@ export interface DeployEnvironmentParams {
   config?: DeployConfig;
   /** Called when a service changes phase or ready count (activities heartbeat with it). */
   onProgress?: (progress: DeployProgress) => void;
+  /** Called every few seconds while waiting, even when nothing changes: heartbeat the activity here. */
+  heartbeat?: () => void;
   /** Cancels the wait (the objects stay: teardown removes them). */
   signal?: AbortSignal;
 }
@@ -93,6 +95,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     timeoutMs: config.readyTimeoutMs,
     unschedulableGraceMs: config.unschedulableGraceMs,
     onProgress: params.onProgress,
+    heartbeat: params.heartbeat,
     signal: params.signal,
   });
   return {

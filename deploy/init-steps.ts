@@ -24,6 +24,8 @@ export async function runInitSteps(params: {
   placement?: PlacementPlan;
   config?: DeployConfig;
   onProgress?: (progress: DeployProgress) => void;
+  /** Called every few seconds while waiting, even when nothing changes. */
+  heartbeat?: () => void;
   signal?: AbortSignal;
 }): Promise<{ job?: string; stepsRun: number }> {
   const config = params.config ?? deployConfig();
@@ -49,6 +51,7 @@ export async function runInitSteps(params: {
     timeoutMs: config.readyTimeoutMs,
     unschedulableGraceMs: config.unschedulableGraceMs,
     onProgress: params.onProgress,
+    heartbeat: params.heartbeat,
     signal: params.signal,
   });
   const service = params.blueprint.services.find((s) => s.name === params.service);

@@ -23,6 +23,8 @@ export async function teardownEnvironment(params: {
   environmentId: string;
   config?: DeployConfig;
   timeoutMs?: number;
+  /** Called every few seconds while waiting for the namespace to go: heartbeat the activity here. */
+  heartbeat?: () => void;
 }): Promise<TeardownResult> {
   const started = Date.now();
   const config = params.config ?? deployConfig();
@@ -50,6 +52,7 @@ export async function teardownEnvironment(params: {
       fieldSelector: `metadata.name=${namespace}`,
       timeoutMs,
       environmentId,
+      heartbeat: params.heartbeat,
     }),
     waitUntilGone({
       kube,

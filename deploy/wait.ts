@@ -24,6 +24,9 @@ const WATCHED = [
 
 type SnapshotKey = (typeof WATCHED)[number]['key'];
 
+/** How often a quiet wait still calls `heartbeat`: well under any sensible activity heartbeat timeout. */
+export const HEARTBEAT_INTERVAL_MS = 5_000;
+
 /**
  * Waits until every service is ready, by WATCHING the namespace (list+watch caches, no polling).
  * Calls `onProgress` whenever a service changes phase, ready count or detail. Rejects with a
@@ -37,6 +40,8 @@ export async function waitForServices(params: {
   timeoutMs: number;
   unschedulableGraceMs: number;
   onProgress?: (progress: DeployProgress) => void;
+  /** Called every HEARTBEAT_INTERVAL_MS while waiting, even when nothing changes (activity heartbeats). */
+  heartbeat?: () => void;
   signal?: AbortSignal;
 }): Promise<ServiceProgress[]> {
   const { kube, namespace, workloads } = params;
@@ -129,6 +134,7 @@ export async function waitForServices(params: {
   }, params.timeoutMs);
   const onAbort = () => finish({ error: params.signal?.reason ?? new Error('aborted') });
   params.signal?.addEventListener('abort', onAbort, { once: true });
+  const beat = params.heartbeat ? setInterval(params.heartbeat, HEARTBEAT_INTERVAL_MS) : undefined;
 
   try {
     await Promise.all(
@@ -152,6 +158,7 @@ export async function waitForServices(params: {
   } finally {
     clearTimeout(timeout);
     clearTimeout(graceTimer);
+    clearInterval(beat);
     params.signal?.removeEventListener('abort', onAbort);
     await Promise.all([...lists.values()].map((l) => l.stop().catch(() => undefined)));
   }
@@ -169,7 +176,9 @@ export async function waitUntilGone(params: {
   fieldSelector?: string;
   timeoutMs: number;
   environmentId: string;
+  heartbeat?: () => void;
 }): Promise<void> {
+  const beat = params.heartbeat ? setInterval(params.heartbeat, HEARTBEAT_INTERVAL_MS) : undefined;
   let list: WatchedList<KubernetesObject> | undefined;
   let resolveGone: () => void = () => {};
   let rejectGone: (e: unknown) => void = () => {};
@@ -209,6 +218,7 @@ export async function waitUntilGone(params: {
     await gone;
   } finally {
     clearTimeout(timer);
+    clearInterval(beat);
     await list?.stop().catch(() => undefined);
   }
 }

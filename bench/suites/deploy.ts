@@ -16,6 +16,7 @@ import type { BranchPlan } from '../../planner/types.js';
 import { binaryPath } from '../../stack/binaries.js';
 import { resolveStackConfig } from '../../stack/config.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
+import { resolvedService } from '../../test/support/resolved-service.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
 const run = promisify(execFile);
@@ -27,21 +28,11 @@ const ROUNDS = Number(process.env.BENCH_DEPLOY_ROUNDS ?? 3);
 const config = deployConfig({ readyTimeoutMs: 300_000 });
 
 function webService(name: string): ResolvedService {
-  return {
+  return resolvedService({
     name,
-    image: `ghcr.io/acme/${name}:1.0`,
-    ports: [8080],
-    exposedPorts: [],
     env: [{ name: 'LOG_LEVEL', kind: 'plain', value: 'info' }],
-    replicas: 1,
-    volumes: [],
-    stateful: false,
-    isolation: 'isolated',
-    init: [],
-    isDataService: false,
-    dependsOn: [],
     resources: { requests: { cpu: '10m', memory: '16Mi' } },
-  };
+  });
 }
 
 /** 20 services: 18 stateless web services and 2 data services (StatefulSets with a claim). */

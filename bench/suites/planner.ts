@@ -11,6 +11,7 @@ import { highsLoadMillis, loadHighsSolver } from '../../planner/placement/highs-
 import { placeExactly } from '../../planner/placement/milp.js';
 import { assignmentCost, buildProblem } from '../../planner/placement/problem.js';
 import type { BranchPlan } from '../../planner/types.js';
+import { resolvedService } from '../../test/support/resolved-service.js';
 import type { BenchResult, BenchSuite, BenchTarget } from '../suite.js';
 
 /**
@@ -24,22 +25,7 @@ function svc(
   o: Partial<ResolvedService> & { cpu?: string; memory?: string } = {},
 ): ResolvedService {
   const { cpu = '250m', memory = '256Mi', ...rest } = o;
-  const s: ResolvedService = {
-    name,
-    image: `ghcr.io/acme/${name}:1.0`,
-    ports: [8080],
-    exposedPorts: [],
-    env: [],
-    replicas: 1,
-    volumes: [],
-    stateful: false,
-    isolation: 'isolated',
-    init: [],
-    isDataService: false,
-    dependsOn: [],
-    resources: { requests: { cpu, memory } },
-    ...rest,
-  };
+  const s = resolvedService({ name, resources: { requests: { cpu, memory } }, ...rest });
   s.isDataService = s.stateful || s.volumes.length > 0 || s.init.length > 0;
   s.dependsOn = [...s.dependsOn].sort();
   return s;

@@ -1,22 +1,8 @@
-import type { ResolvedBlueprint, ResolvedService } from '../../../blueprints/resolved.js';
+import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
+import { resolvedService } from '../../support/resolved-service.js';
 
 /** A resolved service with the defaults the resolver fills in. */
-export function service(overrides: Partial<ResolvedService> & { name: string }): ResolvedService {
-  return {
-    image: `ghcr.io/acme/${overrides.name}:1.0`,
-    ports: [8080],
-    exposedPorts: [],
-    env: [],
-    replicas: 1,
-    volumes: [],
-    stateful: false,
-    isolation: 'isolated',
-    init: [],
-    isDataService: false,
-    dependsOn: [],
-    ...overrides,
-  };
-}
+export const service = resolvedService;
 
 /** The founding checkout-dev example, as the resolver makes it (plus a secret for the db). */
 export function checkoutDev(overrides: Partial<ResolvedBlueprint> = {}): ResolvedBlueprint {

@@ -1,25 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { ResolvedBlueprint, ResolvedInitStep, ResolvedService } from '../../../blueprints/resolved.js';
+import { resolvedService } from '../../support/resolved-service.js';
 
 /** Test builders: ResolvedBlueprint objects made directly, so planner tests need no blueprint files. */
 
 /** A stateless service with sensible defaults; override any field. */
 export function service(name: string, overrides: Partial<ResolvedService> = {}): ResolvedService {
-  const base: ResolvedService = {
-    name,
-    image: `ghcr.io/acme/${name}:1.0`,
-    ports: [8080],
-    exposedPorts: [],
-    env: [],
-    replicas: 1,
-    volumes: [],
-    stateful: false,
-    isolation: 'isolated',
-    init: [],
-    isDataService: false,
-    dependsOn: [],
-  };
-  const merged = { ...base, ...overrides };
+  const merged = resolvedService({ ...overrides, name });
   merged.isDataService = merged.init.length > 0 || merged.volumes.length > 0 || merged.stateful;
   merged.dependsOn = [...merged.dependsOn].sort();
   return merged;

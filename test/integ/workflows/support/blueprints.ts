@@ -1,22 +1,11 @@
-import type { ResolvedBlueprint, ResolvedService } from '../../../../blueprints/resolved.js';
+import type { ResolvedBlueprint } from '../../../../blueprints/resolved.js';
+import { resolvedService } from '../../../support/resolved-service.js';
 
 /** A small resolved blueprint (web → api → db), with a secret env value to check history for. */
 export function checkoutBlueprint(
   params: { name?: string; secret?: string; ttl?: string } = {},
 ): ResolvedBlueprint {
-  const service = (s: Partial<ResolvedService> & { name: string; image: string }): ResolvedService => ({
-    ports: [8080],
-    exposedPorts: [],
-    env: [],
-    replicas: 1,
-    volumes: [],
-    stateful: false,
-    isolation: 'isolated',
-    init: [],
-    isDataService: false,
-    dependsOn: [],
-    ...s,
-  });
+  const service = resolvedService;
   return {
     name: params.name ?? 'checkout',
     ttl: params.ttl,

@@ -1,6 +1,5 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import lockfile from 'proper-lockfile';
 import { ensureBinaries } from './binaries.js';
 import {
   candidatePortOffsets,
@@ -9,6 +8,7 @@ import {
   type StackConfig,
   withPortOffset,
 } from './config.js';
+import { controlPlaneHealth } from './control-plane.js';
 import { readStackEndpoints, type StackEndpoints } from './endpoints.js';
 import { StackError } from './errors.js';
 import {
@@ -17,6 +17,7 @@ import {
   externalKubernetes,
   upLocalKubernetes,
 } from './kubernetes/cluster.js';
+import { withStackLock } from './lock.js';
 import { checkPostgres, externalPostgres, redactUrl, startPostgres } from './postgres.js';
 import { isPortOpen } from './probes.js';
 import { isRunning, stopDaemon } from './processes.js';
@@ -40,24 +41,6 @@ import { checkTemporal, startTemporal } from './temporal.js';
 export interface StackCommandOptions {
   config?: StackConfig;
   progress?: Progress;
-}
-
-/** Runs `work` while holding the stack's lock, so two `up`/`down` never interleave. */
-async function withStackLock<T>(config: StackConfig, work: () => Promise<T>): Promise<T> {
-  await mkdir(config.stateDir, { recursive: true });
-  const target = path.join(config.stateDir, '.stack');
-  await writeFile(target, '', { flag: 'a' });
-  const release = await lockfile.lock(target, {
-    stale: 60_000,
-    update: 10_000,
-    retries: { retries: 24 * 60, minTimeout: 5_000, maxTimeout: 5_000 },
-    onCompromised: () => {},
-  });
-  try {
-    return await work();
-  } finally {
-    await release();
-  }
 }
 
 /** Health of a recorded part (processes running, health check passing); throws what is wrong. */
@@ -98,7 +81,7 @@ async function stopAll(records: ProcessRecord[], progress: Progress): Promise<Pr
 }
 
 /** The recorded stack keeps its ports; MICROSTAX_STACK_PORT_OFFSET, when set, always wins. */
-function recordedPorts(config: StackConfig, state: StackState | undefined): StackConfig {
+export function recordedPorts(config: StackConfig, state: StackState | undefined): StackConfig {
   if (config.portOffsetFromEnv || !state) return config;
   return withPortOffset(config, state.portOffset);
 }
@@ -251,6 +234,8 @@ export async function stackDown(
     const state = await readStackState(config.stateFile);
     const records = state
       ? [
+          // The control plane first: it talks to the parts below.
+          ...(state.controlPlane?.processes ?? []),
           ...state.starting,
           ...[...(state.parts.kubernetes?.processes ?? [])].reverse(),
           ...(state.parts.postgres?.processes ?? []),
@@ -288,11 +273,20 @@ export interface PartStatus {
   processes: Array<{ name: string; pid: number; running: boolean; logFile: string }>;
 }
 
+export interface ControlPlaneStatus {
+  apiUrl: string | null;
+  healthy: boolean;
+  problem: string | null;
+  processes: PartStatus['processes'];
+}
+
 export interface StackStatus {
   stateDir: string;
-  /** True when every part is healthy. */
+  /** True when every part is healthy (the control plane does not count: only `demo` starts it). */
   up: boolean;
   parts: PartStatus[];
+  /** The worker and API `microstax demo` started, when any. */
+  controlPlane: ControlPlaneStatus;
 }
 
 /** Each part's version, endpoint and live health. */
@@ -332,7 +326,20 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
       ),
     });
   }
-  return { stateDir: config.stateDir, up: parts.every((part) => part.healthy), parts };
+  const health = await controlPlaneHealth(state?.controlPlane);
+  const controlPlane: ControlPlaneStatus = {
+    apiUrl: state?.controlPlane?.apiUrl ?? null,
+    ...health,
+    processes: await Promise.all(
+      (state?.controlPlane?.processes ?? []).map(async (record) => ({
+        name: record.name,
+        pid: record.pid,
+        running: await isRunning(record),
+        logFile: record.logFile,
+      })),
+    ),
+  };
+  return { stateDir: config.stateDir, up: parts.every((part) => part.healthy), parts, controlPlane };
 }
 
 export { StackError };

@@ -37,6 +37,16 @@ export const TemporalPartSchema = z.object({
 export const PostgresPartSchema = z.object({ ...PartBase, databaseUrl: z.string() });
 export const KubernetesPartSchema = z.object({ ...PartBase, kubeconfigPath: z.string(), server: z.string() });
 
+/**
+ * The MicroStax control plane (worker and API) when `microstax demo` started it: not a part of the
+ * stack (`stack status` stays "up" without it), but recorded here so `stack down` stops it too.
+ */
+export const ControlPlaneSchema = z.object({
+  apiUrl: z.string(),
+  processes: z.array(ProcessRecordSchema),
+});
+export type ControlPlane = z.infer<typeof ControlPlaneSchema>;
+
 export const StackStateSchema = z.object({
   schemaVersion: z.literal(1),
   stateDir: z.string(),
@@ -50,6 +60,7 @@ export const StackStateSchema = z.object({
   }),
   /** Processes started by an `up` still in progress (or one that failed): `down` stops them too. */
   starting: z.array(ProcessRecordSchema).default([]),
+  controlPlane: ControlPlaneSchema.optional(),
 });
 export type StackState = z.infer<typeof StackStateSchema>;
 export type TemporalPart = z.infer<typeof TemporalPartSchema>;

@@ -30,6 +30,35 @@ async function withDatabase<T>(work: (db: ReturnType<typeof createPool>) => Prom
 
 const ROLES: UserRole[] = ['member', 'admin'];
 
+/**
+ * Issues an API token for a user, creating the team and user when missing (straight in the
+ * database: this is how access is bootstrapped). `role` defaults to member for a new user and is
+ * kept for an existing one. Returns `{ error }` when the user belongs to another team.
+ */
+export async function issueApiToken(params: {
+  user: string;
+  team: string;
+  role?: UserRole;
+  description: string;
+  expiresAt: Date | null;
+}) {
+  return withDatabase(async (db) => {
+    const existing = await findUserByName(db, params.user);
+    if (existing && existing.teamId !== params.team) {
+      return { error: `user ${params.user} belongs to team ${existing.teamId}, not ${params.team}` };
+    }
+    await ensureTeam(db, { id: params.team });
+    const role = params.role ?? existing?.role ?? 'member';
+    const user = await upsertUser(db, { name: params.user, teamId: params.team, role });
+    const { token: secret, record } = await createApiToken(db, {
+      userId: user.id,
+      description: params.description,
+      expiresAt: params.expiresAt,
+    });
+    return { secret, record, user };
+  });
+}
+
 /** `microstax api` runs the control-plane API; `microstax token ...` bootstraps access to it. */
 export function register(program: Command): void {
   program
@@ -116,21 +145,12 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
           );
           return;
         }
-        const result = await withDatabase(async (db) => {
-          const existing = await findUserByName(db, opts.user);
-          if (existing && existing.teamId !== opts.team) {
-            return { error: `user ${opts.user} belongs to team ${existing.teamId}, not ${opts.team}` };
-          }
-          await ensureTeam(db, { id: opts.team });
-          const role = (opts.role as UserRole | undefined) ?? existing?.role ?? 'member';
-          const user = await upsertUser(db, { name: opts.user, teamId: opts.team, role });
-          const expiresAt = expiresMs === undefined ? null : new Date(Date.now() + expiresMs);
-          const { token: secret, record } = await createApiToken(db, {
-            userId: user.id,
-            description: opts.description,
-            expiresAt,
-          });
-          return { secret, record, user };
+        const result = await issueApiToken({
+          user: opts.user,
+          team: opts.team,
+          role: opts.role as UserRole | undefined,
+          description: opts.description,
+          expiresAt: expiresMs === undefined ? null : new Date(Date.now() + expiresMs),
         });
         if ('error' in result) {
           process.exitCode = fail(result.error ?? 'failed', opts.json);

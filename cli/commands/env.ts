@@ -8,7 +8,7 @@ import { ExitCode } from '../exit-codes.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
 /** The environment as the API returns it (the fields the CLI prints). */
-interface EnvironmentBody {
+export interface EnvironmentBody {
   id: string;
   phase: string;
   team?: string;
@@ -26,6 +26,7 @@ interface EnvironmentBody {
   urls: Record<string, string>;
   costPerHour?: number | null;
   expiresAt: string | null;
+  workflowId?: string;
   error?: { type: string; message: string } | null;
 }
 
@@ -91,7 +92,7 @@ function describeEnvironment(env: EnvironmentBody): string {
  * Follows the environment's event stream, printing each phase and per-service change to stderr,
  * until it is ready (resolves 'ready') or finished (its phase). `until` picks what counts as done.
  */
-async function follow(
+export async function follow(
   api: ApiClient,
   id: string,
   until: (phase: string) => boolean,
@@ -120,6 +121,9 @@ async function follow(
   return last;
 }
 
+/** Phases after which an environment will not become ready any more. */
+export const FINISHED_PHASES: ReadonlySet<string> = FINISHED;
+
 /** Calls `create` and retries it (same Idempotency-Key) while the API is briefly unavailable. */
 async function withRetries<T>(work: () => Promise<T>, attempts = 5): Promise<T> {
   for (let attempt = 1; ; attempt++) {
@@ -131,6 +135,65 @@ async function withRetries<T>(work: () => Promise<T>, attempts = 5): Promise<T> 
       await new Promise((resolve) => setTimeout(resolve, 500 * 2 ** attempt));
     }
   }
+}
+
+export interface CreateEnvironmentParams {
+  api: ApiClient;
+  /** The blueprint file; its init scripts and overlays are sent along. */
+  file: string;
+  overlays: string[];
+  context: Record<string, string>;
+  branchOf?: string;
+  ttl?: string;
+  idleAfter?: string;
+  /** The same key finds the same environment: a repeated create replays the first one. */
+  idempotencyKey: string;
+}
+
+/**
+ * Resolves the blueprint locally (problems come back as FILE:LINE:COL and nothing is sent), then
+ * creates the environment through the API, retrying with the same Idempotency-Key while the API is
+ * briefly unavailable. Throws ApiClientError on API errors.
+ */
+export async function createEnvironment(
+  params: CreateEnvironmentParams,
+): Promise<
+  | { ok: true; environment: EnvironmentBody; replayed: boolean }
+  | { ok: false; problems: Parameters<typeof printProblems>[0] }
+> {
+  const local = await resolveBlueprintFile({
+    file: params.file,
+    overlays: params.overlays,
+    context: params.context,
+  });
+  if (!local.ok) return { ok: false, problems: local.problems };
+  const scripts: Record<string, string> = {};
+  for (const service of local.blueprint.services)
+    for (const step of service.init) scripts[step.script] = step.content;
+  const overlays = await Promise.all(
+    params.overlays.map(async (file) => ({ fileName: basename(file), source: await readFile(file, 'utf8') })),
+  );
+  const source = await readFile(params.file, 'utf8');
+  const created = await withRetries(() =>
+    params.api.request<EnvironmentBody>({
+      method: 'POST',
+      path: '/v1/environments',
+      headers: { 'idempotency-key': params.idempotencyKey },
+      body: {
+        blueprint: { source, fileName: basename(params.file), scripts },
+        ...(overlays.length ? { overlays } : {}),
+        ...(Object.keys(params.context).length ? { context: params.context } : {}),
+        ...(params.branchOf ? { branchOf: params.branchOf } : {}),
+        ...(params.ttl ? { ttl: params.ttl } : {}),
+        ...(params.idleAfter ? { idleAfter: params.idleAfter } : {}),
+      },
+    }),
+  );
+  return {
+    ok: true,
+    environment: created.body,
+    replayed: created.headers.get('idempotent-replayed') === 'true',
+  };
 }
 
 /** `microstax env ...`: environments through the control-plane API (MICROSTAX_URL, MICROSTAX_TOKEN). */
@@ -173,46 +236,24 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
             json: boolean;
           },
         ) => {
-          // Resolve locally first: problems print as FILE:LINE:COL and nothing is sent.
-          const local = await resolveBlueprintFile({
+          const api = await client();
+          const created = await createEnvironment({
+            api,
             file: opts.file,
             overlays: opts.overlay,
             context: opts.context,
+            branchOf: opts.branchOf,
+            ttl: opts.ttl,
+            idleAfter: opts.idleAfter,
+            idempotencyKey: opts.idempotencyKey ?? randomUUID(),
           });
-          if (!local.ok) {
-            printProblems(local.problems);
-            if (opts.json) print(true, { ok: false, problems: local.problems }, '');
+          if (!created.ok) {
+            printProblems(created.problems);
+            if (opts.json) print(true, { ok: false, problems: created.problems }, '');
             process.exitCode = ExitCode.Failure;
             return;
           }
-          const scripts: Record<string, string> = {};
-          for (const service of local.blueprint.services)
-            for (const step of service.init) scripts[step.script] = step.content;
-          const overlays = await Promise.all(
-            opts.overlay.map(async (file) => ({
-              fileName: basename(file),
-              source: await readFile(file, 'utf8'),
-            })),
-          );
-          const api = await client();
-          const key = opts.idempotencyKey ?? randomUUID();
-          const source = await readFile(opts.file, 'utf8');
-          const created = await withRetries(() =>
-            api.request<EnvironmentBody>({
-              method: 'POST',
-              path: '/v1/environments',
-              headers: { 'idempotency-key': key },
-              body: {
-                blueprint: { source, fileName: basename(opts.file), scripts },
-                ...(overlays.length ? { overlays } : {}),
-                ...(Object.keys(opts.context).length ? { context: opts.context } : {}),
-                ...(opts.branchOf ? { branchOf: opts.branchOf } : {}),
-                ...(opts.ttl ? { ttl: opts.ttl } : {}),
-                ...(opts.idleAfter ? { idleAfter: opts.idleAfter } : {}),
-              },
-            }),
-          );
-          let result = created.body;
+          let result = created.environment;
           if (!opts.json) process.stderr.write(`created ${result.id} (${result.phase})\n`);
           if (opts.wait) {
             result = await follow(api, result.id, (phase) => phase === 'ready' || FINISHED.has(phase));

@@ -27,6 +27,17 @@ function formatStatus(status: StackStatus): string {
       );
     }
   }
+  const control = status.controlPlane;
+  if (control.processes.length > 0) {
+    const health = control.healthy ? 'healthy' : `UNHEALTHY: ${control.problem}`;
+    lines.push(`${'control'.padEnd(11)} ${'-'.padEnd(8)} ${health}`);
+    if (control.apiUrl) lines.push(`            API ${control.apiUrl} (docs ${control.apiUrl}/docs)`);
+    for (const process of control.processes) {
+      lines.push(
+        `            ${process.name} pid ${process.pid} ${process.running ? 'running' : 'NOT running'}, log ${process.logFile}`,
+      );
+    }
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -37,7 +37,7 @@ Idempotent: a second run finds the running worker, API and environment. The work
           `microstax demo: ${error.params.part} failed: ${error.message}`,
           error.params.logFile ? `log: ${error.params.logFile}` : undefined,
           error.params.fix ? `fix: ${error.params.fix}` : undefined,
-        ].filter(Boolean);
+        ].filter((line): line is string => line !== undefined && !error.message.includes(line.slice(5)));
         process.stderr.write(`${details.join('\n  ')}\n`);
         process.exitCode = ExitCode.Failure;
       }

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import { register as registerApi } from './api.js';
 import { register as registerBlueprint } from './blueprint.js';
-import { register as registerEnv } from './env.js';
-import { register as registerPlan } from './plan.js';
 import { register as registerDemo } from './demo.js';
 import { register as registerDeploy } from './deploy.js';
+import { register as registerEnv } from './env.js';
+import { register as registerPlan } from './plan.js';
 import { register as registerRender } from './render.js';
 import { register as registerStack } from './stack.js';
 import { register as registerValidate } from './validate.js';

@@ -105,24 +105,18 @@ const toEnvironment = (row: EnvironmentRow): EnvironmentRecord => ({
   updatedAt: row.updated_at,
 });
 
-export interface NewEnvironment {
-  id: string;
-  teamId: string;
-  ownerId: string;
-  blueprintVersionId: string;
-  overlays: { source: string; fileName: string }[];
-  context: Record<string, string>;
-  phase: string;
-  parentId: string | null;
-  baselineId: string | null;
-  ttlSeconds: number | null;
-  expiresAt: Date | null;
-  plan: unknown | null;
-  costPerHour: number | null;
-  workflowId: string;
-  idempotencyKey: string | null;
-  requestDigest: string;
-}
+/** What a create writes: the record less what the database derives (names, status, timestamps). */
+export type NewEnvironment = Omit<
+  EnvironmentRecord,
+  | 'ownerName'
+  | 'blueprintName'
+  | 'blueprintVersion'
+  | 'urls'
+  | 'services'
+  | 'error'
+  | 'createdAt'
+  | 'updatedAt'
+>;
 
 /**
  * Records a new environment. With an idempotency key already used by the team, nothing is inserted

@@ -1,5 +1,6 @@
 import { stringify } from 'yaml';
 import { renderBlueprintJson, resolveBlueprintSource } from '../../blueprints/resolve.js';
+import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
 /**
@@ -95,12 +96,6 @@ async function once(work: Workload): Promise<{ wall: number; cpu: number }> {
 }
 
 const round1 = (value: number) => Number(value.toFixed(1));
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 const suite: BenchSuite = {
   name: 'blueprints',

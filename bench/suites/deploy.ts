@@ -17,6 +17,7 @@ import { binaryPath } from '../../stack/binaries.js';
 import { resolveStackConfig } from '../../stack/config.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
 import { resolvedService } from '../../test/support/resolved-service.js';
+import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
 const run = promisify(execFile);
@@ -61,12 +62,6 @@ async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }>
   const started = performance.now();
   const value = await fn();
   return { ms: performance.now() - started, value };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 /** The same objects our layer applies, applied and awaited with kubectl instead. */

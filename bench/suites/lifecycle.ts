@@ -10,6 +10,7 @@ import { checkoutBlueprint } from '../../test/integ/workflows/support/blueprints
 import { InMemoryRuntime } from '../../test/integ/workflows/support/in-memory-runtime.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../workflows/contracts.js';
+import { percentile } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
 /**
@@ -157,11 +158,6 @@ async function namespaceDuplicates(ids: string[]): Promise<number> {
     if (id) count.set(id, (count.get(id) ?? 0) + 1);
   }
   return ids.filter((id) => count.get(id) !== 1).length;
-}
-
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
 
 function round(value: number): number {

@@ -12,6 +12,7 @@ import { placeExactly } from '../../planner/placement/milp.js';
 import { assignmentCost, buildProblem } from '../../planner/placement/problem.js';
 import type { BranchPlan } from '../../planner/types.js';
 import { resolvedService } from '../../test/support/resolved-service.js';
+import { median } from '../stats.js';
 import type { BenchResult, BenchSuite, BenchTarget } from '../suite.js';
 
 /**
@@ -155,8 +156,7 @@ function planningTime() {
       planBranch({ baseline, branch });
       times.push(performance.now() - started);
     }
-    times.sort((a, b) => a - b);
-    results[`${routing}MedianMs`] = Number(times[2]!.toFixed(1));
+    results[`${routing}MedianMs`] = Number(median(times).toFixed(1));
   }
   return results;
 }

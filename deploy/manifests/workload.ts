@@ -1,6 +1,7 @@
 import type {
   V1Container,
   V1Deployment,
+  V1ObjectMeta,
   V1PersistentVolume,
   V1PersistentVolumeClaim,
   V1PodTemplateSpec,
@@ -121,9 +122,15 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
   return template;
 }
 
-function workloadAnnotations(ctx: RenderContext, service: string): Record<string, string> {
+/** Metadata of a service's workload, Deployment or StatefulSet: its labels and the plan action it runs for. */
+function workloadMetadata(ctx: RenderContext, service: string): V1ObjectMeta {
   const mode = ctx.modes.get(service);
-  return mode ? { [ANNOTATIONS.planAction]: mode } : {};
+  return objectMeta(ctx, {
+    name: service,
+    role: 'workload',
+    service,
+    annotations: mode ? { [ANNOTATIONS.planAction]: mode } : {},
+  });
 }
 
 /** A stateless service: a Deployment. */
@@ -131,12 +138,7 @@ export function renderDeployment(ctx: RenderContext, service: ResolvedService): 
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: objectMeta(ctx, {
-      name: service.name,
-      role: 'workload',
-      service: service.name,
-      annotations: workloadAnnotations(ctx, service.name),
-    }),
+    metadata: workloadMetadata(ctx, service.name),
     spec: {
       replicas: service.replicas,
       selector: { matchLabels: selectorLabels(ctx, service.name) },
@@ -170,12 +172,7 @@ export function renderStatefulSet(ctx: RenderContext, service: ResolvedService):
   const statefulSet: V1StatefulSet = {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
-    metadata: objectMeta(ctx, {
-      name: service.name,
-      role: 'workload',
-      service: service.name,
-      annotations: workloadAnnotations(ctx, service.name),
-    }),
+    metadata: workloadMetadata(ctx, service.name),
     spec: {
       replicas: service.replicas,
       serviceName: service.name,

@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { access, chmod, chown, mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { access, chmod, chown, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
@@ -134,6 +135,38 @@ function runAs(options: { binary: string; args: string[]; uid: number; gid: numb
   });
 }
 
+/**
+ * Where the stack's Postgres keeps its data when the state dir cannot hold it: Postgres runs as the
+ * postgres user, which cannot reach a state dir below a private directory (a clone in `mktemp -d`,
+ * mode 0700). Keyed by the state dir, so each checkout keeps its own data across restarts.
+ */
+export function fallbackPostgresDataDir(stateDir: string): string {
+  const key = createHash('sha256').update(path.resolve(stateDir)).digest('hex').slice(0, 12);
+  return path.join('/var/lib/postgresql/microstax', key, 'data');
+}
+
+/** Whether the user uid/gid may traverse every directory from the root down to `dir` (which must exist). */
+async function canTraverse(dir: string, uid: number, gid: number): Promise<boolean> {
+  for (let current = path.resolve(dir); ; current = path.dirname(current)) {
+    const { mode, uid: owner, gid: group } = await stat(current);
+    const bit = owner === uid ? 0o100 : group === gid ? 0o010 : 0o001;
+    if ((mode & bit) === 0) return false;
+    if (current === path.dirname(current)) return true;
+  }
+}
+
+/** The data dir: in the state dir when the postgres user can reach it, else the fallback. */
+async function postgresDataDir(params: { stateDir: string; uid: number; gid: number }): Promise<string> {
+  const parent = path.join(params.stateDir, 'postgres');
+  // The parents must stay traversable by the postgres user; only the data dir itself is private.
+  await mkdir(parent, { recursive: true, mode: 0o755 });
+  await chmod(parent, 0o755);
+  if (await canTraverse(parent, params.uid, params.gid)) return path.join(parent, 'data');
+  const fallback = fallbackPostgresDataDir(params.stateDir);
+  await mkdir(path.dirname(fallback), { recursive: true, mode: 0o755 });
+  return fallback;
+}
+
 /** Starts the stack's own Postgres (creating its data dir and database the first time). */
 export async function startPostgres(options: {
   config: StackConfig;
@@ -143,10 +176,7 @@ export async function startPostgres(options: {
   const { config } = options;
   const binDir = await postgresBinDir(options.progress);
   const { uid, gid } = await osUser(POSTGRES_OS_USER);
-  const dataDir = path.join(config.stateDir, 'postgres', 'data');
-  // The parents must stay traversable by the postgres user; only the data dir itself is private.
-  await mkdir(path.dirname(dataDir), { recursive: true, mode: 0o755 });
-  await chmod(path.dirname(dataDir), 0o755);
+  const dataDir = await postgresDataDir({ stateDir: config.stateDir, uid, gid });
   await mkdir(dataDir, { recursive: true, mode: 0o700 });
   await chown(dataDir, uid, gid);
   const initialised = await access(path.join(dataDir, 'PG_VERSION')).then(

@@ -18,7 +18,13 @@ import {
   upLocalKubernetes,
 } from './kubernetes/cluster.js';
 import { withStackLock } from './lock.js';
-import { checkPostgres, externalPostgres, redactUrl, startPostgres } from './postgres.js';
+import {
+  checkPostgres,
+  externalPostgres,
+  fallbackPostgresDataDir,
+  redactUrl,
+  startPostgres,
+} from './postgres.js';
 import { isPortOpen } from './probes.js';
 import { isRunning, stopDaemon } from './processes.js';
 import { lineProgress, type Progress } from './progress.js';
@@ -256,6 +262,7 @@ export async function stackDown(
       for (const entry of ['temporal', 'postgres', 'kubernetes', 'kubeconfig', 'logs']) {
         await rm(path.join(config.stateDir, entry), { recursive: true, force: true });
       }
+      await rm(path.dirname(fallbackPostgresDataDir(config.stateDir)), { recursive: true, force: true });
       progress.info(`removed the stack's data in ${config.stateDir}`);
     }
     return { stopped, purged: Boolean(options.purge) };

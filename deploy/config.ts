@@ -26,6 +26,20 @@ export const DeployConfigSchema = z.strictObject({
     .enum(['http', 'https'])
     .default('http')
     .describe('Scheme of the URLs reported for ingresses'),
+  ingressPort: z
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .optional()
+    .describe('Port of the ingress in reported URLs, when not the scheme default (the local gateway)'),
+  nodeTier: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/)
+    .optional()
+    .describe(
+      "Run environments only on nodes labelled (and tainted) microstax.dev/node-tier=<tier>, e.g. `real` for the local stack's real node",
+    ),
   clusterDomain: z.string().default('cluster.local').describe('DNS domain of the cluster'),
   volumeProvisioning: z
     .enum(['auto', 'dynamic', 'static'])
@@ -93,12 +107,17 @@ export function deployConfig(input: DeployConfigInput = {}): DeployConfig {
   return DeployConfigSchema.parse(input);
 }
 
-/** Deploy settings from the process environment (MICROSTAX_BASE_DOMAIN, MICROSTAX_INGRESS_CLASS, ...). */
+/**
+ * Deploy settings from the process environment (MICROSTAX_BASE_DOMAIN, MICROSTAX_INGRESS_CLASS,
+ * MICROSTAX_INGRESS_PORT, MICROSTAX_NODE_TIER, ...). Invalid values fail here, naming the field.
+ */
 export function loadDeployConfig(env: NodeJS.ProcessEnv = process.env): DeployConfig {
   const input: DeployConfigInput = {};
   if (env.MICROSTAX_BASE_DOMAIN) input.baseDomain = env.MICROSTAX_BASE_DOMAIN;
   if (env.MICROSTAX_INGRESS_CLASS) input.ingressClassName = env.MICROSTAX_INGRESS_CLASS;
   if (env.MICROSTAX_NAMESPACE_PREFIX) input.namespacePrefix = env.MICROSTAX_NAMESPACE_PREFIX;
+  if (env.MICROSTAX_INGRESS_PORT) input.ingressPort = Number(env.MICROSTAX_INGRESS_PORT);
+  if (env.MICROSTAX_NODE_TIER) input.nodeTier = env.MICROSTAX_NODE_TIER;
   if (env.MICROSTAX_VOLUME_PROVISIONING)
     input.volumeProvisioning = env.MICROSTAX_VOLUME_PROVISIONING as DeployConfig['volumeProvisioning'];
   return deployConfig(input);

@@ -57,3 +57,9 @@ export function toLabelValue(value: string): string {
 
 /** The label selector that finds every namespace of MicroStax environments. */
 export const ENVIRONMENT_NAMESPACE_SELECTOR = `${LABELS.managedBy}=${MANAGED_BY},${LABELS.environment}`;
+
+/**
+ * Label (and NoSchedule taint) of nodes by tier: the local stack's real node carries
+ * `microstax.dev/node-tier=real`; deploy config `nodeTier: real` pins environments to such nodes.
+ */
+export const NODE_TIER_LABEL = 'microstax.dev/node-tier';

@@ -11,6 +11,7 @@ import type {
 import { type DeployConfig, deployConfig } from './config.js';
 import type { KubeClient } from './kube-client.js';
 import { ANNOTATIONS, LABELS } from './labels.js';
+import { ingressUrl } from './manifests/ingress.js';
 import { namespaceFor } from './names.js';
 import { assessService, type ClusterSnapshot, isJobComplete } from './readiness.js';
 import type { EnvironmentStatus, InitJobStatus, WorkloadExpectation } from './types.js';
@@ -93,7 +94,7 @@ export async function getEnvironmentStatus(params: {
   const urls: Record<string, string[]> = {};
   for (const ingress of ingresses.items) {
     const service = ingress.metadata?.labels?.[LABELS.service] ?? ingress.metadata!.name!;
-    urls[service] = (ingress.spec?.rules ?? []).map((r) => `${config.ingressScheme}://${r.host}`);
+    urls[service] = (ingress.spec?.rules ?? []).map((r) => ingressUrl(config, r.host ?? ''));
   }
   const failed = serviceStates.some((s) => s.phase === 'failed');
   const ready = serviceStates.every((s) => s.phase === 'ready');

@@ -1,11 +1,20 @@
 import type { V1Ingress } from '@kubernetes/client-node';
 import type { ResolvedService } from '../../blueprints/resolved.js';
+import type { DeployConfig } from '../config.js';
 import { objectMeta, type RenderContext } from './context.js';
 
 /** Host of an exposed port: <service>.<environment>.<baseDomain>; further ports add "-<port>". */
 export function ingressHost(ctx: RenderContext, service: string, port: number, first: boolean): string {
   const name = first ? service : `${service}-${port}`;
   return `${name}.${ctx.environment.id}.${ctx.config.baseDomain}`;
+}
+
+/** The URL an ingress host answers at: the scheme, and the port when the ingress is not on the default one. */
+export function ingressUrl(
+  config: Pick<DeployConfig, 'ingressScheme' | 'ingressPort'>,
+  host: string,
+): string {
+  return `${config.ingressScheme}://${host}${config.ingressPort ? `:${config.ingressPort}` : ''}`;
 }
 
 /** One Ingress per exposed service, a host per exposed port; plus the URLs they give. */
@@ -38,5 +47,5 @@ export function renderIngress(
     },
   };
   if (ctx.config.ingressClassName) ingress.spec!.ingressClassName = ctx.config.ingressClassName;
-  return { ingress, urls: hosts.map(({ host }) => `${ctx.config.ingressScheme}://${host}`) };
+  return { ingress, urls: hosts.map(({ host }) => ingressUrl(ctx.config, host)) };
 }

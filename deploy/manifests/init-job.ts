@@ -3,6 +3,7 @@ import type { ResolvedService } from '../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS } from '../labels.js';
 import { shortHash } from '../names.js';
 import { commonLabels, objectMeta, type RenderContext } from './context.js';
+import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
 
 /** Which SQL client applies a script: chosen from the service's image. */
@@ -155,9 +156,6 @@ export function renderInitJob(
       },
     },
   };
-  const placement = ctx.placements.get(service.name);
-  if (placement && Object.keys(placement.nodeSelector).length > 0) {
-    job.spec!.template.spec!.nodeSelector = { ...placement.nodeSelector };
-  }
+  Object.assign(job.spec!.template.spec!, podScheduling(ctx, service.name));
   return { configMap, job };
 }

@@ -5,6 +5,7 @@ import type { DeployConfig } from '../config.js';
 import { DeployConfigurationError } from '../errors.js';
 import { namespaceFor } from '../names.js';
 import type { EnvironmentIdentity, RenderedEnvironment, ServiceMode, WorkloadExpectation } from '../types.js';
+import { withAllClientCredentials } from './client-credentials.js';
 import { type RenderContext, reusedServices, runningServices } from './context.js';
 import { renderLimitRange, renderNetworkPolicy, renderResourceQuota } from './guard-rails.js';
 import { renderIngress } from './ingress.js';
@@ -103,7 +104,8 @@ function renderAll(ctx: RenderContext): RenderedEnvironment {
 }
 
 function buildContext(input: RenderInput): RenderContext {
-  const { environment, blueprint, config } = input;
+  const { environment, config } = input;
+  const blueprint = withAllClientCredentials(input.blueprint);
   const namespace = namespaceFor(environment.id, config.namespacePrefix);
   if (environment.expiresAt !== undefined && Number.isNaN(new Date(environment.expiresAt).getTime())) {
     throw new DeployConfigurationError({ field: 'environment.expiresAt', problem: 'is not a valid time' });

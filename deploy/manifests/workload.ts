@@ -12,6 +12,7 @@ import type { ResolvedService } from '../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS } from '../labels.js';
 import type { WorkloadExpectation } from '../types.js';
 import { commonLabels, objectMeta, type RenderContext, selectorLabels } from './context.js';
+import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
 
 const DEFAULT_VOLUME_SIZE = '1Gi';
@@ -115,10 +116,7 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
     metadata: { labels },
     spec: { containers: [renderContainer(ctx, service)], enableServiceLinks: false },
   };
-  const placement = ctx.placements.get(service.name);
-  if (placement && Object.keys(placement.nodeSelector).length > 0) {
-    template.spec!.nodeSelector = { ...placement.nodeSelector };
-  }
+  Object.assign(template.spec!, podScheduling(ctx, service.name));
   return template;
 }
 

@@ -1,22 +1,11 @@
-import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http';
+import { createServer, type Server, type ServerResponse } from 'node:http';
 import { ROUTING_BAGGAGE_KEY, ROUTING_HEADER } from '../deploy/manifests/routing-table.js';
 import { parseBaggage } from './baggage.js';
+import { forwardRequest } from './forward.js';
 import { pickRoute, type RouterTables, serviceFromHost } from './routes.js';
 
 /** Response header naming the environment that served the request, for debugging and tests. */
 export const ROUTED_TO_HEADER = 'x-microstax-routed-to';
-
-/** Hop-by-hop headers a proxy must not forward (RFC 9110 7.6.1). */
-const HOP_BY_HOP = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-]);
 
 export interface RouterServerOptions {
   /** The current tables; called per request, so a table source can swap them at any time. */
@@ -54,51 +43,21 @@ export function createRouterServer(options: RouterServerOptions): Server {
       log(502);
       return;
     }
-    forward({ req, res, host: route.host, port: route.port, routedTo: route.environment, onDone: log });
+    forwardRequest({
+      req,
+      res,
+      host: route.host,
+      port: route.port,
+      responseHeaders: { [ROUTED_TO_HEADER]: route.environment },
+      onUnreachable: (error) =>
+        reply(
+          res,
+          502,
+          `upstream ${route.host}:${route.port} (${route.environment}) failed: ${error.message}`,
+        ),
+      onDone: (status) => log(status, route.environment),
+    });
   });
-}
-
-function forward(params: {
-  req: IncomingMessage;
-  res: ServerResponse;
-  host: string;
-  port: number;
-  routedTo: string;
-  onDone: (status: number, routedTo?: string) => void;
-}): void {
-  const { req, res } = params;
-  const headers: Record<string, string | string[]> = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value !== undefined && !HOP_BY_HOP.has(name)) headers[name] = value;
-  }
-  const forwardedFor = req.socket.remoteAddress;
-  if (forwardedFor) {
-    const prior = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = prior ? `${prior}, ${forwardedFor}` : forwardedFor;
-  }
-  const upstream = request(
-    { host: params.host, port: params.port, method: req.method, path: req.url, headers },
-    (upstreamRes) => {
-      const responseHeaders: Record<string, string | string[]> = {};
-      for (const [name, value] of Object.entries(upstreamRes.headers)) {
-        if (value !== undefined && !HOP_BY_HOP.has(name)) responseHeaders[name] = value;
-      }
-      responseHeaders[ROUTED_TO_HEADER] = params.routedTo;
-      res.writeHead(upstreamRes.statusCode ?? 502, responseHeaders);
-      upstreamRes.pipe(res);
-      params.onDone(upstreamRes.statusCode ?? 502, params.routedTo);
-    },
-  );
-  upstream.on('error', (error) => {
-    if (!res.headersSent) {
-      reply(res, 502, `upstream ${params.host}:${params.port} (${params.routedTo}) failed: ${error.message}`);
-    } else {
-      res.destroy(error);
-    }
-    params.onDone(502, params.routedTo);
-  });
-  req.on('aborted', () => upstream.destroy());
-  req.pipe(upstream);
 }
 
 function reply(res: ServerResponse, status: number, message: string): void {

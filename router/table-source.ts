@@ -68,6 +68,21 @@ export async function directoryTableSource(params: {
   };
 }
 
+/** The routing tables in routing-table ConfigMaps; unreadable ones are reported and skipped. */
+export function tablesFromConfigMaps(
+  configMaps: readonly V1ConfigMap[],
+  onProblem: TableProblem,
+): RoutingTable[] {
+  const tables: RoutingTable[] = [];
+  for (const cm of configMaps) {
+    const text = cm.data?.[ROUTING_TABLE_KEY];
+    const source = `ConfigMap ${cm.metadata?.namespace}/${cm.metadata?.name}`;
+    const table = text ? parseTable(text, source, onProblem) : undefined;
+    if (table) tables.push(table);
+  }
+  return tables;
+}
+
 /**
  * Tables straight from the cluster: every ConfigMap labelled role=routing-table, in any namespace,
  * kept current by a watch. A branch's table disappears with its namespace.
@@ -79,14 +94,7 @@ export async function kubernetesTableSource(params: {
   let tables: RoutingTable[] = [];
   let list: { list(): readonly KubernetesObject[]; stop(): Promise<void> } | undefined;
   const rebuild = () => {
-    const next: RoutingTable[] = [];
-    for (const cm of (list?.list() ?? []) as V1ConfigMap[]) {
-      const text = cm.data?.[ROUTING_TABLE_KEY];
-      const source = `ConfigMap ${cm.metadata?.namespace}/${cm.metadata?.name}`;
-      const table = text ? parseTable(text, source, params.onProblem) : undefined;
-      if (table) next.push(table);
-    }
-    tables = next;
+    tables = tablesFromConfigMaps((list?.list() ?? []) as V1ConfigMap[], params.onProblem);
   };
   list = await params.kube.watchList({
     apiVersion: 'v1',

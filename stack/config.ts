@@ -30,6 +30,8 @@ export const DEFAULT_PORTS = {
   kwok: 20247,
   /** The MicroStax control-plane API (MICROSTAX_API_PORT); not started by the stack. */
   api: 18080,
+  /** The local gateway (`microstax gateway`): exposed services by Host header, for `stack up --real-nodes`. */
+  gateway: 18081,
 } as const;
 
 export type StackPorts = { [K in keyof typeof DEFAULT_PORTS]: number };

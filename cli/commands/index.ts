@@ -4,6 +4,7 @@ import { register as registerBlueprint } from './blueprint.js';
 import { register as registerDemo } from './demo.js';
 import { register as registerDeploy } from './deploy.js';
 import { register as registerEnv } from './env.js';
+import { register as registerGateway } from './gateway.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerRender } from './render.js';
 import { register as registerStack } from './stack.js';
@@ -24,4 +25,5 @@ export function registerCommands(program: Command): void {
   registerDemo(program);
   registerDeploy(program);
   registerWorker(program);
+  registerGateway(program);
 }

@@ -1,0 +1,138 @@
+import { existsSync } from 'node:fs';
+import { type Command, InvalidArgumentError, Option } from 'commander';
+import type { Level } from 'pino';
+import { loadDeployConfig } from '../../deploy/config.js';
+import { KubeClient } from '../../deploy/kube-client.js';
+import { GatewayStartError } from '../../gateway/errors.js';
+import { startGateway } from '../../gateway/gateway.js';
+import { createGatewayLogger } from '../../gateway/log.js';
+import { HEALTH_PATH } from '../../gateway/server.js';
+import { ENV, resolveStackConfig, STACK_UP_COMMAND, withPortOffset } from '../../stack/config.js';
+import { readStackState } from '../../stack/state.js';
+import { parseDuration } from '../../workflows/duration.js';
+import { ExitCode } from '../exit-codes.js';
+
+interface GatewayOptions {
+  port?: number;
+  host: string;
+  kubeconfig?: string;
+  jsonLogs: boolean;
+  logLevel: Level;
+  ingressClass?: string;
+  idleTimeout: number;
+  metrics: boolean;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port, 0-65535');
+  return n;
+}
+
+function durationMs(value: string): number {
+  const ms = parseDuration(value);
+  if (ms === undefined || ms <= 0) throw new InvalidArgumentError('must be a duration such as 30s or 2m');
+  return ms;
+}
+
+/** The stack's gateway port and kubeconfig, as recorded by `stack up` (offset included). */
+async function stackDefaults(): Promise<{ port: number; kubeconfig?: string }> {
+  const config = resolveStackConfig();
+  const state = await readStackState(config.stateFile).catch(() => undefined);
+  const ports =
+    config.portOffsetFromEnv || !state ? config.ports : withPortOffset(config, state.portOffset).ports;
+  return { port: ports.gateway, kubeconfig: state?.parts.kubernetes?.kubeconfigPath };
+}
+
+/** `microstax gateway`: serves every environment's exposed services on one local port until a signal. */
+export async function runGateway(options: GatewayOptions): Promise<number> {
+  const fail = (message: string) => {
+    process.stderr.write(`microstax gateway: ${message}\n`);
+    return ExitCode.Failure;
+  };
+  const defaults = await stackDefaults();
+  const kubeconfig = options.kubeconfig ?? process.env[ENV.kubeconfig] ?? defaults.kubeconfig;
+  if (!kubeconfig) {
+    return fail(`no cluster: pass --kubeconfig FILE, set KUBECONFIG, or run \`${STACK_UP_COMMAND}\``);
+  }
+  if (!existsSync(kubeconfig)) return fail(`kubeconfig ${kubeconfig} does not exist`);
+  const log = createGatewayLogger({ json: options.jsonLogs, level: options.logLevel });
+  let kube: KubeClient;
+  try {
+    kube = KubeClient.fromKubeconfigFile(kubeconfig);
+  } catch (error) {
+    return fail(`kubeconfig ${kubeconfig} is not usable: ${error instanceof Error ? error.message : error}`);
+  }
+  let gateway: Awaited<ReturnType<typeof startGateway>>;
+  try {
+    gateway = await startGateway({
+      kube,
+      log,
+      port: options.port ?? defaults.port,
+      host: options.host,
+      ingressClass: options.ingressClass,
+      idleTimeoutMs: options.idleTimeout,
+      metrics: options.metrics,
+    });
+  } catch (error) {
+    if (error instanceof GatewayStartError && error.type === 'watch-failed') {
+      return fail(`${error.message} (kubeconfig ${kubeconfig})`);
+    }
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const { baseDomain } = loadDeployConfig();
+  process.stderr.write(
+    `microstax gateway: serving *.${baseDomain} on ${gateway.url} (health ${gateway.url}${HEALTH_PATH}); Ctrl-C to stop\n`,
+  );
+  const signal = await new Promise<NodeJS.Signals>((resolve) => {
+    process.once('SIGINT', () => resolve('SIGINT'));
+    process.once('SIGTERM', () => resolve('SIGTERM'));
+  });
+  log.info({ signal }, 'stopping');
+  await gateway.close();
+  return ExitCode.Ok;
+}
+
+export function register(program: Command): void {
+  program
+    .command('gateway')
+    .description(
+      "Run the local gateway: routes <service>.<environment>.<base domain> to the environment's Service (by Host header), and baggage-carrying requests of header-routed baselines to the branch's copy",
+    )
+    .addOption(
+      new Option('--port <port>', "port to listen on (default: the stack's gateway port, 18081)").argParser(
+        port,
+      ),
+    )
+    .option('--host <host>', 'interface to listen on', '127.0.0.1')
+    .option('--kubeconfig <file>', "cluster to watch (default: KUBECONFIG, else the local stack's)")
+    .option('--json-logs', 'log JSON lines instead of short human-readable lines', false)
+    .addOption(
+      new Option('--log-level <level>', 'least severe level logged (info logs every request)')
+        .choices(['debug', 'info', 'warn', 'error'])
+        .default('info'),
+    )
+    .option('--ingress-class <name>', 'serve only Ingresses of this class (and those without one)')
+    .addOption(
+      new Option('--idle-timeout <duration>', 'drop a backend connection idle this long')
+        .default(60_000, '60s')
+        .argParser(durationMs),
+    )
+    .option('--no-metrics', `do not serve Prometheus metrics at /__microstax/metrics`)
+    .addHelpText(
+      'after',
+      `
+Every path under /__microstax/ belongs to the gateway on any host: ${HEALTH_PATH} (JSON: what it
+routes) and /__microstax/metrics (Prometheus). Unknown hosts get 404, unreachable services 502, both
+naming the host or service; responses carry x-microstax-routed-to: <environment>.
+
+Examples:
+  microstax gateway                          # the local stack's cluster, port 18081
+  curl -H 'Host: api.checkout-dev.microstax.localhost' http://127.0.0.1:18081/
+  curl -H 'baggage: microstax-env=pr-42' http://api.main.microstax.localhost:18081/   # the branch's copy
+`,
+    )
+    .action(async (options: GatewayOptions) => {
+      process.exitCode = await runGateway(options);
+    });
+}

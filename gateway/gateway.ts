@@ -1,0 +1,90 @@
+import { Agent } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from 'pino';
+import type { KubeClient } from '../deploy/kube-client.js';
+import { watchCluster } from './cluster-view.js';
+import { GatewayStartError } from './errors.js';
+import { createGatewayMetrics } from './metrics.js';
+import { createGatewayServer } from './server.js';
+
+export interface StartGatewayOptions {
+  kube: KubeClient;
+  log: Logger;
+  /** 0 picks a free port. */
+  port: number;
+  /** Interface to listen on (default 127.0.0.1: the gateway is for this machine's browsers and tests). */
+  host?: string;
+  ingressClass?: string;
+  idleTimeoutMs?: number;
+  /** Serve Prometheus metrics at /__microstax/metrics (default true). */
+  metrics?: boolean;
+}
+
+export interface RunningGateway {
+  /** e.g. http://127.0.0.1:18081 */
+  url: string;
+  port: number;
+  /** Stops listening, waits for open requests, closes the watches and backend connections. */
+  close(): Promise<void>;
+}
+
+/** Backend connections kept open between requests; enough for a busy laptop, bounded per backend. */
+const MAX_SOCKETS_PER_BACKEND = 256;
+
+/**
+ * Starts the gateway: opens the cluster watches (their first lists must succeed, so a wrong
+ * kubeconfig fails here, not on the first request), then listens.
+ */
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const { log } = options;
+  const view = await watchCluster({
+    kube: options.kube,
+    ingressClass: options.ingressClass,
+    onProblem: (problem) => log.warn(problem, 'cluster view problem'),
+  }).catch((error: unknown) => {
+    throw new GatewayStartError('watch-failed', { cause: messageOf(error) });
+  });
+  const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_BACKEND, scheduling: 'lifo' });
+  const server = createGatewayServer({
+    view,
+    log,
+    agent,
+    idleTimeoutMs: options.idleTimeoutMs,
+    metrics: options.metrics === false ? undefined : createGatewayMetrics(),
+  });
+  const host = options.host ?? '127.0.0.1';
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port, host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    agent.destroy();
+    await view.stop();
+    throw new GatewayStartError('listen-failed', {
+      address: `${host}:${options.port}`,
+      cause: messageOf(error),
+    });
+  }
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info({ url, ...view.status() }, 'gateway listening');
+  return {
+    url,
+    port,
+    close: async () => {
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      await closed;
+      agent.destroy();
+      await view.stop();
+    },
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,142 @@
+import type { V1Ingress, V1IngressBackend } from '@kubernetes/client-node';
+import { LABELS } from '../deploy/labels.js';
+
+/**
+ * The gateway's routing table, built from Ingress objects: which backend Service answers a host
+ * and path. Pure, so the rules Kubernetes defines for Ingress (longest path first, Exact before
+ * Prefix, host-less rules for any host) are unit-tested without a cluster.
+ */
+
+/** The Service (and its port, by number or name) an Ingress path sends requests to. */
+export interface ServiceBackendRef {
+  namespace: string;
+  service: string;
+  port: number | string;
+}
+
+/** One path of one Ingress rule. */
+export interface HostRoute {
+  path: string;
+  pathType: 'Exact' | 'Prefix';
+  backend: ServiceBackendRef;
+  /** The environment the Ingress belongs to (its environment label, else its namespace). */
+  environment: string;
+  /** `namespace/name` of the Ingress, for logs and conflicts. */
+  ingress: string;
+}
+
+/** Routes by host; `*` holds the rules without a host (and default backends), which match any host. */
+export type HostTable = ReadonlyMap<string, readonly HostRoute[]>;
+
+/** A path two Ingresses both claim for a host: the older Ingress keeps it. */
+export interface RouteConflict {
+  host: string;
+  path: string;
+  kept: string;
+  ignored: string;
+}
+
+/** The key of rules that match any host. */
+export const ANY_HOST = '*';
+
+/** A Host header as a table key: port stripped, lower case, trailing dot dropped; undefined when empty. */
+export function normalizeHost(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  let host = header.trim().toLowerCase();
+  // [v6]:port keeps its brackets; name:port loses the port.
+  host = host.startsWith('[') ? host.replace(/\]:\d+$/, ']') : host.replace(/:\d*$/, '');
+  host = host.replace(/\.$/, '');
+  return host || undefined;
+}
+
+function serviceBackend(backend: V1IngressBackend | undefined, namespace: string) {
+  const service = backend?.service;
+  if (!service?.name) return undefined;
+  const port = service.port?.number ?? service.port?.name;
+  if (port === undefined || port === '') return undefined;
+  return { namespace, service: service.name, port };
+}
+
+function sortKey(ingress: V1Ingress): string {
+  const created = ingress.metadata?.creationTimestamp;
+  const time = created ? new Date(created).toISOString() : '9999';
+  return `${time} ${ingress.metadata?.namespace ?? ''}/${ingress.metadata?.name ?? ''}`;
+}
+
+/**
+ * Builds the host table. Only Ingresses of `ingressClass` (or without a class) count when one is
+ * given. When two Ingresses claim the same host and path, the older one wins (as ingress-nginx
+ * does) and the other is listed in `conflicts`.
+ */
+export function buildHostTable(
+  ingresses: readonly V1Ingress[],
+  options: { ingressClass?: string } = {},
+): { table: HostTable; conflicts: RouteConflict[] } {
+  const byHost = new Map<string, HostRoute[]>();
+  const conflicts: RouteConflict[] = [];
+  const add = (host: string, route: HostRoute) => {
+    const routes = byHost.get(host) ?? [];
+    const clash = routes.find((r) => r.path === route.path && r.pathType === route.pathType);
+    if (clash) {
+      conflicts.push({ host, path: route.path, kept: clash.ingress, ignored: route.ingress });
+      return;
+    }
+    routes.push(route);
+    byHost.set(host, routes);
+  };
+  const ordered = [...ingresses].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
+  for (const ingress of ordered) {
+    const namespace = ingress.metadata?.namespace ?? 'default';
+    const className = ingress.spec?.ingressClassName;
+    if (options.ingressClass && className && className !== options.ingressClass) continue;
+    const base = {
+      environment: ingress.metadata?.labels?.[LABELS.environment] ?? namespace,
+      ingress: `${namespace}/${ingress.metadata?.name ?? '?'}`,
+    };
+    for (const rule of ingress.spec?.rules ?? []) {
+      const host = rule.host ? rule.host.toLowerCase() : ANY_HOST;
+      for (const path of rule.http?.paths ?? []) {
+        const backend = serviceBackend(path.backend, namespace);
+        if (!backend) continue;
+        add(host, {
+          ...base,
+          path: path.path || '/',
+          pathType: path.pathType === 'Exact' ? 'Exact' : 'Prefix',
+          backend,
+        });
+      }
+    }
+    const fallback = serviceBackend(ingress.spec?.defaultBackend, namespace);
+    if (fallback) add(ANY_HOST, { ...base, path: '/', pathType: 'Prefix', backend: fallback });
+  }
+  for (const routes of byHost.values()) {
+    // Longest path first; at equal length, Exact before Prefix.
+    routes.sort(
+      (a, b) =>
+        b.path.length - a.path.length || (a.pathType === b.pathType ? 0 : a.pathType === 'Exact' ? -1 : 1),
+    );
+  }
+  return { table: byHost, conflicts };
+}
+
+/** Kubernetes Prefix matching: by path element, so /api matches /api and /api/x but not /apis. */
+function pathMatches(route: HostRoute, path: string): boolean {
+  if (route.pathType === 'Exact') return path === route.path;
+  const prefix = route.path.replace(/\/+$/, '');
+  return prefix === '' || path === prefix || path.startsWith(`${prefix}/`);
+}
+
+/**
+ * The route for a normalized host and a request path (query ignored): the exact host first,
+ * then a `*.domain` wildcard one label up, then the rules that match any host.
+ */
+export function matchRoute(table: HostTable, host: string, requestPath: string): HostRoute | undefined {
+  const path = requestPath.split('?')[0] || '/';
+  const dot = host.indexOf('.');
+  const keys = [host, ...(dot > 0 ? [`*${host.slice(dot)}`] : []), ANY_HOST];
+  for (const key of keys) {
+    const route = table.get(key)?.find((candidate) => pathMatches(candidate, path));
+    if (route) return route;
+  }
+  return undefined;
+}

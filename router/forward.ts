@@ -1,0 +1,119 @@
+import { type Agent, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import type { TLSSocket } from 'node:tls';
+
+/**
+ * The reverse-proxy step shared by the header router and the gateway: streams one request to a
+ * backend and its response back, without buffering either body.
+ */
+
+/** Hop-by-hop headers a proxy must not forward (RFC 9110 7.6.1), plus the de-facto proxy-connection. */
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'proxy-connection',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
+]);
+
+/** Header names the Connection header lists are hop-by-hop too (RFC 9110 7.6.1). */
+function connectionListed(value: string | string[] | undefined): Set<string> {
+  const listed = new Set<string>();
+  for (const item of [value ?? []].flat()) {
+    for (const name of item.split(',')) if (name.trim()) listed.add(name.trim().toLowerCase());
+  }
+  return listed;
+}
+
+/** The end-to-end headers of a message: hop-by-hop ones and those its Connection header names dropped. */
+export function endToEndHeaders(headers: IncomingMessage['headers']): Record<string, string | string[]> {
+  const listed = connectionListed(headers.connection);
+  const result: Record<string, string | string[]> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined && !HOP_BY_HOP.has(name) && !listed.has(name)) result[name] = value;
+  }
+  return result;
+}
+
+export interface ForwardParams {
+  req: IncomingMessage;
+  res: ServerResponse;
+  /** Backend address (IP or name) and port. */
+  host: string;
+  port: number;
+  /** Extra response headers, e.g. which environment served the request. */
+  responseHeaders?: Record<string, string>;
+  /**
+   * True at the edge (the gateway): X-Forwarded-Host and -Proto describe this hop's request,
+   * replacing what the client sent. False behind another proxy: they pass through unchanged.
+   */
+  edge?: boolean;
+  /** Connection pool to backends (keep-alive); default: Node's global agent. */
+  agent?: Agent;
+  /** A backend connection idle this long (no answer, or a stalled body) is dropped: 502 or a cut response. */
+  idleTimeoutMs?: number;
+  /** Answers the client when the backend cannot be reached (before any response header was sent). */
+  onUnreachable: (error: Error) => void;
+  /** Called once the backend's status is known (or 502 when it failed). */
+  onDone: (status: number) => void;
+}
+
+/**
+ * Forwards `req` to host:port and streams the answer back: hop-by-hop headers removed both ways,
+ * X-Forwarded-For appended. A client that goes away aborts the backend request.
+ */
+export function forwardRequest(params: ForwardParams): void {
+  const { req, res } = params;
+  const headers = endToEndHeaders(req.headers);
+  const clientAddress = req.socket.remoteAddress;
+  if (clientAddress) {
+    const prior = req.headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = prior ? `${[prior].flat().join(', ')}, ${clientAddress}` : clientAddress;
+  }
+  if (params.edge) {
+    if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
+    headers['x-forwarded-proto'] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  }
+  let settled = false;
+  const done = (status: number) => {
+    if (settled) return;
+    settled = true;
+    params.onDone(status);
+  };
+  const upstream = request(
+    {
+      host: params.host,
+      port: params.port,
+      method: req.method,
+      path: req.url,
+      headers,
+      agent: params.agent,
+      timeout: params.idleTimeoutMs,
+    },
+    (upstreamRes) => {
+      const responseHeaders: Record<string, string | string[]> = {
+        ...endToEndHeaders(upstreamRes.headers),
+        ...params.responseHeaders,
+      };
+      const status = upstreamRes.statusCode ?? 502;
+      res.writeHead(status, responseHeaders);
+      upstreamRes.pipe(res);
+      upstreamRes.on('error', (error) => res.destroy(error));
+      done(status);
+    },
+  );
+  upstream.on('timeout', () => upstream.destroy(new Error(`idle for ${params.idleTimeoutMs} ms`)));
+  upstream.on('error', (error) => {
+    if (!res.headersSent) params.onUnreachable(error);
+    else res.destroy(error);
+    done(502);
+  });
+  // The client went away before the answer was complete: stop the backend's work too.
+  res.on('close', () => {
+    if (!res.writableFinished) upstream.destroy();
+  });
+  req.pipe(upstream);
+}

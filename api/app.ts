@@ -8,6 +8,7 @@ import errorHandlerPlugin from './plugins/error-handler.js';
 import lifecyclePlugin from './plugins/lifecycle.js';
 import metricsPlugin from './plugins/metrics.js';
 import openApiPlugin from './plugins/openapi.js';
+import principalCachePlugin from './plugins/principal-cache.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import statusSyncPlugin from './plugins/status-sync.js';
 import blueprintRoutes from './routes/blueprints.js';
@@ -35,9 +36,16 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
   await instance.register(metricsPlugin);
   await instance.register(openApiPlugin);
   await instance.register(rateLimitPlugin, { perMinute: opts.config.rateLimitPerMinute });
+  await instance.register(principalCachePlugin, {
+    databaseUrl: opts.config.databaseUrl,
+    ttlMs: opts.config.tokenCacheMs,
+  });
   await instance.register(authPlugin);
   if (opts.statusSync !== false) {
-    await instance.register(statusSyncPlugin, { intervalMs: opts.config.statusSyncIntervalMs });
+    await instance.register(statusSyncPlugin, {
+      databaseUrl: opts.config.databaseUrl,
+      intervalMs: opts.config.statusSyncIntervalMs,
+    });
   }
   await instance.register(healthRoutes);
   await instance.register(

@@ -41,6 +41,15 @@ export const ApiConfigSchema = z.strictObject({
     .min(100)
     .default(2000)
     .describe('How often environments in flight are refreshed from their workflows (MICROSTAX_API_SYNC_MS)'),
+  tokenCacheMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(10_000)
+    .describe(
+      "How long a token's principal may be served from memory; changes invalidate it at once (MICROSTAX_API_TOKEN_CACHE_MS, 0 = off)",
+    ),
   publicUrl: z
     .string()
     .url()
@@ -58,6 +67,7 @@ export const API_CONFIG_ENV: Record<keyof ApiConfig, string> = {
   bodyLimitBytes: 'MICROSTAX_API_BODY_LIMIT',
   rateLimitPerMinute: 'MICROSTAX_API_RATE_LIMIT',
   statusSyncIntervalMs: 'MICROSTAX_API_SYNC_MS',
+  tokenCacheMs: 'MICROSTAX_API_TOKEN_CACHE_MS',
   publicUrl: 'MICROSTAX_API_PUBLIC_URL',
 };
 

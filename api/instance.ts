@@ -4,6 +4,7 @@ import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fas
 import { readStackEndpoints } from '../stack/endpoints.js';
 import app, { type AppOptions } from './app.js';
 import type { ApiConfig } from './config.js';
+import { QuietRequestLog } from './request-log.js';
 
 /** Log paths that may carry credentials or blueprint sources with inline secrets: never logged. */
 export const REDACTED_LOG_PATHS = [
@@ -53,6 +54,7 @@ export async function createApiInstance(
     },
     trustProxy: false,
     return503OnClosing: true,
+    logController: new QuietRequestLog(),
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only (SSE out); anything else is a 415, not a confusing validation error.
   instance.removeContentTypeParser('text/plain');

@@ -67,25 +67,52 @@ export async function createApiToken(
   return { token, record: toToken(rows[0]!) };
 }
 
+/**
+ * The Postgres NOTIFY channel a trigger (migration 0002) signals on whenever a token or user changes in
+ * a way that could make a cached principal wrong; API instances listen to it to empty their cache.
+ */
+export const PRINCIPAL_CHANGES_CHANNEL = 'microstax_principal_changes';
+
 /** The principal of a live (unrevoked, unexpired) token, or null. */
 export async function findPrincipalByToken(db: Queryable, token: string): Promise<TokenPrincipal | null> {
+  return (await findPrincipalByTokenHash(db, hashSecretToken(token)))?.principal ?? null;
+}
+
+/**
+ * The principal of a live token given its sha256, with the token's expiry (so a cache never keeps it
+ * past that), or null.
+ */
+export async function findPrincipalByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+): Promise<{ principal: TokenPrincipal; expiresAt: Date | null } | null> {
   const { rows } = await db.query<{
     id: string;
     user_id: string;
     name: string;
     team_id: string;
     role: UserRole;
+    expires_at: Date | null;
   }>({
-    // A named (prepared) statement: this runs on every API call, so Postgres plans it once per connection.
+    // A named (prepared) statement: this runs on every uncached API call, so Postgres plans it once per connection.
     name: 'find-principal-by-token',
-    text: `SELECT t.id, t.user_id, u.name, u.team_id, u.role
+    text: `SELECT t.id, t.user_id, u.name, u.team_id, u.role, t.expires_at
        FROM api_tokens t JOIN users u ON u.id = t.user_id
       WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
-    values: [hashSecretToken(token)],
+    values: [tokenHash],
   });
   const row = rows[0];
   if (!row) return null;
-  return { tokenId: row.id, userId: row.user_id, userName: row.name, teamId: row.team_id, role: row.role };
+  return {
+    principal: {
+      tokenId: row.id,
+      userId: row.user_id,
+      userName: row.name,
+      teamId: row.team_id,
+      role: row.role,
+    },
+    expiresAt: row.expires_at,
+  };
 }
 
 /** Tokens of one user, newest first (hashes are never read back). */

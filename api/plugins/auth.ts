@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { findPrincipalByToken, type TokenPrincipal } from '../../store/api-tokens.js';
-import { tokenKindOf } from '../../store/secret-tokens.js';
+import { findPrincipalByTokenHash, type TokenPrincipal } from '../../store/api-tokens.js';
+import { hashSecretToken, tokenKindOf } from '../../store/secret-tokens.js';
 import { findLiveShareByToken } from '../../store/shares.js';
 import { ApiError, ErrorCode } from '../errors.js';
 
@@ -47,10 +47,28 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match[1]!;
 }
 
+/** The principal of an API token: from the principal cache when it holds it, else from the database. */
+async function principalOfApiToken(app: FastifyInstance, token: string): Promise<TokenPrincipal | null> {
+  const tokenHash = hashSecretToken(token);
+  const cached = app.principalCache.get(tokenHash);
+  if (cached) return cached;
+  const generation = app.principalCache.generation;
+  const found = await findPrincipalByTokenHash(app.db, tokenHash);
+  if (!found) return null;
+  app.principalCache.set({
+    tokenHash,
+    principal: found.principal,
+    tokenExpiresAt: found.expiresAt,
+    generation,
+  });
+  return found.principal;
+}
+
 /**
  * Authenticates every request except public routes: an API token (`msx_...`) makes a user principal,
  * a live share token (`msxs_...`) a share principal, accepted only where a route allows shares.
- * Only hashes are compared against the database; the token is never logged (see the logger's redaction).
+ * Only hashes are compared against the database (API tokens' principals are cached briefly, see
+ * principal-cache.ts); the token is never logged (see the logger's redaction).
  */
 async function authPlugin(app: FastifyInstance): Promise<void> {
   app.decorateRequest('principal', null);
@@ -60,7 +78,7 @@ async function authPlugin(app: FastifyInstance): Promise<void> {
     if (token === null) throw unauthorized('this call needs "Authorization: Bearer <token>"');
     const kind = tokenKindOf(token);
     if (kind === 'api') {
-      const principal = await findPrincipalByToken(app.db, token);
+      const principal = await principalOfApiToken(app, token);
       if (!principal) throw unauthorized('the token is not valid, or has expired or been revoked');
       request.principal = { kind: 'user', ...principal };
     } else if (kind === 'share') {
@@ -92,4 +110,4 @@ export function describePrincipal(principal: Principal | null): string {
   return principal.kind === 'user' ? `user:${principal.userName}` : `share:${principal.shareId}`;
 }
 
-export default fp(authPlugin, { name: 'auth', dependencies: ['database'] });
+export default fp(authPlugin, { name: 'auth', dependencies: ['database', 'principal-cache'] });

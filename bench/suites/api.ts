@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import pg from 'pg';
 import { loadApiConfig } from '../../api/config.js';
 import { createApiInstance } from '../../api/instance.js';
@@ -8,11 +9,14 @@ import { readStackEndpoints } from '../../stack/endpoints.js';
 import { createApiToken } from '../../store/api-tokens.js';
 import { ensureTeam } from '../../store/teams.js';
 import { upsertUser } from '../../store/users.js';
+import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
 /** Offered load and duration of each read run: bounded, loopback only. */
 const RATE = 500;
-const DURATION_S = 10;
+const DURATION_S = 6;
+/** Rounds of (cached status, uncached status, /healthz), interleaved so machine noise hits all three alike. */
+const ROUNDS = 3;
 const CONNECTIONS = 20;
 const ENVIRONMENTS = 20;
 const CREATES = 40;
@@ -49,14 +53,15 @@ interface LoadResult {
  */
 function loadFromSecondProcess(params: {
   baseUrl: string;
-  paths: string[];
+  paths: readonly string[];
   token?: string;
+  durationSeconds: number;
 }): Promise<LoadResult> {
   const script = `
     const { default: autocannon } = await import('autocannon');
     const opts = JSON.parse(process.argv[1]);
     const r = await autocannon({
-      url: opts.baseUrl, connections: ${CONNECTIONS}, overallRate: ${RATE}, duration: ${DURATION_S},
+      url: opts.baseUrl, connections: ${CONNECTIONS}, overallRate: ${RATE}, duration: opts.durationSeconds,
       headers: opts.token ? { authorization: 'Bearer ' + opts.token } : {},
       requests: opts.paths.map((path) => ({ method: 'GET', path })),
     });
@@ -81,9 +86,38 @@ function loadFromSecondProcess(params: {
   });
 }
 
+/** The median of each latency figure over the rounds of one variant. */
+function medianOfRounds(rounds: LoadResult[]): LoadResult {
+  const pick = (key: keyof LoadResult) => median(rounds.map((r) => r[key]));
+  return {
+    requests: rounds.reduce((sum, r) => sum + r.requests, 0),
+    non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+    errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+    rps: pick('rps'),
+    p50: pick('p50'),
+    p90: pick('p90'),
+    p99: pick('p99'),
+    max: Math.max(...rounds.map((r) => r.max)),
+  };
+}
+
+/** A log destination that only counts lines: the API logs at its production level (info) without flooding the output. */
+function countingLogStream(): { stream: Writable; lines: () => number } {
+  let lines = 0;
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const byte of chunk) if (byte === 10) lines++;
+      done();
+    },
+  });
+  return { stream, lines: () => lines };
+}
+
+const ratio = (a: number, b: number) => Number((a / Math.max(b, 0.001)).toFixed(2));
+
 const suite: BenchSuite = {
   name: 'api',
-  description: `API status reads at ${RATE} req/s from a second process (p99 target < 20 ms), vs /healthz; create throughput`,
+  description: `API status reads at ${RATE} req/s from a second process (p99 target < 20 ms), principal cache on and off, vs /healthz; create throughput`,
   needsStack: true,
   async run(): Promise<BenchResult> {
     const { databaseUrl } = await readStackEndpoints();
@@ -95,14 +129,30 @@ const suite: BenchSuite = {
     url.pathname = `/${dbName}`;
 
     // Workflows go to a task queue of the bench's own; the status mirror is off so reads measure the API alone.
+    // Two instances over the same database, side by side: the API as configured (principal cache on)
+    // and one with the principal cache off (every read also looks the token up: the code before it).
     const lifecycle = await TemporalLifecycle.connect({ taskQueue: `bench-api-${randomUUID()}` });
-    const config = loadApiConfig(
-      {},
-      { databaseUrl: url.toString(), logLevel: 'warn', rateLimitPerMinute: 10_000_000 },
-    );
-    const app = await createApiInstance({ config, lifecycle, statusSync: false });
+    const overrides = {
+      databaseUrl: url.toString(),
+      logLevel: 'info' as const,
+      rateLimitPerMinute: 10_000_000,
+    };
+    const logs = countingLogStream();
+    const app = await createApiInstance({
+      config: loadApiConfig({}, overrides),
+      lifecycle,
+      statusSync: false,
+      logStream: logs.stream,
+    });
+    const uncachedApp = await createApiInstance({
+      config: loadApiConfig({}, { ...overrides, tokenCacheMs: 0 }),
+      lifecycle,
+      statusSync: false,
+      logStream: countingLogStream().stream,
+    });
     try {
       const baseUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+      const uncachedUrl = await uncachedApp.listen({ host: '127.0.0.1', port: 0 });
       await ensureTeam(app.db, { id: 'bench' });
       const user = await upsertUser(app.db, { name: 'bench', teamId: 'bench', role: 'member' });
       const { token } = await createApiToken(app.db, { userId: user.id });
@@ -139,18 +189,50 @@ const suite: BenchSuite = {
       await app.db.query("UPDATE environments SET phase = 'ready'");
 
       const paths = ids.slice(0, ENVIRONMENTS).map((id) => `/v1/environments/${id}`);
-      const status = await loadFromSecondProcess({ baseUrl, paths, token });
-      const health = await loadFromSecondProcess({ baseUrl, paths: ['/healthz'] });
-      const ratio = status.p99 / Math.max(health.p99, 0.001);
+      const variants = [
+        { key: 'cached', params: { baseUrl, paths, token } },
+        { key: 'uncached', params: { baseUrl: uncachedUrl, paths, token } },
+        { key: 'health', params: { baseUrl, paths: ['/healthz'] } },
+      ] as const;
+      const rounds = { cached: [] as LoadResult[], uncached: [] as LoadResult[], health: [] as LoadResult[] };
+      // Warm up (JIT, connection pools, prepared statements) on every variant; these figures are dropped.
+      for (const variant of variants) await loadFromSecondProcess({ ...variant.params, durationSeconds: 2 });
+      let statusLogLines = 0;
+      for (let round = 0; round < ROUNDS; round++) {
+        // Rotate the order each round, so no variant always runs first (or right after another).
+        for (let i = 0; i < variants.length; i++) {
+          const variant = variants[(round + i) % variants.length]!;
+          const linesBefore = logs.lines();
+          rounds[variant.key].push(
+            await loadFromSecondProcess({ ...variant.params, durationSeconds: DURATION_S }),
+          );
+          if (variant.key === 'cached') statusLogLines += logs.lines() - linesBefore;
+        }
+      }
+      const status = medianOfRounds(rounds.cached);
+      const uncached = medianOfRounds(rounds.uncached);
+      const health = medianOfRounds(rounds.health);
       const clean = status.non2xx === 0 && status.errors === 0;
       return {
         metrics: {
           offeredRate: RATE,
           durationSeconds: DURATION_S,
+          rounds: ROUNDS,
           connections: CONNECTIONS,
           statusReads: { ...status },
+          statusReadsPrincipalCacheOff: { ...uncached },
           healthz: { ...health },
-          statusP99OverHealthzP99: Number(ratio.toFixed(2)),
+          statusP50OverHealthzP50: ratio(status.p50, health.p50),
+          statusP99OverHealthzP99: ratio(status.p99, health.p99),
+          cacheOffP50OverHealthzP50: ratio(uncached.p50, health.p50),
+          cacheOffP99OverHealthzP99: ratio(uncached.p99, health.p99),
+          cacheOffP99OverStatusP99: ratio(uncached.p99, status.p99),
+          logLinesPerStatusRead: Number((statusLogLines / Math.max(status.requests, 1)).toFixed(3)),
+          perRoundP99: {
+            statusReads: rounds.cached.map((r) => r.p99),
+            cacheOff: rounds.uncached.map((r) => r.p99),
+            healthz: rounds.health.map((r) => r.p99),
+          },
           createsPerSecond: Number(createsPerSecond.toFixed(1)),
           createConcurrency: CREATE_CONCURRENCY,
         },
@@ -158,7 +240,7 @@ const suite: BenchSuite = {
           {
             what: `GET /v1/environments/{id} p99 at ${RATE} req/s (second process, loopback)`,
             target: '< 20 ms, no errors',
-            measured: `${status.p99} ms p99 (${status.p50} ms p50, ${status.rps.toFixed(0)} req/s achieved, ${status.non2xx} non-2xx); /healthz p99 ${health.p99} ms, ratio ${ratio.toFixed(1)}x`,
+            measured: `${status.p99} ms p99 (${status.p50} ms p50, ${status.rps.toFixed(0)} req/s achieved, ${status.non2xx} non-2xx; median of ${ROUNDS} rounds); /healthz p99 ${health.p99} ms (ratio ${ratio(status.p99, health.p99)}x); principal cache off p99 ${uncached.p99} ms (ratio ${ratio(uncached.p99, health.p99)}x)`,
             met: status.p99 < 20 && clean,
           },
           {
@@ -171,6 +253,7 @@ const suite: BenchSuite = {
       };
     } finally {
       await app.close();
+      await uncachedApp.close();
       await lifecycle.close();
       await admin.query(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
       await admin.end();

@@ -1,0 +1,91 @@
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken, revokeApiToken } from '../../../store/api-tokens.js';
+import { findUserByName, upsertUser } from '../../../store/users.js';
+import { startTestApi, type TestApi } from './harness.js';
+
+/** Polls until `check` holds (the listener reconnects in the background), failing after `ms`. */
+async function eventually(check: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error('condition not reached in time');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+describe('principal cache: token changes take effect at once (real Postgres LISTEN/NOTIFY)', () => {
+  let api: TestApi;
+  /** A second connection, as the CLI or another API replica would make changes. */
+  let other: pg.Client;
+  beforeAll(async () => {
+    api = await startTestApi('principal_cache');
+    other = new pg.Client({ connectionString: api.db.url });
+    await other.connect();
+  });
+  afterAll(async () => {
+    await other?.end();
+    await api?.close();
+  });
+
+  const list = (token: string) =>
+    api.app.inject({ url: '/v1/environments', headers: { authorization: `Bearer ${token}` } });
+
+  it('serves repeat calls from the cache, and a revoke elsewhere refuses the very next call', async () => {
+    const user = (await findUserByName(other, 'ada'))!;
+    const { token, record } = await createApiToken(other, { userId: user.id });
+    expect((await list(token)).statusCode).toBe(200);
+    expect(api.app.principalCache.active).toBe(true);
+    expect(api.app.principalCache.size).toBeGreaterThan(0);
+    expect((await list(token)).statusCode).toBe(200);
+
+    expect(await revokeApiToken(other, record.id)).toBe(true);
+    // The notification is delivered asynchronously, but before any later query on this database returns.
+    await eventually(() => api.app.principalCache.size === 0);
+    expect((await list(token)).statusCode).toBe(401);
+  });
+
+  it('sees a role change at once (member promoted to admin lists every team)', async () => {
+    const { id } = await upsertUser(other, { name: 'cleo', teamId: 'payments', role: 'member' });
+    const { token } = await createApiToken(other, { userId: id });
+    expect((await list(token)).statusCode).toBe(200);
+    const asMember = await api.app.inject({
+      url: '/v1/environments?team=search',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(asMember.statusCode).toBe(403);
+    await upsertUser(other, { name: 'cleo', teamId: 'payments', role: 'admin' });
+    await eventually(() => api.app.principalCache.size === 0);
+    const asAdmin = await api.app.inject({
+      url: '/v1/environments?team=search',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(asAdmin.statusCode).toBe(200);
+  });
+
+  it('never serves a token past its own expiry, even from the cache', async () => {
+    const user = (await findUserByName(other, 'ada'))!;
+    const { token } = await createApiToken(other, {
+      userId: user.id,
+      expiresAt: new Date(Date.now() + 1_500),
+    });
+    expect((await list(token)).statusCode).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 1_600));
+    expect((await list(token)).statusCode).toBe(401);
+  });
+
+  it('turns itself off when the listening connection drops, and back on when it reconnects', async () => {
+    expect((await list(api.tokens.member)).statusCode).toBe(200);
+    const { rowCount } = await other.query(
+      `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE datname = current_database() AND application_name = 'microstax-api-principal-changes'`,
+    );
+    expect(rowCount).toBe(1);
+    await eventually(() => !api.app.principalCache.active);
+    expect(api.app.principalCache.size).toBe(0);
+    // Calls keep working straight from the database meanwhile.
+    expect((await list(api.tokens.member)).statusCode).toBe(200);
+    await eventually(() => api.app.principalCache.active);
+    expect((await list(api.tokens.member)).statusCode).toBe(200);
+    expect(api.app.principalCache.size).toBe(1);
+  });
+});

@@ -32,6 +32,8 @@ export const DEFAULT_PORTS = {
   api: 18080,
   /** The local gateway (`microstax gateway`): exposed services by Host header, for `stack up --real-nodes`. */
   gateway: 18081,
+  /** The local image registry (Debian's docker-registry) the real nodes pull through. */
+  registry: 15000,
 } as const;
 
 export type StackPorts = { [K in keyof typeof DEFAULT_PORTS]: number };

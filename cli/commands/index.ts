@@ -8,6 +8,7 @@ import { register as registerGateway } from './gateway.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerRender } from './render.js';
 import { register as registerStack } from './stack.js';
+import { register as registerStackImages } from './stack-images.js';
 import { register as registerValidate } from './validate.js';
 import { register as registerWorker } from './worker.js';
 
@@ -22,6 +23,7 @@ export function registerCommands(program: Command): void {
   registerRender(program);
   registerPlan(program);
   registerStack(program);
+  registerStackImages(program);
   registerDemo(program);
   registerDeploy(program);
   registerWorker(program);

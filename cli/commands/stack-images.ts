@@ -1,0 +1,67 @@
+import type { Command } from 'commander';
+import { ImageError } from '../../images/errors.js';
+import { formatBytes } from '../../images/image-builder.js';
+import { ensureImages } from '../../images/index.js';
+import { resolveStackConfig } from '../../stack/config.js';
+import { StackError } from '../../stack/errors.js';
+import { formatDuration, lineProgress, silentProgress } from '../../stack/progress.js';
+import { recordedPorts } from '../../stack/stack.js';
+import { readStackState } from '../../stack/state.js';
+import { ExitCode } from '../exit-codes.js';
+
+/** The local registry's address: the stack's `registry` port, shifted like the recorded stack's. */
+async function defaultRegistry(): Promise<string> {
+  const config = resolveStackConfig();
+  const state = await readStackState(config.stateFile).catch(() => undefined);
+  return `127.0.0.1:${recordedPorts(config, state).ports.registry}`;
+}
+
+/** `microstax stack images`: build the example images and publish them to the local registry. */
+export function register(program: Command): void {
+  const stack = program.commands.find((command) => command.name() === 'stack');
+  if (!stack) throw new Error('register the stack command before stack images');
+  stack
+    .command('images')
+    .description(
+      'build the images the examples need (Debian packages, no Docker daemon; cached) and push what the local registry lacks',
+    )
+    .option('--registry <host:port>', "the registry to publish to (default: the stack's registry port)")
+    .option('--json', 'print the published images as JSON on stdout')
+    .addHelpText(
+      'after',
+      `
+Builds are cached in ~/.cache/microstax/images (MICROSTAX_CACHE_DIR) as one OCI layout, keyed by each
+image's definition; a second run builds and pushes nothing. Build logs: <cache>/images/logs/<image>.log.
+Names kept from the blueprints: docker.io/library/postgres:16-alpine -> <registry>/library/postgres:16-alpine.`,
+    )
+    .action(async (opts: { registry?: string; json?: boolean }) => {
+      try {
+        const registry = opts.registry ?? (await defaultRegistry());
+        const result = await ensureImages({
+          registry,
+          progress: opts.json ? silentProgress : lineProgress(),
+        });
+        if (opts.json) {
+          process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
+          return;
+        }
+        const built = result.builds.filter((build) => !build.cached).map((build) => build.id);
+        const pushed = result.images.filter((image) => image.push === 'pushed').length;
+        const lines = [
+          `images in ${registry} (${built.length > 0 ? `built ${built.join(', ')}` : 'all cached'}, ${pushed} pushed) in ${formatDuration(result.totalMs)}`,
+          ...result.images.map(
+            (image) =>
+              `  ${image.reference.padEnd(46)} ${image.digest.slice(0, 19)}  ${formatBytes(image.size).padStart(9)}  ${image.push}`,
+          ),
+          '',
+        ];
+        process.stdout.write(lines.join('\n'));
+      } catch (error) {
+        if (!(error instanceof ImageError || error instanceof StackError)) throw error;
+        if (opts.json)
+          process.stdout.write(`${JSON.stringify({ ok: false, error: error.toJSON() }, null, 2)}\n`);
+        process.stderr.write(`microstax: ${error.message}\n`);
+        process.exitCode = ExitCode.Failure;
+      }
+    });
+}

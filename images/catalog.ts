@@ -1,0 +1,179 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bundleApp } from './app-bundle.js';
+import type { ImageSpec, StagedFile } from './image-spec.js';
+import { buildPauseBinary } from './pause-binary.js';
+
+/**
+ * Every image MicroStax builds, and the names it publishes them under. Nothing here is pulled from
+ * the internet: the base is debootstrapped from Debian's mirror, the rest are Debian packages and
+ * code of this repository. The names are those the blueprints use (a tag like `16-alpine` is only a
+ * name here: the content is Debian's, and each image's labels say what it really holds).
+ */
+
+const IMAGES_DIR = path.dirname(fileURLToPath(import.meta.url));
+const POSTGRES_MAJOR = '15';
+const POSTGRES_BIN = `/usr/lib/postgresql/${POSTGRES_MAJOR}/bin`;
+const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
+const SOURCE_LABEL = { 'org.opencontainers.image.vendor': 'MicroStax (built locally from Debian packages)' };
+
+async function repoFile(relative: string, to: string, mode = 0o644): Promise<StagedFile> {
+  return { path: to, content: await readFile(path.join(IMAGES_DIR, relative)), mode };
+}
+
+/** The example app in one tag per version: the version is compiled into the bundle. */
+function checkoutApi(version: string, publishAs: string[]): ImageSpec {
+  return {
+    id: `checkout-api-${version}`,
+    description: `the checkout-api example app, version ${version} (TypeScript bundled with esbuild, Debian's nodejs)`,
+    parent: 'node',
+    layer: {
+      kind: 'files',
+      files: async () => [
+        {
+          path: '/app/checkout-api.js',
+          content: await bundleApp({
+            entry: path.join(IMAGES_DIR, 'checkout-api/src/main.ts'),
+            define: { CHECKOUT_VERSION: version },
+          }),
+          mode: 0o644,
+        },
+      ],
+    },
+    config: {
+      entrypoint: ['node', '/app/checkout-api.js'],
+      cmd: [],
+      env: ['PORT=8080', 'NODE_ENV=production'],
+      exposedPorts: ['8080/tcp'],
+      user: 'nobody',
+      workingDir: '/app',
+      labels: {
+        ...SOURCE_LABEL,
+        'org.opencontainers.image.title': 'checkout-api',
+        'org.opencontainers.image.version': version,
+      },
+    },
+    publishAs,
+  };
+}
+
+export const IMAGE_SPECS: readonly ImageSpec[] = [
+  {
+    id: 'base',
+    description: 'Debian bookworm, debootstrap --variant=minbase, without docs, man pages or translations',
+    layer: { kind: 'debootstrap' },
+    config: { env: [`PATH=${DEFAULT_PATH}`, 'LANG=C.UTF-8'], cmd: ['/bin/sh'] },
+  },
+  {
+    id: 'pause',
+    description: "the pod sandbox: MicroStax's own static Go binary (images/pause), FROM scratch",
+    layer: {
+      kind: 'files',
+      files: async () => [{ path: '/pause', content: await buildPauseBinary(), mode: 0o755 }],
+    },
+    config: {
+      entrypoint: ['/pause'],
+      user: '65535:65535',
+      labels: { ...SOURCE_LABEL, 'org.opencontainers.image.title': 'pause' },
+    },
+    publishAs: ['registry.k8s.io/pause:3.10'],
+  },
+  {
+    id: 'postgres',
+    description: `Debian's PostgreSQL ${POSTGRES_MAJOR} server and client tools, with an official-image-style entrypoint`,
+    parent: 'base',
+    layer: {
+      kind: 'apt',
+      packages: [`postgresql-${POSTGRES_MAJOR}`, `postgresql-client-${POSTGRES_MAJOR}`],
+      // Debian would create a `main` cluster at install time; the entrypoint makes its own at start.
+      before: async () => [
+        {
+          path: '/etc/postgresql-common/createcluster.d/microstax.conf',
+          content: 'create_main_cluster = false\n',
+          mode: 0o644,
+        },
+      ],
+      files: async () => [
+        await repoFile('postgres/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', 0o755),
+      ],
+      // JIT compilation pulls in LLVM (130 MB); without llvmjit.so the server just runs without JIT.
+      script: [
+        `rm -rf /usr/lib/postgresql/${POSTGRES_MAJOR}/lib/llvmjit* /usr/lib/postgresql/${POSTGRES_MAJOR}/lib/bitcode`,
+        'dpkg --purge --force-depends libllvm14 libz3-4',
+        'mkdir -p /docker-entrypoint-initdb.d /var/lib/postgresql/data /var/run/postgresql',
+        'chown postgres:postgres /var/lib/postgresql/data /var/run/postgresql',
+        'chmod 700 /var/lib/postgresql/data && chmod 2775 /var/run/postgresql',
+      ].join('\n'),
+      versionLabelOf: `postgresql-${POSTGRES_MAJOR}`,
+    },
+    config: {
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['postgres'],
+      env: [`PATH=${POSTGRES_BIN}:${DEFAULT_PATH}`, 'PGDATA=/var/lib/postgresql/data'],
+      exposedPorts: ['5432/tcp'],
+      stopSignal: 'SIGINT',
+      labels: { ...SOURCE_LABEL, 'org.opencontainers.image.title': `Debian PostgreSQL ${POSTGRES_MAJOR}` },
+    },
+    publishAs: ['docker.io/library/postgres:16-alpine'],
+  },
+  {
+    id: 'redis',
+    description: "Debian's redis-server on 0.0.0.0:6379, protected mode off",
+    parent: 'base',
+    layer: {
+      kind: 'apt',
+      packages: ['redis-server'],
+      files: async () => [
+        await repoFile('redis/docker-entrypoint.sh', '/usr/local/bin/docker-entrypoint.sh', 0o755),
+      ],
+      script: 'mkdir -p /data && chown redis:redis /data',
+      versionLabelOf: 'redis-server',
+    },
+    config: {
+      entrypoint: ['docker-entrypoint.sh'],
+      cmd: ['redis-server'],
+      exposedPorts: ['6379/tcp'],
+      workingDir: '/data',
+      labels: { ...SOURCE_LABEL, 'org.opencontainers.image.title': 'Debian Redis' },
+    },
+    publishAs: ['docker.io/library/redis:7-alpine'],
+  },
+  {
+    id: 'node',
+    description: "Debian's nodejs, the runtime of the app images",
+    parent: 'base',
+    layer: { kind: 'apt', packages: ['nodejs'], versionLabelOf: 'nodejs' },
+    config: { labels: { ...SOURCE_LABEL, 'org.opencontainers.image.title': 'Debian Node.js' } },
+  },
+  checkoutApi('1.0', ['ghcr.io/acme/checkout-api:latest', 'ghcr.io/acme/checkout-api:1.0']),
+  checkoutApi('2.0', ['ghcr.io/acme/checkout-api:2.0', 'ghcr.io/acme/checkout-api:feature-split-payments']),
+  {
+    id: 'hello',
+    description: 'a tiny HTTP service answering its name and version, for synthetic environments',
+    parent: 'node',
+    layer: {
+      kind: 'files',
+      files: async () => [
+        {
+          path: '/app/hello.js',
+          content: await bundleApp({ entry: path.join(IMAGES_DIR, 'hello/src/main.ts') }),
+          mode: 0o644,
+        },
+      ],
+    },
+    config: {
+      entrypoint: ['node', '/app/hello.js'],
+      cmd: [],
+      env: ['PORT=8080'],
+      exposedPorts: ['8080/tcp'],
+      user: 'nobody',
+      labels: {
+        ...SOURCE_LABEL,
+        'org.opencontainers.image.title': 'hello',
+        'org.opencontainers.image.version': '1',
+      },
+    },
+    publishAs: ['ghcr.io/microstax/hello:1'],
+  },
+];

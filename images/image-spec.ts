@@ -1,0 +1,67 @@
+import type { ImageConfig } from './oci-layout.js';
+
+/** How an image is described: a parent, one layer on top of it, config, and the names it is published as. */
+
+/** The registries the local registry stands in for (containerd mirrors them to it). */
+export const MIRRORED_REGISTRIES = ['docker.io', 'ghcr.io', 'registry.k8s.io'] as const;
+export type MirroredRegistry = (typeof MIRRORED_REGISTRIES)[number];
+
+/** A file put into a layer. */
+export interface StagedFile {
+  /** Absolute path inside the image. */
+  path: string;
+  content: string | Buffer;
+  mode: number;
+}
+
+/** The one layer an image adds to its parent. */
+export type LayerRecipe =
+  /** The Debian base rootfs (no parent). */
+  | { kind: 'debootstrap' }
+  /** Debian packages installed with apt-get in a chroot of the parent. */
+  | {
+      kind: 'apt';
+      packages: readonly string[];
+      /** Files written before installing (e.g. to stop a package's postinst from doing something). */
+      before?: () => Promise<StagedFile[]>;
+      /** Files added after installing (entrypoints). */
+      files?: () => Promise<StagedFile[]>;
+      /** Shell run in the chroot after installing and adding the files. */
+      script?: string;
+      /** Label the image `org.opencontainers.image.version` with this package's installed version. */
+      versionLabelOf?: string;
+    }
+  /** Files added as a layer without unpacking the parent (FROM scratch when there is no parent). */
+  | { kind: 'files'; files: () => Promise<StagedFile[]> };
+
+export interface ImageSpec {
+  /** Build id, also the cache tag prefix: `postgres`, `checkout-api-1.0`. */
+  id: string;
+  description: string;
+  /** The `id` of the image this one builds on; none means FROM scratch. */
+  parent?: string;
+  layer: LayerRecipe;
+  config?: ImageConfig;
+  /** Full references it is published as, e.g. `docker.io/library/postgres:16-alpine`. */
+  publishAs?: readonly string[];
+}
+
+/** A published name split up: which registry it mirrors, the repository path kept as is, the tag. */
+export interface ImageReference {
+  registry: MirroredRegistry;
+  /** e.g. `library/postgres`, `acme/checkout-api`, `pause`. */
+  repository: string;
+  tag: string;
+}
+
+/** Splits `docker.io/library/postgres:16-alpine`; throws on a registry that is not mirrored. */
+export function parseImageReference(reference: string): ImageReference {
+  const match = /^([^/]+)\/(.+):([\w][\w.-]{0,127})$/.exec(reference);
+  const registry = match?.[1];
+  if (!match || !MIRRORED_REGISTRIES.includes(registry as MirroredRegistry)) {
+    throw new Error(
+      `${reference} is not <registry>/<repository>:<tag> with a registry in ${MIRRORED_REGISTRIES.join(', ')}`,
+    );
+  }
+  return { registry: registry as MirroredRegistry, repository: match[2]!, tag: match[3]! };
+}

@@ -1,0 +1,3 @@
+module microstax.dev/images/pause
+
+go 1.24

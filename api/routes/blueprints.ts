@@ -17,6 +17,8 @@ import {
   resolveVersion,
 } from '../blueprint-refs.js';
 import { resolveOrReject, viewResolved } from '../blueprint-resolution.js';
+import { clusterNodePools } from '../cluster-node-pools.js';
+import { placeBranch } from '../plan-placement.js';
 import {
   BlueprintDetail,
   BlueprintList,
@@ -46,6 +48,8 @@ const versionView = (version: BlueprintVersionRecord, services: string[]) => ({
 
 /** Register, list, get, validate and plan blueprints. Nothing here starts a workflow. */
 const blueprintRoutes: FastifyPluginAsyncZod = async (app) => {
+  const clusterPools = clusterNodePools();
+
   app.post(
     '/blueprints',
     {
@@ -189,9 +193,10 @@ const blueprintRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Dry-run a branch against a baseline: which services deploy, fork or reuse, and why',
+        summary:
+          'Dry-run a branch against a baseline: which services deploy, fork or reuse, and why; with `placement`, also where each runs and its hourly cost',
         body: PlanBody,
-        response: { 200: PlanResponse, 422: ErrorResponse, ...standardErrors },
+        response: { 200: PlanResponse, 422: ErrorResponse, 503: ErrorResponse, ...standardErrors },
       },
     },
     async (request) => {
@@ -223,10 +228,16 @@ const blueprintRoutes: FastifyPluginAsyncZod = async (app) => {
         context,
       });
       const plan = planBranch({ baseline: baseline.blueprint, branch: branch.blueprint });
+      const placementRequest = request.body.placement;
+      const placement =
+        placementRequest === undefined || placementRequest === false
+          ? undefined
+          : await placeBranch({ request: placementRequest, blueprint: branch.blueprint, plan, clusterPools });
       return {
         baseline: { name: baseline.blueprint.name, digest: baseline.digest },
         branch: { name: branch.blueprint.name, digest: branch.digest },
         plan,
+        ...(placement ? { placement } : {}),
       };
     },
   );

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PARSE_LIMITS } from '../../blueprints/limits.js';
 import { BlueprintName } from '../../blueprints/schema.js';
+import { NodePoolSchema } from '../../planner/node-pools.js';
+import { cpuMillicores, memoryBytes } from '../../planner/quantity.js';
 import { IsoDate, TeamId } from './common.js';
 
 const fileName = z
@@ -51,6 +53,68 @@ export const ValidateBlueprintBody = InlineBlueprint.extend({
   context: Context.optional(),
 });
 
+/** Pool names are unique and capacities are quantities above zero, as in a node pools file. */
+function checkPools(pools: z.infer<typeof NodePoolSchema>[], ctx: z.RefinementCtx): void {
+  const seen = new Set<string>();
+  pools.forEach((pool, index) => {
+    if (seen.has(pool.name)) {
+      ctx.addIssue({ code: 'custom', path: [index, 'name'], message: `duplicate pool name "${pool.name}"` });
+    }
+    seen.add(pool.name);
+    for (const [field, parse] of [
+      ['cpu', cpuMillicores],
+      ['memory', memoryBytes],
+    ] as const) {
+      let amount: number;
+      try {
+        amount = parse(pool.capacity[field]);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', path: [index, 'capacity', field], message: (error as Error).message });
+        continue;
+      }
+      if (amount <= 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'capacity', field],
+          message: `${field} must be more than 0`,
+        });
+      }
+    }
+  });
+}
+
+/** What a plan's placement may be told; every field is optional. */
+export const PlacementOptions = z
+  .strictObject({
+    pools: z
+      .array(NodePoolSchema)
+      .min(1)
+      .max(100)
+      .superRefine(checkPools)
+      .optional()
+      .describe(
+        "Node pools to place on (the stack/node-pools.yaml format); default the cluster's labelled nodes, as a real create uses",
+      ),
+    baselineZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .optional()
+      .describe('Zone the baseline runs in (enables the cross-zone traffic cost)'),
+    crossZoneHourlyCost: z
+      .number()
+      .nonnegative()
+      .max(1000)
+      .optional()
+      .describe('Hourly cost of one branch-to-baseline call crossing zones (default 0.02)'),
+    allowDataOnSpot: z.boolean().optional().describe('Let data services run on spot nodes (default false)'),
+    solver: z
+      .enum(['auto', 'milp', 'heuristic'])
+      .optional()
+      .describe('auto (default): heuristic, plus the exact MILP when small enough'),
+  })
+  .describe('Placement options');
+
 export const PlanBody = z.strictObject({
   baseline: z
     .union([BlueprintRef, z.strictObject({ environment: z.string().min(1).max(64) })])
@@ -58,6 +122,12 @@ export const PlanBody = z.strictObject({
   branch: BlueprintRef.describe('The branch blueprint'),
   overlays: z.array(OverlaySource).max(PARSE_LIMITS.maxOverlays).optional(),
   context: Context.optional(),
+  placement: z
+    .union([z.boolean(), PlacementOptions])
+    .optional()
+    .describe(
+      'Also choose a node pool per branch service at the lowest hourly cost: true, or options (pools, baselineZone, ...)',
+    ),
   team: TeamId.optional(),
 });
 
@@ -129,6 +199,25 @@ export const PlanResponse = z.object({
       removed: z.array(z.string()),
     }),
   }),
+  placement: z
+    .object({
+      services: z.array(
+        z.object({
+          service: z.string(),
+          pool: z.string(),
+          zone: z.string(),
+          capacityType: z.enum(['on-demand', 'spot']),
+          hourlyCost: z.number(),
+          nodeSelector: z.record(z.string(), z.string()),
+        }),
+      ),
+      hourlyCost: z.number().describe('Hourly cost of the branch environment as placed'),
+      naiveHourlyCost: z.number().describe('Everything on the cheapest on-demand pool, for comparison'),
+      optimalHourlyCost: z.number().optional().describe('The proven optimum, when solved exactly'),
+      solver: z.enum(['milp', 'heuristic']),
+    })
+    .optional()
+    .describe('Where each service of the branch runs (planner/types.ts PlacementPlan), when asked'),
 });
 
 export const BlueprintNameParams = z.strictObject({ name: BlueprintName });

@@ -130,4 +130,92 @@ describe('blueprint routes (real Postgres)', () => {
     const { rows } = await api.app.db.query('SELECT count(*)::int AS n FROM environments');
     expect(rows[0].n).toBe(0);
   });
+  it("places the planned branch on the cluster's labelled node pools with placement: true, like plan --placement", async () => {
+    const response = await post('/v1/blueprints/plan', {
+      baseline: { name: 'shop', version: 1 },
+      branch: { source: SHOP_BRANCH_BLUEPRINT, scripts: SHOP_SCRIPTS },
+      placement: true,
+    });
+    expect(response.statusCode).toBe(200);
+    const body = json<{
+      plan: { services: { name: string; action: string }[] };
+      placement: {
+        services: {
+          service: string;
+          pool: string;
+          capacityType: string;
+          nodeSelector: Record<string, string>;
+        }[];
+        hourlyCost: number;
+        naiveHourlyCost: number;
+        solver: string;
+      };
+    }>(response);
+    // Only what runs in the branch is placed: api (deploy) and db (fork), not web (reuse).
+    const running = body.plan.services.filter((s) => s.action !== 'reuse').map((s) => s.name);
+    expect(body.placement.services.map((s) => s.service).sort()).toEqual(running.sort());
+    const localPools = ['general-a', 'general-b', 'spot-b', 'memory-a'];
+    for (const placed of body.placement.services) {
+      expect(localPools).toContain(placed.pool);
+      expect(placed.nodeSelector['microstax.dev/pool']).toBe(placed.pool);
+    }
+    expect(body.placement.services.find((s) => s.service === 'db')!.capacityType).toBe('on-demand');
+    expect(body.placement.hourlyCost).toBeLessThanOrEqual(body.placement.naiveHourlyCost);
+  });
+
+  it('places on the pools a request gives, and refuses pools that cannot hold the branch or do not parse', async () => {
+    const pool = (name: string, capacityType: 'on-demand' | 'spot', cpu = '4') => ({
+      name,
+      zone: 'zone-a',
+      capacityType,
+      instanceType: 'm5.xlarge',
+      hourlyPrice: capacityType === 'spot' ? 0.05 : 0.2,
+      nodes: 2,
+      capacity: { cpu, memory: '16Gi' },
+    });
+    const plan = (placement: unknown) =>
+      post('/v1/blueprints/plan', {
+        baseline: { name: 'shop', version: 1 },
+        branch: { source: SHOP_BRANCH_BLUEPRINT, scripts: SHOP_SCRIPTS },
+        placement,
+      });
+    const given = await plan({ pools: [pool('cheap', 'spot'), pool('steady', 'on-demand')], solver: 'milp' });
+    expect(given.statusCode).toBe(200);
+    const placed = json<{ placement: { services: { service: string; pool: string }[]; solver: string } }>(
+      given,
+    ).placement;
+    expect(placed.solver).toBe('milp');
+    const pools = Object.fromEntries(placed.services.map((s) => [s.service, s.pool]));
+    expect(pools.db).toBe('steady');
+    for (const pool of Object.values(pools)) expect(['cheap', 'steady']).toContain(pool);
+
+    // Data services stay off spot: only spot capacity cannot hold the branch.
+    const spotOnly = await plan({ pools: [pool('cheap', 'spot')] });
+    expect(spotOnly.statusCode).toBe(422);
+    expect(json(spotOnly)).toMatchObject({
+      error: {
+        code: 'validation_failed',
+        field: 'body.placement.pools',
+        details: { type: 'placement-infeasible' },
+      },
+    });
+
+    const badCpu = await plan({ pools: [pool('odd', 'on-demand', 'lots')] });
+    expect(badCpu.statusCode).toBe(400);
+    expect(json(badCpu)).toMatchObject({
+      error: { code: 'validation_failed', field: 'body.placement.pools.0.capacity.cpu' },
+    });
+    const duplicate = await plan({ pools: [pool('twin', 'on-demand'), pool('twin', 'spot')] });
+    expect(json(duplicate)).toMatchObject({
+      error: { code: 'validation_failed', field: 'body.placement.pools.1.name' },
+    });
+    const unknown = await plan({ pools: [pool('x', 'on-demand')], colour: 'blue' });
+    expect(json(unknown)).toMatchObject({
+      error: { code: 'validation_failed', field: 'body.placement.colour' },
+    });
+
+    // Without placement the answer has none.
+    const none = await plan(false);
+    expect(json(none)).not.toHaveProperty('placement');
+  });
 });

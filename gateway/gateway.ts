@@ -30,6 +30,7 @@ export interface RunningGateway {
 
 /** Backend connections kept open between requests; enough for a busy laptop, bounded per backend. */
 const MAX_SOCKETS_PER_BACKEND = 256;
+const IDLE_BACKEND_SOCKET_MS = 4_000;
 
 /**
  * Starts the gateway: opens the cluster watches (their first lists must succeed, so a wrong
@@ -44,7 +45,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   }).catch((error: unknown) => {
     throw new GatewayStartError('watch-failed', { cause: messageOf(error) });
   });
-  const agent = new Agent({ keepAlive: true, maxSockets: MAX_SOCKETS_PER_BACKEND, scheduling: 'lifo' });
+  // Idle backend connections close before the usual 5 s server keep-alive timeout, so a request
+  // rarely meets a connection the backend is closing, and a moved endpoint is picked up soon.
+  const agent = new Agent({
+    keepAlive: true,
+    maxSockets: MAX_SOCKETS_PER_BACKEND,
+    scheduling: 'lifo',
+    timeout: IDLE_BACKEND_SOCKET_MS,
+  });
   const server = createGatewayServer({
     view,
     log,

@@ -83,37 +83,61 @@ export function forwardRequest(params: ForwardParams): void {
     settled = true;
     params.onDone(status);
   };
-  const upstream = request(
-    {
-      host: params.host,
-      port: params.port,
-      method: req.method,
-      path: req.url,
-      headers,
-      agent: params.agent,
-      timeout: params.idleTimeoutMs,
-    },
-    (upstreamRes) => {
-      const responseHeaders: Record<string, string | string[]> = {
-        ...endToEndHeaders(upstreamRes.headers),
-        ...params.responseHeaders,
-      };
-      const status = upstreamRes.statusCode ?? 502;
-      res.writeHead(status, responseHeaders);
-      upstreamRes.pipe(res);
-      upstreamRes.on('error', (error) => res.destroy(error));
-      done(status);
-    },
-  );
-  upstream.on('timeout', () => upstream.destroy(new Error(`idle for ${params.idleTimeoutMs} ms`)));
-  upstream.on('error', (error) => {
-    if (!res.headersSent) params.onUnreachable(error);
-    else res.destroy(error);
-    done(502);
-  });
-  // The client went away before the answer was complete: stop the backend's work too.
-  res.on('close', () => {
-    if (!res.writableFinished) upstream.destroy();
-  });
-  req.pipe(upstream);
+  const send = (attempt: number) => {
+    const upstream = request(
+      {
+        host: params.host,
+        port: params.port,
+        method: req.method,
+        path: req.url,
+        headers,
+        agent: params.agent,
+        timeout: params.idleTimeoutMs,
+      },
+      (upstreamRes) => {
+        const responseHeaders: Record<string, string | string[]> = {
+          ...endToEndHeaders(upstreamRes.headers),
+          ...params.responseHeaders,
+        };
+        const status = upstreamRes.statusCode ?? 502;
+        res.writeHead(status, responseHeaders);
+        upstreamRes.pipe(res);
+        upstreamRes.on('error', (error) => res.destroy(error));
+        done(status);
+      },
+    );
+    upstream.on('timeout', () => upstream.destroy(new Error(`idle for ${params.idleTimeoutMs} ms`)));
+    upstream.on('error', (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the backend (or a replaced pod) closed meanwhile: one fresh try,
+      // only for requests without a body, which are safe to send again.
+      if (
+        attempt === 0 &&
+        upstream.reusedSocket &&
+        STALE_SOCKET_CODES.has(error.code ?? '') &&
+        !hasBody(req)
+      ) {
+        send(1);
+        return;
+      }
+      if (!res.headersSent) params.onUnreachable(error);
+      else res.destroy(error);
+      done(502);
+    });
+    // The client went away before the answer was complete: stop the backend's work too.
+    res.once('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
+    if (attempt === 0) req.pipe(upstream);
+    else upstream.end();
+  };
+  send(0);
+}
+
+/** Errors of a kept-alive socket the other side had already closed. */
+const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
+
+/** Whether a request carries a body (RFC 9112 6.3): a non-zero length or a transfer coding. */
+function hasBody(req: IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }

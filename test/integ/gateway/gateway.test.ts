@@ -1,0 +1,205 @@
+import type { Server } from 'node:http';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { KubeClient } from '../../../deploy/kube-client.js';
+import { ROUTING_BAGGAGE_KEY } from '../../../deploy/manifests/routing-table.js';
+import { type RunningGateway, startGateway } from '../../../gateway/gateway.js';
+import { ROUTED_TO_HEADER } from '../../../router/server.js';
+import { stackKube, uniqueId } from '../deploy/helpers.js';
+import {
+  assertBridgeUp,
+  bridgedService,
+  createNamespace,
+  eventually,
+  get,
+  ingressFor,
+  routingTableConfigMap,
+  startBackend,
+  waitForClusterIp,
+} from './support.js';
+
+/**
+ * The gateway against the real cluster: Ingresses and Services in real namespaces, ClusterIPs that
+ * kube-proxy answers on this host, backends listening on the node tier's bridge address.
+ */
+
+const DOMAIN = 'microstax.localhost';
+const env = {
+  a: uniqueId('gw-a'),
+  b: uniqueId('gw-b'),
+  down: uniqueId('gw-down'),
+  main: uniqueId('gw-main'),
+  branch: uniqueId('gw-br'),
+};
+const ns = (id: string) => `msx-${id}`;
+const host = (service: string, id: string) => `${service}.${id}.${DOMAIN}`;
+
+let kube: KubeClient;
+let gateway: RunningGateway | undefined;
+const backends: Server[] = [];
+
+async function backend(name: string): Promise<number> {
+  const { server, port } = await startBackend(name);
+  backends.push(server);
+  return port;
+}
+
+/** One environment: a namespace, the api Service bridged to a backend, and its Ingress. */
+async function environment(params: { id: string; backendPort: number; ingressPort?: number | string }) {
+  await createNamespace(kube, ns(params.id));
+  const objects = [
+    ...bridgedService({
+      namespace: ns(params.id),
+      name: 'api',
+      servicePort: 80,
+      backendPort: params.backendPort,
+    }),
+    ingressFor({
+      namespace: ns(params.id),
+      environment: params.id,
+      service: 'api',
+      host: host('api', params.id),
+      port: params.ingressPort ?? 80,
+    }),
+  ];
+  for (const object of objects) await kube.apply(object);
+}
+
+const through = (hostName: string, headers?: Record<string, string>) =>
+  get({ base: gateway!.url, host: hostName, headers });
+
+beforeAll(async () => {
+  assertBridgeUp();
+  kube = await stackKube();
+  const closedPort = await backend('closed');
+  await new Promise((resolve) => backends.pop()!.close(resolve));
+
+  await environment({ id: env.a, backendPort: await backend('a') });
+  await environment({ id: env.b, backendPort: await backend('b'), ingressPort: 'http' });
+  await environment({ id: env.down, backendPort: closedPort });
+  await environment({ id: env.main, backendPort: await backend('main') });
+  await environment({ id: env.branch, backendPort: await backend('branch') });
+  // main routes by header; the branch runs its own api (deploy writes these tables).
+  await kube.apply(
+    routingTableConfigMap(ns(env.main), {
+      version: 1,
+      environment: env.main,
+      header: 'baggage',
+      baggageKey: ROUTING_BAGGAGE_KEY,
+      services: { api: { host: `api.${ns(env.main)}.svc.cluster.local`, ports: [80] } },
+    }),
+  );
+  await kube.apply(
+    routingTableConfigMap(ns(env.branch), {
+      version: 1,
+      environment: env.branch,
+      baseline: env.main,
+      header: 'baggage',
+      baggageKey: ROUTING_BAGGAGE_KEY,
+      services: { api: { host: `api.${ns(env.branch)}.svc.cluster.local`, ports: [80] } },
+    }),
+  );
+
+  // kube-proxy programs new ClusterIPs within a sync period: wait until each answers directly.
+  for (const [id, name] of [
+    [env.a, 'a'],
+    [env.b, 'b'],
+    [env.main, 'main'],
+    [env.branch, 'branch'],
+  ] as const) {
+    await waitForClusterIp({
+      kube,
+      namespace: ns(id),
+      service: 'api',
+      port: 80,
+      backend: name,
+      timeoutMs: 60_000,
+    });
+  }
+  gateway = await startGateway({ kube, log: pino({ level: 'silent' }), port: 0 });
+});
+
+afterAll(async () => {
+  await gateway?.close();
+  for (const server of backends) server.closeAllConnections();
+  await Promise.all(backends.map((server) => new Promise((resolve) => server.close(resolve))));
+  if (kube) {
+    for (const id of Object.values(env))
+      await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: ns(id) });
+  }
+});
+
+describe('the gateway on the real cluster', () => {
+  it('routes two environments with the same service name by Host header (port number or name)', async () => {
+    const a = await through(host('api', env.a));
+    expect(a.status).toBe(200);
+    expect(JSON.parse(a.body)).toMatchObject({ name: 'a', forwardedFor: '127.0.0.1' });
+    expect(a.headers[ROUTED_TO_HEADER]).toBe(env.a);
+    const b = await through(`API.${env.b}.${DOMAIN}:8080`);
+    expect(JSON.parse(b.body).name).toBe('b');
+    expect(b.headers[ROUTED_TO_HEADER]).toBe(env.b);
+  });
+
+  it('answers 404 naming an unknown host', async () => {
+    const answer = await through(host('web', env.a));
+    expect(answer.status).toBe(404);
+    expect(JSON.parse(answer.body)).toMatchObject({ error: 'unknown-host', host: host('web', env.a) });
+  });
+
+  it('answers 502 naming the service when its backend is down', async () => {
+    const answer = await through(host('api', env.down));
+    expect(answer.status).toBe(502);
+    expect(JSON.parse(answer.body)).toMatchObject({ service: `${ns(env.down)}/api`, environment: env.down });
+  });
+
+  it("sends a baseline request that carries the branch's baggage to the branch's copy, others to the baseline", async () => {
+    const plain = await through(host('api', env.main));
+    expect(JSON.parse(plain.body).name).toBe('main');
+    expect(plain.headers[ROUTED_TO_HEADER]).toBe(env.main);
+
+    const branched = await through(host('api', env.main), {
+      baggage: `userId=7,${ROUTING_BAGGAGE_KEY}=${env.branch}`,
+    });
+    expect(JSON.parse(branched.body).name).toBe('branch');
+    expect(branched.headers[ROUTED_TO_HEADER]).toBe(env.branch);
+
+    const stranger = await through(host('api', env.main), { baggage: `${ROUTING_BAGGAGE_KEY}=${env.a}` });
+    expect(JSON.parse(stranger.body).name).toBe('main');
+
+    const own = await through(host('api', env.branch));
+    expect(JSON.parse(own.body).name).toBe('branch');
+    expect(own.headers[ROUTED_TO_HEADER]).toBe(env.branch);
+  });
+
+  it('stops header routing when the branch’s routing table goes away', async () => {
+    await kube.delete({
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      name: 'microstax-routes',
+      namespace: ns(env.branch),
+    });
+    const answer = await eventually(
+      () => through(host('api', env.main), { baggage: `${ROUTING_BAGGAGE_KEY}=${env.branch}` }),
+      (a) => a.headers[ROUTED_TO_HEADER] === env.main,
+      5_000,
+    );
+    expect(JSON.parse(answer.body).name).toBe('main');
+  });
+
+  it('answers 404 within a watch event once the Ingress is deleted', async () => {
+    await kube.delete({
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      name: 'api',
+      namespace: ns(env.a),
+    });
+    const started = Date.now();
+    const answer = await eventually(
+      () => through(host('api', env.a)),
+      (a) => a.status === 404,
+      5_000,
+    );
+    expect(answer.status).toBe(404);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});

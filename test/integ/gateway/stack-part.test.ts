@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, resolveStackConfig, withPortOffset } from '../../../stack/config.js';
+import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { checkGateway, startGatewayPart } from '../../../stack/gateway.js';
+import { isRunning, stopDaemon } from '../../../stack/processes.js';
+import type { ProcessRecord } from '../../../stack/state.js';
+import { get } from './support.js';
+
+/** `microstax gateway` as the stack starts it: a detached daemon, recorded, healthy, stopped by PID. */
+
+const CLI = path.join(REPO_ROOT, 'bin', 'microstax.js');
+/** Ports of the stack shifted out of the way of the running stack's. */
+const PORT_OFFSET = 900;
+const records: ProcessRecord[] = [];
+let stateDir: string | undefined;
+
+afterAll(async () => {
+  for (const record of records) await stopDaemon(record);
+  if (stateDir) await rm(stateDir, { recursive: true, force: true });
+});
+
+function cli(args: string[]) {
+  return spawnSync(process.execPath, [CLI, 'gateway', ...args], { encoding: 'utf8', timeout: 120_000 });
+}
+
+describe('the gateway stack part', () => {
+  it('starts the daemon, records it at once, answers health and routes; stops on SIGTERM', async () => {
+    stateDir = await mkdtemp(path.join(tmpdir(), 'msx-gateway-'));
+    const config = withPortOffset(resolveStackConfig({ MICROSTAX_STATE_DIR: stateDir }), PORT_OFFSET);
+    const { kubeconfigPath } = await readStackEndpoints();
+    const part = await startGatewayPart({
+      config,
+      kubeconfigPath,
+      onStarted: async (record) => {
+        records.push(record);
+      },
+    });
+    expect(part.url).toBe(`http://127.0.0.1:${18081 + PORT_OFFSET}`);
+    expect(part.processes).toEqual(records);
+    await checkGateway(part.url);
+
+    const unknown = await get({ base: part.url, host: 'nothing.nowhere.microstax.localhost' });
+    expect(unknown.status).toBe(404);
+
+    const [record] = part.processes;
+    expect(await stopDaemon(record!)).toBe(true);
+    expect(await isRunning(record!)).toBe(false);
+    // JSON log lines: start-up and the request (method, host, path, status; never headers).
+    const log = await readFile(record!.logFile, 'utf8');
+    expect(log).toContain('"msg":"gateway listening"');
+    expect(log).toMatch(/"host":"nothing\.nowhere\.microstax\.localhost".*"status":404/);
+  });
+
+  it('rejects a bad port as a usage error and a missing kubeconfig as a failure, naming it', () => {
+    const badPort = cli(['--port', 'eighty']);
+    expect(badPort.status).toBe(2);
+    expect(badPort.stderr).toMatch(/--port.*must be a port/);
+    const missing = cli(['--port', '0', '--kubeconfig', '/nonexistent/kubeconfig']);
+    expect(missing.status).toBe(1);
+    expect(missing.stderr).toContain('kubeconfig /nonexistent/kubeconfig does not exist');
+  });
+});

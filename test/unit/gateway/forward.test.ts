@@ -1,0 +1,69 @@
+import { Agent, createServer, type Server } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { forwardRequest } from '../../../router/forward.js';
+
+/** The shared forwarding step (router/forward.ts) over loopback listeners. */
+const servers: Server[] = [];
+const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+let proxyPort = 0;
+let served = 0;
+
+async function listen(server: Server): Promise<number> {
+  servers.push(server);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return (server.address() as AddressInfo).port;
+}
+
+beforeAll(async () => {
+  // Answers the first request on each connection, then drops the connection at the next one, as a
+  // backend that closed an idle kept-alive connection (or a replaced pod) does.
+  const seen = new WeakSet<Socket>();
+  const backend = createServer((req, res) => {
+    if (seen.has(req.socket)) {
+      req.socket.destroy();
+      return;
+    }
+    seen.add(req.socket);
+    served++;
+    res.end(`answer ${served}`);
+  });
+  const backendPort = await listen(backend);
+  proxyPort = await listen(
+    createServer((req, res) =>
+      forwardRequest({
+        req,
+        res,
+        host: '127.0.0.1',
+        port: backendPort,
+        agent,
+        onUnreachable: (error) => {
+          res.writeHead(502);
+          res.end(error.message);
+        },
+        onDone: () => {},
+      }),
+    ),
+  );
+});
+
+afterAll(async () => {
+  agent.destroy();
+  for (const server of servers) server.closeAllConnections();
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+});
+
+describe('forwardRequest', () => {
+  it('retries a bodiless request once on a fresh connection when the kept-alive one was dropped', async () => {
+    const first = await fetch(`http://127.0.0.1:${proxyPort}/`);
+    expect(await first.text()).toBe('answer 1');
+    const second = await fetch(`http://127.0.0.1:${proxyPort}/`);
+    expect(second.status).toBe(200);
+    expect(await second.text()).toBe('answer 2');
+  });
+
+  it('does not resend a request with a body: the client gets 502', async () => {
+    const answer = await fetch(`http://127.0.0.1:${proxyPort}/`, { method: 'POST', body: 'order' });
+    expect(answer.status).toBe(502);
+  });
+});

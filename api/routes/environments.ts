@@ -59,6 +59,28 @@ export function assertLive(env: EnvironmentRecord, action: string): void {
   if (isTerminalPhase(env.phase)) throw conflict(`cannot ${action}: environment ${env.id} is ${env.phase}`);
 }
 
+/**
+ * How deep branches may nest (a branch of the root is depth 1). Each level adds one ExternalName hop
+ * between a branch and the copy of a service it reuses; DNS resolvers follow only a few CNAMEs.
+ */
+export const MAX_BRANCH_DEPTH = 4;
+
+/** Refuses a branch of `parent` when it would nest deeper than MAX_BRANCH_DEPTH. */
+async function assertBranchDepth(db: Parameters<typeof getEnvironment>[0], parent: EnvironmentRecord) {
+  let depth = 1;
+  for (let env: EnvironmentRecord | null = parent; env?.parentId; depth++) {
+    if (depth >= MAX_BRANCH_DEPTH) {
+      throw new ApiError({
+        statusCode: 422,
+        code: ErrorCode.ValidationFailed,
+        message: `${parent.id} is already ${MAX_BRANCH_DEPTH} branches deep; branch from one of its ancestors (root ${parent.baselineId})`,
+        field: 'body.branchOf',
+      });
+    }
+    env = await getEnvironment(db, env.parentId);
+  }
+}
+
 /** Environments: create (idempotent), read, list, extend, seed, tear down, audit log and live stream. */
 const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
   /** Starts (or finds) the environment's workflow; the row stays `pending` until the mirror hears back. */
@@ -161,14 +183,9 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         const parent = await visibleEnvironment(request, app.db, body.branchOf);
         if (parent.teamId !== teamId) throw conflict('a branch must belong to the same team as its baseline');
         assertLive(parent, 'branch from it');
-        if (parent.parentId) {
-          throw new ApiError({
-            statusCode: 422,
-            code: ErrorCode.ValidationFailed,
-            message: `${parent.id} is itself a branch; branch from its baseline ${parent.parentId}`,
-            field: 'body.branchOf',
-          });
-        }
+        await assertBranchDepth(app.db, parent);
+        // The parent may itself be a branch: the plan is against what the parent runs (its resolved
+        // blueprint), and reused services resolve through the parent's namespace.
         baseline = { env: parent, resolved: await resolveEnvironmentBlueprint(app.db, parent) };
       }
 
@@ -196,7 +213,8 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         context: body.context ?? {},
         phase: 'pending',
         parentId: baseline?.env.id ?? null,
-        baselineId: baseline?.env.id ?? null,
+        // Lineage: the parent this branches from, and the root environment at the top of the chain.
+        baselineId: baseline ? (baseline.env.baselineId ?? baseline.env.id) : null,
         ttlSeconds: ttlMs === undefined ? null : Math.round(ttlMs / 1000),
         expiresAt: ttlMs === undefined ? null : new Date(Date.now() + ttlMs),
         plan: plan ? { branch: plan, placement: null } : null,
@@ -219,7 +237,13 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         details: {
           blueprint: environment.blueprintName,
           version: environment.blueprintVersion,
-          ...(baseline ? { branchOf: baseline.env.id, plan: plan?.summary } : {}),
+          ...(baseline
+            ? {
+                branchOf: baseline.env.id,
+                root: baseline.env.baselineId ?? baseline.env.id,
+                plan: plan?.summary,
+              }
+            : {}),
           ...(ttl ? { ttl } : {}),
         },
       });

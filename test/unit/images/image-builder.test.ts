@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { aptSources } from '../../../images/debian-rootfs.js';
+import { definitionHash } from '../../../images/image-builder.js';
+import type { ImageSpec } from '../../../images/image-spec.js';
+
+const spec: ImageSpec = {
+  id: 'redis',
+  description: 'test',
+  parent: 'base',
+  layer: { kind: 'apt', packages: ['redis-server'], script: 'mkdir -p /data' },
+  config: { cmd: ['redis-server'] },
+};
+const staged = {
+  before: [],
+  files: [{ path: '/usr/local/bin/entry.sh', content: '#!/bin/sh\n', mode: 0o755 }],
+};
+const hash = (overrides: Partial<Parameters<typeof definitionHash>[0]> = {}) =>
+  definitionHash({
+    spec,
+    parentTag: 'base-0123456789abcdef',
+    staged,
+    mirror: 'http://deb.debian.org/debian',
+    ...overrides,
+  });
+
+describe('definitionHash (the cache key)', () => {
+  it('is stable for the same definition', () => {
+    expect(hash()).toBe(hash());
+  });
+
+  it('changes with the parent, the packages, the script, a file, a mode or the config', () => {
+    const variants = [
+      hash({ parentTag: 'base-fedcba9876543210' }),
+      hash({ spec: { ...spec, layer: { kind: 'apt', packages: ['redis-server', 'redis-tools'] } } }),
+      hash({ spec: { ...spec, layer: { kind: 'apt', packages: ['redis-server'], script: 'true' } } }),
+      hash({ staged: { before: [], files: [{ ...staged.files[0]!, content: '#!/bin/sh\nexit 0\n' }] } }),
+      hash({ staged: { before: [], files: [{ ...staged.files[0]!, mode: 0o700 }] } }),
+      hash({ spec: { ...spec, config: { cmd: ['redis-server', '--appendonly', 'yes'] } } }),
+    ];
+    expect(new Set([hash(), ...variants]).size).toBe(variants.length + 1);
+  });
+
+  it('depends on the mirror only for the debootstrapped base', () => {
+    expect(hash({ mirror: 'http://mirror.example/debian' })).toBe(hash());
+    const base: ImageSpec = { id: 'base', description: 'base', layer: { kind: 'debootstrap' } };
+    const baseHash = (mirror: string) =>
+      definitionHash({ spec: base, parentTag: undefined, staged: { before: [], files: [] }, mirror });
+    expect(baseHash('http://mirror.example/debian')).not.toBe(baseHash('http://deb.debian.org/debian'));
+  });
+});
+
+describe('aptSources', () => {
+  it('lists the release, its updates and the security archive of the same host', () => {
+    expect(aptSources('http://deb.debian.org/debian').trim().split('\n')).toEqual([
+      'deb http://deb.debian.org/debian bookworm main',
+      'deb http://deb.debian.org/debian bookworm-updates main',
+      'deb http://deb.debian.org/debian-security bookworm-security main',
+    ]);
+  });
+});

@@ -47,6 +47,12 @@ export const DeployConfigSchema = z.strictObject({
     .describe(
       'dynamic: PVCs use the default StorageClass; static: we create a hostPath PersistentVolume per claim (clusters without a provisioner, such as the simulated local one); auto: static when the cluster has no default StorageClass',
     ),
+  storageClassName: z
+    .string()
+    .optional()
+    .describe(
+      'StorageClass of volume claims (dynamic provisioning); absent: the cluster default. The local real node offers `microstax-local`',
+    ),
   sqlClientImages: z
     .strictObject({
       postgres: z.string().default('postgres:16-alpine'),
@@ -118,6 +124,7 @@ export function loadDeployConfig(env: NodeJS.ProcessEnv = process.env): DeployCo
   if (env.MICROSTAX_NAMESPACE_PREFIX) input.namespacePrefix = env.MICROSTAX_NAMESPACE_PREFIX;
   if (env.MICROSTAX_INGRESS_PORT) input.ingressPort = Number(env.MICROSTAX_INGRESS_PORT);
   if (env.MICROSTAX_NODE_TIER) input.nodeTier = env.MICROSTAX_NODE_TIER;
+  if (env.MICROSTAX_STORAGE_CLASS) input.storageClassName = env.MICROSTAX_STORAGE_CLASS;
   if (env.MICROSTAX_VOLUME_PROVISIONING)
     input.volumeProvisioning = env.MICROSTAX_VOLUME_PROVISIONING as DeployConfig['volumeProvisioning'];
   return deployConfig(input);

@@ -8,7 +8,7 @@ const DEFAULT_CLASS_ANNOTATIONS = [
 ];
 
 /**
- * Dynamic provisioning when the cluster has a default StorageClass; otherwise (the simulated local
+ * Dynamic provisioning when the config names a StorageClass or the cluster has a default one; otherwise (the simulated local
  * cluster has none) static hostPath volumes that we create and delete ourselves.
  */
 export async function resolveVolumeProvisioning(params: {
@@ -16,6 +16,7 @@ export async function resolveVolumeProvisioning(params: {
   config: DeployConfig;
 }): Promise<'dynamic' | 'static'> {
   if (params.config.volumeProvisioning !== 'auto') return params.config.volumeProvisioning;
+  if (params.config.storageClassName) return 'dynamic';
   const classes = await params.kube.list<V1StorageClass>({
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',

@@ -6,7 +6,13 @@ import lockfile from 'proper-lockfile';
 import { GO_MODULES_DIR } from './config.js';
 import { StackError } from './errors.js';
 import type { Progress } from './progress.js';
-import { KUBERNETES_COMMANDS, type KubernetesCommand, VERSIONS } from './versions.js';
+import {
+  KUBERNETES_COMMANDS,
+  KUBERNETES_NODE_COMMANDS,
+  type KubernetesCommand,
+  type KubernetesNodeCommand,
+  VERSIONS,
+} from './versions.js';
 
 /**
  * The stack's binaries, each built from its Go module at a pinned version the first time it is
@@ -14,7 +20,7 @@ import { KUBERNETES_COMMANDS, type KubernetesCommand, VERSIONS } from './version
  * `stack up` build once: the second waits, then finds the binary cached.
  */
 
-export type BinaryName = 'temporal' | 'etcd' | 'kwok' | KubernetesCommand;
+export type BinaryName = 'temporal' | 'etcd' | 'kwok' | 'coredns' | KubernetesCommand | KubernetesNodeCommand;
 
 /** One `go` invocation that produces one or more binaries. */
 export interface BuildRecipe {
@@ -89,6 +95,30 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       ...KUBERNETES_COMMANDS.map((command) => `k8s.io/kubernetes/cmd/${command}`),
     ],
     coldEstimate: '20-30 min',
+  },
+  {
+    // Same module and flags as above, so the Go build cache it left makes this one quick.
+    id: 'kubernetes-node',
+    version: VERSIONS.kubernetes,
+    produces: KUBERNETES_NODE_COMMANDS,
+    moduleDir: path.join(GO_MODULES_DIR, 'kubernetes'),
+    goArgs: (out) => [
+      'build',
+      '-trimpath',
+      '-ldflags',
+      kubernetesLdflags,
+      '-o',
+      `${out}${path.sep}`,
+      ...KUBERNETES_NODE_COMMANDS.map((command) => `k8s.io/kubernetes/cmd/${command}`),
+    ],
+    coldEstimate: '3-10 min',
+  },
+  {
+    id: 'coredns',
+    version: VERSIONS.coredns,
+    produces: ['coredns'],
+    goArgs: () => ['install', '-ldflags', '-s -w', `github.com/coredns/coredns@${VERSIONS.coredns}`],
+    coldEstimate: '4-8 min',
   },
 ];
 

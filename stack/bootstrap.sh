@@ -1,7 +1,8 @@
 #!/bin/sh
 # Bootstrap for `npm test` and `npm run demo`, dependency-free (POSIX sh): installs node_modules when
 # missing or not matching package.json/package-lock.json (`npm ls` fails), then brings the local stack
-# up (idempotent; builds the pinned binaries the first time). Safe to run again and again.
+# up with its real node (idempotent; builds the pinned binaries and images the first time). Safe to run
+# again and again.
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -15,4 +16,4 @@ if [ ! -d node_modules ] || ! npm ls --all >/dev/null 2>&1; then
   fi
 fi
 
-node bin/microstax.js stack up
+node bin/microstax.js stack up --real-nodes

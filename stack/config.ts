@@ -32,6 +32,14 @@ export const DEFAULT_PORTS = {
   api: 18080,
   /** The local gateway (`microstax gateway`): exposed services by Host header, for `stack up --real-nodes`. */
   gateway: 18081,
+  /** The real node's kubelet API (logs, exec) and health endpoints (`stack up --real-nodes`). */
+  kubelet: 20250,
+  kubeletHealthz: 20248,
+  kubeProxyHealthz: 20256,
+  kubeProxyMetrics: 20249,
+  /** CoreDNS's health (`/health`) and readiness (`/ready`) endpoints. */
+  corednsHealth: 20281,
+  corednsReady: 20282,
   /** The local image registry (Debian's docker-registry) the real nodes pull through. */
   registry: 15000,
 } as const;

@@ -6,6 +6,7 @@ import { ENV, REPO_ROOT, resolveStackConfig, type StackConfig, withPortOffset } 
 import { readStackEndpoints } from './endpoints.js';
 import { StackError } from './errors.js';
 import { withStackLock } from './lock.js';
+import { realNodeDeployEnv } from './node/layout.js';
 import { startHealthy } from './part-process.js';
 import { httpGet } from './probes.js';
 import { isRunning, stopDaemon } from './processes.js';
@@ -154,7 +155,12 @@ export async function ensureControlPlane(
           args: name === 'worker' ? [CLI, 'worker'] : [CLI, 'api', '--port', String(port)],
           logsDir: config.logsDir,
           cwd: REPO_ROOT,
-          env: { ...process.env, [ENV.stateDir]: config.stateDir },
+          // With a real node, environments go there and their URLs name the gateway's port.
+          env: {
+            ...process.env,
+            [ENV.stateDir]: config.stateDir,
+            ...(endpoints.realNode && realNodeDeployEnv(endpoints.realNode)),
+          },
         },
         ports: name === 'api' ? [port] : [],
         healthCheck: () => (name === 'worker' ? checkWorkerPolling(temporalTarget) : checkApiReady(apiUrl)),

@@ -17,6 +17,14 @@ export interface StackEndpoints {
   databaseUrl: string;
   /** A kubeconfig file path; `KUBECONFIG` wins when set. */
   kubeconfigPath: string;
+  /** The real node tier, when `stack up --real-nodes` started it (and no KUBECONFIG overrides the cluster). */
+  realNode?: {
+    nodeName: string;
+    /** `host:port` of the local image registry. */
+    registry: string;
+    /** The ingress gateway's base URL, e.g. `http://127.0.0.1:18081`; exposed services answer there by Host. */
+    gatewayUrl?: string;
+  };
 }
 
 /**
@@ -38,10 +46,14 @@ export async function readStackEndpoints(env: NodeJS.ProcessEnv = process.env): 
   if (!databaseUrl) throw notUp(`Postgres is not recorded in ${config.stateFile}`);
   const kubeconfigPath = config.externalKubeconfig ?? kubernetes?.kubeconfigPath;
   if (!kubeconfigPath) throw notUp(`Kubernetes is not recorded in ${config.stateFile}`);
+  const nodes = config.externalKubeconfig ? undefined : state.parts.nodes;
   return {
     stateDir: config.stateDir,
     temporal: { address: temporal.address, namespace: temporal.namespace, uiUrl: temporal.uiUrl },
     databaseUrl,
     kubeconfigPath,
+    ...(nodes && {
+      realNode: { nodeName: nodes.nodeName, registry: nodes.registry, gatewayUrl: nodes.gatewayUrl },
+    }),
   };
 }

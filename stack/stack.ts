@@ -1,6 +1,6 @@
-import { rm } from 'node:fs/promises';
+import { access, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { ensureBinaries } from './binaries.js';
+import { type BinaryName, binaryPath, ensureBinaries } from './binaries.js';
 import {
   candidatePortOffsets,
   DEFAULT_PORTS,
@@ -11,6 +11,7 @@ import {
 import { controlPlaneHealth } from './control-plane.js';
 import { readStackEndpoints, type StackEndpoints } from './endpoints.js';
 import { StackError } from './errors.js';
+import { checkGateway, startGatewayPart } from './gateway.js';
 import {
   CLUSTER_BINARIES,
   checkLocalKubernetes,
@@ -18,6 +19,7 @@ import {
   upLocalKubernetes,
 } from './kubernetes/cluster.js';
 import { withStackLock } from './lock.js';
+import { checkRealNode, downRealNode, NODE_BINARIES, upRealNode } from './node/node-tier.js';
 import {
   checkPostgres,
   externalPostgres,
@@ -28,8 +30,10 @@ import {
 import { isPortOpen } from './probes.js';
 import { isRunning, stopDaemon } from './processes.js';
 import { lineProgress, type Progress } from './progress.js';
+import { checkRegistry, startRegistry } from './registry.js';
 import {
   emptyStackState,
+  type NodesPart,
   type PartName,
   type ProcessRecord,
   readStackState,
@@ -47,6 +51,8 @@ import { checkTemporal, startTemporal } from './temporal.js';
 export interface StackCommandOptions {
   config?: StackConfig;
   progress?: Progress;
+  /** Also run the real node tier (once started, later `up`s keep it). */
+  realNodes?: boolean;
 }
 
 /** Health of a recorded part (processes running, health check passing); throws what is wrong. */
@@ -61,6 +67,12 @@ async function checkPart(config: StackConfig, state: StackState, name: PartName)
   if (name === 'kubernetes' && state.parts.kubernetes) {
     if (state.parts.kubernetes.external) await externalKubernetes(state.parts.kubernetes.kubeconfigPath);
     else await checkLocalKubernetes(config, state.parts.kubernetes);
+  }
+  if (name === 'nodes' && state.parts.nodes) {
+    const nodes = state.parts.nodes;
+    await checkRegistry(nodes.registry);
+    await checkRealNode(config, nodes);
+    if (nodes.gatewayUrl) await checkGateway(nodes.gatewayUrl);
   }
 }
 
@@ -215,6 +227,9 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
         );
       }
     }
+    if (options.realNodes || state.parts.nodes) {
+      await upNodesPart({ config, state, progress, onStarted, settle, isHealthy });
+    }
     const endpoints = await readStackEndpoints({
       ...process.env,
       MICROSTAX_STATE_DIR: config.stateDir,
@@ -238,17 +253,29 @@ export async function stackDown(
   const progress = options.progress ?? lineProgress();
   return withStackLock(config, async () => {
     const state = await readStackState(config.stateFile);
+    // The control plane first (it talks to the parts below), then the node and its containers.
+    const stopped = await stopAll(state?.controlPlane?.processes ?? [], progress);
+    if (state?.parts.nodes || options.purge) {
+      stopped.push(
+        ...(await downRealNode({
+          config,
+          part: state?.parts.nodes,
+          binaries: await cachedBinaries(config, NODE_BINARIES),
+          purge: Boolean(options.purge),
+          progress,
+        })),
+      );
+    }
     const records = state
       ? [
-          // The control plane first: it talks to the parts below.
-          ...(state.controlPlane?.processes ?? []),
+          ...(state.parts.nodes?.processes ?? []),
           ...state.starting,
           ...[...(state.parts.kubernetes?.processes ?? [])].reverse(),
           ...(state.parts.postgres?.processes ?? []),
           ...(state.parts.temporal?.processes ?? []),
         ]
       : [];
-    const stopped = await stopAll(records, progress);
+    stopped.push(...(await stopAll(records, progress)));
     if (state && !options.purge) {
       // Keep the port offset, so the next `up` comes back on the same ports.
       await writeStackState(config.stateFile, {
@@ -259,7 +286,7 @@ export async function stackDown(
       await rm(config.stateFile, { force: true });
     }
     if (options.purge) {
-      for (const entry of ['temporal', 'postgres', 'kubernetes', 'kubeconfig', 'logs']) {
+      for (const entry of ['temporal', 'postgres', 'kubernetes', 'registry', 'kubeconfig', 'logs']) {
         await rm(path.join(config.stateDir, entry), { recursive: true, force: true });
       }
       await rm(path.dirname(fallbackPostgresDataDir(config.stateDir)), { recursive: true, force: true });
@@ -302,7 +329,9 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
   const state = await readStackState(requested.stateFile);
   const config = recordedPorts(requested, state);
   const parts: PartStatus[] = [];
-  for (const name of ['temporal', 'postgres', 'kubernetes'] as const) {
+  const names: PartName[] = ['temporal', 'postgres', 'kubernetes'];
+  if (state?.parts.nodes) names.push('nodes');
+  for (const name of names) {
     const part = state?.parts[name];
     const problem = state
       ? await checkPart(config, state, name).then(
@@ -319,7 +348,9 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
           ? `${part.address} (UI ${part.uiUrl}, namespace ${part.namespace})`
           : 'databaseUrl' in part
             ? redactUrl(part.databaseUrl)
-            : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
+            : 'nodeName' in part
+              ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
+              : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
       external: part?.external ?? false,
       healthy: problem === null,
       problem,
@@ -350,3 +381,93 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
 }
 
 export { StackError };
+
+/** The cached paths of binaries, without building any (for `down`, which must not build). */
+async function cachedBinaries(
+  config: StackConfig,
+  names: readonly BinaryName[],
+): Promise<Partial<Record<BinaryName, string>>> {
+  const found: Partial<Record<BinaryName, string>> = {};
+  for (const name of names) {
+    const file = binaryPath(config.binDir, name);
+    if (
+      await access(file).then(
+        () => true,
+        () => false,
+      )
+    )
+      found[name] = file;
+  }
+  return found;
+}
+
+/**
+ * The real node tier: the registry (kept when healthy), the images published to it, the node
+ * binaries, then the node itself. Recorded as one part, `nodes`.
+ */
+async function upNodesPart(params: {
+  config: StackConfig;
+  state: StackState;
+  progress: Progress;
+  onStarted: (record: ProcessRecord) => Promise<void>;
+  settle: (name: PartName, part: NodesPart) => Promise<void>;
+  isHealthy: (config: StackConfig, state: StackState, name: PartName) => Promise<boolean>;
+}): Promise<void> {
+  const { config, state, progress } = params;
+  if (state.parts.kubernetes?.external) {
+    throw new StackError(
+      'invalid-config',
+      'A real node joins only the local cluster, not the one in KUBECONFIG.',
+      {
+        part: 'nodes',
+        fix: 'unset KUBECONFIG, or leave out --real-nodes (your cluster has nodes of its own)',
+      },
+    );
+  }
+  if (await params.isHealthy(config, state, 'nodes')) return;
+  progress.step('Real node (registry, images, containerd, CoreDNS, kubelet, kube-proxy)');
+  const recorded = state.parts.nodes;
+  const registryRecord = recorded?.processes.find((record) => record.name === 'registry');
+  const registryUp =
+    registryRecord &&
+    (await isRunning(registryRecord)) &&
+    (await checkRegistry(recorded!.registry).then(
+      () => true,
+      () => false,
+    ));
+  if (registryRecord && !registryUp) await stopDaemon(registryRecord);
+  const registry = registryUp
+    ? { address: recorded!.registry, processes: [registryRecord!] }
+    : await startRegistry({ config, progress, onStarted: params.onStarted });
+  const { ensureImages, MIRRORED_REGISTRIES } = await import('../images/index.js');
+  await ensureImages({ registry: registry.address, progress });
+  const binaries = await ensureBinaries({ binDir: config.binDir, names: NODE_BINARIES, progress });
+  const node = await upRealNode({
+    config,
+    binaries,
+    previous: recorded,
+    registryAddress: registry.address,
+    registries: MIRRORED_REGISTRIES,
+    progress,
+    onStarted: params.onStarted,
+  });
+  const kubeconfigPath = state.parts.kubernetes!.kubeconfigPath;
+  const gatewayRecord = recorded?.processes.find((record) => record.name === 'gateway');
+  const gatewayUp =
+    gatewayRecord &&
+    recorded?.gatewayUrl &&
+    (await isRunning(gatewayRecord)) &&
+    (await checkGateway(recorded.gatewayUrl).then(
+      () => true,
+      () => false,
+    ));
+  if (gatewayRecord && !gatewayUp) await stopDaemon(gatewayRecord);
+  const gateway = gatewayUp
+    ? { url: recorded!.gatewayUrl!, processes: [gatewayRecord!] }
+    : await startGatewayPart({ config, kubeconfigPath, onStarted: params.onStarted });
+  await params.settle('nodes', {
+    ...node,
+    gatewayUrl: gateway.url,
+    processes: [...registry.processes, ...node.processes, ...gateway.processes],
+  });
+}

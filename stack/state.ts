@@ -8,7 +8,7 @@ import { z } from 'zod';
  * so a failed `up` can still be torn down.
  */
 
-export const PART_NAMES = ['temporal', 'postgres', 'kubernetes'] as const;
+export const PART_NAMES = ['temporal', 'postgres', 'kubernetes', 'nodes'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export const ProcessRecordSchema = z.object({
@@ -36,6 +36,18 @@ export const TemporalPartSchema = z.object({
 });
 export const PostgresPartSchema = z.object({ ...PartBase, databaseUrl: z.string() });
 export const KubernetesPartSchema = z.object({ ...PartBase, kubeconfigPath: z.string(), server: z.string() });
+/**
+ * The real node tier (`stack up --real-nodes`): the image registry, containerd, CoreDNS, the kubelet,
+ * kube-proxy and the ingress gateway, as one part, since none of them is of use without the others.
+ */
+export const NodesPartSchema = z.object({
+  ...PartBase,
+  nodeName: z.string(),
+  /** `host:port` of the local image registry (plain HTTP on loopback). */
+  registry: z.string(),
+  /** Where exposed services answer: `http://<service>.<env>.<baseDomain>:<port>` through this gateway. */
+  gatewayUrl: z.string().optional(),
+});
 
 /**
  * The MicroStax control plane (worker and API) when `microstax demo` started it: not a part of the
@@ -57,6 +69,7 @@ export const StackStateSchema = z.object({
     temporal: TemporalPartSchema.optional(),
     postgres: PostgresPartSchema.optional(),
     kubernetes: KubernetesPartSchema.optional(),
+    nodes: NodesPartSchema.optional(),
   }),
   /** Processes started by an `up` still in progress (or one that failed): `down` stops them too. */
   starting: z.array(ProcessRecordSchema).default([]),
@@ -66,6 +79,7 @@ export type StackState = z.infer<typeof StackStateSchema>;
 export type TemporalPart = z.infer<typeof TemporalPartSchema>;
 export type PostgresPart = z.infer<typeof PostgresPartSchema>;
 export type KubernetesPart = z.infer<typeof KubernetesPartSchema>;
+export type NodesPart = z.infer<typeof NodesPartSchema>;
 
 /** Reads the state file; `undefined` when there is none. Throws when it exists but is unreadable. */
 export async function readStackState(stateFile: string): Promise<StackState | undefined> {

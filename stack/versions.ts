@@ -12,13 +12,15 @@ export const VERSIONS = {
   kwok: 'v0.7.0',
   /** github.com/temporalio/cli: `temporal server start-dev` (dev server + web UI, SQLite persistence). */
   temporalCli: 'v1.5.1',
+  /** github.com/coredns/coredns: cluster DNS of the real node tier (`stack up --real-nodes`). */
+  coredns: 'v1.14.7',
   /** Debian's `postgresql` package (bookworm ships 15) when DATABASE_URL is not set. */
   postgresMajor: '15',
 } as const;
 
 /**
  * The Kubernetes commands built by ONE `go build` of the wrapper module. Add a command here (and a
- * blank import in stack/go/kubernetes/tools.go) to build it too, e.g. kubelet or kube-proxy.
+ * blank import in stack/go/kubernetes/tools.go) to build it too.
  */
 export const KUBERNETES_COMMANDS = [
   'kube-apiserver',
@@ -28,3 +30,11 @@ export const KUBERNETES_COMMANDS = [
 ] as const;
 
 export type KubernetesCommand = (typeof KUBERNETES_COMMANDS)[number];
+
+/**
+ * The node commands of the same Kubernetes version, built (by a second `go build` of the same wrapper
+ * module) only when the stack runs a real node: `stack up --real-nodes`.
+ */
+export const KUBERNETES_NODE_COMMANDS = ['kubelet', 'kube-proxy'] as const;
+
+export type KubernetesNodeCommand = (typeof KUBERNETES_NODE_COMMANDS)[number];

@@ -59,11 +59,15 @@ point the stack at your own Postgres or cluster instead. MICROSTAX_STACK_PORT_OF
   stack
     .command('up')
     .description('start every part that is not running and healthy (idempotent); builds missing binaries')
+    .option(
+      '--real-nodes',
+      'also run a real node (containerd, kubelet, kube-proxy, CoreDNS, local registry, ingress gateway) so environments really serve traffic; kept by later `up`s',
+    )
     .option('--json', 'print the endpoints as JSON on stdout')
-    .action(async (opts: { json?: boolean }) => {
+    .action(async (opts: { json?: boolean; realNodes?: boolean }) => {
       try {
         const started = Date.now();
-        const result = await stackUp({ progress: lineProgress() });
+        const result = await stackUp({ progress: lineProgress(), realNodes: Boolean(opts.realNodes) });
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         if (opts.json) {
           process.stdout.write(
@@ -80,6 +84,14 @@ point the stack at your own Postgres or cluster instead. MICROSTAX_STACK_PORT_OF
               `  Temporal UI  ${endpoints.temporal.uiUrl}`,
               `  Postgres     ${redactUrl(endpoints.databaseUrl)}`,
               `  Kubernetes   KUBECONFIG=${endpoints.kubeconfigPath}`,
+              ...(endpoints.realNode
+                ? [
+                    `  Real node    ${endpoints.realNode.nodeName} (images from ${endpoints.realNode.registry})`,
+                    ...(endpoints.realNode.gatewayUrl
+                      ? [`  Ingress      ${endpoints.realNode.gatewayUrl}`]
+                      : []),
+                  ]
+                : []),
               '',
             ].join('\n'),
           );

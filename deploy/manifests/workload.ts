@@ -165,6 +165,7 @@ export function renderStatefulSet(ctx: RenderContext, service: ResolvedService):
     };
     // Static volumes are bound by name; "" stops a default StorageClass from claiming them.
     if (ctx.volumeProvisioning === 'static') claim.spec!.storageClassName = '';
+    else if (ctx.config.storageClassName) claim.spec!.storageClassName = ctx.config.storageClassName;
     return claim;
   });
   const statefulSet: V1StatefulSet = {

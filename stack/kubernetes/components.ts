@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { BinaryName } from '../binaries.js';
 import type { StackConfig } from '../config.js';
 import { httpGet } from '../probes.js';
-import { type PkiPaths, SERVICE_CLUSTER_IP_RANGE } from './pki.js';
+import { type ClientIdentity, type PkiPaths, SERVICE_CLUSTER_IP_RANGE } from './pki.js';
 
 /**
  * The local cluster's processes, in start order: etcd, the API server, the controller manager
@@ -18,7 +18,7 @@ export interface ClusterLayout {
   pki: PkiPaths;
   etcdDataDir: string;
   /** Kubeconfig per client identity. */
-  kubeconfigs: { admin: string; 'kube-controller-manager': string; 'kube-scheduler': string; kwok: string };
+  kubeconfigs: Record<ClientIdentity, string>;
   server: string;
 }
 
@@ -35,6 +35,9 @@ export function clusterLayout(config: StackConfig, pki: PkiPaths): ClusterLayout
       'kube-controller-manager': path.join(dir, 'kube-controller-manager.kubeconfig'),
       'kube-scheduler': path.join(dir, 'kube-scheduler.kubeconfig'),
       kwok: path.join(dir, 'kwok.kubeconfig'),
+      node: path.join(dir, 'node.kubeconfig'),
+      'kube-proxy': path.join(dir, 'kube-proxy.kubeconfig'),
+      'apiserver-kubelet-client': path.join(dir, 'apiserver-kubelet-client.kubeconfig'),
     },
     server: `https://127.0.0.1:${config.ports.kubeApiserver}`,
   };
@@ -110,6 +113,10 @@ export function componentSpecs(
         `--service-cluster-ip-range=${SERVICE_CLUSTER_IP_RANGE}`,
         '--authorization-mode=Node,RBAC',
         '--allow-privileged=true',
+        // Logs and exec of pods on the real node go through its kubelet.
+        `--kubelet-client-certificate=${pki.cert('apiserver-kubelet-client')}`,
+        `--kubelet-client-key=${pki.key('apiserver-kubelet-client')}`,
+        '--kubelet-preferred-address-types=InternalIP',
         // The `kubernetes` Service cannot point at a loopback address; nothing in-cluster needs it.
         '--endpoint-reconciler-type=none',
         '--profiling=false',
@@ -135,6 +142,9 @@ export function componentSpecs(
         `--cluster-signing-key-file=${pki.caKey}`,
         `--service-cluster-ip-range=${SERVICE_CLUSTER_IP_RANGE}`,
         '--allocate-node-cidrs=false',
+        // Volumes of the real node's StorageClass (microstax-local): directories made and removed by
+        // this process, which runs on the same machine as that node.
+        '--enable-hostpath-provisioner=true',
         '--profiling=false',
         '--v=1',
       ],

@@ -36,6 +36,15 @@ export const CLIENT_IDENTITIES = {
   'kube-scheduler': { commonName: 'system:kube-scheduler', organizations: [] },
   /** kwok updates node and pod status of every simulated node. */
   kwok: { commonName: 'microstax-kwok', organizations: ['system:masters'] },
+  /** The real node's kubelet (`stack up --real-nodes`): the Node authorizer scopes it to its node. */
+  node: { commonName: 'system:node:msx-node-1', organizations: ['system:nodes'] },
+  /** kube-proxy, bound to the built-in system:node-proxier role. */
+  'kube-proxy': { commonName: 'system:kube-proxy', organizations: [] },
+  /** The API server's identity towards kubelets (logs, exec, port-forward). */
+  'apiserver-kubelet-client': {
+    commonName: 'kube-apiserver-kubelet-client',
+    organizations: ['system:masters'],
+  },
 } as const;
 
 export type ClientIdentity = keyof typeof CLIENT_IDENTITIES;

@@ -1,0 +1,50 @@
+import { execFile } from 'node:child_process';
+import { writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { StackError } from '../errors.js';
+import { BRIDGE_ADDRESS, POD_BRIDGE, POD_CIDR } from './layout.js';
+
+/**
+ * The host side of the pod network: forwarding on, bridged traffic through iptables (so Service
+ * NAT applies to pod-to-pod traffic), and the bridge itself made up front, so CoreDNS can bind the
+ * bridge address before the first pod exists.
+ */
+
+const run = promisify(execFile);
+
+const SYSCTLS: Record<string, string> = {
+  '/proc/sys/net/ipv4/ip_forward': '1',
+  '/proc/sys/net/bridge/bridge-nf-call-iptables': '1',
+};
+
+async function bridgeHasAddress(): Promise<boolean | undefined> {
+  const shown = await run('ip', ['-o', '-4', 'addr', 'show', 'dev', POD_BRIDGE]).then(
+    ({ stdout }) => stdout,
+    () => undefined,
+  );
+  if (shown === undefined) return undefined;
+  return shown.includes(`${BRIDGE_ADDRESS}/`);
+}
+
+/** Makes forwarding and the bridge ready (idempotent). */
+export async function ensureHostNetwork(): Promise<void> {
+  try {
+    for (const [file, value] of Object.entries(SYSCTLS)) await writeFile(file, value);
+    const hasAddress = await bridgeHasAddress();
+    if (hasAddress === undefined) await run('ip', ['link', 'add', POD_BRIDGE, 'type', 'bridge']);
+    if (!hasAddress) {
+      await run('ip', ['addr', 'add', `${BRIDGE_ADDRESS}/${POD_CIDR.split('/')[1]}`, 'dev', POD_BRIDGE]);
+    }
+    await run('ip', ['link', 'set', POD_BRIDGE, 'up']);
+  } catch (error) {
+    throw new StackError('part-failed', `Could not prepare the pod network: ${String(error)}`, {
+      part: 'node',
+      fix: 'the real node needs root with CAP_NET_ADMIN (bridges, iptables); run the stack without --real-nodes otherwise',
+    });
+  }
+}
+
+/** Removes the bridge (and with it the routes of the pod network). */
+export async function removeHostNetwork(): Promise<void> {
+  await run('ip', ['link', 'delete', POD_BRIDGE]).catch(() => undefined);
+}

@@ -1,0 +1,330 @@
+import { execFile } from 'node:child_process';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { CoreV1Api, KubeConfig, StorageV1Api } from '@kubernetes/client-node';
+import type { BinaryName } from '../binaries.js';
+import type { StackConfig } from '../config.js';
+import { ensureDebianPackages } from '../debian-packages.js';
+import { clusterLayout } from '../kubernetes/components.js';
+import { ensurePki } from '../kubernetes/pki.js';
+import { startHealthy } from '../part-process.js';
+import { httpGet, waitUntil } from '../probes.js';
+import { isRunning, stopDaemon } from '../processes.js';
+import type { Progress } from '../progress.js';
+import type { NodesPart, ProcessRecord } from '../state.js';
+import { VERSIONS } from '../versions.js';
+import {
+  kubeletArgs,
+  renderCniConfig,
+  renderCorefile,
+  renderKubeletConfig,
+  renderKubeProxyConfig,
+} from './configs.js';
+import { renderContainerdConfig, renderRegistryHosts } from './containerd.js';
+import { ensureHostNetwork, removeHostNetwork } from './host-network.js';
+import { type NodeLayout, nodeLayout, REAL_NODE_NAME, REAL_NODE_STORAGE_CLASS } from './layout.js';
+
+/**
+ * The real node tier: containerd (with runc and the CNI bridge), CoreDNS, the kubelet and
+ * kube-proxy, started in that order and kept when healthy, like the cluster's own components.
+ * Pods on this node really run; Service names resolve and Service IPs answer, from pods and from
+ * the host.
+ */
+
+const run = promisify(execFile);
+
+/** Debian packages the node needs: the runtime, the CNI plugins, and the tools kube-proxy calls. */
+export const NODE_DEBIAN_PACKAGES = [
+  'containerd',
+  'runc',
+  'containernetworking-plugins',
+  'iptables',
+  'conntrack',
+];
+
+/** Built binaries the node needs. */
+export const NODE_BINARIES: readonly BinaryName[] = ['kubelet', 'kube-proxy', 'coredns'];
+
+const CONTAINERD_BINARY = '/usr/bin/containerd';
+const CTR_BINARY = '/usr/bin/ctr';
+/** containerd's namespace for the kubelet's containers. */
+const CRI_NAMESPACE = 'k8s.io';
+
+interface NodeComponent {
+  name: 'containerd' | 'coredns' | 'kubelet' | 'kube-proxy';
+  binary: string;
+  args: string[];
+  ports: number[];
+  healthCheck: () => Promise<void>;
+  timeoutMs: number;
+}
+
+async function expectOk(url: string): Promise<void> {
+  const response = await httpGet(url, { timeoutMs: 3000 });
+  if (response.status !== 200)
+    throw new Error(`${url} answered ${response.status}: ${response.body.slice(0, 200)}`);
+}
+
+async function writeIfChanged(file: string, content: string): Promise<void> {
+  await mkdir(path.dirname(file), { recursive: true });
+  const current = await readFile(file, 'utf8').catch(() => undefined);
+  if (current !== content) await writeFile(file, content, { mode: 0o600 });
+}
+
+function adminApi(kubeconfigPath: string): CoreV1Api {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromFile(kubeconfigPath);
+  return kubeConfig.makeApiClient(CoreV1Api);
+}
+
+/** Throws unless the real node is registered and Ready. */
+export async function checkRealNodeReady(adminKubeconfig: string): Promise<void> {
+  const node = await adminApi(adminKubeconfig).readNode({ name: REAL_NODE_NAME });
+  const ready = node.status?.conditions?.find((condition) => condition.type === 'Ready');
+  if (ready?.status !== 'True') {
+    throw new Error(`node ${REAL_NODE_NAME} is not Ready: ${ready?.message ?? 'no Ready condition yet'}`);
+  }
+}
+
+/** The real node's StorageClass (create-if-absent; its fields are immutable anyway). */
+async function ensureStorageClass(adminKubeconfig: string): Promise<void> {
+  const kubeConfig = new KubeConfig();
+  kubeConfig.loadFromFile(adminKubeconfig);
+  const storage = kubeConfig.makeApiClient(StorageV1Api);
+  const existing = await storage.readStorageClass({ name: REAL_NODE_STORAGE_CLASS }).catch(() => undefined);
+  if (existing) return;
+  await storage.createStorageClass({
+    body: {
+      metadata: { name: REAL_NODE_STORAGE_CLASS },
+      provisioner: 'kubernetes.io/host-path',
+      reclaimPolicy: 'Delete',
+      volumeBindingMode: 'Immediate',
+    },
+  });
+}
+
+/** Writes every config file of the node and returns its components in start order. */
+async function prepareNode(options: {
+  config: StackConfig;
+  binaries: Record<BinaryName, string>;
+  registryAddress: string;
+  registries: readonly string[];
+}): Promise<{ layout: NodeLayout; components: NodeComponent[]; adminKubeconfig: string }> {
+  const { config, binaries } = options;
+  const { ports } = config;
+  const pki = await ensurePki(path.join(config.stateDir, 'kubernetes', 'pki'));
+  const cluster = clusterLayout(config, pki);
+  const layout = nodeLayout(config);
+  for (const dir of [layout.containerdRoot, layout.containerdState, layout.cniDataDir, layout.kubeletRoot]) {
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+  }
+  await writeIfChanged(layout.containerdConfig, renderContainerdConfig(layout));
+  for (const hosts of renderRegistryHosts({
+    registries: options.registries,
+    registryAddress: options.registryAddress,
+  })) {
+    await writeIfChanged(path.join(layout.registryHostsDir, hosts.file), hosts.content);
+  }
+  await writeIfChanged(path.join(layout.cniConfDir, '10-microstax.conflist'), renderCniConfig(layout));
+  await writeIfChanged(layout.kubeletConfig, renderKubeletConfig({ layout, ports, caFile: pki.caCert }));
+  await writeIfChanged(layout.kubeletResolvConf, 'options ndots:5\n');
+  await writeIfChanged(
+    layout.kubeProxyConfig,
+    renderKubeProxyConfig({ kubeconfig: cluster.kubeconfigs['kube-proxy'], ports }),
+  );
+  await writeIfChanged(layout.corefile, renderCorefile({ kubeconfig: cluster.kubeconfigs.admin, ports }));
+
+  const components: NodeComponent[] = [
+    {
+      name: 'containerd',
+      binary: CONTAINERD_BINARY,
+      args: ['--config', layout.containerdConfig],
+      ports: [],
+      healthCheck: async () => {
+        await run(CTR_BINARY, ['--address', layout.containerdSocket, 'version'], { timeout: 5000 });
+      },
+      timeoutMs: 60_000,
+    },
+    {
+      name: 'coredns',
+      binary: binaries.coredns,
+      args: ['-conf', layout.corefile],
+      ports: [ports.corednsHealth, ports.corednsReady],
+      healthCheck: () => expectOk(`http://127.0.0.1:${ports.corednsReady}/ready`),
+      timeoutMs: 60_000,
+    },
+    {
+      name: 'kubelet',
+      binary: binaries.kubelet,
+      args: kubeletArgs({ layout, configFile: layout.kubeletConfig, kubeconfig: cluster.kubeconfigs.node }),
+      ports: [ports.kubeletHealthz],
+      healthCheck: async () => {
+        await expectOk(`http://127.0.0.1:${ports.kubeletHealthz}/healthz`);
+        await checkRealNodeReady(cluster.kubeconfigs.admin);
+      },
+      timeoutMs: 120_000,
+    },
+    {
+      name: 'kube-proxy',
+      binary: binaries['kube-proxy'],
+      args: [`--config=${layout.kubeProxyConfig}`, '--v=1'],
+      ports: [ports.kubeProxyHealthz, ports.kubeProxyMetrics],
+      healthCheck: () => expectOk(`http://127.0.0.1:${ports.kubeProxyHealthz}/healthz`),
+      timeoutMs: 60_000,
+    },
+  ];
+  return { layout, components, adminKubeconfig: cluster.kubeconfigs.admin };
+}
+
+/**
+ * Brings the real node up: Debian packages, host network, then each component (kept when it runs
+ * and is healthy). The registry must already serve: the kubelet pulls the sandbox image from it.
+ */
+export async function upRealNode(options: {
+  config: StackConfig;
+  binaries: Record<BinaryName, string>;
+  previous: NodesPart | undefined;
+  registryAddress: string;
+  registries: readonly string[];
+  progress: Progress;
+  onStarted: (record: ProcessRecord) => Promise<void>;
+}): Promise<NodesPart> {
+  const { config, progress } = options;
+  await ensureDebianPackages({ part: 'node', packages: NODE_DEBIAN_PACKAGES, progress });
+  await ensureHostNetwork();
+  const { components, adminKubeconfig } = await prepareNode(options);
+  const processes: ProcessRecord[] = [];
+  for (const component of components) {
+    const previous = options.previous?.processes.find((record) => record.name === component.name);
+    const healthy =
+      previous &&
+      (await isRunning(previous)) &&
+      (await component.healthCheck().then(
+        () => true,
+        () => false,
+      ));
+    if (previous && healthy) {
+      processes.push(previous);
+      continue;
+    }
+    if (previous) await stopDaemon(previous);
+    progress.info(`starting ${component.name}`);
+    const { record } = await startHealthy({
+      daemon: {
+        name: component.name,
+        binary: component.binary,
+        args: component.args,
+        logsDir: config.logsDir,
+      },
+      ports: component.ports,
+      healthCheck: component.healthCheck,
+      timeoutMs: component.timeoutMs,
+      fix: 'read the log; `stack down` then `stack up --real-nodes` starts the node afresh',
+      onStarted: options.onStarted,
+    });
+    processes.push(record);
+  }
+  await ensureStorageClass(adminKubeconfig);
+  return {
+    version: VERSIONS.kubernetes,
+    external: false,
+    processes,
+    nodeName: REAL_NODE_NAME,
+    registry: options.registryAddress,
+  };
+}
+
+/** Health of a recorded node tier: every component running and healthy, the node Ready. */
+export async function checkRealNode(config: StackConfig, part: NodesPart): Promise<void> {
+  const { components } = await prepareNode({
+    config,
+    binaries: {} as Record<BinaryName, string>,
+    registryAddress: part.registry,
+    registries: [],
+  });
+  for (const component of components) {
+    const record = part.processes.find((candidate) => candidate.name === component.name);
+    if (!record || !(await isRunning(record))) throw new Error(`${component.name} is not running`);
+    await component.healthCheck().catch((error: unknown) => {
+      throw new Error(`${component.name}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+}
+
+/** containerd's containers of the kubelet, stopped and removed (they outlive containerd otherwise). */
+async function removeContainers(layout: NodeLayout): Promise<void> {
+  const ctr = (args: string[]) =>
+    run(CTR_BINARY, ['--address', layout.containerdSocket, '--namespace', CRI_NAMESPACE, ...args], {
+      timeout: 30_000,
+    });
+  const listed = await ctr(['tasks', 'list', '--quiet']).catch(() => undefined);
+  if (!listed) return;
+  const tasks = listed.stdout.split('\n').filter(Boolean);
+  for (const id of tasks) await ctr(['tasks', 'kill', '--signal', 'SIGKILL', id]).catch(() => undefined);
+  await waitUntil(
+    async () => {
+      const { stdout } = await ctr(['tasks', 'list']);
+      if (/RUNNING/.test(stdout)) throw new Error('tasks still running');
+    },
+    { timeoutMs: 20_000, intervalMs: 300 },
+  ).catch(() => undefined);
+  for (const id of tasks) await ctr(['tasks', 'delete', '--force', id]).catch(() => undefined);
+  const containers = await ctr(['containers', 'list', '--quiet']).catch(() => undefined);
+  for (const id of containers?.stdout.split('\n').filter(Boolean) ?? []) {
+    await ctr(['containers', 'delete', id]).catch(() => undefined);
+  }
+}
+
+/** Unmounts whatever the kubelet and containerd left mounted under a directory (deepest first). */
+async function unmountUnder(dir: string): Promise<void> {
+  const mounts = await readFile('/proc/self/mounts', 'utf8').catch(() => '');
+  const targets = mounts
+    .split('\n')
+    .map((line) => line.split(' ')[1]?.replaceAll('\\040', ' '))
+    .filter((target): target is string => Boolean(target && (target === dir || target.startsWith(`${dir}/`))))
+    .sort((a, b) => b.length - a.length);
+  for (const target of targets) await run('umount', ['-l', target]).catch(() => undefined);
+}
+
+/**
+ * Stops the node tier: the kubelet and kube-proxy first, then every container, then containerd and
+ * CoreDNS; then removes its iptables rules, mounts and the bridge. `purge` also deletes its
+ * images and pod data.
+ */
+export async function downRealNode(options: {
+  config: StackConfig;
+  part: NodesPart | undefined;
+  binaries: Partial<Record<BinaryName, string>>;
+  purge: boolean;
+  progress: Progress;
+}): Promise<ProcessRecord[]> {
+  const layout = nodeLayout(options.config);
+  const records = options.part?.processes ?? [];
+  const byName = (name: string) => records.filter((record) => record.name === name);
+  const stopped: ProcessRecord[] = [];
+  const stop = async (name: string) => {
+    for (const record of byName(name)) {
+      if (await stopDaemon(record)) {
+        options.progress.info(`stopped ${record.name} (pid ${record.pid})`);
+        stopped.push(record);
+      }
+    }
+  };
+  await stop('kubelet');
+  await stop('kube-proxy');
+  if (byName('containerd').some(Boolean)) await removeContainers(layout);
+  await stop('containerd');
+  await stop('coredns');
+  const kubeProxy = options.binaries['kube-proxy'];
+  if (kubeProxy) await run(kubeProxy, ['--cleanup'], { timeout: 60_000 }).catch(() => undefined);
+  await unmountUnder(layout.kubeletRoot);
+  await unmountUnder(layout.containerdState);
+  await unmountUnder(layout.containerdRoot);
+  await removeHostNetwork();
+  if (options.purge) {
+    await rm(layout.dir, { recursive: true, force: true });
+    await rm(path.dirname(layout.containerdSocket), { recursive: true, force: true });
+  }
+  return stopped;
+}

@@ -1,0 +1,122 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { request } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
+import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
+import { type DeployConfig, deployConfig } from '../../../deploy/config.js';
+import { readStackEndpoints } from '../../../stack/endpoints.js';
+
+/** Helpers of the end-to-end tests on the real node: the stack's gateway, the example, HTTP by Host. */
+
+export const EXAMPLE_DIR = fileURLToPath(
+  new URL('../../../blueprints/examples/checkout-dev/', import.meta.url),
+);
+
+/** The deploy config for the real node: its tier, and URLs on the stack's gateway port. Fails loudly without it. */
+export async function realNodeConfig(): Promise<{ config: DeployConfig; gatewayUrl: string }> {
+  const endpoints = await readStackEndpoints();
+  const gatewayUrl = endpoints.realNode?.gatewayUrl;
+  if (!gatewayUrl) {
+    throw new Error(
+      'The real node tier is not up (no gateway recorded): run `node bin/microstax.js stack up --real-nodes` (npm test does).',
+    );
+  }
+  const config = deployConfig({ nodeTier: 'real', ingressPort: Number(new URL(gatewayUrl).port) });
+  return { config, gatewayUrl };
+}
+
+/**
+ * The founding example, optionally edited (another api image, header routing), resolved from text
+ * so a test can vary it without files.
+ */
+export async function checkoutDev(
+  edit: (yaml: string) => string = (yaml) => yaml,
+): Promise<ResolvedBlueprint> {
+  const source = edit(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8'));
+  const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
+  const result = await resolveBlueprintSource({
+    source,
+    fileName: 'checkout-dev.yaml',
+    scripts: { 'scripts/seed.sql': seed },
+  });
+  if (!result.ok) throw new Error(`checkout-dev does not resolve: ${JSON.stringify(result.problems)}`);
+  return result.blueprint;
+}
+
+export interface HttpAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+  json: () => any;
+}
+
+/**
+ * An HTTP request to an environment URL (`http://api.<env>.microstax.localhost:<port>/path`) as a
+ * browser would send it: to the gateway on loopback, with the URL's host in the Host header.
+ */
+export function httpAt(
+  url: string,
+  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<HttpAnswer> {
+  const target = new URL(url);
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: Number(target.port) || 80,
+        path: `${target.pathname}${target.search}`,
+        method: options.method ?? 'GET',
+        headers: {
+          host: target.host,
+          ...(body && { 'content-type': 'application/json' }),
+          ...options.headers,
+        },
+        timeout: 10_000,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => {
+          text += chunk;
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text,
+            json: () => JSON.parse(text),
+          }),
+        );
+      },
+    );
+    req.on('timeout', () => req.destroy(new Error(`${url}: no answer in 10 s`)));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** Retries a request until it answers 200 (a new pod behind a fresh Service may take a moment). */
+export async function firstOk(url: string, timeoutMs = 60_000): Promise<HttpAnswer> {
+  const deadline = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < deadline) {
+    const answer = await httpAt(url).catch(
+      (error: Error) => ({ status: 0, body: error.message }) as HttpAnswer,
+    );
+    if (answer.status === 200) return answer;
+    last = `${answer.status} ${answer.body.slice(0, 200)}`;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`${url} never answered 200 in ${timeoutMs} ms; last: ${last}`);
+}
+
+/** The host's iptables NAT rules (kube-proxy's Service rules live there). */
+export async function natRules(): Promise<string> {
+  const { stdout } = await promisify(execFile)('iptables-save', ['-t', 'nat'], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return stdout;
+}

@@ -1,0 +1,175 @@
+import { randomUUID } from 'node:crypto';
+import type { V1Service } from '@kubernetes/client-node';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../../activities/create-activities.js';
+import { loadApiConfig } from '../../../api/config.js';
+import { createApiInstance } from '../../../api/instance.js';
+import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
+import { loadDeployConfig } from '../../../deploy/config.js';
+import { KubeClient } from '../../../deploy/kube-client.js';
+import { ANNOTATIONS } from '../../../deploy/labels.js';
+import { namespaceFor } from '../../../deploy/names.js';
+import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { createApiToken } from '../../../store/api-tokens.js';
+import { ensureTeam } from '../../../store/teams.js';
+import { upsertUser } from '../../../store/users.js';
+import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
+import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
+import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { SHOP_BLUEPRINT, SHOP_BRANCH_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+
+interface Env {
+  id: string;
+  phase: string;
+  parent: string | null;
+  baseline: string | null;
+  services: { name: string; state: string; action?: string }[];
+}
+
+/** A service no other calls: every branch reuses it, so a nested branch reaches it through two hops. */
+const SEARCH = `  - name: search
+    image: ghcr.io/acme/search:1.0
+    ports: [9200]
+`;
+const ROOT = SHOP_BLUEPRINT + SEARCH;
+/** The branch changes api (so it runs api, and db and web with it) and reuses search from the root. */
+const BRANCH = SHOP_BRANCH_BLUEPRINT + SEARCH;
+/** A branch of the branch: it changes web, and keeps the branch's api (1.1-feature) and search. */
+const BRANCH_OF_BRANCH = BRANCH.replace('shop-web:1.0', 'shop-web:2.0-redesign');
+
+/**
+ * Root -> branch -> branch of the branch, through the real API, the real lifecycle worker and the local
+ * Kubernetes cluster: each becomes ready, the nested branch runs only what changed against its parent,
+ * and what it reuses resolves through the parent's namespace (which forwards what it reuses itself to
+ * the root). Then all three are torn down, newest first.
+ */
+describe('branch of a branch end to end (real API, worker, Temporal, Postgres, Kubernetes)', () => {
+  let db: TestDatabase;
+  let temporal: TemporalClientHandle;
+  let worker: LifecycleWorkerHandle;
+  let workerRun: Promise<void>;
+  let app: FastifyInstance;
+  let kube: KubeClient;
+  let token: string;
+  const taskQueue = `api-branch-e2e-${randomUUID()}`;
+  const created: string[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('branch_e2e');
+    temporal = await createTemporalClient();
+    const dependencies = await createWorkerDependencies({ temporal: temporal.client });
+    worker = await createLifecycleWorker({
+      taskQueue,
+      config: temporal.config,
+      activities: createActivities(dependencies),
+    });
+    workerRun = worker.run();
+    kube = KubeClient.fromKubeconfigFile(
+      process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
+    );
+    const lifecycle = await TemporalLifecycle.connect({ taskQueue });
+    const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
+    app = await createApiInstance({ config, lifecycle });
+    app.addHook('onClose', () => lifecycle.close());
+    await app.ready();
+    await ensureTeam(app.db, { id: 'payments' });
+    const user = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
+    token = (await createApiToken(app.db, { userId: user.id })).token;
+  });
+  afterAll(async () => {
+    // Whatever a failed run left behind is torn down too.
+    for (const id of [...created].reverse()) {
+      await app
+        ?.inject({
+          method: 'DELETE',
+          url: `/v1/environments/${id}`,
+          headers: { authorization: `Bearer ${token}` },
+        })
+        .catch(() => {});
+    }
+    await app?.close().catch(() => {});
+    await worker?.shutdown();
+    await workerRun?.catch(() => {});
+    await temporal?.close();
+    await db?.drop();
+  });
+
+  const headers = () => ({ authorization: `Bearer ${token}` });
+  const get = async (id: string) =>
+    JSON.parse((await app.inject({ url: `/v1/environments/${id}`, headers: headers() })).body) as Env;
+  const waitForPhase = async (id: string, phases: string[], timeoutMs: number): Promise<Env> => {
+    const deadline = Date.now() + timeoutMs;
+    let env = await get(id);
+    while (!phases.includes(env.phase)) {
+      if (Date.now() > deadline)
+        throw new Error(`environment ${id} did not reach ${phases.join('/')}; last: ${JSON.stringify(env)}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      env = await get(id);
+    }
+    return env;
+  };
+  const create = async (source: string, branchOf?: string): Promise<Env> => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/v1/environments',
+      headers: { ...headers(), 'idempotency-key': randomUUID() },
+      payload: {
+        blueprint: { source, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
+        ttl: '1h',
+        ...(branchOf ? { branchOf } : {}),
+      },
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const env = JSON.parse(response.body) as Env;
+    created.push(env.id);
+    return env;
+  };
+  const service = (id: string, name: string) =>
+    kube.readOrNull<V1Service>({
+      apiVersion: 'v1',
+      kind: 'Service',
+      namespace: namespaceFor(id, loadDeployConfig().namespacePrefix),
+      name,
+    });
+
+  it('deploys root, branch and branch of the branch; reuse resolves through the parent; teardown', async () => {
+    const root = await create(ROOT);
+    expect((await waitForPhase(root.id, ['ready', 'failed'], 170_000)).phase).toBe('ready');
+    const branch = await create(BRANCH, root.id);
+    expect((await waitForPhase(branch.id, ['ready', 'failed'], 170_000)).phase).toBe('ready');
+    const nested = await create(BRANCH_OF_BRANCH, branch.id);
+    const ready = await waitForPhase(nested.id, ['ready', 'failed'], 170_000);
+    expect(ready).toMatchObject({ phase: 'ready', parent: branch.id, baseline: root.id });
+
+    // The nested branch runs web (changed against its parent) itself ...
+    expect((await service(nested.id, 'web'))?.spec?.type).not.toBe('ExternalName');
+    // ... and reaches the parent's api (1.1-feature) through the parent's namespace,
+    const reusedApi = await service(nested.id, 'api');
+    expect(reusedApi?.spec?.type).toBe('ExternalName');
+    const branchNamespace = namespaceFor(branch.id, loadDeployConfig().namespacePrefix);
+    expect(reusedApi?.spec?.externalName).toContain(`.${branchNamespace}.`);
+    expect(reusedApi?.metadata?.annotations?.[ANNOTATIONS.reusedFrom]).toContain(branchNamespace);
+    // ... and reaches search, which the parent reuses from the root, through the parent: two hops.
+    const rootNamespace = namespaceFor(root.id, loadDeployConfig().namespacePrefix);
+    const nestedSearch = await service(nested.id, 'search');
+    expect(nestedSearch?.spec).toMatchObject({ type: 'ExternalName' });
+    expect(nestedSearch?.spec?.externalName).toContain(`.${branchNamespace}.`);
+    const parentSearch = await service(branch.id, 'search');
+    expect(parentSearch?.spec).toMatchObject({ type: 'ExternalName' });
+    expect(parentSearch?.spec?.externalName).toContain(`.${rootNamespace}.`);
+    expect((await service(root.id, 'search'))?.spec?.type).not.toBe('ExternalName');
+
+    for (const id of [nested.id, branch.id, root.id]) {
+      const teardown = await app.inject({
+        method: 'DELETE',
+        url: `/v1/environments/${id}`,
+        headers: headers(),
+      });
+      expect(teardown.statusCode).toBe(202);
+      expect((await waitForPhase(id, ['deleted', 'failed'], 120_000)).phase).toBe('deleted');
+    }
+    created.length = 0;
+  });
+});

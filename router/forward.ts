@@ -1,4 +1,6 @@
 import { type Agent, type IncomingMessage, request, type ServerResponse } from 'node:http';
+import { connect } from 'node:net';
+import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 
 /**
@@ -38,6 +40,23 @@ export function endToEndHeaders(headers: IncomingMessage['headers']): Record<str
   return result;
 }
 
+/** Appends the client to X-Forwarded-For; at the edge, sets X-Forwarded-Host and -Proto from this hop. */
+function addForwardedHeaders(
+  headers: Record<string, string | string[]>,
+  req: IncomingMessage,
+  edge: boolean | undefined,
+): void {
+  const clientAddress = req.socket.remoteAddress;
+  if (clientAddress) {
+    const prior = req.headers['x-forwarded-for'];
+    headers['x-forwarded-for'] = prior ? `${[prior].flat().join(', ')}, ${clientAddress}` : clientAddress;
+  }
+  if (edge) {
+    if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
+    headers['x-forwarded-proto'] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  }
+}
+
 export interface ForwardParams {
   req: IncomingMessage;
   res: ServerResponse;
@@ -68,15 +87,7 @@ export interface ForwardParams {
 export function forwardRequest(params: ForwardParams): void {
   const { req, res } = params;
   const headers = endToEndHeaders(req.headers);
-  const clientAddress = req.socket.remoteAddress;
-  if (clientAddress) {
-    const prior = req.headers['x-forwarded-for'];
-    headers['x-forwarded-for'] = prior ? `${[prior].flat().join(', ')}, ${clientAddress}` : clientAddress;
-  }
-  if (params.edge) {
-    if (req.headers.host) headers['x-forwarded-host'] = req.headers.host;
-    headers['x-forwarded-proto'] = (req.socket as TLSSocket).encrypted ? 'https' : 'http';
-  }
+  addForwardedHeaders(headers, req, params.edge);
   let settled = false;
   const done = (status: number) => {
     if (settled) return;
@@ -140,4 +151,55 @@ const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);
 function hasBody(req: IncomingMessage): boolean {
   const length = req.headers['content-length'];
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export interface ForwardUpgradeParams {
+  req: IncomingMessage;
+  /** The client's socket and the bytes already read past the request head (server 'upgrade' event). */
+  socket: Duplex;
+  head: Buffer;
+  host: string;
+  port: number;
+  /** As in ForwardParams: X-Forwarded-Host and -Proto describe this hop's request. */
+  edge?: boolean;
+  /** Answers the client (raw, on its socket) when the backend cannot be reached. */
+  onUnreachable: (error: Error) => void;
+  /** Called once the tunnel is open, or the backend could not be reached. */
+  onDone: (outcome: 'tunnel' | 'unreachable') => void;
+}
+
+/**
+ * Forwards an `Upgrade` request (WebSocket, e.g. a dev server's hot reload): replays the request
+ * head to the backend over a new connection, then pipes bytes both ways until either side closes.
+ * The backend's own answer (101 or a refusal) reaches the client unchanged.
+ */
+export function forwardUpgrade(params: ForwardUpgradeParams): void {
+  const { req, socket } = params;
+  const headers: Record<string, string | string[]> = { ...req.headers } as Record<string, string | string[]>;
+  addForwardedHeaders(headers, req, params.edge);
+  const lines = [`${req.method} ${req.url} HTTP/1.1`];
+  for (const [name, value] of Object.entries(headers)) {
+    for (const item of [value].flat()) lines.push(`${name}: ${item}`);
+  }
+  const backend = connect({ host: params.host, port: params.port });
+  let connected = false;
+  backend.once('connect', () => {
+    connected = true;
+    backend.write(`${lines.join('\r\n')}\r\n\r\n`);
+    if (params.head.length > 0) backend.write(params.head);
+    backend.pipe(socket);
+    socket.pipe(backend);
+    params.onDone('tunnel');
+  });
+  backend.on('error', (error) => {
+    if (connected) {
+      socket.destroy();
+      return;
+    }
+    params.onUnreachable(error);
+    params.onDone('unreachable');
+  });
+  socket.on('error', () => backend.destroy());
+  socket.on('close', () => backend.destroy());
+  backend.on('close', () => socket.destroy());
 }

@@ -100,6 +100,13 @@ beforeAll(async () => {
       res.end(JSON.stringify({ method: req.method, path: req.url, body, headers: req.headers }));
     });
   });
+  // An Upgrade (as a WebSocket server answers it): 101, then echo every byte back.
+  echo.on('upgrade', (req, socket) => {
+    socket.write(
+      `HTTP/1.1 101 Switching Protocols\r\nupgrade: echo\r\nconnection: Upgrade\r\nx-seen-host: ${req.headers.host}\r\n\r\n`,
+    );
+    socket.pipe(socket);
+  });
   const echoPort = await listen(echo);
   const dead = createServer();
   deadPort = await listen(dead);
@@ -202,5 +209,42 @@ describe('the gateway server', () => {
     );
     expect(metrics.body).toMatch(/outcome="unknown-host",status="404"/);
     expect((await send({ host: 'x', path: '/__microstax/nope' })).status).toBe(404);
+  });
+
+  it('tunnels an Upgrade request (WebSocket) to the backend, and refuses one for an unknown host', async () => {
+    const upgrade = (host: string) =>
+      new Promise<{ status: number; echoed?: string; seenHost?: string }>((resolve, reject) => {
+        const req = request({
+          host: '127.0.0.1',
+          port: gatewayPort,
+          path: '/hmr',
+          headers: { host, connection: 'Upgrade', upgrade: 'echo' },
+          agent: false,
+        });
+        req.on('upgrade', (res, socket) => {
+          socket.once('data', (data: Buffer) => {
+            resolve({
+              status: res.statusCode ?? 0,
+              echoed: data.toString(),
+              seenHost: String(res.headers['x-seen-host']),
+            });
+            socket.destroy();
+          });
+          socket.write('ping');
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0 });
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    expect(await upgrade('api.a.microstax.localhost')).toEqual({
+      status: 101,
+      echoed: 'ping',
+      seenHost: 'api.a.microstax.localhost',
+    });
+    expect((await upgrade('web.a.microstax.localhost')).status).toBe(404);
+    expect((await upgrade('api.b.microstax.localhost')).status).toBe(502);
   });
 });

@@ -240,8 +240,8 @@ async function mkdirWorldReadable(root: string, dir: string): Promise<void> {
   }
 }
 
-/** `12.3 MB` */
+/** `12.3 MB` (decimal units, as registries and `du --si` count). */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} kB`;
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+  if (bytes < 1_000_000) return `${(bytes / 1000).toFixed(1)} kB`;
+  return `${(bytes / 1_000_000).toFixed(1)} MB`;
 }

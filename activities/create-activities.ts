@@ -6,6 +6,7 @@ import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import {
   claimWarmUpdate,
   type EnvironmentStatus,
+  type IdleAction,
   LifecycleErrorType,
   progressSignal,
   type ServiceProgress,
@@ -150,19 +151,68 @@ export function createActivities(deps: LifecycleDependencies) {
       });
     },
 
-    /** Runs a service's init steps again (seed). */
+    /**
+     * Runs a service's init steps again (seed). The calling workflow's run id names the run, so a retry of
+     * this activity finds the Job its first attempt started instead of seeding twice.
+     */
     async runInitSteps(input: {
       environmentId: string;
       blueprint: ResolvedBlueprint;
       service: string;
     }): Promise<{ stepsRun: number }> {
+      const { info } = Context.current();
+      const runId = info.workflowExecution?.runId ?? info.activityId;
       return withHeartbeat({
         everyMs,
         work: async (_report, signal) => {
           try {
-            return await deps.runtime.runInitSteps({ ...input, signal });
+            return await deps.runtime.runInitSteps({ ...input, runId, signal });
           } catch (error) {
             throw toActivityFailure(error, LifecycleErrorType.InitFailed);
+          }
+        },
+      });
+    },
+
+    /** Labels a claimed warm environment's namespace with its new owner, team and expiry. */
+    async relabelEnvironment(input: {
+      identity: RuntimeIdentity;
+      blueprint: ResolvedBlueprint;
+    }): Promise<void> {
+      try {
+        await deps.runtime.relabel({ environment: input.identity, blueprint: input.blueprint });
+      } catch (error) {
+        throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
+      }
+    },
+
+    /**
+     * Sleep (`zero`) or wake (`planned`): scales every workload of the namespace `runtimeId` and waits
+     * until that is true, reporting per-service progress to the environment's workflow.
+     */
+    async scaleEnvironment(input: {
+      environmentId: string;
+      runtimeId: string;
+      replicas: 'zero' | 'planned';
+    }): Promise<{ services: ServiceProgress[] }> {
+      const progress = progressReporter(input.environmentId);
+      return withHeartbeat({
+        everyMs,
+        work: async (report, signal) => {
+          try {
+            return await deps.runtime.scale({
+              environmentId: input.runtimeId,
+              replicas: input.replicas,
+              signal,
+              onProgress: (services) => {
+                report({ services });
+                progress.report(services);
+              },
+            });
+          } catch (error) {
+            throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
+          } finally {
+            progress.stop();
           }
         },
       });
@@ -276,11 +326,11 @@ export function createActivities(deps: LifecycleDependencies) {
      */
     async findIdleEnvironments(input: { limit?: number }): Promise<{
       examined: number;
-      due: { environmentId: string; reason: TeardownReason }[];
+      due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[];
     }> {
       const now = Date.now();
       const query = `${runningEnvironments()} AND Phase = 'ready'`;
-      const due: { environmentId: string; reason: TeardownReason }[] = [];
+      const due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[] = [];
       let examined = 0;
       for await (const execution of deps.temporal.workflow.list({ query })) {
         if (input.limit !== undefined && examined >= input.limit) break;
@@ -299,7 +349,12 @@ export function createActivities(deps: LifecycleDependencies) {
           status.idleAfterMs !== undefined &&
           now - Date.parse(status.lastActivityAt) >= status.idleAfterMs
         ) {
-          due.push({ environmentId: status.environmentId, reason: 'idle' });
+          // Only idle ones may sleep: an expired environment goes whatever its idle action.
+          due.push({
+            environmentId: status.environmentId,
+            reason: 'idle',
+            ...(status.idle === 'sleep' ? { action: 'sleep' as const } : {}),
+          });
         }
       }
       return { examined, due };

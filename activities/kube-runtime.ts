@@ -1,9 +1,13 @@
 import {
   type DeployConfig,
   type ServiceProgress as DeployServiceProgress,
+  deployConfig,
   deployEnvironment,
   type KubeClient,
+  renderEnvironment,
+  runInitSteps,
   type SecretLookup,
+  scaleEnvironment,
   teardownEnvironment,
 } from '../deploy/index.js';
 import type { ServiceProgress } from '../workflows/contracts.js';
@@ -46,20 +50,53 @@ export class KubeRuntime implements EnvironmentRuntime {
   }
 
   /**
-   * Re-running init Jobs on a live cluster needs the deploy layer to re-apply just those Jobs (a full
-   * re-apply without the environment's plan would change it); until it offers that, this refuses clearly.
+   * Runs a service's init steps again as a new Job beside the first, named after `runId` (the seed
+   * workflow's run id), so a retried activity finds its own Job instead of seeding twice.
    */
-  async runInitSteps(
-    params: Parameters<EnvironmentRuntime['runInitSteps']>[0],
-  ): Promise<{ stepsRun: number }> {
-    const service = params.blueprint.services.find((s) => s.name === params.service);
-    if (!service || service.init.length === 0) return { stepsRun: 0 };
-    throw Object.assign(
-      new Error(
-        `re-running the init steps of ${service.name} on a live cluster is not supported yet by the deploy layer`,
-      ),
-      { retryable: false },
-    );
+  async runInitSteps(params: Parameters<EnvironmentRuntime['runInitSteps']>[0]) {
+    const result = await runInitSteps({
+      kube: this.params.kube,
+      config: this.params.config,
+      environment: { id: params.environmentId },
+      blueprint: params.blueprint,
+      service: params.service,
+      runId: params.runId,
+      signal: params.signal,
+    });
+    return { stepsRun: result.stepsRun };
+  }
+
+  /**
+   * Re-applies the namespace with the new identity's labels and annotations (owner, team, expiry). The
+   * namespace keeps its name and `microstax.dev/environment` label: every object inside refers to them.
+   */
+  async relabel(params: Parameters<EnvironmentRuntime['relabel']>[0]) {
+    const [namespace] = renderEnvironment({
+      environment: {
+        id: params.environment.id,
+        owner: params.environment.owner,
+        team: params.environment.team,
+        baselineId: params.environment.baselineId,
+        expiresAt: params.environment.expiresAt,
+      },
+      blueprint: params.blueprint,
+      config: this.params.config ?? deployConfig(),
+      // The namespace object does not depend on how volumes are provisioned.
+      volumeProvisioning: 'dynamic',
+    }).objects;
+    await this.params.kube.apply(namespace!);
+  }
+
+  async scale(params: Parameters<EnvironmentRuntime['scale']>[0]) {
+    const result = await scaleEnvironment({
+      kube: this.params.kube,
+      config: this.params.config,
+      environmentId: params.environmentId,
+      replicas: params.replicas,
+      signal: params.signal,
+      onProgress: (progress) => params.onProgress(progress.services.map(toProgress)),
+    });
+    return { services: result.services.map(toProgress) };
   }
 
   async teardown(params: { environmentId: string; signal: AbortSignal }) {

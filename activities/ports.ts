@@ -38,13 +38,26 @@ export interface EnvironmentRuntime {
     onProgress: (services: ServiceProgress[]) => void;
     signal: AbortSignal;
   }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }>;
-  /** Re-runs a service's init steps (seed). */
+  /** Re-runs a service's init steps (seed). `runId` names the run: a retry with the same id runs nothing twice. */
   runInitSteps(params: {
     environmentId: string;
     blueprint: ResolvedBlueprint;
     service: string;
+    runId: string;
     signal: AbortSignal;
   }): Promise<{ stepsRun: number }>;
+  /** Labels an existing environment with a new identity (a claimed warm environment takes its claimer's). */
+  relabel(params: { environment: RuntimeIdentity; blueprint: ResolvedBlueprint }): Promise<void>;
+  /**
+   * Scales every workload to zero (sleep; volumes, Secrets and Services stay) or back to the planned
+   * replicas (wake), and waits until that is true. Idempotent.
+   */
+  scale(params: {
+    environmentId: string;
+    replicas: 'zero' | 'planned';
+    onProgress: (services: ServiceProgress[]) => void;
+    signal: AbortSignal;
+  }): Promise<{ services: ServiceProgress[] }>;
   /** Deletes everything of the environment and waits until it is gone. `existed: false` when nothing was there. */
   teardown(params: { environmentId: string; signal: AbortSignal }): Promise<{ existed: boolean }>;
 }

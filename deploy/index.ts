@@ -20,6 +20,7 @@ export {
   RoutingTableSchema,
 } from './manifests/routing-table.js';
 export { namespaceFor } from './names.js';
+export { PLANNED_REPLICAS_ANNOTATION, type ScaleEnvironmentResult, scaleEnvironment } from './sleep.js';
 export { getEnvironmentStatus } from './status.js';
 export { type Orphan, sweepOrphans } from './sweep.js';
 export { type TeardownResult, teardownEnvironment } from './teardown.js';

@@ -1,4 +1,9 @@
-import { type Client, WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  type Client,
+  WorkflowExecutionAlreadyStartedError,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+} from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import {
   type CreateEnvironmentInput,
@@ -14,11 +19,13 @@ import {
   type SnapshotEnvironmentInput,
   type SnapshotRecord,
   shareStatusQuery,
+  sleepUpdate,
   statusQuery,
   type TeardownRequest,
   teardownSignal,
   WorkflowType,
   waitReadyUpdate,
+  wakeUpdate,
   workflowIds,
 } from '../workflows/contracts.js';
 import { initialSearchAttributes } from '../workflows/search-attribute-values.js';
@@ -82,6 +89,27 @@ export class LifecycleClient {
     );
   }
 
+  /**
+   * Puts a ready environment to sleep (workloads at zero; volumes, Secrets, Services kept) and resolves
+   * with its status once asleep. An environment that is not ready gives a LifecycleRequestError.
+   */
+  async sleep(environmentId: string, requestedBy?: string): Promise<EnvironmentStatus> {
+    return explainRefusal(environmentId, () =>
+      this.client.workflow
+        .getHandle(workflowIds.environment(environmentId))
+        .executeUpdate(sleepUpdate, { args: [{ requestedBy, reason: 'requested' }] }),
+    );
+  }
+
+  /** Wakes a sleeping environment and resolves with its status once every service is ready again. */
+  async wake(environmentId: string, requestedBy?: string): Promise<EnvironmentStatus> {
+    return explainRefusal(environmentId, () =>
+      this.client.workflow
+        .getHandle(workflowIds.environment(environmentId))
+        .executeUpdate(wakeUpdate, { args: [{ requestedBy }] }),
+    );
+  }
+
   /** Records user activity so the environment does not idle out. */
   async markActivity(environmentId: string, by?: string): Promise<void> {
     await this.client.workflow
@@ -116,14 +144,25 @@ export class LifecycleClient {
     return { via: 'teardown' };
   }
 
-  /** Runs (or re-runs) a service's init steps, or loads a snapshot into it; resolves when done. */
+  /**
+   * Runs (or re-runs) a service's init steps, or loads a snapshot into it; resolves when done. `requestId`
+   * is the request's idempotency key: the same one again returns the first run's result (running or done)
+   * instead of seeding twice; only after a failed run does it start anew.
+   */
   async seed(input: SeedEnvironmentInput, requestId: string): Promise<SeedEnvironmentResult> {
-    return this.client.workflow.execute(WorkflowType.seed, {
-      taskQueue: this.taskQueue,
-      workflowId: workflowIds.seed(input.environmentId, requestId),
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-    });
+    const workflowId = workflowIds.seed(input.environmentId, requestId);
+    try {
+      return await this.client.workflow.execute(WorkflowType.seed, {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+        workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+      return this.client.workflow.getHandle(workflowId).result();
+    }
   }
 
   /** Captures the environment's data services; resolves with the stored snapshot's record. */

@@ -44,7 +44,8 @@ export const scheduleIds = {
 /**
  * Where an environment is in its life. Kept in the `Phase` search attribute and in the status query.
  * warm: created for the warm pool, waiting to be claimed; claimed: a warm environment handed over to
- * the environment that claimed it (its workflow ends, its namespace lives on under the claimer).
+ * the environment that claimed it (its workflow ends, its namespace lives on under the claimer);
+ * sleeping: every workload scaled to zero, volumes, Secrets and Services kept; waking: scaling back.
  */
 export const ENVIRONMENT_PHASES = [
   'pending',
@@ -56,6 +57,8 @@ export const ENVIRONMENT_PHASES = [
   'publishing',
   'ready',
   'warm',
+  'sleeping',
+  'waking',
   'tearing-down',
   'deleted',
   'failed',
@@ -65,6 +68,10 @@ export type EnvironmentPhase = (typeof ENVIRONMENT_PHASES)[number];
 
 /** Phases after which the workflow has finished (the namespace is gone). */
 export const TERMINAL_PHASES: readonly EnvironmentPhase[] = ['deleted', 'failed', 'claimed'];
+
+/** What happens to an environment idle for longer than its idleAfter: torn down (default) or put to sleep. */
+export const IDLE_ACTIONS = ['teardown', 'sleep'] as const;
+export type IdleAction = (typeof IDLE_ACTIONS)[number];
 
 /** The owner recorded on warm-pool environments until they are claimed. */
 export const WARM_POOL_OWNER = 'warm-pool';
@@ -116,6 +123,8 @@ export interface CreateEnvironmentInput {
   ttl?: string;
   /** Overrides blueprint.idleAfter, e.g. "30m". */
   idleAfter?: string;
+  /** What the idle sweep does once idleAfter has passed: `teardown` (default) or `sleep` (scale to zero, keep data). */
+  idle?: IdleAction;
   /** Make a branch environment of this baseline: only planned services run in the branch. */
   baseline?: { environmentId: string; blueprint: ResolvedBlueprint };
   /** Load data services from this snapshot instead of running their init steps. */
@@ -158,6 +167,10 @@ export interface EnvironmentStatus {
   expiresAt?: string;
   lastActivityAt: string;
   idleAfterMs?: number;
+  /** What the idle sweep does with it; absent means teardown. */
+  idle?: IdleAction;
+  /** When it last went to sleep (ISO), while sleeping. */
+  sleepingSince?: string;
   /** The warm environment this one was claimed from, when it was. */
   claimedFrom?: string;
   error?: LifecycleError;
@@ -265,6 +278,8 @@ export interface IdleSweepInput {
 export interface IdleSweepResult {
   examined: number;
   tornDown: { environmentId: string; reason: TeardownReason }[];
+  /** Environments asked to sleep instead (their `idle` is `sleep`); absent when none. */
+  putToSleep?: string[];
 }
 
 /** Input of the scheduled `prewarmPool` workflow: one entry per blueprint kept warm. */
@@ -292,6 +307,25 @@ export const markActivitySignal = defineSignal<[{ at?: string; by?: string }]>('
 
 /** Tear the environment down; during a create it cancels the create cleanly and compensates. */
 export const teardownSignal = defineSignal<[TeardownRequest]>('teardown');
+
+/** Who asks an environment to sleep or wake. */
+export interface SleepRequest {
+  requestedBy?: string;
+  reason?: 'idle' | 'requested';
+}
+
+/**
+ * Put a ready environment to sleep: every workload scaled to zero, volumes, Secrets and Services kept.
+ * Resolves once asleep (phase `sleeping`), or ready again with `error` set when scaling failed. Rejected
+ * unless the environment is ready (or already sleeping: then it returns at once).
+ */
+export const sleepUpdate = defineUpdate<EnvironmentStatus, [SleepRequest]>('sleep');
+
+/** Wake a sleeping environment: workloads back to their planned replicas; resolves once ready again. */
+export const wakeUpdate = defineUpdate<EnvironmentStatus, [SleepRequest]>('wake');
+
+/** The idle sweep's way to ask for sleep (workflows can signal other workflows, not update them). */
+export const sleepSignal = defineSignal<[SleepRequest]>('sleepWhenIdle');
 
 /** Extend the TTL by a duration ("2h") from now or from the current expiry (whichever is later); returns the new expiry. */
 export const extendTtlUpdate = defineUpdate<{ expiresAt: string }, [{ by: string }]>('extendTtl');

@@ -21,15 +21,20 @@ import {
   type EnvironmentPhase,
   type EnvironmentStatus,
   extendTtlUpdate,
+  IDLE_ACTIONS,
   LifecycleErrorType,
   markActivitySignal,
   progressSignal,
   type ServiceProgress,
+  type SleepRequest,
+  sleepSignal,
+  sleepUpdate,
   statusQuery,
   TERMINAL_PHASES,
   type TeardownRequest,
   teardownSignal,
   waitReadyUpdate,
+  wakeUpdate,
 } from './contracts.js';
 import { parseDuration } from './duration.js';
 import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
@@ -43,10 +48,21 @@ import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
 export async function createEnvironment(input: CreateEnvironmentInput): Promise<EnvironmentOutcome> {
   const ttl = durationOrFail(input.ttl ?? input.blueprint.ttl, 'ttl');
   const idleAfter = durationOrFail(input.idleAfter ?? input.blueprint.idleAfter, 'idleAfter');
+  if (input.idle !== undefined && !(IDLE_ACTIONS as readonly string[]).includes(input.idle)) {
+    throw ApplicationFailure.create({
+      type: LifecycleErrorType.InvalidInput,
+      nonRetryable: true,
+      message: `idle: "${input.idle}" is not one of ${IDLE_ACTIONS.join(', ')}`,
+    });
+  }
   const status: EnvironmentStatus = input.resume?.status ?? initialStatus(input, ttl, idleAfter);
   let teardownRequest: TeardownRequest | undefined = input.resume?.teardownRequest;
   let claim: { claimedBy: string } | undefined;
   let ttlChanged = false;
+  // Sleep and wake requests wait here until the life loop below acts on them; `scaling` is true meanwhile.
+  let sleepRequest: SleepRequest | undefined;
+  let wakeRequest: SleepRequest | undefined;
+  let scaling = false;
   const createScope = new CancellationScope();
 
   setHandler(statusQuery, () => status);
@@ -92,6 +108,48 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
     );
     return status;
   });
+  const sleepable = () => status.phase === 'ready' && !teardownRequest;
+  setHandler(sleepSignal, (request) => {
+    if (sleepable() && !sleepRequest) sleepRequest = request;
+  });
+  setHandler(
+    sleepUpdate,
+    async (request) => {
+      if (status.phase !== 'sleeping') {
+        sleepRequest ??= request;
+        wakeRequest = undefined;
+        await condition(() => !sleepRequest && !scaling);
+      }
+      return { ...status };
+    },
+    {
+      validator: (_request) => {
+        if (status.phase !== 'sleeping' && !sleepable()) {
+          throw new Error(
+            `environment ${status.environmentId} is ${status.phase}; only a ready environment can go to sleep`,
+          );
+        }
+      },
+    },
+  );
+  setHandler(
+    wakeUpdate,
+    async (request) => {
+      if (status.phase === 'sleeping' || sleepRequest || scaling) {
+        sleepRequest = undefined;
+        wakeRequest ??= request;
+        await condition(() => !wakeRequest && !scaling && status.phase !== 'sleeping');
+      }
+      return { ...status };
+    },
+    {
+      validator: (_request) => {
+        if (!['sleeping', 'waking', 'ready'].includes(status.phase) || teardownRequest) {
+          throw new Error(`environment ${status.environmentId} is ${status.phase}; it cannot be woken`);
+        }
+      },
+    },
+  );
   setHandler(
     claimWarmUpdate,
     (request) => {
@@ -127,8 +185,31 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       teardownRequest = { reason: 'ttl-expired' };
       break;
     }
+    if (sleepRequest && status.phase === 'ready' && patched('sleep-mode')) {
+      scaling = true;
+      sleepRequest = undefined;
+      await changeSleep(status, 'zero');
+      scaling = false;
+      continue;
+    }
+    if (wakeRequest && status.phase === 'sleeping') {
+      scaling = true;
+      wakeRequest = undefined;
+      await changeSleep(status, 'planned');
+      scaling = false;
+      continue;
+    }
+    // A request that no longer applies (sleep while sleeping, wake while ready) is answered as is.
+    sleepRequest = undefined;
+    wakeRequest = undefined;
     ttlChanged = false;
-    const wake = () => !!teardownRequest || !!claim || ttlChanged || workflowInfo().continueAsNewSuggested;
+    const wake = () =>
+      !!teardownRequest ||
+      !!claim ||
+      ttlChanged ||
+      !!sleepRequest ||
+      !!wakeRequest ||
+      workflowInfo().continueAsNewSuggested;
     if (msLeft === undefined) await condition(wake);
     else await condition(wake, msLeft);
     if (!teardownRequest && !claim && workflowInfo().continueAsNewSuggested) {
@@ -182,6 +263,19 @@ async function create(
             what: 'tear down the claimed environment',
             run: () => teardownRuntime(status),
           });
+          if (patched('relabel-claimed-namespace')) {
+            // The namespace still carries the warm pool's owner and no expiry: it is the claimer's now.
+            await quick.relabelEnvironment({
+              identity: {
+                id: status.runtimeId,
+                owner: status.owner,
+                team: status.team,
+                blueprint: status.blueprint,
+                expiresAt: status.expiresAt,
+              },
+              blueprint: input.blueprint,
+            });
+          }
           await publish(status, input);
           return;
         }
@@ -264,6 +358,39 @@ async function finish(status: EnvironmentStatus, request: TeardownRequest): Prom
   return { environmentId: status.environmentId, phase: 'deleted', reason: request.reason };
 }
 
+/**
+ * Scales the environment to zero (sleep) or back (wake). A failure leaves it as it was before the
+ * request, with `error` set: a failed sleep keeps it ready, a failed wake keeps it sleeping (a later wake
+ * retries); it is never torn down for it.
+ */
+async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planned'): Promise<void> {
+  const before = status.phase;
+  if (replicas === 'planned') setPhase(status, 'waking');
+  try {
+    const scaled = await long.scaleEnvironment({
+      environmentId: status.environmentId,
+      runtimeId: status.runtimeId,
+      replicas,
+    });
+    status.services = mergeProgress(status.services, scaled.services);
+    status.error = undefined;
+    if (replicas === 'zero') {
+      status.sleepingSince = nowIso();
+      setPhase(status, 'sleeping');
+    } else {
+      status.sleepingSince = undefined;
+      // Waking is activity: the idle clock starts again.
+      status.lastActivityAt = nowIso();
+      setPhase(status, 'ready');
+    }
+  } catch (error) {
+    log.error('sleep mode change failed', { replicas, error: String(error) });
+    status.error = { type: failureType(error), message: failureMessage(error) };
+    setPhase(status, before);
+  }
+  await quick.recordEnvironment(status);
+}
+
 function teardownRuntime(status: EnvironmentStatus): Promise<unknown> {
   return teardown.teardownEnvironment({ environmentId: status.runtimeId });
 }
@@ -290,6 +417,7 @@ function initialStatus(
       ttlMs !== undefined && !input.warm ? new Date(Date.parse(createdAt) + ttlMs).toISOString() : undefined,
     lastActivityAt: createdAt,
     idleAfterMs: input.warm ? undefined : idleAfterMs,
+    ...(input.idle ? { idle: input.idle } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import {
   type IdleSweepResult,
   type PrewarmPoolInput,
   type PrewarmPoolResult,
+  sleepSignal,
   teardownSignal,
   WARM_POOL_OWNER,
   workflowIds,
@@ -14,12 +15,26 @@ import { initialSearchAttributes } from './search-attribute-values.js';
 
 /**
  * Run by the idle-teardown Schedule: asks every ready environment past its TTL or idle for longer than
- * its idleAfter to tear itself down (each environment's workflow does the teardown).
+ * its idleAfter to tear itself down, or to sleep when its `idle` action is `sleep` (each environment's
+ * workflow does the work).
  */
 export async function idleSweep(input: IdleSweepInput = {}): Promise<IdleSweepResult> {
   const { examined, due } = await quick.findIdleEnvironments({ limit: input.limit });
   const tornDown: IdleSweepResult['tornDown'] = [];
-  for (const { environmentId, reason } of due) {
+  const putToSleep: string[] = [];
+  for (const { environmentId, reason, action } of due) {
+    if (action === 'sleep') {
+      try {
+        await getExternalWorkflowHandle(workflowIds.environment(environmentId)).signal(sleepSignal, {
+          reason: 'idle',
+          requestedBy: 'idle-sweep',
+        });
+        putToSleep.push(environmentId);
+      } catch (error) {
+        log.info('environment already gone', { environmentId, error: String(error) });
+      }
+      continue;
+    }
     try {
       await getExternalWorkflowHandle(workflowIds.environment(environmentId)).signal(teardownSignal, {
         reason,
@@ -31,7 +46,7 @@ export async function idleSweep(input: IdleSweepInput = {}): Promise<IdleSweepRe
       log.info('environment already gone', { environmentId, error: String(error) });
     }
   }
-  return { examined, tornDown };
+  return putToSleep.length > 0 ? { examined, tornDown, putToSleep } : { examined, tornDown };
 }
 
 /**

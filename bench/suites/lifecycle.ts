@@ -1,25 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '../../activities/create-activities.js';
-import type { EnvironmentRuntime } from '../../activities/ports.js';
 import { KubeClient, LABELS } from '../../deploy/index.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
 import { createTemporalClient } from '../../temporal/client.js';
 import { LifecycleClient } from '../../temporal/lifecycle-client.js';
+import { installTemporalRuntimeLogger } from '../../temporal/runtime-log.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
-import { checkoutBlueprint } from '../../test/integ/workflows/support/blueprints.js';
-import { InMemoryRuntime } from '../../test/integ/workflows/support/in-memory-runtime.js';
+import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../workflows/contracts.js';
 import { percentile } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
 /**
- * Environment lifecycle on the real Temporal server: N creates at once (throughput, p50/p99 time to
- * ready, duplicates), and a warm claim against a cold create, side by side in one run.
- * MICROSTAX_BENCH_CREATES (default 50; the issue's stress run is 500) sets N.
- * MICROSTAX_BENCH_RUNTIME=kube deploys on the local cluster through the deploy layer; the default
- * (memory) keeps environments in memory, which measures the lifecycle's own overhead (Temporal,
- * workflows, activities, codec) without the cluster's.
+ * Environment lifecycle on the real Temporal server with the worker's production dependencies (the
+ * deploy layer on the local cluster, the planner): N creates at once (throughput, p50/p99 time to ready,
+ * duplicates), and a warm claim against a cold create, alternating in one run. Environments are two
+ * Deployments (web, api). MICROSTAX_BENCH_CREATES (default 50; the issue's stress run is 500) sets N.
  */
 const CREATES = Number(process.env.MICROSTAX_BENCH_CREATES ?? 50);
 const PAIRS = 5;
@@ -29,17 +26,9 @@ const suite: BenchSuite = {
   description: `${CREATES} concurrent creates (throughput, p50/p99 time to ready) and warm claim vs cold create`,
   needsStack: true,
   async run(): Promise<BenchResult> {
-    const runtimeKind = process.env.MICROSTAX_BENCH_RUNTIME === 'kube' ? 'kube' : 'memory';
+    installTemporalRuntimeLogger();
     const temporal = await createTemporalClient();
-    const memory = new InMemoryRuntime({ serviceDelayMs: 50 });
-    const runtime: EnvironmentRuntime =
-      runtimeKind === 'kube'
-        ? (await createWorkerDependencies({ temporal: temporal.client })).runtime
-        : memory;
-    const planner =
-      runtimeKind === 'kube'
-        ? (await createWorkerDependencies({ temporal: temporal.client })).planner
-        : { plan: async () => ({}) };
+    const { runtime, planner } = await createWorkerDependencies({ temporal: temporal.client });
     const taskQueue = `bench-lifecycle-${randomUUID().slice(0, 8)}`;
     const worker = await createLifecycleWorker({
       taskQueue,
@@ -49,7 +38,7 @@ const suite: BenchSuite = {
     const running = worker.run();
     const lifecycle = new LifecycleClient(temporal.client, taskQueue);
     const created: string[] = [];
-    const blueprint = checkoutBlueprint({ name: `bench-${randomUUID().slice(0, 6)}` });
+    const blueprint = smallBlueprint({ name: `bench-${randomUUID().slice(0, 6)}` });
     const timeToReady = async (environmentId: string, claimWarm: boolean): Promise<number> => {
       const started = performance.now();
       await lifecycle.createEnvironment({
@@ -71,7 +60,7 @@ const suite: BenchSuite = {
       const wallStart = performance.now();
       const times = await Promise.all(ids.map((id) => timeToReady(id, false)));
       const wallMs = performance.now() - wallStart;
-      const duplicates = runtimeKind === 'memory' ? memoryDuplicates(memory) : await namespaceDuplicates(ids);
+      const duplicates = await namespaceDuplicates(ids);
 
       // 2. Warm claim vs cold create, alternating so both see the same machine load.
       const prewarm: PrewarmPoolResult = await temporal.client.workflow.execute(WorkflowType.prewarmPool, {
@@ -104,7 +93,7 @@ const suite: BenchSuite = {
       const p99 = percentile(times, 99);
       return {
         metrics: {
-          runtime: runtimeKind,
+          runtime: 'kube',
           creates: CREATES,
           wallSeconds: round(wallMs / 1000),
           throughputPerSecond: round(CREATES / (wallMs / 1000)),
@@ -136,11 +125,6 @@ const suite: BenchSuite = {
     }
   },
 };
-
-/** Environments applied more than once (a duplicate create would re-apply). */
-function memoryDuplicates(memory: InMemoryRuntime): number {
-  return [...memory.environments.values()].filter((e) => e.applies > 1).length;
-}
 
 /** Environments with other than exactly one namespace on the cluster. */
 async function namespaceDuplicates(ids: string[]): Promise<number> {

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { createActivities } from '../../activities/create-activities.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
+import { redactUrl } from '../../stack/postgres.js';
 import { createTemporalClient } from '../../temporal/client.js';
 import { ensureSchedules } from '../../temporal/schedules.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
@@ -37,7 +38,11 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   const temporal = await createTemporalClient();
   const log = (message: string) => process.stderr.write(`microstax worker: ${message}\n`);
   try {
-    const dependencies = await createWorkerDependencies({ temporal: temporal.client, log });
+    const dependencies = await createWorkerDependencies({
+      temporal: temporal.client,
+      log,
+      mirrorToDatabase: true,
+    });
     const worker = await createLifecycleWorker({
       taskQueue: options.taskQueue,
       config: temporal.config,
@@ -55,10 +60,11 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       log(`schedules: ${installed.join(', ')}`);
     }
     log(
-      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.kubeconfigPath}; Ctrl-C to stop`,
+      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.kubeconfigPath}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; Ctrl-C to stop`,
     );
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
     await worker.run();
+    await dependencies.close();
     log('stopped');
     return ExitCode.Ok;
   } finally {

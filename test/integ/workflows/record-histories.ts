@@ -4,8 +4,10 @@
  * add histories of the new version next to the old ones (never delete old ones while such workflows
  * may still run):
  *
- *   npx tsx test/integ/workflows/record-histories.ts
+ *   npx tsx test/integ/workflows/record-histories.ts v2              # every case, labelled v2
+ *   npx tsx test/integ/workflows/record-histories.ts v2 sleep warm   # only the cases named
  *
+ * The worker deploys with the real KubeRuntime on the stack's cluster.
  * Payloads are encrypted with the fixtures' own test key (test/fixtures/histories/codec-key.txt), which
  * protects nothing; real keys never appear in the repository.
  */
@@ -13,9 +15,10 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
-import { checkoutBlueprint } from './support/blueprints.js';
+import { resolvedService } from '../../support/resolved-service.js';
+import { smallBlueprint } from './support/blueprints.js';
+import { CAPACITY_NODE_CPU, clusterRuntime } from './support/cluster.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
-import { InMemoryRuntime } from './support/in-memory-runtime.js';
 
 const fixturesDir = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 process.env.MICROSTAX_CODEC_KEY = (await readFile(join(fixturesDir, 'codec-key.txt'), 'utf8')).trim();
@@ -23,6 +26,9 @@ process.env.MICROSTAX_CODEC_KEY = (await readFile(join(fixturesDir, 'codec-key.t
 const harness = new WorkflowTestHarness();
 await harness.setUp();
 const label = process.argv[2] ?? 'v1';
+const only = new Set(process.argv.slice(3));
+/** Whether to record this case: all of them, or those named after the label. */
+const wanted = (name: string) => only.size === 0 || only.has(name);
 
 async function save(name: string, workflowId: string): Promise<void> {
   const handle = harness.temporal.client.workflow.getHandle(workflowId);
@@ -34,15 +40,12 @@ async function save(name: string, workflowId: string): Promise<void> {
 }
 
 try {
-  {
-    const { lifecycle } = await harness.startWorker({
-      testName: 'record-create',
-      runtime: new InMemoryRuntime(),
-    });
+  if (wanted('create')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-create' });
     const id = newEnvironmentId('rec');
     await lifecycle.createEnvironment({
       environmentId: id,
-      blueprint: checkoutBlueprint(),
+      blueprint: smallBlueprint(),
       owner: 'ada',
       team: 'payments',
     });
@@ -52,25 +55,30 @@ try {
     await lifecycle.teardown(id, { reason: 'requested', requestedBy: 'ada' });
     await save('create-teardown', workflowIds.environment(id));
   }
-  {
-    const runtime = new InMemoryRuntime({ failService: { name: 'api', reason: 'CrashLoopBackOff: exit 1' } });
-    const { lifecycle } = await harness.startWorker({ testName: 'record-compensation', runtime });
+  if (wanted('compensation')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-compensation' });
     const id = newEnvironmentId('rec');
+    const blueprint = smallBlueprint();
+    // More CPU than any node has: the scheduler refuses it.
+    blueprint.services[1]!.resources = {
+      requests: { cpu: CAPACITY_NODE_CPU },
+      limits: { cpu: CAPACITY_NODE_CPU },
+    };
     await lifecycle.createEnvironment({
       environmentId: id,
-      blueprint: checkoutBlueprint(),
+      blueprint,
       owner: 'ada',
       team: 'payments',
     });
     await save('create-compensated', workflowIds.environment(id));
   }
-  {
-    const runtime = new InMemoryRuntime({ serviceDelayMs: 60_000 });
+  if (wanted('cancel')) {
+    const runtime = clusterRuntime(harness.kube, { unschedulableGraceMs: 60_000 });
     const { lifecycle } = await harness.startWorker({ testName: 'record-cancel', runtime });
     const id = newEnvironmentId('rec');
     await lifecycle.createEnvironment({
       environmentId: id,
-      blueprint: checkoutBlueprint(),
+      blueprint: smallBlueprint({ waitForCapacity: true }),
       owner: 'ada',
       team: 'payments',
     });
@@ -80,58 +88,71 @@ try {
     await lifecycle.teardown(id, { reason: 'requested' });
     await save('create-cancelled', workflowIds.environment(id));
   }
-  {
-    const { lifecycle } = await harness.startWorker({
-      testName: 'record-ttl',
-      runtime: new InMemoryRuntime(),
-    });
+  if (wanted('ttl')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-ttl' });
     const id = newEnvironmentId('rec');
     await lifecycle.createEnvironment({
       environmentId: id,
-      blueprint: checkoutBlueprint(),
+      blueprint: smallBlueprint(),
       owner: 'a',
       team: 't',
-      ttl: '2s',
+      ttl: '15s',
     });
     await save('create-ttl-expired', workflowIds.environment(id));
   }
-  {
-    const { lifecycle } = await harness.startWorker({
-      testName: 'record-share',
-      runtime: new InMemoryRuntime(),
-    });
+  if (wanted('share')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-share' });
     const shareId = newEnvironmentId('share');
     await lifecycle.share({ shareId, environmentId: 'env-x', grantee: 'bob@example.com', ttl: '1h' });
     await lifecycle.revokeShare(shareId, 'ada');
     await save('share-revoked', workflowIds.share(shareId));
   }
-  {
-    const { lifecycle } = await harness.startWorker({
-      testName: 'record-teardown',
-      runtime: new InMemoryRuntime(),
-    });
+  if (wanted('teardown')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-teardown' });
     const id = newEnvironmentId('gone');
     await lifecycle.teardown(id, { reason: 'requested' });
     await save('teardown-absent', workflowIds.teardown(id));
   }
-  {
-    const { lifecycle } = await harness.startWorker({
-      testName: 'record-seed',
-      runtime: new InMemoryRuntime(),
-    });
+  if (wanted('seed')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-seed' });
     const id = newEnvironmentId('seed');
-    await lifecycle.seed(
-      { environmentId: id, blueprint: checkoutBlueprint(), service: 'db', source: { kind: 'init' } },
-      'r1',
-    );
+    const blueprint = {
+      name: 'seeded',
+      routing: 'dns' as const,
+      services: [
+        resolvedService({
+          name: 'db',
+          image: 'postgres:16-alpine',
+          ports: [5432],
+          isDataService: true,
+          init: [{ type: 'sql' as const, script: 'seed.sql', content: 'SELECT 1;', sha256: 'd'.repeat(64) }],
+        }),
+      ],
+    };
+    await lifecycle.createEnvironment({ environmentId: id, blueprint, owner: 'a', team: 't' });
+    await lifecycle.waitReady(id);
+    await lifecycle.seed({ environmentId: id, blueprint, service: 'db', source: { kind: 'init' } }, 'r1');
     await save('seed-init', workflowIds.seed(id, 'r1'));
+    await lifecycle.teardown(id, { reason: 'requested' });
   }
-  {
-    const { lifecycle, taskQueue } = await harness.startWorker({
-      testName: 'record-warm',
-      runtime: new InMemoryRuntime(),
+  if (wanted('sleep')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-sleep' });
+    const id = newEnvironmentId('sleep');
+    await lifecycle.createEnvironment({
+      environmentId: id,
+      blueprint: smallBlueprint(),
+      owner: 'a',
+      team: 't',
     });
-    const blueprint = checkoutBlueprint({ name: 'record-pool' });
+    await lifecycle.waitReady(id);
+    await lifecycle.sleep(id, 'a');
+    await lifecycle.wake(id, 'a');
+    await lifecycle.teardown(id, { reason: 'requested' });
+    await save('sleep-wake', workflowIds.environment(id));
+  }
+  if (wanted('warm')) {
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'record-warm' });
+    const blueprint = smallBlueprint({ name: 'record-pool' });
     const prewarmId = newEnvironmentId('prewarm');
     const prewarm: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
       WorkflowType.prewarmPool,

@@ -1,4 +1,6 @@
+import type { V1Namespace } from '@kubernetes/client-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ANNOTATIONS, LABELS, loadDeployConfig, namespaceFor } from '../../../deploy/index.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import {
   type EnvironmentOutcome,
@@ -7,10 +9,11 @@ import {
   WorkflowType,
   workflowIds,
 } from '../../../workflows/contracts.js';
-import { checkoutBlueprint } from './support/blueprints.js';
+import { smallBlueprint } from './support/blueprints.js';
+import { isGone, namespacesOf } from './support/cluster.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
-import { InMemoryRuntime } from './support/in-memory-runtime.js';
 
+/** Schedules, the idle sweep and the warm pool, deploying with KubeRuntime on the stack's cluster. */
 const harness = new WorkflowTestHarness();
 beforeAll(() => harness.setUp());
 afterEach(() => harness.stopWorkers());
@@ -20,20 +23,21 @@ const result = (workflowId: string) => harness.temporal.client.workflow.getHandl
 
 describe('idle teardown', () => {
   it('the idle-sweep Schedule tears down an environment idle for longer than idleAfter, and spares an active one', async () => {
-    const runtime = new InMemoryRuntime();
-    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'idle-schedule', runtime });
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'idle-schedule' });
     const idle = newEnvironmentId('idle');
     const busy = newEnvironmentId('busy');
-    for (const environmentId of [idle, busy]) {
-      await lifecycle.createEnvironment({
-        environmentId,
-        blueprint: checkoutBlueprint(),
-        owner: 'ada',
-        team: 'payments',
-        idleAfter: environmentId === idle ? '2s' : '1h',
-      });
-      await lifecycle.waitReady(environmentId);
-    }
+    await Promise.all(
+      [idle, busy].map(async (environmentId) => {
+        await lifecycle.createEnvironment({
+          environmentId,
+          blueprint: smallBlueprint(),
+          owner: 'ada',
+          team: 'payments',
+          idleAfter: environmentId === idle ? '2s' : '1h',
+        });
+        expect((await lifecycle.waitReady(environmentId)).phase).toBe('ready');
+      }),
+    );
     const [scheduleId] = await ensureSchedules({
       client: harness.temporal.client,
       taskQueue,
@@ -47,45 +51,144 @@ describe('idle teardown', () => {
         phase: 'deleted',
         reason: 'idle',
       });
-      expect(runtime.environments.has(idle)).toBe(false);
+      expect(await isGone(harness.kube, idle)).toBe(true);
       expect((await lifecycle.getStatus(busy))?.phase).toBe('ready');
     } finally {
       await harness.temporal.client.schedule.getHandle(scheduleId!).delete();
       await lifecycle.teardown(busy, { reason: 'requested' });
+      await result(workflowIds.environment(busy));
     }
   });
 
-  it('the sweep itself reports what it examined and tore down', async () => {
-    const runtime = new InMemoryRuntime();
-    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'idle-sweep', runtime });
-    const environmentId = newEnvironmentId('idle');
-    await lifecycle.createEnvironment({
-      environmentId,
-      blueprint: checkoutBlueprint(),
-      owner: 'a',
-      team: 't',
-      idleAfter: '1s',
-    });
-    await lifecycle.waitReady(environmentId);
+  it('the sweep itself reports what it examined, tore down and put to sleep', async () => {
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'idle-sweep' });
+    const goes = newEnvironmentId('idle');
+    const sleeps = newEnvironmentId('sleepy');
+    await Promise.all(
+      [goes, sleeps].map(async (environmentId) => {
+        await lifecycle.createEnvironment({
+          environmentId,
+          blueprint: smallBlueprint(),
+          owner: 'a',
+          team: 't',
+          idleAfter: '1s',
+          idle: environmentId === sleeps ? 'sleep' : undefined,
+        });
+        await lifecycle.waitReady(environmentId);
+      }),
+    );
     await new Promise((r) => setTimeout(r, 1200));
     const sweep: IdleSweepResult = await harness.temporal.client.workflow.execute(WorkflowType.idleSweep, {
       taskQueue,
-      workflowId: `sweep-${environmentId}`,
+      workflowId: `sweep-${goes}`,
       args: [{}],
     });
-    expect(sweep).toEqual({ examined: 1, tornDown: [{ environmentId, reason: 'idle' }] });
-    expect(await result(workflowIds.environment(environmentId))).toMatchObject({
-      phase: 'deleted',
-      reason: 'idle',
+    expect(sweep).toEqual({
+      examined: 2,
+      tornDown: [{ environmentId: goes, reason: 'idle' }],
+      putToSleep: [sleeps],
     });
+    expect(await result(workflowIds.environment(goes))).toMatchObject({ phase: 'deleted', reason: 'idle' });
+    await waitFor(async () => (await lifecycle.getStatus(sleeps))?.phase === 'sleeping');
+    expect(await replicasOf(sleeps)).toEqual({ api: 0, web: 0 });
+    await lifecycle.teardown(sleeps, { reason: 'requested' });
+    await result(workflowIds.environment(sleeps));
+    expect(await isGone(harness.kube, sleeps)).toBe(true);
+  });
+});
+
+describe('sleep mode', () => {
+  it('sleep scales every workload to zero and keeps data, Secrets and Services; wake brings it back ready', {
+    timeout: 180_000,
+  }, async () => {
+    const { lifecycle } = await harness.startWorker({ testName: 'sleep-wake' });
+    const environmentId = newEnvironmentId('sleep');
+    const base = smallBlueprint();
+    // A data service with a volume: sleep must keep its claim.
+    const blueprint = {
+      ...base,
+      services: [
+        ...base.services,
+        {
+          ...base.services[1]!,
+          name: 'db',
+          image: 'postgres:16-alpine',
+          ports: [5432],
+          env: [],
+          resources: undefined,
+          stateful: true,
+          isDataService: true,
+          volumes: [{ path: '/var/lib/postgresql/data' }],
+        },
+      ],
+    };
+    await lifecycle.createEnvironment({ environmentId, blueprint, owner: 'ada', team: 'payments' });
+    expect((await lifecycle.waitReady(environmentId)).phase).toBe('ready');
+    const namespace = namespaceFor(environmentId, loadDeployConfig().namespacePrefix);
+    const kept = async () => ({
+      claims: (await harness.kube.list({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace })).items
+        .length,
+      secrets: (
+        await harness.kube.list({
+          apiVersion: 'v1',
+          kind: 'Secret',
+          namespace,
+          labelSelector: `${LABELS.environment}=${environmentId}`,
+        })
+      ).items.length,
+      services: (
+        await harness.kube.list({
+          apiVersion: 'v1',
+          kind: 'Service',
+          namespace,
+          labelSelector: `${LABELS.environment}=${environmentId}`,
+        })
+      ).items.length,
+    });
+    const before = await kept();
+    expect(before.claims).toBe(1);
+
+    const asleep = await lifecycle.sleep(environmentId, 'ada');
+    expect(asleep.phase).toBe('sleeping');
+    expect(asleep.error).toBeUndefined();
+    expect(asleep.sleepingSince).toBeDefined();
+    expect(await replicasOf(environmentId)).toEqual({ api: 0, db: 0, web: 0 });
+    const pods = await harness.kube.list({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      namespace,
+      labelSelector: `${LABELS.service},${LABELS.role}!=init`,
+    });
+    expect(pods.items).toEqual([]);
+    expect(await kept()).toEqual(before);
+    // Asleep twice is still asleep; the planned replicas are not lost.
+    expect((await lifecycle.sleep(environmentId)).phase).toBe('sleeping');
+    // A sleeping environment is not idle-swept and refuses a second sleep only when not ready or asleep.
+    const described = await harness.temporal.client.workflow
+      .getHandle(workflowIds.environment(environmentId))
+      .describe();
+    expect(described.typedSearchAttributes.getAll().find((p) => p.key.name === 'Phase')?.value).toBe(
+      'sleeping',
+    );
+
+    const awake = await lifecycle.wake(environmentId, 'ada');
+    expect(awake.phase).toBe('ready');
+    expect(awake.services.filter((s) => s.state !== 'ready')).toEqual([]);
+    expect(await replicasOf(environmentId)).toEqual({ api: 1, db: 1, web: 1 });
+    expect(await kept()).toEqual(before);
+
+    await lifecycle.teardown(environmentId, { reason: 'requested' });
+    await result(workflowIds.environment(environmentId));
+    expect(await isGone(harness.kube, environmentId)).toBe(true);
+    const refused = await lifecycle.sleep(environmentId).catch((e) => e);
+    expect(refused).toBeInstanceOf(Error);
   });
 });
 
 describe('warm pool', () => {
-  it('pre-warm fills the pool, a create claims a warm environment, and the next run refills the pool', async () => {
-    const runtime = new InMemoryRuntime();
-    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'prewarm', runtime });
-    const blueprint = checkoutBlueprint({ name: `pool-${Date.now().toString(36)}` });
+  it('pre-warm fills the pool, a create claims and relabels a warm environment, and the next run refills', async () => {
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'prewarm' });
+    const blueprint = smallBlueprint({ name: `pool-${Date.now().toString(36)}` });
     const prewarm = (): Promise<PrewarmPoolResult> =>
       harness.temporal.client.workflow.execute(WorkflowType.prewarmPool, {
         taskQueue,
@@ -98,15 +201,32 @@ describe('warm pool', () => {
     const warmIds = first.pools[0]!.started;
     expect(warmIds).toHaveLength(2);
     for (const id of warmIds) expect((await lifecycle.waitReady(id)).phase).toBe('warm');
+    const warmLabels = (await namespacesOf(harness.kube, warmIds[0]!))[0]!.metadata!.labels!;
+    expect(warmLabels[LABELS.owner]).toBe('warm-pool');
 
     const environmentId = newEnvironmentId('claim');
-    await lifecycle.createEnvironment({ environmentId, blueprint, owner: 'ada', team: 'payments' });
+    await lifecycle.createEnvironment({
+      environmentId,
+      blueprint,
+      owner: 'ada',
+      team: 'payments',
+      ttl: '1h',
+    });
     const claimed = await lifecycle.waitReady(environmentId);
     expect(claimed.phase).toBe('ready');
     expect(warmIds).toContain(claimed.claimedFrom);
     expect(claimed.runtimeId).toBe(claimed.claimedFrom);
-    expect(runtime.environments.has(environmentId)).toBe(false); // nothing deployed cold
+    expect(await isGone(harness.kube, environmentId)).toBe(true); // nothing deployed cold
     expect(await result(workflowIds.environment(claimed.claimedFrom!))).toMatchObject({ phase: 'claimed' });
+    // The claimed namespace now carries its claimer's owner, team and expiry, not the pool's.
+    const [namespace] = (await namespacesOf(harness.kube, claimed.runtimeId)) as [V1Namespace];
+    expect(namespace.metadata!.labels).toMatchObject({
+      [LABELS.owner]: 'ada',
+      [LABELS.team]: 'payments',
+      [LABELS.environment]: claimed.runtimeId,
+      [LABELS.expiresAt]: String(Math.floor(Date.parse(claimed.expiresAt!) / 1000)),
+    });
+    expect(namespace.metadata!.annotations?.[ANNOTATIONS.owner]).toBe('ada');
 
     const second = await prewarm();
     expect(second.pools[0]).toMatchObject({ target: 2, warm: 1 });
@@ -115,11 +235,39 @@ describe('warm pool', () => {
     // Tearing down the claimer removes the claimed namespace.
     await lifecycle.teardown(environmentId, { reason: 'requested' });
     await result(workflowIds.environment(environmentId));
-    expect(runtime.environments.has(claimed.claimedFrom!)).toBe(false);
-    for (const id of [...warmIds, ...second.pools[0]!.started].filter((id) => id !== claimed.claimedFrom)) {
-      await lifecycle.teardown(id, { reason: 'requested' });
-      await result(workflowIds.environment(id));
-    }
-    expect(runtime.environments.size).toBe(0);
+    expect(await isGone(harness.kube, claimed.claimedFrom!)).toBe(true);
+    const rest = [...warmIds, ...second.pools[0]!.started].filter((id) => id !== claimed.claimedFrom);
+    await Promise.all(
+      rest.map(async (id) => {
+        await lifecycle.waitReady(id);
+        await lifecycle.teardown(id, { reason: 'requested' });
+        await result(workflowIds.environment(id));
+        expect(await isGone(harness.kube, id)).toBe(true);
+      }),
+    );
   });
 });
+
+/** Each workload's spec.replicas, by service. */
+async function replicasOf(environmentId: string): Promise<Record<string, number>> {
+  const namespace = namespaceFor(environmentId, loadDeployConfig().namespacePrefix);
+  const replicas: Record<string, number> = {};
+  for (const kind of ['Deployment', 'StatefulSet']) {
+    const list = await harness.kube.list<{
+      apiVersion?: string;
+      kind?: string;
+      metadata?: { name?: string };
+      spec?: { replicas?: number };
+    }>({ apiVersion: 'apps/v1', kind, namespace });
+    for (const item of list.items) replicas[item.metadata!.name!] = item.spec?.replicas ?? 1;
+  }
+  return Object.fromEntries(Object.entries(replicas).sort(([a], [b]) => a.localeCompare(b)));
+}
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

@@ -1,9 +1,9 @@
 import { Client } from '@temporalio/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { workflowIds } from '../../../workflows/contracts.js';
-import { checkoutBlueprint } from './support/blueprints.js';
+import { smallBlueprint } from './support/blueprints.js';
+import { isGone } from './support/cluster.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
-import { InMemoryRuntime } from './support/in-memory-runtime.js';
 
 const harness = new WorkflowTestHarness();
 beforeAll(() => harness.setUp());
@@ -13,12 +13,11 @@ afterAll(() => harness.tearDown());
 describe('secrets in workflow history', () => {
   it('the raw history on the server holds no secret value, in clear text or base64', async () => {
     const secret = `S3cr3t-${Math.random().toString(36).slice(2)}`;
-    const runtime = new InMemoryRuntime();
-    const { lifecycle } = await harness.startWorker({ testName: 'secrets', runtime });
+    const { lifecycle } = await harness.startWorker({ testName: 'secrets' });
     const environmentId = newEnvironmentId();
     await lifecycle.createEnvironment({
       environmentId,
-      blueprint: checkoutBlueprint({ secret }),
+      blueprint: smallBlueprint({ secret }),
       owner: 'ada',
       team: 'payments',
     });
@@ -27,6 +26,7 @@ describe('secrets in workflow history', () => {
     await lifecycle.teardown(environmentId, { reason: 'requested' });
     const workflowId = workflowIds.environment(environmentId);
     await harness.temporal.client.workflow.getHandle(workflowId).result();
+    expect(await isGone(harness.kube, environmentId)).toBe(true);
 
     // A client without the codec sees exactly what the server stores.
     const raw = new Client({

@@ -9,12 +9,12 @@ import { readStackEndpoints } from '../../../stack/endpoints.js';
 import { type SnapshotRecord, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
 import { checkoutBlueprint } from './support/blueprints.js';
 import { WorkflowTestHarness } from './support/harness.js';
-import { InMemoryRuntime } from './support/in-memory-runtime.js';
 
 /**
  * Snapshot and restore of a Postgres data service with real pg_dump/pg_restore against the stack's real
  * Postgres. Two databases stand in for the `db` service of two environments: on the simulated cluster
- * the data service's container does not really run (real nodes: issue 9).
+ * the data service's container does not really run (real nodes: issue 9). The worker's runtime is the
+ * real KubeRuntime, though snapshots never deploy.
  */
 const harness = new WorkflowTestHarness();
 let admin: pg.Client;
@@ -57,7 +57,6 @@ describe('snapshot and restore', () => {
     });
     const { lifecycle, taskQueue } = await harness.startWorker({
       testName: 'snapshot',
-      runtime: new InMemoryRuntime(),
       extra: { snapshotEngines: [engine] },
     });
     const snapshotId = `snap-${suffix}`;

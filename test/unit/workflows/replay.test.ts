@@ -6,6 +6,7 @@ import { Worker } from '@temporalio/worker';
 import { describe, expect, it } from 'vitest';
 import { parseCodecKey } from '../../../temporal/codec-key.js';
 import { createDataConverter } from '../../../temporal/data-converter.js';
+import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
 import { bundleLifecycleWorkflows } from '../../../temporal/worker.js';
 
 /**
@@ -14,6 +15,7 @@ import { bundleLifecycleWorkflows } from '../../../temporal/worker.js';
  * logic changes with patched(); never edit or delete a recorded history to make this pass.
  */
 const fixturesDir = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
+installTemporalRuntimeLogger();
 
 describe('workflow replay of recorded histories', () => {
   it('replays every recorded history without non-determinism', { timeout: 120_000 }, async () => {

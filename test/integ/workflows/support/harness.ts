@@ -6,27 +6,38 @@ import type {
   EnvironmentRuntime,
   LifecycleDependencies,
 } from '../../../../activities/ports.js';
+import type { KubeClient } from '../../../../deploy/index.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../../temporal/client.js';
 import { LifecycleClient } from '../../../../temporal/lifecycle-client.js';
+import { installTemporalRuntimeLogger } from '../../../../temporal/runtime-log.js';
 import {
   bundleLifecycleWorkflows,
   createLifecycleWorker,
   type LifecycleWorkerHandle,
 } from '../../../../temporal/worker.js';
+import { stackKube } from '../../deploy/helpers.js';
+import { clusterRuntime } from './cluster.js';
 
 /**
- * Shared set-up of the workflow integration tests: one workflow bundle per test file, one client, and a
- * worker per test on a task queue named after the test. Everything runs on the real Temporal server of
- * the local stack (readStackEndpoints, or TEMPORAL_ADDRESS); nothing is skipped when it is missing.
+ * Shared set-up of the workflow integration tests: one workflow bundle per test file, one client, a
+ * client of the stack's cluster, and a worker per test on a task queue named after the test. Everything
+ * runs on the real Temporal server and the real Kubernetes API of the local stack (readStackEndpoints,
+ * or TEMPORAL_ADDRESS); nothing is skipped when a part is missing.
  */
 export class WorkflowTestHarness {
   private bundle?: WorkflowBundleWithSourceMap;
   temporal!: TemporalClientHandle;
+  kube!: KubeClient;
   private readonly workers: LifecycleWorkerHandle[] = [];
 
   async setUp(): Promise<void> {
-    this.temporal = await createTemporalClient();
-    this.bundle = await bundleLifecycleWorkflows();
+    // The SDK logs every worker start and stop at INFO; keep warnings and errors only.
+    installTemporalRuntimeLogger();
+    [this.temporal, this.kube, this.bundle] = await Promise.all([
+      createTemporalClient(),
+      stackKube(),
+      bundleLifecycleWorkflows(),
+    ]);
   }
 
   async tearDown(): Promise<void> {
@@ -34,10 +45,10 @@ export class WorkflowTestHarness {
     await this.temporal?.close();
   }
 
-  /** Starts a worker for one test; returns a LifecycleClient on the same task queue. */
+  /** Starts a worker for one test; returns a LifecycleClient on the same task queue. Runtime: KubeRuntime on the cluster. */
   async startWorker(params: {
     testName: string;
-    runtime: EnvironmentRuntime;
+    runtime?: EnvironmentRuntime;
     planner?: EnvironmentPlanner;
     extra?: Partial<LifecycleDependencies>;
   }): Promise<{ lifecycle: LifecycleClient; taskQueue: string; worker: LifecycleWorkerHandle }> {
@@ -47,7 +58,7 @@ export class WorkflowTestHarness {
       workflowBundle: this.bundle,
       config: this.temporal.config,
       activities: createActivities({
-        runtime: params.runtime,
+        runtime: params.runtime ?? clusterRuntime(this.kube),
         planner: params.planner ?? { plan: async () => ({}) },
         temporal: this.temporal.client,
         heartbeatEveryMs: 500,
@@ -67,4 +78,34 @@ export class WorkflowTestHarness {
 /** A fresh environment id (a DNS label). */
 export function newEnvironmentId(prefix = 'wf'): string {
   return `${prefix}-${randomUUID().slice(0, 12)}`;
+}
+
+/**
+ * How often a workflow ran an activity type, from its history: `scheduled` steps and `attempts` (the
+ * highest attempt number a start recorded; a start is recorded once the attempt ends). "Deployed once"
+ * is one scheduled deploy that completed on its first attempt.
+ */
+export async function activityRuns(
+  client: TemporalClientHandle['client'],
+  workflowId: string,
+  activityType: string,
+): Promise<{ scheduled: number; completed: number; attempts: number }> {
+  const history = await client.workflow.getHandle(workflowId).fetchHistory();
+  const events = history.events ?? [];
+  const ids = new Set<string>();
+  for (const event of events) {
+    if (event.activityTaskScheduledEventAttributes?.activityType?.name === activityType) {
+      ids.add(String(event.eventId));
+    }
+  }
+  let completed = 0;
+  let attempts = 0;
+  for (const event of events) {
+    const started = event.activityTaskStartedEventAttributes;
+    if (started && ids.has(String(started.scheduledEventId)))
+      attempts = Math.max(attempts, started.attempt ?? 1);
+    const done = event.activityTaskCompletedEventAttributes;
+    if (done && ids.has(String(done.scheduledEventId))) completed++;
+  }
+  return { scheduled: ids.size, completed, attempts };
 }

@@ -1,27 +1,56 @@
 /**
  * A lifecycle worker in its own process, for crash tests: the test kills it with SIGKILL and starts
- * another. Arguments (JSON in argv[2]): taskQueue, bundlePath, stateDir, serviceDelayMs, crashAfterApply.
+ * another. It deploys with the real KubeRuntime on the cluster its environment names (KUBECONFIG, else
+ * the stack's), and talks to the Temporal server its environment names (a private stack's, in the crash
+ * matrix). With `databaseUrl` it mirrors environments to that metadata database (PostgresLifecycleStore).
+ * Arguments (JSON in argv[2]): taskQueue, bundlePath, unschedulableGraceMs, crashAfterApply, databaseUrl.
  */
 import { readFile } from 'node:fs/promises';
 import { createActivities } from '../../../../activities/create-activities.js';
+import type { EnvironmentRuntime } from '../../../../activities/ports.js';
+import { PostgresLifecycleStore } from '../../../../activities/postgres-lifecycle-store.js';
+import { KubeClient } from '../../../../deploy/index.js';
+import { readStackEndpoints } from '../../../../stack/endpoints.js';
+import { createPool } from '../../../../store/database.js';
 import { createTemporalClient } from '../../../../temporal/client.js';
+import { installTemporalRuntimeLogger } from '../../../../temporal/runtime-log.js';
 import { createLifecycleWorker } from '../../../../temporal/worker.js';
-import { FileRuntime } from './file-runtime.js';
+import { clusterRuntime } from './cluster.js';
 
 const args = JSON.parse(process.argv[2] ?? '{}') as {
   taskQueue: string;
   bundlePath: string;
-  stateDir: string;
-  serviceDelayMs?: number;
+  unschedulableGraceMs?: number;
   crashAfterApply?: boolean;
+  databaseUrl?: string;
 };
 
+installTemporalRuntimeLogger();
 const temporal = await createTemporalClient();
-const runtime = new FileRuntime(args.stateDir, {
-  serviceDelayMs: args.serviceDelayMs,
-  // Dies the hard way right after the namespace exists: no cleanup, no heartbeat, no goodbye.
-  afterApply: args.crashAfterApply ? () => process.kill(process.pid, 'SIGKILL') : undefined,
-});
+const kube = KubeClient.fromKubeconfigFile(
+  process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
+);
+const real = clusterRuntime(
+  kube,
+  args.unschedulableGraceMs ? { unschedulableGraceMs: args.unschedulableGraceMs } : {},
+);
+const runtime: EnvironmentRuntime = args.crashAfterApply
+  ? {
+      // The real runtime, except that the process dies the hard way at the first progress report, i.e.
+      // right after everything was applied: no cleanup, no heartbeat, no goodbye.
+      deploy: (params) =>
+        real.deploy({
+          ...params,
+          onProgress: () => {
+            process.kill(process.pid, 'SIGKILL');
+          },
+        }),
+      runInitSteps: (params) => real.runInitSteps(params),
+      relabel: (params) => real.relabel(params),
+      scale: (params) => real.scale(params),
+      teardown: (params) => real.teardown(params),
+    }
+  : real;
 const worker = await createLifecycleWorker({
   taskQueue: args.taskQueue,
   config: temporal.config,
@@ -31,6 +60,9 @@ const worker = await createLifecycleWorker({
     planner: { plan: async () => ({}) },
     temporal: temporal.client,
     heartbeatEveryMs: 500,
+    store: args.databaseUrl
+      ? new PostgresLifecycleStore(createPool({ databaseUrl: args.databaseUrl, max: 2 }))
+      : undefined,
   }),
 });
 process.stdout.write('worker-ready\n');

@@ -1,0 +1,176 @@
+import {
+  type KubernetesObject,
+  PatchStrategy,
+  type V1Deployment,
+  type V1Namespace,
+  type V1StatefulSet,
+} from '@kubernetes/client-node';
+import { type DeployConfig, deployConfig } from './config.js';
+import { DeployConfigurationError } from './errors.js';
+import { describe, type KubeClient } from './kube-client.js';
+import { LABELS } from './labels.js';
+import { namespaceFor } from './names.js';
+import type { DeployProgress, ServiceProgress, WorkloadExpectation } from './types.js';
+import { waitForServices, waitUntilGone } from './wait.js';
+
+/** Where a sleeping workload keeps the replica count it runs with when awake. */
+export const PLANNED_REPLICAS_ANNOTATION = 'microstax.dev/planned-replicas';
+
+/**
+ * Scaling is a merge patch under its own field manager, never server-side apply under ours: an apply
+ * of just `spec.replicas` would drop every other field we own. A later full re-apply (force) takes
+ * `spec.replicas` back, which is what a redeploy of a sleeping environment should do.
+ */
+const SCALE_FIELD_MANAGER = 'microstax-sleep';
+
+type Workload = V1Deployment | V1StatefulSet;
+
+export interface ScaleEnvironmentResult {
+  environmentId: string;
+  namespace: string;
+  /** Every workload as it stands at the end: 0/0 asleep, n/n awake. */
+  services: ServiceProgress[];
+  /** Workloads whose replicas this call changed (0 when it was already so: idempotent). */
+  changed: number;
+}
+
+/**
+ * Puts an environment to sleep (`replicas: 'zero'`: every Deployment and StatefulSet scaled to zero,
+ * the planned count kept in an annotation; volumes, Secrets, Services, ConfigMaps stay) or wakes it
+ * (`'planned'`: back to the kept count), then waits by watching until that is true (asleep: no pod of a
+ * service left; awake: every service ready). Idempotent: a retry after a crash finishes the job and
+ * never loses the planned count. An environment without a namespace is a DeployConfigurationError.
+ */
+export async function scaleEnvironment(params: {
+  kube: KubeClient;
+  environmentId: string;
+  replicas: 'zero' | 'planned';
+  config?: DeployConfig;
+  onProgress?: (progress: DeployProgress) => void;
+  /** Called every few seconds while waiting, even when nothing changes: heartbeat the activity here. */
+  heartbeat?: () => void;
+  signal?: AbortSignal;
+}): Promise<ScaleEnvironmentResult> {
+  const config = params.config ?? deployConfig();
+  const { kube, environmentId } = params;
+  const namespace = namespaceFor(environmentId, config.namespacePrefix);
+  const found = await kube.readOrNull<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+  if (!found || found.metadata?.deletionTimestamp) {
+    throw new DeployConfigurationError({
+      field: 'environmentId',
+      problem: `environment "${environmentId}" has no live namespace ${namespace}; there is nothing to ${params.replicas === 'zero' ? 'put to sleep' : 'wake'}`,
+    });
+  }
+  const selector = `${LABELS.environment}=${environmentId},${LABELS.role}=workload`;
+  const [deployments, statefulSets] = await Promise.all([
+    kube.list<V1Deployment>({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      namespace,
+      labelSelector: selector,
+    }),
+    kube.list<V1StatefulSet>({
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      namespace,
+      labelSelector: selector,
+    }),
+  ]);
+  const workloads: { kind: 'Deployment' | 'StatefulSet'; object: Workload }[] = [
+    ...deployments.items.map((object) => ({ kind: 'Deployment' as const, object })),
+    ...statefulSets.items.map((object) => ({ kind: 'StatefulSet' as const, object })),
+  ];
+
+  const expectations: WorkloadExpectation[] = [];
+  let changed = 0;
+  await Promise.all(
+    workloads.map(async ({ kind, object }) => {
+      const target = scaleTarget(object, params.replicas);
+      expectations.push({
+        service: object.metadata?.labels?.[LABELS.service] ?? object.metadata!.name!,
+        kind,
+        name: object.metadata!.name!,
+        replicas: target.replicas,
+        initJobs: [],
+      });
+      if (!target.patch) return;
+      changed++;
+      await kube.call(`scale ${describe({ ...object, kind })} to ${target.replicas}`, () =>
+        kube.objects.patch(
+          // A merge patch: `null` removes the annotation, which V1ObjectMeta's type does not allow.
+          {
+            apiVersion: 'apps/v1',
+            kind,
+            metadata: { name: object.metadata!.name!, namespace, ...target.patch!.metadata },
+            spec: target.patch!.spec,
+          } as KubernetesObject,
+          undefined,
+          undefined,
+          SCALE_FIELD_MANAGER,
+          undefined,
+          PatchStrategy.MergePatch,
+        ),
+      );
+    }),
+  );
+  expectations.sort((a, b) => a.service.localeCompare(b.service));
+
+  const services = await waitForServices({
+    kube,
+    environmentId,
+    namespace,
+    workloads: expectations,
+    timeoutMs: config.readyTimeoutMs,
+    unschedulableGraceMs: config.unschedulableGraceMs,
+    onProgress: params.onProgress,
+    heartbeat: params.heartbeat,
+    signal: params.signal,
+  });
+  if (params.replicas === 'zero') {
+    // Asleep means no pod left that costs anything; init Job pods are finished and stay for their logs.
+    await waitUntilGone({
+      kube,
+      apiVersion: 'v1',
+      kind: 'Pod',
+      labelSelector: `${LABELS.environment}=${environmentId},${LABELS.service},${LABELS.role}!=init`,
+      timeoutMs: config.teardownTimeoutMs,
+      environmentId,
+      heartbeat: params.heartbeat,
+    });
+  }
+  return { environmentId, namespace, services, changed };
+}
+
+/**
+ * The replicas a workload should have, and the merge patch that gets it there (none when it is there
+ * already). Asleep, the annotation keeps the awake count; a workload at zero keeps the annotation it has,
+ * so a second sleep never overwrites the planned count with 0.
+ */
+function scaleTarget(
+  workload: Workload,
+  replicas: 'zero' | 'planned',
+): {
+  replicas: number;
+  patch?: { metadata?: { annotations: Record<string, string | null> }; spec: { replicas: number } };
+} {
+  const current = workload.spec?.replicas ?? 1;
+  const kept = workload.metadata?.annotations?.[PLANNED_REPLICAS_ANNOTATION];
+  if (replicas === 'zero') {
+    if (current === 0 && kept !== undefined) return { replicas: 0 };
+    return {
+      replicas: 0,
+      patch: {
+        metadata: { annotations: { [PLANNED_REPLICAS_ANNOTATION]: String(current) } },
+        spec: { replicas: 0 },
+      },
+    };
+  }
+  if (kept === undefined) return { replicas: current };
+  const planned = Number.parseInt(kept, 10);
+  const target = Number.isInteger(planned) && planned >= 0 ? planned : 1;
+  // null removes the annotation in a merge patch: awake again, nothing kept.
+  return {
+    replicas: target,
+    patch: { metadata: { annotations: { [PLANNED_REPLICAS_ANNOTATION]: null } }, spec: { replicas: target } },
+  };
+}

@@ -10,6 +10,7 @@ import { resolveStackConfig } from '../../../stack/config.js';
 import { controlPlaneHealth, stopControlPlane } from '../../../stack/control-plane.js';
 import { isRunning } from '../../../stack/processes.js';
 import { readStackState } from '../../../stack/state.js';
+import { firstOk } from '../real-node/support.js';
 
 /**
  * `microstax demo --json` against the real stack: starts the worker and API, creates the checkout-dev
@@ -76,6 +77,9 @@ describe('microstax demo', () => {
     expect(output.environment.phase).toBe('ready');
     expect(output.environment.services.map((service) => service.name).sort()).toEqual(['api', 'cache', 'db']);
     expect(output.environment.urls.api).toMatch(/^https?:\/\//);
+    // On the real node the printed URL really answers, with the rows the seed script wrote.
+    const products = (await firstOk(`${output.environment.urls.api}/products`)).json();
+    expect(products.products.map((p: { sku: string }) => p.sku)).toContain('MUG-WHT');
     expect(output.environment.services.find((service) => service.name === 'api')?.url).toBe(
       output.environment.urls.api,
     );

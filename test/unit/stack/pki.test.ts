@@ -31,6 +31,10 @@ describe('certificatePlan', () => {
       'kube-controller-manager': '/CN=system:kube-controller-manager',
       'kube-scheduler': '/CN=system:kube-scheduler',
       kwok: '/O=system:masters/CN=microstax-kwok',
+      // The real node: the Node authorizer knows a kubelet by this user and group.
+      node: '/O=system:nodes/CN=system:node:msx-node-1',
+      'kube-proxy': '/CN=system:kube-proxy',
+      'apiserver-kubelet-client': '/O=system:masters/CN=kube-apiserver-kubelet-client',
     });
     for (const spec of plan.filter((s) => s.usage === 'client')) {
       expect(extensionsOf(spec)).toContain('extendedKeyUsage=clientAuth');

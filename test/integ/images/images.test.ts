@@ -1,5 +1,5 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,12 +10,11 @@ import {
   PUBLISHED_IMAGES,
 } from '../../../images/index.js';
 import { registryManifestDigest } from '../../../images/registry-push.js';
-import { resolveStackConfig } from '../../../stack/config.js';
 import { waitUntil } from '../../../stack/probes.js';
-import { stopDaemon } from '../../../stack/processes.js';
 import { silentProgress } from '../../../stack/progress.js';
-import { type RegistryPart, startRegistry } from '../../../stack/registry.js';
+import type { RegistryPart } from '../../../stack/registry.js';
 import { freePort, type RunningImage, runInImage, startImage, unpackImage } from './support/rootfs-runner.js';
+import { startTestRegistry, type TestRegistry } from './support/test-registry.js';
 
 /**
  * The images, built from Debian packages and pushed to a real docker-registry started for this
@@ -26,20 +25,19 @@ import { freePort, type RunningImage, runInImage, startImage, unpackImage } from
 
 const SEED_SQL = path.resolve('blueprints/examples/checkout-dev/scripts/seed.sql');
 
-let workDir: string;
+let testRegistry: TestRegistry;
 let registry: RegistryPart;
+let workDir: string;
 let first: EnsureImagesResult;
 
 beforeAll(async () => {
-  workDir = await mkdtemp(path.join(tmpdir(), 'microstax-images-test-'));
-  const base = resolveStackConfig({ ...process.env, MICROSTAX_STATE_DIR: path.join(workDir, 'state') });
-  const config = { ...base, ports: { ...base.ports, registry: await freePort() } };
-  registry = await startRegistry({ config, progress: silentProgress, onStarted: async () => {} });
+  testRegistry = await startTestRegistry();
+  registry = testRegistry.part;
+  workDir = testRegistry.dir;
 }, 120_000);
 
 afterAll(async () => {
-  for (const record of registry?.processes ?? []) await stopDaemon(record);
-  if (workDir) await rm(workDir, { recursive: true, force: true });
+  await testRegistry?.stop();
 });
 
 describe('ensureImages', () => {
@@ -225,4 +223,71 @@ describe('the images run', () => {
       cart: { id: cart.id, customer: 'bob@example.com', items: [] },
     });
   }, 180_000);
+
+  it('checkout-api 1.0 and hello answer with the version baked into their image', async () => {
+    const appPort = await freePort();
+    const app = startImage(await unpack('checkout-api-1.0'), {
+      env: {
+        DATABASE_URL: `postgres://postgres:secret@127.0.0.1:${postgresPort}/checkout`,
+        REDIS_URL: 'redis://127.0.0.1:1',
+        PORT: String(appPort),
+      },
+    });
+    running.push(app);
+    const helloPort = await freePort();
+    const hello = startImage(await unpack('hello'), {
+      env: { SERVICE_NAME: 'svc-07', SERVICE_VERSION: '3', PORT: String(helloPort) },
+    });
+    running.push(hello);
+    const answer = (url: string, process: RunningImage) =>
+      waitUntil(
+        async () => {
+          if (process.child.exitCode !== null) throw new Error(`exited:\n${process.output()}`);
+          const response = await fetch(url);
+          return { status: response.status, headers: response.headers, body: await response.json() };
+        },
+        { timeoutMs: 60_000, intervalMs: 500 },
+      );
+    const healthz = await answer(`http://127.0.0.1:${appPort}/healthz`, app);
+    expect(healthz).toMatchObject({ status: 200, body: { version: '1.0' } });
+    expect(healthz.headers.get('x-checkout-version')).toBe('1.0');
+    const greeting = await answer(`http://127.0.0.1:${helloPort}/anything`, hello);
+    expect(greeting).toMatchObject({
+      status: 200,
+      body: { service: 'svc-07', version: '3', path: '/anything' },
+    });
+  }, 120_000);
+
+  it('pause: as PID 1 it reaps orphaned children and exits 0 on SIGTERM', async () => {
+    const image = await unpack('pause');
+    expect(image.args).toEqual(['/pause']);
+    expect([image.uid, image.gid]).toEqual([65535, 65535]);
+    // sh forks a short-lived child, then becomes pause (same PID): the child's exit is pause's to reap.
+    const sandbox = spawn(
+      'unshare',
+      [
+        '--pid',
+        '--fork',
+        '--kill-child=SIGKILL',
+        'sh',
+        '-c',
+        `sleep 0.2 & exec ${path.join(image.rootfs, 'pause')}`,
+      ],
+      { stdio: 'ignore' },
+    );
+    const exited = new Promise<number | null>((resolve) => sandbox.once('exit', resolve));
+    const pausePid = await waitUntil(
+      async () => {
+        const children = (await readFile(`/proc/${sandbox.pid}/task/${sandbox.pid}/children`, 'utf8')).trim();
+        if (!children) throw new Error('pause has not started');
+        return Number(children.split(' ')[0]);
+      },
+      { timeoutMs: 10_000, intervalMs: 100 },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const leftovers = (await readFile(`/proc/${pausePid}/task/${pausePid}/children`, 'utf8')).trim();
+    expect(leftovers, 'zombie children of pause').toBe('');
+    process.kill(pausePid, 'SIGTERM');
+    expect(await exited).toBe(0);
+  });
 });

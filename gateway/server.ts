@@ -172,7 +172,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     if (decision.kind !== 'proxy') {
       const refusal = refusalFor(decision);
       reply(req, res, refusal);
-      record({ ...refusal, status: refusal.status });
+      record(refusalEntry(refusal));
       return;
     }
     const routed = {
@@ -204,7 +204,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     if (decision.kind !== 'proxy') {
       const refusal = refusalFor(decision);
       replyOnSocket(req, socket, refusal);
-      record({ ...refusal, status: refusal.status });
+      record(refusalEntry(refusal));
       return;
     }
     forwardUpgrade({
@@ -226,6 +226,16 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     });
   });
   return server;
+}
+
+/** What the access log and metrics keep of a refusal (not its body or headers). */
+function refusalEntry(refusal: Refusal): RecordEntry {
+  return {
+    outcome: refusal.outcome,
+    status: refusal.status,
+    routedTo: refusal.routedTo,
+    service: refusal.service,
+  };
 }
 
 function unreachableRefusal(decision: Extract<GatewayDecision, { kind: 'proxy' }>, error: Error): Refusal {

@@ -1,0 +1,283 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { Writable } from 'node:stream';
+import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
+import { pino } from 'pino';
+import { KubeClient } from '../../deploy/kube-client.js';
+import { startGateway } from '../../gateway/gateway.js';
+import { readStackEndpoints } from '../../stack/endpoints.js';
+import { median } from '../stats.js';
+import type { BenchResult, BenchSuite } from '../suite.js';
+
+/**
+ * The gateway's cost: the same backend (a Node HTTP server on the node tier's bridge, in its own
+ * process) loaded from a second process three ways, side by side in rounds: directly, through its
+ * Service's ClusterIP (kube-proxy only), and through the gateway (Host header → ClusterIP), as the
+ * stack runs it (an access log line per request, metrics) and quiet (neither).
+ */
+
+const BRIDGE = 'msx0';
+const BRIDGE_ADDRESS = '10.88.0.1';
+const ROUNDS = 4;
+const DURATION_S = 5;
+const CONNECTIONS = 10;
+/** The fixed offered rate of the latency runs: well under saturation, so latency is not queueing. */
+const LATENCY_RATE = 300;
+
+interface LoadResult {
+  requests: number;
+  non2xx: number;
+  errors: number;
+  rps: number;
+  p50: number;
+  p99: number;
+}
+
+/** autocannon in its own process, so the load generator shares no event loop with the gateway. */
+function load(params: { url: string; host?: string; rate?: number; durationS: number }): Promise<LoadResult> {
+  const script = `
+    const { default: autocannon } = await import('autocannon');
+    const o = JSON.parse(process.argv[1]);
+    const r = await autocannon({
+      url: o.url, connections: ${CONNECTIONS}, duration: o.durationS,
+      ...(o.rate ? { overallRate: o.rate } : {}),
+      headers: o.host ? { host: o.host } : {},
+    });
+    process.stdout.write(JSON.stringify({
+      requests: r.requests.total, non2xx: r.non2xx, errors: r.errors + r.timeouts,
+      rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99,
+    }));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script, JSON.stringify(params)], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out) as LoadResult)
+        : reject(new Error(`load generator exited with ${code}`)),
+    );
+  });
+}
+
+/** The backend: a ~1 KB JSON answer, in a process of its own on the bridge address; resolves its port. */
+function startBackend(): Promise<{ child: ChildProcess; port: number }> {
+  const script = `
+    const http = await import('node:http');
+    const body = JSON.stringify({ service: 'api', items: Array.from({ length: 20 }, (_, i) => ({ id: i, name: 'item-' + i, price: i * 100 })) });
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => { res.writeHead(200, { 'content-type': 'application/json' }); res.end(body); });
+    });
+    server.keepAliveTimeout = 5000;
+    server.listen(0, '${BRIDGE_ADDRESS}', () => process.stdout.write(String(server.address().port) + '\\n'));`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout!.once('data', (chunk) => resolve({ child, port: Number(String(chunk).trim()) }));
+    child.on('error', reject);
+    child.on('exit', (code) => reject(new Error(`backend exited with ${code}`)));
+  });
+}
+
+function bridged(namespace: string, backendPort: number): KubernetesObject[] {
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'api', namespace },
+      spec: { ports: [{ name: 'http', port: 80, targetPort: backendPort, protocol: 'TCP' }] },
+    },
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: {
+        name: 'api-bridge',
+        namespace,
+        labels: {
+          'kubernetes.io/service-name': 'api',
+          'endpointslice.kubernetes.io/managed-by': 'microstax-bench',
+        },
+      },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [BRIDGE_ADDRESS], conditions: { ready: true } }],
+      ports: [{ name: 'http', port: backendPort, protocol: 'TCP' }],
+    },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name: 'api', namespace, labels: { 'microstax.dev/environment': namespace } },
+      spec: {
+        rules: [
+          {
+            host: `api.${namespace}.microstax.localhost`,
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: 'api', port: { number: 80 } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    },
+  ] as KubernetesObject[];
+}
+
+/** One GET on a fresh connection (fetch cannot set Host); resolves the status, 0 when refused. */
+function statusOf(url: string, host?: string): Promise<number> {
+  return new Promise((resolve) => {
+    const req = request(url, { headers: host ? { host } : {}, agent: false, timeout: 5000 }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(0));
+    req.end();
+  });
+}
+
+/** Waits until a URL answers 200 on fresh connections (kube-proxy has programmed the ClusterIP). */
+async function waitFor(url: string, host?: string): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while ((await statusOf(url, host)) !== 200) {
+    if (Date.now() > deadline) throw new Error(`${url} (Host ${host ?? '-'}) does not answer 200 after 60 s`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function countingLog(): { stream: Writable; lines: () => number } {
+  let lines = 0;
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      for (const byte of chunk) if (byte === 10) lines++;
+      done();
+    },
+  });
+  return { stream, lines: () => lines };
+}
+
+const round2 = (n: number) => Number(n.toFixed(2));
+
+const suite: BenchSuite = {
+  name: 'gateway',
+  description: `requests/s and p50/p99 through the gateway vs directly and via the ClusterIP, same backend, side by side (${ROUNDS} rounds); the gateway with and without access logs`,
+  needsStack: true,
+  async run(): Promise<BenchResult> {
+    if (!(networkInterfaces()[BRIDGE] ?? []).some((a) => a.address === BRIDGE_ADDRESS)) {
+      throw new Error(
+        `the node tier is not up: ${BRIDGE} with ${BRIDGE_ADDRESS} is missing (stack up --real-nodes)`,
+      );
+    }
+    const kube = KubeClient.fromKubeconfigFile((await readStackEndpoints()).kubeconfigPath);
+    const namespace = `bench-gw-${randomBytes(3).toString('hex')}`;
+    const backend = await startBackend();
+    const logs = countingLog();
+    let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
+    let quiet: Awaited<ReturnType<typeof startGateway>> | undefined;
+    try {
+      for (const object of bridged(namespace, backend.port)) await kube.apply(object);
+      const service = await kube.read<V1Service>({
+        apiVersion: 'v1',
+        kind: 'Service',
+        name: 'api',
+        namespace,
+      });
+      // The gateway as the stack runs it: info logs (one line per request), metrics on.
+      gateway = await startGateway({ kube, port: 0, log: pino({ level: 'info' }, logs.stream) });
+      // The same without access logs and metrics: what they cost.
+      quiet = await startGateway({ kube, port: 0, log: pino({ level: 'warn' }), metrics: false });
+      const host = `api.${namespace}.microstax.localhost`;
+      const variants = {
+        direct: { url: `http://${BRIDGE_ADDRESS}:${backend.port}/` },
+        clusterIp: { url: `http://${service.spec?.clusterIP}:80/` },
+        gateway: { url: `${gateway.url}/`, host },
+        gatewayQuiet: { url: `${quiet.url}/`, host },
+      };
+      await waitFor(variants.clusterIp.url);
+      await waitFor(variants.gateway.url, host);
+      await waitFor(variants.gatewayQuiet.url, host);
+
+      type Key = keyof typeof variants;
+      const keys = Object.keys(variants) as Key[];
+      const throughput = Object.fromEntries(keys.map((k) => [k, [] as LoadResult[]])) as Record<
+        Key,
+        LoadResult[]
+      >;
+      const latency = Object.fromEntries(keys.map((k) => [k, [] as LoadResult[]])) as Record<
+        Key,
+        LoadResult[]
+      >;
+      for (const key of keys) await load({ ...variants[key], durationS: 2 }); // warm-up, dropped
+      for (let round = 0; round < ROUNDS; round++) {
+        // Each round starts with another variant, so a busy spell of the machine favours none.
+        for (const key of [...keys.slice(round % keys.length), ...keys.slice(0, round % keys.length)]) {
+          throughput[key].push(await load({ ...variants[key], durationS: DURATION_S }));
+          latency[key].push(await load({ ...variants[key], durationS: DURATION_S, rate: LATENCY_RATE }));
+        }
+      }
+      const summary = (rounds: LoadResult[]) => ({
+        rps: Math.round(median(rounds.map((r) => r.rps))),
+        rpsPerRound: rounds.map((r) => Math.round(r.rps)),
+        p50: median(rounds.map((r) => r.p50)),
+        p99: median(rounds.map((r) => r.p99)),
+        non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
+        errors: rounds.reduce((sum, r) => sum + r.errors, 0),
+      });
+      const max = Object.fromEntries(keys.map((k) => [k, summary(throughput[k])])) as Record<
+        Key,
+        ReturnType<typeof summary>
+      >;
+      const fixed = Object.fromEntries(keys.map((k) => [k, summary(latency[k])])) as Record<
+        Key,
+        ReturnType<typeof summary>
+      >;
+      // Failures through the gateways; those of the direct variants are the machine's (kube-proxy resyncs).
+      const failed = (k: Key) => max[k].non2xx + max[k].errors + fixed[k].non2xx + fixed[k].errors;
+      const gatewayFailures = failed('gateway') + failed('gatewayQuiet');
+      return {
+        metrics: {
+          connections: CONNECTIONS,
+          durationSeconds: DURATION_S,
+          rounds: ROUNDS,
+          maxThroughput: max,
+          [`latencyAt${LATENCY_RATE}rps`]: fixed,
+          gatewayVsDirectRps: round2(max.gateway.rps / Math.max(max.direct.rps, 1)),
+          gatewayVsClusterIpRps: round2(max.gateway.rps / Math.max(max.clusterIp.rps, 1)),
+          quietGatewayVsClusterIpRps: round2(max.gatewayQuiet.rps / Math.max(max.clusterIp.rps, 1)),
+          gatewayAddedP50Ms: round2(fixed.gateway.p50 - fixed.clusterIp.p50),
+          gatewayAddedP99Ms: round2(fixed.gateway.p99 - fixed.clusterIp.p99),
+          gatewayLogLines: logs.lines(),
+          failedRequests: Object.fromEntries(keys.map((k) => [k, failed(k)])),
+        },
+        targets: [
+          {
+            what: 'failed requests through the gateway',
+            target: '0',
+            measured: String(gatewayFailures),
+            met: gatewayFailures === 0,
+          },
+        ],
+      };
+    } finally {
+      await gateway?.close();
+      await quiet?.close();
+      backend.child.removeAllListeners('exit');
+      backend.child.kill('SIGTERM');
+      await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+    }
+  },
+};
+
+export default suite;

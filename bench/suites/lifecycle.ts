@@ -39,6 +39,17 @@ const suite: BenchSuite = {
     const lifecycle = new LifecycleClient(temporal.client, taskQueue);
     const created: string[] = [];
     const blueprint = smallBlueprint({ name: `bench-${randomUUID().slice(0, 6)}` });
+    // Every environment's own workflow tears it down; resolves once all are gone.
+    const tearDown = (ids: string[]) =>
+      Promise.all(
+        ids.map(async (id) => {
+          await lifecycle.teardown(id, { reason: 'requested' });
+          await temporal.client.workflow
+            .getHandle(workflowIds.environment(id))
+            .result()
+            .catch(() => undefined);
+        }),
+      );
     const timeToReady = async (environmentId: string, claimWarm: boolean): Promise<number> => {
       const started = performance.now();
       await lifecycle.createEnvironment({
@@ -61,6 +72,11 @@ const suite: BenchSuite = {
       const times = await Promise.all(ids.map((id) => timeToReady(id, false)));
       const wallMs = performance.now() - wallStart;
       const duplicates = await namespaceDuplicates(ids);
+      // Free the cluster before part 2: the planner places by price, not by what is already running, so
+      // 50 live environments fill the cheapest pool and later creates would be unschedulable.
+      const teardownStart = performance.now();
+      await tearDown(created.splice(0));
+      const teardownMs = performance.now() - teardownStart;
 
       // 2. Warm claim vs cold create, alternating so both see the same machine load.
       const prewarm: PrewarmPoolResult = await temporal.client.workflow.execute(WorkflowType.prewarmPool, {
@@ -79,16 +95,7 @@ const suite: BenchSuite = {
       const warmP50 = percentile(warm, 50);
       const coldP50 = percentile(cold, 50);
 
-      // Clean up: every environment's own workflow tears it down.
-      await Promise.all(
-        created.map(async (id) => {
-          await lifecycle.teardown(id, { reason: 'requested' });
-          await temporal.client.workflow
-            .getHandle(workflowIds.environment(id))
-            .result()
-            .catch(() => undefined);
-        }),
-      );
+      await tearDown(created.splice(0));
       const p50 = percentile(times, 50);
       const p99 = percentile(times, 99);
       return {
@@ -99,6 +106,7 @@ const suite: BenchSuite = {
           throughputPerSecond: round(CREATES / (wallMs / 1000)),
           timeToReadyMs: { p50: round(p50), p99: round(p99), max: round(Math.max(...times)) },
           duplicates,
+          teardownAllSeconds: round(teardownMs / 1000),
           warmClaimMs: { p50: round(warmP50), all: warm.map(round) },
           coldCreateMs: { p50: round(coldP50), all: cold.map(round) },
           coldOverWarm: round(coldP50 / warmP50),
@@ -119,6 +127,7 @@ const suite: BenchSuite = {
         ],
       };
     } finally {
+      await tearDown(created.splice(0)).catch(() => undefined);
       await worker.shutdown();
       await running.catch(() => undefined);
       await temporal.close();

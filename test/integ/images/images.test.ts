@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -99,13 +99,13 @@ describe('the images run', () => {
     for (const image of running.reverse()) await image.stop();
   });
 
-  const unpack = async (id: string) => {
+  const unpack = async (id: string, bundleName = id) => {
     const build = first.builds.find((candidate) => candidate.id === id);
     if (!build) throw new Error(`no build ${id}; known: ${IMAGE_SPECS.map((spec) => spec.id).join(', ')}`);
     return unpackImage({
       layoutDir: path.join(first.cacheDir, 'oci'),
       tag: build.tag,
-      bundle: path.join(workDir, `bundle-${id}`),
+      bundle: path.join(workDir, `bundle-${bundleName}`),
     });
   };
 
@@ -290,4 +290,35 @@ describe('the images run', () => {
     process.kill(pausePid, 'SIGTERM');
     expect(await exited).toBe(0);
   });
+
+  it('postgres without a password: trusts every connection, names the database after POSTGRES_USER, runs /docker-entrypoint-initdb.d', async () => {
+    const image = await unpack('postgres', 'postgres-trust');
+    await writeFile(
+      path.join(image.rootfs, 'docker-entrypoint-initdb.d', '01-greeting.sql'),
+      "CREATE TABLE greeting (text text); INSERT INTO greeting VALUES ('hello');\n",
+    );
+    const port = await freePort();
+    const server = startImage(image, { env: { POSTGRES_USER: 'app', PGPORT: String(port) }, asRoot: true });
+    running.push(server);
+    const rows = await waitUntil(
+      async () => {
+        if (server.child.exitCode !== null) throw new Error(`postgres exited:\n${server.output()}`);
+        const client = new pg.Client({
+          connectionString: `postgres://app@127.0.0.1:${port}/app`,
+          connectionTimeoutMillis: 2000,
+        });
+        try {
+          await client.connect();
+          return (await client.query<{ text: string }>('SELECT text FROM greeting')).rows;
+        } finally {
+          await client.end().catch(() => {});
+        }
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${server.output()}`);
+    });
+    expect(rows).toEqual([{ text: 'hello' }]);
+    expect(server.output()).toContain('POSTGRES_PASSWORD is not set: every connection is trusted');
+  }, 180_000);
 });

@@ -3,12 +3,12 @@ import fp from 'fastify-plugin';
 import type { ApiConfig } from './config.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
 import authPlugin from './plugins/auth.js';
+import changeListenerPlugin from './plugins/change-listener.js';
 import databasePlugin from './plugins/database.js';
 import errorHandlerPlugin from './plugins/error-handler.js';
 import lifecyclePlugin from './plugins/lifecycle.js';
 import metricsPlugin from './plugins/metrics.js';
 import openApiPlugin from './plugins/openapi.js';
-import principalCachePlugin from './plugins/principal-cache.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import statusSyncPlugin from './plugins/status-sync.js';
 import blueprintRoutes from './routes/blueprints.js';
@@ -36,9 +36,10 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
   await instance.register(metricsPlugin);
   await instance.register(openApiPlugin);
   await instance.register(rateLimitPlugin, { perMinute: opts.config.rateLimitPerMinute });
-  await instance.register(principalCachePlugin, {
+  await instance.register(changeListenerPlugin, {
     databaseUrl: opts.config.databaseUrl,
-    ttlMs: opts.config.tokenCacheMs,
+    principalTtlMs: opts.config.tokenCacheMs,
+    environmentTtlMs: opts.config.environmentCacheMs,
   });
   await instance.register(authPlugin);
   if (opts.statusSync !== false) {

@@ -50,6 +50,15 @@ export const ApiConfigSchema = z.strictObject({
     .describe(
       "How long a token's principal may be served from memory; changes invalidate it at once (MICROSTAX_API_TOKEN_CACHE_MS, 0 = off)",
     ),
+  environmentCacheMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(5_000)
+    .describe(
+      'How long an environment row may serve status reads from memory; changes invalidate it at once (MICROSTAX_API_ENV_CACHE_MS, 0 = off)',
+    ),
   publicUrl: z
     .string()
     .url()
@@ -68,6 +77,7 @@ export const API_CONFIG_ENV: Record<keyof ApiConfig, string> = {
   rateLimitPerMinute: 'MICROSTAX_API_RATE_LIMIT',
   statusSyncIntervalMs: 'MICROSTAX_API_SYNC_MS',
   tokenCacheMs: 'MICROSTAX_API_TOKEN_CACHE_MS',
+  environmentCacheMs: 'MICROSTAX_API_ENV_CACHE_MS',
   publicUrl: 'MICROSTAX_API_PUBLIC_URL',
 };
 

@@ -1,5 +1,11 @@
 import type { Queryable } from './database.js';
 
+/**
+ * The Postgres NOTIFY channel a trigger (migration 0003) signals on with an environment's id whenever
+ * its row changes or is deleted (an empty payload: all rows); API instances listen to drop cached rows.
+ */
+export const ENVIRONMENT_CHANGES_CHANNEL = 'microstax_environment_changes';
+
 /** Per-service status as the workflow last reported it (workflows/contracts.ts ServiceProgress). */
 export interface ServiceStatusRecord {
   name: string;

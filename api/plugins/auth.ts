@@ -55,12 +55,8 @@ async function principalOfApiToken(app: FastifyInstance, token: string): Promise
   const generation = app.principalCache.generation;
   const found = await findPrincipalByTokenHash(app.db, tokenHash);
   if (!found) return null;
-  app.principalCache.set({
-    tokenHash,
-    principal: found.principal,
-    tokenExpiresAt: found.expiresAt,
-    generation,
-  });
+  // Never served past the token's own expiry.
+  app.principalCache.set({ key: tokenHash, value: found.principal, validUntil: found.expiresAt, generation });
   return found.principal;
 }
 
@@ -68,7 +64,7 @@ async function principalOfApiToken(app: FastifyInstance, token: string): Promise
  * Authenticates every request except public routes: an API token (`msx_...`) makes a user principal,
  * a live share token (`msxs_...`) a share principal, accepted only where a route allows shares.
  * Only hashes are compared against the database (API tokens' principals are cached briefly, see
- * principal-cache.ts); the token is never logged (see the logger's redaction).
+ * listening-cache.ts); the token is never logged (see the logger's redaction).
  */
 async function authPlugin(app: FastifyInstance): Promise<void> {
   app.decorateRequest('principal', null);
@@ -110,4 +106,4 @@ export function describePrincipal(principal: Principal | null): string {
   return principal.kind === 'user' ? `user:${principal.userName}` : `share:${principal.shareId}`;
 }
 
-export default fp(authPlugin, { name: 'auth', dependencies: ['database', 'principal-cache'] });
+export default fp(authPlugin, { name: 'auth', dependencies: ['database', 'change-listener'] });

@@ -83,6 +83,25 @@ async function assertBranchDepth(db: Parameters<typeof getEnvironment>[0], paren
 
 /** Environments: create (idempotent), read, list, extend, seed, tear down, audit log and live stream. */
 const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
+  /**
+   * The row a status read shows: from the environment cache when it holds it (kept honest by the change
+   * listener), else from the database. Only plain reads use this; every change reads the row afresh.
+   */
+  async function readEnvironmentForStatus(id: string): Promise<EnvironmentRecord | null> {
+    const cached = app.environmentCache.get(id);
+    if (cached) return cached;
+    const generation = app.environmentCache.generation;
+    const env = await getEnvironment(app.db, id);
+    if (env) app.environmentCache.set({ key: id, value: env, generation });
+    return env;
+  }
+
+  /** Writes a status change and drops the cached row at once (the trigger's notification follows). */
+  async function updateStatus(update: Parameters<typeof updateEnvironmentStatus>[1]): Promise<void> {
+    await updateEnvironmentStatus(app.db, update);
+    app.environmentCache.invalidate(update.id);
+  }
+
   /** Starts (or finds) the environment's workflow; the row stays `pending` until the mirror hears back. */
   async function startWorkflow(params: {
     env: EnvironmentRecord;
@@ -294,7 +313,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const env = await visibleEnvironment(request, app.db, request.params.id);
+      const env = assertCanSeeEnvironment(request, await readEnvironmentForStatus(request.params.id));
       return request.principal?.kind === 'share' ? sharedEnvironmentView(env) : environmentView(env);
     },
   );
@@ -328,7 +347,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
           message: `the workflow of ${env.id} did not answer in time; retry`,
         });
       }
-      await updateEnvironmentStatus(app.db, { id: env.id, expiresAt: new Date(expiresAt) });
+      await updateStatus({ id: env.id, expiresAt: new Date(expiresAt) });
       await appendEvent(app.db, {
         teamId: env.teamId,
         actorId: user.userId,
@@ -357,8 +376,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (env.phase === 'deleted')
         return reply.code(202).send({ id: env.id, phase: env.phase, accepted: true });
       await app.lifecycle.teardown(env.id, { reason: 'requested', requestedBy: user.userName });
-      if (env.phase !== 'failed')
-        await updateEnvironmentStatus(app.db, { id: env.id, phase: 'tearing-down' });
+      if (env.phase !== 'failed') await updateStatus({ id: env.id, phase: 'tearing-down' });
       await appendEvent(app.db, {
         teamId: env.teamId,
         actorId: user.userId,

@@ -1,40 +1,54 @@
 import { describe, expect, it } from 'vitest';
-import { PrincipalCache } from '../../../api/principal-cache.js';
+import { ListeningCache } from '../../../api/listening-cache.js';
 
 function cacheAt(start = 1_000_000, ttlMs = 10_000) {
   const clock = { now: start };
-  const cache = new PrincipalCache<string>({ ttlMs, maxEntries: 3, now: () => clock.now });
+  const cache = new ListeningCache<string>({ ttlMs, maxEntries: 3, now: () => clock.now });
   cache.setEnabled(true);
   return { cache, clock };
 }
 
-const put = (cache: PrincipalCache<string>, tokenHash: string, tokenExpiresAt: Date | null = null) =>
-  cache.set({ tokenHash, principal: `p-${tokenHash}`, tokenExpiresAt, generation: cache.generation });
+const put = (cache: ListeningCache<string>, key: string, validUntil: Date | null = null) =>
+  cache.set({ key, value: `v-${key}`, validUntil, generation: cache.generation });
 
-describe('principal cache', () => {
+describe('listening cache', () => {
   it('serves what was set until the TTL passes', () => {
     const { cache, clock } = cacheAt();
     put(cache, 'a');
-    expect(cache.get('a')).toBe('p-a');
+    expect(cache.get('a')).toBe('v-a');
     clock.now += 9_999;
-    expect(cache.get('a')).toBe('p-a');
+    expect(cache.get('a')).toBe('v-a');
     clock.now += 1;
     expect(cache.get('a')).toBeUndefined();
   });
 
-  it("never serves a principal past its token's own expiry", () => {
+  it("never serves an entry past its own validity (a token's expiry)", () => {
     const { cache, clock } = cacheAt();
     put(cache, 'a', new Date(clock.now + 2_000));
     clock.now += 2_000;
     expect(cache.get('a')).toBeUndefined();
   });
 
-  it('drops an answer looked up before an invalidation (a revoke racing a lookup)', () => {
+  it('drops one key on a change, keeping the others', () => {
     const { cache } = cacheAt();
-    const generation = cache.generation;
-    cache.invalidateAll(); // the revoke's notification arrives while the lookup is in flight
-    cache.set({ tokenHash: 'a', principal: 'stale', tokenExpiresAt: null, generation });
+    put(cache, 'a');
+    put(cache, 'b');
+    cache.invalidate('a');
     expect(cache.get('a')).toBeUndefined();
+    expect(cache.get('b')).toBe('v-b');
+  });
+
+  it('drops an answer looked up before an invalidation (a change racing a lookup)', () => {
+    for (const invalidate of [
+      (c: ListeningCache<string>) => c.invalidateAll(),
+      (c: ListeningCache<string>) => c.invalidate('a'),
+    ]) {
+      const { cache } = cacheAt();
+      const generation = cache.generation;
+      invalidate(cache); // the change's notification arrives while the lookup is in flight
+      cache.set({ key: 'a', value: 'stale', validUntil: null, generation });
+      expect(cache.get('a')).toBeUndefined();
+    }
   });
 
   it('is empty and unused while disabled (not listening for changes), and starts empty again', () => {
@@ -52,6 +66,7 @@ describe('principal cache', () => {
   it('is never active with a TTL of 0', () => {
     const { cache } = cacheAt(0, 0);
     put(cache, 'a');
+    expect(cache.wanted).toBe(false);
     expect(cache.active).toBe(false);
     expect(cache.get('a')).toBeUndefined();
   });
@@ -61,6 +76,6 @@ describe('principal cache', () => {
     for (const key of ['a', 'b', 'c', 'd']) put(cache, key);
     expect(cache.size).toBe(3);
     expect(cache.get('a')).toBeUndefined();
-    expect(cache.get('d')).toBe('p-d');
+    expect(cache.get('d')).toBe('v-d');
   });
 });

@@ -1,8 +1,10 @@
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { findUserByName, upsertUser } from '../../../store/users.js';
-import { startTestApi, type TestApi } from './harness.js';
+import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { json, startTestApi, type TestApi } from './harness.js';
 
 /** Polls until `check` holds (the listener reconnects in the background), failing after `ms`. */
 async function eventually(check: () => boolean, ms = 10_000): Promise<void> {
@@ -13,7 +15,7 @@ async function eventually(check: () => boolean, ms = 10_000): Promise<void> {
   }
 }
 
-describe('principal cache: token changes take effect at once (real Postgres LISTEN/NOTIFY)', () => {
+describe('caches kept honest by LISTEN/NOTIFY: changes take effect on the next call (real Postgres)', () => {
   let api: TestApi;
   /** A second connection, as the CLI or another API replica would make changes. */
   let other: pg.Client;
@@ -77,15 +79,64 @@ describe('principal cache: token changes take effect at once (real Postgres LIST
     expect((await list(api.tokens.member)).statusCode).toBe(200);
     const { rowCount } = await other.query(
       `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-        WHERE datname = current_database() AND application_name = 'microstax-api-principal-changes'`,
+        WHERE datname = current_database() AND application_name = 'microstax-api-change-listener'`,
     );
     expect(rowCount).toBe(1);
     await eventually(() => !api.app.principalCache.active);
     expect(api.app.principalCache.size).toBe(0);
+    expect(api.app.environmentCache.active).toBe(false);
     // Calls keep working straight from the database meanwhile.
     expect((await list(api.tokens.member)).statusCode).toBe(200);
     await eventually(() => api.app.principalCache.active);
     expect((await list(api.tokens.member)).statusCode).toBe(200);
     expect(api.app.principalCache.size).toBe(1);
+  });
+  it('serves status reads from the environment cache, and a change from elsewhere shows on the next read', async () => {
+    const registered = await api.app.inject({
+      method: 'POST',
+      url: '/v1/blueprints',
+      headers: api.headers('member'),
+      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
+    });
+    expect(registered.statusCode).toBe(201);
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/v1/environments',
+      headers: { ...api.headers('member'), 'idempotency-key': randomUUID() },
+      payload: { blueprint: { name: 'shop' } },
+    });
+    const { id } = json<{ id: string }>(created);
+    const read = (caller: 'member' | 'other' | 'admin' = 'member') =>
+      api.app.inject({ url: `/v1/environments/${id}`, headers: api.headers(caller) });
+
+    expect(json(await read())).toMatchObject({ id, phase: 'pending' });
+    await eventually(() => api.app.environmentCache.size === 1);
+    // Cached rows keep access control: another team still gets a 404, an admin the row.
+    expect((await read('other')).statusCode).toBe(404);
+    expect((await read('admin')).statusCode).toBe(200);
+
+    // A change made elsewhere (the status mirror of another replica, psql): the next read shows it.
+    await other.query(
+      'UPDATE environments SET phase = \'ready\', urls = \'{"web": "http://web.test"}\' WHERE id = $1',
+      [id],
+    );
+    await eventually(() => api.app.environmentCache.size === 0);
+    expect(json(await read())).toMatchObject({ phase: 'ready', urls: { web: 'http://web.test' } });
+
+    // A change through this API drops the row before the call returns.
+    expect(json(await read())).toMatchObject({ phase: 'ready' });
+    const teardown = await api.app.inject({
+      method: 'DELETE',
+      url: `/v1/environments/${id}`,
+      headers: api.headers('member'),
+    });
+    expect(teardown.statusCode).toBe(202);
+    expect(json(await read())).toMatchObject({ phase: 'tearing-down' });
+
+    // A deleted row is gone at once.
+    await other.query('DELETE FROM events WHERE environment_id = $1', [id]);
+    await other.query('DELETE FROM environments WHERE id = $1', [id]);
+    await eventually(() => api.app.environmentCache.size === 0);
+    expect((await read()).statusCode).toBe(404);
   });
 });

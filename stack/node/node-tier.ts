@@ -6,6 +6,7 @@ import { CoreV1Api, KubeConfig, StorageV1Api } from '@kubernetes/client-node';
 import type { BinaryName } from '../binaries.js';
 import type { StackConfig } from '../config.js';
 import { ensureDebianPackages } from '../debian-packages.js';
+import { StackError } from '../errors.js';
 import { clusterLayout } from '../kubernetes/components.js';
 import { ensurePki } from '../kubernetes/pki.js';
 import { startHealthy } from '../part-process.js';
@@ -177,6 +178,44 @@ async function prepareNode(options: {
   return { layout, components, adminKubeconfig: cluster.kubeconfigs.admin };
 }
 
+/** Which stack's real node owns this machine's pod network (one per machine). */
+const OWNER_FILE = '/run/microstax/real-node-owner.json';
+
+/**
+ * Refuses when another stack's real node is running here: both would program the same bridge,
+ * iptables chains and DNS address. A dead owner (its kubelet gone) is taken over.
+ */
+async function otherLiveOwner(config: StackConfig): Promise<string | undefined> {
+  const owner = await readFile(OWNER_FILE, 'utf8')
+    .then((text) => JSON.parse(text) as { stateDir: string; kubelet?: ProcessRecord })
+    .catch(() => undefined);
+  const alive = owner?.kubelet ? await isRunning(owner.kubelet) : false;
+  return owner && owner.stateDir !== config.stateDir && alive ? owner.stateDir : undefined;
+}
+
+async function claimMachine(config: StackConfig, previous: NodesPart | undefined): Promise<void> {
+  const other = await otherLiveOwner(config);
+  if (other) {
+    const owner = { stateDir: other };
+    throw new StackError(
+      'part-failed',
+      `Another stack's real node runs on this machine (state dir ${owner.stateDir}).`,
+      {
+        part: 'nodes',
+        fix: `run \`stack down\` in that checkout first (one real node per machine), or leave out --real-nodes`,
+      },
+    );
+  }
+  const kubelet = previous?.processes.find((record) => record.name === 'kubelet');
+  await mkdir(path.dirname(OWNER_FILE), { recursive: true });
+  await writeFile(OWNER_FILE, JSON.stringify({ stateDir: config.stateDir, kubelet }));
+}
+
+/** Records the running kubelet as the machine's owner, so another stack can tell it is alive. */
+async function recordOwner(config: StackConfig, kubelet: ProcessRecord | undefined): Promise<void> {
+  await writeFile(OWNER_FILE, JSON.stringify({ stateDir: config.stateDir, kubelet }));
+}
+
 /**
  * Brings the real node up: Debian packages, host network, then each component (kept when it runs
  * and is healthy). The registry must already serve: the kubelet pulls the sandbox image from it.
@@ -191,6 +230,7 @@ export async function upRealNode(options: {
   onStarted: (record: ProcessRecord) => Promise<void>;
 }): Promise<NodesPart> {
   const { config, progress } = options;
+  await claimMachine(config, options.previous);
   await ensureDebianPackages({ part: 'node', packages: NODE_DEBIAN_PACKAGES, progress });
   await ensureHostNetwork();
   const { components, adminKubeconfig } = await prepareNode(options);
@@ -225,6 +265,10 @@ export async function upRealNode(options: {
     });
     processes.push(record);
   }
+  await recordOwner(
+    config,
+    processes.find((record) => record.name === 'kubelet'),
+  );
   await ensureStorageClass(adminKubeconfig);
   return {
     version: VERSIONS.kubernetes,
@@ -316,12 +360,16 @@ export async function downRealNode(options: {
   if (byName('containerd').some(Boolean)) await removeContainers(layout);
   await stop('containerd');
   await stop('coredns');
-  const kubeProxy = options.binaries['kube-proxy'];
-  if (kubeProxy) await run(kubeProxy, ['--cleanup'], { timeout: 60_000 }).catch(() => undefined);
   await unmountUnder(layout.kubeletRoot);
   await unmountUnder(layout.containerdState);
   await unmountUnder(layout.containerdRoot);
-  await removeHostNetwork();
+  // The network is machine-wide: leave it to the stack whose node runs here now, if another's does.
+  if (!(await otherLiveOwner(options.config))) {
+    const kubeProxy = options.binaries['kube-proxy'];
+    if (kubeProxy) await run(kubeProxy, ['--cleanup'], { timeout: 60_000 }).catch(() => undefined);
+    await removeHostNetwork();
+    await rm(OWNER_FILE, { force: true });
+  }
   if (options.purge) {
     await rm(layout.dir, { recursive: true, force: true });
     await rm(path.dirname(layout.containerdSocket), { recursive: true, force: true });

@@ -46,7 +46,8 @@ function checkoutApi(version: string, publishAs: string[]): ImageSpec {
       cmd: [],
       env: ['PORT=8080', 'NODE_ENV=production'],
       exposedPorts: ['8080/tcp'],
-      user: 'nobody',
+      // Numeric, so a pod with runAsNonRoot can check it: Debian's nobody:nogroup.
+      user: '65534:65534',
       workingDir: '/app',
       labels: {
         ...SOURCE_LABEL,
@@ -167,7 +168,8 @@ export const IMAGE_SPECS: readonly ImageSpec[] = [
       cmd: [],
       env: ['PORT=8080'],
       exposedPorts: ['8080/tcp'],
-      user: 'nobody',
+      // Numeric, so a pod with runAsNonRoot can check it: Debian's nobody:nogroup.
+      user: '65534:65534',
       labels: {
         ...SOURCE_LABEL,
         'org.opencontainers.image.title': 'hello',

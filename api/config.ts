@@ -54,8 +54,8 @@ export const ApiConfigSchema = z.strictObject({
     .number()
     .int()
     .min(0)
-    .max(60_000)
-    .default(5_000)
+    .max(300_000)
+    .default(30_000)
     .describe(
       'How long an environment row may serve status reads from memory; changes invalidate it at once (MICROSTAX_API_ENV_CACHE_MS, 0 = off)',
     ),

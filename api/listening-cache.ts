@@ -15,6 +15,7 @@
  */
 export class ListeningCache<V> {
   private readonly entries = new Map<string, { value: V; validUntil: number }>();
+  private readonly inflight = new Map<string, { generation: number; promise: Promise<V | null> }>();
   private currentGeneration = 0;
   private enabled = false;
   private readonly ttlMs: number;
@@ -52,6 +53,33 @@ export class ListeningCache<V> {
       return undefined;
     }
     return entry.value;
+  }
+
+  /**
+   * The cached value, or else the loaded one (remembered when found). Concurrent misses of one key share
+   * one load, so an expiry under load costs one query, not one per waiting request; a call made after an
+   * invalidation never joins a load that started before it.
+   */
+  async getOrLoad(
+    key: string,
+    load: () => Promise<{ value: V; validUntil?: Date | null } | null>,
+  ): Promise<V | null> {
+    const hit = this.get(key);
+    if (hit !== undefined) return hit;
+    if (!this.active) return (await load())?.value ?? null;
+    const generation = this.currentGeneration;
+    const pending = this.inflight.get(key);
+    if (pending && pending.generation === generation) return pending.promise;
+    const promise = load()
+      .then((found) => {
+        if (found) this.set({ key, value: found.value, validUntil: found.validUntil, generation });
+        return found?.value ?? null;
+      })
+      .finally(() => {
+        if (this.inflight.get(key)?.promise === promise) this.inflight.delete(key);
+      });
+    this.inflight.set(key, { generation, promise });
+    return promise;
   }
 
   /**

@@ -48,16 +48,13 @@ export function bearerToken(request: FastifyRequest): string | null {
 }
 
 /** The principal of an API token: from the principal cache when it holds it, else from the database. */
-async function principalOfApiToken(app: FastifyInstance, token: string): Promise<TokenPrincipal | null> {
+function principalOfApiToken(app: FastifyInstance, token: string): Promise<TokenPrincipal | null> {
   const tokenHash = hashSecretToken(token);
-  const cached = app.principalCache.get(tokenHash);
-  if (cached) return cached;
-  const generation = app.principalCache.generation;
-  const found = await findPrincipalByTokenHash(app.db, tokenHash);
-  if (!found) return null;
-  // Never served past the token's own expiry.
-  app.principalCache.set({ key: tokenHash, value: found.principal, validUntil: found.expiresAt, generation });
-  return found.principal;
+  return app.principalCache.getOrLoad(tokenHash, async () => {
+    const found = await findPrincipalByTokenHash(app.db, tokenHash);
+    // Never served past the token's own expiry.
+    return found && { value: found.principal, validUntil: found.expiresAt };
+  });
 }
 
 /**

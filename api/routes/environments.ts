@@ -87,13 +87,11 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
    * The row a status read shows: from the environment cache when it holds it (kept honest by the change
    * listener), else from the database. Only plain reads use this; every change reads the row afresh.
    */
-  async function readEnvironmentForStatus(id: string): Promise<EnvironmentRecord | null> {
-    const cached = app.environmentCache.get(id);
-    if (cached) return cached;
-    const generation = app.environmentCache.generation;
-    const env = await getEnvironment(app.db, id);
-    if (env) app.environmentCache.set({ key: id, value: env, generation });
-    return env;
+  function readEnvironmentForStatus(id: string): Promise<EnvironmentRecord | null> {
+    return app.environmentCache.getOrLoad(id, async () => {
+      const env = await getEnvironment(app.db, id);
+      return env && { value: env };
+    });
   }
 
   /** Writes a status change and drops the cached row at once (the trigger's notification follows). */

@@ -78,4 +78,32 @@ describe('listening cache', () => {
     expect(cache.get('a')).toBeUndefined();
     expect(cache.get('d')).toBe('v-d');
   });
+
+  it('shares one load among concurrent misses of a key, but never across an invalidation', async () => {
+    const { cache } = cacheAt();
+    let loads = 0;
+    const waiting: (() => void)[] = [];
+    const load = async () => {
+      const n = ++loads;
+      await new Promise<void>((resolve) => waiting.push(resolve));
+      return { value: `loaded-${n}` };
+    };
+    const first = cache.getOrLoad('a', load);
+    const second = cache.getOrLoad('a', load);
+    expect(loads).toBe(1);
+    cache.invalidate('a'); // a change while the load is in flight
+    const third = cache.getOrLoad('a', load);
+    expect(loads).toBe(2);
+    for (const release of waiting) release();
+    expect(await Promise.all([first, second, third])).toEqual(['loaded-1', 'loaded-1', 'loaded-2']);
+  });
+
+  it('loads straight through, remembering nothing, while off; a miss that finds nothing is not cached', async () => {
+    const { cache } = cacheAt();
+    expect(await cache.getOrLoad('gone', async () => null)).toBeNull();
+    expect(cache.size).toBe(0);
+    cache.setEnabled(false);
+    expect(await cache.getOrLoad('a', async () => ({ value: 'x' }))).toBe('x');
+    expect(cache.size).toBe(0);
+  });
 });

@@ -3,6 +3,7 @@ import {
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
 } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import {
@@ -70,11 +71,22 @@ export class LifecycleClient {
     }
   }
 
-  /** Waits until the environment is ready (or failed/deleted) and returns its status. */
+  /**
+   * Waits until the environment is ready (or failed/deleted) and returns its status. When the update's
+   * RPC times out before the workflow took it (a worker busy with many workflows at once), it asks again:
+   * waitReady changes nothing, so asking twice is harmless.
+   */
   async waitReady(environmentId: string): Promise<EnvironmentStatus> {
-    return explainRefusal(environmentId, () =>
-      this.client.workflow.getHandle(workflowIds.environment(environmentId)).executeUpdate(waitReadyUpdate),
-    );
+    const handle = this.client.workflow.getHandle(workflowIds.environment(environmentId));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await explainRefusal(environmentId, () => handle.executeUpdate(waitReadyUpdate));
+      } catch (error) {
+        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= WAIT_READY_ATTEMPTS) {
+          throw error;
+        }
+      }
+    }
   }
 
   /**
@@ -197,6 +209,9 @@ export class LifecycleClient {
 }
 
 /** Turns an update's refusal into a LifecycleRequestError carrying the workflow's own reason. */
+/** How often waitReady asks again after its update RPC timed out (each try waits about a minute). */
+const WAIT_READY_ATTEMPTS = 10;
+
 async function explainRefusal<T>(environmentId: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();

@@ -1,53 +1,68 @@
-import type { V1Service } from '@kubernetes/client-node';
-import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
+import type { V1Container, V1Deployment, V1Secret, V1Service, V1StatefulSet } from '@kubernetes/client-node';
 import type { DeployConfig } from './config.js';
 import { DeployConfigurationError } from './errors.js';
 import type { KubeClient } from './kube-client.js';
-import { withClientCredentials } from './manifests/client-credentials.js';
 import { namespaceFor } from './names.js';
 
 /**
  * How tools outside the cluster (pg_dump for snapshots, on the worker's host) reach a data service
  * of an environment: its Service's cluster IP, which answers from the host where kube-proxy runs
- * (the local stack's real node, a k3s server), with the credentials the service runs with.
+ * (the local stack's real node, a k3s server), with the credentials the running workload has, read
+ * from its pod template and Secret (so inferred and declared credentials alike are found).
  */
+
+async function liveContainer(params: {
+  kube: KubeClient;
+  namespace: string;
+  service: string;
+}): Promise<V1Container> {
+  for (const kind of ['StatefulSet', 'Deployment'] as const) {
+    const workload = await params.kube.readOrNull<V1StatefulSet | V1Deployment>({
+      apiVersion: 'apps/v1',
+      kind,
+      namespace: params.namespace,
+      name: params.service,
+    });
+    const container = workload?.spec?.template.spec?.containers[0];
+    if (container) return container;
+  }
+  throw new DeployConfigurationError({
+    field: `services.${params.service}`,
+    problem: `no workload ${params.namespace}/${params.service} runs`,
+  });
+}
 
 /** A postgres:// URL with credentials for one Postgres service of an environment. */
 export async function postgresUrlFor(params: {
   kube: KubeClient;
   config: DeployConfig;
   environmentId: string;
-  blueprint: ResolvedBlueprint;
-  service: ResolvedService;
-  /** Looked-up secretRef values, keyed "<secretName>/<secretKey>" as for rendering. */
-  secretValues?: Map<string, string>;
+  service: string;
 }): Promise<string> {
-  const { service } = params;
+  const { kube, service } = params;
   const namespace = namespaceFor(params.environmentId, params.config.namespacePrefix);
-  const live = await params.kube.read<V1Service>({
-    apiVersion: 'v1',
-    kind: 'Service',
-    namespace,
-    name: service.name,
-  });
+  const live = await kube.read<V1Service>({ apiVersion: 'v1', kind: 'Service', namespace, name: service });
   const clusterIp = live.spec?.clusterIP;
   if (!clusterIp || clusterIp === 'None') {
     throw new DeployConfigurationError({
-      field: `services.${service.name}`,
-      problem: `Service ${namespace}/${service.name} has no cluster IP to reach it by`,
+      field: `services.${service}`,
+      problem: `Service ${namespace}/${service} has no cluster IP to reach it by`,
     });
   }
-  const port = live.spec?.ports?.[0]?.port ?? service.ports[0] ?? 5432;
-  const env = withClientCredentials(params.blueprint, service).env;
-  const value = (name: string): string | undefined => {
-    const v = env.find((candidate) => candidate.name === name);
-    if (!v) return undefined;
-    if (v.kind !== 'secretRef') return v.value;
-    return params.secretValues?.get(`${v.secretName}/${v.secretKey}`);
+  const container = await liveContainer({ kube, namespace, service });
+  const value = async (name: string): Promise<string | undefined> => {
+    const v = container.env?.find((candidate) => candidate.name === name);
+    if (v?.value !== undefined) return v.value;
+    const ref = v?.valueFrom?.secretKeyRef;
+    if (!ref?.name) return undefined;
+    const secret = await kube.read<V1Secret>({ apiVersion: 'v1', kind: 'Secret', namespace, name: ref.name });
+    const data = secret.data?.[ref.key];
+    return data === undefined ? undefined : Buffer.from(data, 'base64').toString('utf8');
   };
-  const url = new URL(`postgres://${clusterIp}:${port}/`);
-  url.username = value('POSTGRES_USER') ?? 'postgres';
-  url.password = value('POSTGRES_PASSWORD') ?? '';
-  url.pathname = `/${value('POSTGRES_DB') ?? value('POSTGRES_USER') ?? 'postgres'}`;
+  const user = (await value('POSTGRES_USER')) ?? 'postgres';
+  const url = new URL(`postgres://${clusterIp}:${live.spec?.ports?.[0]?.port ?? 5432}/`);
+  url.username = user;
+  url.password = (await value('POSTGRES_PASSWORD')) ?? '';
+  url.pathname = `/${(await value('POSTGRES_DB')) ?? user}`;
   return url.href;
 }

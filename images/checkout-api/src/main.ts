@@ -21,7 +21,16 @@ async function main(): Promise<void> {
   const config = readCheckoutConfig(process.env);
   const db = new pg.Pool({ connectionString: config.databaseUrl, max: 5, connectionTimeoutMillis: 5_000 });
   db.on('error', (error) => log(`database connection error: ${error.message}`));
-  const redis = createClient({ url: config.redisUrl });
+  // Commands fail at once while Redis is away (no offline queue), so /products falls back to the
+  // database instead of waiting; the client keeps reconnecting in the background.
+  const redis = createClient({
+    url: config.redisUrl,
+    disableOfflineQueue: true,
+    socket: {
+      connectTimeout: 2000,
+      reconnectStrategy: (retries: number) => Math.min(200 * (retries + 1), 2000),
+    },
+  });
   redis.on('error', (error: Error) => log(`redis error: ${error.message}`));
   // Redis may start after us: connect in the background, the app answers from the database meanwhile.
   redis.connect().catch((error: Error) => log(`redis connect failed: ${error.message}`));

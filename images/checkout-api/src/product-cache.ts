@@ -13,18 +13,32 @@ type RedisClient = ReturnType<typeof createClient>;
 
 export const PRODUCTS_CACHE_KEY = 'checkout-api:products';
 
-/** A ProductCache over a connected `redis` client; entries expire after `ttlSeconds`. */
+/** A cache that does not answer within this long is treated as down: the database answers instead. */
+const CACHE_TIMEOUT_MS = 1000;
+
+function withinTimeout<T>(operation: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`no answer from Redis in ${CACHE_TIMEOUT_MS} ms`)),
+      CACHE_TIMEOUT_MS,
+    );
+  });
+  return Promise.race([operation, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** A ProductCache over a `redis` client; entries expire after `ttlSeconds`. */
 export function redisProductCache(client: RedisClient, ttlSeconds: number): ProductCache {
   return {
     async get() {
-      const cached = await client.get(PRODUCTS_CACHE_KEY);
+      const cached = await withinTimeout(client.get(PRODUCTS_CACHE_KEY));
       return cached ? (JSON.parse(cached) as Product[]) : undefined;
     },
     async set(products) {
-      await client.set(PRODUCTS_CACHE_KEY, JSON.stringify(products), { EX: ttlSeconds });
+      await withinTimeout(client.set(PRODUCTS_CACHE_KEY, JSON.stringify(products), { EX: ttlSeconds }));
     },
     async ping() {
-      await client.ping();
+      await withinTimeout(client.ping());
     },
   };
 }

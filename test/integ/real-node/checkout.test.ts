@@ -112,7 +112,7 @@ describe('checkout-dev on the real node', () => {
       const engine = new PostgresDumpEngine({
         artifactDir,
         connectionFor: ({ environmentId, service }) =>
-          postgresUrlFor({ kube, config, environmentId, blueprint: baseline, service }),
+          postgresUrlFor({ kube, config, environmentId, service: service.name }),
       });
       const db = baseline.services.find((s) => s.name === 'db')!;
       const signal = new AbortController().signal;

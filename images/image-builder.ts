@@ -3,7 +3,7 @@ import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Progress } from '../stack/progress.js';
 import { type AptCache, debootstrapBase, installedVersion, runInRootfs } from './debian-rootfs.js';
-import type { ImageSpec, LayerRecipe, StagedFile } from './image-spec.js';
+import type { ImageSpec, LayerRecipe, PlaceholderPackage, StagedFile } from './image-spec.js';
 import type { ImageConfig, OciLayout, StepContext } from './oci-layout.js';
 
 /**
@@ -152,7 +152,9 @@ export class ImageBuilder {
       await runInRootfs(step, {
         rootfs,
         step: `apt-get install ${layer.packages.join(' ')}`,
-        script: [install, layer.script ?? ''].join('\n'),
+        script: [...(layer.placeholders ?? []).map(placeholderScript), install, layer.script ?? ''].join(
+          '\n',
+        ),
         aptCache: this.context.aptCache,
       });
       const labels: Record<string, string> = {};
@@ -170,6 +172,31 @@ export class ImageBuilder {
       await rm(work, { recursive: true, force: true });
     }
   }
+}
+
+/** Shell that builds an empty package with dpkg-deb and installs it; `apt-mark hold` makes apt keep it. */
+export function placeholderScript(placeholder: PlaceholderPackage): string {
+  const dir = `/tmp/placeholder-${placeholder.name}`;
+  const control = [
+    `Package: ${placeholder.name}`,
+    `Version: ${placeholder.version}`,
+    'Architecture: all',
+    'Maintainer: MicroStax <images@microstax.invalid>',
+    `Description: placeholder: ${placeholder.why}`,
+    '',
+  ].join('\n');
+  return [
+    `mkdir -p ${dir}/DEBIAN`,
+    `printf '%s' ${shellQuote(control)} > ${dir}/DEBIAN/control`,
+    `dpkg-deb --build ${dir} ${dir}.deb >/dev/null`,
+    `dpkg -i ${dir}.deb`,
+    `apt-mark hold ${placeholder.name}`,
+    `rm -rf ${dir} ${dir}.deb`,
+  ].join('\n');
+}
+
+function shellQuote(value: string): string {
+  return `'${value.replaceAll("'", `'"'"'`)}'`;
 }
 
 interface Staged {
@@ -202,6 +229,7 @@ export function definitionHash(options: {
       ? {
           kind: 'apt',
           packages: spec.layer.packages,
+          placeholders: spec.layer.placeholders ?? [],
           script: spec.layer.script,
           label: spec.layer.versionLabelOf,
         }

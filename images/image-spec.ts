@@ -14,6 +14,15 @@ export interface StagedFile {
   mode: number;
 }
 
+/** A package name and version dpkg records as installed, with no files. */
+export interface PlaceholderPackage {
+  name: string;
+  /** Above the archive's version, so apt keeps the placeholder instead of upgrading it. */
+  version: string;
+  /** Why it is left out (the package description). */
+  why: string;
+}
+
 /** The one layer an image adds to its parent. */
 export type LayerRecipe =
   /** The Debian base rootfs (no parent). */
@@ -26,6 +35,11 @@ export type LayerRecipe =
       before?: () => Promise<StagedFile[]>;
       /** Files added after installing (entrypoints). */
       files?: () => Promise<StagedFile[]>;
+      /**
+       * Empty packages registered as installed before the install, so a dependency the image never
+       * uses is neither downloaded nor installed, and dpkg's dependencies stay consistent.
+       */
+      placeholders?: readonly PlaceholderPackage[];
       /** Shell run in the chroot after installing and adding the files. */
       script?: string;
       /** Label the image `org.opencontainers.image.version` with this package's installed version. */

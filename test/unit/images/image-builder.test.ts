@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aptSources } from '../../../images/debian-rootfs.js';
-import { definitionHash } from '../../../images/image-builder.js';
+import { definitionHash, placeholderScript } from '../../../images/image-builder.js';
 import type { ImageSpec } from '../../../images/image-spec.js';
 
 const spec: ImageSpec = {
@@ -36,6 +36,17 @@ describe('definitionHash (the cache key)', () => {
       hash({ staged: { before: [], files: [{ ...staged.files[0]!, content: '#!/bin/sh\nexit 0\n' }] } }),
       hash({ staged: { before: [], files: [{ ...staged.files[0]!, mode: 0o700 }] } }),
       hash({ spec: { ...spec, config: { cmd: ['redis-server', '--appendonly', 'yes'] } } }),
+      hash({
+        spec: {
+          ...spec,
+          layer: {
+            kind: 'apt',
+            packages: ['redis-server'],
+            script: 'mkdir -p /data',
+            placeholders: [{ name: 'libfoo1', version: '9', why: 'unused' }],
+          },
+        },
+      }),
     ];
     expect(new Set([hash(), ...variants]).size).toBe(variants.length + 1);
   });
@@ -46,6 +57,21 @@ describe('definitionHash (the cache key)', () => {
     const baseHash = (mirror: string) =>
       definitionHash({ spec: base, parentTag: undefined, staged: { before: [], files: [] }, mirror });
     expect(baseHash('http://mirror.example/debian')).not.toBe(baseHash('http://deb.debian.org/debian'));
+  });
+});
+
+describe('placeholderScript', () => {
+  it('builds and installs an empty package of that name and version, and holds it', () => {
+    const script = placeholderScript({
+      name: 'libllvm14',
+      version: '1:14.0.6-99microstax1',
+      why: "the JIT's LLVM is left out",
+    });
+    expect(script).toContain('Package: libllvm14\nVersion: 1:14.0.6-99microstax1\n');
+    expect(script).toContain(`Description: placeholder: the JIT'"'"'s LLVM is left out`);
+    expect(script).toMatch(
+      /dpkg-deb --build \/tmp\/placeholder-libllvm14 .*\ndpkg -i .*\napt-mark hold libllvm14\n/,
+    );
   });
 });
 

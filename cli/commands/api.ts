@@ -72,7 +72,9 @@ export function register(program: Command): void {
       'after',
       `
 Configuration comes from the environment: DATABASE_URL and TEMPORAL_ADDRESS (default: the local stack),
-MICROSTAX_API_LOG_LEVEL, MICROSTAX_API_RATE_LIMIT (per token per minute), MICROSTAX_API_BODY_LIMIT.
+MICROSTAX_API_LOG_LEVEL (one line per request at debug), MICROSTAX_API_RATE_LIMIT (per token per minute),
+MICROSTAX_API_BODY_LIMIT, MICROSTAX_API_SYNC_MS, MICROSTAX_API_TOKEN_CACHE_MS and MICROSTAX_API_ENV_CACHE_MS
+(in-memory caches, dropped at once on any change; 0 = off). KUBECONFIG: the cluster plan placement reads.
 Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token first: microstax token create.`,
     )
     .action(async (opts: { host?: string; port?: string }) => {

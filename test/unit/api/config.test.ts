@@ -8,7 +8,15 @@ describe('API configuration', () => {
       port: 18080,
       logLevel: 'info',
       rateLimitPerMinute: 1200,
+      tokenCacheMs: 10_000,
+      environmentCacheMs: 30_000,
     });
+  });
+
+  it('turns the in-memory caches off with 0', () => {
+    expect(
+      loadApiConfig({ MICROSTAX_API_TOKEN_CACHE_MS: '0', MICROSTAX_API_ENV_CACHE_MS: '0' }),
+    ).toMatchObject({ tokenCacheMs: 0, environmentCacheMs: 0 });
   });
 
   it('reads environment variables and lets explicit overrides win', () => {

@@ -47,6 +47,30 @@ const kubernetesLdflags = [
   ]),
 ].join(' ');
 
+/** One `go build` of Kubernetes commands from the wrapper module at the pinned version. */
+function kubernetesRecipe(params: {
+  id: string;
+  commands: readonly (KubernetesCommand | KubernetesNodeCommand)[];
+  coldEstimate: string;
+}): BuildRecipe {
+  return {
+    id: params.id,
+    version: VERSIONS.kubernetes,
+    produces: params.commands,
+    moduleDir: path.join(GO_MODULES_DIR, 'kubernetes'),
+    goArgs: (out) => [
+      'build',
+      '-trimpath',
+      '-ldflags',
+      kubernetesLdflags,
+      '-o',
+      `${out}${path.sep}`,
+      ...params.commands.map((command) => `k8s.io/kubernetes/cmd/${command}`),
+    ],
+    coldEstimate: params.coldEstimate,
+  };
+}
+
 /**
  * Every build. Wrapper-module builds use -trimpath (no checkout path baked in); `go install`
  * builds keep Go's default flags so an already warm Go build cache is reused.
@@ -80,39 +104,9 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     goArgs: (out) => ['build', '-trimpath', '-ldflags', '-s -w', '-o', path.join(out, 'etcd'), '.'],
     coldEstimate: '3-5 min',
   },
-  {
-    id: 'kubernetes',
-    version: VERSIONS.kubernetes,
-    produces: KUBERNETES_COMMANDS,
-    moduleDir: path.join(GO_MODULES_DIR, 'kubernetes'),
-    goArgs: (out) => [
-      'build',
-      '-trimpath',
-      '-ldflags',
-      kubernetesLdflags,
-      '-o',
-      `${out}${path.sep}`,
-      ...KUBERNETES_COMMANDS.map((command) => `k8s.io/kubernetes/cmd/${command}`),
-    ],
-    coldEstimate: '20-30 min',
-  },
-  {
-    // Same module and flags as above, so the Go build cache it left makes this one quick.
-    id: 'kubernetes-node',
-    version: VERSIONS.kubernetes,
-    produces: KUBERNETES_NODE_COMMANDS,
-    moduleDir: path.join(GO_MODULES_DIR, 'kubernetes'),
-    goArgs: (out) => [
-      'build',
-      '-trimpath',
-      '-ldflags',
-      kubernetesLdflags,
-      '-o',
-      `${out}${path.sep}`,
-      ...KUBERNETES_NODE_COMMANDS.map((command) => `k8s.io/kubernetes/cmd/${command}`),
-    ],
-    coldEstimate: '3-10 min',
-  },
+  kubernetesRecipe({ id: 'kubernetes', commands: KUBERNETES_COMMANDS, coldEstimate: '20-30 min' }),
+  // Same module and flags, so the Go build cache the first left makes this one quick.
+  kubernetesRecipe({ id: 'kubernetes-node', commands: KUBERNETES_NODE_COMMANDS, coldEstimate: '3-10 min' }),
   {
     id: 'coredns',
     version: VERSIONS.coredns,

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { access, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { V1PersistentVolume, V1Pod } from '@kubernetes/client-node';
@@ -27,6 +27,11 @@ let config: DeployConfig;
 let baseline: ResolvedBlueprint;
 const created: string[] = [];
 const owner = { owner: 'ana@acme.io', team: 'payments' };
+const exists = (file: string) =>
+  access(file).then(
+    () => true,
+    () => false,
+  );
 
 async function deploy(params: {
   id: string;
@@ -190,7 +195,9 @@ describe('teardown on the real node', () => {
       (await kube.list<V1PersistentVolume>({ apiVersion: 'v1', kind: 'PersistentVolume' })).items.filter(
         (pv) => pv.spec?.claimRef?.namespace === namespace,
       );
-    expect((await volumes()).length).toBeGreaterThan(0);
+    const dirs = (await volumes()).map((pv) => pv.spec!.hostPath!.path);
+    expect(dirs.length).toBeGreaterThan(0);
+    for (const dir of dirs) expect(await exists(dir)).toBe(true);
 
     await teardownEnvironment({ kube, environmentId: id, config });
     const pods = await kube.list<V1Pod>({
@@ -200,6 +207,11 @@ describe('teardown on the real node', () => {
     });
     expect(pods.items).toEqual([]);
     expect(await natRules()).not.toContain(`${namespace}/`);
+    // The controller manager deletes released volumes (and their directories) in its own time.
+    const deadline = Date.now() + 60_000;
+    while ((await volumes()).length > 0 && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 500));
     expect(await volumes()).toEqual([]);
+    for (const dir of dirs) expect(await exists(dir)).toBe(false);
   }, 600_000);
 });

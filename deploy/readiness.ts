@@ -170,6 +170,19 @@ function findPodFailure(params: {
   return undefined;
 }
 
+/**
+ * A pod waiting for its claims to be bound is not stuck yet: a provisioner is making the volume
+ * (seconds on a busy node). It gets this long before it counts as unschedulable.
+ */
+export const VOLUME_BINDING_GRACE_MS = 120_000;
+
+/** The grace an unschedulable pod gets: longer while it only waits for a volume to be provisioned. */
+function graceFor(message: string | undefined, graceMs: number): number {
+  return message?.includes('unbound immediate PersistentVolumeClaims')
+    ? Math.max(graceMs, VOLUME_BINDING_GRACE_MS)
+    : graceMs;
+}
+
 function unschedulableFor(params: {
   pod: V1Pod;
   now: number;
@@ -178,7 +191,7 @@ function unschedulableFor(params: {
   const scheduled = condition(params.pod, 'PodScheduled');
   if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') return undefined;
   const since = scheduled.lastTransitionTime ? new Date(scheduled.lastTransitionTime).getTime() : params.now;
-  if (params.now - since < params.graceMs) return undefined;
+  if (params.now - since < graceFor(scheduled.message, params.graceMs)) return undefined;
   return {
     cause: 'unschedulable',
     reason: 'Unschedulable',
@@ -195,7 +208,7 @@ export function nextUnschedulableDeadline(snapshot: ClusterSnapshot, graceMs: nu
     const since = scheduled.lastTransitionTime
       ? new Date(scheduled.lastTransitionTime).getTime()
       : Date.now();
-    const deadline = since + graceMs;
+    const deadline = since + graceFor(scheduled.message, graceMs);
     next = next === undefined ? deadline : Math.min(next, deadline);
   }
   return next;

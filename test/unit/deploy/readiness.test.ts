@@ -1,6 +1,11 @@
 import type { CoreV1Event, V1Deployment, V1Job, V1Pod, V1StatefulSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
-import { assessService, type ClusterSnapshot, nextUnschedulableDeadline } from '../../../deploy/readiness.js';
+import {
+  assessService,
+  type ClusterSnapshot,
+  nextUnschedulableDeadline,
+  VOLUME_BINDING_GRACE_MS,
+} from '../../../deploy/readiness.js';
 import type { WorkloadExpectation } from '../../../deploy/types.js';
 
 const NOW = Date.parse('2026-01-01T12:00:00Z');
@@ -136,6 +141,25 @@ describe('assessService', () => {
       cause: 'unschedulable',
       message: '0/6 nodes are available: 6 Insufficient cpu.',
     });
+  });
+
+  it('gives a pod waiting for its volume to be provisioned longer before it counts as unschedulable', () => {
+    const since = new Date(NOW - 30_000);
+    const p = pod('api', {
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/12 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found',
+          lastTransitionTime: since,
+        },
+      ],
+    });
+    const snap = snapshot({ deployments: [deployment(0)], pods: [p] });
+    expect(assess(api, snap, 5_000).phase).toBe('starting');
+    expect(nextUnschedulableDeadline(snap, 5_000)).toBe(since.getTime() + VOLUME_BINDING_GRACE_MS);
   });
 
   it('names a quota refusal from the ReplicaSet events', () => {

@@ -15,6 +15,8 @@ export interface EnvironmentBody {
   owner?: string;
   blueprint?: { name: string; version: number };
   parent?: string | null;
+  /** The root environment of a branch's lineage (the parent itself unless the parent is a branch). */
+  baseline?: string | null;
   services: {
     name: string;
     state: string;
@@ -73,7 +75,10 @@ function describeEnvironment(env: EnvironmentBody): string {
   const lines = [
     `${env.id}  ${env.phase}${env.blueprint ? `  ${env.blueprint.name} v${env.blueprint.version}` : ''}${env.owner ? `  owner ${env.owner} (${env.team})` : ''}`,
   ];
-  if (env.parent) lines.push(`  branch of ${env.parent}`);
+  if (env.parent) {
+    const root = env.baseline && env.baseline !== env.parent ? ` (root ${env.baseline})` : '';
+    lines.push(`  branch of ${env.parent}${root}`);
+  }
   if (env.expiresAt) lines.push(`  expires ${env.expiresAt}`);
   if (env.costPerHour !== undefined && env.costPerHour !== null)
     lines.push(`  cost ${env.costPerHour.toFixed(4)}/h`);
@@ -214,7 +219,10 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
       .command('create')
       .description('create an environment from a blueprint file (validated locally first)')
       .requiredOption('-f, --file <blueprint>', 'blueprint file')
-      .option('--branch-of <env>', 'make a branch of this baseline environment: only changed services run')
+      .option(
+        '--branch-of <env>',
+        'make a branch of this environment (a branch may itself be one): only what changed against it runs',
+      )
       .option('--ttl <duration>', 'delete after this long, e.g. 4h')
       .option('--idle-after <duration>', 'tear down after this long without activity')
       .option('--idempotency-key <key>', 'makes a retried create safe (default: a fresh key per invocation)')

@@ -52,6 +52,15 @@ describe('microstax env (CLI over the API)', () => {
     expect(got.code).toBe(0);
     expect(got.stdout).toContain(`${id}  pending  checkout-dev v1`);
 
+    // A branch of a branch: `get` names the parent and the root of the lineage.
+    const branch = await cli(['env', 'create', '-f', EXAMPLE, '--branch-of', id, '--json']);
+    expect(branch.code).toBe(0);
+    const branchId = (JSON.parse(branch.stdout) as { environment: { id: string } }).environment.id;
+    const nested = await cli(['env', 'create', '-f', EXAMPLE, '--branch-of', branchId, '--json']);
+    expect(nested.code).toBe(0);
+    const nestedId = (JSON.parse(nested.stdout) as { environment: { id: string } }).environment.id;
+    expect((await cli(['env', 'get', nestedId])).stdout).toContain(`branch of ${branchId} (root ${id})`);
+
     const share = await cli(['env', 'share', id, '--ttl', '1h']);
     expect(share.code).toBe(0);
     expect(share.stdout.trim()).toMatch(/^msxs_/);

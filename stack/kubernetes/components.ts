@@ -174,8 +174,8 @@ export function componentSpecs(
         `--kubeconfig=${layout.kubeconfigs.kwok}`,
         '--manage-all-nodes=false',
         `--manage-nodes-with-annotation-selector=${KWOK_NODE_ANNOTATION}=fake`,
-        '--cidr=10.244.0.0/16',
-        '--node-ip=10.0.0.1',
+        `--cidr=${SIMULATED_POD_CIDR}`,
+        `--node-ip=${SIMULATED_NODE_IP}`,
         `--server-address=127.0.0.1:${ports.kwok}`,
         '--node-lease-duration-seconds=40',
       ],
@@ -185,6 +185,13 @@ export function componentSpecs(
     },
   ];
 }
+
+/**
+ * Addresses kwok makes up for simulated pods and nodes. Nothing answers there; the real node tier
+ * routes them nowhere (stack/node/host-network.ts), so traffic to a simulated pod never leaves the machine.
+ */
+export const SIMULATED_POD_CIDR = '10.244.0.0/16';
+export const SIMULATED_NODE_IP = '10.0.0.1';
 
 /** kwok manages (heartbeats, runs pods on) the nodes carrying this annotation. */
 export const KWOK_NODE_ANNOTATION = 'kwok.x-k8s.io/node';

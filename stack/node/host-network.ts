@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { StackError } from '../errors.js';
+import { SIMULATED_NODE_IP, SIMULATED_POD_CIDR } from '../kubernetes/components.js';
 import { BRIDGE_ADDRESS, POD_BRIDGE, POD_CIDR } from './layout.js';
 
 /**
@@ -11,6 +12,9 @@ import { BRIDGE_ADDRESS, POD_BRIDGE, POD_CIDR } from './layout.js';
  */
 
 const run = promisify(execFile);
+
+/** The simulated nodes' made-up addresses (kwok). */
+const UNREACHABLE = [SIMULATED_POD_CIDR, `${SIMULATED_NODE_IP}/32`];
 
 const SYSCTLS: Record<string, string> = {
   '/proc/sys/net/ipv4/ip_forward': '1',
@@ -36,6 +40,9 @@ export async function ensureHostNetwork(): Promise<void> {
       await run('ip', ['addr', 'add', `${BRIDGE_ADDRESS}/${POD_CIDR.split('/')[1]}`, 'dev', POD_BRIDGE]);
     }
     await run('ip', ['link', 'set', POD_BRIDGE, 'up']);
+    // kube-proxy sends traffic for a simulated pod's Service to its made-up address: answer
+    // "unreachable" here instead of routing it off the machine.
+    for (const destination of UNREACHABLE) await run('ip', ['route', 'replace', 'unreachable', destination]);
   } catch (error) {
     throw new StackError('part-failed', `Could not prepare the pod network: ${String(error)}`, {
       part: 'node',
@@ -44,7 +51,10 @@ export async function ensureHostNetwork(): Promise<void> {
   }
 }
 
-/** Removes the bridge (and with it the routes of the pod network). */
+/** Removes the bridge (and with it the routes of the pod network) and the unreachable routes. */
 export async function removeHostNetwork(): Promise<void> {
   await run('ip', ['link', 'delete', POD_BRIDGE]).catch(() => undefined);
+  for (const destination of UNREACHABLE) {
+    await run('ip', ['route', 'delete', 'unreachable', destination]).catch(() => undefined);
+  }
 }

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { writeFile } from 'node:fs/promises';
+import { readdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { StackError } from '../errors.js';
 import { SIMULATED_NODE_IP, SIMULATED_POD_CIDR } from '../kubernetes/components.js';
@@ -57,4 +57,25 @@ export async function removeHostNetwork(): Promise<void> {
   for (const destination of UNREACHABLE) {
     await run('ip', ['route', 'delete', 'unreachable', destination]).catch(() => undefined);
   }
+}
+
+/** Where containerd's CNI setup pins each pod sandbox's network namespace. */
+const NETNS_DIR = '/var/run/netns';
+
+/**
+ * Deletes pod network namespaces (and with them their veths and addresses on the bridge) once no
+ * container runs on this machine: after a node was stopped or its processes killed (a session
+ * ending), they would otherwise hold addresses the next node's IPAM hands out again.
+ */
+export async function removeStaleNetworkNamespaces(): Promise<number> {
+  const shims = await run('pgrep', ['-f', 'containerd-shim']).then(
+    ({ stdout }) => stdout.trim().split('\n').filter(Boolean).length,
+    () => 0,
+  );
+  if (shims > 0) return 0;
+  const names = (await readdir(NETNS_DIR).catch(() => [] as string[])).filter((name) =>
+    name.startsWith('cni-'),
+  );
+  for (const name of names) await run('ip', ['netns', 'delete', name]).catch(() => undefined);
+  return names.length;
 }

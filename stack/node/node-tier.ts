@@ -23,7 +23,7 @@ import {
   renderKubeProxyConfig,
 } from './configs.js';
 import { renderContainerdConfig, renderRegistryHosts } from './containerd.js';
-import { ensureHostNetwork, removeHostNetwork } from './host-network.js';
+import { ensureHostNetwork, removeHostNetwork, removeStaleNetworkNamespaces } from './host-network.js';
 import { type NodeLayout, nodeLayout, REAL_NODE_NAME, REAL_NODE_STORAGE_CLASS } from './layout.js';
 
 /**
@@ -232,6 +232,8 @@ export async function upRealNode(options: {
   const { config, progress } = options;
   await claimMachine(config, options.previous);
   await ensureDebianPackages({ part: 'node', packages: NODE_DEBIAN_PACKAGES, progress });
+  const stale = await removeStaleNetworkNamespaces();
+  if (stale > 0) progress.info(`removed ${stale} network namespaces of pods that no longer run`);
   await ensureHostNetwork();
   const { components, adminKubeconfig } = await prepareNode(options);
   const processes: ProcessRecord[] = [];
@@ -360,6 +362,7 @@ export async function downRealNode(options: {
   if (byName('containerd').some(Boolean)) await removeContainers(layout);
   await stop('containerd');
   await stop('coredns');
+  await removeStaleNetworkNamespaces();
   await unmountUnder(layout.kubeletRoot);
   await unmountUnder(layout.containerdState);
   await unmountUnder(layout.containerdRoot);

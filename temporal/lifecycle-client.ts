@@ -1,5 +1,6 @@
 import {
   type Client,
+  ServiceError,
   WorkflowExecutionAlreadyStartedError,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
@@ -72,9 +73,10 @@ export class LifecycleClient {
   }
 
   /**
-   * Waits until the environment is ready (or failed/deleted) and returns its status. When the update's
-   * RPC times out before the workflow took it (a worker busy with many workflows at once), it asks again:
-   * waitReady changes nothing, so asking twice is harmless.
+   * Waits until the environment is ready (or failed/deleted) and returns its status. A worker busy with
+   * many workflows at once can make the update's RPC time out before the workflow takes it, or leave a
+   * timed-out workflow task being retried (the server then refuses updates for a moment); either way it
+   * asks again. waitReady changes nothing, so asking twice is harmless.
    */
   async waitReady(environmentId: string): Promise<EnvironmentStatus> {
     const handle = this.client.workflow.getHandle(workflowIds.environment(environmentId));
@@ -82,9 +84,8 @@ export class LifecycleClient {
       try {
         return await explainRefusal(environmentId, () => handle.executeUpdate(waitReadyUpdate));
       } catch (error) {
-        if (!(error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) || attempt >= WAIT_READY_ATTEMPTS) {
-          throw error;
-        }
+        if (!isPassingUpdateRefusal(error) || attempt >= WAIT_READY_ATTEMPTS) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 1000));
       }
     }
   }
@@ -211,6 +212,15 @@ export class LifecycleClient {
 /** Turns an update's refusal into a LifecycleRequestError carrying the workflow's own reason. */
 /** How often waitReady asks again after its update RPC timed out (each try waits about a minute). */
 const WAIT_READY_ATTEMPTS = 10;
+
+/** An update refused for a reason that passes by itself: its RPC timed out, or a workflow task is being retried. */
+function isPassingUpdateRefusal(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const cause =
+    error instanceof ServiceError ? (error.cause as { code?: number; message?: string }) : undefined;
+  // 9 = FAILED_PRECONDITION: "Unable to perform workflow execution update due to Workflow Task in failed state".
+  return cause?.code === 9 && /Workflow Task in failed state/i.test(cause.message ?? '');
+}
 
 async function explainRefusal<T>(environmentId: string, call: () => Promise<T>): Promise<T> {
   try {

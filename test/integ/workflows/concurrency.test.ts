@@ -35,26 +35,39 @@ describe('concurrent creates on the cluster', () => {
     );
     expect(new Set(starts.map((s) => s.runId)).size).toBe(50);
 
-    const statuses = await Promise.all(ids.map((id) => lifecycle.waitReady(id)));
-    expect(
-      statuses.filter((s) => s.phase !== 'ready').map((s) => [s.environmentId, s.phase, s.error]),
-    ).toEqual([]);
-    const namespaces = await Promise.all(ids.map((id) => namespacesOf(harness.kube, id)));
-    expect(namespaces.map((list) => list.length)).toEqual(ids.map(() => 1));
-    const deploys = await Promise.all(
-      ids.map((id) =>
-        activityRuns(harness.temporal.client, workflowIds.environment(id), 'deployEnvironment'),
-      ),
-    );
-    // One deploy step per environment; it may retry a throttled API call, never run twice.
-    expect(deploys.every((d) => d.scheduled === 1 && d.completed === 1)).toBe(true);
+    // Whatever fails below, nothing may stay on the cluster: every environment's workflow tears it down.
+    const tearDownAll = async () => {
+      await Promise.all(ids.map((id) => lifecycle.teardown(id, { reason: 'requested' })));
+      return Promise.all(
+        ids.map((id) => harness.temporal.client.workflow.getHandle(workflowIds.environment(id)).result()),
+      );
+    };
+    let tornDown = false;
+    try {
+      await checkAllReadyOnce();
+      tornDown = true;
+      const outcomes = await tearDownAll();
+      expect(outcomes.every((o) => o.phase === 'deleted')).toBe(true);
+      const gone = await Promise.all(ids.map((id) => isGone(harness.kube, id)));
+      expect(gone.every(Boolean)).toBe(true);
+    } finally {
+      if (!tornDown) await tearDownAll().catch(() => undefined);
+    }
 
-    await Promise.all(ids.map((id) => lifecycle.teardown(id, { reason: 'requested' })));
-    const outcomes = await Promise.all(
-      ids.map((id) => harness.temporal.client.workflow.getHandle(workflowIds.environment(id)).result()),
-    );
-    expect(outcomes.every((o) => o.phase === 'deleted')).toBe(true);
-    const gone = await Promise.all(ids.map((id) => isGone(harness.kube, id)));
-    expect(gone.every(Boolean)).toBe(true);
+    async function checkAllReadyOnce(): Promise<void> {
+      const statuses = await Promise.all(ids.map((id) => lifecycle.waitReady(id)));
+      expect(
+        statuses.filter((s) => s.phase !== 'ready').map((s) => [s.environmentId, s.phase, s.error]),
+      ).toEqual([]);
+      const namespaces = await Promise.all(ids.map((id) => namespacesOf(harness.kube, id)));
+      expect(namespaces.map((list) => list.length)).toEqual(ids.map(() => 1));
+      const deploys = await Promise.all(
+        ids.map((id) =>
+          activityRuns(harness.temporal.client, workflowIds.environment(id), 'deployEnvironment'),
+        ),
+      );
+      // One deploy step per environment; it may retry a throttled API call, never run twice.
+      expect(deploys.every((d) => d.scheduled === 1 && d.completed === 1)).toBe(true);
+    }
   });
 });

@@ -15,6 +15,7 @@ import {
   createLifecycleWorker,
   type LifecycleWorkerHandle,
 } from '../../../../temporal/worker.js';
+import { teardownSignal, WorkflowType } from '../../../../workflows/contracts.js';
 import { stackKube } from '../../deploy/helpers.js';
 import { clusterRuntime } from './cluster.js';
 
@@ -29,6 +30,7 @@ export class WorkflowTestHarness {
   temporal!: TemporalClientHandle;
   kube!: KubeClient;
   private readonly workers: LifecycleWorkerHandle[] = [];
+  private readonly taskQueues: string[] = [];
 
   async setUp(): Promise<void> {
     // The SDK logs every worker start and stop at INFO; keep warnings and errors only.
@@ -67,10 +69,32 @@ export class WorkflowTestHarness {
     });
     void worker.run();
     this.workers.push(worker);
+    this.taskQueues.push(taskQueue);
     return { lifecycle: new LifecycleClient(this.temporal.client, taskQueue), taskQueue, worker };
   }
 
+  /**
+   * Tears down every environment a test left running (a failed assertion skips its own teardown), while
+   * its worker still runs, then stops the workers: nothing of a test stays on the cluster.
+   */
   async stopWorkers(): Promise<void> {
+    const queues = this.taskQueues.splice(0);
+    const leftovers: string[] = [];
+    for (const queue of queues) {
+      const query = `WorkflowType = '${WorkflowType.environment}' AND ExecutionStatus = 'Running' AND TaskQueue = '${queue}'`;
+      for await (const execution of this.temporal.client.workflow.list({ query })) {
+        leftovers.push(execution.workflowId);
+      }
+    }
+    await Promise.all(
+      leftovers.map(async (workflowId) => {
+        const handle = this.temporal.client.workflow.getHandle(workflowId);
+        await handle
+          .signal(teardownSignal, { reason: 'requested', requestedBy: 'test-cleanup' })
+          .catch(() => {});
+        await Promise.race([handle.result().catch(() => {}), new Promise((r) => setTimeout(r, 60_000))]);
+      }),
+    );
     await Promise.all(this.workers.splice(0).map((w) => w.shutdown()));
   }
 }

@@ -9,6 +9,7 @@ export {
   deployEnvironment,
 } from './deploy-environment.js';
 export * from './errors.js';
+export { postgresUrlFor } from './data-endpoints.js';
 export { runInitSteps } from './init-steps.js';
 export { FIELD_MANAGER, KubeClient, type ObjectRef } from './kube-client.js';
 export { ANNOTATIONS, LABELS } from './labels.js';

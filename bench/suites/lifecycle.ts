@@ -1,14 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { createActivities } from '../../activities/create-activities.js';
 import { KubeClient, LABELS } from '../../deploy/index.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
-import { createTemporalClient } from '../../temporal/client.js';
-import { LifecycleClient } from '../../temporal/lifecycle-client.js';
-import { installTemporalRuntimeLogger } from '../../temporal/runtime-log.js';
-import { createLifecycleWorker } from '../../temporal/worker.js';
 import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
-import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../workflows/contracts.js';
+import { startBenchWorker } from '../lifecycle-worker.js';
 import { percentile } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
@@ -26,17 +21,7 @@ const suite: BenchSuite = {
   description: `${CREATES} concurrent creates (throughput, p50/p99 time to ready) and warm claim vs cold create`,
   needsStack: true,
   async run(): Promise<BenchResult> {
-    installTemporalRuntimeLogger();
-    const temporal = await createTemporalClient();
-    const { runtime, planner } = await createWorkerDependencies({ temporal: temporal.client });
-    const taskQueue = `bench-lifecycle-${randomUUID().slice(0, 8)}`;
-    const worker = await createLifecycleWorker({
-      taskQueue,
-      config: temporal.config,
-      activities: createActivities({ runtime, planner, temporal: temporal.client, heartbeatEveryMs: 2000 }),
-    });
-    const running = worker.run();
-    const lifecycle = new LifecycleClient(temporal.client, taskQueue);
+    const { temporal, taskQueue, lifecycle, stop } = await startBenchWorker({ name: 'lifecycle' });
     const created: string[] = [];
     const blueprint = smallBlueprint({ name: `bench-${randomUUID().slice(0, 6)}` });
     // Every environment's own workflow tears it down; resolves once all are gone.
@@ -128,8 +113,7 @@ const suite: BenchSuite = {
       };
     } finally {
       await tearDown(created.splice(0)).catch(() => undefined);
-      await worker.shutdown();
-      await running.catch(() => undefined);
+      await stop();
       await temporal.close();
     }
   },

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { V1Pod } from '@kubernetes/client-node';
-import { createActivities } from '../../activities/create-activities.js';
 import type { ResolvedBlueprint, ResolvedService } from '../../blueprints/resolved.js';
 import { deployConfig } from '../../deploy/config.js';
 import { deployEnvironment } from '../../deploy/deploy-environment.js';
@@ -11,14 +10,10 @@ import { teardownEnvironment } from '../../deploy/teardown.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
 import { REAL_NODE_STORAGE_CLASS, realNodeDeployEnv } from '../../stack/node/layout.js';
-import { createTemporalClient } from '../../temporal/client.js';
-import { LifecycleClient } from '../../temporal/lifecycle-client.js';
-import { installTemporalRuntimeLogger } from '../../temporal/runtime-log.js';
-import { createLifecycleWorker } from '../../temporal/worker.js';
 import { checkoutDev, httpAt } from '../../test/integ/real-node/support.js';
 import { resolvedService } from '../../test/support/resolved-service.js';
-import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { type PrewarmPoolResult, WorkflowType } from '../../workflows/contracts.js';
+import { startBenchWorker } from '../lifecycle-worker.js';
 import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
@@ -113,17 +108,7 @@ const suite: BenchSuite = {
     const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
 
     // 1. Create to first HTTP 200, through the workflow, cold vs claimed warm.
-    installTemporalRuntimeLogger();
-    const temporal = await createTemporalClient();
-    const dependencies = await createWorkerDependencies({ temporal: temporal.client, env });
-    const taskQueue = `bench-real-${randomUUID().slice(0, 8)}`;
-    const worker = await createLifecycleWorker({
-      taskQueue,
-      config: temporal.config,
-      activities: createActivities({ ...dependencies, temporal: temporal.client, heartbeatEveryMs: 2000 }),
-    });
-    const running = worker.run();
-    const lifecycle = new LifecycleClient(temporal.client, taskQueue);
+    const { temporal, taskQueue, lifecycle, stop } = await startBenchWorker({ name: 'real', env });
     const blueprint = await checkoutDev();
     const created: string[] = [];
     const firstResponse = async (environmentId: string, claimWarm: boolean) => {
@@ -167,8 +152,8 @@ const suite: BenchSuite = {
           lifecycle.teardown(id, { reason: 'requested', requestedBy: 'bench' }).catch(() => undefined),
         ),
       );
-      await worker.shutdown();
-      await running.catch(() => undefined);
+      await stop();
+      await temporal.close();
     }
 
     // 2. Clone-all vs smart branch of 20 services, one changed.

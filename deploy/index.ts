@@ -3,13 +3,13 @@
  * environment, waits for it, reports its status, tears it down and sweeps orphans.
  */
 export { type DeployConfig, type DeployConfigInput, deployConfig, loadDeployConfig } from './config.js';
+export { postgresUrlFor } from './data-endpoints.js';
 export {
   type DeployEnvironmentParams,
   type DeployEnvironmentResult,
   deployEnvironment,
 } from './deploy-environment.js';
 export * from './errors.js';
-export { postgresUrlFor } from './data-endpoints.js';
 export { runInitSteps } from './init-steps.js';
 export { FIELD_MANAGER, KubeClient, type ObjectRef } from './kube-client.js';
 export { ANNOTATIONS, LABELS } from './labels.js';

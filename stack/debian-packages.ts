@@ -11,6 +11,7 @@ const BIG_OUTPUT = 64 * 1024 * 1024;
 export async function missingDebianPackages(packages: readonly string[]): Promise<string[]> {
   const missing: string[] = [];
   for (const name of packages) {
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: dpkg-query's own format syntax, not a template.
     const status = await run('dpkg-query', ['-W', '-f=${Status}', name]).then(
       ({ stdout }) => stdout,
       () => '',

@@ -49,6 +49,8 @@ export interface HttpAnswer {
   status: number;
   headers: Record<string, string | string[] | undefined>;
   body: string;
+  /** The body as JSON; typed loosely, since each test reads the fields it checks. */
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are checked field by field by expect().
   json: () => any;
 }
 

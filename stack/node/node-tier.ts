@@ -182,8 +182,8 @@ async function prepareNode(options: {
 const OWNER_FILE = '/run/microstax/real-node-owner.json';
 
 /**
- * Refuses when another stack's real node is running here: both would program the same bridge,
- * iptables chains and DNS address. A dead owner (its kubelet gone) is taken over.
+ * The state dir of another stack whose real node runs here, if any: both would program the same
+ * bridge, iptables chains and DNS address. A dead owner (its kubelet gone) does not count.
  */
 async function otherLiveOwner(config: StackConfig): Promise<string | undefined> {
   const owner = await readFile(OWNER_FILE, 'utf8')
@@ -193,26 +193,23 @@ async function otherLiveOwner(config: StackConfig): Promise<string | undefined> 
   return owner && owner.stateDir !== config.stateDir && alive ? owner.stateDir : undefined;
 }
 
-async function claimMachine(config: StackConfig, previous: NodesPart | undefined): Promise<void> {
+/** Refuses while another stack's real node runs on this machine. */
+async function assertMachineFree(config: StackConfig): Promise<void> {
   const other = await otherLiveOwner(config);
-  if (other) {
-    const owner = { stateDir: other };
-    throw new StackError(
-      'part-failed',
-      `Another stack's real node runs on this machine (state dir ${owner.stateDir}).`,
-      {
-        part: 'nodes',
-        fix: `run \`stack down\` in that checkout first (one real node per machine), or leave out --real-nodes`,
-      },
-    );
-  }
-  const kubelet = previous?.processes.find((record) => record.name === 'kubelet');
-  await mkdir(path.dirname(OWNER_FILE), { recursive: true });
-  await writeFile(OWNER_FILE, JSON.stringify({ stateDir: config.stateDir, kubelet }));
+  if (!other) return;
+  throw new StackError(
+    'part-failed',
+    `Another stack's real node runs on this machine (state dir ${other}).`,
+    {
+      part: 'nodes',
+      fix: 'run `stack down` in that checkout first (one real node per machine), or leave out --real-nodes',
+    },
+  );
 }
 
 /** Records the running kubelet as the machine's owner, so another stack can tell it is alive. */
 async function recordOwner(config: StackConfig, kubelet: ProcessRecord | undefined): Promise<void> {
+  await mkdir(path.dirname(OWNER_FILE), { recursive: true });
   await writeFile(OWNER_FILE, JSON.stringify({ stateDir: config.stateDir, kubelet }));
 }
 
@@ -230,7 +227,7 @@ export async function upRealNode(options: {
   onStarted: (record: ProcessRecord) => Promise<void>;
 }): Promise<NodesPart> {
   const { config, progress } = options;
-  await claimMachine(config, options.previous);
+  await assertMachineFree(config);
   await ensureDebianPackages({ part: 'node', packages: NODE_DEBIAN_PACKAGES, progress });
   const stale = await removeStaleNetworkNamespaces();
   if (stale > 0) progress.info(`removed ${stale} network namespaces of pods that no longer run`);

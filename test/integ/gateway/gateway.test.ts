@@ -69,7 +69,7 @@ const through = (hostName: string, headers?: Record<string, string>) =>
   get({ base: gateway!.url, host: hostName, headers });
 
 beforeAll(async () => {
-  assertBridgeUp();
+  await assertBridgeUp();
   kube = await stackKube();
   const closedPort = await backend('closed');
   await new Promise((resolve) => backends.pop()!.close(resolve));

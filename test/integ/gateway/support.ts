@@ -1,6 +1,7 @@
+import { execFile } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { networkInterfaces } from 'node:os';
+import { promisify } from 'node:util';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { ROUTING_TABLE_KEY, type RoutingTable } from '../../../deploy/manifests/routing-table.js';
@@ -11,10 +12,17 @@ export const BRIDGE_ADDRESS = '10.88.0.1';
 /** Every object the gateway tests create carries this label, for clean-up. */
 export const TEST_LABEL = 'microstax.test/gateway';
 
-/** Fails loudly (never skips) when the node tier's bridge is not up on this machine. */
-export function assertBridgeUp(): void {
-  const addresses = networkInterfaces()[BRIDGE] ?? [];
-  if (!addresses.some((a) => a.address === BRIDGE_ADDRESS)) {
+/**
+ * Fails loudly (never skips) when the node tier's bridge is not on this machine. Asks `ip`, not
+ * os.networkInterfaces(): that lists only interfaces with carrier, and the bridge has none while
+ * no pod runs on the node.
+ */
+export async function assertBridgeUp(): Promise<void> {
+  const shown = await promisify(execFile)('ip', ['-o', '-4', 'addr', 'show', 'dev', BRIDGE]).then(
+    ({ stdout }) => stdout,
+    () => '',
+  );
+  if (!shown.includes(`inet ${BRIDGE_ADDRESS}/`)) {
     throw new Error(
       `The node tier is not up: interface ${BRIDGE} with ${BRIDGE_ADDRESS} is missing (\`ip addr show ${BRIDGE}\`). ` +
         'Start it with `node bin/microstax.js stack up --real-nodes`.',

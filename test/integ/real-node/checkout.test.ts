@@ -207,10 +207,11 @@ describe('teardown on the real node', () => {
     });
     expect(pods.items).toEqual([]);
     expect(await natRules()).not.toContain(`${namespace}/`);
-    // The controller manager deletes released volumes (and their directories) in its own time.
-    const deadline = Date.now() + 60_000;
-    while ((await volumes()).length > 0 && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 500));
+    // The controller manager deletes released volumes and their directories in its own time.
+    const anyLeft = async () =>
+      (await volumes()).length > 0 || (await Promise.all(dirs.map(exists))).some(Boolean);
+    const deadline = Date.now() + 120_000;
+    while ((await anyLeft()) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 500));
     expect(await volumes()).toEqual([]);
     for (const dir of dirs) expect(await exists(dir)).toBe(false);
   }, 600_000);

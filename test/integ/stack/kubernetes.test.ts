@@ -3,6 +3,7 @@ import { AppsV1Api, CoreV1Api, KubeConfig, type V1Pod } from '@kubernetes/client
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NODE_POOL_LABELS } from '../../../planner/node-pools.js';
 import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { STACK_NODE_LABEL } from '../../../stack/kubernetes/nodes.js';
 
 async function eventually<T>(
   what: string,
@@ -32,7 +33,8 @@ describe('Kubernetes in the local stack', () => {
   });
 
   it('has Ready simulated nodes with pool, zone, capacity type, price and instance type labels', async () => {
-    const nodes = (await core.listNode()).items;
+    // The simulated ones: the real node (`--real-nodes`) belongs to no pool.
+    const nodes = (await core.listNode({ labelSelector: `${STACK_NODE_LABEL}=true` })).items;
     expect(nodes.length).toBeGreaterThanOrEqual(4);
     const pools = new Set(nodes.map((node) => node.metadata?.labels?.[NODE_POOL_LABELS.pool]));
     const zones = new Set(nodes.map((node) => node.metadata?.labels?.[NODE_POOL_LABELS.zone]));

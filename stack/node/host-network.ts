@@ -65,14 +65,15 @@ const NETNS_DIR = '/var/run/netns';
 /**
  * Deletes pod network namespaces (and with them their veths and addresses on the bridge) once no
  * container runs on this machine: after a node was stopped or its processes killed (a session
- * ending), they would otherwise hold addresses the next node's IPAM hands out again.
+ * ending), they would otherwise hold addresses the next node's IPAM hands out again. Returns how
+ * many it deleted, or -1 while containers still run (nothing is deleted then).
  */
 export async function removeStaleNetworkNamespaces(): Promise<number> {
   const shims = await run('pgrep', ['-f', 'containerd-shim']).then(
     ({ stdout }) => stdout.trim().split('\n').filter(Boolean).length,
     () => 0,
   );
-  if (shims > 0) return 0;
+  if (shims > 0) return -1;
   const names = (await readdir(NETNS_DIR).catch(() => [] as string[])).filter((name) =>
     name.startsWith('cni-'),
   );

@@ -359,7 +359,13 @@ export async function downRealNode(options: {
   if (byName('containerd').some(Boolean)) await removeContainers(layout);
   await stop('containerd');
   await stop('coredns');
-  await removeStaleNetworkNamespaces();
+  // Shims exit a moment after their tasks are deleted; only then are the pods' namespaces stale.
+  await waitUntil(
+    async () => {
+      if ((await removeStaleNetworkNamespaces()) < 0) throw new Error('containers still running');
+    },
+    { timeoutMs: 15_000, intervalMs: 500 },
+  ).catch(() => undefined);
   await unmountUnder(layout.kubeletRoot);
   await unmountUnder(layout.containerdState);
   await unmountUnder(layout.containerdRoot);

@@ -2,14 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { V1Pod } from '@kubernetes/client-node';
 import type { ResolvedBlueprint, ResolvedService } from '../../blueprints/resolved.js';
-import { deployConfig } from '../../deploy/config.js';
+import { loadDeployConfig } from '../../deploy/config.js';
 import { deployEnvironment } from '../../deploy/deploy-environment.js';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { namespaceFor } from '../../deploy/names.js';
 import { teardownEnvironment } from '../../deploy/teardown.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
-import { REAL_NODE_STORAGE_CLASS, realNodeDeployEnv } from '../../stack/node/layout.js';
+import { realNodeDeployEnv } from '../../stack/node/layout.js';
 import { checkoutDev, httpAt } from '../../test/integ/real-node/support.js';
 import { resolvedService } from '../../test/support/resolved-service.js';
 import { type PrewarmPoolResult, WorkflowType } from '../../workflows/contracts.js';
@@ -99,30 +99,19 @@ const suite: BenchSuite = {
       throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
     }
     const env = { ...process.env, ...realNodeDeployEnv(endpoints.realNode) };
-    const config = deployConfig({
-      nodeTier: 'real',
-      storageClassName: REAL_NODE_STORAGE_CLASS,
-      ingressPort: Number(new URL(endpoints.realNode.gatewayUrl).port),
-      readyTimeoutMs: 300_000,
-    });
+    // The settings the worker gets on the real node, with a longer wait for 20 services at once.
+    const config = { ...loadDeployConfig(env), readyTimeoutMs: 300_000 };
     const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
 
     // 1. Create to first HTTP 200, through the workflow, cold vs claimed warm.
-    const { temporal, taskQueue, lifecycle, stop } = await startBenchWorker({ name: 'real', env });
+    const { temporal, taskQueue, lifecycle, created, createReady, stop } = await startBenchWorker({
+      name: 'real',
+      env,
+    });
     const blueprint = await checkoutDev();
-    const created: string[] = [];
     const firstResponse = async (environmentId: string, claimWarm: boolean) => {
       const started = performance.now();
-      await lifecycle.createEnvironment({
-        environmentId,
-        blueprint,
-        owner: 'bench',
-        team: 'bench',
-        claimWarm,
-      });
-      created.push(environmentId);
-      const status = await lifecycle.waitReady(environmentId);
-      if (status.phase !== 'ready') throw new Error(`${environmentId} ended ${status.phase}`);
+      const status = await createReady({ environmentId, blueprint, claimWarm });
       const url = status.urls.api;
       if (!url) throw new Error(`${environmentId} reports no api URL`);
       await untilOk(`${url}/products`);

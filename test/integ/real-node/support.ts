@@ -5,8 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
-import { type DeployConfig, deployConfig } from '../../../deploy/config.js';
+import { type DeployConfig, loadDeployConfig } from '../../../deploy/config.js';
 import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { realNodeDeployEnv } from '../../../stack/node/layout.js';
 
 /** Helpers of the end-to-end tests on the real node: the stack's gateway, the example, HTTP by Host. */
 
@@ -14,7 +15,10 @@ export const EXAMPLE_DIR = fileURLToPath(
   new URL('../../../blueprints/examples/checkout-dev/', import.meta.url),
 );
 
-/** The deploy config for the real node: its tier, and URLs on the stack's gateway port. Fails loudly without it. */
+/**
+ * The deploy config the worker gets on the real node (its tier, its StorageClass, URLs on the
+ * gateway's port), from the same settings. Fails loudly without the node.
+ */
 export async function realNodeConfig(): Promise<{ config: DeployConfig; gatewayUrl: string }> {
   const endpoints = await readStackEndpoints();
   const gatewayUrl = endpoints.realNode?.gatewayUrl;
@@ -23,7 +27,7 @@ export async function realNodeConfig(): Promise<{ config: DeployConfig; gatewayU
       'The real node tier is not up (no gateway recorded): run `node bin/microstax.js stack up --real-nodes` (npm test does).',
     );
   }
-  const config = deployConfig({ nodeTier: 'real', ingressPort: Number(new URL(gatewayUrl).port) });
+  const config = loadDeployConfig(realNodeDeployEnv({ gatewayUrl }));
   return { config, gatewayUrl };
 }
 

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createActivities } from '../activities/create-activities.js';
+import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import { createTemporalClient } from '../temporal/client.js';
 import { LifecycleClient } from '../temporal/lifecycle-client.js';
 import { installTemporalRuntimeLogger } from '../temporal/runtime-log.js';
@@ -31,10 +32,28 @@ export async function startBenchWorker(params: { name: string; env?: NodeJS.Proc
     }),
   });
   const running = worker.run();
+  const lifecycle = new LifecycleClient(temporal.client, taskQueue);
+  /** Every environment `createReady` started, for the suite to tear down. */
+  const created: string[] = [];
   return {
     temporal,
     taskQueue,
-    lifecycle: new LifecycleClient(temporal.client, taskQueue),
+    lifecycle,
+    created,
+    /** Creates an environment (cold, or claiming a warm one) and waits until it is ready; throws otherwise. */
+    createReady: async (params: {
+      environmentId: string;
+      blueprint: ResolvedBlueprint;
+      claimWarm: boolean;
+    }) => {
+      await lifecycle.createEnvironment({ ...params, owner: 'bench', team: 'bench' });
+      created.push(params.environmentId);
+      const status = await lifecycle.waitReady(params.environmentId);
+      if (status.phase !== 'ready') {
+        throw new Error(`${params.environmentId} ended ${status.phase}: ${status.error?.message}`);
+      }
+      return status;
+    },
     stop: async () => {
       await worker.shutdown();
       await running.catch(() => undefined);

@@ -21,8 +21,9 @@ const suite: BenchSuite = {
   description: `${CREATES} concurrent creates (throughput, p50/p99 time to ready) and warm claim vs cold create`,
   needsStack: true,
   async run(): Promise<BenchResult> {
-    const { temporal, taskQueue, lifecycle, stop } = await startBenchWorker({ name: 'lifecycle' });
-    const created: string[] = [];
+    const { temporal, taskQueue, lifecycle, created, createReady, stop } = await startBenchWorker({
+      name: 'lifecycle',
+    });
     const blueprint = smallBlueprint({ name: `bench-${randomUUID().slice(0, 6)}` });
     // Every environment's own workflow tears it down; resolves once all are gone.
     const tearDown = (ids: string[]) =>
@@ -37,17 +38,7 @@ const suite: BenchSuite = {
       );
     const timeToReady = async (environmentId: string, claimWarm: boolean): Promise<number> => {
       const started = performance.now();
-      await lifecycle.createEnvironment({
-        environmentId,
-        blueprint,
-        owner: 'bench',
-        team: 'bench',
-        claimWarm,
-      });
-      created.push(environmentId);
-      const status = await lifecycle.waitReady(environmentId);
-      if (status.phase !== 'ready')
-        throw new Error(`${environmentId} ended ${status.phase}: ${status.error?.message}`);
+      await createReady({ environmentId, blueprint, claimWarm });
       return performance.now() - started;
     };
     try {

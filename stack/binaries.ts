@@ -20,7 +20,14 @@ import {
  * `stack up` build once: the second waits, then finds the binary cached.
  */
 
-export type BinaryName = 'temporal' | 'etcd' | 'kwok' | 'coredns' | KubernetesCommand | KubernetesNodeCommand;
+export type BinaryName =
+  | 'temporal'
+  | 'etcd'
+  | 'kwok'
+  | 'coredns'
+  | 'vegeta'
+  | KubernetesCommand
+  | KubernetesNodeCommand;
 
 /** One `go` invocation that produces one or more binaries. */
 export interface BuildRecipe {
@@ -113,6 +120,13 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     produces: ['coredns'],
     goArgs: () => ['install', '-ldflags', '-s -w', `github.com/coredns/coredns@${VERSIONS.coredns}`],
     coldEstimate: '4-8 min',
+  },
+  {
+    id: 'vegeta',
+    version: VERSIONS.vegeta,
+    produces: ['vegeta'],
+    goArgs: () => ['install', '-ldflags', '-s -w', `github.com/tsenart/vegeta/v12@${VERSIONS.vegeta}`],
+    coldEstimate: 'under a minute',
   },
 ];
 

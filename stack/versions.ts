@@ -14,6 +14,11 @@ export const VERSIONS = {
   temporalCli: 'v1.5.1',
   /** github.com/coredns/coredns: cluster DNS of the real node tier (`stack up --real-nodes`). */
   coredns: 'v1.14.7',
+  /**
+   * github.com/tsenart/vegeta: the benchmarks' constant-rate load generator (bench/load/); not a
+   * stack part, built the same way the first time a benchmark needs it.
+   */
+  vegeta: 'v12.13.0',
   /** Debian's `postgresql` package (bookworm ships 15) when DATABASE_URL is not set. */
   postgresMajor: '15',
 } as const;

@@ -8,6 +8,7 @@ import { pino } from 'pino';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
+import { attackAtConstantRate, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
@@ -35,14 +36,16 @@ interface LoadResult {
   p99: number;
 }
 
-/** autocannon in its own process, so the load generator shares no event loop with the gateway. */
-function load(params: { url: string; host?: string; rate?: number; durationS: number }): Promise<LoadResult> {
+/**
+ * Maximum throughput: autocannon in its own process (closed loop, CONNECTIONS requests in flight), so
+ * the load generator shares no event loop with the gateway.
+ */
+function loadAtMax(params: { url: string; host?: string; durationS: number }): Promise<LoadResult> {
   const script = `
     const { default: autocannon } = await import('autocannon');
     const o = JSON.parse(process.argv[1]);
     const r = await autocannon({
       url: o.url, connections: ${CONNECTIONS}, duration: o.durationS,
-      ...(o.rate ? { overallRate: o.rate } : {}),
       headers: o.host ? { host: o.host } : {},
     });
     process.stdout.write(JSON.stringify({
@@ -63,6 +66,15 @@ function load(params: { url: string; host?: string; rate?: number; durationS: nu
         ? resolve(JSON.parse(out) as LoadResult)
         : reject(new Error(`load generator exited with ${code}`)),
     );
+  });
+}
+
+/** Latency at a fixed offered rate: vegeta's open model (see bench/load/constant-rate.ts). */
+function loadAtRate(params: { url: string; host?: string; durationS: number }): Promise<LoadResult> {
+  return attackAtConstantRate({
+    targets: [{ method: 'GET', url: params.url, headers: params.host ? { host: params.host } : {} }],
+    rate: LATENCY_RATE,
+    durationSeconds: params.durationS,
   });
 }
 
@@ -180,6 +192,7 @@ const suite: BenchSuite = {
         `the node tier is not up: ${BRIDGE} with ${BRIDGE_ADDRESS} is missing (stack up --real-nodes)`,
       );
     }
+    await loadGenerator(); // built (first time only) before anything is measured
     const kube = KubeClient.fromKubeconfigFile((await readStackEndpoints()).kubeconfigPath);
     const namespace = `bench-gw-${randomBytes(3).toString('hex')}`;
     const backend = await startBackend();
@@ -219,12 +232,16 @@ const suite: BenchSuite = {
         Key,
         LoadResult[]
       >;
-      for (const key of keys) await load({ ...variants[key], durationS: 2 }); // warm-up, dropped
+      for (const key of keys) {
+        // Warm-up, dropped.
+        await loadAtMax({ ...variants[key], durationS: 2 });
+        await loadAtRate({ ...variants[key], durationS: 2 });
+      }
       for (let round = 0; round < ROUNDS; round++) {
         // Each round starts with another variant, so a busy spell of the machine favours none.
         for (const key of [...keys.slice(round % keys.length), ...keys.slice(0, round % keys.length)]) {
-          throughput[key].push(await load({ ...variants[key], durationS: DURATION_S }));
-          latency[key].push(await load({ ...variants[key], durationS: DURATION_S, rate: LATENCY_RATE }));
+          throughput[key].push(await loadAtMax({ ...variants[key], durationS: DURATION_S }));
+          latency[key].push(await loadAtRate({ ...variants[key], durationS: DURATION_S }));
         }
       }
       const summary = (rounds: LoadResult[]) => ({

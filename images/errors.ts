@@ -1,3 +1,5 @@
+import { ActionableError } from '../stack/errors.js';
+
 /** What went wrong while building or publishing an image; `type` tells callers and `--json` apart. */
 export type ImageErrorType =
   /** A build step (debootstrap, apt-get, go build, umoci, esbuild) failed. */
@@ -19,23 +21,10 @@ export interface ImageErrorParams {
 }
 
 /** An image build or publish failure naming the image, the step, its log and a fix. */
-export class ImageError extends Error {
+export class ImageError extends ActionableError<ImageErrorType, ImageErrorParams> {
   override readonly name = 'ImageError';
-  readonly type: ImageErrorType;
-  readonly params: ImageErrorParams;
 
   constructor(type: ImageErrorType, message: string, params: ImageErrorParams = {}, options?: ErrorOptions) {
-    const details = [
-      message,
-      params.logFile ? `log: ${params.logFile}` : undefined,
-      params.fix ? `fix: ${params.fix}` : undefined,
-    ].filter(Boolean);
-    super(details.join('\n  '), options);
-    this.type = type;
-    this.params = params;
-  }
-
-  toJSON(): { type: ImageErrorType; message: string } & ImageErrorParams {
-    return { type: this.type, message: this.message, ...this.params };
+    super(type, message, params, options);
   }
 }

@@ -18,13 +18,18 @@ export interface StackErrorParams {
   fix?: string;
 }
 
-/** An error of the local stack: says what failed, where its log is, and how to fix it. */
-export class StackError extends Error {
-  override readonly name = 'StackError';
-  readonly type: StackErrorType;
-  readonly params: StackErrorParams;
+/**
+ * An error that says what failed, where its log is and how to fix it; `type` tells callers and
+ * `--json` output apart. The stack's and the image builder's errors are both of this shape.
+ */
+export class ActionableError<
+  Type extends string,
+  Params extends { logFile?: string; fix?: string },
+> extends Error {
+  readonly type: Type;
+  readonly params: Params;
 
-  constructor(type: StackErrorType, message: string, params: StackErrorParams = {}, options?: ErrorOptions) {
+  constructor(type: Type, message: string, params: Params, options?: ErrorOptions) {
     const details = [
       message,
       params.logFile ? `log: ${params.logFile}` : undefined,
@@ -35,7 +40,16 @@ export class StackError extends Error {
     this.params = params;
   }
 
-  toJSON(): { type: StackErrorType; message: string } & StackErrorParams {
+  toJSON(): { type: Type; message: string } & Params {
     return { type: this.type, message: this.message, ...this.params };
+  }
+}
+
+/** An error of the local stack: says what failed, where its log is, and how to fix it. */
+export class StackError extends ActionableError<StackErrorType, StackErrorParams> {
+  override readonly name = 'StackError';
+
+  constructor(type: StackErrorType, message: string, params: StackErrorParams = {}, options?: ErrorOptions) {
+    super(type, message, params, options);
   }
 }

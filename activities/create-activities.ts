@@ -67,6 +67,32 @@ export function createActivities(deps: LifecycleDependencies) {
     };
   }
 
+  /**
+   * Runs a deploy-like step (apply, scale) while heartbeating: each per-service progress goes into the
+   * heartbeat and, throttled, to the environment's workflow; a failure becomes a deploy failure.
+   */
+  function withServiceProgress<T>(
+    environmentId: string,
+    step: (onProgress: (services: ServiceProgress[]) => void, signal: AbortSignal) => Promise<T>,
+  ): Promise<T> {
+    const progress = progressReporter(environmentId);
+    return withHeartbeat({
+      everyMs,
+      work: async (report, signal) => {
+        try {
+          return await step((services) => {
+            report({ services });
+            progress.report(services);
+          }, signal);
+        } catch (error) {
+          throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
+        } finally {
+          progress.stop();
+        }
+      },
+    });
+  }
+
   return {
     /** Branch plan and placement, plus a digest that identifies the blueprint for warm-pool matching. */
     async planEnvironment(input: {
@@ -125,30 +151,17 @@ export function createActivities(deps: LifecycleDependencies) {
       placement?: PlacementPlan;
       baseline?: { environmentId: string };
     }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }> {
-      const progress = progressReporter(input.environmentId);
-      return withHeartbeat({
-        everyMs,
-        work: async (report, signal) => {
-          try {
-            return await deps.runtime.deploy({
-              environment: input.identity,
-              blueprint: input.blueprint,
-              plan: input.plan,
-              placement: input.placement,
-              baseline: input.baseline,
-              signal,
-              onProgress: (services) => {
-                report({ services });
-                progress.report(services);
-              },
-            });
-          } catch (error) {
-            throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
-          } finally {
-            progress.stop();
-          }
-        },
-      });
+      return withServiceProgress(input.environmentId, (onProgress, signal) =>
+        deps.runtime.deploy({
+          environment: input.identity,
+          blueprint: input.blueprint,
+          plan: input.plan,
+          placement: input.placement,
+          baseline: input.baseline,
+          signal,
+          onProgress,
+        }),
+      );
     },
 
     /**
@@ -195,27 +208,9 @@ export function createActivities(deps: LifecycleDependencies) {
       runtimeId: string;
       replicas: 'zero' | 'planned';
     }): Promise<{ services: ServiceProgress[] }> {
-      const progress = progressReporter(input.environmentId);
-      return withHeartbeat({
-        everyMs,
-        work: async (report, signal) => {
-          try {
-            return await deps.runtime.scale({
-              environmentId: input.runtimeId,
-              replicas: input.replicas,
-              signal,
-              onProgress: (services) => {
-                report({ services });
-                progress.report(services);
-              },
-            });
-          } catch (error) {
-            throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
-          } finally {
-            progress.stop();
-          }
-        },
-      });
+      return withServiceProgress(input.environmentId, (onProgress, signal) =>
+        deps.runtime.scale({ environmentId: input.runtimeId, replicas: input.replicas, signal, onProgress }),
+      );
     },
 
     /** Deletes the environment and waits until it is gone. Safe on half-created and on absent environments. */

@@ -1,5 +1,4 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import pg from 'pg';
 import { loadApiConfig } from '../../api/config.js';
 import { createApiInstance } from '../../api/instance.js';
@@ -8,6 +7,7 @@ import { readStackEndpoints } from '../../stack/endpoints.js';
 import { createApiToken } from '../../store/api-tokens.js';
 import { ensureTeam } from '../../store/teams.js';
 import { upsertUser } from '../../store/users.js';
+import { countingLogStream } from '../line-counter.js';
 import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
@@ -50,18 +50,6 @@ function medianOfRounds(rounds: LoadResult[]): LoadResult {
     p99: pick('p99'),
     max: Math.max(...rounds.map((r) => r.max)),
   };
-}
-
-/** A log destination that only counts lines: the API logs at its production level (info) without flooding the output. */
-function countingLogStream(): { stream: Writable; lines: () => number } {
-  let lines = 0;
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const byte of chunk) if (byte === 10) lines++;
-      done();
-    },
-  });
-  return { stream, lines: () => lines };
 }
 
 const ratio = (a: number, b: number) => Number((a / Math.max(b, 0.001)).toFixed(2));

@@ -2,12 +2,12 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { Writable } from 'node:stream';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
+import { countingLogStream } from '../line-counter.js';
 import { attackAtConstantRate, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
@@ -169,17 +169,6 @@ async function waitFor(url: string, host?: string): Promise<void> {
   }
 }
 
-function countingLog(): { stream: Writable; lines: () => number } {
-  let lines = 0;
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      for (const byte of chunk) if (byte === 10) lines++;
-      done();
-    },
-  });
-  return { stream, lines: () => lines };
-}
-
 const round2 = (n: number) => Number(n.toFixed(2));
 
 const suite: BenchSuite = {
@@ -196,7 +185,7 @@ const suite: BenchSuite = {
     const kube = KubeClient.fromKubeconfigFile((await readStackEndpoints()).kubeconfigPath);
     const namespace = `bench-gw-${randomBytes(3).toString('hex')}`;
     const backend = await startBackend();
-    const logs = countingLog();
+    const logs = countingLogStream();
     let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
     let quiet: Awaited<ReturnType<typeof startGateway>> | undefined;
     try {

@@ -24,6 +24,7 @@ import {
 } from './configs.js';
 import { renderContainerdConfig, renderRegistryHosts } from './containerd.js';
 import { ensureHostNetwork, removeHostNetwork, removeStaleNetworkNamespaces } from './host-network.js';
+import { removeLeftoverChains } from './iptables-leftovers.js';
 import { type NodeLayout, nodeLayout, REAL_NODE_NAME, REAL_NODE_STORAGE_CLASS } from './layout.js';
 
 /**
@@ -373,6 +374,11 @@ export async function downRealNode(options: {
   if (!(await otherLiveOwner(options.config))) {
     const kubeProxy = options.binaries['kube-proxy'];
     if (kubeProxy) await run(kubeProxy, ['--cleanup'], { timeout: 60_000 }).catch(() => undefined);
+    const chains = await removeLeftoverChains().catch((error: unknown) => {
+      options.progress.info(`could not remove the node's leftover iptables chains: ${String(error)}`);
+      return 0;
+    });
+    if (chains > 0) options.progress.info(`removed ${chains} leftover iptables chains (CNI, kubelet)`);
     await removeHostNetwork();
     await rm(OWNER_FILE, { force: true });
   }

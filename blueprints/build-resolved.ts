@@ -136,6 +136,7 @@ export async function buildResolved(opts: {
       ...(blueprint.description !== undefined ? { description: blueprint.description } : {}),
       ...(blueprint.ttl !== undefined ? { ttl: blueprint.ttl } : {}),
       ...(blueprint.idleAfter !== undefined ? { idleAfter: blueprint.idleAfter } : {}),
+      ...(blueprint.idle !== undefined ? { idle: blueprint.idle } : {}),
       routing: blueprint.routing ?? 'dns',
       services,
     },

@@ -41,6 +41,7 @@ export const OverlaySchema = z
     description: z.string().optional(),
     ttl: z.unknown().optional().describe('Replaces the blueprint ttl'),
     idleAfter: z.unknown().optional().describe('Replaces the blueprint idleAfter'),
+    idle: z.unknown().optional().describe('Replaces the blueprint idle action'),
     routing: z.unknown().optional().describe('Replaces the blueprint routing'),
     services: z
       .array(

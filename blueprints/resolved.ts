@@ -54,6 +54,8 @@ export interface ResolvedBlueprint {
   description?: string;
   ttl?: string;
   idleAfter?: string;
+  /** What the idle sweep does once idleAfter has passed; absent means teardown. */
+  idle?: 'teardown' | 'sleep';
   routing: 'dns' | 'header';
   /** In the order the blueprint lists them. */
   services: ResolvedService[];

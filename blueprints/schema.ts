@@ -174,7 +174,15 @@ export const BlueprintSchema = z
     name: BlueprintName,
     description: z.string().optional(),
     ttl: Duration.optional().describe('Delete environments made from this blueprint after this long'),
-    idleAfter: Duration.optional().describe('Put an environment to sleep after this long without activity'),
+    idleAfter: Duration.optional().describe(
+      'After this long without activity the idle action applies (see idle; teardown by default)',
+    ),
+    idle: z
+      .enum(['teardown', 'sleep'])
+      .optional()
+      .describe(
+        'What happens to an environment idle for longer than idleAfter: "teardown" (default) or "sleep" (scale to zero, keep data and URLs)',
+      ),
     routing: z
       .enum(['dns', 'header'])
       .optional()

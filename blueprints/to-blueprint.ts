@@ -19,6 +19,7 @@ export function resolvedToBlueprint(resolved: ResolvedBlueprint): {
       ...(resolved.description !== undefined ? { description: resolved.description } : {}),
       ...(resolved.ttl !== undefined ? { ttl: resolved.ttl } : {}),
       ...(resolved.idleAfter !== undefined ? { idleAfter: resolved.idleAfter } : {}),
+      ...(resolved.idle !== undefined ? { idle: resolved.idle } : {}),
       routing: resolved.routing,
       services,
     },

@@ -22,6 +22,7 @@ import {
   type EnvironmentStatus,
   extendTtlUpdate,
   IDLE_ACTIONS,
+  type IdleAction,
   LifecycleErrorType,
   markActivitySignal,
   progressSignal,
@@ -48,14 +49,16 @@ import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
 export async function createEnvironment(input: CreateEnvironmentInput): Promise<EnvironmentOutcome> {
   const ttl = durationOrFail(input.ttl ?? input.blueprint.ttl, 'ttl');
   const idleAfter = durationOrFail(input.idleAfter ?? input.blueprint.idleAfter, 'idleAfter');
-  if (input.idle !== undefined && !(IDLE_ACTIONS as readonly string[]).includes(input.idle)) {
+  const idle = input.idle ?? input.blueprint.idle;
+  if (idle !== undefined && !(IDLE_ACTIONS as readonly string[]).includes(idle)) {
     throw ApplicationFailure.create({
       type: LifecycleErrorType.InvalidInput,
       nonRetryable: true,
-      message: `idle: "${input.idle}" is not one of ${IDLE_ACTIONS.join(', ')}`,
+      message: `idle: "${idle}" is not one of ${IDLE_ACTIONS.join(', ')}`,
     });
   }
-  const status: EnvironmentStatus = input.resume?.status ?? initialStatus(input, ttl, idleAfter);
+  const status: EnvironmentStatus =
+    input.resume?.status ?? initialStatus({ input, ttlMs: ttl, idleAfterMs: idleAfter, idle });
   let teardownRequest: TeardownRequest | undefined = input.resume?.teardownRequest;
   let claim: { claimedBy: string } | undefined;
   let ttlChanged = false;
@@ -395,11 +398,13 @@ function teardownRuntime(status: EnvironmentStatus): Promise<unknown> {
   return teardown.teardownEnvironment({ environmentId: status.runtimeId });
 }
 
-function initialStatus(
-  input: CreateEnvironmentInput,
-  ttlMs?: number,
-  idleAfterMs?: number,
-): EnvironmentStatus {
+function initialStatus(params: {
+  input: CreateEnvironmentInput;
+  ttlMs?: number;
+  idleAfterMs?: number;
+  idle?: IdleAction;
+}): EnvironmentStatus {
+  const { input, ttlMs, idleAfterMs, idle } = params;
   const createdAt = nowIso();
   return {
     environmentId: input.environmentId,
@@ -417,7 +422,7 @@ function initialStatus(
       ttlMs !== undefined && !input.warm ? new Date(Date.parse(createdAt) + ttlMs).toISOString() : undefined,
     lastActivityAt: createdAt,
     idleAfterMs: input.warm ? undefined : idleAfterMs,
-    ...(input.idle ? { idle: input.idle } : {}),
+    ...(idle ? { idle } : {}),
   };
 }
 

@@ -60,7 +60,7 @@ describe('idle teardown', () => {
     }
   });
 
-  it('the sweep itself reports what it examined, tore down and put to sleep', async () => {
+  it('the sweep itself reports what it examined, tore down and put to sleep (idle: sleep from the blueprint)', async () => {
     const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'idle-sweep' });
     const goes = newEnvironmentId('idle');
     const sleeps = newEnvironmentId('sleepy');
@@ -68,11 +68,11 @@ describe('idle teardown', () => {
       [goes, sleeps].map(async (environmentId) => {
         await lifecycle.createEnvironment({
           environmentId,
-          blueprint: smallBlueprint(),
+          // The sleeper's idle action comes from its blueprint, not from a create option.
+          blueprint: environmentId === sleeps ? { ...smallBlueprint(), idle: 'sleep' } : smallBlueprint(),
           owner: 'a',
           team: 't',
           idleAfter: '1s',
-          idle: environmentId === sleeps ? 'sleep' : undefined,
         });
         await lifecycle.waitReady(environmentId);
       }),

@@ -1,14 +1,22 @@
-import type { KubernetesObject, V1ConfigMap, V1Ingress, V1Service } from '@kubernetes/client-node';
+import type {
+  KubernetesObject,
+  V1ConfigMap,
+  V1Deployment,
+  V1Ingress,
+  V1Service,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
 import type { KubeClient, ListOptions, WatchedList } from '../deploy/kube-client.js';
 import { LABELS } from '../deploy/labels.js';
 import type { RoutingTable } from '../deploy/manifests/routing-table.js';
 import { tablesFromConfigMaps } from '../router/table-source.js';
 import type { RoutingSnapshot } from './decide.js';
 import { buildHostTable, type HostTable, type RouteConflict } from './host-table.js';
+import { buildSleepIndex, type SleepIndex } from './sleep-index.js';
 
 /**
- * The gateway's live view of the cluster: Ingresses, Services and the routing-table ConfigMaps of
- * every namespace, each kept current by a list+watch. Derived tables are rebuilt lazily, once per
+ * The gateway's live view of the cluster: Ingresses, Services, the routing-table ConfigMaps and the
+ * environments' workloads (to see which sleep) of every namespace, each kept current by a list+watch. Derived tables are rebuilt lazily, once per
  * change, on the next request that needs them.
  */
 
@@ -17,6 +25,8 @@ export type ViewProblem = (problem: { source: string; message: string }) => void
 
 export interface ClusterView {
   snapshot(): RoutingSnapshot;
+  /** Environments whose workloads sleep (scaled to zero by deploy/sleep.ts), by namespace. */
+  sleeping(): SleepIndex;
   /** Counts for /healthz and logs. */
   status(): ClusterViewStatus;
   stop(): Promise<void>;
@@ -27,6 +37,8 @@ export interface ClusterViewStatus {
   hosts: number;
   services: number;
   routingTables: number;
+  /** Namespaces whose environment sleeps. */
+  sleeping: number;
   /** Watches currently re-opening after an error (0 when all are live). */
   reconnecting: number;
   conflicts: RouteConflict[];
@@ -133,15 +145,26 @@ export async function watchCluster(params: {
         ...common,
         options: { apiVersion: 'v1', kind: 'ConfigMap', labelSelector: `${LABELS.role}=routing-table` },
       }),
+      // Only the environments' own workloads: sleep marks them, and nothing else needs watching.
+      await keepWatching<V1Deployment>({
+        ...common,
+        options: { apiVersion: 'apps/v1', kind: 'Deployment', labelSelector: `${LABELS.role}=workload` },
+      }),
+      await keepWatching<V1StatefulSet>({
+        ...common,
+        options: { apiVersion: 'apps/v1', kind: 'StatefulSet', labelSelector: `${LABELS.role}=workload` },
+      }),
     );
   } catch (error) {
     await Promise.all(watches.map((w) => w.stop()));
     throw error;
   }
-  const [ingresses, services, configMaps] = watches as [
+  const [ingresses, services, configMaps, deployments, statefulSets] = watches as [
     KeptWatch<V1Ingress>,
     KeptWatch<V1Service>,
     KeptWatch<V1ConfigMap>,
+    KeptWatch<V1Deployment>,
+    KeptWatch<V1StatefulSet>,
   ];
 
   let builtAt = -1;
@@ -149,6 +172,7 @@ export async function watchCluster(params: {
   let conflicts: RouteConflict[] = [];
   let serviceIndex = new Map<string, V1Service>();
   let tables: RoutingTable[] = [];
+  let sleeping: SleepIndex = new Map();
   const rebuild = () => {
     if (builtAt === version) return;
     builtAt = version;
@@ -157,6 +181,7 @@ export async function watchCluster(params: {
       services.list().map((s) => [`${s.metadata?.namespace}/${s.metadata?.name}`, s] as const),
     );
     tables = tablesFromConfigMaps(configMaps.list(), params.onProblem);
+    sleeping = buildSleepIndex([...deployments.list(), ...statefulSets.list()]);
   };
   const lookup = (namespace: string, name: string) => serviceIndex.get(`${namespace}/${name}`);
 
@@ -165,6 +190,10 @@ export async function watchCluster(params: {
       rebuild();
       return { hosts, services: lookup, tables };
     },
+    sleeping: () => {
+      rebuild();
+      return sleeping;
+    },
     status: () => {
       rebuild();
       return {
@@ -172,6 +201,7 @@ export async function watchCluster(params: {
         hosts: hosts.size,
         services: serviceIndex.size,
         routingTables: tables.length,
+        sleeping: sleeping.size,
         reconnecting: watches.filter((w) => w.reconnecting()).length,
         conflicts,
       };

@@ -15,6 +15,8 @@ export type GatewayDecision =
       routedTo: string;
       /** True when the request's baggage moved it from the host's environment to a branch. */
       headerRouted: boolean;
+      /** Namespace whose pods answer (a reused service's is the baseline's): the one that may be asleep. */
+      backendNamespace: string;
     }
   | { kind: 'no-host' }
   | { kind: 'unknown-host'; host: string }
@@ -70,6 +72,7 @@ export function decideRoute(params: {
         service,
         routedTo: branch.environment,
         headerRouted: true,
+        backendNamespace: resolved.namespace,
       };
     }
   }
@@ -83,5 +86,6 @@ export function decideRoute(params: {
     service,
     routedTo: environment,
     headerRouted: false,
+    backendNamespace: own.namespace,
   };
 }

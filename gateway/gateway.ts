@@ -6,6 +6,8 @@ import { watchCluster } from './cluster-view.js';
 import { GatewayStartError } from './errors.js';
 import { createGatewayMetrics } from './metrics.js';
 import { createGatewayServer } from './server.js';
+import { createTemporalWaker, type EnvironmentWaker } from './temporal-waker.js';
+import { createWakeCoordinator } from './wake-coordinator.js';
 
 export interface StartGatewayOptions {
   kube: KubeClient;
@@ -18,6 +20,22 @@ export interface StartGatewayOptions {
   idleTimeoutMs?: number;
   /** Serve Prometheus metrics at /__microstax/metrics (default true). */
   metrics?: boolean;
+  /**
+   * Wake sleeping environments on their first request (default on, through Temporal: TEMPORAL_ADDRESS
+   * or the local stack's, connected at the first wake). `false`: such requests get 503 at once.
+   */
+  wake?: false | WakeOptions;
+}
+
+export interface WakeOptions {
+  /** Default: the environments' workflows in Temporal. */
+  waker?: EnvironmentWaker;
+  /** How long a request waits for its environment to wake (default 60 s). */
+  holdTimeoutMs?: number;
+  /** How many requests may wait at once (default 256). */
+  maxHeld?: number;
+  /** Retry-After seconds on a 503 while waking (default 5). */
+  retryAfterSeconds?: number;
 }
 
 export interface RunningGateway {
@@ -53,12 +71,25 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     scheduling: 'lifo',
     timeout: IDLE_BACKEND_SOCKET_MS,
   });
+  const metrics = options.metrics === false ? undefined : createGatewayMetrics();
+  const wakeOptions = options.wake === false ? undefined : (options.wake ?? {});
+  const wake =
+    wakeOptions &&
+    createWakeCoordinator({
+      waker: wakeOptions.waker ?? createTemporalWaker({ log }),
+      log,
+      metrics,
+      holdTimeoutMs: wakeOptions.holdTimeoutMs,
+      maxHeld: wakeOptions.maxHeld,
+    });
   const server = createGatewayServer({
     view,
     log,
     agent,
     idleTimeoutMs: options.idleTimeoutMs,
-    metrics: options.metrics === false ? undefined : createGatewayMetrics(),
+    metrics,
+    wake,
+    retryAfterSeconds: wakeOptions?.retryAfterSeconds,
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -71,6 +102,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     });
   } catch (error) {
     agent.destroy();
+    await wake?.close();
     await view.stop();
     throw new GatewayStartError('listen-failed', {
       address: `${host}:${options.port}`,
@@ -79,13 +111,18 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   }
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-  log.info({ url, ...view.status() }, 'gateway listening');
+  log.info(
+    { url, ...view.status(), wakes: wake ? `on (hold ${wake.holdTimeoutMs} ms)` : 'off' },
+    'gateway listening',
+  );
   return {
     url,
     port,
     close: async () => {
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
+      // Held requests are answered (503) rather than kept waiting for a wake this gateway will not see.
+      await wake?.close();
       await closed;
       agent.destroy();
       await view.stop();

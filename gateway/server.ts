@@ -14,7 +14,11 @@ import { forwardRequest, forwardUpgrade } from '../router/forward.js';
 import { ROUTED_TO_HEADER } from '../router/server.js';
 import type { ClusterView } from './cluster-view.js';
 import { decideRoute, type GatewayDecision } from './decide.js';
+import type { WakeError } from './errors.js';
 import type { GatewayMetrics, RequestOutcome } from './metrics.js';
+import type { SleepingEnvironment } from './sleep-index.js';
+import type { WakeCoordinator } from './wake-coordinator.js';
+import { renderWakingPage, wantsHtml } from './waking-page.js';
 
 /** Paths under this prefix are the gateway's own, on every host: no environment can shadow them. */
 export const RESERVED_PATH_PREFIX = '/__microstax/';
@@ -22,7 +26,8 @@ export const HEALTH_PATH = `${RESERVED_PATH_PREFIX}healthz`;
 export const METRICS_PATH = `${RESERVED_PATH_PREFIX}metrics`;
 
 export interface GatewayServerOptions {
-  view: Pick<ClusterView, 'snapshot' | 'status'>;
+  /** `sleeping` is optional: without it no environment counts as asleep. */
+  view: Pick<ClusterView, 'snapshot' | 'status'> & Partial<Pick<ClusterView, 'sleeping'>>;
   log: Logger;
   /** Keep-alive connection pool to the backends. */
   agent: Agent;
@@ -31,6 +36,10 @@ export interface GatewayServerOptions {
   idleTimeoutMs?: number;
   /** The baggage member naming the environment (default microstax-env). */
   baggageKey?: string;
+  /** Wakes sleeping environments on their first request; absent: such requests get 503 at once. */
+  wake?: WakeCoordinator;
+  /** Retry-After (and the waking page's reload) in seconds, for requests to a waking environment (default 5). */
+  retryAfterSeconds?: number;
 }
 
 /** An answer the gateway gives itself: status, a machine-readable type and a one-line message. */
@@ -43,6 +52,8 @@ interface Refusal {
   outcome: RequestOutcome;
   routedTo?: string;
   service?: string;
+  /** A page for browsers (Accept: text/html), instead of the text line. */
+  html?: string;
 }
 
 /** The answer for a request the gateway does not proxy. */
@@ -83,6 +94,16 @@ function renderRefusal(
   refusal: Refusal,
 ): { headers: Record<string, string>; body: string } {
   const wantsJson = /\bjson\b/.test(req.headers.accept ?? '');
+  if (refusal.html && !wantsJson && wantsHtml(req.headers.accept)) {
+    return {
+      headers: {
+        ...refusal.headers,
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-store',
+      },
+      body: refusal.html,
+    };
+  }
   const body = wantsJson
     ? `${JSON.stringify({ error: refusal.error, message: refusal.message, ...refusal.details })}\n`
     : `${refusal.message}\n`;
@@ -162,19 +183,20 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       environment: parseBaggage(req.headers[ROUTING_HEADER]).get(baggageKey),
     });
 
-  const server = createServer((req, res) => {
-    if ((req.url ?? '/').startsWith(RESERVED_PATH_PREFIX)) {
-      serveOwn({ req, res, options });
-      return;
-    }
-    const record = recorder(options, req);
-    const decision = decide(req);
-    if (decision.kind !== 'proxy') {
-      const refusal = refusalFor(decision);
-      reply(req, res, refusal);
-      record(refusalEntry(refusal));
-      return;
-    }
+  const retryAfterSeconds = options.retryAfterSeconds ?? 5;
+  /** The environment whose pods would answer, when it sleeps or this gateway is waking it. */
+  const asleep = (decision: ProxyDecision): SleepingEnvironment | undefined =>
+    options.view.sleeping?.().get(decision.backendNamespace) ??
+    options.wake?.waking(decision.backendNamespace);
+
+  const proxy = (params: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    decision: ProxyDecision;
+    record: (entry: RecordEntry) => void;
+    outcome: 'proxied' | 'woken';
+  }) => {
+    const { req, res, decision, record } = params;
     const routed = {
       routedTo: decision.routedTo,
       service: decision.service,
@@ -194,8 +216,75 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         unreachable = true;
         reply(req, res, unreachableRefusal(decision, error));
       },
-      onDone: (status) => record({ outcome: unreachable ? 'backend-error' : 'proxied', status, ...routed }),
+      onDone: (status) =>
+        record({ outcome: unreachable ? 'backend-error' : params.outcome, status, ...routed }),
     });
+  };
+
+  /** Holds a request to a sleeping environment while it wakes, then forwards it or explains. */
+  const holdThenProxy = async (params: {
+    req: IncomingMessage;
+    res: ServerResponse;
+    decision: ProxyDecision;
+    sleeping: SleepingEnvironment;
+    record: (entry: RecordEntry) => void;
+  }) => {
+    const { req, res, decision, sleeping, record } = params;
+    const wake = options.wake;
+    if (!wake) {
+      const refusal = asleepRefusal({ decision, retryAfterSeconds, reason: 'no-waker' });
+      reply(req, res, refusal);
+      record(refusalEntry(refusal));
+      return;
+    }
+    const gone = new AbortController();
+    const onClose = () => gone.abort();
+    res.once('close', onClose);
+    const outcome = await wake.hold({
+      sleeping,
+      address: decision.address,
+      port: decision.port,
+      signal: gone.signal,
+    });
+    res.off('close', onClose);
+    if (outcome.kind === 'ready') {
+      proxy({ req, res, decision, record, outcome: 'woken' });
+      return;
+    }
+    if (outcome.kind === 'client-gone') {
+      // nginx's 499: the client closed the connection before an answer.
+      record({ outcome: 'asleep', status: 499, routedTo: decision.routedTo, service: decision.service });
+      return;
+    }
+    const refusal =
+      outcome.kind === 'still-waking'
+        ? asleepRefusal({ decision, retryAfterSeconds, reason: 'still-waking', waitedMs: outcome.waitedMs })
+        : outcome.kind === 'too-many-held'
+          ? asleepRefusal({ decision, retryAfterSeconds, reason: 'too-many-held' })
+          : asleepRefusal({ decision, retryAfterSeconds, reason: 'cannot-wake', error: outcome.error });
+    reply(req, res, refusal);
+    record(refusalEntry(refusal));
+  };
+
+  const server = createServer((req, res) => {
+    if ((req.url ?? '/').startsWith(RESERVED_PATH_PREFIX)) {
+      serveOwn({ req, res, options });
+      return;
+    }
+    const record = recorder(options, req);
+    const decision = decide(req);
+    if (decision.kind !== 'proxy') {
+      const refusal = refusalFor(decision);
+      reply(req, res, refusal);
+      record(refusalEntry(refusal));
+      return;
+    }
+    const sleeping = asleep(decision);
+    if (sleeping) {
+      void holdThenProxy({ req, res, decision, sleeping, record });
+      return;
+    }
+    proxy({ req, res, decision, record, outcome: 'proxied' });
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -203,6 +292,20 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     const decision = decide(req);
     if (decision.kind !== 'proxy') {
       const refusal = refusalFor(decision);
+      replyOnSocket(req, socket, refusal);
+      record(refusalEntry(refusal));
+      return;
+    }
+    const sleeping = asleep(decision);
+    if (sleeping) {
+      // A raw socket is not held: the wake starts, and the client's reconnect finds the service awake.
+      options.wake?.wakeInBackground(sleeping);
+      const refusal = asleepRefusal({
+        decision,
+        retryAfterSeconds,
+        reason: options.wake ? 'still-waking' : 'no-waker',
+        waitedMs: 0,
+      });
       replyOnSocket(req, socket, refusal);
       record(refusalEntry(refusal));
       return;
@@ -238,7 +341,59 @@ function refusalEntry(refusal: Refusal): RecordEntry {
   };
 }
 
-function unreachableRefusal(decision: Extract<GatewayDecision, { kind: 'proxy' }>, error: Error): Refusal {
+type ProxyDecision = Extract<GatewayDecision, { kind: 'proxy' }>;
+
+/**
+ * The 503 for a request to a sleeping environment that is not forwarded: still waking after the hold
+ * timeout, too many requests held, the wake impossible or failed, or no waker configured. Browsers get
+ * the self-reloading page; everyone gets Retry-After.
+ */
+function asleepRefusal(params: {
+  decision: ProxyDecision;
+  retryAfterSeconds: number;
+  reason: 'still-waking' | 'too-many-held' | 'cannot-wake' | 'no-waker';
+  waitedMs?: number;
+  error?: WakeError;
+}): Refusal {
+  const { decision, retryAfterSeconds } = params;
+  const environment = decision.routedTo;
+  const waking = params.reason === 'still-waking' || params.reason === 'too-many-held';
+  const message = (() => {
+    switch (params.reason) {
+      case 'still-waking':
+        return `environment ${environment} is waking up (waited ${Math.round((params.waitedMs ?? 0) / 1000)} s); retry in ${retryAfterSeconds} s`;
+      case 'too-many-held':
+        return `environment ${environment} is waking up and the gateway holds as many requests as it may; retry in ${retryAfterSeconds} s`;
+      case 'cannot-wake':
+        return params.error!.message;
+      case 'no-waker':
+        return `environment ${environment} is asleep and this gateway does not wake environments (it was started with --no-wake)`;
+    }
+  })();
+  return {
+    status: 503,
+    error: waking ? 'waking' : 'asleep',
+    message,
+    headers: { [ROUTED_TO_HEADER]: environment, 'retry-after': String(retryAfterSeconds) },
+    details: {
+      environment,
+      service: decision.service,
+      ...(params.error && { wakeError: params.error.type }),
+    },
+    outcome: 'asleep',
+    routedTo: environment,
+    service: decision.service,
+    html: renderWakingPage({
+      environment,
+      service: decision.service,
+      refreshSeconds: retryAfterSeconds,
+      detail: message,
+      waking,
+    }),
+  };
+}
+
+function unreachableRefusal(decision: ProxyDecision, error: Error): Refusal {
   return {
     status: 502,
     error: 'backend-unreachable',
@@ -258,7 +413,10 @@ function serveOwn(params: { req: IncomingMessage; res: ServerResponse; options: 
   if (path === HEALTH_PATH) {
     const status = options.view.status();
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    res.end(`${JSON.stringify({ status: status.reconnecting > 0 ? 'degraded' : 'ok', ...status })}\n`);
+    const wake = { wakes: options.wake ? 'on' : 'off', heldRequests: options.wake?.held() ?? 0 };
+    res.end(
+      `${JSON.stringify({ status: status.reconnecting > 0 ? 'degraded' : 'ok', ...status, ...wake })}\n`,
+    );
     return;
   }
   if (path === METRICS_PATH && options.metrics) {

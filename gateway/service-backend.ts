@@ -8,7 +8,15 @@ import type { V1Service } from '@kubernetes/client-node';
 /** Finds a watched Service; undefined when the cluster has none by that name. */
 export type ServiceLookup = (namespace: string, name: string) => V1Service | undefined;
 
-export type BackendResolution = { ok: true; address: string; port: number } | { ok: false; reason: string };
+export type BackendResolution =
+  | {
+      ok: true;
+      address: string;
+      port: number;
+      /** The namespace of the Service that answers (after following ExternalNames): whose pods serve. */
+      namespace: string;
+    }
+  | { ok: false; reason: string };
 
 /** ExternalName Services pointing at other Services (a branch's reused ones) are followed this deep. */
 const MAX_HOPS = 4;
@@ -49,7 +57,7 @@ export function resolveServiceBackend(params: {
       const inCluster = parseServiceHost(target);
       if (!inCluster) {
         return target
-          ? { ok: true, address: target, port: number }
+          ? { ok: true, address: target, port: number, namespace }
           : { ok: false, reason: `ExternalName Service ${namespace}/${service} names no host` };
       }
       ({ namespace, service } = inCluster);
@@ -64,7 +72,7 @@ export function resolveServiceBackend(params: {
     if (!clusterIP || clusterIP === 'None') {
       return { ok: false, reason: `Service ${namespace}/${service} is headless (no ClusterIP)` };
     }
-    return { ok: true, address: clusterIP, port: match.port };
+    return { ok: true, address: clusterIP, port: match.port, namespace };
   }
   return {
     ok: false,

@@ -21,11 +21,20 @@ interface GatewayOptions {
   ingressClass?: string;
   idleTimeout: number;
   metrics: boolean;
+  wake: boolean;
+  wakeTimeout: number;
+  maxHeld: number;
 }
 
 function port(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port, 0-65535');
+  return n;
+}
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError('must be a whole number, 1 or more');
   return n;
 }
 
@@ -73,6 +82,7 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       ingressClass: options.ingressClass,
       idleTimeoutMs: options.idleTimeout,
       metrics: options.metrics,
+      wake: options.wake && { holdTimeoutMs: options.wakeTimeout, maxHeld: options.maxHeld },
     });
   } catch (error) {
     if (error instanceof GatewayStartError && error.type === 'watch-failed') {
@@ -119,12 +129,34 @@ export function register(program: Command): void {
         .argParser(durationMs),
     )
     .option('--no-metrics', `do not serve Prometheus metrics at /__microstax/metrics`)
+    .option('--no-wake', 'answer requests to sleeping environments 503 instead of waking them')
+    .addOption(
+      new Option(
+        '--wake-timeout <duration>',
+        'how long a request to a sleeping environment waits for it to wake',
+      )
+        .default(60_000, '60s')
+        .argParser(durationMs),
+    )
+    .addOption(
+      new Option(
+        '--max-held <n>',
+        'how many requests may wait for wakes at once (more get 503 + Retry-After)',
+      )
+        .default(256)
+        .argParser(positiveInteger),
+    )
     .addHelpText(
       'after',
       `
 Every path under /__microstax/ belongs to the gateway on any host: ${HEALTH_PATH} (JSON: what it
 routes) and /__microstax/metrics (Prometheus). Unknown hosts get 404, unreachable services 502, both
 naming the host or service; responses carry x-microstax-routed-to: <environment>.
+
+A request to a sleeping environment wakes it (the wake update of its Temporal workflow, once however
+many requests arrive) and waits until its service answers, then is forwarded. Past --wake-timeout,
+browsers get a "waking up" page that reloads itself, other clients 503 with Retry-After. Temporal is
+TEMPORAL_ADDRESS, else the local stack's; when it cannot be reached, such requests get 503 at once.
 
 Examples:
   microstax gateway                          # the local stack's cluster, port 18081

@@ -39,6 +39,8 @@ class ScriptedWatches {
     ],
     Service: [],
     ConfigMap: [],
+    Deployment: [],
+    StatefulSet: [],
   };
 
   asKube(): KubeClient {
@@ -80,7 +82,7 @@ describe('watchCluster', () => {
     const problems: string[] = [];
     const view = await watchCluster({ kube: watches.asKube(), onProblem: (p) => problems.push(p.message) });
     try {
-      expect(watches.opened).toEqual(['Ingress', 'Service', 'ConfigMap']);
+      expect(watches.opened).toEqual(['Ingress', 'Service', 'ConfigMap', 'Deployment', 'StatefulSet']);
       expect(view.status()).toMatchObject({ ingresses: 1, hosts: 1, reconnecting: 0 });
 
       watches.failNextOpen = true; // the first re-open fails too: the next one, later, succeeds

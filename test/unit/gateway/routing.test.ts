@@ -231,6 +231,7 @@ describe('resolveServiceBackend', () => {
       ok: true,
       address: '10.96.1.1',
       port: 8080,
+      namespace: 'msx-a',
     });
     expect(
       resolveServiceBackend({ services, namespace: 'msx-a', service: 'api', port: 'http' }),
@@ -241,15 +242,18 @@ describe('resolveServiceBackend', () => {
   });
 
   it('follows an ExternalName Service to the in-cluster Service it names (a branch reusing the baseline)', () => {
+    // The reused Service's pods are the baseline's: its namespace is the one that may sleep.
     expect(resolveServiceBackend({ services, namespace: 'msx-br', service: 'api', port: 'http' })).toEqual({
       ok: true,
       address: '10.96.1.1',
       port: 8080,
+      namespace: 'msx-a',
     });
     expect(resolveServiceBackend({ services, namespace: 'msx-br', service: 'outside', port: 443 })).toEqual({
       ok: true,
       address: 'example.test',
       port: 443,
+      namespace: 'msx-br',
     });
   });
 
@@ -330,6 +334,7 @@ describe('decideRoute', () => {
       service: 'msx-main/api',
       routedTo: 'main',
       headerRouted: false,
+      backendNamespace: 'msx-main',
     });
   });
 
@@ -341,6 +346,7 @@ describe('decideRoute', () => {
       service: 'msx-pr-1/api',
       routedTo: 'pr-1',
       headerRouted: true,
+      backendNamespace: 'msx-pr-1',
     });
     // A branch listening on another port: its first port.
     expect(decide('api.main.microstax.localhost', 'pr-2')).toMatchObject({

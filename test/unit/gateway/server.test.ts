@@ -123,6 +123,7 @@ beforeAll(async () => {
     hosts: 2,
     services: 2,
     routingTables: 0,
+    sleeping: 0,
     reconnecting: 0,
     conflicts: [],
   };

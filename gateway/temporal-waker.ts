@@ -1,0 +1,301 @@
+import { randomUUID } from 'node:crypto';
+import {
+  Client,
+  Connection,
+  ServiceError,
+  type WorkflowHandle,
+  WorkflowNotFoundError,
+  WorkflowUpdateFailedError,
+  WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
+} from '@temporalio/client';
+import type { Logger } from 'pino';
+import { resolveTemporalConfig, type TemporalConfig } from '../temporal/config.js';
+import { loadDataConverter } from '../temporal/data-converter.js';
+import {
+  type EnvironmentStatus,
+  statusQuery,
+  TERMINAL_PHASES,
+  WorkflowType,
+  wakeUpdate,
+  workflowIds,
+} from '../workflows/contracts.js';
+import { WakeError } from './errors.js';
+
+/**
+ * Wakes environments through their Temporal workflow (the `wake` update of `env-<id>`), for the
+ * gateway. Temporal may be down when the gateway starts or later: every call is bounded, and after a
+ * failed connect the next one is tried only after a pause, so requests get an answer, never a hang.
+ */
+
+/** What the gateway needs to wake an environment; tests pass their own. */
+export interface EnvironmentWaker {
+  /**
+   * Wakes the environment whose namespace carries this runtime id and resolves once its workflow
+   * says it is ready again (with the workflow's environment id). Throws a WakeError otherwise.
+   */
+  wake(params: { runtimeId: string }): Promise<{ environmentId: string }>;
+  close(): Promise<void>;
+}
+
+export interface TemporalWakerOptions {
+  log: Logger;
+  /** Where Temporal is; default TEMPORAL_ADDRESS, else the local stack's endpoints (read at first use). */
+  config?: () => Promise<TemporalConfig>;
+  /** A connect that takes longer fails (default 3 s). */
+  connectTimeoutMs?: number;
+  /** After a failed connect, wakes fail at once for this long before the next try (default 5 s). */
+  reconnectPauseMs?: number;
+  /** Bound on each short call: describe, query, the update being accepted by the worker (default 20 s). */
+  callTimeoutMs?: number;
+  /** Recorded in the update as who asked (default "gateway"). */
+  requestedBy?: string;
+  /** While a wake runs, its status is read this often to notice a failed scale (default 3 s). */
+  statusPollMs?: number;
+}
+
+export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentWaker {
+  const connectTimeoutMs = options.connectTimeoutMs ?? 3_000;
+  const reconnectPauseMs = options.reconnectPauseMs ?? 5_000;
+  const callTimeoutMs = options.callTimeoutMs ?? 20_000;
+  const requestedBy = options.requestedBy ?? 'gateway';
+  const statusPollMs = options.statusPollMs ?? 3_000;
+  const readConfig = options.config ?? (() => resolveTemporalConfig());
+  let connecting: Promise<{ client: Client; connection: Connection }> | undefined;
+  let lastFailure: { at: number; message: string } | undefined;
+  let closed = false;
+  /** A claimed warm environment's runtime id → the claimer's environment id (stable for its life). */
+  const claimers = new Map<string, string>();
+
+  const connect = (runtimeId: string) => {
+    if (closed)
+      throw new WakeError('temporal-unreachable', {
+        environment: runtimeId,
+        cause: 'the gateway is closing',
+      });
+    if (!connecting && lastFailure && Date.now() - lastFailure.at < reconnectPauseMs) {
+      throw new WakeError('temporal-unreachable', { environment: runtimeId, cause: lastFailure.message });
+    }
+    connecting ??= (async () => {
+      const config = await readConfig();
+      const dataConverter = await loadDataConverter({ stateDir: config.stateDir });
+      const connection = await Connection.connect({
+        address: config.address,
+        connectTimeout: connectTimeoutMs,
+      }).catch((error: unknown) => {
+        throw new Error(`Temporal at ${config.address}: ${messageOf(error)}`);
+      });
+      options.log.info({ address: config.address, namespace: config.namespace }, 'connected to Temporal');
+      return { connection, client: new Client({ connection, namespace: config.namespace, dataConverter }) };
+    })();
+    return connecting.catch((error: unknown) => {
+      connecting = undefined;
+      lastFailure = { at: Date.now(), message: messageOf(error) };
+      options.log.warn(
+        { error: lastFailure.message },
+        'cannot reach Temporal; sleeping environments get 503',
+      );
+      throw new WakeError('temporal-unreachable', { environment: runtimeId, cause: lastFailure.message });
+    });
+  };
+
+  /** A short call, bounded; an unreachable server is a WakeError of its own type. */
+  const bounded = async <T>(params: {
+    runtimeId: string;
+    what: string;
+    connection: Connection;
+    call: () => Promise<T>;
+  }): Promise<T> => {
+    const deadline = Date.now() + callTimeoutMs;
+    try {
+      return await withTimeout(
+        params.connection.withDeadline(deadline, params.call),
+        callTimeoutMs,
+        `${params.what} took longer than ${callTimeoutMs} ms (is the lifecycle worker running?)`,
+      );
+    } catch (error) {
+      if (error instanceof WakeError || error instanceof WorkflowNotFoundError) throw error;
+      if (error instanceof WorkflowUpdateFailedError) {
+        throw new WakeError('refused', {
+          environment: params.runtimeId,
+          cause: error.cause?.message ?? error.message,
+        });
+      }
+      const type = isUnavailable(error) ? 'temporal-unreachable' : 'failed';
+      throw new WakeError(type, {
+        environment: params.runtimeId,
+        cause: `${params.what}: ${messageOf(error)}`,
+      });
+    }
+  };
+
+  /**
+   * The workflow that owns the namespace: `env-<runtimeId>` while it runs, else (a claimed warm
+   * environment keeps its namespace, its claimer's workflow owns it) the running environment workflow
+   * whose status names this runtime id, found among the sleeping ones.
+   */
+  const environmentIdFor = async (params: {
+    runtimeId: string;
+    client: Client;
+    connection: Connection;
+  }): Promise<string> => {
+    const { runtimeId, client, connection } = params;
+    const known = claimers.get(runtimeId);
+    if (known) return known;
+    const own = await bounded({
+      runtimeId,
+      what: `describe workflow ${workflowIds.environment(runtimeId)}`,
+      connection,
+      call: () => client.workflow.getHandle(workflowIds.environment(runtimeId)).describe(),
+    }).catch((error: unknown) => {
+      if (error instanceof WorkflowNotFoundError) return undefined;
+      throw error;
+    });
+    if (own?.status.name === 'RUNNING') return runtimeId;
+
+    const query = `WorkflowType = '${WorkflowType.environment}' AND ExecutionStatus = 'Running' AND (Phase = 'sleeping' OR Phase = 'waking')`;
+    const candidates = await bounded({
+      runtimeId,
+      what: 'list sleeping environments',
+      connection,
+      call: async () => {
+        const ids: string[] = [];
+        for await (const execution of client.workflow.list({ query })) ids.push(execution.workflowId);
+        return ids;
+      },
+    });
+    for (const workflowId of candidates) {
+      const status = await bounded<EnvironmentStatus>({
+        runtimeId,
+        what: `query ${workflowId}`,
+        connection,
+        call: () => client.workflow.getHandle(workflowId).query(statusQuery),
+      }).catch(() => undefined);
+      if (status?.runtimeId === runtimeId && !TERMINAL_PHASES.includes(status.phase)) {
+        claimers.set(runtimeId, status.environmentId);
+        return status.environmentId;
+      }
+    }
+    throw new WakeError('no-workflow', {
+      environment: runtimeId,
+      cause: `${workflowIds.environment(runtimeId)} is ${own ? own.status.name.toLowerCase() : 'not found'} and no running environment workflow names it as its runtime`,
+    });
+  };
+
+  return {
+    async wake({ runtimeId }) {
+      const { client, connection } = await connect(runtimeId);
+      const environmentId = await environmentIdFor({ runtimeId, client, connection });
+      const handle = client.workflow.getHandle(workflowIds.environment(environmentId));
+      // One update id for every retry of this wake: the server answers a repeat with the same update.
+      const updateId = `gateway-wake-${randomUUID()}`;
+      for (;;) {
+        try {
+          const update = await bounded({
+            runtimeId,
+            what: `wake update of ${workflowIds.environment(environmentId)}`,
+            connection,
+            call: () =>
+              handle.startUpdate(wakeUpdate, {
+                args: [{ requestedBy }],
+                updateId,
+                waitForStage: WorkflowUpdateStage.ACCEPTED,
+              }),
+          });
+          // Accepted: the workflow now scales everything back and answers once ready (minutes at most).
+          const watching = new AbortController();
+          const status = await Promise.race([
+            update.result(),
+            failedWake({ runtimeId, handle, connection, everyMs: statusPollMs, signal: watching.signal }),
+          ]).finally(() => watching.abort());
+          if (status.phase !== 'ready') {
+            throw new WakeError('failed', {
+              environment: runtimeId,
+              cause: status.error?.message ?? `the environment is ${status.phase} after the wake`,
+            });
+          }
+          return { environmentId };
+        } catch (error) {
+          if (error instanceof WorkflowUpdateFailedError) {
+            throw new WakeError('refused', {
+              environment: runtimeId,
+              cause: error.cause?.message ?? error.message,
+            });
+          }
+          if (!isPassingRefusal(error)) throw error;
+          // The update's long poll timed out, or a workflow task is being retried: ask again.
+          await new Promise((resolve) => setTimeout(resolve, 500));
+        }
+      }
+    },
+    async close() {
+      closed = true;
+      const current = connecting;
+      connecting = undefined;
+      await current?.then(({ connection }) => connection.close()).catch(() => {});
+    },
+  };
+}
+
+/**
+ * Rejects when a wake failed. The wake update answers only once the environment is awake; when the
+ * scale fails the workflow goes back to `sleeping` with `error` set and the update keeps waiting, so
+ * the status is read meanwhile: `waking` and then `sleeping` again means this wake failed.
+ */
+async function failedWake(params: {
+  runtimeId: string;
+  handle: WorkflowHandle;
+  connection: Connection;
+  everyMs: number;
+  /** Aborted once the update answered: the watcher stops. */
+  signal: AbortSignal;
+}): Promise<never> {
+  const never = new Promise<never>(() => {});
+  let sawWaking = false;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, params.everyMs));
+    if (params.signal.aborted) return never;
+    const status = await params.connection
+      .withDeadline(Date.now() + params.everyMs * 3, () => params.handle.query(statusQuery))
+      .catch(() => undefined);
+    if (!status) continue;
+    if (status.phase === 'waking') sawWaking = true;
+    else if (sawWaking && status.phase === 'sleeping') {
+      throw new WakeError('failed', {
+        environment: params.runtimeId,
+        cause: status.error?.message ?? 'the workflow went back to sleeping',
+      });
+    }
+    // The update answers by itself now.
+    if (status.phase === 'ready' || TERMINAL_PHASES.includes(status.phase)) return never;
+  }
+}
+
+/** A refusal that passes by itself: the RPC timed out, or a workflow task is being retried. */
+function isPassingRefusal(error: unknown): boolean {
+  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
+  const cause =
+    error instanceof ServiceError ? (error.cause as { code?: number; message?: string }) : undefined;
+  // 9 = FAILED_PRECONDITION: "Unable to perform workflow execution update due to Workflow Task in failed state".
+  return cause?.code === 9 && /Workflow Task in failed state/i.test(cause.message ?? '');
+}
+
+/** gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4) from the server: it is down or not answering. */
+function isUnavailable(error: unknown): boolean {
+  const code = (
+    error instanceof ServiceError ? (error.cause as { code?: number }) : (error as { code?: number })
+  )?.code;
+  return code === 14 || code === 4;
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(message)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,255 @@
+import { connect } from 'node:net';
+import type { Logger } from 'pino';
+import { WakeError } from './errors.js';
+import type { GatewayMetrics } from './metrics.js';
+import type { SleepingEnvironment } from './sleep-index.js';
+import type { EnvironmentWaker } from './temporal-waker.js';
+
+/**
+ * Holds requests to sleeping environments while they wake: one wake per environment however many
+ * requests arrive, each request bounded by a timeout, and a cap on how many are held at once.
+ */
+
+/** What became of one held request. */
+export type HoldOutcome =
+  /** Awake and the backend accepts connections: forward the request now. */
+  | { kind: 'ready'; waitedMs: number }
+  /** Still waking when the request's time ran out: answer "waking up" (HTML) or 503 + Retry-After. */
+  | { kind: 'still-waking'; waitedMs: number }
+  /** The wake cannot happen or failed: 503 with the reason. */
+  | { kind: 'cannot-wake'; error: WakeError }
+  /** Too many requests held already: 503 at once. */
+  | { kind: 'too-many-held' }
+  /** The client went away while held: nothing to answer. */
+  | { kind: 'client-gone' };
+
+export interface WakeCoordinatorOptions {
+  waker: EnvironmentWaker;
+  log: Logger;
+  metrics?: GatewayMetrics;
+  /** How long one request is held at most (default 60 s). */
+  holdTimeoutMs?: number;
+  /** How many requests may be held at once, over all environments (default 256). */
+  maxHeld?: number;
+  /** A wake still running after this long is given up by the gateway (default 10 min). */
+  wakeDeadlineMs?: number;
+  /** Resolves once address:port accepts a connection (default: a TCP connect, retried every 100 ms). */
+  reachable?: (params: { address: string; port: number; signal: AbortSignal }) => Promise<void>;
+}
+
+export interface WakeCoordinator {
+  /** Wakes the environment (once) and waits until its backend answers, within the hold timeout. */
+  hold(params: {
+    sleeping: SleepingEnvironment;
+    address: string;
+    port: number;
+    /** Aborted when the client goes away. */
+    signal: AbortSignal;
+  }): Promise<HoldOutcome>;
+  /** Starts the wake (once) without holding anything: for Upgrade requests, answered at once. */
+  wakeInBackground(sleeping: SleepingEnvironment): void;
+  /** The environment of this namespace while this gateway is waking it (its workloads may not sleep any more). */
+  waking(namespace: string): SleepingEnvironment | undefined;
+  /** Requests held right now. */
+  held(): number;
+  /** Gives up every hold (client-gone) and closes the waker. */
+  close(): Promise<void>;
+  readonly holdTimeoutMs: number;
+}
+
+interface Wake {
+  sleeping: SleepingEnvironment;
+  startedAt: number;
+  done: Promise<void>;
+  /** The backends being probed after the wake, shared by the requests held for them. */
+  probes: Map<string, Promise<void>>;
+  /** Set once a backend answered after the wake: new requests need not wait any more. */
+  answered: boolean;
+}
+
+/** How long a finished wake is remembered, so requests right after it still wait for the backend. */
+const POST_WAKE_GRACE_MS = 5_000;
+
+export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoordinator {
+  const holdTimeoutMs = options.holdTimeoutMs ?? 60_000;
+  const maxHeld = options.maxHeld ?? 256;
+  const wakeDeadlineMs = options.wakeDeadlineMs ?? 600_000;
+  const reachable = options.reachable ?? waitReachable;
+  const wakes = new Map<string, Wake>();
+  const closing = new AbortController();
+  let heldNow = 0;
+
+  const setHeld = (delta: number) => {
+    heldNow += delta;
+    options.metrics?.setHeld(heldNow);
+  };
+
+  /** The wake of this namespace: the one in flight, or a new one. */
+  const wakeFor = (sleeping: SleepingEnvironment): Wake => {
+    const running = wakes.get(sleeping.namespace);
+    if (running) return running;
+    const startedAt = Date.now();
+    const log = options.log.child({ environment: sleeping.runtimeId, namespace: sleeping.namespace });
+    log.info({ services: sleeping.services }, 'waking environment on its first request');
+    const done = withDeadline(
+      options.waker.wake({ runtimeId: sleeping.runtimeId }),
+      wakeDeadlineMs,
+      () =>
+        new WakeError('failed', {
+          environment: sleeping.runtimeId,
+          cause: `not awake after ${Math.round(wakeDeadlineMs / 1000)} s`,
+        }),
+    ).then(
+      ({ environmentId }) => {
+        const seconds = (Date.now() - startedAt) / 1000;
+        log.info({ environmentId, seconds }, 'environment awake');
+        options.metrics?.observeWake({ result: 'woken', seconds });
+      },
+      (error: unknown) => {
+        const wakeError =
+          error instanceof WakeError
+            ? error
+            : new WakeError('failed', { environment: sleeping.runtimeId, cause: String(error) });
+        log.warn({ type: wakeError.type, error: wakeError.message }, 'environment not woken');
+        options.metrics?.observeWake({ result: wakeError.type, seconds: (Date.now() - startedAt) / 1000 });
+        throw wakeError;
+      },
+    );
+    const wake: Wake = { sleeping, startedAt, done, probes: new Map(), answered: false };
+    wakes.set(sleeping.namespace, wake);
+    // Forgotten once settled (a later request to a namespace that sleeps again starts a new wake); after
+    // a success a few seconds later, so requests arriving meanwhile still wait for kube-proxy's rules.
+    const forget = () => {
+      if (wakes.get(sleeping.namespace) === wake) wakes.delete(sleeping.namespace);
+    };
+    done.then(
+      () => setTimeout(forget, POST_WAKE_GRACE_MS).unref(),
+      () => forget(),
+    );
+    return wake;
+  };
+
+  /** After the wake: the backend accepts connections (kube-proxy has a ready endpoint for it). */
+  const probeFor = (wake: Wake, address: string, port: number): Promise<void> => {
+    const key = `${address}:${port}`;
+    let probe = wake.probes.get(key);
+    if (!probe) {
+      // Bounded: a backend that never answers after the wake stops being probed with its last holder.
+      const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(holdTimeoutMs)]);
+      probe = wake.done
+        .then(() => reachable({ address, port, signal }))
+        .then(() => {
+          wake.answered = true;
+        });
+      wake.probes.set(key, probe);
+    }
+    return probe;
+  };
+
+  return {
+    holdTimeoutMs,
+    async hold({ sleeping, address, port, signal }) {
+      if (heldNow >= maxHeld) return { kind: 'too-many-held' };
+      const started = Date.now();
+      setHeld(1);
+      const wake = wakeFor(sleeping);
+      try {
+        const outcome = await raceAbort({
+          work: probeFor(wake, address, port).then(() => 'ready' as const),
+          timeoutMs: holdTimeoutMs,
+          signals: [signal, closing.signal],
+        });
+        const waitedMs = Date.now() - started;
+        if (outcome === 'ready') return { kind: 'ready', waitedMs };
+        if (signal.aborted) return { kind: 'client-gone' };
+        // Timed out, or the gateway is closing: the client is told to come back.
+        return { kind: 'still-waking', waitedMs };
+      } catch (error) {
+        return {
+          kind: 'cannot-wake',
+          error:
+            error instanceof WakeError
+              ? error
+              : new WakeError('failed', { environment: sleeping.runtimeId, cause: String(error) }),
+        };
+      } finally {
+        setHeld(-1);
+      }
+    },
+    wakeInBackground(sleeping) {
+      wakeFor(sleeping).done.catch(() => {});
+    },
+    waking(namespace) {
+      const wake = wakes.get(namespace);
+      return wake && !wake.answered ? wake.sleeping : undefined;
+    },
+    held: () => heldNow,
+    async close() {
+      closing.abort();
+      await options.waker.close();
+    },
+  };
+}
+
+/** Settles with the work's result, 'timeout', or 'aborted' (a signal fired), whichever comes first. */
+async function raceAbort<T>(params: {
+  work: Promise<T>;
+  timeoutMs: number;
+  signals: AbortSignal[];
+}): Promise<T | 'timeout' | 'aborted'> {
+  let timer: NodeJS.Timeout | undefined;
+  const cleanups: (() => void)[] = [];
+  const stop = new Promise<'timeout' | 'aborted'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), params.timeoutMs);
+    for (const signal of params.signals) {
+      if (signal.aborted) resolve('aborted');
+      const onAbort = () => resolve('aborted');
+      signal.addEventListener('abort', onAbort, { once: true });
+      cleanups.push(() => signal.removeEventListener('abort', onAbort));
+    }
+  });
+  try {
+    return await Promise.race([params.work, stop]);
+  } finally {
+    clearTimeout(timer);
+    for (const cleanup of cleanups) cleanup();
+  }
+}
+
+function withDeadline<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(error()), ms);
+    timer.unref();
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Resolves once a TCP connection to address:port opens. Right after a wake the Service's new
+ * endpoints may not be in kube-proxy's rules yet (the connection is refused): try again shortly.
+ */
+export async function waitReachable(params: {
+  address: string;
+  port: number;
+  signal: AbortSignal;
+}): Promise<void> {
+  for (;;) {
+    if (params.signal.aborted) throw new Error('stopped');
+    const open = await new Promise<boolean>((resolve) => {
+      const socket = connect({ host: params.address, port: params.port });
+      socket.setTimeout(2_000);
+      socket.once('connect', () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.once('timeout', () => {
+        socket.destroy();
+        resolve(false);
+      });
+      socket.once('error', () => resolve(false));
+    });
+    if (open) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

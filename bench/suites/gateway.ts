@@ -236,8 +236,8 @@ const suite: BenchSuite = {
       const summary = (rounds: LoadResult[]) => ({
         rps: Math.round(median(rounds.map((r) => r.rps))),
         rpsPerRound: rounds.map((r) => Math.round(r.rps)),
-        p50: median(rounds.map((r) => r.p50)),
-        p99: median(rounds.map((r) => r.p99)),
+        p50: round2(median(rounds.map((r) => r.p50))),
+        p99: round2(median(rounds.map((r) => r.p99))),
         non2xx: rounds.reduce((sum, r) => sum + r.non2xx, 0),
         errors: rounds.reduce((sum, r) => sum + r.errors, 0),
       });

@@ -52,6 +52,7 @@ describe('the gateway stack part', () => {
     // JSON log lines: start-up and the request (method, host, path, status; never headers).
     const log = await readFile(record!.logFile, 'utf8');
     expect(log).toContain('"msg":"gateway listening"');
+    expect(log).toMatch(/"wakes":"on \(hold 60000 ms\)"/);
     expect(log).toMatch(/"host":"nothing\.nowhere\.microstax\.localhost".*"status":404/);
   });
 
@@ -59,6 +60,12 @@ describe('the gateway stack part', () => {
     const badPort = cli(['--port', 'eighty']);
     expect(badPort.status).toBe(2);
     expect(badPort.stderr).toMatch(/--port.*must be a port/);
+    const badWake = cli(['--wake-timeout', 'soon']);
+    expect(badWake.status).toBe(2);
+    expect(badWake.stderr).toMatch(/--wake-timeout.*must be a duration/);
+    const badCap = cli(['--max-held', '0']);
+    expect(badCap.status).toBe(2);
+    expect(badCap.stderr).toMatch(/--max-held.*must be a whole number/);
     const missing = cli(['--port', '0', '--kubeconfig', '/nonexistent/kubeconfig']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('kubeconfig /nonexistent/kubeconfig does not exist');

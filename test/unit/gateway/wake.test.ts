@@ -263,6 +263,8 @@ describe('the gateway server with a sleeping environment', () => {
   async function gatewayWithSleeper(params: {
     env: string;
     waker?: EnvironmentWaker;
+    /** A gateway started with --no-wake. */
+    noWake?: boolean;
     holdTimeoutMs?: number;
     wakeDelayMs?: number;
   }) {
@@ -309,7 +311,14 @@ describe('the gateway server with a sleeping environment', () => {
       sleeping: () => new Map(asleep ? [[namespace, sleeping]] : []),
     };
     const port = await listen(
-      createGatewayServer({ view, agent, log: silent, metrics, wake, retryAfterSeconds: 3 }),
+      createGatewayServer({
+        view,
+        agent,
+        log: silent,
+        metrics,
+        wake: params.noWake ? undefined : wake,
+        retryAfterSeconds: 3,
+      }),
     );
     return { port, scripted, metrics, wake, host: `api.${params.env}.microstax.localhost` };
   }
@@ -421,6 +430,15 @@ describe('the gateway server with a sleeping environment', () => {
       2,
     );
     await wake.close();
+  });
+
+  it('with --no-wake: 503 at once, saying so', async () => {
+    const { port, host, scripted } = await gatewayWithSleeper({ env: 'w5', noWake: true });
+    const answer = await send({ port, host });
+    expect(answer.status).toBe(503);
+    expect(answer.headers['retry-after']).toBe('3');
+    expect(answer.body).toContain('environment w5 is asleep and this gateway does not wake environments');
+    expect(scripted.calls).toEqual([]);
   });
 
   it('an Upgrade request starts the wake and is answered 503 at once', async () => {

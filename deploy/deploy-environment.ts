@@ -4,6 +4,7 @@ import { applyObjects } from './apply.js';
 import { type DeployConfig, deployConfig } from './config.js';
 import { DeployConfigurationError } from './errors.js';
 import type { KubeClient } from './kube-client.js';
+import { readLineage } from './lineage.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
 import { namespaceFor } from './names.js';
@@ -69,9 +70,9 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     environment.baselineId = params.baseline.environmentId;
   }
   const usesBaseline = params.plan?.services.some((s) => s.action === 'reuse') ?? false;
-  if (usesBaseline && environment.baselineId) {
-    await requireBaseline({ kube: params.kube, baselineId: environment.baselineId, config });
-  }
+  const ancestors = environment.baselineId
+    ? await branchAncestors({ kube: params.kube, baselineId: environment.baselineId, usesBaseline, config })
+    : [];
 
   const [volumeProvisioning, secretValues] = await Promise.all([
     resolveVolumeProvisioning({ kube: params.kube, config }),
@@ -83,6 +84,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     config,
     plan: params.plan,
     placement: params.placement,
+    ancestors,
     secretValues,
     volumeProvisioning,
   });
@@ -109,15 +111,25 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
   };
 }
 
-async function requireBaseline(params: { kube: KubeClient; baselineId: string; config: DeployConfig }) {
-  const namespace = namespaceFor(params.baselineId, params.config.namespacePrefix);
-  const found = await params.kube.readOrNull({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
-  if (!found) {
+/**
+ * The branch's ancestors, read from its baseline's namespace (render stays pure). A branch that
+ * reuses services needs that namespace: its ExternalName Services would resolve to nothing.
+ */
+async function branchAncestors(params: {
+  kube: KubeClient;
+  baselineId: string;
+  usesBaseline: boolean;
+  config: DeployConfig;
+}): Promise<string[]> {
+  const lineage = await readLineage(params);
+  if (params.usesBaseline && !lineage.baselineFound) {
+    const namespace = namespaceFor(params.baselineId, params.config.namespacePrefix);
     throw new DeployConfigurationError({
       field: 'baseline.environmentId',
       problem: `baseline environment "${params.baselineId}" has no namespace ${namespace}; reused services would resolve to nothing`,
     });
   }
+  return lineage.ancestors;
 }
 
 async function lookUpSecrets(

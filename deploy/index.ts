@@ -12,7 +12,8 @@ export {
 export * from './errors.js';
 export { runInitSteps } from './init-steps.js';
 export { FIELD_MANAGER, KubeClient, type ObjectRef } from './kube-client.js';
-export { ANNOTATIONS, LABELS } from './labels.js';
+export { ANCESTOR_LABEL_PREFIX, ANNOTATIONS, ancestorLabelKey, LABELS } from './labels.js';
+export { type Lineage, readLineage } from './lineage.js';
 export { type RenderInput, renderEnvironment, renderInitRerun } from './manifests/render.js';
 export {
   ROUTING_BAGGAGE_KEY,

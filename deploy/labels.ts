@@ -34,6 +34,22 @@ export const ANNOTATIONS = {
   reusedFrom: 'microstax.dev/reused-from',
 } as const;
 
+/**
+ * Prefix of the ancestor labels: a branch's namespace carries `ancestor.microstax.dev/<id>` for every
+ * environment above it (value: generations up, "1" for its baseline). An environment's NetworkPolicy
+ * admits namespaces where `ancestor.microstax.dev/<its id>` exists, i.e. all its descendants, which
+ * reach it through chains of reused services (B2 -> B1's ExternalName -> R's pods).
+ */
+export const ANCESTOR_LABEL_PREFIX = 'ancestor.microstax.dev/';
+
+/**
+ * The ancestor label key for one environment. An environment id is at most 63 characters of
+ * [a-z0-9-] (render checks it), exactly what a label key's name part allows, so the id is used as is.
+ */
+export function ancestorLabelKey(environmentId: string): string {
+  return `${ANCESTOR_LABEL_PREFIX}${environmentId}`;
+}
+
 export const MANAGED_BY = 'microstax';
 export const PART_OF = 'microstax';
 

@@ -7,6 +7,19 @@ const DNS_LABEL_MAX = 63;
 const ENVIRONMENT_ID = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /**
+ * Why `id` cannot be an environment id, or undefined when it can. Besides naming the namespace, the
+ * id is a label value (`microstax.dev/environment`) and the name part of ancestor label keys, both
+ * at most 63 characters.
+ */
+export function environmentIdProblem(id: string): string | undefined {
+  if (!ENVIRONMENT_ID.test(id))
+    return `"${id}" is not a valid environment id (lower-case letters, digits and "-")`;
+  if (id.length > DNS_LABEL_MAX)
+    return `"${id}" is ${id.length} characters long; an environment id has at most ${DNS_LABEL_MAX}`;
+  return undefined;
+}
+
+/**
  * The namespace of an environment: the prefix plus the id. Ids too long for a DNS label are cut
  * and given a hash suffix, so two long ids never share a namespace.
  */

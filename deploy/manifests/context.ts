@@ -13,6 +13,8 @@ export interface RenderContext {
   namespace: string;
   /** Namespace of the baseline, for branch environments. */
   baselineNamespace?: string;
+  /** Every environment above this one, root first, the baseline last; empty for a root. */
+  ancestors: string[];
   /** Per service: deploy, fork or reuse. */
   modes: Map<string, ServiceMode>;
   /** Per service: where the placement plan puts it. */

@@ -4,7 +4,7 @@ import type {
   V1NetworkPolicyPeer,
   V1ResourceQuota,
 } from '@kubernetes/client-node';
-import { LABELS } from '../labels.js';
+import { ancestorLabelKey, LABELS } from '../labels.js';
 import { objectMeta, type RenderContext } from './context.js';
 
 export const QUOTA_NAME = 'microstax-quota';
@@ -53,15 +53,23 @@ export function renderLimitRange(ctx: RenderContext): V1LimitRange {
 
 /**
  * Lets no other environment's pods in. Allowed: pods of this namespace; namespaces that are not
- * MicroStax environments (ingress controllers, monitoring); branches of this environment (they
- * reuse its services, as their plan says); and, for header routing, this branch's baseline (its
- * router forwards requests to this branch's copies).
+ * MicroStax environments (ingress controllers, monitoring); descendants of this environment, at any
+ * depth (they reuse its services, directly or through their baseline's ExternalName Services, so a
+ * branch of a branch connects straight to this namespace's pods); and, for header routing, this
+ * branch's baseline (its router forwards requests to this branch's copies). Siblings and cousins
+ * carry no label naming each other, so they stay apart.
  */
 export function renderNetworkPolicy(ctx: RenderContext): V1NetworkPolicy {
   const from: V1NetworkPolicyPeer[] = [
     { podSelector: {} },
     { namespaceSelector: { matchExpressions: [{ key: LABELS.environment, operator: 'DoesNotExist' }] } },
+    // Direct branches deployed before ancestor labels carry only this one.
     { namespaceSelector: { matchLabels: { [LABELS.baseline]: ctx.environment.id } } },
+    {
+      namespaceSelector: {
+        matchExpressions: [{ key: ancestorLabelKey(ctx.environment.id), operator: 'Exists' }],
+      },
+    },
   ];
   if (ctx.environment.baselineId && ctx.blueprint.routing === 'header') {
     from.push({ namespaceSelector: { matchLabels: { [LABELS.environment]: ctx.environment.baselineId } } });

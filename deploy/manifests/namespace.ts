@@ -1,10 +1,12 @@
 import type { V1Namespace } from '@kubernetes/client-node';
 import { ANNOTATIONS, LABELS, toLabelValue } from '../labels.js';
+import { ancestorLabels } from '../lineage.js';
 import { commonLabels, type RenderContext } from './context.js';
 
 /**
  * The environment's namespace, labelled with its identity: kubectl users find environments with
- * `-l microstax.dev/environment`, the sweep finds orphans, policies find branches of a baseline.
+ * `-l microstax.dev/environment`, the sweep finds orphans, policies find branches of a baseline, and
+ * the ancestor labels let every environment above a branch admit it.
  */
 export function renderNamespace(ctx: RenderContext): V1Namespace {
   const env = ctx.environment;
@@ -17,6 +19,7 @@ export function renderNamespace(ctx: RenderContext): V1Namespace {
   }
   if (env.team) labels[LABELS.team] = toLabelValue(env.team);
   if (env.baselineId) labels[LABELS.baseline] = env.baselineId;
+  Object.assign(labels, ancestorLabels(ctx.ancestors));
   if (env.expiresAt !== undefined) {
     const expires = new Date(env.expiresAt);
     labels[LABELS.expiresAt] = String(Math.floor(expires.getTime() / 1000));

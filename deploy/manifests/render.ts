@@ -3,7 +3,8 @@ import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
 import type { BranchPlan, PlacementPlan, ServicePlacement } from '../../planner/types.js';
 import type { DeployConfig } from '../config.js';
 import { DeployConfigurationError } from '../errors.js';
-import { namespaceFor } from '../names.js';
+import { validateAncestors } from '../lineage.js';
+import { environmentIdProblem, namespaceFor } from '../names.js';
 import type { EnvironmentIdentity, RenderedEnvironment, ServiceMode, WorkloadExpectation } from '../types.js';
 import { withAllClientCredentials } from './client-credentials.js';
 import { type RenderContext, reusedServices, runningServices } from './context.js';
@@ -23,6 +24,11 @@ export interface RenderInput {
   /** For a branch environment: what to deploy, fork or reuse. Absent: every service is deployed. */
   plan?: BranchPlan;
   placement?: PlacementPlan;
+  /**
+   * A branch's lineage, root first and ending with `environment.baselineId` (deployEnvironment reads
+   * it from the baseline's namespace). Absent: just the baseline.
+   */
+  ancestors?: string[];
   /** Looked-up values of `{secretRef}` env values, keyed "<secretName>/<secretKey>". */
   secretValues?: Map<string, string>;
   volumeProvisioning: 'dynamic' | 'static';
@@ -107,6 +113,10 @@ function buildContext(input: RenderInput): RenderContext {
   const { environment, config } = input;
   const blueprint = withAllClientCredentials(input.blueprint);
   const namespace = namespaceFor(environment.id, config.namespacePrefix);
+  const idProblem = environmentIdProblem(environment.id);
+  if (idProblem) throw new DeployConfigurationError({ field: 'environment.id', problem: idProblem });
+  const ancestors = input.ancestors ?? (environment.baselineId ? [environment.baselineId] : []);
+  validateAncestors({ environmentId: environment.id, baselineId: environment.baselineId, ancestors });
   if (environment.expiresAt !== undefined && Number.isNaN(new Date(environment.expiresAt).getTime())) {
     throw new DeployConfigurationError({ field: 'environment.expiresAt', problem: 'is not a valid time' });
   }
@@ -133,6 +143,7 @@ function buildContext(input: RenderInput): RenderContext {
     blueprint,
     config,
     namespace,
+    ancestors: [...ancestors],
     modes,
     placements,
     secretValues: input.secretValues ?? new Map(),

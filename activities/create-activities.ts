@@ -142,6 +142,23 @@ export function createActivities(deps: LifecycleDependencies) {
       return null;
     },
 
+    /**
+     * The namespace id of an environment: its own id, or the warm environment's it claimed (a claim
+     * keeps the warm namespace). Read from the environment's workflow; an environment whose workflow
+     * is gone keeps its own id.
+     */
+    async runtimeIdOf(input: { environmentId: string }): Promise<string> {
+      try {
+        const status = await deps.temporal.workflow
+          .getHandle(workflowIds.environment(input.environmentId))
+          .query(statusQuery);
+        return status.runtimeId ?? input.environmentId;
+      } catch (error) {
+        if (error instanceof WorkflowNotFoundError) return input.environmentId;
+        throw error;
+      }
+    },
+
     /** Applies the environment and waits until it is ready, heartbeating and reporting per-service progress. */
     async deployEnvironment(input: {
       environmentId: string;

@@ -284,6 +284,11 @@ async function create(
         }
       }
 
+      // A baseline that claimed a warm environment lives in the warm environment's namespace.
+      const baselineRuntimeId =
+        input.baseline && patched('resolve-runtime-id')
+          ? await quick.runtimeIdOf({ environmentId: input.baseline.environmentId })
+          : input.baseline?.environmentId;
       setPhase(status, 'applying');
       compensations.push({ what: 'tear down what was applied', run: () => teardownRuntime(status) });
       const deployed = await long.deployEnvironment({
@@ -293,13 +298,13 @@ async function create(
           owner: status.owner,
           team: status.team,
           blueprint: status.blueprint,
-          baselineId: status.parentEnvironmentId,
+          baselineId: baselineRuntimeId,
           expiresAt: status.expiresAt,
         },
         blueprint: input.blueprint,
         plan: planned.plan,
         placement: planned.placement,
-        baseline: input.baseline ? { environmentId: input.baseline.environmentId } : undefined,
+        baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
       });
       status.services = mergeProgress(status.services, deployed.services);
       status.urls = firstUrls(deployed.urls);

@@ -1,4 +1,4 @@
-import { ApplicationFailure, getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
 import { long, quick } from './activity-proxies.js';
 import {
   LifecycleErrorType,
@@ -17,10 +17,14 @@ export async function seedEnvironment(input: SeedEnvironmentInput): Promise<Seed
       message: `service: blueprint ${input.blueprint.name} has no service named ${input.service}`,
     });
   }
+  // A claimed warm environment lives in the warm environment's namespace.
+  const runtimeId = patched('resolve-runtime-id')
+    ? await quick.runtimeIdOf({ environmentId: input.environmentId })
+    : input.environmentId;
   let stepsRun = 0;
   if (input.source.kind === 'init') {
     ({ stepsRun } = await long.runInitSteps({
-      environmentId: input.environmentId,
+      environmentId: runtimeId,
       blueprint: input.blueprint,
       service: input.service,
     }));
@@ -34,7 +38,7 @@ export async function seedEnvironment(input: SeedEnvironmentInput): Promise<Seed
         message: `snapshot ${input.source.snapshotId} holds no data of service ${input.service}`,
       });
     }
-    await long.restoreService({ environmentId: input.environmentId, blueprint: input.blueprint, artifact });
+    await long.restoreService({ environmentId: runtimeId, blueprint: input.blueprint, artifact });
     stepsRun = 1;
   }
   // Seeding is activity: it keeps the environment from idling out.

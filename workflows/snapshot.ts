@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, patched } from '@temporalio/workflow';
 import { long, quick } from './activity-proxies.js';
 import { LifecycleErrorType, type SnapshotEnvironmentInput, type SnapshotRecord } from './contracts.js';
 
@@ -20,11 +20,15 @@ export async function snapshotEnvironment(input: SnapshotEnvironmentInput): Prom
           : `services: blueprint ${input.blueprint.name} has no data service to snapshot`,
     });
   }
+  // A claimed warm environment lives in the warm environment's namespace.
+  const runtimeId = patched('resolve-runtime-id')
+    ? await quick.runtimeIdOf({ environmentId: input.environmentId })
+    : input.environmentId;
   const artifacts = await Promise.all(
     wanted.map((service) =>
       long.captureService({
         snapshotId: input.snapshotId,
-        environmentId: input.environmentId,
+        environmentId: runtimeId,
         blueprint: input.blueprint,
         service,
       }),

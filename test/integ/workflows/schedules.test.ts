@@ -1,5 +1,7 @@
-import type { V1Namespace } from '@kubernetes/client-node';
+import type { V1Job, V1Namespace, V1Service } from '@kubernetes/client-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createPlanner } from '../../../activities/planner-adapter.js';
+import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS, loadDeployConfig, namespaceFor } from '../../../deploy/index.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import {
@@ -187,8 +189,24 @@ describe('sleep mode', () => {
 
 describe('warm pool', () => {
   it('pre-warm fills the pool, a create claims and relabels a warm environment, and the next run refills', async () => {
-    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'prewarm' });
-    const blueprint = smallBlueprint({ name: `pool-${Date.now().toString(36)}` });
+    // The real planner: the branch below is planned against the claimed environment.
+    const { lifecycle, taskQueue } = await harness.startWorker({
+      testName: 'prewarm',
+      planner: createPlanner({}),
+    });
+    const small = smallBlueprint({ name: `pool-${Date.now().toString(36)}` });
+    // api has an init step, so a seed of the claimed environment has something to run.
+    const blueprint: ResolvedBlueprint = {
+      ...small,
+      services: small.services.map((service) =>
+        service.name === 'api'
+          ? {
+              ...service,
+              init: [{ type: 'sql', script: 'seed.sql', content: 'SELECT 1;', sha256: 'd'.repeat(64) }],
+            }
+          : service,
+      ),
+    };
     const prewarm = (): Promise<PrewarmPoolResult> =>
       harness.temporal.client.workflow.execute(WorkflowType.prewarmPool, {
         taskQueue,
@@ -227,6 +245,50 @@ describe('warm pool', () => {
       [LABELS.expiresAt]: String(Math.floor(Date.parse(claimed.expiresAt!) / 1000)),
     });
     expect(namespace.metadata!.annotations?.[ANNOTATIONS.owner]).toBe('ada');
+
+    // The claimed environment lives in the warm namespace: a seed runs its Job there, and a branch of
+    // it reuses its services from there (the branch knows only the claimer's id).
+    expect(
+      await lifecycle.seed({ environmentId, blueprint, service: 'api', source: { kind: 'init' } }, 's1'),
+    ).toMatchObject({ stepsRun: 1 });
+    const seedJobs = await harness.kube.list<V1Job>({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      namespace: namespaceFor(claimed.runtimeId, loadDeployConfig().namespacePrefix),
+      labelSelector: `${LABELS.role}=init`,
+    });
+    expect(seedJobs.items.length).toBeGreaterThanOrEqual(2); // the warm create's, and the seed's
+    const branchId = newEnvironmentId('claimbr');
+    await lifecycle.createEnvironment({
+      environmentId: branchId,
+      blueprint: {
+        ...blueprint,
+        services: blueprint.services.map((service) =>
+          service.name === 'web' ? { ...service, image: 'ghcr.io/acme/web:2.0' } : service,
+        ),
+      },
+      baseline: { environmentId, blueprint },
+      owner: 'ada',
+      team: 'payments',
+    });
+    const branchStatus = await lifecycle.waitReady(branchId);
+    expect(branchStatus.phase).toBe('ready');
+    expect(branchStatus.plan?.services.find((service) => service.name === 'api')?.action).toBe('reuse');
+    const branchNamespace = namespaceFor(branchId, loadDeployConfig().namespacePrefix);
+    const reusedApi = await harness.kube.read<V1Service>({
+      apiVersion: 'v1',
+      kind: 'Service',
+      name: 'api',
+      namespace: branchNamespace,
+    });
+    expect(reusedApi.spec?.type).toBe('ExternalName');
+    expect(reusedApi.spec?.externalName).toContain(
+      namespaceFor(claimed.runtimeId, loadDeployConfig().namespacePrefix),
+    );
+    const [branchNs] = (await namespacesOf(harness.kube, branchId)) as [V1Namespace];
+    expect(branchNs.metadata!.labels![LABELS.baseline]).toBe(claimed.runtimeId);
+    await lifecycle.teardown(branchId, { reason: 'requested' });
+    await result(workflowIds.environment(branchId));
 
     const second = await prewarm();
     expect(second.pools[0]).toMatchObject({ target: 2, warm: 1 });

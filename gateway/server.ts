@@ -16,6 +16,7 @@ import type { ClusterView } from './cluster-view.js';
 import { decideRoute, type GatewayDecision } from './decide.js';
 import type { WakeError } from './errors.js';
 import type { GatewayMetrics, RequestOutcome } from './metrics.js';
+import { resolveServiceBackend } from './service-backend.js';
 import type { SleepingEnvironment } from './sleep-index.js';
 import type { WakeCoordinator } from './wake-coordinator.js';
 import { renderWakingPage, wantsHtml } from './waking-page.js';
@@ -189,6 +190,22 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     options.view.sleeping?.().get(decision.backendNamespace) ??
     options.wake?.waking(decision.backendNamespace);
 
+  /** The ClusterIP and first port of every sleeping service's Service (those it has). */
+  const siblingBackends = (sleeping: SleepingEnvironment) => {
+    const { services } = options.view.snapshot();
+    return sleeping.services.flatMap((name) => {
+      const port = services(sleeping.namespace, name)?.spec?.ports?.[0]?.port;
+      if (port === undefined) return [];
+      const resolved = resolveServiceBackend({
+        services,
+        namespace: sleeping.namespace,
+        service: name,
+        port,
+      });
+      return resolved.ok ? [{ address: resolved.address, port: resolved.port }] : [];
+    });
+  };
+
   const proxy = (params: {
     req: IncomingMessage;
     res: ServerResponse;
@@ -242,8 +259,8 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     res.once('close', onClose);
     const outcome = await wake.hold({
       sleeping,
-      address: decision.address,
-      port: decision.port,
+      backend: { address: decision.address, port: decision.port },
+      siblings: siblingBackends(sleeping),
       signal: gone.signal,
     });
     res.off('close', onClose);

@@ -44,7 +44,7 @@ export interface TemporalWakerOptions {
   config?: () => Promise<TemporalConfig>;
   /** A connect that takes longer fails (default 3 s). */
   connectTimeoutMs?: number;
-  /** After a failed connect, wakes fail at once for this long before the next try (default 5 s). */
+  /** After a failed connect (or a call the server did not answer), wakes fail at once for this long (default 5 s). */
   reconnectPauseMs?: number;
   /** Bound on each short call: describe, query, the update being accepted by the worker (default 20 s). */
   callTimeoutMs?: number;
@@ -73,7 +73,8 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
         environment: runtimeId,
         cause: 'the gateway is closing',
       });
-    if (!connecting && lastFailure && Date.now() - lastFailure.at < reconnectPauseMs) {
+    // Also while connected: a server that stopped answering a moment ago is not asked again at once.
+    if (lastFailure && Date.now() - lastFailure.at < reconnectPauseMs) {
       throw new WakeError('temporal-unreachable', { environment: runtimeId, cause: lastFailure.message });
     }
     connecting ??= (async () => {
@@ -121,11 +122,12 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
           cause: error.cause?.message ?? error.message,
         });
       }
-      const type = isUnavailable(error) ? 'temporal-unreachable' : 'failed';
-      throw new WakeError(type, {
-        environment: params.runtimeId,
-        cause: `${params.what}: ${messageOf(error)}`,
-      });
+      const cause = `${params.what}: ${messageOf(error)}`;
+      if (isUnavailable(error)) {
+        lastFailure = { at: Date.now(), message: cause };
+        throw new WakeError('temporal-unreachable', { environment: params.runtimeId, cause });
+      }
+      throw new WakeError('failed', { environment: params.runtimeId, cause });
     }
   };
 

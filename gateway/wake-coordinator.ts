@@ -38,11 +38,16 @@ export interface WakeCoordinatorOptions {
 }
 
 export interface WakeCoordinator {
-  /** Wakes the environment (once) and waits until its backend answers, within the hold timeout. */
+  /**
+   * Wakes the environment (once) and waits, within the hold timeout, until the request's backend
+   * accepts connections, then up to a few seconds more for the environment's other Services (its
+   * database, its cache): their new endpoints may not be in kube-proxy's rules yet when the
+   * workloads report ready. A sibling that never listens only costs those few seconds.
+   */
   hold(params: {
     sleeping: SleepingEnvironment;
-    address: string;
-    port: number;
+    backend: { address: string; port: number };
+    siblings?: { address: string; port: number }[];
     /** Aborted when the client goes away. */
     signal: AbortSignal;
   }): Promise<HoldOutcome>;
@@ -66,6 +71,9 @@ interface Wake {
   /** Set once a backend answered after the wake: new requests need not wait any more. */
   answered: boolean;
 }
+
+/** After the request's own backend answers, how long it may wait for the environment's other Services. */
+const SIBLING_WAIT_MS = 5_000;
 
 /** How long a finished wake is remembered, so requests right after it still wait for the backend. */
 const POST_WAKE_GRACE_MS = 5_000;
@@ -136,11 +144,7 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
     if (!probe) {
       // Bounded: a backend that never answers after the wake stops being probed with its last holder.
       const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(holdTimeoutMs)]);
-      probe = wake.done
-        .then(() => reachable({ address, port, signal }))
-        .then(() => {
-          wake.answered = true;
-        });
+      probe = wake.done.then(() => reachable({ address, port, signal }));
       wake.probes.set(key, probe);
     }
     return probe;
@@ -148,19 +152,29 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
 
   return {
     holdTimeoutMs,
-    async hold({ sleeping, address, port, signal }) {
+    async hold({ sleeping, backend, siblings = [], signal }) {
       if (heldNow >= maxHeld) return { kind: 'too-many-held' };
       const started = Date.now();
       setHeld(1);
       const wake = wakeFor(sleeping);
       try {
         const outcome = await raceAbort({
-          work: probeFor(wake, address, port).then(() => 'ready' as const),
+          work: probeFor(wake, backend.address, backend.port)
+            .then(() =>
+              Promise.race([
+                Promise.all(siblings.map((b) => probeFor(wake, b.address, b.port).catch(() => {}))),
+                new Promise((resolve) => setTimeout(resolve, SIBLING_WAIT_MS).unref()),
+              ]),
+            )
+            .then(() => 'ready' as const),
           timeoutMs: holdTimeoutMs,
           signals: [signal, closing.signal],
         });
         const waitedMs = Date.now() - started;
-        if (outcome === 'ready') return { kind: 'ready', waitedMs };
+        if (outcome === 'ready') {
+          wake.answered = true;
+          return { kind: 'ready', waitedMs };
+        }
         if (signal.aborted) return { kind: 'client-gone' };
         // Timed out, or the gateway is closing: the client is told to come back.
         return { kind: 'still-waking', waitedMs };

@@ -149,7 +149,7 @@ describe('createWakeCoordinator', () => {
     return coordinator;
   };
   const hold = (coordinator: WakeCoordinator, signal = new AbortController().signal) =>
-    coordinator.hold({ sleeping: sleepingA, address: '127.0.0.1', port: 1, signal });
+    coordinator.hold({ sleeping: sleepingA, backend: { address: '127.0.0.1', port: 1 }, signal });
 
   it('wakes an environment once however many requests wait, and releases them all', async () => {
     const waker = new ScriptedWaker();
@@ -174,6 +174,36 @@ describe('createWakeCoordinator', () => {
     expect(await later).toMatchObject({ kind: 'ready' });
     expect(waker.calls).toEqual(['a']);
   });
+
+  it("after the wake waits for the environment's other Services too, but not for long", async () => {
+    const probed: number[] = [];
+    const waker = new ScriptedWaker();
+    const coordinator = createWakeCoordinator({
+      waker,
+      log: silent,
+      // Port 3 never listens: the request is released all the same, a few seconds later.
+      reachable: ({ port }) => {
+        probed.push(port);
+        return port === 3 ? new Promise(() => {}) : Promise.resolve();
+      },
+    });
+    coordinators.push(coordinator);
+    const held = coordinator.hold({
+      sleeping: sleepingA,
+      backend: { address: '127.0.0.1', port: 1 },
+      siblings: [
+        { address: '127.0.0.1', port: 2 },
+        { address: '127.0.0.1', port: 3 },
+      ],
+      signal: new AbortController().signal,
+    });
+    waker.resolveAll();
+    const outcome = await held;
+    expect(outcome).toMatchObject({ kind: 'ready' });
+    expect(probed.sort()).toEqual([1, 2, 3]);
+    expect((outcome as { waitedMs: number }).waitedMs).toBeGreaterThanOrEqual(4_900);
+    expect(coordinator.waking('msx-a')).toBeUndefined();
+  }, 10_000);
 
   it('caps the requests held at once', async () => {
     const waker = new ScriptedWaker();

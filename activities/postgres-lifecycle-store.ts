@@ -1,5 +1,5 @@
 import type pg from 'pg';
-import { updateEnvironmentStatus } from '../store/environments.js';
+import { recordEnvironmentStatus } from '../store/environment-status.js';
 import type { EnvironmentStatus, ShareStatus, SnapshotRecord } from '../workflows/contracts.js';
 import type { LifecycleStore } from './ports.js';
 
@@ -21,19 +21,7 @@ export class PostgresLifecycleStore implements LifecycleStore {
   }
 
   async recordEnvironment(status: EnvironmentStatus): Promise<void> {
-    await updateEnvironmentStatus(this.db, {
-      id: status.environmentId,
-      phase: status.phase,
-      services: status.services.map((s) => ({ ...s })),
-      urls: status.urls,
-      plan:
-        status.plan || status.placement
-          ? { branch: status.plan ?? null, placement: status.placement ?? null }
-          : undefined,
-      costPerHour: status.hourlyCost ?? null,
-      expiresAt: status.expiresAt ? new Date(status.expiresAt) : null,
-      error: status.error ? { type: status.error.type, message: status.error.message } : null,
-    });
+    await recordEnvironmentStatus(this.db, status);
   }
 
   async recordSnapshot(_record: SnapshotRecord): Promise<void> {}

@@ -15,6 +15,7 @@ import blueprintRoutes from './routes/blueprints.js';
 import environmentRoutes from './routes/environments.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/shares.js';
+import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
 
 export interface AppOptions {
@@ -53,6 +54,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
     async (v1) => {
       await v1.register(blueprintRoutes);
       await v1.register(environmentRoutes);
+      await v1.register(sleepRoutes);
       await v1.register(snapshotRoutes);
       await v1.register(shareRoutes);
     },

@@ -8,6 +8,9 @@ import type {
   TeardownRequest,
 } from '../workflows/contracts.js';
 
+/** Where a sleep-mode request takes an environment: to zero replicas, or back to its planned ones. */
+export type SleepMode = 'sleep' | 'wake';
+
 /** How a background workflow the API started (seed, snapshot) stands. */
 export type WorkflowOutcome<T> =
   | { state: 'running' }
@@ -27,6 +30,12 @@ export interface EnvironmentLifecycle {
   getStatus(environmentId: string, timeoutMs: number): Promise<EnvironmentStatus | null>;
   extendTtl(environmentId: string, by: string): Promise<{ expiresAt: string }>;
   teardown(environmentId: string, request: TeardownRequest): Promise<void>;
+  /**
+   * Asks the environment's workflow to go to sleep (scale to zero) or wake up, and resolves once the
+   * workflow has accepted the request, not when it is done (the status mirror follows the phase).
+   * A workflow that does not exist gives a LifecycleRequestError of type `not-found`.
+   */
+  requestSleepMode(params: { environmentId: string; mode: SleepMode; requestedBy: string }): Promise<void>;
   /** Starts a seed workflow without waiting for it. */
   startSeed(input: SeedEnvironmentInput, requestId: string): Promise<{ workflowId: string }>;
   /** Starts a snapshot workflow without waiting for it. */

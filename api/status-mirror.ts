@@ -1,6 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type pg from 'pg';
-import { type EnvironmentRecord, updateEnvironmentStatus } from '../store/environments.js';
+import { recordEnvironmentStatus } from '../store/environment-status.js';
+import type { EnvironmentRecord } from '../store/environments.js';
 import { appendEvent } from '../store/events.js';
 import { type EnvironmentStatus, TERMINAL_PHASES } from '../workflows/contracts.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
@@ -11,22 +12,6 @@ export const STATUS_QUERY_TIMEOUT_MS = 2_000;
 /** True when the environment's workflow has finished: nothing left to mirror. */
 export function isTerminalPhase(phase: string): boolean {
   return (TERMINAL_PHASES as readonly string[]).includes(phase);
-}
-
-/** The row fields a workflow status sets. */
-export function statusToUpdate(status: EnvironmentStatus) {
-  return {
-    phase: status.phase,
-    services: status.services.map((s) => ({ ...s })),
-    urls: status.urls,
-    plan:
-      status.plan || status.placement
-        ? { branch: status.plan ?? null, placement: status.placement ?? null }
-        : undefined,
-    costPerHour: status.hourlyCost ?? null,
-    expiresAt: status.expiresAt ? new Date(status.expiresAt) : null,
-    error: status.error ? { type: status.error.type, message: status.error.message } : null,
-  };
 }
 
 /**
@@ -50,7 +35,7 @@ export async function mirrorEnvironmentStatus(params: {
     return false;
   }
   if (!status) return false;
-  const changed = await updateEnvironmentStatus(db, { id: env.id, ...statusToUpdate(status) });
+  const changed = await recordEnvironmentStatus(db, status);
   if (changed && status.phase !== env.phase) {
     await appendEvent(db, {
       teamId: env.teamId,

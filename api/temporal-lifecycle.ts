@@ -1,11 +1,14 @@
-import { WorkflowNotFoundError } from '@temporalio/client';
+import { WorkflowNotFoundError, WorkflowUpdateStage } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { createTemporalClient, type TemporalClientHandle } from '../temporal/client.js';
+import { LifecycleRequestError } from '../temporal/errors.js';
 import { LifecycleClient } from '../temporal/lifecycle-client.js';
 import {
   LIFECYCLE_TASK_QUEUE,
   type SnapshotRecord,
+  sleepUpdate,
   WorkflowType,
+  wakeUpdate,
   workflowIds,
 } from '../workflows/contracts.js';
 import type { EnvironmentLifecycle, WorkflowOutcome } from './lifecycle.js';
@@ -61,6 +64,31 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
 
   teardown: EnvironmentLifecycle['teardown'] = async (environmentId, request) => {
     await this.lifecycle.teardown(environmentId, request);
+  };
+
+  requestSleepMode: EnvironmentLifecycle['requestSleepMode'] = async ({
+    environmentId,
+    mode,
+    requestedBy,
+  }) => {
+    const handle = this.handle.client.workflow.getHandle(workflowIds.environment(environmentId));
+    const request = { requestedBy, reason: 'requested' as const };
+    try {
+      // Accepted is enough: scaling takes seconds to minutes, and the workflow answers a repeat at once.
+      await withTimeout(
+        handle.startUpdate(mode === 'sleep' ? sleepUpdate : wakeUpdate, {
+          args: [request],
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
+        this.updateTimeoutMs,
+        `${mode} update`,
+      );
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) {
+        throw new LifecycleRequestError({ type: 'not-found', message: `no workflow for ${environmentId}` });
+      }
+      throw error;
+    }
   };
 
   startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) => {

@@ -65,12 +65,28 @@ export async function createShare(
   return { token, share: toShare(rows[0]!) };
 }
 
+/**
+ * The Postgres NOTIFY channel a trigger (migration 0004) signals on whenever a share is revoked, its expiry
+ * or token changes, or it is deleted; API instances listen to it to empty their share cache.
+ */
+export const SHARE_CHANGES_CHANNEL = 'microstax_share_changes';
+
 /** The live share (not revoked, not expired) a token grants, or null. */
 export async function findLiveShareByToken(db: Queryable, token: string): Promise<ShareRecord | null> {
-  const { rows } = await db.query<ShareRow>(
-    `SELECT ${COLUMNS} FROM shares WHERE token_sha256 = $1 AND revoked_at IS NULL AND expires_at > now()`,
-    [hashSecretToken(token)],
-  );
+  return findLiveShareByTokenHash(db, hashSecretToken(token));
+}
+
+/** The live share (not revoked, not expired) whose token has this sha256, or null. */
+export async function findLiveShareByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+): Promise<ShareRecord | null> {
+  const { rows } = await db.query<ShareRow>({
+    // Prepared once per connection: every uncached share-token call runs it.
+    name: 'find-live-share-by-token',
+    text: `SELECT ${COLUMNS} FROM shares WHERE token_sha256 = $1 AND revoked_at IS NULL AND expires_at > now()`,
+    values: [tokenHash],
+  });
   return rows[0] ? toShare(rows[0]) : null;
 }
 

@@ -2,8 +2,9 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findPrincipalByTokenHash, type TokenPrincipal } from '../../store/api-tokens.js';
 import { hashSecretToken, tokenKindOf } from '../../store/secret-tokens.js';
-import { findLiveShareByToken } from '../../store/shares.js';
+import { findLiveShareByTokenHash } from '../../store/shares.js';
 import { ApiError, ErrorCode } from '../errors.js';
+import type { CachedShare } from './change-listener.js';
 
 /** A person calling with their API token. */
 export type UserPrincipal = { kind: 'user' } & TokenPrincipal;
@@ -58,10 +59,27 @@ function principalOfApiToken(app: FastifyInstance, token: string): Promise<Token
 }
 
 /**
+ * What a share token grants: from the share cache when it holds it, else from the database. Cached like
+ * API tokens (keyed by hash, misses never cached, never past the share's expiry, dropped on NOTIFY), so
+ * a revoke takes effect on the next call.
+ */
+function shareOfToken(app: FastifyInstance, token: string): Promise<CachedShare | null> {
+  const tokenHash = hashSecretToken(token);
+  return app.shareCache.getOrLoad(tokenHash, async () => {
+    const share = await findLiveShareByTokenHash(app.db, tokenHash);
+    return (
+      share && {
+        value: { shareId: share.id, environmentId: share.environmentId, teamId: share.teamId },
+        validUntil: share.expiresAt,
+      }
+    );
+  });
+}
+
+/**
  * Authenticates every request except public routes: an API token (`msx_...`) makes a user principal,
  * a live share token (`msxs_...`) a share principal, accepted only where a route allows shares.
- * Only hashes are compared against the database (API tokens' principals are cached briefly, see
- * listening-cache.ts); the token is never logged (see the logger's redaction).
+ * Only hashes are compared against the database (principals are cached briefly, see listening-cache.ts); the token is never logged (see the logger's redaction).
  */
 async function authPlugin(app: FastifyInstance): Promise<void> {
   app.decorateRequest('principal', null);
@@ -75,7 +93,7 @@ async function authPlugin(app: FastifyInstance): Promise<void> {
       if (!principal) throw unauthorized('the token is not valid, or has expired or been revoked');
       request.principal = { kind: 'user', ...principal };
     } else if (kind === 'share') {
-      const share = await findLiveShareByToken(app.db, token);
+      const share = await shareOfToken(app, token);
       if (!share) throw unauthorized('the share is not valid, or has expired or been revoked');
       if (!request.routeOptions.config.allowShare) {
         throw new ApiError({
@@ -86,7 +104,7 @@ async function authPlugin(app: FastifyInstance): Promise<void> {
       }
       request.principal = {
         kind: 'share',
-        shareId: share.id,
+        shareId: share.shareId,
         environmentId: share.environmentId,
         teamId: share.teamId,
       };

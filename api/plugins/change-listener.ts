@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import pg from 'pg';
 import { PRINCIPAL_CHANGES_CHANNEL, type TokenPrincipal } from '../../store/api-tokens.js';
 import { ENVIRONMENT_CHANGES_CHANNEL, type EnvironmentRecord } from '../../store/environments.js';
+import { SHARE_CHANGES_CHANNEL } from '../../store/shares.js';
 import { ListeningCache } from '../listening-cache.js';
 
 declare module 'fastify' {
@@ -11,12 +12,21 @@ declare module 'fastify' {
     principalCache: ListeningCache<TokenPrincipal>;
     /** Environment id -> row, for status reads; trusted only while this instance listens for changes. */
     environmentCache: ListeningCache<EnvironmentRecord>;
+    /** Share token hash -> the share it grants; trusted only while this instance listens for changes. */
+    shareCache: ListeningCache<CachedShare>;
   }
+}
+
+/** What a share token grants, as the auth plugin needs it. */
+export interface CachedShare {
+  shareId: string;
+  environmentId: string;
+  teamId: string;
 }
 
 export interface ChangeListenerOptions {
   databaseUrl: string;
-  /** How long a token's principal may be served from memory; 0 turns that cache off. */
+  /** How long a token's (API or share) principal may be served from memory; 0 turns those caches off. */
   principalTtlMs: number;
   /** How long an environment row may be served from memory; 0 turns that cache off. */
   environmentTtlMs: number;
@@ -26,20 +36,23 @@ export interface ChangeListenerOptions {
 const RECONNECT_MS = [250, 1_000, 5_000, 30_000];
 
 /**
- * Keeps the API's in-process caches honest: one dedicated connection LISTENs for principal and
- * environment changes and drops what they name (a principal change drops both caches: a row carries
- * its owner's name). While that connection is down both caches are off (every call goes to the
+ * Keeps the API's in-process caches honest: one dedicated connection LISTENs for principal, share and
+ * environment changes and drops what they name (a principal change drops the environment cache too: a
+ * row carries its owner's name). While that connection is down both caches are off (every call goes to the
  * database) and a reconnect loop tries again; start-up never waits on it failing.
  */
 async function changeListenerPlugin(app: FastifyInstance, opts: ChangeListenerOptions): Promise<void> {
   const principals = new ListeningCache<TokenPrincipal>({ ttlMs: opts.principalTtlMs });
   const environments = new ListeningCache<EnvironmentRecord>({ ttlMs: opts.environmentTtlMs });
   app.decorate('principalCache', principals);
+  const shares = new ListeningCache<CachedShare>({ ttlMs: opts.principalTtlMs });
   app.decorate('environmentCache', environments);
+  app.decorate('shareCache', shares);
   if (!principals.wanted && !environments.wanted) return;
   const setEnabled = (enabled: boolean) => {
     principals.setEnabled(enabled);
     environments.setEnabled(enabled);
+    shares.setEnabled(enabled);
   };
 
   let client: pg.Client | undefined;
@@ -70,6 +83,9 @@ async function changeListenerPlugin(app: FastifyInstance, opts: ChangeListenerOp
   const onNotification = (message: pg.Notification) => {
     if (message.channel === ENVIRONMENT_CHANGES_CHANNEL && message.payload) {
       environments.invalidate(message.payload);
+    } else if (message.channel === SHARE_CHANGES_CHANNEL) {
+      // Revokes are rare; the payload names no share (a token hash is not for notifications).
+      shares.invalidateAll();
     } else {
       environments.invalidateAll();
       if (message.channel === PRINCIPAL_CHANGES_CHANNEL) principals.invalidateAll();
@@ -88,7 +104,9 @@ async function changeListenerPlugin(app: FastifyInstance, opts: ChangeListenerOp
     listening.on('notification', onNotification);
     try {
       await listening.connect();
-      await listening.query(`LISTEN ${PRINCIPAL_CHANGES_CHANNEL}; LISTEN ${ENVIRONMENT_CHANGES_CHANNEL}`);
+      await listening.query(
+        `LISTEN ${PRINCIPAL_CHANGES_CHANNEL}; LISTEN ${ENVIRONMENT_CHANGES_CHANNEL}; LISTEN ${SHARE_CHANGES_CHANNEL}`,
+      );
     } catch (error) {
       lost(listening, error as Error);
       return;

@@ -5,6 +5,7 @@ import stringify from 'safe-stable-stringify';
 import type { z } from 'zod';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import type { BranchPlan } from '../../planner/types.js';
+import { listLiveDescendants } from '../../store/environment-lineage.js';
 import {
   type EnvironmentRecord,
   getEnvironment,
@@ -14,6 +15,7 @@ import {
 } from '../../store/environments.js';
 import { appendEvent, listEnvironmentEvents } from '../../store/events.js';
 import { LifecycleRequestError } from '../../temporal/errors.js';
+import { TERMINAL_PHASES } from '../../workflows/contracts.js';
 import { parseDuration } from '../../workflows/duration.js';
 import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
@@ -36,6 +38,7 @@ import {
   IdempotencyHeaders,
   ListEnvironmentsQuery,
   SeedBody,
+  TeardownQuery,
   TeardownResponse,
   WorkflowsStarted,
 } from '../schemas/environments.js';
@@ -358,14 +361,35 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
+  /**
+   * Tears one environment down: signals its workflow (idempotent), marks the row and records who asked.
+   * Returns the phase the environment is now in.
+   */
+  async function teardownOne(env: EnvironmentRecord, user: UserPrincipal, cascadeOf?: string) {
+    if (env.phase === 'deleted') return env.phase;
+    await app.lifecycle.teardown(env.id, { reason: 'requested', requestedBy: user.userName });
+    if (env.phase !== 'failed') await updateStatus({ id: env.id, phase: 'tearing-down' });
+    await appendEvent(app.db, {
+      teamId: env.teamId,
+      actorId: user.userId,
+      actor: user.userName,
+      action: 'environment.teardown',
+      environmentId: env.id,
+      ...(cascadeOf ? { details: { cascadeOf } } : {}),
+    });
+    return env.phase === 'failed' ? 'failed' : 'tearing-down';
+  }
+
   app.delete(
     '/environments/:id',
     {
       schema: {
         tags,
-        summary: 'Tear the environment down (cancels a create in flight); repeating it is harmless',
+        summary:
+          'Tear the environment down (cancels a create in flight); repeating it is harmless. Live branches below it give 409 has_branches unless ?cascade=true',
         params: EnvironmentParams,
-        response: { 202: TeardownResponse, 503: ErrorResponse, ...standardErrors },
+        querystring: TeardownQuery,
+        response: { 202: TeardownResponse, 409: ErrorResponse, 503: ErrorResponse, ...standardErrors },
       },
     },
     async (request, reply) => {
@@ -373,18 +397,37 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const env = await visibleEnvironment(request, app.db, request.params.id);
       if (env.phase === 'deleted')
         return reply.code(202).send({ id: env.id, phase: env.phase, accepted: true });
-      await app.lifecycle.teardown(env.id, { reason: 'requested', requestedBy: user.userName });
-      if (env.phase !== 'failed') await updateStatus({ id: env.id, phase: 'tearing-down' });
-      await appendEvent(app.db, {
-        teamId: env.teamId,
-        actorId: user.userId,
-        actor: user.userName,
-        action: 'environment.teardown',
+      const cascade = request.query.cascade === 'true';
+      const descendants = await listLiveDescendants(app.db, {
         environmentId: env.id,
+        finishedPhases: TERMINAL_PHASES,
       });
-      return reply
-        .code(202)
-        .send({ id: env.id, phase: env.phase === 'failed' ? 'failed' : 'tearing-down', accepted: true });
+      if (!cascade) {
+        // Branches already going away do not hold their parent back.
+        const blocking = descendants.filter((b) => b.phase !== 'tearing-down').map((b) => b.id);
+        if (blocking.length > 0) {
+          throw new ApiError({
+            statusCode: 409,
+            code: ErrorCode.HasBranches,
+            message:
+              `environment ${env.id} has live branches that reuse its services: ${blocking.join(', ')}; ` +
+              `delete them first, or delete with ?cascade=true (microstax env delete ${env.id} --cascade) to tear them down too`,
+            details: { branches: blocking },
+          });
+        }
+      }
+      // Deepest first, so no branch outlives the environment whose services it reaches through. Each
+      // step is idempotent: a retry after a partial cascade signals the rest again and finishes.
+      const branches: string[] = [];
+      if (cascade) {
+        for (const branch of descendants) {
+          const record = await getEnvironment(app.db, branch.id);
+          if (record) await teardownOne(record, user, env.id);
+          branches.push(branch.id);
+        }
+      }
+      const phase = await teardownOne(env, user);
+      return reply.code(202).send({ id: env.id, phase, accepted: true, ...(cascade ? { branches } : {}) });
     },
   );
 

@@ -117,6 +117,8 @@ const shareRoutes: FastifyPluginAsyncZod = async (app) => {
       const env = await visibleEnvironment(request, app.db, request.params.id);
       const share = await revokeShare(app.db, { environmentId: env.id, shareId: request.params.shareId });
       if (!share) throw notFound('share');
+      // This instance stops honouring it at once; the trigger's NOTIFY tells the others.
+      app.shareCache.invalidateAll();
       await app.lifecycle.revokeShare(share.id, user.userName).catch((error: unknown) => {
         // The database revocation already took effect; the workflow only tracks expiry.
         request.log.warn({ err: error, shareId: share.id }, 'share workflow did not take the revoke signal');

@@ -81,7 +81,23 @@ export const EnvironmentList = z.object({
 export const ExtendBody = z.strictObject({ by: Duration.describe('How much longer, e.g. 2h') });
 export const ExtendResponse = z.object({ id: z.string(), expiresAt: IsoDate });
 
-export const TeardownResponse = z.object({ id: z.string(), phase: z.string(), accepted: z.literal(true) });
+export const TeardownQuery = z.strictObject({
+  cascade: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe(
+      'Also tear down every live branch below it (deepest first); without it, live branches give 409 has_branches',
+    ),
+});
+export const TeardownResponse = z.object({
+  id: z.string(),
+  phase: z.string(),
+  accepted: z.literal(true),
+  branches: z
+    .array(z.string())
+    .optional()
+    .describe('With cascade: the branches torn down with it, deepest first'),
+});
 
 export const SeedBody = z.strictObject({
   service: z

@@ -100,7 +100,7 @@ function describeEnvironment(env: EnvironmentBody): string {
 export async function follow(
   api: ApiClient,
   id: string,
-  until: (phase: string) => boolean,
+  until: (phase: string, env: EnvironmentBody) => boolean,
 ): Promise<EnvironmentBody> {
   let last: EnvironmentBody | undefined;
   const seen = new Map<string, string>();
@@ -119,7 +119,7 @@ export async function follow(
         }
       }
       last = env;
-      return until(env.phase);
+      return until(env.phase, env);
     },
   });
   if (!last) throw new ApiClientError(0, 'stream_ended', `the event stream of ${id} ended without a status`);
@@ -334,23 +334,86 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
     .command('delete')
     .description('tear an environment down (safe to repeat)')
     .argument('<id>', 'environment id')
+    .option(
+      '--cascade',
+      'also tear down every live branch below it, deepest first (without it, live branches refuse the delete)',
+      false,
+    )
     .option('--wait', 'follow until it is gone', false)
     .option('--json', 'print JSON', false)
+    .addHelpText(
+      'after',
+      '\nAn environment that live branches reuse services from is refused (has_branches) and the branches\nare listed; delete them first, or pass --cascade.',
+    )
     .action(
       act(
         ([, opts]) => opts.json,
-        async (id: string, opts: { wait: boolean; json: boolean }) => {
+        async (id: string, opts: { cascade: boolean; wait: boolean; json: boolean }) => {
           const api = await client();
-          const { body } = await api.request<{ id: string; phase: string }>({
+          const { body } = await api.request<{ id: string; phase: string; branches?: string[] }>({
             method: 'DELETE',
-            path: `/v1/environments/${id}`,
+            path: `/v1/environments/${id}${opts.cascade ? '?cascade=true' : ''}`,
           });
+          const branches = body.branches ?? [];
+          if (!opts.json && branches.length > 0)
+            process.stderr.write(
+              `tearing down ${branches.length} branch(es) first: ${branches.join(', ')}\n`,
+            );
           let phase = body.phase;
           if (opts.wait) phase = (await follow(api, id, (p) => FINISHED.has(p))).phase;
-          print(opts.json, { ok: true, id, phase }, `${id}: ${phase}`);
+          print(opts.json, { ok: true, id, phase, ...(opts.cascade ? { branches } : {}) }, `${id}: ${phase}`);
         },
       ),
     );
+
+  for (const mode of ['sleep', 'wake'] as const) {
+    const target = mode === 'sleep' ? 'sleeping' : 'ready';
+    env
+      .command(mode)
+      .description(
+        mode === 'sleep'
+          ? 'put a ready environment to sleep: workloads scaled to zero; data, Secrets and Services kept'
+          : 'wake a sleeping environment: workloads back to their planned replicas',
+      )
+      .argument('<id>', 'environment id')
+      .option('--wait', `follow until it is ${target} (exit 1 if it does not get there)`, false)
+      .option('--json', 'print JSON', false)
+      .addHelpText(
+        'after',
+        `\nSafe to repeat: an environment already ${target} is left as it is.\nExample:\n  microstax env ${mode} e1a2b3c4d5e6 --wait`,
+      )
+      .action(
+        act(
+          ([, opts]) => opts.json,
+          async (id: string, opts: { wait: boolean; json: boolean }) => {
+            const api = await client();
+            const { status, body } = await api.request<EnvironmentBody>({
+              method: 'POST',
+              path: `/v1/environments/${id}/${mode}`,
+            });
+            let result = body;
+            if (!opts.json && status === 202)
+              process.stderr.write(`${id}: ${mode} requested (${body.phase})\n`);
+            if (opts.wait && result.phase !== target) {
+              // A failed change leaves the phase it started from, with `error` set.
+              const from = mode === 'sleep' ? 'ready' : 'sleeping';
+              result = await follow(
+                api,
+                id,
+                (phase, current) =>
+                  phase === target || FINISHED.has(phase) || (phase === from && !!current.error),
+              );
+              if (result.phase !== target) process.exitCode = ExitCode.Failure;
+            }
+            print(
+              opts.json,
+              { ok: process.exitCode !== ExitCode.Failure, environment: result },
+              describeEnvironment(result),
+            );
+          },
+        ),
+      );
+  }
 
   env
     .command('extend')

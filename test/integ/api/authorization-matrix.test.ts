@@ -226,9 +226,30 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
       expect: { other: 404, member: 200, admin: 200 },
     },
     {
-      name: 'teardown',
+      name: 'sleep',
+      method: 'POST',
+      url: () => `/v1/environments/${env}/sleep`,
+      // No worker answers on this test's task queue: an authorised call reaches the workflow and times out.
+      expect: { other: 404, member: 503, admin: 503 },
+    },
+    {
+      name: 'wake',
+      method: 'POST',
+      url: () => `/v1/environments/${env}/wake`,
+      // Already ready: nothing to do, answered with the environment.
+      expect: { other: 404, member: 200, admin: 200 },
+    },
+    {
+      name: 'teardown (live branches refuse it)',
       method: 'DELETE',
+      // The branch made above reuses this environment's services.
       url: () => `/v1/environments/${env}`,
+      expect: { other: 404, member: 409, admin: 409 },
+    },
+    {
+      name: 'teardown with cascade',
+      method: 'DELETE',
+      url: () => `/v1/environments/${env}?cascade=true`,
       expect: { other: 404, member: 202, admin: 202 },
     },
   ];

@@ -139,4 +139,56 @@ describe('caches kept honest by LISTEN/NOTIFY: changes take effect on the next c
     await eventually(() => api.app.environmentCache.size === 0);
     expect((await read()).statusCode).toBe(404);
   });
+
+  it('caches share tokens like API tokens: a revoke (here or elsewhere) refuses the very next read, expiry is kept', async () => {
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/v1/environments',
+      headers: { ...api.headers('member'), 'idempotency-key': randomUUID() },
+      payload: { blueprint: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS } },
+    });
+    const { id } = json<{ id: string }>(created);
+    const share = async (ttl = '1h') =>
+      json<{ id: string; token: string }>(
+        await api.app.inject({
+          method: 'POST',
+          url: `/v1/environments/${id}/shares`,
+          headers: api.headers('member'),
+          payload: { ttl },
+        }),
+      );
+    const readWith = (token: string) =>
+      api.app.inject({ url: `/v1/environments/${id}`, headers: { authorization: `Bearer ${token}` } });
+
+    // Revoked through the API: this instance drops it before answering.
+    const first = await share();
+    expect((await readWith(first.token)).statusCode).toBe(200);
+    expect(api.app.shareCache.active).toBe(true);
+    expect(api.app.shareCache.size).toBe(1);
+    expect((await readWith(first.token)).statusCode).toBe(200);
+    const revoked = await api.app.inject({
+      method: 'DELETE',
+      url: `/v1/environments/${id}/shares/${first.id}`,
+      headers: api.headers('member'),
+    });
+    expect(revoked.statusCode).toBe(200);
+    expect((await readWith(first.token)).statusCode).toBe(401);
+
+    // Revoked from another connection (another replica, psql): the trigger's NOTIFY drops it.
+    const second = await share();
+    expect((await readWith(second.token)).statusCode).toBe(200);
+    expect(api.app.shareCache.size).toBe(1);
+    await other.query('UPDATE shares SET revoked_at = now() WHERE id = $1', [second.id]);
+    await eventually(() => api.app.shareCache.size === 0);
+    expect((await readWith(second.token)).statusCode).toBe(401);
+
+    // Never served past its own expiry, even from the cache; unknown tokens are never cached.
+    const third = await share('2s');
+    expect((await readWith(third.token)).statusCode).toBe(200);
+    expect(api.app.shareCache.size).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 2_100));
+    expect((await readWith(third.token)).statusCode).toBe(401);
+    expect((await readWith(`${third.token.slice(0, -4)}zzzz`)).statusCode).toBe(401);
+    expect(api.app.shareCache.size).toBe(0);
+  });
 });

@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, findPrincipalByToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { getBlueprintVersion, listBlueprints, registerBlueprintVersion } from '../../../store/blueprints.js';
 import { createPool } from '../../../store/database.js';
+import { listLiveDescendants } from '../../../store/environment-lineage.js';
+import { recordEnvironmentStatus } from '../../../store/environment-status.js';
 import { getEnvironment, insertEnvironment, updateEnvironmentStatus } from '../../../store/environments.js';
 import { appendEvent, listEnvironmentEvents } from '../../../store/events.js';
 import { migrateUp } from '../../../store/migrate.js';
@@ -127,5 +129,61 @@ describe('metadata queries (real Postgres)', () => {
     expect(await revokeShare(pool, { environmentId: 'e1', shareId: 's1' })).not.toBeNull();
     expect(await findLiveShareByToken(pool, live.token)).toBeNull();
     expect(await revokeShare(pool, { environmentId: 'other', shareId: 's2' })).toBeNull();
+  });
+
+  it('records a workflow status into its row (one query shape for the worker and the API mirror)', async () => {
+    const status = {
+      environmentId: 'e1',
+      phase: 'sleeping' as const,
+      services: [{ name: 'web', state: 'ready', replicas: 0, readyReplicas: 0 }],
+      urls: { web: 'http://web' },
+      hourlyCost: 0.25,
+      error: { type: 'x', message: 'scaling failed once' },
+    };
+    expect(await recordEnvironmentStatus(pool, status as never)).toBe(true);
+    expect(await recordEnvironmentStatus(pool, status as never)).toBe(false);
+    expect(await getEnvironment(pool, 'e1')).toMatchObject({
+      phase: 'sleeping',
+      costPerHour: 0.25,
+      error: { type: 'x', message: 'scaling failed once' },
+      services: [{ name: 'web', replicas: 0 }],
+    });
+  });
+
+  it('walks live branches below an environment, deepest first, through finished ones', async () => {
+    const version = (await getBlueprintVersion(pool, { teamId: 'payments', name: 'shop' }))!;
+    const add = (id: string, parentId: string, phase: string) =>
+      insertEnvironment(pool, {
+        id,
+        teamId: 'payments',
+        ownerId: userId,
+        blueprintVersionId: version.id,
+        phase,
+        parentId,
+        baselineId: 'e1',
+        ttlSeconds: null,
+        expiresAt: null,
+        plan: null,
+        costPerHour: null,
+        idempotencyKey: null,
+        requestDigest: id,
+        overlays: [],
+        context: {},
+        workflowId: `env-${id}`,
+      });
+    await add('b1', 'e1', 'ready');
+    await add('b2', 'b1', 'deleted');
+    await add('b3', 'b2', 'ready');
+    await add('b4', 'e1', 'tearing-down');
+    const live = await listLiveDescendants(pool, {
+      environmentId: 'e1',
+      finishedPhases: ['deleted', 'failed'],
+    });
+    expect(live).toEqual([
+      { id: 'b3', phase: 'ready', depth: 3 },
+      { id: 'b1', phase: 'ready', depth: 1 },
+      { id: 'b4', phase: 'tearing-down', depth: 1 },
+    ]);
+    expect(await listLiveDescendants(pool, { environmentId: 'b3', finishedPhases: [] })).toEqual([]);
   });
 });

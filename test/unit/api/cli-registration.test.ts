@@ -19,7 +19,9 @@ describe('CLI command tree for the API', () => {
       'restore',
       'seed',
       'share',
+      'sleep',
       'snapshot',
+      'wake',
     ]);
     expect(names(['token'])).toEqual(['create', 'list', 'revoke']);
     expect(program.commands.some((c) => c.name() === 'api')).toBe(true);

@@ -301,8 +301,14 @@ describe('the gateway server with a sleeping environment', () => {
     const backendPort = await freePort();
     let asleep = true;
     const backend = createServer((req, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ awake: true, path: req.url }));
+      let body = '';
+      req.on('data', (chunk) => {
+        body += chunk;
+      });
+      req.on('end', () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ awake: true, path: req.url, ...(body && { body }) }));
+      });
     });
     const scripted = new ScriptedWaker();
     scripted.onWake = async () => {
@@ -358,12 +364,14 @@ describe('the gateway server with a sleeping environment', () => {
     host: string;
     path?: string;
     headers?: Record<string, string>;
+    body?: string;
   }): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
     return new Promise((resolve, reject) => {
       const req = request(
         {
           host: '127.0.0.1',
           port: params.port,
+          method: params.body === undefined ? 'GET' : 'POST',
           path: params.path ?? '/',
           headers: { host: params.host, ...params.headers },
           agent: false,
@@ -378,7 +386,7 @@ describe('the gateway server with a sleeping environment', () => {
         },
       );
       req.on('error', reject);
-      req.end();
+      req.end(params.body);
     });
   }
 
@@ -401,10 +409,14 @@ describe('the gateway server with a sleeping environment', () => {
   it('holds concurrent requests while one wake runs, then forwards every one of them', async () => {
     const { port, scripted, metrics, host } = await gatewayWithSleeper({ env: 'w1' });
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => send({ port, host, path: `/products?i=${i}` })),
+      Array.from({ length: 20 }, (_, i) =>
+        // One of them carries a body: it waits unread during the hold and arrives whole.
+        send({ port, host, path: `/products?i=${i}`, ...(i === 3 && { body: 'held body' }) }),
+      ),
     );
     expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
     expect(JSON.parse(answers[7]!.body)).toEqual({ awake: true, path: '/products?i=7' });
+    expect(JSON.parse(answers[3]!.body)).toEqual({ awake: true, path: '/products?i=3', body: 'held body' });
     expect(answers[0]!.headers['x-microstax-routed-to']).toBe('w1');
     expect(scripted.calls).toEqual(['w1']);
     expect(await metricValue(metrics, 'microstax_gateway_wakes_total', 'result="woken"')).toBe(1);

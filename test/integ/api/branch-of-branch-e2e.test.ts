@@ -43,7 +43,7 @@ const BRANCH_OF_BRANCH = BRANCH.replace('shop-web:1.0', 'shop-web:2.0-redesign')
  * Root -> branch -> branch of the branch, through the real API, the real lifecycle worker and the local
  * Kubernetes cluster: each becomes ready, the nested branch runs only what changed against its parent,
  * and what it reuses resolves through the parent's namespace (which forwards what it reuses itself to
- * the root). Then all three are torn down, newest first.
+ * the root). Deleting the root is refused while the branches live; with cascade all three go, deepest first.
  */
 describe('branch of a branch end to end (real API, worker, Temporal, Postgres, Kubernetes)', () => {
   let db: TestDatabase;
@@ -134,7 +134,7 @@ describe('branch of a branch end to end (real API, worker, Temporal, Postgres, K
       name,
     });
 
-  it('deploys root, branch and branch of the branch; reuse resolves through the parent; teardown', async () => {
+  it('deploys root, branch and branch of the branch; reuse resolves through the parent; cascade teardown', async () => {
     const root = await create(ROOT);
     expect((await waitForPhase(root.id, ['ready', 'failed'], 170_000)).phase).toBe('ready');
     const branch = await create(BRANCH, root.id);
@@ -161,15 +161,36 @@ describe('branch of a branch end to end (real API, worker, Temporal, Postgres, K
     expect(parentSearch?.spec?.externalName).toContain(`.${rootNamespace}.`);
     expect((await service(root.id, 'search'))?.spec?.type).not.toBe('ExternalName');
 
-    for (const id of [nested.id, branch.id, root.id]) {
-      const teardown = await app.inject({
-        method: 'DELETE',
-        url: `/v1/environments/${id}`,
-        headers: headers(),
-      });
-      expect(teardown.statusCode).toBe(202);
+    // The root cannot go while branches reuse its services: 409 has_branches names them.
+    const refused = await app.inject({
+      method: 'DELETE',
+      url: `/v1/environments/${root.id}`,
+      headers: headers(),
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      error: { code: 'has_branches', details: { branches: [nested.id, branch.id] } },
+    });
+    expect((await get(root.id)).phase).toBe('ready');
+
+    // With cascade: the nested branch, then the branch, then the root; all three end deleted.
+    const cascade = await app.inject({
+      method: 'DELETE',
+      url: `/v1/environments/${root.id}?cascade=true`,
+      headers: headers(),
+    });
+    expect(cascade.statusCode).toBe(202);
+    expect(JSON.parse(cascade.body)).toMatchObject({ branches: [nested.id, branch.id] });
+    for (const id of [nested.id, branch.id, root.id])
       expect((await waitForPhase(id, ['deleted', 'failed'], 120_000)).phase).toBe('deleted');
-    }
+    // A retry after the fact is harmless.
+    const retry = await app.inject({
+      method: 'DELETE',
+      url: `/v1/environments/${root.id}?cascade=true`,
+      headers: headers(),
+    });
+    expect(retry.statusCode).toBe(202);
+    expect(JSON.parse(retry.body)).toMatchObject({ phase: 'deleted' });
     created.length = 0;
   });
 });

@@ -139,9 +139,23 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
     wakeUpdate,
     async (request) => {
       if (status.phase === 'sleeping' || sleepRequest || scaling) {
+        // Older runs waited for the environment to be awake, which a failed wake never is.
+        const answerFailures = patched('wake-update-answers-failures');
         sleepRequest = undefined;
         wakeRequest ??= request;
-        await condition(() => !wakeRequest && !scaling && status.phase !== 'sleeping');
+        await condition(
+          () =>
+            !wakeRequest &&
+            !scaling &&
+            (status.phase !== 'sleeping' || (answerFailures && status.error !== undefined)),
+        );
+        if (status.phase === 'sleeping' && status.error) {
+          throw ApplicationFailure.create({
+            type: status.error.type,
+            nonRetryable: true,
+            message: `wake failed: ${status.error.message}`,
+          });
+        }
       }
       return { ...status };
     },

@@ -1,4 +1,4 @@
-import type { V1Job, V1Namespace, V1Service } from '@kubernetes/client-node';
+import type { V1Deployment, V1Job, V1Namespace, V1Service } from '@kubernetes/client-node';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanner } from '../../../activities/planner-adapter.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
@@ -12,7 +12,7 @@ import {
   workflowIds,
 } from '../../../workflows/contracts.js';
 import { smallBlueprint } from './support/blueprints.js';
-import { isGone, namespacesOf } from './support/cluster.js';
+import { CAPACITY_NODE_CPU, clusterRuntime, isGone, namespacesOf } from './support/cluster.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
 
 /** Schedules, the idle sweep and the warm pool, deploying with KubeRuntime on the stack's cluster. */
@@ -184,6 +184,60 @@ describe('sleep mode', () => {
     expect(await isGone(harness.kube, environmentId)).toBe(true);
     const refused = await lifecycle.sleep(environmentId).catch((e) => e);
     expect(refused).toBeInstanceOf(Error);
+  });
+});
+
+describe('a wake that fails', () => {
+  it('answers the wake with its error (it used to wait forever) and keeps the environment asleep', {
+    timeout: 180_000,
+  }, async () => {
+    // A pod the cluster cannot place counts as failed after 1 s instead of the default grace.
+    const runtime = clusterRuntime(harness.kube, { unschedulableGraceMs: 1000 });
+    const { lifecycle } = await harness.startWorker({ testName: 'wake-fails', runtime });
+    const environmentId = newEnvironmentId('wakefail');
+    await lifecycle.createEnvironment({
+      environmentId,
+      blueprint: smallBlueprint(),
+      owner: 'ada',
+      team: 'payments',
+    });
+    expect((await lifecycle.waitReady(environmentId)).phase).toBe('ready');
+    expect((await lifecycle.sleep(environmentId, 'ada')).phase).toBe('sleeping');
+
+    // While it sleeps, api comes to need more CPU than any node has: waking it cannot succeed.
+    const namespace = namespaceFor(environmentId, loadDeployConfig().namespacePrefix);
+    const api = await harness.kube.read<V1Deployment>({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      name: 'api',
+      namespace,
+    });
+    const container = api.spec!.template.spec!.containers[0]!;
+    const heavy = { cpu: CAPACITY_NODE_CPU, memory: '1Gi' };
+    container.resources = { requests: heavy, limits: heavy };
+    await harness.kube.apply({
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      // Everything it had (labels, the planned-replicas annotation, replicas 0), with the new resources.
+      metadata: {
+        name: 'api',
+        namespace,
+        labels: api.metadata!.labels,
+        annotations: api.metadata!.annotations,
+      },
+      spec: api.spec,
+    });
+
+    const refused = await lifecycle.wake(environmentId, 'ada').catch((error: unknown) => error);
+    expect(refused).toBeInstanceOf(Error);
+    expect(String((refused as Error & { cause?: unknown }).cause ?? refused)).toMatch(/wake failed/);
+    const status = await lifecycle.getStatus(environmentId);
+    expect(status?.phase).toBe('sleeping');
+    expect(status?.error?.message).toBeTruthy();
+
+    await lifecycle.teardown(environmentId, { reason: 'requested' });
+    await result(workflowIds.environment(environmentId));
+    expect(await isGone(harness.kube, environmentId)).toBe(true);
   });
 });
 

@@ -13,17 +13,25 @@ import { assertLive, visibleEnvironment } from './environments.js';
 
 const tags = ['environments'];
 
-/** Per request kind: the phase it leads to, and the phases it may start from (besides that one). */
-const SLEEP_RULES: Record<SleepMode, { target: string; from: readonly string[]; verb: string }> = {
-  sleep: { target: 'sleeping', from: ['ready'], verb: 'put to sleep' },
-  wake: { target: 'ready', from: ['sleeping', 'waking'], verb: 'woken' },
+/**
+ * Per request kind: the phase it leads to, the phases it may start from (besides that one), and whether
+ * the workflow is still asked when the environment is already there. A `ready` environment may have a
+ * sleep pending or scaling down (the phase changes only once asleep): a wake calls that off, so it is
+ * always sent. A `sleeping` one has nothing to call off (a wake in flight shows as `waking`).
+ */
+const SLEEP_RULES: Record<
+  SleepMode,
+  { target: string; from: readonly string[]; verb: string; askAtTarget: boolean }
+> = {
+  sleep: { target: 'sleeping', from: ['ready'], verb: 'put to sleep', askAtTarget: false },
+  wake: { target: 'ready', from: ['sleeping', 'waking'], verb: 'woken', askAtTarget: true },
 };
 
 /**
  * Sleep and wake: scale an environment's workloads to zero (volumes, Secrets and Services kept) and
  * back, through the environment workflow's `sleep` / `wake` updates. Both are idempotent: asking for
  * the phase the environment is already in answers 200 with it; a request taken answers 202 and the
- * phase follows (GET, the stream, `env sleep --wait`).
+ * phase follows (GET, the stream, `env sleep --wait`). Only requests that change something are audited.
  */
 const sleepRoutes: FastifyPluginAsyncZod = async (app) => {
   for (const mode of ['sleep', 'wake'] as const) {
@@ -63,8 +71,9 @@ const sleepRoutes: FastifyPluginAsyncZod = async (app) => {
           app.environmentCache.invalidate(seen.id);
         const env = (await getEnvironment(app.db, seen.id)) ?? seen;
 
-        if (env.phase === rules.target) return reply.code(200).send(environmentView(env));
-        if (!rules.from.includes(env.phase)) {
+        const atTarget = env.phase === rules.target;
+        if (atTarget && !rules.askAtTarget) return reply.code(200).send(environmentView(env));
+        if (!atTarget && !rules.from.includes(env.phase)) {
           throw new ApiError({
             statusCode: 409,
             code: ErrorCode.Conflict,
@@ -80,6 +89,7 @@ const sleepRoutes: FastifyPluginAsyncZod = async (app) => {
           request.log.warn({ err: error, environmentId: env.id }, `${mode} got no answer from the workflow`);
           throw unavailable(env.id);
         }
+        if (atTarget) return reply.code(200).send(environmentView(env));
         await appendEvent(app.db, {
           teamId: env.teamId,
           actorId: user.userId,

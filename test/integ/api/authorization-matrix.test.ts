@@ -236,8 +236,8 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
       name: 'wake',
       method: 'POST',
       url: () => `/v1/environments/${env}/wake`,
-      // Already ready: nothing to do, answered with the environment.
-      expect: { other: 404, member: 200, admin: 200 },
+      // Already ready, but the workflow is still asked (to call off a pending sleep): no worker answers.
+      expect: { other: 404, member: 503, admin: 503 },
     },
     {
       name: 'teardown (live branches refuse it)',

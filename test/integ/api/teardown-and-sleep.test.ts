@@ -146,6 +146,17 @@ describe('teardown with live branches, and sleep/wake refusals (real Postgres an
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('refuses a cascade value that is not true/false with a 400 naming the field', async () => {
+    const id = await create();
+    const response = await remove(id, '?cascade=yes');
+    expect(response.statusCode).toBe(400);
+    expect(json<{ error: { code: string; field: string } }>(response).error).toMatchObject({
+      code: 'validation_failed',
+      field: 'querystring.cascade',
+    });
+    expect(await phaseOf(id)).toBe('pending');
+  });
+
   it('documents sleep, wake and cascade in the OpenAPI document', async () => {
     const doc = json<{ paths: Record<string, Record<string, { parameters?: { name: string }[] }>> }>(
       await api.app.inject({ url: '/openapi.json' }),

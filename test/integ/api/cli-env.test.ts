@@ -66,8 +66,20 @@ describe('microstax env (CLI over the API)', () => {
     expect(share.stdout.trim()).toMatch(/^msxs_/);
     expect(share.stderr).toContain('shown only now');
 
-    const deleted = await cli(['env', 'delete', id, '--json']);
-    expect(JSON.parse(deleted.stdout)).toMatchObject({ ok: true, id, phase: 'tearing-down' });
+    // Its branches depend on it: refused (exit 1, the code and the branches named), then --cascade.
+    const refused = await cli(['env', 'delete', id]);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('(has_branches)');
+    expect(refused.stderr).toContain(nestedId);
+    expect(refused.stderr).toContain(`microstax env delete ${id} --cascade`);
+    const deleted = await cli(['env', 'delete', id, '--cascade', '--json']);
+    expect(deleted.code).toBe(0);
+    expect(JSON.parse(deleted.stdout)).toMatchObject({
+      ok: true,
+      id,
+      phase: 'tearing-down',
+      branches: [nestedId, branchId],
+    });
   });
 
   it('reports an invalid blueprint locally as FILE:LINE:COL and exits 1 without calling the API', async () => {
@@ -90,5 +102,18 @@ describe('microstax env (CLI over the API)', () => {
       error: { status: 404, code: 'not_found' },
     });
     expect((await cli(['env', 'create'])).code).toBe(2);
+    expect((await cli(['env', 'sleep'])).code).toBe(2);
+    const sleepMissing = await cli(['env', 'sleep', 'enothere00000', '--json']);
+    expect(sleepMissing.code).toBe(1);
+    expect(JSON.parse(sleepMissing.stdout)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('documents sleep, wake and delete --cascade in --help', async () => {
+    const sleep = await cli(['env', 'sleep', '--help']);
+    expect(sleep.code).toBe(0);
+    expect(sleep.stdout).toContain('--wait');
+    expect(sleep.stdout).toContain('Safe to repeat');
+    expect((await cli(['env', 'wake', '--help'])).stdout).toContain('--json');
+    expect((await cli(['env', 'delete', '--help'])).stdout).toContain('--cascade');
   });
 });

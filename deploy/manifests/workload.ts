@@ -22,11 +22,20 @@ export function portName(port: number): string {
   return `p${port}`;
 }
 
-/** The readiness probe a blueprint health check becomes. */
+/**
+ * The readiness probe a blueprint health check becomes. A data service without one is ready once
+ * its port accepts connections: a started container is not a database that answers (Postgres's
+ * entrypoint runs its init scripts on a server that listens on no TCP port), and its clients'
+ * first queries would fail.
+ */
 export function renderProbe(service: ResolvedService): V1Probe | undefined {
   const check = service.healthCheck;
-  if (!check) return undefined;
   const defaultPort = service.ports[0];
+  if (!check) {
+    return service.isDataService && defaultPort !== undefined
+      ? { tcpSocket: { port: defaultPort }, periodSeconds: 2 }
+      : undefined;
+  }
   const probe: V1Probe = {};
   if ('http' in check) {
     const port = check.http.port ?? defaultPort;

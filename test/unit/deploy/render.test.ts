@@ -106,6 +106,18 @@ describe('renderEnvironment: a plain environment', () => {
     expect(objects.some((o) => o.kind === 'PersistentVolume')).toBe(false);
   });
 
+  it('gives a data service without a health check a TCP readiness probe; other services none by default', () => {
+    const blueprint = checkoutDev();
+    blueprint.services = blueprint.services.map((service) =>
+      service.name === 'cache' ? { ...service, isDataService: true } : { ...service, healthCheck: undefined },
+    );
+    const { objects: plain } = render({ blueprint });
+    const probeOf = (kind: string, name: string) =>
+      find<V1StatefulSet>(plain, kind, name).spec?.template.spec?.containers[0]?.readinessProbe;
+    expect(probeOf('StatefulSet', 'cache')).toEqual({ tcpSocket: { port: 6379 }, periodSeconds: 2 });
+    expect(probeOf('Deployment', 'api')).toBeUndefined();
+  });
+
   it('keeps secret values in Secrets only, base64, never in plain text anywhere', () => {
     const secret = find<V1Secret>(objects, 'Secret', 'api-env');
     expect(Buffer.from(secret.data!.DATABASE_URL!, 'base64').toString()).toContain('s3cr3t');

@@ -5,7 +5,6 @@ import stringify from 'safe-stable-stringify';
 import type { z } from 'zod';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import type { BranchPlan } from '../../planner/types.js';
-import { listLiveDescendants } from '../../store/environment-lineage.js';
 import {
   type EnvironmentRecord,
   getEnvironment,
@@ -15,7 +14,6 @@ import {
 } from '../../store/environments.js';
 import { appendEvent, listEnvironmentEvents } from '../../store/events.js';
 import { LifecycleRequestError } from '../../temporal/errors.js';
-import { TERMINAL_PHASES } from '../../workflows/contracts.js';
 import { parseDuration } from '../../workflows/duration.js';
 import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
@@ -24,6 +22,7 @@ import { environmentIdFor } from '../environment-ids.js';
 import { streamEnvironment } from '../environment-stream.js';
 import { auditEventView, environmentView, sharedEnvironmentView } from '../environment-view.js';
 import { ApiError, conflict, ErrorCode } from '../errors.js';
+import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
 import type { UserPrincipal } from '../plugins/auth.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import {
@@ -120,6 +119,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         team: env.teamId,
         ttl: body.ttl,
         idleAfter: body.idleAfter,
+        idle: body.idle,
         baseline: baseline
           ? { environmentId: baseline.env.id, blueprint: baseline.resolved.blueprint }
           : undefined,
@@ -398,23 +398,14 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       if (env.phase === 'deleted')
         return reply.code(202).send({ id: env.id, phase: env.phase, accepted: true });
       const cascade = request.query.cascade === 'true';
-      const descendants = await listLiveDescendants(app.db, {
-        environmentId: env.id,
-        finishedPhases: TERMINAL_PHASES,
-      });
+      const descendants = await liveBranchesBelow(app.db, env.id);
       if (!cascade) {
-        // Branches already going away do not hold their parent back.
-        const blocking = descendants.filter((b) => b.phase !== 'tearing-down').map((b) => b.id);
-        if (blocking.length > 0) {
-          throw new ApiError({
-            statusCode: 409,
-            code: ErrorCode.HasBranches,
-            message:
-              `environment ${env.id} has live branches that reuse its services: ${blocking.join(', ')}; ` +
-              `delete them first, or delete with ?cascade=true (microstax env delete ${env.id} --cascade) to tear them down too`,
-            details: { branches: blocking },
-          });
-        }
+        assertNoBlockingBranches({
+          environmentId: env.id,
+          branches: descendants,
+          action: 'delete it',
+          fix: `delete them first, or delete with ?cascade=true (microstax env delete ${env.id} --cascade) to tear them down too`,
+        });
       }
       // Deepest first, so no branch outlives the environment whose services it reaches through. Each
       // step is idempotent: a retry after a partial cascade signals the rest again and finishes.

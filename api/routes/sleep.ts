@@ -6,6 +6,7 @@ import { requireUser } from '../access.js';
 import { environmentView } from '../environment-view.js';
 import { ApiError, conflict, ErrorCode } from '../errors.js';
 import type { SleepMode } from '../lifecycle.js';
+import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import { EnvironmentParams, EnvironmentView } from '../schemas/environments.js';
 import { mirrorEnvironmentStatus } from '../status-mirror.js';
@@ -73,6 +74,14 @@ const sleepRoutes: FastifyPluginAsyncZod = async (app) => {
 
         const atTarget = env.phase === rules.target;
         if (atTarget && !rules.askAtTarget) return reply.code(200).send(environmentView(env));
+        if (mode === 'sleep') {
+          assertNoBlockingBranches({
+            environmentId: env.id,
+            branches: await liveBranchesBelow(app.db, env.id),
+            action: 'put it to sleep',
+            fix: 'their requests would find its services gone; delete or finish the branches first',
+          });
+        }
         if (!atTarget && !rules.from.includes(env.phase)) {
           throw new ApiError({
             statusCode: 409,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { PARSE_LIMITS } from '../../blueprints/limits.js';
 import { Duration } from '../../blueprints/schema.js';
-import { ENVIRONMENT_PHASES } from '../../workflows/contracts.js';
+import { ENVIRONMENT_PHASES, IDLE_ACTIONS } from '../../workflows/contracts.js';
 import { BlueprintRef, Context, OverlaySource } from './blueprints.js';
 import { EnvironmentId, IsoDate, TeamId } from './common.js';
 
@@ -19,7 +19,15 @@ export const CreateEnvironmentBody = z.strictObject({
     'Make a branch of this baseline environment: only changed services run',
   ),
   ttl: Duration.optional().describe('Delete after this long (default: the blueprint ttl)'),
-  idleAfter: Duration.optional().describe('Tear down after this long without activity'),
+  idleAfter: Duration.optional().describe(
+    'After this long without activity the idle action applies (default: the blueprint idleAfter)',
+  ),
+  idle: z
+    .enum(IDLE_ACTIONS)
+    .optional()
+    .describe(
+      'What happens once idleAfter has passed: "teardown" or "sleep" (scale to zero, keep data and URLs); default: the blueprint idle, else teardown',
+    ),
   team: TeamId.optional().describe('Team to create for (admins only; default your team)'),
 });
 

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import type { Command } from 'commander';
+import { type Command, Option } from 'commander';
 import { ApiClient, ApiClientError, loadClientSettings } from '../../api/client.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
+import { IDLE_ACTIONS, type IdleAction } from '../../workflows/contracts.js';
 import { ExitCode } from '../exit-codes.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
@@ -151,6 +152,7 @@ export interface CreateEnvironmentParams {
   branchOf?: string;
   ttl?: string;
   idleAfter?: string;
+  idle?: IdleAction;
   /** The same key finds the same environment: a repeated create replays the first one. */
   idempotencyKey: string;
 }
@@ -191,6 +193,7 @@ export async function createEnvironment(
         ...(params.branchOf ? { branchOf: params.branchOf } : {}),
         ...(params.ttl ? { ttl: params.ttl } : {}),
         ...(params.idleAfter ? { idleAfter: params.idleAfter } : {}),
+        ...(params.idle ? { idle: params.idle } : {}),
       },
     }),
   );
@@ -224,7 +227,13 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
         'make a branch of this environment (a branch may itself be one): only what changed against it runs',
       )
       .option('--ttl <duration>', 'delete after this long, e.g. 4h')
-      .option('--idle-after <duration>', 'tear down after this long without activity')
+      .option('--idle-after <duration>', 'after this long without activity, the idle action applies')
+      .addOption(
+        new Option(
+          '--idle <action>',
+          'what happens once idle: teardown, or sleep (scale to zero, keep data)',
+        ).choices(IDLE_ACTIONS),
+      )
       .option('--idempotency-key <key>', 'makes a retried create safe (default: a fresh key per invocation)')
       .option('--wait', 'follow progress until the environment is ready (exit 1 if it fails)', false)
       .option('--json', 'print JSON', false),
@@ -239,6 +248,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
             branchOf?: string;
             ttl?: string;
             idleAfter?: string;
+            idle?: IdleAction;
             idempotencyKey?: string;
             wait: boolean;
             json: boolean;
@@ -253,6 +263,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
             branchOf: opts.branchOf,
             ttl: opts.ttl,
             idleAfter: opts.idleAfter,
+            idle: opts.idle,
             idempotencyKey: opts.idempotencyKey ?? randomUUID(),
           });
           if (!created.ok) {

@@ -229,8 +229,8 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
       name: 'sleep',
       method: 'POST',
       url: () => `/v1/environments/${env}/sleep`,
-      // No worker answers on this test's task queue: an authorised call reaches the workflow and times out.
-      expect: { other: 404, member: 503, admin: 503 },
+      // Authorised, then refused: the branch made above reuses this environment's services (has_branches).
+      expect: { other: 404, member: 409, admin: 409 },
     },
     {
       name: 'wake',

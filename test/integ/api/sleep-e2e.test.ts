@@ -18,6 +18,7 @@ import { upsertUser } from '../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import { statusQuery, workflowIds } from '../../../workflows/contracts.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 import { PLANTED_SECRETS, SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
 
@@ -123,6 +124,9 @@ describe('sleep and wake end to end (real API, CLI, worker, Temporal, Postgres, 
       payload: {
         blueprint: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
         ttl: '1h',
+        // The idle sweep will put it to sleep rather than tear it down: the workflow is told so.
+        idleAfter: '8h',
+        idle: 'sleep',
       },
     });
     expect(created.statusCode, created.body).toBe(201);
@@ -137,6 +141,10 @@ describe('sleep and wake end to end (real API, CLI, worker, Temporal, Postgres, 
     expect(early.statusCode, early.body).toBe(409);
     expect(JSON.parse(early.body)).toMatchObject({ error: { code: 'conflict' } });
     expect((await waitForPhase(id, ['ready', 'failed'], 170_000)).phase).toBe('ready');
+    const workflowStatus = await temporal.client.workflow
+      .getHandle(workflowIds.environment(id))
+      .query(statusQuery);
+    expect(workflowStatus).toMatchObject({ idle: 'sleep', idleAfterMs: 8 * 3_600_000 });
     const awakeBefore = await inCluster(id);
     expect(awakeBefore.pods).toBeGreaterThan(0);
 

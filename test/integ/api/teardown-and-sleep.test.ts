@@ -146,6 +146,24 @@ describe('teardown with live branches, and sleep/wake refusals (real Postgres an
     expect(unknown.statusCode).toBe(404);
   });
 
+  it('refuses to put an environment with live branches to sleep (has_branches): they reach its services directly', async () => {
+    const root = await create();
+    const child = await create(root);
+    await api.app.db.query("UPDATE environments SET phase = 'ready' WHERE id = $1", [root]);
+    const refused = await api.app.inject({
+      method: 'POST',
+      url: `/v1/environments/${root}/sleep`,
+      headers: api.headers('member'),
+    });
+    expect(refused.statusCode).toBe(409);
+    const body = json<ErrorBody>(refused);
+    expect(body.error.code).toBe('has_branches');
+    expect(body.error.details?.branches).toEqual([child]);
+    expect(body.error.message).toContain('cannot put it to sleep');
+    expect(await phaseOf(root)).toBe('ready');
+    await api.app.db.query("UPDATE environments SET phase = 'deleted' WHERE id = ANY($1)", [[root, child]]);
+  });
+
   it('refuses a cascade value that is not true/false with a 400 naming the field', async () => {
     const id = await create();
     const response = await remove(id, '?cascade=yes');

@@ -1,32 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { V1Service } from '@kubernetes/client-node';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../../activities/create-activities.js';
-import { loadApiConfig } from '../../../api/config.js';
-import { createApiInstance } from '../../../api/instance.js';
-import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import { loadDeployConfig } from '../../../deploy/config.js';
-import { KubeClient } from '../../../deploy/kube-client.js';
 import { ANNOTATIONS } from '../../../deploy/labels.js';
 import { namespaceFor } from '../../../deploy/names.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
-import { createApiToken } from '../../../store/api-tokens.js';
-import { ensureTeam } from '../../../store/teams.js';
-import { upsertUser } from '../../../store/users.js';
-import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
-import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
-import { createWorkerDependencies } from '../../../worker/dependencies.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 import { SHOP_BLUEPRINT, SHOP_BRANCH_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import {
+  type EnvironmentBody,
+  startWorkerBackedApi,
+  type WorkerBackedApi,
+} from './support/worker-backed-api.js';
 
-interface Env {
-  id: string;
-  phase: string;
-  parent: string | null;
-  baseline: string | null;
-  services: { name: string; state: string; action?: string }[];
-}
+type Env = EnvironmentBody;
 
 /** A service no other calls: every branch reuses it, so a nested branch reaches it through two hops. */
 const SEARCH = `  - name: search
@@ -46,70 +31,22 @@ const BRANCH_OF_BRANCH = BRANCH.replace('shop-web:1.0', 'shop-web:2.0-redesign')
  * the root). Deleting the root is refused while the branches live; with cascade all three go, deepest first.
  */
 describe('branch of a branch end to end (real API, worker, Temporal, Postgres, Kubernetes)', () => {
-  let db: TestDatabase;
-  let temporal: TemporalClientHandle;
-  let worker: LifecycleWorkerHandle;
-  let workerRun: Promise<void>;
-  let app: FastifyInstance;
-  let kube: KubeClient;
-  let token: string;
-  const taskQueue = `api-branch-e2e-${randomUUID()}`;
+  let api: WorkerBackedApi;
+  let app: WorkerBackedApi['app'];
   const created: string[] = [];
 
   beforeAll(async () => {
-    db = await createTestDatabase('branch_e2e');
-    temporal = await createTemporalClient();
-    const dependencies = await createWorkerDependencies({ temporal: temporal.client });
-    worker = await createLifecycleWorker({
-      taskQueue,
-      config: temporal.config,
-      activities: createActivities(dependencies),
-    });
-    workerRun = worker.run();
-    kube = KubeClient.fromKubeconfigFile(
-      process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
-    );
-    const lifecycle = await TemporalLifecycle.connect({ taskQueue });
-    const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
-    app = await createApiInstance({ config, lifecycle });
-    app.addHook('onClose', () => lifecycle.close());
-    await app.ready();
-    await ensureTeam(app.db, { id: 'payments' });
-    const user = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
-    token = (await createApiToken(app.db, { userId: user.id })).token;
+    api = await startWorkerBackedApi({ name: 'branch_e2e' });
+    app = api.app;
   });
   afterAll(async () => {
-    // Whatever a failed run left behind is torn down too.
-    for (const id of [...created].reverse()) {
-      await app
-        ?.inject({
-          method: 'DELETE',
-          url: `/v1/environments/${id}`,
-          headers: { authorization: `Bearer ${token}` },
-        })
-        .catch(() => {});
-    }
-    await app?.close().catch(() => {});
-    await worker?.shutdown();
-    await workerRun?.catch(() => {});
-    await temporal?.close();
-    await db?.drop();
+    await api?.close({ environments: created });
   });
 
-  const headers = () => ({ authorization: `Bearer ${token}` });
-  const get = async (id: string) =>
-    JSON.parse((await app.inject({ url: `/v1/environments/${id}`, headers: headers() })).body) as Env;
-  const waitForPhase = async (id: string, phases: string[], timeoutMs: number): Promise<Env> => {
-    const deadline = Date.now() + timeoutMs;
-    let env = await get(id);
-    while (!phases.includes(env.phase)) {
-      if (Date.now() > deadline)
-        throw new Error(`environment ${id} did not reach ${phases.join('/')}; last: ${JSON.stringify(env)}`);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      env = await get(id);
-    }
-    return env;
-  };
+  const headers = () => api.headers();
+  const get = (id: string) => api.get(id);
+  const waitForPhase = (id: string, phases: string[], timeoutMs: number) =>
+    api.waitForPhase(id, phases, timeoutMs);
   const create = async (source: string, branchOf?: string): Promise<Env> => {
     const response = await app.inject({
       method: 'POST',
@@ -127,7 +64,7 @@ describe('branch of a branch end to end (real API, worker, Temporal, Postgres, K
     return env;
   };
   const service = (id: string, name: string) =>
-    kube.readOrNull<V1Service>({
+    api.kube.readOrNull<V1Service>({
       apiVersion: 'v1',
       kind: 'Service',
       namespace: namespaceFor(id, loadDeployConfig().namespacePrefix),

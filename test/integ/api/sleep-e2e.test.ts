@@ -1,32 +1,19 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../../activities/create-activities.js';
-import { loadApiConfig } from '../../../api/config.js';
-import { createApiInstance } from '../../../api/instance.js';
-import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import { loadDeployConfig } from '../../../deploy/config.js';
-import { KubeClient } from '../../../deploy/kube-client.js';
 import { LABELS } from '../../../deploy/labels.js';
 import { namespaceFor } from '../../../deploy/names.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
-import { createApiToken } from '../../../store/api-tokens.js';
-import { ensureTeam } from '../../../store/teams.js';
-import { upsertUser } from '../../../store/users.js';
-import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
-import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
-import { createWorkerDependencies } from '../../../worker/dependencies.js';
 import { statusQuery, workflowIds } from '../../../workflows/contracts.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 import { PLANTED_SECRETS, SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import {
+  type EnvironmentBody,
+  startWorkerBackedApi,
+  type WorkerBackedApi,
+} from './support/worker-backed-api.js';
 
-interface Env {
-  id: string;
-  phase: string;
-  services: { name: string; state: string }[];
-}
+type Env = EnvironmentBody;
 
 /**
  * Sleep and wake through the real API and CLI, the real lifecycle worker and the local Kubernetes
@@ -34,79 +21,38 @@ interface Env {
  * the audit log say so, a repeat is a harmless 200, and waking brings every pod back ready.
  */
 describe('sleep and wake end to end (real API, CLI, worker, Temporal, Postgres, Kubernetes)', () => {
-  let db: TestDatabase;
-  let temporal: TemporalClientHandle;
-  let worker: LifecycleWorkerHandle;
-  let workerRun: Promise<void>;
-  let app: FastifyInstance;
+  let api: WorkerBackedApi;
+  let app: WorkerBackedApi['app'];
   let url: string;
-  let kube: KubeClient;
-  let token: string;
   let id: string | undefined;
-  const taskQueue = `api-sleep-e2e-${randomUUID()}`;
 
   beforeAll(async () => {
-    db = await createTestDatabase('sleep_e2e');
-    temporal = await createTemporalClient();
-    const dependencies = await createWorkerDependencies({ temporal: temporal.client });
-    worker = await createLifecycleWorker({
-      taskQueue,
-      config: temporal.config,
-      activities: createActivities(dependencies),
-    });
-    workerRun = worker.run();
-    kube = KubeClient.fromKubeconfigFile(
-      process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
-    );
-    const lifecycle = await TemporalLifecycle.connect({ taskQueue });
-    const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
-    app = await createApiInstance({ config, lifecycle });
-    app.addHook('onClose', () => lifecycle.close());
-    await app.ready();
+    api = await startWorkerBackedApi({ name: 'sleep_e2e' });
+    app = api.app;
     url = await app.listen({ host: '127.0.0.1', port: 0 });
-    await ensureTeam(app.db, { id: 'payments' });
-    const user = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
-    token = (await createApiToken(app.db, { userId: user.id })).token;
   });
   afterAll(async () => {
-    if (id) {
-      await app
-        ?.inject({ method: 'DELETE', url: `/v1/environments/${id}`, headers: headers() })
-        .catch(() => {});
-    }
-    await app?.close().catch(() => {});
-    await worker?.shutdown();
-    await workerRun?.catch(() => {});
-    await temporal?.close();
-    await db?.drop();
+    await api?.close({ environments: id ? [id] : [] });
   });
 
-  const headers = () => ({ authorization: `Bearer ${token}` });
-  const get = async (envId: string) =>
-    JSON.parse((await app.inject({ url: `/v1/environments/${envId}`, headers: headers() })).body) as Env;
-  const waitForPhase = async (envId: string, phases: string[], timeoutMs: number): Promise<Env> => {
-    const deadline = Date.now() + timeoutMs;
-    let env = await get(envId);
-    while (!phases.includes(env.phase)) {
-      if (Date.now() > deadline)
-        throw new Error(
-          `environment ${envId} did not reach ${phases.join('/')}; last: ${JSON.stringify(env)}`,
-        );
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      env = await get(envId);
-    }
-    return env;
-  };
+  const headers = () => api.headers();
+  const waitForPhase = (envId: string, phases: string[], timeoutMs: number) =>
+    api.waitForPhase(envId, phases, timeoutMs);
   const cli = async (args: string[]) => {
     const { stdout, stderr } = await promisify(execFile)(process.execPath, ['bin/microstax.js', ...args], {
-      env: { ...process.env, MICROSTAX_URL: url, MICROSTAX_TOKEN: token, MICROSTAX_CONFIG: '/nonexistent' },
+      env: {
+        ...process.env,
+        MICROSTAX_URL: url,
+        MICROSTAX_TOKEN: api.token,
+        MICROSTAX_CONFIG: '/nonexistent',
+      },
     });
     return { stdout, stderr };
   };
   const inCluster = async (envId: string) => {
     const namespace = namespaceFor(envId, loadDeployConfig().namespacePrefix);
     const count = async (kind: string, labelSelector: string) =>
-      (await kube.list({ apiVersion: 'v1', kind, namespace, labelSelector })).items.length;
+      (await api.kube.list({ apiVersion: 'v1', kind, namespace, labelSelector })).items.length;
     return {
       pods: await count('Pod', `${LABELS.service},${LABELS.role}!=init`),
       services: await count('Service', `${LABELS.environment}=${envId}`),
@@ -141,7 +87,7 @@ describe('sleep and wake end to end (real API, CLI, worker, Temporal, Postgres, 
     expect(early.statusCode, early.body).toBe(409);
     expect(JSON.parse(early.body)).toMatchObject({ error: { code: 'conflict' } });
     expect((await waitForPhase(id, ['ready', 'failed'], 170_000)).phase).toBe('ready');
-    const workflowStatus = await temporal.client.workflow
+    const workflowStatus = await api.temporal.client.workflow
       .getHandle(workflowIds.environment(id))
       .query(statusQuery);
     expect(workflowStatus).toMatchObject({ idle: 'sleep', idleAfterMs: 8 * 3_600_000 });
@@ -151,7 +97,7 @@ describe('sleep and wake end to end (real API, CLI, worker, Temporal, Postgres, 
     // Sleep from the CLI, following until asleep.
     const slept = await cli(['env', 'sleep', id, '--wait', '--json']);
     expect(JSON.parse(slept.stdout)).toMatchObject({ ok: true, environment: { id, phase: 'sleeping' } });
-    expect((await get(id)).phase).toBe('sleeping');
+    expect((await api.get(id)).phase).toBe('sleeping');
     const asleep = await inCluster(id);
     expect(asleep).toEqual({ ...awakeBefore, pods: 0 });
 

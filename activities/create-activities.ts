@@ -14,6 +14,7 @@ import {
   type SnapshotArtifact,
   type SnapshotRecord,
   statusQuery,
+  TERMINAL_PHASES,
   type TeardownReason,
   WARM_POOL_OWNER,
   WorkflowType,
@@ -341,25 +342,34 @@ export function createActivities(deps: LifecycleDependencies) {
       due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[];
     }> {
       const now = Date.now();
-      const query = `${runningEnvironments()} AND Phase = 'ready'`;
-      const due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[] = [];
-      let examined = 0;
-      for await (const execution of deps.temporal.workflow.list({ query })) {
-        if (input.limit !== undefined && examined >= input.limit) break;
-        examined++;
-        Context.current().heartbeat({ examined });
+      const ready: EnvironmentStatus[] = [];
+      // Branches reach the services they reuse in their parent directly, which marks no activity on
+      // it: a parent with live branches is in use, however long since its own last activity.
+      const parentsOfLiveBranches = new Set<string>();
+      let listed = 0;
+      for await (const execution of deps.temporal.workflow.list({ query: runningEnvironments() })) {
+        if (input.limit !== undefined && listed >= input.limit) break;
+        listed++;
+        Context.current().heartbeat({ listed });
         let status: EnvironmentStatus;
         try {
           status = await deps.temporal.workflow.getHandle(execution.workflowId).query(statusQuery);
         } catch {
           continue; // ended meanwhile
         }
-        if (status.phase !== 'ready') continue;
+        if (status.parentEnvironmentId && !TERMINAL_PHASES.includes(status.phase)) {
+          parentsOfLiveBranches.add(status.parentEnvironmentId);
+        }
+        if (status.phase === 'ready') ready.push(status);
+      }
+      const due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[] = [];
+      for (const status of ready) {
         if (status.expiresAt && Date.parse(status.expiresAt) <= now) {
           due.push({ environmentId: status.environmentId, reason: 'ttl-expired' });
         } else if (
           status.idleAfterMs !== undefined &&
-          now - Date.parse(status.lastActivityAt) >= status.idleAfterMs
+          now - Date.parse(status.lastActivityAt) >= status.idleAfterMs &&
+          !parentsOfLiveBranches.has(status.environmentId)
         ) {
           // Only idle ones may sleep: an expired environment goes whatever its idle action.
           due.push({
@@ -369,7 +379,7 @@ export function createActivities(deps: LifecycleDependencies) {
           });
         }
       }
-      return { examined, due };
+      return { examined: ready.length, due };
     },
 
     /** Ids of running warm environments of a blueprint. */

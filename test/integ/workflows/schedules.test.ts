@@ -99,6 +99,50 @@ describe('idle teardown', () => {
   });
 });
 
+describe('idle sweep and branches', () => {
+  it('spares an idle environment while a live branch reuses its services, and sweeps it once the branch is gone', async () => {
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'idle-parent' });
+    const parent = newEnvironmentId('idlepar');
+    const branch = newEnvironmentId('busybr');
+    const blueprint = smallBlueprint();
+    await lifecycle.createEnvironment({
+      environmentId: parent,
+      blueprint,
+      owner: 'a',
+      team: 't',
+      idleAfter: '1s',
+    });
+    await lifecycle.waitReady(parent);
+    await lifecycle.createEnvironment({
+      environmentId: branch,
+      blueprint,
+      baseline: { environmentId: parent, blueprint },
+      owner: 'a',
+      team: 't',
+      idleAfter: '1h',
+    });
+    await lifecycle.waitReady(branch);
+    await new Promise((r) => setTimeout(r, 1200));
+    const sweep = (id: string): Promise<IdleSweepResult> =>
+      harness.temporal.client.workflow.execute(WorkflowType.idleSweep, {
+        taskQueue,
+        workflowId: `sweep-${id}`,
+        args: [{}],
+      });
+    expect(await sweep(`${parent}-1`)).toEqual({ examined: 2, tornDown: [] });
+    expect((await lifecycle.getStatus(parent))?.phase).toBe('ready');
+
+    await lifecycle.teardown(branch, { reason: 'requested' });
+    await result(workflowIds.environment(branch));
+    expect(await sweep(`${parent}-2`)).toEqual({
+      examined: 1,
+      tornDown: [{ environmentId: parent, reason: 'idle' }],
+    });
+    expect(await result(workflowIds.environment(parent))).toMatchObject({ phase: 'deleted', reason: 'idle' });
+    expect(await isGone(harness.kube, parent)).toBe(true);
+  });
+});
+
 describe('sleep mode', () => {
   it('sleep scales every workload to zero and keeps data, Secrets and Services; wake brings it back ready', {
     timeout: 180_000,

@@ -150,6 +150,25 @@ try {
     await lifecycle.teardown(id, { reason: 'requested' });
     await save('sleep-wake', workflowIds.environment(id));
   }
+  if (wanted('branch')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-branch' });
+    const parent = newEnvironmentId('recpar');
+    const branch = newEnvironmentId('recbr');
+    const blueprint = smallBlueprint();
+    await lifecycle.createEnvironment({ environmentId: parent, blueprint, owner: 'a', team: 't' });
+    await lifecycle.waitReady(parent);
+    await lifecycle.createEnvironment({
+      environmentId: branch,
+      blueprint,
+      baseline: { environmentId: parent, blueprint },
+      owner: 'a',
+      team: 't',
+    });
+    await lifecycle.waitReady(branch);
+    await lifecycle.teardown(branch, { reason: 'requested' });
+    await save('branch-create', workflowIds.environment(branch));
+    await lifecycle.teardown(parent, { reason: 'requested' });
+  }
   if (wanted('warm')) {
     const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'record-warm' });
     const blueprint = smallBlueprint({ name: 'record-pool' });

@@ -13,12 +13,15 @@ import {
 
 /** Config files of the kubelet, kube-proxy, CoreDNS and the CNI network (pure renderers). */
 
+/** The CNI network's name: the bridge plugin writes it into the comment of every rule it makes. */
+export const CNI_NETWORK_NAME = 'microstax';
+
 /** The CNI network: one bridge, host-local addresses, masquerade for traffic leaving the pod CIDR. */
 export function renderCniConfig(layout: NodeLayout): string {
   return `${JSON.stringify(
     {
       cniVersion: '0.4.0',
-      name: 'microstax',
+      name: CNI_NETWORK_NAME,
       plugins: [
         {
           type: 'bridge',

@@ -1,14 +1,11 @@
-import { WorkflowNotFoundError, WorkflowUpdateStage } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { createTemporalClient, type TemporalClientHandle } from '../temporal/client.js';
-import { LifecycleRequestError } from '../temporal/errors.js';
 import { LifecycleClient } from '../temporal/lifecycle-client.js';
 import {
   LIFECYCLE_TASK_QUEUE,
   type SnapshotRecord,
-  sleepUpdate,
   WorkflowType,
-  wakeUpdate,
   workflowIds,
 } from '../workflows/contracts.js';
 import type { EnvironmentLifecycle, WorkflowOutcome } from './lifecycle.js';
@@ -66,30 +63,10 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     await this.lifecycle.teardown(environmentId, request);
   };
 
-  requestSleepMode: EnvironmentLifecycle['requestSleepMode'] = async ({
-    environmentId,
-    mode,
-    requestedBy,
-  }) => {
-    const handle = this.handle.client.workflow.getHandle(workflowIds.environment(environmentId));
-    const request = { requestedBy, reason: 'requested' as const };
-    try {
-      // Accepted is enough: scaling takes seconds to minutes, and the workflow answers a repeat at once.
-      await withTimeout(
-        handle.startUpdate(mode === 'sleep' ? sleepUpdate : wakeUpdate, {
-          args: [request],
-          waitForStage: WorkflowUpdateStage.ACCEPTED,
-        }),
-        this.updateTimeoutMs,
-        `${mode} update`,
-      );
-    } catch (error) {
-      if (error instanceof WorkflowNotFoundError) {
-        throw new LifecycleRequestError({ type: 'not-found', message: `no workflow for ${environmentId}` });
-      }
-      throw error;
-    }
-  };
+  // Accepted is enough: scaling takes seconds to minutes, and the workflow answers a repeat at once. A
+  // refusal by the workflow's validator arrives as a LifecycleRequestError (the route's 409).
+  requestSleepMode: EnvironmentLifecycle['requestSleepMode'] = (request) =>
+    withTimeout(this.lifecycle.requestSleepMode(request), this.updateTimeoutMs, `${request.mode} update`);
 
   startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) => {
     const workflowId = workflowIds.seed(input.environmentId, requestId);

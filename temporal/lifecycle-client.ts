@@ -5,6 +5,7 @@ import {
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
   WorkflowUpdateRPCTimeoutOrCancelledError,
+  WorkflowUpdateStage,
 } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import {
@@ -120,6 +121,26 @@ export class LifecycleClient {
       this.client.workflow
         .getHandle(workflowIds.environment(environmentId))
         .executeUpdate(wakeUpdate, { args: [{ requestedBy }] }),
+    );
+  }
+
+  /**
+   * Asks for sleep or wake and resolves once the workflow has accepted the request (scaling takes
+   * seconds to minutes; the phase follows). A refusal gives a LifecycleRequestError with its reason.
+   */
+  async requestSleepMode(params: {
+    environmentId: string;
+    mode: 'sleep' | 'wake';
+    requestedBy?: string;
+  }): Promise<void> {
+    const { environmentId, mode, requestedBy } = params;
+    await explainRefusal(environmentId, () =>
+      this.client.workflow
+        .getHandle(workflowIds.environment(environmentId))
+        .startUpdate(mode === 'sleep' ? sleepUpdate : wakeUpdate, {
+          args: [mode === 'sleep' ? { requestedBy, reason: 'requested' } : { requestedBy }],
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        }),
     );
   }
 

@@ -38,7 +38,7 @@ const RECONNECT_MS = [250, 1_000, 5_000, 30_000];
 /**
  * Keeps the API's in-process caches honest: one dedicated connection LISTENs for principal, share and
  * environment changes and drops what they name (a principal change drops the environment cache too: a
- * row carries its owner's name). While that connection is down both caches are off (every call goes to the
+ * row carries its owner's name). While that connection is down every cache is off (every call goes to the
  * database) and a reconnect loop tries again; start-up never waits on it failing.
  */
 async function changeListenerPlugin(app: FastifyInstance, opts: ChangeListenerOptions): Promise<void> {

@@ -203,6 +203,14 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         const parent = await visibleEnvironment(request, app.db, body.branchOf);
         if (parent.teamId !== teamId) throw conflict('a branch must belong to the same team as its baseline');
         assertLive(parent, 'branch from it');
+        // A branch reaches the services it reuses in its parent directly: they must be there to reach.
+        if (parent.phase === 'tearing-down')
+          throw conflict(`cannot branch from ${parent.id}: it is tearing down`);
+        if (parent.phase === 'sleeping') {
+          throw conflict(
+            `cannot branch from ${parent.id}: it is asleep and its services would not answer; wake it first (microstax env wake ${parent.id})`,
+          );
+        }
         await assertBranchDepth(app.db, parent);
         // The parent may itself be a branch: the plan is against what the parent runs (its resolved
         // blueprint), and reused services resolve through the parent's namespace.
@@ -407,8 +415,9 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
           fix: `delete them first, or delete with ?cascade=true (microstax env delete ${env.id} --cascade) to tear them down too`,
         });
       }
-      // Deepest first, so no branch outlives the environment whose services it reaches through. Each
-      // step is idempotent: a retry after a partial cascade signals the rest again and finishes.
+      // Deepest first: each branch is asked to go before the environment it reaches through (each tears
+      // itself down, so they may finish in any order). Each step is idempotent: a retry after a partial
+      // cascade signals the rest again and finishes.
       const branches: string[] = [];
       if (cascade) {
         for (const branch of descendants) {

@@ -164,6 +164,29 @@ describe('teardown with live branches, and sleep/wake refusals (real Postgres an
     await api.app.db.query("UPDATE environments SET phase = 'deleted' WHERE id = ANY($1)", [[root, child]]);
   });
 
+  it('refuses a branch of an environment that is asleep or tearing down: its services would not answer', async () => {
+    const root = await create();
+    for (const [phase, hint] of [
+      ['sleeping', `wake it first (microstax env wake ${root})`],
+      ['tearing-down', 'it is tearing down'],
+    ] as const) {
+      await api.app.db.query('UPDATE environments SET phase = $2 WHERE id = $1', [root, phase]);
+      const response = await api.app.inject({
+        method: 'POST',
+        url: '/v1/environments',
+        headers: api.headers('member'),
+        payload: {
+          blueprint: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
+          branchOf: root,
+        },
+      });
+      expect(response.statusCode).toBe(409);
+      expect(json<ErrorBody>(response).error).toMatchObject({ code: 'conflict' });
+      expect(json<ErrorBody>(response).error.message).toContain(hint);
+    }
+    await api.app.db.query("UPDATE environments SET phase = 'deleted' WHERE id = $1", [root]);
+  });
+
   it('refuses a cascade value that is not true/false with a 400 naming the field', async () => {
     const id = await create();
     const response = await remove(id, '?cascade=yes');

@@ -1,6 +1,7 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { LifecycleRequestError } from '../../../temporal/errors.js';
 import { LifecycleErrorType, statusQuery, workflowIds } from '../../../workflows/contracts.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { CAPACITY_NODE_CPU, clusterRuntime, FlakyRuntime, isGone, namespacesOf } from './support/cluster.js';
@@ -125,6 +126,12 @@ describe('createEnvironment', () => {
     });
     await waitFor(async () => (await lifecycle.getStatus(environmentId))?.phase === 'waiting');
     expect(await namespacesOf(harness.kube, environmentId)).toHaveLength(1);
+    // Sleep is refused by the workflow itself while the create runs: a request error with its reason.
+    const refusal = await lifecycle
+      .requestSleepMode({ environmentId, mode: 'sleep' })
+      .catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(LifecycleRequestError);
+    expect((refusal as Error).message).toMatch(/only a ready environment can go to sleep/);
 
     await lifecycle.teardown(environmentId, { reason: 'requested' });
     expect(await handleOf(environmentId).result()).toEqual({

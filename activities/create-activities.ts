@@ -347,8 +347,9 @@ export function createActivities(deps: LifecycleDependencies) {
       // it: a parent with live branches is in use, however long since its own last activity.
       const parentsOfLiveBranches = new Set<string>();
       let listed = 0;
+      // Every running environment is read (a branch in any phase keeps its parent); `limit` caps the
+      // ready ones examined.
       for await (const execution of deps.temporal.workflow.list({ query: runningEnvironments() })) {
-        if (input.limit !== undefined && listed >= input.limit) break;
         listed++;
         Context.current().heartbeat({ listed });
         let status: EnvironmentStatus;
@@ -360,7 +361,9 @@ export function createActivities(deps: LifecycleDependencies) {
         if (status.parentEnvironmentId && !TERMINAL_PHASES.includes(status.phase)) {
           parentsOfLiveBranches.add(status.parentEnvironmentId);
         }
-        if (status.phase === 'ready') ready.push(status);
+        if (status.phase === 'ready' && (input.limit === undefined || ready.length < input.limit)) {
+          ready.push(status);
+        }
       }
       const due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[] = [];
       for (const status of ready) {

@@ -38,6 +38,7 @@ import {
   wakeUpdate,
 } from './contracts.js';
 import { parseDuration } from './duration.js';
+import { runtimeIdFor } from './runtime-id.js';
 import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
 
 /**
@@ -299,10 +300,7 @@ async function create(
       }
 
       // A baseline that claimed a warm environment lives in the warm environment's namespace.
-      const baselineRuntimeId =
-        input.baseline && patched('resolve-runtime-id')
-          ? await quick.runtimeIdOf({ environmentId: input.baseline.environmentId })
-          : input.baseline?.environmentId;
+      const baselineRuntimeId = input.baseline ? await runtimeIdFor(input.baseline.environmentId) : undefined;
       setPhase(status, 'applying');
       compensations.push({ what: 'tear down what was applied', run: () => teardownRuntime(status) });
       const deployed = await long.deployEnvironment({
@@ -387,6 +385,8 @@ async function finish(status: EnvironmentStatus, request: TeardownRequest): Prom
  */
 async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planned'): Promise<void> {
   const before = status.phase;
+  // A new attempt: an earlier attempt's error would end a `--wait` at once.
+  status.error = undefined;
   if (replicas === 'planned') setPhase(status, 'waking');
   try {
     const scaled = await long.scaleEnvironment({

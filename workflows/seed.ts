@@ -1,4 +1,4 @@
-import { ApplicationFailure, getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle, log } from '@temporalio/workflow';
 import { long, quick } from './activity-proxies.js';
 import {
   LifecycleErrorType,
@@ -7,6 +7,7 @@ import {
   type SeedEnvironmentResult,
   workflowIds,
 } from './contracts.js';
+import { runtimeIdFor } from './runtime-id.js';
 
 /** Runs (or re-runs) a service's init steps, or loads a snapshot of it into the environment. */
 export async function seedEnvironment(input: SeedEnvironmentInput): Promise<SeedEnvironmentResult> {
@@ -17,10 +18,7 @@ export async function seedEnvironment(input: SeedEnvironmentInput): Promise<Seed
       message: `service: blueprint ${input.blueprint.name} has no service named ${input.service}`,
     });
   }
-  // A claimed warm environment lives in the warm environment's namespace.
-  const runtimeId = patched('resolve-runtime-id')
-    ? await quick.runtimeIdOf({ environmentId: input.environmentId })
-    : input.environmentId;
+  const runtimeId = await runtimeIdFor(input.environmentId);
   let stepsRun = 0;
   if (input.source.kind === 'init') {
     ({ stepsRun } = await long.runInitSteps({

@@ -1,6 +1,7 @@
-import { ApplicationFailure, patched } from '@temporalio/workflow';
+import { ApplicationFailure } from '@temporalio/workflow';
 import { long, quick } from './activity-proxies.js';
 import { LifecycleErrorType, type SnapshotEnvironmentInput, type SnapshotRecord } from './contracts.js';
+import { runtimeIdFor } from './runtime-id.js';
 
 /**
  * Captures the data services of an environment (each with the engine that supports it: Postgres is a
@@ -20,10 +21,7 @@ export async function snapshotEnvironment(input: SnapshotEnvironmentInput): Prom
           : `services: blueprint ${input.blueprint.name} has no data service to snapshot`,
     });
   }
-  // A claimed warm environment lives in the warm environment's namespace.
-  const runtimeId = patched('resolve-runtime-id')
-    ? await quick.runtimeIdOf({ environmentId: input.environmentId })
-    : input.environmentId;
+  const runtimeId = await runtimeIdFor(input.environmentId);
   const artifacts = await Promise.all(
     wanted.map((service) =>
       long.captureService({

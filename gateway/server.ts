@@ -55,6 +55,8 @@ interface Refusal {
   service?: string;
   /** A page for browsers (Accept: text/html), instead of the text line. */
   html?: string;
+  /** Why a wake failed, in full (addresses, workflow ids, the scale's error): for the log only. */
+  wakeError?: { type: string; message: string };
 }
 
 /** The answer for a request the gateway does not proxy. */
@@ -140,6 +142,7 @@ type RecordEntry = {
   routedTo?: string;
   service?: string;
   headerRouted?: boolean;
+  wakeError?: { type: string; message: string };
 };
 
 /** Metrics and the access log line of one request, timed from now. */
@@ -355,6 +358,7 @@ function refusalEntry(refusal: Refusal): RecordEntry {
     status: refusal.status,
     routedTo: refusal.routedTo,
     service: refusal.service,
+    ...(refusal.wakeError && { wakeError: refusal.wakeError }),
   };
 }
 
@@ -381,8 +385,9 @@ function asleepRefusal(params: {
         return `environment ${environment} is waking up (waited ${Math.round((params.waitedMs ?? 0) / 1000)} s); retry in ${retryAfterSeconds} s`;
       case 'too-many-held':
         return `environment ${environment} is waking up and the gateway holds as many requests as it may; retry in ${retryAfterSeconds} s`;
+      // The reason stays in the log: it names Temporal's address, workflow ids, raw scale errors.
       case 'cannot-wake':
-        return params.error!.message;
+        return `environment ${environment} is asleep and could not be woken; try again in ${retryAfterSeconds} s or ask its owner`;
       case 'no-waker':
         return `environment ${environment} is asleep and this gateway does not wake environments (it was started with --no-wake)`;
     }
@@ -400,6 +405,7 @@ function asleepRefusal(params: {
     outcome: 'asleep',
     routedTo: environment,
     service: decision.service,
+    ...(params.error && { wakeError: { type: params.error.type, message: params.error.message } }),
     html: renderWakingPage({
       environment,
       service: decision.service,

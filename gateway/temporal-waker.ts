@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as pause } from 'node:timers/promises';
 import {
   Client,
   Connection,
@@ -6,12 +7,14 @@ import {
   type WorkflowHandle,
   WorkflowNotFoundError,
   WorkflowUpdateFailedError,
-  WorkflowUpdateRPCTimeoutOrCancelledError,
+  type WorkflowUpdateHandle,
   WorkflowUpdateStage,
 } from '@temporalio/client';
 import type { Logger } from 'pino';
 import { resolveTemporalConfig, type TemporalConfig } from '../temporal/config.js';
 import { loadDataConverter } from '../temporal/data-converter.js';
+import { isPassingUpdateRefusal } from '../temporal/lifecycle-client.js';
+import { withTimeout } from '../temporal/timeouts.js';
 import {
   type EnvironmentStatus,
   statusQuery,
@@ -52,7 +55,24 @@ export interface TemporalWakerOptions {
   requestedBy?: string;
   /** While a wake runs, its status is read this often to notice a failed scale (default 3 s). */
   statusPollMs?: number;
+  /**
+   * A wake the workflow has not accepted this long after it was first asked (its update RPC keeps
+   * timing out, or its workflow task keeps failing) fails (default 2 min).
+   */
+  acceptWithinMs?: number;
+  /** Opens the client (default: a connection to `config`'s Temporal); tests pass a stand-in server. */
+  open?: () => Promise<{ client: Client; connection: Connection }>;
 }
+
+/** Between two asks of an update the server refused for a passing reason. */
+const RETRY_PAUSE_MS = 500;
+
+/**
+ * A bounded call's own guard fires this much after the deadline the call carries to the server, so
+ * that the server's answer to a timed-out call (a typed error: an update RPC timeout is retried)
+ * comes first; the guard is for a call that ignores its deadline.
+ */
+const GUARD_GRACE_MS = 1_000;
 
 export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentWaker {
   const connectTimeoutMs = options.connectTimeoutMs ?? 3_000;
@@ -60,7 +80,22 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
   const callTimeoutMs = options.callTimeoutMs ?? 20_000;
   const requestedBy = options.requestedBy ?? 'gateway';
   const statusPollMs = options.statusPollMs ?? 3_000;
+  const acceptWithinMs = options.acceptWithinMs ?? 120_000;
   const readConfig = options.config ?? (() => resolveTemporalConfig());
+  const open =
+    options.open ??
+    (async () => {
+      const config = await readConfig();
+      const dataConverter = await loadDataConverter({ stateDir: config.stateDir });
+      const connection = await Connection.connect({
+        address: config.address,
+        connectTimeout: connectTimeoutMs,
+      }).catch((error: unknown) => {
+        throw new Error(`Temporal at ${config.address}: ${messageOf(error)}`);
+      });
+      options.log.info({ address: config.address, namespace: config.namespace }, 'connected to Temporal');
+      return { connection, client: new Client({ connection, namespace: config.namespace, dataConverter }) };
+    });
   let connecting: Promise<{ client: Client; connection: Connection }> | undefined;
   let lastFailure: { at: number; message: string } | undefined;
   let closed = false;
@@ -77,18 +112,7 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
     if (lastFailure && Date.now() - lastFailure.at < reconnectPauseMs) {
       throw new WakeError('temporal-unreachable', { environment: runtimeId, cause: lastFailure.message });
     }
-    connecting ??= (async () => {
-      const config = await readConfig();
-      const dataConverter = await loadDataConverter({ stateDir: config.stateDir });
-      const connection = await Connection.connect({
-        address: config.address,
-        connectTimeout: connectTimeoutMs,
-      }).catch((error: unknown) => {
-        throw new Error(`Temporal at ${config.address}: ${messageOf(error)}`);
-      });
-      options.log.info({ address: config.address, namespace: config.namespace }, 'connected to Temporal');
-      return { connection, client: new Client({ connection, namespace: config.namespace, dataConverter }) };
-    })();
+    connecting ??= open();
     return connecting.catch((error: unknown) => {
       connecting = undefined;
       lastFailure = { at: Date.now(), message: messageOf(error) };
@@ -100,7 +124,11 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
     });
   };
 
-  /** A short call, bounded; an unreachable server is a WakeError of its own type. */
+  /**
+   * A short call, bounded; an unreachable server is a WakeError of its own type. An update refused
+   * for a passing reason (its RPC timed out, its workflow task is being retried) comes out as the
+   * SDK's error, for the caller to ask again.
+   */
   const bounded = async <T>(params: {
     runtimeId: string;
     what: string;
@@ -109,13 +137,15 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
   }): Promise<T> => {
     const deadline = Date.now() + callTimeoutMs;
     try {
-      return await withTimeout(
-        params.connection.withDeadline(deadline, params.call),
-        callTimeoutMs,
-        `${params.what} took longer than ${callTimeoutMs} ms (is the lifecycle worker running?)`,
-      );
+      return await withTimeout(params.connection.withDeadline(deadline, params.call), {
+        ms: callTimeoutMs + GUARD_GRACE_MS,
+        error: () =>
+          new Error(`${params.what} took longer than ${callTimeoutMs} ms (is the lifecycle worker running?)`),
+      });
     } catch (error) {
       if (error instanceof WakeError || error instanceof WorkflowNotFoundError) throw error;
+      if (isPassingUpdateRefusal(error)) throw error;
+      // Only an update's validator refuses at the start (e.g. the environment is being torn down).
       if (error instanceof WorkflowUpdateFailedError) {
         throw new WakeError('refused', {
           environment: params.runtimeId,
@@ -188,14 +218,24 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
     async wake({ runtimeId }) {
       const { client, connection } = await connect(runtimeId);
       const environmentId = await environmentIdFor({ runtimeId, client, connection });
-      const handle = client.workflow.getHandle(workflowIds.environment(environmentId));
+      const workflowId = workflowIds.environment(environmentId);
+      const handle = client.workflow.getHandle(workflowId);
       // One update id for every retry of this wake: the server answers a repeat with the same update.
       const updateId = `gateway-wake-${randomUUID()}`;
+      let acceptBy = Date.now() + acceptWithinMs;
       for (;;) {
+        if (closed) {
+          throw new WakeError('temporal-unreachable', {
+            environment: runtimeId,
+            cause: 'the gateway is closing',
+          });
+        }
+        let update: WorkflowUpdateHandle<EnvironmentStatus>;
         try {
-          const update = await bounded({
+          // A refusal by the update's validator is a WakeError `refused` (from bounded).
+          update = await bounded({
             runtimeId,
-            what: `wake update of ${workflowIds.environment(environmentId)}`,
+            what: `wake update of ${workflowId}`,
             connection,
             call: () =>
               handle.startUpdate(wakeUpdate, {
@@ -204,6 +244,20 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
                 waitForStage: WorkflowUpdateStage.ACCEPTED,
               }),
           });
+        } catch (error) {
+          if (!isPassingUpdateRefusal(error)) throw error;
+          if (Date.now() >= acceptBy) {
+            throw new WakeError('failed', {
+              environment: runtimeId,
+              cause: `${workflowId} did not accept the wake within ${Math.round(acceptWithinMs / 1000)} s (is the lifecycle worker running?): ${messageOf(error)}`,
+            });
+          }
+          // The update's RPC timed out before the workflow took it, or its workflow task is being
+          // retried (the server refuses updates meanwhile): ask again.
+          await pause(RETRY_PAUSE_MS);
+          continue;
+        }
+        try {
           // Accepted: the workflow now scales everything back and answers once ready (minutes at most).
           const watching = new AbortController();
           const status = await Promise.race([
@@ -218,15 +272,23 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
           }
           return { environmentId };
         } catch (error) {
+          if (error instanceof WakeError) throw error;
+          // The accepted update failed: the workflow's scale failed and it is asleep again.
           if (error instanceof WorkflowUpdateFailedError) {
-            throw new WakeError('refused', {
+            throw new WakeError('failed', {
               environment: runtimeId,
-              cause: error.cause?.message ?? error.message,
+              cause: (error.cause?.message ?? error.message).replace(/^wake failed: /, ''),
             });
           }
-          if (!isPassingRefusal(error)) throw error;
-          // The update's long poll timed out, or a workflow task is being retried: ask again.
-          await new Promise((resolve) => setTimeout(resolve, 500));
+          if (!isPassingUpdateRefusal(error)) {
+            throw new WakeError('failed', {
+              environment: runtimeId,
+              cause: `waiting for the wake update of ${workflowId}: ${messageOf(error)}`,
+            });
+          }
+          // The result's long poll timed out: ask again; the same update id finds the accepted update.
+          acceptBy = Date.now() + acceptWithinMs;
+          await pause(RETRY_PAUSE_MS);
         }
       }
     },
@@ -240,9 +302,10 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
 }
 
 /**
- * Rejects when a wake failed. The wake update answers only once the environment is awake; when the
- * scale fails the workflow goes back to `sleeping` with `error` set and the update keeps waiting, so
- * the status is read meanwhile: `waking` and then `sleeping` again means this wake failed.
+ * Rejects when a wake failed. When the scale fails the workflow goes back to `sleeping` with `error`
+ * set, and (since its `wake-update-answers-failures` patch) its wake update fails with "wake failed:
+ * <reason>". Runs started before that patch answer the update only once awake, so it would wait
+ * forever: the status is read meanwhile, and `waking` then `sleeping` again means this wake failed.
  */
 async function failedWake(params: {
   runtimeId: string;
@@ -273,29 +336,12 @@ async function failedWake(params: {
   }
 }
 
-/** A refusal that passes by itself: the RPC timed out, or a workflow task is being retried. */
-function isPassingRefusal(error: unknown): boolean {
-  if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
-  const cause =
-    error instanceof ServiceError ? (error.cause as { code?: number; message?: string }) : undefined;
-  // 9 = FAILED_PRECONDITION: "Unable to perform workflow execution update due to Workflow Task in failed state".
-  return cause?.code === 9 && /Workflow Task in failed state/i.test(cause.message ?? '');
-}
-
 /** gRPC UNAVAILABLE (14) or DEADLINE_EXCEEDED (4) from the server: it is down or not answering. */
 function isUnavailable(error: unknown): boolean {
   const code = (
     error instanceof ServiceError ? (error.cause as { code?: number }) : (error as { code?: number })
   )?.code;
   return code === 14 || code === 4;
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(message)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
 function messageOf(error: unknown): string {

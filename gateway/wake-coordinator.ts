@@ -1,5 +1,6 @@
 import { connect } from 'node:net';
 import type { Logger } from 'pino';
+import { withTimeout } from '../temporal/timeouts.js';
 import { WakeError } from './errors.js';
 import type { GatewayMetrics } from './metrics.js';
 import type { SleepingEnvironment } from './sleep-index.js';
@@ -99,15 +100,16 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
     const startedAt = Date.now();
     const log = options.log.child({ environment: sleeping.runtimeId, namespace: sleeping.namespace });
     log.info({ services: sleeping.services }, 'waking environment on its first request');
-    const done = withDeadline(
-      options.waker.wake({ runtimeId: sleeping.runtimeId }),
-      wakeDeadlineMs,
-      () =>
+    const done = withTimeout(options.waker.wake({ runtimeId: sleeping.runtimeId }), {
+      ms: wakeDeadlineMs,
+      // A wake that hangs must not keep a gateway that is shutting down alive.
+      unref: true,
+      error: () =>
         new WakeError('failed', {
           environment: sleeping.runtimeId,
           cause: `not awake after ${Math.round(wakeDeadlineMs / 1000)} s`,
         }),
-    ).then(
+    }).then(
       ({ environmentId }) => {
         const seconds = (Date.now() - startedAt) / 1000;
         log.info({ environmentId, seconds }, 'environment awake');
@@ -228,15 +230,6 @@ async function raceAbort<T>(params: {
     clearTimeout(timer);
     for (const cleanup of cleanups) cleanup();
   }
-}
-
-function withDeadline<T>(promise: Promise<T>, ms: number, error: () => Error): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(error()), ms);
-    timer.unref();
-  });
-  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }
 
 /**

@@ -235,7 +235,7 @@ export class LifecycleClient {
 const WAIT_READY_ATTEMPTS = 10;
 
 /** An update refused for a reason that passes by itself: its RPC timed out, or a workflow task is being retried. */
-function isPassingUpdateRefusal(error: unknown): boolean {
+export function isPassingUpdateRefusal(error: unknown): boolean {
   if (error instanceof WorkflowUpdateRPCTimeoutOrCancelledError) return true;
   const cause =
     error instanceof ServiceError ? (error.cause as { code?: number; message?: string }) : undefined;

@@ -5,7 +5,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { V1Deployment, V1Ingress, V1Service, V1StatefulSet } from '@kubernetes/client-node';
-import { pino } from 'pino';
+import { type Logger, pino } from 'pino';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { WakeError } from '../../../gateway/errors.js';
 import { buildHostTable } from '../../../gateway/host-table.js';
@@ -24,6 +24,13 @@ import { renderWakingPage, wantsHtml } from '../../../gateway/waking-page.js';
  */
 
 const silent = pino({ level: 'silent' });
+
+/** A logger whose JSON lines the test reads back. */
+function capturingLog(): { logger: Logger; lines: () => Record<string, unknown>[] } {
+  const written: string[] = [];
+  const logger = pino({ level: 'info' }, { write: (line: string) => written.push(line) });
+  return { logger, lines: () => written.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
 
 function workload(params: {
   kind: 'Deployment' | 'StatefulSet';
@@ -297,6 +304,8 @@ describe('the gateway server with a sleeping environment', () => {
     noWake?: boolean;
     holdTimeoutMs?: number;
     wakeDelayMs?: number;
+    /** The gateway's log (default: silent). */
+    log?: Logger;
   }) {
     const backendPort = await freePort();
     let asleep = true;
@@ -325,7 +334,7 @@ describe('the gateway server with a sleeping environment', () => {
     const sleeping: SleepingEnvironment = { namespace, runtimeId: params.env, services: ['api'] };
     const wake = createWakeCoordinator({
       waker: params.waker ?? scripted,
-      log: silent,
+      log: params.log ?? silent,
       metrics,
       holdTimeoutMs: params.holdTimeoutMs ?? 10_000,
     });
@@ -350,7 +359,7 @@ describe('the gateway server with a sleeping environment', () => {
       createGatewayServer({
         view,
         agent,
-        log: silent,
+        log: params.log ?? silent,
         metrics,
         wake: params.noWake ? undefined : wake,
         retryAfterSeconds: 3,
@@ -448,21 +457,29 @@ describe('the gateway server with a sleeping environment', () => {
     expect(plain.body).toMatch(/^environment w2 is waking up \(waited 0 s\); retry in 3 s\n$/);
   });
 
-  it('without Temporal: 503 at once naming the problem, and the gateway keeps routing', async () => {
+  it('without Temporal: 503 at once with a generic reason (the details in the log), and the gateway keeps routing', async () => {
     const closedPort = await freePort();
+    const log = capturingLog();
     const waker = createTemporalWaker({
       log: silent,
       config: async () => ({ address: `127.0.0.1:${closedPort}`, namespace: 'microstax', stateDir }),
       connectTimeoutMs: 1_000,
     });
-    const { port, host, metrics, wake } = await gatewayWithSleeper({ env: 'w3', waker });
+    const { port, host, metrics, wake } = await gatewayWithSleeper({ env: 'w3', waker, log: log.logger });
     const started = Date.now();
     const first = await send({ port, host, headers: { accept: 'application/json' } });
     expect(first.status).toBe(503);
+    expect(first.headers['retry-after']).toBe('3');
     const body = JSON.parse(first.body);
     expect(body).toMatchObject({ error: 'asleep', wakeError: 'temporal-unreachable', environment: 'w3' });
-    expect(body.message).toContain('environment w3 is asleep and the gateway cannot reach Temporal');
-    expect(body.message).toContain(`127.0.0.1:${closedPort}`);
+    expect(body.message).toBe(
+      'environment w3 is asleep and could not be woken; try again in 3 s or ask its owner',
+    );
+    expect(first.body).not.toContain(String(closedPort));
+    // The access log line keeps what the caller is not told.
+    const request = log.lines().find((line) => line.msg === 'request' && line.status === 503);
+    expect(request?.wakeError).toMatchObject({ type: 'temporal-unreachable' });
+    expect(JSON.stringify(request?.wakeError)).toContain(`127.0.0.1:${closedPort}`);
     expect(Date.now() - started).toBeLessThan(5_000);
     // Within the reconnect pause the answer is immediate.
     const again = Date.now();
@@ -472,6 +489,35 @@ describe('the gateway server with a sleeping environment', () => {
       2,
     );
     await wake.close();
+  });
+
+  it('a failed wake: the page and the text line say so without the internal reason, which is logged', async () => {
+    const log = capturingLog();
+    const scaleError = 'deployments.apps "api" is forbidden: User "system:serviceaccount:microstax:worker"';
+    const failing: EnvironmentWaker = {
+      wake: async () => {
+        throw new WakeError('failed', { environment: 'w6', cause: `env-w6: ${scaleError}` });
+      },
+      close: async () => {},
+    };
+    const { port, host } = await gatewayWithSleeper({ env: 'w6', waker: failing, log: log.logger });
+    const browser = await send({ port, host, headers: { accept: 'text/html' } });
+    expect(browser.status).toBe(503);
+    expect(browser.headers['retry-after']).toBe('3');
+    expect(browser.body).toContain('w6 is asleep and could not be woken');
+    expect(browser.body).toContain('try again in 3 s or ask its owner');
+    expect(browser.body).not.toContain('forbidden');
+    expect(browser.body).not.toContain('env-w6');
+    const plain = await send({ port, host });
+    expect(plain.body).toBe(
+      'environment w6 is asleep and could not be woken; try again in 3 s or ask its owner\n',
+    );
+    const logged = log.lines().filter((line) => line.msg === 'request' && line.status === 503);
+    expect(logged).toHaveLength(2);
+    expect(logged[0]?.wakeError).toEqual({
+      type: 'failed',
+      message: `environment w6 is asleep and waking it failed: env-w6: ${scaleError}`,
+    });
   });
 
   it('with --no-wake: 503 at once, saying so', async () => {

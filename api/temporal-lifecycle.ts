@@ -2,6 +2,7 @@ import { WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { createTemporalClient, type TemporalClientHandle } from '../temporal/client.js';
 import { LifecycleClient } from '../temporal/lifecycle-client.js';
+import { withTimeout } from '../temporal/timeouts.js';
 import {
   LIFECYCLE_TASK_QUEUE,
   type SnapshotRecord,
@@ -9,19 +10,6 @@ import {
   workflowIds,
 } from '../workflows/contracts.js';
 import type { EnvironmentLifecycle, WorkflowOutcome } from './lifecycle.js';
-
-/** Rejects when `work` takes longer than `ms`: a query to a workflow with no live worker would hang. */
-async function withTimeout<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-  });
-  try {
-    return await Promise.race([work, timeout]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
 
 /** The lifecycle over Temporal, through the workflow engineer's LifecycleClient where it fits. */
 export class TemporalLifecycle implements EnvironmentLifecycle {
@@ -54,10 +42,13 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     this.lifecycle.createEnvironment(input);
 
   getStatus: EnvironmentLifecycle['getStatus'] = (environmentId, timeoutMs) =>
-    withTimeout(this.lifecycle.getStatus(environmentId), timeoutMs, 'status query');
+    withTimeout(this.lifecycle.getStatus(environmentId), { ms: timeoutMs, what: 'status query' });
 
   extendTtl: EnvironmentLifecycle['extendTtl'] = (environmentId, by) =>
-    withTimeout(this.lifecycle.extendTtl(environmentId, by), this.updateTimeoutMs, 'extend TTL update');
+    withTimeout(this.lifecycle.extendTtl(environmentId, by), {
+      ms: this.updateTimeoutMs,
+      what: 'extend TTL update',
+    });
 
   teardown: EnvironmentLifecycle['teardown'] = async (environmentId, request) => {
     await this.lifecycle.teardown(environmentId, request);
@@ -66,7 +57,10 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   // Accepted is enough: scaling takes seconds to minutes, and the workflow answers a repeat at once. A
   // refusal by the workflow's validator arrives as a LifecycleRequestError (the route's 409).
   requestSleepMode: EnvironmentLifecycle['requestSleepMode'] = (request) =>
-    withTimeout(this.lifecycle.requestSleepMode(request), this.updateTimeoutMs, `${request.mode} update`);
+    withTimeout(this.lifecycle.requestSleepMode(request), {
+      ms: this.updateTimeoutMs,
+      what: `${request.mode} update`,
+    });
 
   startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) => {
     const workflowId = workflowIds.seed(input.environmentId, requestId);
@@ -119,7 +113,10 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   };
 
   ping: EnvironmentLifecycle['ping'] = async () => {
-    await withTimeout(this.handle.connection.workflowService.getSystemInfo({}), 2_000, 'Temporal ping');
+    await withTimeout(this.handle.connection.workflowService.getSystemInfo({}), {
+      ms: 2_000,
+      what: 'Temporal ping',
+    });
   };
 
   close: EnvironmentLifecycle['close'] = () => this.handle.close();

@@ -41,11 +41,25 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   createEnvironment: EnvironmentLifecycle['createEnvironment'] = (input) =>
     this.lifecycle.createEnvironment(input);
 
+  /**
+   * Runs a call to Temporal within a time limit, and stops it at the limit: a call to a workflow no
+   * worker serves would otherwise keep retrying in the background after the request has answered
+   * (and throw from a timer once the connection is closed).
+   */
+  private async bounded<T>(call: () => Promise<T>, limit: { ms: number; what: string }): Promise<T> {
+    const controller = new AbortController();
+    try {
+      return await withTimeout(this.handle.client.withAbortSignal(controller.signal, call), limit);
+    } finally {
+      controller.abort();
+    }
+  }
+
   getStatus: EnvironmentLifecycle['getStatus'] = (environmentId, timeoutMs) =>
-    withTimeout(this.lifecycle.getStatus(environmentId), { ms: timeoutMs, what: 'status query' });
+    this.bounded(() => this.lifecycle.getStatus(environmentId), { ms: timeoutMs, what: 'status query' });
 
   extendTtl: EnvironmentLifecycle['extendTtl'] = (environmentId, by) =>
-    withTimeout(this.lifecycle.extendTtl(environmentId, by), {
+    this.bounded(() => this.lifecycle.extendTtl(environmentId, by), {
       ms: this.updateTimeoutMs,
       what: 'extend TTL update',
     });
@@ -57,7 +71,7 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   // Accepted is enough: scaling takes seconds to minutes, and the workflow answers a repeat at once. A
   // refusal by the workflow's validator arrives as a LifecycleRequestError (the route's 409).
   requestSleepMode: EnvironmentLifecycle['requestSleepMode'] = (request) =>
-    withTimeout(this.lifecycle.requestSleepMode(request), {
+    this.bounded(() => this.lifecycle.requestSleepMode(request), {
       ms: this.updateTimeoutMs,
       what: `${request.mode} update`,
     });

@@ -134,14 +134,26 @@ export class LifecycleClient {
     requestedBy?: string;
   }): Promise<void> {
     const { environmentId, mode, requestedBy } = params;
-    await explainRefusal(environmentId, () =>
-      this.client.workflow
+    await explainRefusal(environmentId, async () => {
+      const update = await this.client.workflow
         .getHandle(workflowIds.environment(environmentId))
         .startUpdate(mode === 'sleep' ? sleepUpdate : wakeUpdate, {
           args: [mode === 'sleep' ? { requestedBy, reason: 'requested' } : { requestedBy }],
           waitForStage: WorkflowUpdateStage.ACCEPTED,
-        }),
-    );
+        });
+      // The validator's refusal comes back with the start, as the update's outcome: reading the result
+      // for a moment throws it at once, while an accepted update's outcome is not known yet (its poll
+      // is stopped rather than left to wait for the scale).
+      const poll = new AbortController();
+      try {
+        await Promise.race([
+          this.client.withAbortSignal(poll.signal, () => update.result()),
+          new Promise((resolve) => setTimeout(resolve, REFUSAL_WINDOW_MS)),
+        ]);
+      } finally {
+        poll.abort();
+      }
+    });
   }
 
   /** Records user activity so the environment does not idle out. */
@@ -230,7 +242,9 @@ export class LifecycleClient {
   }
 }
 
-/** Turns an update's refusal into a LifecycleRequestError carrying the workflow's own reason. */
+/** How long requestSleepMode reads an accepted update's result: a refusal is already there. */
+const REFUSAL_WINDOW_MS = 200;
+
 /** How often waitReady asks again after its update RPC timed out (each try waits about a minute). */
 const WAIT_READY_ATTEMPTS = 10;
 
@@ -243,6 +257,7 @@ export function isPassingUpdateRefusal(error: unknown): boolean {
   return cause?.code === 9 && /Workflow Task in failed state/i.test(cause.message ?? '');
 }
 
+/** Turns an update's refusal into a LifecycleRequestError carrying the workflow's own reason. */
 async function explainRefusal<T>(environmentId: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();

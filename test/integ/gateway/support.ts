@@ -161,7 +161,10 @@ export function get(params: {
   host: string;
   path?: string;
   headers?: Record<string, string>;
+  /** How long to wait for the answer (default 10 s; a wake may take minutes). */
+  timeoutMs?: number;
 }): Promise<Answer> {
+  const timeoutMs = params.timeoutMs ?? 10_000;
   const url = new URL(params.path ?? '/', params.base);
   return new Promise((resolve, reject) => {
     const req = request(
@@ -176,8 +179,8 @@ export function get(params: {
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
       },
     );
-    req.setTimeout(10_000, () =>
-      req.destroy(new Error(`no answer from ${url} (Host ${params.host}) in 10 s`)),
+    req.setTimeout(timeoutMs, () =>
+      req.destroy(new Error(`no answer from ${url} (Host ${params.host}) in ${timeoutMs} ms`)),
     );
     req.on('error', reject);
     req.end();

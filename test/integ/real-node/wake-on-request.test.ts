@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { request } from 'node:http';
 import type { V1Deployment } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -17,6 +16,7 @@ import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temp
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
 import { WARM_POOL_OWNER, workflowIds } from '../../../workflows/contracts.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
+import { get } from '../gateway/support.js';
 import { checkoutDev, firstOk } from './support.js';
 
 /**
@@ -27,38 +27,6 @@ import { checkoutDev, firstOk } from './support.js';
  * path (the update directly, then the first 200), in the same run. A claimed warm environment, whose
  * namespace and URLs keep the warm id, wakes through its claimer's workflow.
  */
-
-/** One GET with the environment's host, waiting as long as a wake may take. */
-function get(params: { gatewayUrl: string; host: string; path: string; timeoutMs: number }) {
-  const gateway = new URL(params.gatewayUrl);
-  return new Promise<{ status: number; headers: Record<string, unknown>; body: string }>(
-    (resolve, reject) => {
-      const req = request(
-        {
-          host: gateway.hostname,
-          port: Number(gateway.port),
-          path: params.path,
-          headers: { host: params.host, accept: 'application/json' },
-          agent: false,
-          timeout: params.timeoutMs,
-        },
-        (res) => {
-          let body = '';
-          res.setEncoding('utf8');
-          res.on('data', (chunk: string) => {
-            body += chunk;
-          });
-          res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-        },
-      );
-      req.on('timeout', () =>
-        req.destroy(new Error(`no answer from ${params.host} in ${params.timeoutMs} ms`)),
-      );
-      req.on('error', reject);
-      req.end();
-    },
-  );
-}
 
 describe('a sleeping environment wakes on its first request through the gateway', () => {
   let temporal: TemporalClientHandle;
@@ -152,7 +120,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
   const until200 = async (host: string) => {
     const deadline = Date.now() + 120_000;
     for (;;) {
-      const answer = await get({ gatewayUrl: gateway.url, host, path: '/products', timeoutMs: 10_000 }).catch(
+      const answer = await get({ base: gateway.url, host, path: '/products', timeoutMs: 10_000 }).catch(
         () => undefined,
       );
       if (answer?.status === 200) return;
@@ -162,7 +130,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
   };
 
   const metricsText = async (host: string) =>
-    (await get({ gatewayUrl: gateway.url, host, path: '/__microstax/metrics', timeoutMs: 10_000 })).body;
+    (await get({ base: gateway.url, host, path: '/__microstax/metrics', timeoutMs: 10_000 })).body;
 
   it('answers 200 after the wake, wakes once for concurrent requests, and leaves the environment ready', async () => {
     await lifecycle.createEnvironment({
@@ -184,7 +152,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
     const started = performance.now();
     const answers = await Promise.all(
       Array.from({ length: 5 }, () =>
-        get({ gatewayUrl: gateway.url, host, path: '/products', timeoutMs: 240_000 }),
+        get({ base: gateway.url, host, path: '/products', timeoutMs: 240_000 }),
       ),
     );
     const firstWakeMs = performance.now() - started;
@@ -219,7 +187,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
         await sleep(environmentId);
         const t0 = performance.now();
         if (way === 'gateway') {
-          const answer = await get({ gatewayUrl: gateway.url, host, path: '/products', timeoutMs: 240_000 });
+          const answer = await get({ base: gateway.url, host, path: '/products', timeoutMs: 240_000 });
           expect(answer.status, answer.body).toBe(200);
           gatewayMs.push(performance.now() - t0);
         } else {
@@ -272,7 +240,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
     expect(host).toBe(`api.${warmId}.microstax.localhost`);
 
     await sleep(claimerId, warmId);
-    const answer = await get({ gatewayUrl: gateway.url, host, path: '/products', timeoutMs: 240_000 });
+    const answer = await get({ base: gateway.url, host, path: '/products', timeoutMs: 240_000 });
     expect(answer.status, answer.body).toBe(200);
     expect((await lifecycle.getStatus(claimerId))?.phase).toBe('ready');
   }, 900_000);

@@ -32,6 +32,8 @@ describe('teardown with live branches, and sleep/wake refusals (real Postgres an
       url: `/v1/environments/${id}${query}`,
       headers: api.headers('member'),
     });
+  const askFor = (mode: 'sleep' | 'wake', id: string) =>
+    api.app.inject({ method: 'POST', url: `/v1/environments/${id}/${mode}`, headers: api.headers('member') });
   const phaseOf = async (id: string) =>
     (await api.app.db.query<{ phase: string }>('SELECT phase FROM environments WHERE id = $1', [id])).rows[0]!
       .phase;
@@ -114,12 +116,8 @@ describe('teardown with live branches, and sleep/wake refusals (real Postgres an
   it('refuses sleep and wake with 409 conflict while the phase does not allow it, and writes no audit event', async () => {
     const id = await create();
     await api.app.db.query("UPDATE environments SET phase = 'applying' WHERE id = $1", [id]);
-    for (const mode of ['sleep', 'wake']) {
-      const response = await api.app.inject({
-        method: 'POST',
-        url: `/v1/environments/${id}/${mode}`,
-        headers: api.headers('member'),
-      });
+    for (const mode of ['sleep', 'wake'] as const) {
+      const response = await askFor(mode, id);
       expect(response.statusCode).toBe(409);
       const body = json<ErrorBody>(response);
       expect(body.error.code).toBe('conflict');
@@ -127,22 +125,14 @@ describe('teardown with live branches, and sleep/wake refusals (real Postgres an
       expect(body.error.message).toContain(`environment ${id} is applying`);
     }
     await api.app.db.query("UPDATE environments SET phase = 'deleted' WHERE id = $1", [id]);
-    const gone = await api.app.inject({
-      method: 'POST',
-      url: `/v1/environments/${id}/sleep`,
-      headers: api.headers('member'),
-    });
+    const gone = await askFor('sleep', id);
     expect(gone.statusCode).toBe(409);
     const { rows } = await api.app.db.query(
       "SELECT 1 FROM events WHERE environment_id = $1 AND action IN ('environment.sleep', 'environment.wake')",
       [id],
     );
     expect(rows).toEqual([]);
-    const unknown = await api.app.inject({
-      method: 'POST',
-      url: '/v1/environments/enotthere00/wake',
-      headers: api.headers('member'),
-    });
+    const unknown = await askFor('wake', 'enotthere00');
     expect(unknown.statusCode).toBe(404);
   });
 
@@ -150,11 +140,7 @@ describe('teardown with live branches, and sleep/wake refusals (real Postgres an
     const root = await create();
     const child = await create(root);
     await api.app.db.query("UPDATE environments SET phase = 'ready' WHERE id = $1", [root]);
-    const refused = await api.app.inject({
-      method: 'POST',
-      url: `/v1/environments/${root}/sleep`,
-      headers: api.headers('member'),
-    });
+    const refused = await askFor('sleep', root);
     expect(refused.statusCode).toBe(409);
     const body = json<ErrorBody>(refused);
     expect(body.error.code).toBe('has_branches');

@@ -127,7 +127,7 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   };
 
   ping: EnvironmentLifecycle['ping'] = async () => {
-    await withTimeout(this.handle.connection.workflowService.getSystemInfo({}), {
+    await this.bounded(() => this.handle.connection.workflowService.getSystemInfo({}), {
       ms: 2_000,
       what: 'Temporal ping',
     });

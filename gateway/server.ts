@@ -143,6 +143,8 @@ type RecordEntry = {
   service?: string;
   headerRouted?: boolean;
   wakeError?: { type: string; message: string };
+  /** Why the backend did not answer, with its address: for operators, never in the answer. */
+  backendError?: string;
 };
 
 /** Metrics and the access log line of one request, timed from now. */
@@ -222,7 +224,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       service: decision.service,
       headerRouted: decision.headerRouted,
     };
-    let unreachable = false;
+    let backendError: string | undefined;
     forwardRequest({
       req,
       res,
@@ -233,11 +235,16 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       idleTimeoutMs,
       responseHeaders: { [ROUTED_TO_HEADER]: decision.routedTo },
       onUnreachable: (error) => {
-        unreachable = true;
-        reply(req, res, unreachableRefusal(decision, error));
+        backendError = `${decision.address}:${decision.port}: ${error.message}`;
+        reply(req, res, unreachableRefusal(decision));
       },
       onDone: (status) =>
-        record({ outcome: unreachable ? 'backend-error' : params.outcome, status, ...routed }),
+        record({
+          outcome: backendError ? 'backend-error' : params.outcome,
+          status,
+          ...routed,
+          ...(backendError && { backendError }),
+        }),
     });
   };
 
@@ -330,6 +337,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       record(refusalEntry(refusal));
       return;
     }
+    let backendError: string | undefined;
     forwardUpgrade({
       req,
       socket,
@@ -337,7 +345,10 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       host: decision.address,
       port: decision.port,
       edge: true,
-      onUnreachable: (error) => replyOnSocket(req, socket, unreachableRefusal(decision, error)),
+      onUnreachable: (error) => {
+        backendError = `${decision.address}:${decision.port}: ${error.message}`;
+        replyOnSocket(req, socket, unreachableRefusal(decision));
+      },
       onDone: (outcome) =>
         record({
           outcome: outcome === 'tunnel' ? 'proxied' : 'backend-error',
@@ -345,6 +356,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
           routedTo: decision.routedTo,
           service: decision.service,
           headerRouted: decision.headerRouted,
+          ...(backendError && { backendError }),
         }),
     });
   });
@@ -416,11 +428,12 @@ function asleepRefusal(params: {
   };
 }
 
-function unreachableRefusal(decision: ProxyDecision, error: Error): Refusal {
+/** Says which service did not answer; where it was reached and how it failed go to the log only. */
+function unreachableRefusal(decision: ProxyDecision): Refusal {
   return {
     status: 502,
     error: 'backend-unreachable',
-    message: `service ${decision.service} of environment ${decision.routedTo} did not answer (${decision.address}:${decision.port}): ${error.message}`,
+    message: `service ${decision.service} of environment ${decision.routedTo} did not answer`,
     headers: { [ROUTED_TO_HEADER]: decision.routedTo },
     details: { service: decision.service, environment: decision.routedTo },
     outcome: 'backend-error',

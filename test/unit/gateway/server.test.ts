@@ -188,7 +188,7 @@ describe('the gateway server', () => {
     expect(JSON.parse(json.body)).toMatchObject({ error: 'unknown-host', host: 'web.a.microstax.localhost' });
   });
 
-  it('answers 502 naming the service when the backend does not answer', async () => {
+  it('answers 502 naming the service, not its address, when the backend does not answer', async () => {
     const answer = await send({ host: 'api.b.microstax.localhost', headers: { accept: 'application/json' } });
     expect(answer.status).toBe(502);
     expect(answer.headers[ROUTED_TO_HEADER]).toBe('b');
@@ -197,7 +197,8 @@ describe('the gateway server', () => {
       service: 'msx-b/api',
       environment: 'b',
     });
-    expect(answer.body).toContain(`127.0.0.1:${deadPort}`);
+    // Where the backend lives is for the log, not for whoever sent the request.
+    expect(answer.body).not.toContain(`${deadPort}`);
   });
 
   it('serves its health and metrics on reserved paths of any host', async () => {

@@ -32,6 +32,13 @@ const WAITING_FAILURES: Record<string, FailureCause> = {
 };
 
 /**
+ * Waiting messages under those reasons that the kubelet retries its way out of: its Secret and
+ * ConfigMap caches time out on a busy node ("failed to sync secret cache: timed out waiting for the
+ * condition") while the object exists. Such a container is still starting, not failed.
+ */
+const TRANSIENT_WAITING = [/failed to sync (secret|configmap) cache/i];
+
+/**
  * Where one service stands, judged from the snapshot: ready, still on its way, or failed with the
  * real cause (image pull, crash loop, unschedulable with the scheduler's message, quota refusal,
  * failed init Job). Pure, so every rule is unit-tested without a cluster.
@@ -137,7 +144,8 @@ function findPodFailure(params: {
     for (const status of statuses) {
       const waiting = status.state?.waiting;
       const cause = waiting?.reason ? WAITING_FAILURES[waiting.reason] : undefined;
-      if (cause && waiting?.reason) {
+      const transient = TRANSIENT_WAITING.some((pattern) => pattern.test(waiting?.message ?? ''));
+      if (cause && waiting?.reason && !transient) {
         const last = status.lastState?.terminated;
         const lastNote = last
           ? ` (last exit code ${last.exitCode}${last.reason ? `, ${last.reason}` : ''})`

@@ -118,6 +118,31 @@ describe('assessService', () => {
     expect(result.failure?.message).toContain('last exit code 137, OOMKilled');
   });
 
+  it('waits through a config error the kubelet retries (its secret cache timing out), names a lasting one', () => {
+    const waitingWith = (message: string) =>
+      pod('api', {
+        phase: 'Pending',
+        containerStatuses: [
+          {
+            name: 'api',
+            image: 'x',
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            state: { waiting: { reason: 'CreateContainerConfigError', message } },
+          },
+        ],
+      });
+    const busy = waitingWith('failed to sync secret cache: timed out waiting for the condition');
+    expect(assess(api, snapshot({ deployments: [deployment(0)], pods: [busy] })).phase).toBe('starting');
+    const missing = waitingWith('secret "api-env" not found');
+    expect(assess(api, snapshot({ deployments: [deployment(0)], pods: [missing] })).failure).toMatchObject({
+      cause: 'container-failed',
+      reason: 'CreateContainerConfigError',
+      message: 'secret "api-env" not found',
+    });
+  });
+
   it('names an unschedulable pod with the scheduler message, after the grace period only', () => {
     const since = new Date(NOW - 2_000);
     const p = pod('api', {

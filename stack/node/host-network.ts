@@ -3,6 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { StackError } from '../errors.js';
 import { SIMULATED_NODE_IP, SIMULATED_POD_CIDR } from '../kubernetes/components.js';
+import { SERVICE_CLUSTER_IP_RANGE } from '../kubernetes/pki.js';
 import { BRIDGE_ADDRESS, POD_BRIDGE, POD_CIDR } from './layout.js';
 
 /**
@@ -43,6 +44,10 @@ export async function ensureHostNetwork(): Promise<void> {
     // kube-proxy sends traffic for a simulated pod's Service to its made-up address: answer
     // "unreachable" here instead of routing it off the machine.
     for (const destination of UNREACHABLE) await run('ip', ['route', 'replace', 'unreachable', destination]);
+    // Service addresses stay on the bridge: kube-proxy rewrites a programmed ClusterIP to a pod before
+    // it leaves, and one it has not programmed yet (a Service a moment old) finds nobody there and
+    // fails, where the default route would carry it off the machine to whatever answers there.
+    await run('ip', ['route', 'replace', SERVICE_CLUSTER_IP_RANGE, 'dev', POD_BRIDGE, 'src', BRIDGE_ADDRESS]);
   } catch (error) {
     throw new StackError('part-failed', `Could not prepare the pod network: ${String(error)}`, {
       part: 'node',

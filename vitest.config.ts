@@ -17,6 +17,7 @@ export default defineConfig({
           name: 'integ',
           include: ['test/integ/**/*.test.ts'],
           globalSetup: ['test/integ/global-setup.ts'],
+          setupFiles: ['test/integ/no-leftover-namespaces.ts'],
           pool: 'forks',
           poolOptions: { forks: { singleFork: true } },
           testTimeout: 180_000,

@@ -104,10 +104,15 @@ describe('API snapshot and restore of the founding example on the real node', ()
       const env = await until(
         `${id} ready`,
         async () =>
-          (await call<{ phase: string; urls: Record<string, string> }>('GET', `/v1/environments/${id}`)).body,
+          (
+            await call<{ phase: string; urls: Record<string, string>; error?: unknown; services: unknown }>(
+              'GET',
+              `/v1/environments/${id}`,
+            )
+          ).body,
         (e) => e.phase === 'ready' || e.phase === 'failed',
       );
-      expect(env.phase).toBe('ready');
+      expect(env.phase, JSON.stringify({ error: env.error, services: env.services })).toBe('ready');
       const api = env.urls.api!;
       await firstOk(`${api}/products`);
       const kept = (
@@ -146,6 +151,11 @@ describe('API snapshot and restore of the founding example on the real node', ()
       });
     } finally {
       await call('DELETE', `/v1/environments/${id}`);
+      await until(
+        `${id} torn down`,
+        async () => (await call<{ phase: string }>('GET', `/v1/environments/${id}`)).body,
+        (e) => e.phase === 'deleted',
+      );
     }
   }, 600_000);
 });

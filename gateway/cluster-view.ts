@@ -11,6 +11,7 @@ import { LABELS } from '../deploy/labels.js';
 import type { RoutingTable } from '../deploy/manifests/routing-table.js';
 import { tablesFromConfigMaps } from '../router/table-source.js';
 import type { RoutingSnapshot } from './decide.js';
+import { freshReads } from './fresh-reads.js';
 import { buildHostTable, type HostTable, type RouteConflict } from './host-table.js';
 import { buildSleepIndex, type SleepIndex } from './sleep-index.js';
 
@@ -29,6 +30,12 @@ export interface ClusterView {
   sleeping(): SleepIndex;
   /** Counts for /healthz and logs. */
   status(): ClusterViewStatus;
+  /**
+   * Asks the API server whether Ingresses exist that the watch has not delivered (one created a
+   * moment ago, or a watch that fell behind); when so, re-opens the watch from a fresh list and
+   * resolves true. Call it before answering that a host is unknown, then decide again.
+   */
+  confirmMiss(): Promise<boolean>;
   stop(): Promise<void>;
 }
 
@@ -46,10 +53,16 @@ export interface ClusterViewStatus {
 
 const REOPEN_MIN_MS = 500;
 const REOPEN_MAX_MS = 30_000;
+/** Unknown-host confirmations start at most this often (a scan of random hosts costs a few lists a second). */
+const CONFIRM_SPACING_MS = 250;
+/** An Ingress older than this that the watch has not delivered means the watch fell behind. */
+const LATE_DELIVERY_MS = 5_000;
 
 interface KeptWatch<T> {
   list(): readonly T[];
   reconnecting(): boolean;
+  /** Starts again from a fresh list now (the old watch stops once the new one serves). */
+  reopen(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -87,7 +100,9 @@ async function keepWatching<T extends KubernetesObject>(params: {
       await handle.stop();
       return;
     }
+    const previous = current;
     current = handle;
+    if (previous) void previous.stop().catch(() => {});
     params.onChange();
   };
   const reopenLater = () => {
@@ -113,6 +128,10 @@ async function keepWatching<T extends KubernetesObject>(params: {
   return {
     list: () => current?.list() ?? last,
     reconnecting: () => current === undefined && !stopped,
+    reopen: async () => {
+      clearTimeout(timer);
+      await open();
+    },
     stop: async () => {
       stopped = true;
       clearTimeout(timer);
@@ -185,6 +204,26 @@ export async function watchCluster(params: {
   };
   const lookup = (namespace: string, name: string) => serviceIndex.get(`${namespace}/${name}`);
 
+  const ingressKey = (i: V1Ingress) => `${i.metadata?.namespace}/${i.metadata?.name}@${i.metadata?.uid}`;
+  const confirmMiss = freshReads(async () => {
+    const fresh = await params.kube.list<V1Ingress>({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' });
+    const known = new Set(ingresses.list().map(ingressKey));
+    const undelivered = fresh.items.filter((ingress) => !known.has(ingressKey(ingress)));
+    if (undelivered.length === 0) return false;
+    // Seconds old and still not delivered: the watch fell behind, which is worth an operator's look.
+    const oldest = Math.min(
+      ...undelivered.map((i) => new Date(i.metadata?.creationTimestamp ?? Date.now()).getTime()),
+    );
+    if (Date.now() - oldest > LATE_DELIVERY_MS) {
+      params.onProblem({
+        source: 'watch Ingress',
+        message: `the watch had not delivered ${undelivered.map((i) => `${i.metadata?.namespace}/${i.metadata?.name}`).join(', ')}; re-opened`,
+      });
+    }
+    await ingresses.reopen();
+    return true;
+  }, CONFIRM_SPACING_MS);
+
   return {
     snapshot: () => {
       rebuild();
@@ -206,6 +245,7 @@ export async function watchCluster(params: {
         conflicts,
       };
     },
+    confirmMiss,
     stop: async () => {
       await Promise.all(watches.map((w) => w.stop()));
     },

@@ -28,7 +28,7 @@ export const METRICS_PATH = `${RESERVED_PATH_PREFIX}metrics`;
 
 export interface GatewayServerOptions {
   /** `sleeping` is optional: without it no environment counts as asleep. */
-  view: Pick<ClusterView, 'snapshot' | 'status'> & Partial<Pick<ClusterView, 'sleeping'>>;
+  view: Pick<ClusterView, 'snapshot' | 'status'> & Partial<Pick<ClusterView, 'sleeping' | 'confirmMiss'>>;
   log: Logger;
   /** Keep-alive connection pool to the backends. */
   agent: Agent;
@@ -188,6 +188,26 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       path: req.url ?? '/',
       environment: parseBaggage(req.headers[ROUTING_HEADER]).get(baggageKey),
     });
+  /**
+   * The decision, with an unknown host confirmed against the API server first: an environment that
+   * just said "ready" must not get a 404 because the watch event for its Ingress is still on its way.
+   * Known hosts are decided at once; `then` runs synchronously for them.
+   */
+  const decideConfirmed = (req: IncomingMessage, then: (decision: GatewayDecision) => void) => {
+    const decision = decide(req);
+    const confirmMiss = options.view.confirmMiss;
+    if (decision.kind !== 'unknown-host' || !confirmMiss) {
+      then(decision);
+      return;
+    }
+    confirmMiss().then(
+      (changed) => then(changed ? decide(req) : decision),
+      (error: unknown) => {
+        options.log.warn({ error: String(error) }, 'could not confirm an unknown host with the API server');
+        then(decision);
+      },
+    );
+  };
 
   const retryAfterSeconds = options.retryAfterSeconds ?? 5;
   /** The environment whose pods would answer, when it sleeps or this gateway is waking it. */
@@ -299,65 +319,67 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       return;
     }
     const record = recorder(options, req);
-    const decision = decide(req);
-    if (decision.kind !== 'proxy') {
-      const refusal = refusalFor(decision);
-      reply(req, res, refusal);
-      record(refusalEntry(refusal));
-      return;
-    }
-    const sleeping = asleep(decision);
-    if (sleeping) {
-      void holdThenProxy({ req, res, decision, sleeping, record });
-      return;
-    }
-    proxy({ req, res, decision, record, outcome: 'proxied' });
+    decideConfirmed(req, (decision) => {
+      if (decision.kind !== 'proxy') {
+        const refusal = refusalFor(decision);
+        reply(req, res, refusal);
+        record(refusalEntry(refusal));
+        return;
+      }
+      const sleeping = asleep(decision);
+      if (sleeping) {
+        void holdThenProxy({ req, res, decision, sleeping, record });
+        return;
+      }
+      proxy({ req, res, decision, record, outcome: 'proxied' });
+    });
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const record = recorder(options, req);
-    const decision = decide(req);
-    if (decision.kind !== 'proxy') {
-      const refusal = refusalFor(decision);
-      replyOnSocket(req, socket, refusal);
-      record(refusalEntry(refusal));
-      return;
-    }
-    const sleeping = asleep(decision);
-    if (sleeping) {
-      // A raw socket is not held: the wake starts, and the client's reconnect finds the service awake.
-      options.wake?.wakeInBackground(sleeping);
-      const refusal = asleepRefusal({
-        decision,
-        retryAfterSeconds,
-        reason: options.wake ? 'still-waking' : 'no-waker',
-        waitedMs: 0,
+    decideConfirmed(req, (decision) => {
+      if (decision.kind !== 'proxy') {
+        const refusal = refusalFor(decision);
+        replyOnSocket(req, socket, refusal);
+        record(refusalEntry(refusal));
+        return;
+      }
+      const sleeping = asleep(decision);
+      if (sleeping) {
+        // A raw socket is not held: the wake starts, and the client's reconnect finds the service awake.
+        options.wake?.wakeInBackground(sleeping);
+        const refusal = asleepRefusal({
+          decision,
+          retryAfterSeconds,
+          reason: options.wake ? 'still-waking' : 'no-waker',
+          waitedMs: 0,
+        });
+        replyOnSocket(req, socket, refusal);
+        record(refusalEntry(refusal));
+        return;
+      }
+      let backendError: string | undefined;
+      forwardUpgrade({
+        req,
+        socket,
+        head,
+        host: decision.address,
+        port: decision.port,
+        edge: true,
+        onUnreachable: (error) => {
+          backendError = `${decision.address}:${decision.port}: ${error.message}`;
+          replyOnSocket(req, socket, unreachableRefusal(decision));
+        },
+        onDone: (outcome) =>
+          record({
+            outcome: outcome === 'tunnel' ? 'proxied' : 'backend-error',
+            status: outcome === 'tunnel' ? 101 : 502,
+            routedTo: decision.routedTo,
+            service: decision.service,
+            headerRouted: decision.headerRouted,
+            ...(backendError && { backendError }),
+          }),
       });
-      replyOnSocket(req, socket, refusal);
-      record(refusalEntry(refusal));
-      return;
-    }
-    let backendError: string | undefined;
-    forwardUpgrade({
-      req,
-      socket,
-      head,
-      host: decision.address,
-      port: decision.port,
-      edge: true,
-      onUnreachable: (error) => {
-        backendError = `${decision.address}:${decision.port}: ${error.message}`;
-        replyOnSocket(req, socket, unreachableRefusal(decision));
-      },
-      onDone: (outcome) =>
-        record({
-          outcome: outcome === 'tunnel' ? 'proxied' : 'backend-error',
-          status: outcome === 'tunnel' ? 101 : 502,
-          routedTo: decision.routedTo,
-          service: decision.service,
-          headerRouted: decision.headerRouted,
-          ...(backendError && { backendError }),
-        }),
     });
   });
   return server;

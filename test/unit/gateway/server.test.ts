@@ -14,6 +14,8 @@ const servers: Server[] = [];
 const agent = new Agent({ keepAlive: true });
 let gatewayPort = 0;
 let deadPort = 0;
+/** How often the gateway asked the "API server" to confirm an unknown host. */
+let confirmations = 0;
 
 async function listen(server: Server): Promise<number> {
   servers.push(server);
@@ -127,7 +129,16 @@ beforeAll(async () => {
     reconnecting: 0,
     conflicts: [],
   };
+  // An Ingress the watch has not delivered yet: only a confirmation (a fresh list) finds it.
+  const undelivered = ingress('a', 'late', echoPort);
+  services.set('msx-a/late', loopbackService('msx-a', 'late', echoPort));
   const view = {
+    confirmMiss: async () => {
+      confirmations++;
+      if (ingresses.includes(undelivered)) return false;
+      ingresses.push(undelivered);
+      return true;
+    },
     snapshot: () => ({
       hosts: buildHostTable(ingresses).table,
       services: (ns: string, name: string) => services.get(`${ns}/${name}`),
@@ -178,6 +189,16 @@ describe('the gateway server', () => {
     expect(seen.headers['x-forwarded-for']).toBe('192.0.2.1, 127.0.0.1');
     expect(seen.headers['x-forwarded-host']).toBe('API.a.microstax.localhost:18081');
     expect(seen.headers['x-forwarded-proto']).toBe('http');
+  });
+
+  it('confirms an unknown host with the API server before answering: an Ingress not yet delivered routes', async () => {
+    const before = confirmations;
+    const late = await send({ host: 'late.a.microstax.localhost', headers: { accept: 'application/json' } });
+    expect(late.status).toBe(200);
+    expect(confirmations).toBe(before + 1);
+    // Known now: no second confirmation.
+    expect((await send({ host: 'late.a.microstax.localhost' })).status).toBe(200);
+    expect(confirmations).toBe(before + 1);
   });
 
   it('answers 404 naming an unknown host, as text or JSON', async () => {

@@ -1,12 +1,12 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { networkInterfaces } from 'node:os';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
+import { bridgeHasAddress } from '../../stack/node/host-network.js';
 import { countingLogStream } from '../line-counter.js';
 import { attackAtConstantRate, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
@@ -171,12 +171,41 @@ async function waitFor(url: string, host?: string): Promise<void> {
 
 const round2 = (n: number) => Number(n.toFixed(2));
 
+/**
+ * What a 404 costs now that every unknown host is confirmed with a fresh Ingress list: sequential
+ * requests on fresh connections, a known host beside an unknown one; medians in ms. Isolated misses
+ * (after a pause longer than the confirmation spacing) are the usual case; back-to-back misses wait
+ * for the next confirmation slot (a scan of random hosts).
+ */
+async function missCost(url: string, knownHost: string, samples: number) {
+  const timed = async (host: string, expected: number) => {
+    const t0 = performance.now();
+    const status = await statusOf(url, host);
+    if (status !== expected) throw new Error(`${host} answered ${status}, not ${expected}`);
+    return performance.now() - t0;
+  };
+  const known: number[] = [];
+  const isolated: number[] = [];
+  const backToBack: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    isolated.push(await timed(`nobody-${i}.${knownHost}`, 404));
+    known.push(await timed(knownHost, 200));
+  }
+  for (let i = 0; i < samples; i++) backToBack.push(await timed(`scan-${i}.${knownHost}`, 404));
+  return {
+    knownMs: round2(median(known)),
+    isolatedMissMs: round2(median(isolated)),
+    backToBackMissMs: round2(median(backToBack)),
+  };
+}
+
 const suite: BenchSuite = {
   name: 'gateway',
   description: `requests/s and p50/p99 through the gateway vs directly and via the ClusterIP, same backend, side by side (${ROUNDS} rounds); the gateway with and without access logs`,
   needsStack: true,
   async run(): Promise<BenchResult> {
-    if (!(networkInterfaces()[BRIDGE] ?? []).some((a) => a.address === BRIDGE_ADDRESS)) {
+    if (!(await bridgeHasAddress())) {
       throw new Error(
         `the node tier is not up: ${BRIDGE} with ${BRIDGE_ADDRESS} is missing (stack up --real-nodes)`,
       );
@@ -233,6 +262,7 @@ const suite: BenchSuite = {
           latency[key].push(await loadAtRate({ ...variants[key], durationS: DURATION_S }));
         }
       }
+      const misses = await missCost(variants.gatewayQuiet.url, host, 30);
       const summary = (rounds: LoadResult[]) => ({
         rps: Math.round(median(rounds.map((r) => r.rps))),
         rpsPerRound: rounds.map((r) => Math.round(r.rps)),
@@ -265,6 +295,10 @@ const suite: BenchSuite = {
           gatewayAddedP50Ms: round2(fixed.gateway.p50 - fixed.clusterIp.p50),
           gatewayAddedP99Ms: round2(fixed.gateway.p99 - fixed.clusterIp.p99),
           gatewayLogLines: logs.lines(),
+          // Unknown hosts wait for a fresh Ingress list (at most one started per 250 ms, shared).
+          knownHostMedianMs: misses.knownMs,
+          unknownHostMedianMs: misses.isolatedMissMs,
+          unknownHostBackToBackMedianMs: misses.backToBackMissMs,
           failedRequests: Object.fromEntries(keys.map((k) => [k, failed(k)])),
         },
         targets: [

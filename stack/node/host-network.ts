@@ -22,7 +22,11 @@ const SYSCTLS: Record<string, string> = {
   '/proc/sys/net/bridge/bridge-nf-call-iptables': '1',
 };
 
-async function bridgeHasAddress(): Promise<boolean | undefined> {
+/**
+ * Whether the pod bridge exists with its address (undefined: no bridge). Asks `ip`:
+ * os.networkInterfaces() lists only interfaces with carrier, and the bridge has none while no pod runs.
+ */
+export async function bridgeHasAddress(): Promise<boolean | undefined> {
   const shown = await run('ip', ['-o', '-4', 'addr', 'show', 'dev', POD_BRIDGE]).then(
     ({ stdout }) => stdout,
     () => undefined,

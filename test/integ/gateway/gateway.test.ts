@@ -66,6 +66,18 @@ async function environment(params: { id: string; backendPort: number; ingressPor
   for (const object of objects) await kube.apply(object);
 }
 
+/** Another Ingress named `name` for b's api, at host `name.<b>`. */
+async function applyIngressToB(name: string) {
+  const ingress = ingressFor({
+    namespace: ns(env.b),
+    environment: env.b,
+    service: 'api',
+    host: host(name, env.b),
+    port: 80,
+  });
+  await kube.apply({ ...ingress, metadata: { ...ingress.metadata, name } });
+}
+
 const through = (hostName: string, headers?: Record<string, string>) =>
   get({ base: gateway!.url, host: hostName, headers });
 
@@ -190,14 +202,7 @@ describe('the gateway on the real cluster', () => {
   it('routes an Ingress created a moment before the request (confirmed with the API server, never a 404)', async () => {
     // As after "ready": the Ingress exists, the request comes at once; the watch event may still be on its way.
     for (const name of ['late-1', 'late-2', 'late-3', 'late-4', 'late-5']) {
-      const late = ingressFor({
-        namespace: ns(env.b),
-        environment: env.b,
-        service: 'api',
-        host: host(name, env.b),
-        port: 80,
-      });
-      await kube.apply({ ...late, metadata: { ...late.metadata, name } });
+      await applyIngressToB(name);
       const answer = await through(host(name, env.b));
       expect(answer.status, answer.body).toBe(200);
       expect(JSON.parse(answer.body).name).toBe('b');
@@ -218,14 +223,7 @@ describe('the gateway on the real cluster', () => {
     const stale = await startGateway({ kube: frozen, log, port: 0 });
     try {
       const name = 'behind';
-      const late = ingressFor({
-        namespace: ns(env.b),
-        environment: env.b,
-        service: 'api',
-        host: host(name, env.b),
-        port: 80,
-      });
-      await kube.apply({ ...late, metadata: { ...late.metadata, name } });
+      await applyIngressToB(name);
       const answer = await get({ base: stale.url, host: host(name, env.b) });
       expect(answer.status, answer.body).toBe(200);
       expect(JSON.parse(answer.body).name).toBe('b');

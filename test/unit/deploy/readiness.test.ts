@@ -51,6 +51,23 @@ function pod(service: string, status: V1Pod['status'], labels: Record<string, st
   };
 }
 
+/** An api pod whose one container waits with this reason and message. */
+function waitingPod(reason: string, message: string): V1Pod {
+  return pod('api', {
+    phase: 'Pending',
+    containerStatuses: [
+      {
+        name: 'api',
+        image: 'x',
+        imageID: '',
+        ready: false,
+        restartCount: 0,
+        state: { waiting: { reason, message } },
+      },
+    ],
+  });
+}
+
 function assess(exp: WorkloadExpectation, snap: ClusterSnapshot, graceMs = 5_000) {
   return assessService({ expectation: exp, snapshot: snap, now: NOW, unschedulableGraceMs: graceMs });
 }
@@ -75,21 +92,7 @@ describe('assessService', () => {
   });
 
   it('names an image pull failure', () => {
-    const p = pod('api', {
-      phase: 'Pending',
-      containerStatuses: [
-        {
-          name: 'api',
-          image: 'x',
-          imageID: '',
-          ready: false,
-          restartCount: 0,
-          state: {
-            waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "ghcr.io/acme/nope"' },
-          },
-        },
-      ],
-    });
+    const p = waitingPod('ImagePullBackOff', 'Back-off pulling image "ghcr.io/acme/nope"');
     const result = assess(api, snapshot({ deployments: [deployment(0)], pods: [p] }));
     expect(result.phase).toBe('failed');
     expect(result.failure).toMatchObject({ service: 'api', cause: 'image-pull', reason: 'ImagePullBackOff' });
@@ -119,20 +122,7 @@ describe('assessService', () => {
   });
 
   it('waits through a config error the kubelet retries (its secret cache timing out), names a lasting one', () => {
-    const waitingWith = (message: string) =>
-      pod('api', {
-        phase: 'Pending',
-        containerStatuses: [
-          {
-            name: 'api',
-            image: 'x',
-            imageID: '',
-            ready: false,
-            restartCount: 0,
-            state: { waiting: { reason: 'CreateContainerConfigError', message } },
-          },
-        ],
-      });
+    const waitingWith = (message: string) => waitingPod('CreateContainerConfigError', message);
     const busy = waitingWith('failed to sync secret cache: timed out waiting for the condition');
     expect(assess(api, snapshot({ deployments: [deployment(0)], pods: [busy] })).phase).toBe('starting');
     const missing = waitingWith('secret "api-env" not found');

@@ -255,7 +255,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       idleTimeoutMs,
       responseHeaders: { [ROUTED_TO_HEADER]: decision.routedTo },
       onUnreachable: (error) => {
-        backendError = `${decision.address}:${decision.port}: ${error.message}`;
+        backendError = backendFailure(decision, error);
         reply(req, res, unreachableRefusal(decision));
       },
       onDone: (status) =>
@@ -367,7 +367,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         port: decision.port,
         edge: true,
         onUnreachable: (error) => {
-          backendError = `${decision.address}:${decision.port}: ${error.message}`;
+          backendError = backendFailure(decision, error);
           replyOnSocket(req, socket, unreachableRefusal(decision));
         },
         onDone: (outcome) =>
@@ -448,6 +448,11 @@ function asleepRefusal(params: {
       waking,
     }),
   };
+}
+
+/** Where the backend was reached and how it failed: the access log's `backendError`. */
+function backendFailure(decision: ProxyDecision, error: Error): string {
+  return `${decision.address}:${decision.port}: ${error.message}`;
 }
 
 /** Says which service did not answer; where it was reached and how it failed go to the log only. */

@@ -7,6 +7,7 @@ import { KubeClient } from '../../deploy/kube-client.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../stack/endpoints.js';
 import { bridgeHasAddress } from '../../stack/node/host-network.js';
+import { BRIDGE_ADDRESS, POD_BRIDGE } from '../../stack/node/layout.js';
 import { countingLogStream } from '../line-counter.js';
 import { attackAtConstantRate, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
@@ -19,8 +20,6 @@ import type { BenchResult, BenchSuite } from '../suite.js';
  * stack runs it (an access log line per request, metrics) and quiet (neither).
  */
 
-const BRIDGE = 'msx0';
-const BRIDGE_ADDRESS = '10.88.0.1';
 const ROUNDS = 4;
 const DURATION_S = 5;
 const CONNECTIONS = 10;
@@ -207,7 +206,7 @@ const suite: BenchSuite = {
   async run(): Promise<BenchResult> {
     if (!(await bridgeHasAddress())) {
       throw new Error(
-        `the node tier is not up: ${BRIDGE} with ${BRIDGE_ADDRESS} is missing (stack up --real-nodes)`,
+        `the node tier is not up: ${POD_BRIDGE} with ${BRIDGE_ADDRESS} is missing (stack up --real-nodes)`,
       );
     }
     await loadGenerator(); // built (first time only) before anything is measured

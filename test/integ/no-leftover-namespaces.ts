@@ -1,7 +1,8 @@
-import { CoreV1Api, KubeConfig } from '@kubernetes/client-node';
+import type { V1Namespace } from '@kubernetes/client-node';
 import { afterAll, beforeAll } from 'vitest';
+import type { KubeClient } from '../../deploy/kube-client.js';
 import { LABELS } from '../../deploy/labels.js';
-import { readStackEndpoints } from '../../stack/endpoints.js';
+import { stackKube } from './deploy/helpers.js';
 
 /**
  * Every integration test file must tear down the environments it creates. A namespace left running
@@ -13,20 +14,18 @@ import { readStackEndpoints } from '../../stack/endpoints.js';
 const GRACE_MS = 60_000;
 const selector = `${LABELS.managedBy}=microstax`;
 
-let core: CoreV1Api;
+let kube: KubeClient;
 let before = new Set<string>();
 
 const liveNamespaces = async (): Promise<string[]> => {
-  const list = await core.listNamespace({ labelSelector: selector });
+  const list = await kube.list<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', labelSelector: selector });
   return list.items
     .filter((ns) => ns.status?.phase !== 'Terminating' && !ns.metadata?.deletionTimestamp)
     .map((ns) => ns.metadata!.name!);
 };
 
 beforeAll(async () => {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromFile((await readStackEndpoints()).kubeconfigPath);
-  core = kubeConfig.makeApiClient(CoreV1Api);
+  kube = await stackKube();
   before = new Set(await liveNamespaces());
 });
 
@@ -38,7 +37,9 @@ afterAll(async () => {
     if (left.length === 0) return;
     await new Promise((resolve) => setTimeout(resolve, 1000));
   } while (Date.now() < deadline);
-  await Promise.all(left.map((name) => core.deleteNamespace({ name }).catch(() => {})));
+  await Promise.all(
+    left.map((name) => kube.delete({ apiVersion: 'v1', kind: 'Namespace', name }).catch(() => {})),
+  );
   throw new Error(
     `this file left ${left.length} environment namespace(s) behind ${GRACE_MS / 1000} s after its ` +
       `last test: ${left.join(', ')} (deleted now). Tear down what a test creates and wait for it.`,

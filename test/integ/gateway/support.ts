@@ -1,30 +1,19 @@
-import { execFile } from 'node:child_process';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { promisify } from 'node:util';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { ROUTING_TABLE_KEY, type RoutingTable } from '../../../deploy/manifests/routing-table.js';
+import { bridgeHasAddress } from '../../../stack/node/host-network.js';
+import { BRIDGE_ADDRESS, POD_BRIDGE } from '../../../stack/node/layout.js';
 
-/** The host's address on the node tier's pod bridge: kube-proxy's ClusterIPs can reach it. */
-export const BRIDGE = 'msx0';
-export const BRIDGE_ADDRESS = '10.88.0.1';
 /** Every object the gateway tests create carries this label, for clean-up. */
 export const TEST_LABEL = 'microstax.test/gateway';
 
-/**
- * Fails loudly (never skips) when the node tier's bridge is not on this machine. Asks `ip`, not
- * os.networkInterfaces(): that lists only interfaces with carrier, and the bridge has none while
- * no pod runs on the node.
- */
+/** Fails loudly (never skips) when the node tier's bridge is not on this machine. */
 export async function assertBridgeUp(): Promise<void> {
-  const shown = await promisify(execFile)('ip', ['-o', '-4', 'addr', 'show', 'dev', BRIDGE]).then(
-    ({ stdout }) => stdout,
-    () => '',
-  );
-  if (!shown.includes(`inet ${BRIDGE_ADDRESS}/`)) {
+  if (!(await bridgeHasAddress())) {
     throw new Error(
-      `The node tier is not up: interface ${BRIDGE} with ${BRIDGE_ADDRESS} is missing (\`ip addr show ${BRIDGE}\`). ` +
+      `The node tier is not up: interface ${POD_BRIDGE} with ${BRIDGE_ADDRESS} is missing (\`ip addr show ${POD_BRIDGE}\`). ` +
         'Start it with `node bin/microstax.js stack up --real-nodes`.',
     );
   }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PORTS } from '../stack/config.js';
+import { DEFAULT_PORTS } from '../local/stack/config.js';
 
 /** Where the CLI finds the API and its token. */
 export interface ClientSettings {

@@ -1,7 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { KubeClient } from '../deploy/kube-client.js';
+import { readStackEndpoints } from '../local/stack/endpoints.js';
 import { NODE_POOL_LABELS, type NodeLike, type NodePool, nodePoolsFromNodes } from '../planner/node-pools.js';
-import { readStackEndpoints } from '../stack/endpoints.js';
 
 /**
  * The node pools placement dry runs use by default: the cluster's labelled nodes, read the way the

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PORTS, ENV } from '../stack/config.js';
+import { DEFAULT_PORTS, ENV } from '../local/stack/config.js';
 
 /**
  * The API's configuration: one zod schema, read from the environment at start-up. Anything not set

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { readStackEndpoints } from '../stack/endpoints.js';
+import { readStackEndpoints } from '../local/stack/endpoints.js';
 import app, { type AppOptions } from './app.js';
 import type { ApiConfig } from './config.js';
 import { QuietRequestLog } from './request-log.js';

@@ -5,7 +5,7 @@ import { cpuMillicores, memoryBytes } from './quantity.js';
 
 /**
  * Node pools: the capacity the placement planner chooses from. The local stack creates simulated
- * nodes from the same file format (stack/node-pools.yaml), and a real cluster describes its pools
+ * nodes from the same file format (local/stack/node-pools.yaml), and a real cluster describes its pools
  * with the node labels below.
  */
 export const NODE_POOL_LABELS = {
@@ -52,7 +52,7 @@ export type ParseNodePoolsResult =
   | { ok: false; problems: NodePoolsProblem[] };
 
 /**
- * Parses a node pools file (YAML or JSON; stack/node-pools.yaml is one). Every problem names the
+ * Parses a node pools file (YAML or JSON; local/stack/node-pools.yaml is one). Every problem names the
  * file, line and field: YAML syntax, schema violations, quantities that do not parse, duplicate names.
  */
 export function parseNodePoolsFile(input: { file: string; text: string }): ParseNodePoolsResult {

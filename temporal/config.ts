@@ -1,5 +1,5 @@
-import { resolveStackConfig, TEMPORAL_NAMESPACE } from '../stack/config.js';
-import { readStackEndpoints } from '../stack/endpoints.js';
+import { resolveStackConfig, TEMPORAL_NAMESPACE } from '../local/stack/config.js';
+import { readStackEndpoints } from '../local/stack/endpoints.js';
 
 /** Where to reach Temporal, and where the dev codec key lives. */
 export interface TemporalConfig {

@@ -7,7 +7,7 @@ import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { postgresUrlFor } from '../deploy/data-endpoints.js';
 import { KubeClient, loadDeployConfig } from '../deploy/index.js';
-import { readStackEndpoints } from '../stack/endpoints.js';
+import { readStackEndpoints } from '../local/stack/endpoints.js';
 import { createPool } from '../store/database.js';
 
 /** Where snapshot artifacts go: MICROSTAX_SNAPSHOT_DIR (an object store mount), else the stack's state dir. */

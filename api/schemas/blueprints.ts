@@ -93,7 +93,7 @@ export const PlacementOptions = z
       .superRefine(checkPools)
       .optional()
       .describe(
-        "Node pools to place on (the stack/node-pools.yaml format); default the cluster's labelled nodes, as a real create uses",
+        "Node pools to place on (the local/stack/node-pools.yaml format); default the cluster's labelled nodes, as a real create uses",
       ),
     baselineZone: z
       .string()

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { ensureBinaries } from '../../stack/binaries.js';
-import { resolveStackConfig } from '../../stack/config.js';
-import { lineProgress } from '../../stack/progress.js';
+import { ensureBinaries } from '../../local/stack/binaries.js';
+import { resolveStackConfig } from '../../local/stack/config.js';
+import { lineProgress } from '../../local/stack/progress.js';
 
 /**
  * Fixed-rate HTTP load from a second process, with vegeta (built from its Go module and cached like

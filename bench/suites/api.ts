@@ -3,7 +3,7 @@ import pg from 'pg';
 import { loadApiConfig } from '../../api/config.js';
 import { createApiInstance } from '../../api/instance.js';
 import { TemporalLifecycle } from '../../api/temporal-lifecycle.js';
-import { readStackEndpoints } from '../../stack/endpoints.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { createApiToken } from '../../store/api-tokens.js';
 import { ensureTeam } from '../../store/teams.js';
 import { upsertUser } from '../../store/users.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { KubeClient, LABELS } from '../../deploy/index.js';
-import { readStackEndpoints } from '../../stack/endpoints.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../workflows/contracts.js';
 import { startBenchWorker } from '../lifecycle-worker.js';

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { lineProgress } from '../../stack/progress.js';
+import { lineProgress } from '../../local/stack/progress.js';
 import { DemoError, formatDemo, runDemo } from '../demo/run-demo.js';
 import { ExitCode } from '../exit-codes.js';
 

@@ -10,7 +10,7 @@ import { renderEnvironment } from '../../deploy/manifests/render.js';
 import { getEnvironmentStatus } from '../../deploy/status.js';
 import { teardownEnvironment } from '../../deploy/teardown.js';
 import type { EnvironmentStatus } from '../../deploy/types.js';
-import { readStackEndpoints } from '../../stack/endpoints.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { ExitCode } from '../exit-codes.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 

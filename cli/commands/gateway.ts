@@ -7,8 +7,8 @@ import { GatewayStartError } from '../../gateway/errors.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { createGatewayLogger } from '../../gateway/log.js';
 import { HEALTH_PATH } from '../../gateway/server.js';
-import { ENV, resolveStackConfig, STACK_UP_COMMAND, withPortOffset } from '../../stack/config.js';
-import { readStackState } from '../../stack/state.js';
+import { ENV, resolveStackConfig, STACK_UP_COMMAND, withPortOffset } from '../../local/stack/config.js';
+import { readStackState } from '../../local/stack/state.js';
 import { parseDuration } from '../../workflows/duration.js';
 import { ExitCode } from '../exit-codes.js';
 

@@ -6,6 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import type { BlueprintProblem, ResolvedBlueprint } from '../../blueprints/resolved.js';
 import { KubeClient } from '../../deploy/kube-client.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { formatBranchPlan } from '../../planner/branching/format-plan.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { PlannerError } from '../../planner/errors.js';
@@ -19,7 +20,6 @@ import {
 import { formatPlacementPlan } from '../../planner/placement/format-placement.js';
 import { DEFAULT_CROSS_ZONE_HOURLY_COST, planPlacement } from '../../planner/placement/plan-placement.js';
 import type { BranchPlan, PlacementPlan } from '../../planner/types.js';
-import { readStackEndpoints } from '../../stack/endpoints.js';
 import { ExitCode } from '../exit-codes.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
@@ -176,7 +176,7 @@ export function register(program: Command): void {
     )
     .option(
       '--pools <file>',
-      `node pools file for --placement, or "cluster" to read the labelled nodes of $KUBECONFIG's cluster (default: stack/node-pools.yaml${existsSync(DEFAULT_POOLS_FILE) ? '' : ', not present'})`,
+      `node pools file for --placement, or "cluster" to read the labelled nodes of $KUBECONFIG's cluster (default: local/stack/node-pools.yaml${existsSync(DEFAULT_POOLS_FILE) ? '' : ', not present'})`,
     )
     .option(
       '--baseline-zone <zone>',

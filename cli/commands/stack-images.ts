@@ -1,12 +1,12 @@
 import type { Command } from 'commander';
-import { ImageError } from '../../images/errors.js';
-import { formatBytes } from '../../images/image-builder.js';
-import { ensureImages } from '../../images/index.js';
-import { resolveStackConfig } from '../../stack/config.js';
-import { StackError } from '../../stack/errors.js';
-import { formatDuration, lineProgress, silentProgress } from '../../stack/progress.js';
-import { recordedPorts } from '../../stack/stack.js';
-import { readStackState } from '../../stack/state.js';
+import { ImageError } from '../../local/images/errors.js';
+import { formatBytes } from '../../local/images/image-builder.js';
+import { ensureImages } from '../../local/images/index.js';
+import { resolveStackConfig } from '../../local/stack/config.js';
+import { StackError } from '../../local/stack/errors.js';
+import { formatDuration, lineProgress, silentProgress } from '../../local/stack/progress.js';
+import { recordedPorts } from '../../local/stack/stack.js';
+import { readStackState } from '../../local/stack/state.js';
 import { ExitCode } from '../exit-codes.js';
 
 /** The local registry's address: the stack's `registry` port, shifted like the recorded stack's. */

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
-import { resolveStackConfig } from '../../stack/config.js';
-import { readStackEndpoints } from '../../stack/endpoints.js';
-import { StackError } from '../../stack/errors.js';
-import { redactUrl } from '../../stack/postgres.js';
-import { lineProgress } from '../../stack/progress.js';
-import { type StackStatus, stackDown, stackStatus, stackUp } from '../../stack/stack.js';
+import { resolveStackConfig } from '../../local/stack/config.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
+import { StackError } from '../../local/stack/errors.js';
+import { redactUrl } from '../../local/stack/postgres.js';
+import { lineProgress } from '../../local/stack/progress.js';
+import { type StackStatus, stackDown, stackStatus, stackUp } from '../../local/stack/stack.js';
 import { ExitCode } from '../exit-codes.js';
 
 /** Prints a stack failure (what failed, its log, the fix) and returns the failure exit code. */

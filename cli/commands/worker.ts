@@ -1,7 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { createActivities } from '../../activities/create-activities.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
-import { redactUrl } from '../../stack/postgres.js';
+import { redactUrl } from '../../local/stack/postgres.js';
 import { createTemporalClient } from '../../temporal/client.js';
 import { ensureSchedules } from '../../temporal/schedules.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';

@@ -1,8 +1,8 @@
 import { KubeConfig, VersionApi } from '@kubernetes/client-node';
 import { Connection } from '@temporalio/client';
 import pg from 'pg';
-import { STACK_UP_COMMAND } from '../../stack/config.js';
-import { readStackEndpoints } from '../../stack/endpoints.js';
+import { STACK_UP_COMMAND } from '../../local/stack/config.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
 
 /**
  * Integration tests run against the real local stack. Before any of them, check that it is up and

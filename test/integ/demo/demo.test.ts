@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiClient } from '../../../api/client.js';
 import { demoTokenFile } from '../../../cli/demo/admin-token.js';
 import type { DemoResult } from '../../../cli/demo/run-demo.js';
-import { resolveStackConfig } from '../../../stack/config.js';
-import { controlPlaneHealth, stopControlPlane } from '../../../stack/control-plane.js';
-import { isRunning } from '../../../stack/processes.js';
-import { readStackState } from '../../../stack/state.js';
+import { resolveStackConfig } from '../../../local/stack/config.js';
+import { controlPlaneHealth, stopControlPlane } from '../../../local/stack/control-plane.js';
+import { isRunning } from '../../../local/stack/processes.js';
+import { readStackState } from '../../../local/stack/state.js';
 import { firstOk } from '../real-node/support.js';
 
 /**

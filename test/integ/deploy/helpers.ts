@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import { KubeClient } from '../../../deploy/kube-client.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 
 /** A client for the local stack's cluster; throws (never skips) when the stack is not up. */
 export async function stackKube(): Promise<KubeClient> {

@@ -3,11 +3,11 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, resolveStackConfig, withPortOffset } from '../../../stack/config.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
-import { checkGateway, startGatewayPart } from '../../../stack/gateway.js';
-import { isRunning, stopDaemon } from '../../../stack/processes.js';
-import type { ProcessRecord } from '../../../stack/state.js';
+import { REPO_ROOT, resolveStackConfig, withPortOffset } from '../../../local/stack/config.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
+import { checkGateway, startGatewayPart } from '../../../local/stack/gateway.js';
+import { isRunning, stopDaemon } from '../../../local/stack/processes.js';
+import type { ProcessRecord } from '../../../local/stack/state.js';
 import { get } from './support.js';
 
 /** `microstax gateway` as the stack starts it: a detached daemon, recorded, healthy, stopped by PID. */

@@ -3,8 +3,8 @@ import type { AddressInfo } from 'node:net';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { ROUTING_TABLE_KEY, type RoutingTable } from '../../../deploy/manifests/routing-table.js';
-import { bridgeHasAddress } from '../../../stack/node/host-network.js';
-import { BRIDGE_ADDRESS, POD_BRIDGE } from '../../../stack/node/layout.js';
+import { bridgeHasAddress } from '../../../local/stack/node/host-network.js';
+import { BRIDGE_ADDRESS, POD_BRIDGE } from '../../../local/stack/node/layout.js';
 
 /** Every object the gateway tests create carries this label, for clean-up. */
 export const TEST_LABEL = 'microstax.test/gateway';

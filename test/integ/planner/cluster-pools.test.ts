@@ -4,22 +4,22 @@ import { fileURLToPath } from 'node:url';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { KubeClient } from '../../../deploy/kube-client.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import {
   NODE_POOL_LABELS,
   type NodeLike,
   nodePoolsFromNodes,
   parseNodePoolsFile,
 } from '../../../planner/node-pools.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
 
 /**
  * Node pools read from the real local cluster: the stack creates one simulated node per pool node
- * from stack/node-pools.yaml, so deriving pools from the nodes' labels must give that file back.
+ * from local/stack/node-pools.yaml, so deriving pools from the nodes' labels must give that file back.
  */
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 describe('node pools from the local cluster', () => {
-  it('nodePoolsFromNodes on the live nodes gives back stack/node-pools.yaml', async () => {
+  it('nodePoolsFromNodes on the live nodes gives back local/stack/node-pools.yaml', async () => {
     const { kubeconfigPath } = await readStackEndpoints();
     const kube = KubeClient.fromKubeconfigFile(kubeconfigPath);
     const nodes = await kube.list<NodeLike & KubernetesObject>({
@@ -27,7 +27,7 @@ describe('node pools from the local cluster', () => {
       kind: 'Node',
       labelSelector: NODE_POOL_LABELS.pool,
     });
-    const file = `${root}stack/node-pools.yaml`;
+    const file = `${root}local/stack/node-pools.yaml`;
     const parsed = parseNodePoolsFile({ file, text: await readFile(file, 'utf8') });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.problems));
     const byName = (a: { name: string }, b: { name: string }) => (a.name < b.name ? -1 : 1);

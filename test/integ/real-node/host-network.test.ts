@@ -2,8 +2,8 @@ import { execFile } from 'node:child_process';
 import { connect } from 'node:net';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { SERVICE_CLUSTER_IP_RANGE } from '../../../stack/kubernetes/pki.js';
-import { POD_BRIDGE } from '../../../stack/node/layout.js';
+import { SERVICE_CLUSTER_IP_RANGE } from '../../../local/stack/kubernetes/pki.js';
+import { POD_BRIDGE } from '../../../local/stack/node/layout.js';
 import { realNodeConfig } from './support.js';
 
 const run = promisify(execFile);

@@ -6,8 +6,8 @@ import { promisify } from 'node:util';
 import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import { type DeployConfig, loadDeployConfig } from '../../../deploy/config.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
-import { realNodeDeployEnv } from '../../../stack/node/layout.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
+import { realNodeDeployEnv } from '../../../local/stack/node/layout.js';
 
 /** Helpers of the end-to-end tests on the real node: the stack's gateway, the example, HTTP by Host. */
 

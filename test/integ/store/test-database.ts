@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 
 /** A fresh, empty database on the local stack's Postgres, for one test file. */
 export interface TestDatabase {

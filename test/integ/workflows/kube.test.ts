@@ -1,7 +1,7 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { KubeClient, loadDeployConfig, namespaceFor } from '../../../deploy/index.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
 import { LifecycleErrorType, statusQuery, workflowIds } from '../../../workflows/contracts.js';
 import { checkoutBlueprint } from './support/blueprints.js';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresDumpEngine } from '../../../activities/postgres-dump-engine.js';
-import { readStackEndpoints } from '../../../stack/endpoints.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { type SnapshotRecord, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
 import { checkoutBlueprint } from './support/blueprints.js';
 import { WorkflowTestHarness } from './support/harness.js';

@@ -5,7 +5,7 @@ import { loadApiConfig } from '../../../../api/config.js';
 import { createApiInstance } from '../../../../api/instance.js';
 import { TemporalLifecycle } from '../../../../api/temporal-lifecycle.js';
 import { KubeClient } from '../../../../deploy/kube-client.js';
-import { readStackEndpoints } from '../../../../stack/endpoints.js';
+import { readStackEndpoints } from '../../../../local/stack/endpoints.js';
 import { createApiToken } from '../../../../store/api-tokens.js';
 import { ensureTeam } from '../../../../store/teams.js';
 import { upsertUser } from '../../../../store/users.js';

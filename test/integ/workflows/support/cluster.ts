@@ -92,7 +92,7 @@ export class CapacityNode {
       kind: 'Node',
       metadata: {
         name: this.name,
-        // kwok manages only nodes with this annotation (stack/kubernetes/components.ts).
+        // kwok manages only nodes with this annotation (local/stack/kubernetes/components.ts).
         annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
         labels: { type: 'kwok', 'kubernetes.io/hostname': this.name, 'microstax.test/capacity': 'true' },
       },

@@ -10,7 +10,7 @@ import { createActivities } from '../../../../activities/create-activities.js';
 import type { EnvironmentRuntime } from '../../../../activities/ports.js';
 import { PostgresLifecycleStore } from '../../../../activities/postgres-lifecycle-store.js';
 import { KubeClient } from '../../../../deploy/index.js';
-import { readStackEndpoints } from '../../../../stack/endpoints.js';
+import { readStackEndpoints } from '../../../../local/stack/endpoints.js';
 import { createPool } from '../../../../store/database.js';
 import { createTemporalClient } from '../../../../temporal/client.js';
 import { installTemporalRuntimeLogger } from '../../../../temporal/runtime-log.js';

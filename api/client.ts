@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_PORTS } from '../local/stack/config.js';
+import { DEFAULT_API_PORT } from './config.js';
 
 /** Where the CLI finds the API and its token. */
 export interface ClientSettings {
@@ -28,7 +28,7 @@ export async function loadClientSettings(env: NodeJS.ProcessEnv = process.env): 
     }
   }
   return {
-    url: (env.MICROSTAX_URL ?? file.url ?? `http://127.0.0.1:${DEFAULT_PORTS.api}`).replace(/\/+$/, ''),
+    url: (env.MICROSTAX_URL ?? file.url ?? `http://127.0.0.1:${DEFAULT_API_PORT}`).replace(/\/+$/, ''),
     token: env.MICROSTAX_TOKEN ?? file.token,
   };
 }

@@ -1,9 +1,13 @@
 import { z } from 'zod';
-import { DEFAULT_PORTS, ENV } from '../local/stack/config.js';
+import { readEnvSettings } from '../settings/env-settings.js';
+
+/** The API's port when MICROSTAX_API_PORT is not set. */
+export const DEFAULT_API_PORT = 18080;
 
 /**
- * The API's configuration: one zod schema, read from the environment at start-up. Anything not set
- * falls back to a default that suits the local stack.
+ * The API's configuration: one zod schema, read from the environment at start-up. The database has
+ * no default: the process is told where it is (the CLI's `microstax api` fills it in from a local
+ * stack when one is up).
  */
 export const ApiConfigSchema = z.strictObject({
   host: z.string().min(1).default('127.0.0.1').describe('Interface to listen on (MICROSTAX_API_HOST)'),
@@ -12,13 +16,12 @@ export const ApiConfigSchema = z.strictObject({
     .int()
     .min(0)
     .max(65535)
-    .default(DEFAULT_PORTS.api)
+    .default(DEFAULT_API_PORT)
     .describe('Port (MICROSTAX_API_PORT)'),
   databaseUrl: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
-    .optional()
-    .describe('Postgres URL (DATABASE_URL); default: the local stack'),
+    .describe('Postgres URL of the metadata database (DATABASE_URL)'),
   logLevel: z
     .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
     .default('info')
@@ -70,8 +73,8 @@ export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 /** Environment variable names, next to the field they set. */
 export const API_CONFIG_ENV: Record<keyof ApiConfig, string> = {
   host: 'MICROSTAX_API_HOST',
-  port: ENV.apiPort,
-  databaseUrl: ENV.databaseUrl,
+  port: 'MICROSTAX_API_PORT',
+  databaseUrl: 'DATABASE_URL',
   logLevel: 'MICROSTAX_API_LOG_LEVEL',
   bodyLimitBytes: 'MICROSTAX_API_BODY_LIMIT',
   rateLimitPerMinute: 'MICROSTAX_API_RATE_LIMIT',
@@ -81,31 +84,16 @@ export const API_CONFIG_ENV: Record<keyof ApiConfig, string> = {
   publicUrl: 'MICROSTAX_API_PUBLIC_URL',
 };
 
-/** A configuration value that does not validate; names the environment variable to fix. */
-export class ApiConfigError extends Error {
-  readonly type = 'api-config';
-  constructor(readonly problems: { variable: string; message: string }[]) {
-    super(`invalid API configuration: ${problems.map((p) => `${p.variable}: ${p.message}`).join('; ')}`);
-    this.name = 'ApiConfigError';
-  }
-}
-
-/** Reads and validates the configuration from environment variables plus explicit overrides. */
+/** Reads and validates the configuration from environment variables plus explicit overrides (flags). */
 export function loadApiConfig(
   env: NodeJS.ProcessEnv = process.env,
   overrides: Partial<ApiConfig> = {},
 ): ApiConfig {
-  const fromEnv: Record<string, string> = {};
-  for (const [field, variable] of Object.entries(API_CONFIG_ENV)) {
-    const value = env[variable];
-    if (value !== undefined && value !== '') fromEnv[field] = value;
-  }
-  const parsed = ApiConfigSchema.safeParse({ ...fromEnv, ...overrides });
-  if (parsed.success) return parsed.data;
-  throw new ApiConfigError(
-    parsed.error.issues.map((issue) => {
-      const field = String(issue.path[0] ?? '');
-      return { variable: API_CONFIG_ENV[field as keyof ApiConfig] ?? field, message: issue.message };
-    }),
-  );
+  return readEnvSettings({
+    component: 'API',
+    schema: ApiConfigSchema,
+    variables: API_CONFIG_ENV,
+    env,
+    overrides,
+  });
 }

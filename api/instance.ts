@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import { readStackEndpoints } from '../local/stack/endpoints.js';
 import app, { type AppOptions } from './app.js';
 import type { ApiConfig } from './config.js';
 import { QuietRequestLog } from './request-log.js';
@@ -20,11 +19,6 @@ export const REDACTED_LOG_PATHS = [
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** The Postgres URL: the configured one, or the local stack's. */
-export async function resolveDatabaseUrl(config: ApiConfig): Promise<string> {
-  return config.databaseUrl ?? (await readStackEndpoints()).databaseUrl;
-}
-
 /**
  * Builds the API (not listening): Fastify with JSON logs (request ids, secrets redacted), the body
  * limit, zod validation and serialisation, and the app plugin. server.ts listens on it; tests call
@@ -37,7 +31,6 @@ export async function createApiInstance(
     logStream?: NodeJS.WritableStream;
   },
 ): Promise<FastifyInstance> {
-  const databaseUrl = await resolveDatabaseUrl(opts.config);
   const instance = Fastify({
     logger: {
       level: opts.config.logLevel,
@@ -66,7 +59,7 @@ export async function createApiInstance(
   await instance.register(app, {
     lifecycle: opts.lifecycle,
     statusSync: opts.statusSync,
-    config: { ...opts.config, databaseUrl },
+    config: opts.config,
   });
   return instance;
 }

@@ -1,6 +1,7 @@
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { useLocalStackSettings } from '../local/stack/process-settings.js';
 import type { BenchSuite } from './suite.js';
 
 /** Runs every suite in bench/suites (or those named on the command line) and writes JSON results. */
@@ -8,6 +9,8 @@ const benchDir = fileURLToPath(new URL('.', import.meta.url));
 const suitesDir = join(benchDir, 'suites');
 const resultsDir = join(benchDir, 'results');
 
+// Suites run product code, which takes explicit settings: the running local stack supplies them.
+await useLocalStackSettings();
 const wanted = new Set(process.argv.slice(2));
 const files = (await readdir(suitesDir)).filter((f) => f.endsWith('.ts')).sort();
 await mkdir(resultsDir, { recursive: true });

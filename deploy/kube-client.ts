@@ -10,6 +10,7 @@ import {
   PatchStrategy,
   Watch,
 } from '@kubernetes/client-node';
+import { SettingsError } from '../settings/env-settings.js';
 import { KubeApiError } from './errors.js';
 
 /** The one field manager for everything MicroStax applies, so ownership of fields stays clear. */
@@ -91,6 +92,22 @@ export class KubeClient {
   static fromKubeconfigFile(path: string, retry?: Partial<RetryPolicy>): KubeClient {
     const config = new KubeConfig();
     config.loadFromFile(path);
+    return new KubeClient(config, retry);
+  }
+
+  /**
+   * The client of a process: the kubeconfig file KUBECONFIG names, else the pod's ServiceAccount
+   * (in a pod, KUBERNETES_SERVICE_HOST is set). Neither is a SettingsError naming KUBECONFIG.
+   */
+  static fromEnvironment(env: NodeJS.ProcessEnv = process.env, retry?: Partial<RetryPolicy>): KubeClient {
+    const config = new KubeConfig();
+    if (env.KUBECONFIG) config.loadFromFile(env.KUBECONFIG);
+    else if (env.KUBERNETES_SERVICE_HOST) config.loadFromCluster();
+    else {
+      throw new SettingsError('Kubernetes', [
+        { variable: 'KUBECONFIG', message: 'required outside a pod (no KUBERNETES_SERVICE_HOST), not set' },
+      ]);
+    }
     return new KubeClient(config, retry);
   }
 

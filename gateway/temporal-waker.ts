@@ -11,7 +11,7 @@ import {
   WorkflowUpdateStage,
 } from '@temporalio/client';
 import type { Logger } from 'pino';
-import { resolveTemporalConfig, type TemporalConfig } from '../temporal/config.js';
+import { loadTemporalConfig, temporalConnectionOptions } from '../temporal/config.js';
 import { loadDataConverter } from '../temporal/data-converter.js';
 import { isPassingUpdateRefusal } from '../temporal/lifecycle-client.js';
 import { withTimeout } from '../temporal/timeouts.js';
@@ -43,8 +43,8 @@ export interface EnvironmentWaker {
 
 export interface TemporalWakerOptions {
   log: Logger;
-  /** Where Temporal is; default TEMPORAL_ADDRESS, else the local stack's endpoints (read at first use). */
-  config?: () => Promise<TemporalConfig>;
+  /** The settings: TEMPORAL_ADDRESS and the rest of the Temporal and codec settings (default process.env, read at first use). */
+  env?: NodeJS.ProcessEnv;
   /** A connect that takes longer fails (default 3 s). */
   connectTimeoutMs?: number;
   /** After a failed connect (or a call the server did not answer), wakes fail at once for this long (default 5 s). */
@@ -81,14 +81,13 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
   const requestedBy = options.requestedBy ?? 'gateway';
   const statusPollMs = options.statusPollMs ?? 3_000;
   const acceptWithinMs = options.acceptWithinMs ?? 120_000;
-  const readConfig = options.config ?? (() => resolveTemporalConfig());
   const open =
     options.open ??
     (async () => {
-      const config = await readConfig();
-      const dataConverter = await loadDataConverter({ stateDir: config.stateDir });
+      const config = loadTemporalConfig(options.env);
+      const dataConverter = await loadDataConverter(options.env);
       const connection = await Connection.connect({
-        address: config.address,
+        ...(await temporalConnectionOptions(config)),
         connectTimeout: connectTimeoutMs,
       }).catch((error: unknown) => {
         throw new Error(`Temporal at ${config.address}: ${messageOf(error)}`);

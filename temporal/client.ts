@@ -1,5 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
-import { resolveTemporalConfig, type TemporalConfig } from './config.js';
+import { loadTemporalConfig, type TemporalConfig, temporalConnectionOptions } from './config.js';
 import { loadDataConverter } from './data-converter.js';
 
 /** A connected Temporal client that encrypts payloads like the worker does. Close it when done. */
@@ -11,16 +11,16 @@ export interface TemporalClientHandle {
 }
 
 /**
- * Connects to Temporal (TEMPORAL_ADDRESS, or the local stack's endpoints) and returns a client in the
+ * Connects to Temporal (TEMPORAL_ADDRESS and the other Temporal settings of `env`) and returns a client in the
  * MicroStax namespace with the payload codec installed. The API, the CLI and tests use this; never build
  * a Client by hand, or workflow inputs would reach history unencrypted and results would not decode.
  */
 export async function createTemporalClient(
   options: { config?: TemporalConfig; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TemporalClientHandle> {
-  const config = options.config ?? (await resolveTemporalConfig(options.env));
-  const dataConverter = await loadDataConverter({ stateDir: config.stateDir, env: options.env });
-  const connection = await Connection.connect({ address: config.address });
+  const config = options.config ?? loadTemporalConfig(options.env);
+  const dataConverter = await loadDataConverter(options.env);
+  const connection = await Connection.connect(await temporalConnectionOptions(config));
   const client = new Client({ connection, namespace: config.namespace, dataConverter });
   return { client, connection, config, close: () => connection.close() };
 }

@@ -1,13 +1,11 @@
-import { randomBytes } from 'node:crypto';
-import { link, mkdir, readFile, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { type CodecKey, codecKeyFrom } from './codec.js';
 
 /**
- * Where the payload codec's keys come from. Production sets MICROSTAX_CODEC_KEY (32 bytes, base64 or
- * hex) and, after a rotation, MICROSTAX_CODEC_PREVIOUS_KEYS (comma-separated). A local stack without
- * them gets a random dev key generated once into its state dir (codec.key, mode 0600), shared by the
- * worker, the API and the CLI on this machine.
+ * Where the payload codec's keys come from: MICROSTAX_CODEC_KEY (32 bytes, base64 or hex), or
+ * MICROSTAX_CODEC_KEY_FILE (a file holding it, e.g. a mounted Secret), and after a rotation
+ * MICROSTAX_CODEC_PREVIOUS_KEYS (comma-separated). Every process of one installation needs the same
+ * key. (The CLI points a local stack's processes at the stack's generated dev key file.)
  */
 export interface CodecKeys {
   current: CodecKey;
@@ -38,45 +36,32 @@ export function parseCodecKey(text: string, what: string): CodecKey {
   return codecKeyFrom(bytes);
 }
 
-/** Loads the codec keys from the environment, or from (creating if absent) `<stateDir>/codec.key`. */
-export async function loadCodecKeys(options: {
-  stateDir: string;
-  env?: NodeJS.ProcessEnv;
-}): Promise<CodecKeys> {
-  const env = options.env ?? process.env;
-  const previous = (env.MICROSTAX_CODEC_PREVIOUS_KEYS ?? '')
+/** The variables that name the codec keys. */
+export const CODEC_KEY_ENV = {
+  key: 'MICROSTAX_CODEC_KEY',
+  keyFile: 'MICROSTAX_CODEC_KEY_FILE',
+  previousKeys: 'MICROSTAX_CODEC_PREVIOUS_KEYS',
+} as const;
+
+/** Loads the codec keys from MICROSTAX_CODEC_KEY or MICROSTAX_CODEC_KEY_FILE; neither set is an error. */
+export async function loadCodecKeys(env: NodeJS.ProcessEnv = process.env): Promise<CodecKeys> {
+  const previous = (env[CODEC_KEY_ENV.previousKeys] ?? '')
     .split(',')
     .filter((s) => s.trim() !== '')
-    .map((s, i) => parseCodecKey(s, `MICROSTAX_CODEC_PREVIOUS_KEYS[${i}]`));
-  if (env.MICROSTAX_CODEC_KEY) {
-    return {
-      current: parseCodecKey(env.MICROSTAX_CODEC_KEY, 'MICROSTAX_CODEC_KEY'),
-      previous,
-      source: 'env',
-    };
+    .map((s, i) => parseCodecKey(s, `${CODEC_KEY_ENV.previousKeys}[${i}]`));
+  const inline = env[CODEC_KEY_ENV.key];
+  if (inline) return { current: parseCodecKey(inline, CODEC_KEY_ENV.key), previous, source: 'env' };
+  const file = env[CODEC_KEY_ENV.keyFile];
+  if (file) {
+    const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new CodecKeyError(
+        `${CODEC_KEY_ENV.keyFile}: cannot read ${file} (${error.code ?? error.message})`,
+      );
+    });
+    return { current: parseCodecKey(text, `${CODEC_KEY_ENV.keyFile} (${file})`), previous, source: file };
   }
-  const file = join(options.stateDir, 'codec.key');
-  const current = await readOrCreateKeyFile(file);
-  return { current, previous, source: file };
-}
-
-async function readOrCreateKeyFile(file: string): Promise<CodecKey> {
-  try {
-    return parseCodecKey(await readFile(file, 'utf8'), file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-  }
-  await mkdir(dirname(file), { recursive: true });
-  // Write a temp file, then link it into place: link is atomic and fails when the file exists, so when
-  // two processes race, both end up reading the winner's complete key.
-  const temp = `${file}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(temp, `${randomBytes(32).toString('base64')}\n`, { mode: 0o600 });
-  try {
-    await link(temp, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    await unlink(temp);
-  }
-  return parseCodecKey(await readFile(file, 'utf8'), file);
+  throw new CodecKeyError(
+    `${CODEC_KEY_ENV.key} (or ${CODEC_KEY_ENV.keyFile}) is not set: workflow payloads are encrypted with it, ` +
+      'and every MicroStax process of an installation needs the same 32-byte key (openssl rand -base64 32)',
+  );
 }

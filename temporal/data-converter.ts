@@ -7,10 +7,7 @@ export function createDataConverter(keys: CodecKeys): DataConverter {
   return { payloadCodecs: [new AesGcmPayloadCodec(keys.current, keys.previous)] };
 }
 
-/** Loads the keys (env or the stack's dev key) and builds the data converter. */
-export async function loadDataConverter(options: {
-  stateDir: string;
-  env?: NodeJS.ProcessEnv;
-}): Promise<DataConverter> {
-  return createDataConverter(await loadCodecKeys(options));
+/** Loads the keys (MICROSTAX_CODEC_KEY or MICROSTAX_CODEC_KEY_FILE) and builds the data converter. */
+export async function loadDataConverter(env: NodeJS.ProcessEnv = process.env): Promise<DataConverter> {
+  return createDataConverter(await loadCodecKeys(env));
 }

@@ -8,7 +8,7 @@ import {
 } from '@temporalio/worker';
 import type { LifecycleActivities } from '../activities/create-activities.js';
 import { LIFECYCLE_TASK_QUEUE } from '../workflows/contracts.js';
-import { resolveTemporalConfig, type TemporalConfig } from './config.js';
+import { loadTemporalConfig, type TemporalConfig, temporalConnectionOptions } from './config.js';
 import { loadDataConverter } from './data-converter.js';
 
 /** The workflow bundle's entry module. */
@@ -46,9 +46,9 @@ export async function createLifecycleWorker(params: {
   /** Identity shown in the Temporal UI; default the SDK's pid@host. */
   identity?: string;
 }): Promise<LifecycleWorkerHandle> {
-  const config = params.config ?? (await resolveTemporalConfig(params.env));
-  const dataConverter = await loadDataConverter({ stateDir: config.stateDir, env: params.env });
-  const connection = await NativeConnection.connect({ address: config.address });
+  const config = params.config ?? loadTemporalConfig(params.env);
+  const dataConverter = await loadDataConverter(params.env);
+  const connection = await NativeConnection.connect(await temporalConnectionOptions(config));
   const workflowBundle = params.workflowBundle ?? (await bundleLifecycleWorkflows());
   const worker = await Worker.create({
     connection,

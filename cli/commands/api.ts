@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { ApiConfigError, loadApiConfig } from '../../api/config.js';
-import { resolveDatabaseUrl } from '../../api/instance.js';
+import { loadApiConfig } from '../../api/config.js';
 import { startApiServer } from '../../api/server.js';
+import { useLocalStackSettings } from '../../local/stack/process-settings.js';
+import { SettingsError } from '../../settings/env-settings.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../store/api-tokens.js';
 import { createPool } from '../../store/database.js';
 import { migrateUp } from '../../store/migrate.js';
@@ -18,7 +19,8 @@ function fail(message: string, json: boolean): number {
 
 /** Opens the metadata database (migrated) for one admin command, and closes it afterwards. */
 async function withDatabase<T>(work: (db: ReturnType<typeof createPool>) => Promise<T>): Promise<T> {
-  const databaseUrl = await resolveDatabaseUrl(loadApiConfig());
+  await useLocalStackSettings();
+  const { databaseUrl } = loadApiConfig();
   await migrateUp({ databaseUrl });
   const db = createPool({ databaseUrl, max: 2, applicationName: 'microstax-cli' });
   try {
@@ -71,7 +73,8 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Configuration comes from the environment: DATABASE_URL and TEMPORAL_ADDRESS (default: the local stack),
+Configuration comes from the environment: DATABASE_URL, TEMPORAL_ADDRESS and MICROSTAX_CODEC_KEY (taken from
+the local stack when unset and one is up),
 MICROSTAX_API_LOG_LEVEL (one line per request at debug), MICROSTAX_API_RATE_LIMIT (per token per minute),
 MICROSTAX_API_BODY_LIMIT, MICROSTAX_API_SYNC_MS, MICROSTAX_API_TOKEN_CACHE_MS and MICROSTAX_API_ENV_CACHE_MS
 (in-memory caches, dropped at once on any change; 0 = off). KUBECONFIG: the cluster plan placement reads.
@@ -79,13 +82,14 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
     )
     .action(async (opts: { host?: string; port?: string }) => {
       let config: ReturnType<typeof loadApiConfig>;
+      await useLocalStackSettings();
       try {
         config = loadApiConfig(process.env, {
           ...(opts.host ? { host: opts.host } : {}),
           ...(opts.port ? { port: Number(opts.port) } : {}),
         });
       } catch (error) {
-        if (error instanceof ApiConfigError) {
+        if (error instanceof SettingsError) {
           process.exitCode = fail(error.message, false);
           return;
         }

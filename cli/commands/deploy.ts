@@ -10,16 +10,16 @@ import { renderEnvironment } from '../../deploy/manifests/render.js';
 import { getEnvironmentStatus } from '../../deploy/status.js';
 import { teardownEnvironment } from '../../deploy/teardown.js';
 import type { EnvironmentStatus } from '../../deploy/types.js';
-import { readStackEndpoints } from '../../local/stack/endpoints.js';
+import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { ExitCode } from '../exit-codes.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
 const REDACTED = Buffer.from('<redacted>').toString('base64');
 
-/** The cluster: KUBECONFIG when set, else the local stack's. */
+/** The cluster: KUBECONFIG when set (no local stack needed), else the local stack's. */
 async function kubeClient(): Promise<KubeClient> {
-  const { kubeconfigPath } = await readStackEndpoints();
-  return KubeClient.fromKubeconfigFile(kubeconfigPath);
+  await useLocalStackSettings();
+  return KubeClient.fromEnvironment();
 }
 
 /** Secret values are replaced unless asked for: output ends up in terminals, logs and CI. */

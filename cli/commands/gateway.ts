@@ -8,6 +8,7 @@ import { startGateway } from '../../gateway/gateway.js';
 import { createGatewayLogger } from '../../gateway/log.js';
 import { HEALTH_PATH } from '../../gateway/server.js';
 import { ENV, resolveStackConfig, STACK_UP_COMMAND, withPortOffset } from '../../local/stack/config.js';
+import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { readStackState } from '../../local/stack/state.js';
 import { parseDuration } from '../../workflows/duration.js';
 import { ExitCode } from '../exit-codes.js';
@@ -44,13 +45,13 @@ function durationMs(value: string): number {
   return ms;
 }
 
-/** The stack's gateway port and kubeconfig, as recorded by `stack up` (offset included). */
-async function stackDefaults(): Promise<{ port: number; kubeconfig?: string }> {
+/** The stack's gateway port, as recorded by `stack up` (offset included). */
+async function stackGatewayPort(): Promise<number> {
   const config = resolveStackConfig();
   const state = await readStackState(config.stateFile).catch(() => undefined);
   const ports =
     config.portOffsetFromEnv || !state ? config.ports : withPortOffset(config, state.portOffset).ports;
-  return { port: ports.gateway, kubeconfig: state?.parts.kubernetes?.kubeconfigPath };
+  return ports.gateway;
 }
 
 /** `microstax gateway`: serves every environment's exposed services on one local port until a signal. */
@@ -59,25 +60,27 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
     process.stderr.write(`microstax gateway: ${message}\n`);
     return ExitCode.Failure;
   };
-  const defaults = await stackDefaults();
-  const kubeconfig = options.kubeconfig ?? process.env[ENV.kubeconfig] ?? defaults.kubeconfig;
-  if (!kubeconfig) {
-    return fail(`no cluster: pass --kubeconfig FILE, set KUBECONFIG, or run \`${STACK_UP_COMMAND}\``);
-  }
-  if (!existsSync(kubeconfig)) return fail(`kubeconfig ${kubeconfig} does not exist`);
+  if (options.kubeconfig) process.env[ENV.kubeconfig] = options.kubeconfig;
+  await useLocalStackSettings();
+  const kubeconfig = process.env[ENV.kubeconfig];
+  if (kubeconfig && !existsSync(kubeconfig)) return fail(`kubeconfig ${kubeconfig} does not exist`);
+  const cluster = kubeconfig ? `kubeconfig ${kubeconfig}` : "the pod's ServiceAccount";
   const log = createGatewayLogger({ json: options.jsonLogs, level: options.logLevel });
   let kube: KubeClient;
   try {
-    kube = KubeClient.fromKubeconfigFile(kubeconfig);
+    kube = KubeClient.fromEnvironment();
   } catch (error) {
-    return fail(`kubeconfig ${kubeconfig} is not usable: ${error instanceof Error ? error.message : error}`);
+    const reason = error instanceof Error ? error.message : String(error);
+    return fail(
+      `no usable cluster (${reason}): pass --kubeconfig FILE, set KUBECONFIG, or run \`${STACK_UP_COMMAND}\``,
+    );
   }
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({
       kube,
       log,
-      port: options.port ?? defaults.port,
+      port: options.port ?? (await stackGatewayPort()),
       host: options.host,
       ingressClass: options.ingressClass,
       idleTimeoutMs: options.idleTimeout,
@@ -86,7 +89,7 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
     });
   } catch (error) {
     if (error instanceof GatewayStartError && error.type === 'watch-failed') {
-      return fail(`${error.message} (kubeconfig ${kubeconfig})`);
+      return fail(`${error.message} (${cluster})`);
     }
     return fail(error instanceof Error ? error.message : String(error));
   }

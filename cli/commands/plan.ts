@@ -6,7 +6,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import type { BlueprintProblem, ResolvedBlueprint } from '../../blueprints/resolved.js';
 import { KubeClient } from '../../deploy/kube-client.js';
-import { readStackEndpoints } from '../../local/stack/endpoints.js';
+import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { formatBranchPlan } from '../../planner/branching/format-plan.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { PlannerError } from '../../planner/errors.js';
@@ -105,8 +105,8 @@ const CLUSTER_POOLS = 'cluster';
  */
 async function readClusterPools(): Promise<NodePool[] | undefined> {
   try {
-    const kubeconfig = process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath;
-    const kube = KubeClient.fromKubeconfigFile(kubeconfig);
+    await useLocalStackSettings();
+    const kube = KubeClient.fromEnvironment();
     const nodes = await kube.list<NodeLike & KubernetesObject>({
       apiVersion: 'v1',
       kind: 'Node',

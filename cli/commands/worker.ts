@@ -2,6 +2,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { createActivities } from '../../activities/create-activities.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import { redactUrl } from '../../local/stack/postgres.js';
+import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { createTemporalClient } from '../../temporal/client.js';
 import { ensureSchedules } from '../../temporal/schedules.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
@@ -35,6 +36,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     }
     pools.push({ blueprint: resolved.blueprint, size });
   }
+  await useLocalStackSettings();
   const temporal = await createTemporalClient();
   const log = (message: string) => process.stderr.write(`microstax worker: ${message}\n`);
   try {
@@ -60,7 +62,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       log(`schedules: ${installed.join(', ')}`);
     }
     log(
-      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.kubeconfigPath}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; Ctrl-C to stop`,
+      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.cluster}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; Ctrl-C to stop`,
     );
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
     await worker.run();

@@ -1,6 +1,7 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_API_PORT } from '../../api/config.js';
 
 /**
  * The local stack's ports, paths and names, in one place. Ports avoid every server's default
@@ -29,7 +30,7 @@ export const DEFAULT_PORTS = {
   /** kwok's health/metrics server. */
   kwok: 20247,
   /** The MicroStax control-plane API (MICROSTAX_API_PORT); not started by the stack. */
-  api: 18080,
+  api: DEFAULT_API_PORT,
   /** The local gateway (`microstax gateway`): exposed services by Host header, for `stack up --real-nodes`. */
   gateway: 18081,
   /** The real node's kubelet API (logs, exec) and health endpoints (`stack up --real-nodes`). */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MAX_BRANCH_DEPTH } from '../../../api/routes/environments.js';
 import { createTemporalClient } from '../../../temporal/client.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { SHOP_BLUEPRINT, SHOP_BRANCH_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
 import { json, startTestApi, type TestApi } from './harness.js';
 
@@ -50,7 +51,7 @@ describe('branches of branches: plan against the parent, lineage to the root (re
     expect(actions.api).toBe('reuse');
     expect(nested.plan!.branch.services.find((s) => s.name === 'web')!.reasons.join(' ')).toContain('image');
 
-    const temporal = await createTemporalClient();
+    const temporal = await createTemporalClient({ env: await stackEnv() });
     try {
       const handle = temporal.client.workflow.getHandle(`env-${nested.id}`);
       expect((await handle.describe()).status.name).toBe('RUNNING');

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { PLANTED_SECRETS, SHOP_BLUEPRINT, SHOP_BRANCH_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
 import { json, startTestApi, type TestApi } from './harness.js';
 
@@ -20,7 +21,7 @@ describe('environment routes on real Temporal and Postgres', () => {
 
   beforeAll(async () => {
     api = await startTestApi('environments');
-    temporal = await createTemporalClient();
+    temporal = await createTemporalClient({ env: await stackEnv() });
     const registered = await api.app.inject({
       method: 'POST',
       url: '/v1/blueprints',

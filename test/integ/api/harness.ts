@@ -7,6 +7,7 @@ import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import { createApiToken } from '../../../store/api-tokens.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 
 /** Who calls, in the authorization matrix. */
@@ -37,7 +38,11 @@ export async function startTestApi(
 ): Promise<TestApi> {
   const db = await createTestDatabase(label);
   const taskQueue = `api-test-${label}-${randomUUID()}`;
-  const lifecycle = await TemporalLifecycle.connect({ taskQueue, updateTimeoutMs: 1_000 });
+  const lifecycle = await TemporalLifecycle.connect({
+    env: await stackEnv(),
+    taskQueue,
+    updateTimeoutMs: 1_000,
+  });
   const logs: string[] = [];
   const logStream = new Writable({
     write(chunk, _encoding, done) {

@@ -14,6 +14,7 @@ import { upsertUser } from '../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 
 const EXAMPLE_DIR = 'blueprints/examples/checkout-dev';
@@ -40,7 +41,7 @@ describe('API + real worker + local cluster: create survives an API restart, the
   const apps: FastifyInstance[] = [];
 
   const startApp = async () => {
-    const lifecycle = await TemporalLifecycle.connect({ taskQueue });
+    const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
     const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
     const app = await createApiInstance({ config, lifecycle });
     app.addHook('onClose', () => lifecycle.close());
@@ -51,9 +52,10 @@ describe('API + real worker + local cluster: create survives an API restart, the
 
   beforeAll(async () => {
     db = await createTestDatabase('e2e');
-    temporal = await createTemporalClient();
-    const dependencies = await createWorkerDependencies({ temporal: temporal.client });
+    temporal = await createTemporalClient({ env: await stackEnv() });
+    const dependencies = await createWorkerDependencies({ temporal: temporal.client, env: await stackEnv() });
     worker = await createLifecycleWorker({
+      env: await stackEnv(),
       taskQueue,
       config: temporal.config,
       activities: createActivities(dependencies),

@@ -15,6 +15,7 @@ import { createTemporalClient, type TemporalClientHandle } from '../../../tempor
 import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
 import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 import { EXAMPLE_DIR, firstOk, httpAt } from './support.js';
 
@@ -60,18 +61,19 @@ describe('API snapshot and restore of the founding example on the real node', ()
       throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
     installTemporalRuntimeLogger();
     db = await createTestDatabase('real-snapshot');
-    temporal = await createTemporalClient();
+    temporal = await createTemporalClient({ env: await stackEnv() });
     const dependencies = await createWorkerDependencies({
       temporal: temporal.client,
-      env: { ...process.env, ...realNodeDeployEnv(endpoints.realNode) },
+      env: { ...(await stackEnv()), ...realNodeDeployEnv(endpoints.realNode) },
     });
     worker = await createLifecycleWorker({
+      env: await stackEnv(),
       taskQueue,
       config: temporal.config,
       activities: createActivities(dependencies),
     });
     workerRun = worker.run();
-    const lifecycle = await TemporalLifecycle.connect({ taskQueue });
+    const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
     app = await createApiInstance({
       config: loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 }),
       lifecycle,

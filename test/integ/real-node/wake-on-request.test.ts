@@ -15,6 +15,7 @@ import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
 import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
 import { WARM_POOL_OWNER, workflowIds } from '../../../workflows/contracts.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
 import { get } from '../gateway/support.js';
 import { checkoutDev, firstOk } from './support.js';
@@ -46,13 +47,14 @@ describe('a sleeping environment wakes on its first request through the gateway'
     }
     installTemporalRuntimeLogger();
     kube = await stackKube();
-    temporal = await createTemporalClient();
+    temporal = await createTemporalClient({ env: await stackEnv() });
     const dependencies = await createWorkerDependencies({
       temporal: temporal.client,
-      env: { ...process.env, ...realNodeDeployEnv(endpoints.realNode) },
+      env: { ...(await stackEnv()), ...realNodeDeployEnv(endpoints.realNode) },
     });
     const taskQueue = `real-wake-${randomUUID()}`;
     worker = await createLifecycleWorker({
+      env: await stackEnv(),
       taskQueue,
       config: temporal.config,
       activities: createActivities({ ...dependencies, heartbeatEveryMs: 2000 }),

@@ -10,6 +10,7 @@ import { blueprintDigest } from '../../../activities/create-activities.js';
 import type { KubeClient } from '../../../deploy/index.js';
 import { REPO_ROOT } from '../../../local/stack/config.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
+import { localStackEnv } from '../../../local/stack/process-settings.js';
 import { isRunning } from '../../../local/stack/processes.js';
 import { readStackState } from '../../../local/stack/state.js';
 import { registerBlueprintVersion } from '../../../store/blueprints.js';
@@ -23,6 +24,7 @@ import { LifecycleClient } from '../../../temporal/lifecycle-client.js';
 import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
 import { bundleLifecycleWorkflows } from '../../../temporal/worker.js';
 import { workflowIds } from '../../../workflows/contracts.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { stackKube } from '../deploy/helpers.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { CapacityNode, isGone, namespacesOf } from './support/cluster.js';
@@ -118,7 +120,7 @@ async function expectReadyOnceThenGone(params: {
 describe('worker crash during create (shared stack)', () => {
   let temporal: TemporalClientHandle;
   beforeAll(async () => {
-    temporal = await createTemporalClient();
+    temporal = await createTemporalClient({ env: await stackEnv() });
   });
   afterAll(() => temporal?.close());
 
@@ -210,7 +212,7 @@ describe('server crashes during create (a private stack: own Temporal and Postgr
   }, 120_000);
 
   it('SIGKILL of the Temporal server mid-create, then a restart: ready exactly once', async () => {
-    let temporal = await createTemporalClient({ env });
+    let temporal = await createTemporalClient({ env: await localStackEnv(env) });
     const taskQueue = `crash-temporal-${randomUUID().slice(0, 8)}`;
     await startWorker({ taskQueue, unschedulableGraceMs: WAIT_GRACE_MS }, env);
     const environmentId = newEnvironmentId('crash');
@@ -227,7 +229,7 @@ describe('server crashes during create (a private stack: own Temporal and Postgr
     await temporal.close();
     await addCapacity(); // the deploy finishes while the server is down
     await stack('up', '--json');
-    temporal = await createTemporalClient({ env });
+    temporal = await createTemporalClient({ env: await localStackEnv(env) });
     try {
       await expectReadyOnceThenGone({
         temporal,
@@ -242,7 +244,7 @@ describe('server crashes during create (a private stack: own Temporal and Postgr
   it('SIGKILL of Postgres mid-create, then a restart: ready exactly once and no record lost', async () => {
     const db = createPool({ databaseUrl, max: 2 });
     db.on('error', () => undefined);
-    const temporal = await createTemporalClient({ env });
+    const temporal = await createTemporalClient({ env: await localStackEnv(env) });
     try {
       const taskQueue = `crash-postgres-${randomUUID().slice(0, 8)}`;
       const lifecycle = new LifecycleClient(temporal.client, taskQueue);

@@ -4,6 +4,7 @@ import { KubeClient, loadDeployConfig, namespaceFor } from '../../../deploy/inde
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
 import { LifecycleErrorType, statusQuery, workflowIds } from '../../../workflows/contracts.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { checkoutBlueprint } from './support/blueprints.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
 
@@ -20,7 +21,7 @@ afterEach(() => harness.stopWorkers());
 afterAll(() => harness.tearDown());
 
 async function startRealWorker(testName: string) {
-  const deps = await createWorkerDependencies({ temporal: harness.temporal.client });
+  const deps = await createWorkerDependencies({ temporal: harness.temporal.client, env: await stackEnv() });
   return harness.startWorker({ testName, runtime: deps.runtime, planner: deps.planner });
 }
 

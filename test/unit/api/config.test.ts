@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { ApiConfigError, loadApiConfig } from '../../../api/config.js';
+import { loadApiConfig } from '../../../api/config.js';
+import { SettingsError } from '../../../settings/env-settings.js';
+
+const DATABASE = { DATABASE_URL: 'postgres://u@h/db' };
 
 describe('API configuration', () => {
-  it('has defaults that suit the local stack', () => {
-    expect(loadApiConfig({})).toMatchObject({
+  it('has defaults for everything but the database', () => {
+    expect(loadApiConfig(DATABASE)).toMatchObject({
       host: '127.0.0.1',
       port: 18080,
       logLevel: 'info',
@@ -15,7 +18,7 @@ describe('API configuration', () => {
 
   it('turns the in-memory caches off with 0', () => {
     expect(
-      loadApiConfig({ MICROSTAX_API_TOKEN_CACHE_MS: '0', MICROSTAX_API_ENV_CACHE_MS: '0' }),
+      loadApiConfig({ ...DATABASE, MICROSTAX_API_TOKEN_CACHE_MS: '0', MICROSTAX_API_ENV_CACHE_MS: '0' }),
     ).toMatchObject({ tokenCacheMs: 0, environmentCacheMs: 0 });
   });
 
@@ -34,9 +37,13 @@ describe('API configuration', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(ApiConfigError);
-    const problems = (error as ApiConfigError).problems.map((p) => p.variable).sort();
+    expect(error).toBeInstanceOf(SettingsError);
+    const problems = (error as SettingsError).problems.map((p) => p.variable).sort();
     expect(problems).toEqual(['DATABASE_URL', 'MICROSTAX_API_PORT']);
     expect((error as Error).message).not.toContain('hunter2');
+  });
+
+  it('refuses to start without a database, naming DATABASE_URL (no local fallback in product code)', () => {
+    expect(() => loadApiConfig({})).toThrow('invalid API settings: DATABASE_URL: required, not set');
   });
 });

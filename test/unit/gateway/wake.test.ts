@@ -1,12 +1,10 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
 import { Agent, createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { V1Deployment, V1Ingress, V1Service, V1StatefulSet } from '@kubernetes/client-node';
 import { type Logger, pino } from 'pino';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { WakeError } from '../../../gateway/errors.js';
 import { buildHostTable } from '../../../gateway/host-table.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../../../gateway/metrics.js';
@@ -250,7 +248,6 @@ describe('createWakeCoordinator', () => {
 describe('the gateway server with a sleeping environment', () => {
   const servers: Server[] = [];
   const agent = new Agent({ keepAlive: true });
-  let stateDir: string;
 
   /** A port nothing listens on yet: the "pod" of the sleeping service will listen there once woken. */
   async function freePort(): Promise<number> {
@@ -405,14 +402,10 @@ describe('the gateway server with a sleeping environment', () => {
     return line ? Number(line.split(' ').pop()) : 0;
   }
 
-  beforeAll(async () => {
-    stateDir = await mkdtemp(path.join(tmpdir(), 'msx-wake-'));
-  });
   afterAll(async () => {
     agent.destroy();
     for (const server of servers) server.closeAllConnections();
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-    await rm(stateDir, { recursive: true, force: true });
   });
 
   it('holds concurrent requests while one wake runs, then forwards every one of them', async () => {
@@ -462,7 +455,10 @@ describe('the gateway server with a sleeping environment', () => {
     const log = capturingLog();
     const waker = createTemporalWaker({
       log: silent,
-      config: async () => ({ address: `127.0.0.1:${closedPort}`, namespace: 'microstax', stateDir }),
+      env: {
+        TEMPORAL_ADDRESS: `127.0.0.1:${closedPort}`,
+        MICROSTAX_CODEC_KEY: randomBytes(32).toString('hex'),
+      },
       connectTimeoutMs: 1_000,
     });
     const { port, host, metrics, wake } = await gatewayWithSleeper({ env: 'w3', waker, log: log.logger });

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultPayloadConverter } from '@temporalio/common';
@@ -55,11 +55,8 @@ describe('loadCodecKeys', () => {
   it('uses MICROSTAX_CODEC_KEY (hex or base64) and previous keys', async () => {
     const key = randomBytes(32);
     const keys = await loadCodecKeys({
-      stateDir: '/nonexistent',
-      env: {
-        MICROSTAX_CODEC_KEY: key.toString('hex'),
-        MICROSTAX_CODEC_PREVIOUS_KEYS: randomBytes(32).toString('base64'),
-      },
+      MICROSTAX_CODEC_KEY: key.toString('hex'),
+      MICROSTAX_CODEC_PREVIOUS_KEYS: randomBytes(32).toString('base64'),
     });
     expect(keys.current.key.equals(key)).toBe(true);
     expect(keys.previous).toHaveLength(1);
@@ -68,21 +65,27 @@ describe('loadCodecKeys', () => {
 
   it('rejects a key of the wrong size without printing it', async () => {
     const bad = 'c2hvcnQta2V5';
-    const error = await loadCodecKeys({ stateDir: '/nonexistent', env: { MICROSTAX_CODEC_KEY: bad } }).catch(
-      (e) => e,
-    );
+    const error = await loadCodecKeys({ MICROSTAX_CODEC_KEY: bad }).catch((e) => e);
     expect(error).toBeInstanceOf(CodecKeyError);
     expect(String(error.message)).not.toContain(bad);
   });
 
-  it('generates one dev key in the state dir (mode 0600) and reuses it, also under concurrent loads', async () => {
-    const stateDir = await mkdtemp(join(tmpdir(), 'codec-key-'));
-    const loaded = await Promise.all([1, 2, 3, 4].map(() => loadCodecKeys({ stateDir, env: {} })));
-    const ids = new Set(loaded.map((k) => k.current.id));
-    expect(ids.size).toBe(1);
-    const file = join(stateDir, 'codec.key');
-    expect((await stat(file)).mode & 0o777).toBe(0o600);
-    expect((await readFile(file, 'utf8')).trim()).toHaveLength(44);
-    expect((await loadCodecKeys({ stateDir, env: {} })).current.id).toBe(loaded[0]!.current.id);
+  it('reads MICROSTAX_CODEC_KEY_FILE (a mounted Secret) and names the file when it is unreadable', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'codec-key-'));
+    const file = join(dir, 'key');
+    const key = randomBytes(32);
+    await writeFile(file, `${key.toString('base64')}\n`);
+    const keys = await loadCodecKeys({ MICROSTAX_CODEC_KEY_FILE: file });
+    expect(keys.current.key.equals(key)).toBe(true);
+    expect(keys.source).toBe(file);
+    await expect(loadCodecKeys({ MICROSTAX_CODEC_KEY_FILE: join(dir, 'missing') })).rejects.toThrow(
+      /MICROSTAX_CODEC_KEY_FILE: cannot read .*missing \(ENOENT\)/,
+    );
+  });
+
+  it('refuses to run without a key, naming both variables (no generated key in product code)', async () => {
+    await expect(loadCodecKeys({})).rejects.toThrow(
+      /MICROSTAX_CODEC_KEY \(or MICROSTAX_CODEC_KEY_FILE\) is not set/,
+    );
   });
 });

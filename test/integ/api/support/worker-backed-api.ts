@@ -12,6 +12,7 @@ import { upsertUser } from '../../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../../temporal/client.js';
 import { createLifecycleWorker } from '../../../../temporal/worker.js';
 import { createWorkerDependencies } from '../../../../worker/dependencies.js';
+import { stackEnv } from '../../../support/stack-env.js';
 import { createTestDatabase } from '../../store/test-database.js';
 
 /** The fields of an environment view these tests read. */
@@ -45,18 +46,21 @@ export interface WorkerBackedApi {
 
 export async function startWorkerBackedApi(params: { name: string }): Promise<WorkerBackedApi> {
   const db = await createTestDatabase(params.name);
-  const temporal = await createTemporalClient();
+  const temporal = await createTemporalClient({ env: await stackEnv() });
   const taskQueue = `api-${params.name}-${randomUUID()}`;
   const worker = await createLifecycleWorker({
+    env: await stackEnv(),
     taskQueue,
     config: temporal.config,
-    activities: createActivities(await createWorkerDependencies({ temporal: temporal.client })),
+    activities: createActivities(
+      await createWorkerDependencies({ temporal: temporal.client, env: await stackEnv() }),
+    ),
   });
   const workerRun = worker.run();
   const kube = KubeClient.fromKubeconfigFile(
     process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
   );
-  const lifecycle = await TemporalLifecycle.connect({ taskQueue });
+  const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
   const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
   const app = await createApiInstance({ config, lifecycle });
   app.addHook('onClose', () => lifecycle.close());

@@ -16,6 +16,7 @@ import {
   type LifecycleWorkerHandle,
 } from '../../../../temporal/worker.js';
 import { teardownSignal, WorkflowType } from '../../../../workflows/contracts.js';
+import { stackEnv } from '../../../support/stack-env.js';
 import { stackKube } from '../../deploy/helpers.js';
 import { clusterRuntime } from './cluster.js';
 
@@ -36,7 +37,7 @@ export class WorkflowTestHarness {
     // The SDK logs every worker start and stop at INFO; keep warnings and errors only.
     installTemporalRuntimeLogger();
     [this.temporal, this.kube, this.bundle] = await Promise.all([
-      createTemporalClient(),
+      createTemporalClient({ env: await stackEnv() }),
       stackKube(),
       bundleLifecycleWorkflows(),
     ]);
@@ -56,6 +57,7 @@ export class WorkflowTestHarness {
   }): Promise<{ lifecycle: LifecycleClient; taskQueue: string; worker: LifecycleWorkerHandle }> {
     const taskQueue = `${params.testName.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}-${randomUUID().slice(0, 8)}`;
     const worker = await createLifecycleWorker({
+      env: await stackEnv(),
       taskQueue,
       workflowBundle: this.bundle,
       config: this.temporal.config,

@@ -2,7 +2,7 @@
  * A lifecycle worker in its own process, for crash tests: the test kills it with SIGKILL and starts
  * another. It deploys with the real KubeRuntime on the cluster its environment names (KUBECONFIG, else
  * the stack's), and talks to the Temporal server its environment names (a private stack's, in the crash
- * matrix). With `databaseUrl` it mirrors environments to that metadata database (PostgresLifecycleStore).
+ * matrix: MICROSTAX_STATE_DIR says which stack fills in the settings). With `databaseUrl` it mirrors environments to that metadata database (PostgresLifecycleStore).
  * Arguments (JSON in argv[2]): taskQueue, bundlePath, unschedulableGraceMs, crashAfterApply, databaseUrl.
  */
 import { readFile } from 'node:fs/promises';
@@ -10,7 +10,7 @@ import { createActivities } from '../../../../activities/create-activities.js';
 import type { EnvironmentRuntime } from '../../../../activities/ports.js';
 import { PostgresLifecycleStore } from '../../../../activities/postgres-lifecycle-store.js';
 import { KubeClient } from '../../../../deploy/index.js';
-import { readStackEndpoints } from '../../../../local/stack/endpoints.js';
+import { useLocalStackSettings } from '../../../../local/stack/process-settings.js';
 import { createPool } from '../../../../store/database.js';
 import { createTemporalClient } from '../../../../temporal/client.js';
 import { installTemporalRuntimeLogger } from '../../../../temporal/runtime-log.js';
@@ -26,10 +26,9 @@ const args = JSON.parse(process.argv[2] ?? '{}') as {
 };
 
 installTemporalRuntimeLogger();
+await useLocalStackSettings();
 const temporal = await createTemporalClient();
-const kube = KubeClient.fromKubeconfigFile(
-  process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
-);
+const kube = KubeClient.fromEnvironment();
 const real = clusterRuntime(
   kube,
   args.unschedulableGraceMs ? { unschedulableGraceMs: args.unschedulableGraceMs } : {},

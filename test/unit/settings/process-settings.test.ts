@@ -1,0 +1,83 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KubeClient } from '../../../deploy/kube-client.js';
+import { SettingsError } from '../../../settings/env-settings.js';
+import { loadTemporalConfig, temporalConnectionOptions } from '../../../temporal/config.js';
+import { loadWorkerSettings } from '../../../worker/settings.js';
+
+/** The problems of a SettingsError thrown by `read`, as "VARIABLE: message". */
+function problemsOf(read: () => unknown): string[] {
+  try {
+    read();
+  } catch (error) {
+    expect(error).toBeInstanceOf(SettingsError);
+    return (error as SettingsError).problems.map((p) => `${p.variable}: ${p.message}`);
+  }
+  throw new Error('expected a SettingsError');
+}
+
+describe('Temporal settings', () => {
+  it('need TEMPORAL_ADDRESS: product code never falls back to a local stack', () => {
+    expect(problemsOf(() => loadTemporalConfig({}))).toEqual(['TEMPORAL_ADDRESS: required, not set']);
+  });
+
+  it('name a malformed address and a certificate without its key', () => {
+    expect(
+      problemsOf(() =>
+        loadTemporalConfig({ TEMPORAL_ADDRESS: 'http://temporal:7233', TEMPORAL_TLS_CERT_FILE: '/tls/crt' }),
+      ),
+    ).toEqual([
+      'TEMPORAL_ADDRESS: must be host:port, e.g. temporal-frontend.temporal.svc:7233',
+      'TEMPORAL_TLS_KEY_FILE: TEMPORAL_TLS_CERT_FILE and TEMPORAL_TLS_KEY_FILE go together',
+    ]);
+  });
+
+  it('default the namespace and connect in plain text without TLS settings', async () => {
+    const config = loadTemporalConfig({ TEMPORAL_ADDRESS: 'temporal-frontend.temporal.svc:7233' });
+    expect(config.namespace).toBe('microstax');
+    expect(await temporalConnectionOptions(config)).toEqual({
+      address: 'temporal-frontend.temporal.svc:7233',
+    });
+  });
+
+  it('read mTLS files and turn TLS on with an API key (Temporal Cloud)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'temporal-tls-'));
+    await writeFile(join(dir, 'crt'), 'CERT');
+    await writeFile(join(dir, 'key'), 'KEY');
+    await writeFile(join(dir, 'ca'), 'CA');
+    const mtls = await temporalConnectionOptions(
+      loadTemporalConfig({
+        TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233',
+        TEMPORAL_TLS_CERT_FILE: join(dir, 'crt'),
+        TEMPORAL_TLS_KEY_FILE: join(dir, 'key'),
+        TEMPORAL_TLS_CA_FILE: join(dir, 'ca'),
+        TEMPORAL_TLS_SERVER_NAME: 'temporal.internal',
+      }),
+    );
+    expect(mtls.tls?.clientCertPair?.crt.toString()).toBe('CERT');
+    expect(mtls.tls?.clientCertPair?.key.toString()).toBe('KEY');
+    expect(mtls.tls?.serverRootCACertificate?.toString()).toBe('CA');
+    expect(mtls.tls?.serverNameOverride).toBe('temporal.internal');
+    const cloud = await temporalConnectionOptions(
+      loadTemporalConfig({ TEMPORAL_ADDRESS: 'ns.acct.tmprl.cloud:7233', TEMPORAL_API_KEY: 'k' }),
+    );
+    expect(cloud).toEqual({ address: 'ns.acct.tmprl.cloud:7233', tls: {}, apiKey: 'k' });
+  });
+});
+
+describe('cluster and worker settings', () => {
+  it('a process outside a pod without KUBECONFIG is told to set it', () => {
+    expect(problemsOf(() => KubeClient.fromEnvironment({}))).toEqual([
+      'KUBECONFIG: required outside a pod (no KUBERNETES_SERVICE_HOST), not set',
+    ]);
+  });
+
+  it('the worker needs a snapshot directory', () => {
+    expect(problemsOf(() => loadWorkerSettings({}))).toEqual(['MICROSTAX_SNAPSHOT_DIR: required, not set']);
+    expect(loadWorkerSettings({ MICROSTAX_SNAPSHOT_DIR: '/snapshots' })).toEqual({
+      snapshotDir: '/snapshots',
+    });
+  });
+});

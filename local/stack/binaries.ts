@@ -26,6 +26,7 @@ export type BinaryName =
   | 'kwok'
   | 'coredns'
   | 'vegeta'
+  | 'helm'
   | KubernetesCommand
   | KubernetesNodeCommand;
 
@@ -127,6 +128,19 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     produces: ['vegeta'],
     goArgs: () => ['install', '-ldflags', '-s -w', `github.com/tsenart/vegeta/v12@${VERSIONS.vegeta}`],
     coldEstimate: 'under a minute',
+  },
+  {
+    id: 'helm',
+    version: VERSIONS.helm,
+    produces: ['helm'],
+    // Helm reads its own version from this variable (its Makefile sets it the same way).
+    goArgs: () => [
+      'install',
+      '-ldflags',
+      `-s -w -X helm.sh/helm/v4/internal/version.version=${VERSIONS.helm}`,
+      `helm.sh/helm/v4/cmd/helm@${VERSIONS.helm}`,
+    ],
+    coldEstimate: '5-10 min',
   },
 ];
 

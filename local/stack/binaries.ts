@@ -250,7 +250,7 @@ async function buildRecipe(options: {
       {
         part: recipe.id,
         logFile,
-        fix: 'check Go (`go version`, need >= 1.25) and network access to the Go module proxy, then rerun',
+        fix: 'check Go (`go version`, need >= 1.26) and network access to the Go module proxy, then rerun',
       },
       { cause: error },
     );
@@ -289,7 +289,7 @@ async function runGo(options: {
     child.once('error', (error) =>
       reject(
         (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? new Error('`go` is not on PATH: install Go >= 1.25 (https://go.dev/dl) and rerun')
+          ? new Error('`go` is not on PATH: install Go >= 1.26 (https://go.dev/dl) and rerun')
           : error,
       ),
     );

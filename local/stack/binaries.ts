@@ -26,6 +26,7 @@ export type BinaryName =
   | 'kwok'
   | 'coredns'
   | 'vegeta'
+  | 'helm'
   | KubernetesCommand
   | KubernetesNodeCommand;
 
@@ -127,6 +128,19 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     produces: ['vegeta'],
     goArgs: () => ['install', '-ldflags', '-s -w', `github.com/tsenart/vegeta/v12@${VERSIONS.vegeta}`],
     coldEstimate: 'under a minute',
+  },
+  {
+    id: 'helm',
+    version: VERSIONS.helm,
+    produces: ['helm'],
+    // Helm reads its own version from this variable (its Makefile sets it the same way).
+    goArgs: () => [
+      'install',
+      '-ldflags',
+      `-s -w -X helm.sh/helm/v4/internal/version.version=${VERSIONS.helm}`,
+      `helm.sh/helm/v4/cmd/helm@${VERSIONS.helm}`,
+    ],
+    coldEstimate: '5-10 min',
   },
 ];
 
@@ -236,7 +250,7 @@ async function buildRecipe(options: {
       {
         part: recipe.id,
         logFile,
-        fix: 'check Go (`go version`, need >= 1.25) and network access to the Go module proxy, then rerun',
+        fix: 'check Go (`go version`, need >= 1.26) and network access to the Go module proxy, then rerun',
       },
       { cause: error },
     );
@@ -275,7 +289,7 @@ async function runGo(options: {
     child.once('error', (error) =>
       reject(
         (error as NodeJS.ErrnoException).code === 'ENOENT'
-          ? new Error('`go` is not on PATH: install Go >= 1.25 (https://go.dev/dl) and rerun')
+          ? new Error('`go` is not on PATH: install Go >= 1.26 (https://go.dev/dl) and rerun')
           : error,
       ),
     );

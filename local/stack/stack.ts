@@ -230,6 +230,8 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
     if (options.realNodes || state.parts.nodes) {
       await upNodesPart({ config, state, progress, onStarted, settle, isHealthy });
     }
+    // Not a part: the Helm the chart tests use (charts/), built once when missing so `npm test` has it.
+    await ensureBinaries({ binDir: config.binDir, names: ['helm'], progress });
     const endpoints = await readStackEndpoints({
       ...process.env,
       MICROSTAX_STATE_DIR: config.stateDir,

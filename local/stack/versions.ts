@@ -19,6 +19,11 @@ export const VERSIONS = {
    * stack part, built the same way the first time a benchmark needs it.
    */
   vegeta: 'v12.13.0',
+  /**
+   * helm.sh/helm/v4 (`cmd/helm`): lints and renders the chart in charts/microstax/ for its tests;
+   * not a stack part, but `stack up` builds it when missing so `npm test` finds it cached.
+   */
+  helm: 'v4.3.2',
   /** Debian's `postgresql` package (bookworm ships 15) when DATABASE_URL is not set. */
   postgresMajor: '15',
 } as const;

@@ -45,6 +45,9 @@ describe('pinned versions', () => {
         .join(' ');
     expect(argsOf('temporal')).toContain(`github.com/temporalio/cli/cmd/temporal@${VERSIONS.temporalCli}`);
     expect(argsOf('kwok')).toContain(`sigs.k8s.io/kwok/cmd/kwok@${VERSIONS.kwok}`);
+    expect(argsOf('helm')).toContain(`helm.sh/helm/v4/cmd/helm@${VERSIONS.helm}`);
+    // `helm version` reports the pin, not the module's placeholder.
+    expect(argsOf('helm')).toContain(`helm.sh/helm/v4/internal/version.version=${VERSIONS.helm}`);
   });
 
   it('caches each binary under its name and version', () => {
@@ -52,5 +55,6 @@ describe('pinned versions', () => {
       `/cache/bin/kube-apiserver-${VERSIONS.kubernetes}`,
     );
     expect(binaryPath('/cache/bin', 'temporal')).toBe(`/cache/bin/temporal-${VERSIONS.temporalCli}`);
+    expect(binaryPath('/cache/bin', 'helm')).toBe(`/cache/bin/helm-${VERSIONS.helm}`);
   });
 });

@@ -1,0 +1,588 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type {
+  KubernetesObject,
+  V1ClusterRole,
+  V1ClusterRoleBinding,
+  V1ConfigMap,
+  V1Container,
+  V1Deployment,
+  V1IngressClass,
+  V1NetworkPolicy,
+  V1PodDisruptionBudget,
+  V1PolicyRule,
+  V1Secret,
+  V1Service,
+  V1ServiceAccount,
+} from '@kubernetes/client-node';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { API_CONFIG_ENV, loadApiConfig } from '../../../api/config.js';
+import { buildProgram } from '../../../cli/main.js';
+import { loadDeployConfig } from '../../../deploy/config.js';
+import { KubeClient } from '../../../deploy/kube-client.js';
+import { HEALTH_PATH } from '../../../gateway/server.js';
+import { REPO_ROOT } from '../../../local/stack/config.js';
+import { VERSIONS } from '../../../local/stack/versions.js';
+import { loadCodecKeys } from '../../../temporal/codec-key.js';
+import { resolveTemporalConfig } from '../../../temporal/config.js';
+import { CHART_DIR, ensureHelm, HELM_BUILD_TIMEOUT_MS, runHelm } from '../../support/helm.js';
+
+/**
+ * The Helm chart (charts/microstax), linted and rendered by the pinned Helm: no cluster needed. What
+ * the containers are given is checked against the product itself (its config loaders and its CLI),
+ * so a renamed setting or flag fails here rather than in someone's cluster.
+ */
+
+const SAMPLE_VALUES = path.join(CHART_DIR, 'ci', 'sample-values.yaml');
+const COMPONENTS = ['api', 'worker', 'gateway'] as const;
+type Component = (typeof COMPONENTS)[number];
+const RELEASE = 'msx';
+const NAMESPACE = 'microstax';
+const nameOf = (component: Component) => `${RELEASE}-microstax-${component}`;
+
+interface SampleValues {
+  temporal: { address: string };
+  codec: { key: string };
+  database: { url: string };
+  gateway: { baseDomain: string };
+}
+
+let helm: string;
+let sample: SampleValues;
+let rendered: KubernetesObject[];
+
+async function render(args: readonly string[] = []): Promise<KubernetesObject[]> {
+  const result = await runHelm(helm, [
+    'template',
+    RELEASE,
+    CHART_DIR,
+    '--namespace',
+    NAMESPACE,
+    '--values',
+    SAMPLE_VALUES,
+    ...args,
+  ]);
+  expect(result.code, result.stderr).toBe(0);
+  return parseAllDocuments(result.stdout)
+    .map((document) => document.toJS() as KubernetesObject | null)
+    .filter((object): object is KubernetesObject => object !== null);
+}
+
+function find<T extends KubernetesObject>(objects: KubernetesObject[], kind: string, name: string): T {
+  const found = objects.find((o) => o.kind === kind && o.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind} ${name} rendered`);
+  return found as T;
+}
+
+const deployment = (objects: KubernetesObject[], component: Component) =>
+  find<V1Deployment>(objects, 'Deployment', nameOf(component));
+const container = (objects: KubernetesObject[], component: Component): V1Container =>
+  deployment(objects, component).spec!.template.spec!.containers[0]!;
+const clusterRole = (objects: KubernetesObject[], component: Component) =>
+  find<V1ClusterRole>(objects, 'ClusterRole', nameOf(component));
+
+/** A container's environment as the process sees it: secretKeyRefs resolved from the rendered Secrets. */
+function processEnv(objects: KubernetesObject[], component: Component): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const variable of container(objects, component).env ?? []) {
+    const ref = variable.valueFrom?.secretKeyRef;
+    if (ref) {
+      const secret = find<V1Secret>(objects, 'Secret', ref.name!);
+      env[variable.name] = Buffer.from(secret.data![ref.key]!, 'base64').toString('utf8');
+    } else {
+      env[variable.name] = variable.value;
+    }
+  }
+  return env;
+}
+
+/** Rules as sorted `group/resource: verbs` lines, so a comparison ignores how rules are grouped. */
+function ruleLines(rules: V1PolicyRule[]): string[] {
+  return rules
+    .flatMap((rule) =>
+      (rule.resources ?? []).flatMap((resource) =>
+        (rule.apiGroups ?? []).map(
+          (group) => `${group || 'core'}/${resource}: ${[...rule.verbs].sort().join(',')}`,
+        ),
+      ),
+    )
+    .sort();
+}
+
+beforeAll(async () => {
+  helm = await ensureHelm();
+  sample = parse(await readFile(SAMPLE_VALUES, 'utf8')) as SampleValues;
+  rendered = await render();
+}, HELM_BUILD_TIMEOUT_MS);
+
+describe('charts/microstax', () => {
+  it('is checked by the pinned Helm, built from its Go module', async () => {
+    const result = await runHelm(helm, ['version', '--short']);
+    expect(result.stdout.trim()).toBe(VERSIONS.helm);
+  });
+
+  it('passes helm lint --strict with the sample values', async () => {
+    const result = await runHelm(helm, ['lint', '--strict', CHART_DIR, '--values', SAMPLE_VALUES]);
+    expect(result.code, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('1 chart(s) linted, 0 chart(s) failed');
+  });
+
+  it("installs package.json's version: appVersion, and the image tag by default", async () => {
+    const chart = parse(await readFile(path.join(CHART_DIR, 'Chart.yaml'), 'utf8')) as { appVersion: string };
+    const pkg = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    expect(chart.appVersion).toBe(pkg.version);
+    for (const component of COMPONENTS) {
+      expect(container(rendered, component).image).toBe(`ghcr.io/microstax/microstax:${pkg.version}`);
+    }
+  });
+
+  it('runs two or more replicas of each process, each with a PodDisruptionBudget keeping one', () => {
+    for (const component of COMPONENTS) {
+      const replicas = deployment(rendered, component).spec!.replicas!;
+      expect(replicas, component).toBeGreaterThanOrEqual(2);
+      const pdb = find<V1PodDisruptionBudget>(rendered, 'PodDisruptionBudget', nameOf(component));
+      expect(pdb.spec!.minAvailable).toBe(1);
+      expect(pdb.spec!.selector!.matchLabels).toEqual(
+        deployment(rendered, component).spec!.selector.matchLabels,
+      );
+    }
+  });
+
+  it('renders no PodDisruptionBudget for a single replica, which it would keep from ever being evicted', async () => {
+    const objects = await render(['--set', 'worker.replicas=1']);
+    expect(
+      objects.some((o) => o.kind === 'PodDisruptionBudget' && o.metadata?.name === nameOf('worker')),
+    ).toBe(false);
+  });
+
+  it('runs every container hardened: non-root 65532, read-only root with /tmp on an emptyDir, no privileges', () => {
+    for (const component of COMPONENTS) {
+      const pod = deployment(rendered, component).spec!.template.spec!;
+      expect(pod.securityContext).toMatchObject({
+        runAsNonRoot: true,
+        runAsUser: 65532,
+        seccompProfile: { type: 'RuntimeDefault' },
+      });
+      for (const c of [...pod.containers, ...(pod.initContainers ?? [])]) {
+        expect(c.securityContext, `${component}/${c.name}`).toEqual({
+          runAsNonRoot: true,
+          runAsUser: 65532,
+          runAsGroup: 65532,
+          readOnlyRootFilesystem: true,
+          allowPrivilegeEscalation: false,
+          capabilities: { drop: ['ALL'] },
+          seccompProfile: { type: 'RuntimeDefault' },
+        });
+        const tmp = c.volumeMounts?.find((m) => m.mountPath === '/tmp');
+        expect(pod.volumes?.find((v) => v.name === tmp?.name)?.emptyDir, `${component} /tmp`).toBeDefined();
+      }
+    }
+  });
+
+  it('probes the api and the gateway on the endpoints they serve', () => {
+    const paths = (component: Component) => {
+      const c = container(rendered, component);
+      return [c.startupProbe, c.livenessProbe, c.readinessProbe].map((probe) => probe?.httpGet?.path);
+    };
+    expect(paths('api')).toEqual(['/healthz', '/healthz', '/readyz']);
+    expect(paths('gateway')).toEqual([HEALTH_PATH, HEALTH_PATH, HEALTH_PATH]);
+    for (const component of ['api', 'gateway'] as const) {
+      const c = container(rendered, component);
+      for (const probe of [c.startupProbe, c.livenessProbe, c.readinessProbe])
+        expect(probe!.httpGet!.port).toBe('http');
+      expect(c.ports).toEqual([{ name: 'http', containerPort: 8080, protocol: 'TCP' }]);
+    }
+  });
+
+  it('gives the worker, which serves no HTTP endpoint, the probes set in its values and none by default', async () => {
+    const c = container(rendered, 'worker');
+    expect([c.startupProbe, c.livenessProbe, c.readinessProbe]).toEqual([undefined, undefined, undefined]);
+    const probe = { exec: { command: ['true'] }, periodSeconds: 30 };
+    const objects = await render(['--set-json', `worker.livenessProbe=${JSON.stringify(probe)}`]);
+    expect(container(objects, 'worker').livenessProbe).toEqual(probe);
+  });
+
+  it('starts each process with a command and flags the microstax CLI accepts', async () => {
+    const parsed: Record<string, Record<string, unknown>> = {};
+    const program = buildProgram();
+    for (const command of program.commands.filter((c) => COMPONENTS.includes(c.name() as Component))) {
+      command.action((options: Record<string, unknown>) => {
+        parsed[command.name()] = options;
+      });
+    }
+    for (const component of COMPONENTS) {
+      await program.parseAsync(container(rendered, component).args!, { from: 'user' });
+    }
+    expect(Object.keys(parsed).sort()).toEqual([...COMPONENTS].sort());
+    expect(parsed.gateway).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      ingressClass: 'microstax',
+      jsonLogs: true,
+    });
+  });
+
+  it("sets what the product's own config loaders read, by the names they read", async () => {
+    const stateDir = '/nonexistent/state';
+    for (const component of COMPONENTS) {
+      const env = processEnv(rendered, component);
+      expect(env.NODE_ENV, component).toBe('production');
+      expect(await resolveTemporalConfig(env), component).toMatchObject({
+        address: sample.temporal.address,
+        namespace: 'microstax',
+      });
+      expect((await loadCodecKeys({ stateDir, env })).source, component).toBe('env');
+      expect(env.KUBECONFIG, component).toBe('/etc/microstax/kube/config');
+    }
+    const api = processEnv(rendered, 'api');
+    expect(api[API_CONFIG_ENV.databaseUrl]).toBe(sample.database.url);
+    expect(loadApiConfig(api)).toMatchObject({
+      host: '0.0.0.0',
+      port: 8080,
+      databaseUrl: sample.database.url,
+    });
+
+    const worker = processEnv(rendered, 'worker');
+    expect(worker.DATABASE_URL).toBe(sample.database.url);
+    expect(loadDeployConfig(worker)).toMatchObject({
+      baseDomain: sample.gateway.baseDomain,
+      ingressClassName: 'microstax',
+      namespacePrefix: 'msx-',
+      volumeProvisioning: 'dynamic',
+    });
+    expect(worker.MICROSTAX_SNAPSHOT_DIR).toBe('/var/lib/microstax/snapshots');
+    // The gateway reads no database.
+    expect(processEnv(rendered, 'gateway').DATABASE_URL).toBeUndefined();
+  });
+
+  it('passes the optional settings only when they are set', async () => {
+    expect(processEnv(rendered, 'api')[API_CONFIG_ENV.publicUrl]).toBeUndefined();
+    const objects = await render([
+      '--set',
+      'api.publicUrl=https://microstax.example.com',
+      '--set',
+      'worker.nodeTier=envs',
+      '--set',
+      'worker.storageClass=fast-ssd',
+      '--set-json',
+      'api.extraEnv=[{"name":"MICROSTAX_API_RATE_LIMIT","value":"600"}]',
+    ]);
+    expect(loadApiConfig(processEnv(objects, 'api'))).toMatchObject({
+      publicUrl: 'https://microstax.example.com',
+      rateLimitPerMinute: 600,
+    });
+    expect(loadDeployConfig(processEnv(objects, 'worker'))).toMatchObject({
+      nodeTier: 'envs',
+      storageClassName: 'fast-ssd',
+    });
+  });
+
+  it('reads the database URL and codec key from existing Secrets when named, and keeps no copy', async () => {
+    const objects = await render([
+      '--set',
+      'database.url=',
+      '--set',
+      'database.existingSecret=platform-db',
+      '--set',
+      'codec.key=',
+      '--set',
+      'codec.existingSecret=platform-codec',
+      '--set',
+      'codec.existingSecretKey=key',
+    ]);
+    expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
+    const env = container(objects, 'worker').env!;
+    expect(env.find((v) => v.name === 'DATABASE_URL')!.valueFrom!.secretKeyRef).toEqual({
+      name: 'platform-db',
+      key: 'database-url',
+    });
+    expect(env.find((v) => v.name === 'MICROSTAX_CODEC_KEY')!.valueFrom!.secretKeyRef).toEqual({
+      name: 'platform-codec',
+      key: 'key',
+    });
+  });
+
+  it('mounts Temporal mTLS files and reads the Temporal Cloud API key from the Secrets the values name', async () => {
+    const objects = await render([
+      '--set',
+      'temporal.tls.secretName=temporal-client',
+      '--set',
+      'temporal.tls.caKey=ca.crt',
+      '--set',
+      'temporal.tls.serverName=microstax.tmprl.cloud',
+      '--set',
+      'temporal.apiKey.existingSecret=temporal-cloud',
+    ]);
+    for (const component of COMPONENTS) {
+      const c = container(objects, component);
+      const value = (name: string) => c.env!.find((v) => v.name === name);
+      const mount = c.volumeMounts!.find((m) => m.name === 'temporal-tls')!;
+      expect(mount.mountPath).toBe('/etc/microstax/temporal-tls');
+      expect(value('TEMPORAL_TLS_CERT_FILE')!.value).toBe(`${mount.mountPath}/tls.crt`);
+      expect(value('TEMPORAL_TLS_KEY_FILE')!.value).toBe(`${mount.mountPath}/tls.key`);
+      expect(value('TEMPORAL_TLS_CA_FILE')!.value).toBe(`${mount.mountPath}/ca.crt`);
+      expect(value('TEMPORAL_TLS_SERVER_NAME')!.value).toBe('microstax.tmprl.cloud');
+      expect(value('TEMPORAL_API_KEY')!.valueFrom!.secretKeyRef).toEqual({
+        name: 'temporal-cloud',
+        key: 'api-key',
+      });
+      const volume = deployment(objects, component).spec!.template.spec!.volumes!.find(
+        (v) => v.name === 'temporal-tls',
+      );
+      expect(volume!.secret!.secretName).toBe('temporal-client');
+    }
+    for (const component of COMPONENTS) {
+      const names = container(rendered, component).env!.map((v) => v.name);
+      expect(
+        names.filter((name) => /^TEMPORAL_(TLS|API_KEY)/.test(name)),
+        component,
+      ).toEqual([]);
+    }
+  });
+
+  it('gives the worker exactly the rules the deploy layer uses, no wildcard and no Secret list, update or delete', () => {
+    const rules = clusterRole(rendered, 'worker').rules!;
+    for (const rule of rules) {
+      expect([...rule.verbs, ...(rule.resources ?? []), ...(rule.apiGroups ?? [])]).not.toContain('*');
+      expect(rule.resourceNames).toBeUndefined();
+      expect(rule.nonResourceURLs).toBeUndefined();
+    }
+    expect(ruleLines(rules)).toEqual(
+      [
+        'core/namespaces: create,delete,get,list,patch,watch',
+        'core/nodes: list',
+        'core/persistentvolumes: list,watch',
+        'core/configmaps: create,patch',
+        'core/limitranges: create,patch',
+        'core/resourcequotas: create,patch',
+        'networking.k8s.io/ingresses: create,patch',
+        'networking.k8s.io/networkpolicies: create,patch',
+        'core/secrets: create,get,patch',
+        'core/services: create,get,patch',
+        'apps/deployments: create,get,list,patch,watch',
+        'apps/statefulsets: create,get,list,patch,watch',
+        'batch/jobs: create,list,patch,watch',
+        'core/events: list,watch',
+        'core/pods: list,watch',
+      ].sort(),
+    );
+  });
+
+  it('lets the worker create and delete PersistentVolumes only when it provisions them itself', async () => {
+    const lines = async (mode: string) =>
+      ruleLines(
+        clusterRole(await render(['--set', `worker.volumeProvisioning=${mode}`]), 'worker').rules!,
+      ).filter((line) => line.startsWith('core/persistentvolumes') || line.startsWith('storage.k8s.io/'));
+    expect(await lines('static')).toEqual(['core/persistentvolumes: create,delete,list,patch,watch']);
+    expect(await lines('auto')).toEqual([
+      'core/persistentvolumes: create,delete,list,patch,watch',
+      'storage.k8s.io/storageclasses: list',
+    ]);
+    expect(
+      loadDeployConfig(processEnv(await render(['--set', 'worker.volumeProvisioning=static']), 'worker')),
+    ).toMatchObject({ volumeProvisioning: 'static' });
+  });
+
+  it('gives the gateway read-only rules over what its routing view watches', () => {
+    const rules = clusterRole(rendered, 'gateway').rules!;
+    for (const rule of rules)
+      expect(rule.verbs.every((verb) => ['get', 'list', 'watch'].includes(verb))).toBe(true);
+    expect(ruleLines(rules)).toEqual([
+      'apps/deployments: list,watch',
+      'apps/statefulsets: list,watch',
+      'core/configmaps: list,watch',
+      'core/services: list,watch',
+      'networking.k8s.io/ingresses: list,watch',
+    ]);
+  });
+
+  it('lets the api list Nodes and nothing else', () => {
+    expect(ruleLines(clusterRole(rendered, 'api').rules!)).toEqual(['core/nodes: list']);
+  });
+
+  it("binds each ClusterRole to its own ServiceAccount, whose token only the process's pod mounts", () => {
+    for (const component of COMPONENTS) {
+      const binding = find<V1ClusterRoleBinding>(rendered, 'ClusterRoleBinding', nameOf(component));
+      expect(binding.roleRef).toEqual({
+        apiGroup: 'rbac.authorization.k8s.io',
+        kind: 'ClusterRole',
+        name: nameOf(component),
+      });
+      expect(binding.subjects).toEqual([
+        { kind: 'ServiceAccount', name: nameOf(component), namespace: NAMESPACE },
+      ]);
+      expect(
+        find<V1ServiceAccount>(rendered, 'ServiceAccount', nameOf(component)).automountServiceAccountToken,
+      ).toBe(false);
+      const pod = deployment(rendered, component).spec!.template.spec!;
+      expect(pod.serviceAccountName).toBe(nameOf(component));
+      // All three read the Kubernetes API: the api Nodes, the worker environments, the gateway routes.
+      expect(pod.automountServiceAccountToken).toBe(true);
+    }
+    expect(rendered.filter((o) => o.kind === 'Role' || o.kind === 'RoleBinding')).toEqual([]);
+  });
+
+  it("gives the product's KubeClient the pod's service account through the mounted kubeconfig", async () => {
+    const text = find<V1ConfigMap>(rendered, 'ConfigMap', `${RELEASE}-microstax-kubeconfig`).data!.config!;
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'microstax-kubeconfig-'));
+    try {
+      // The service account's files, somewhere a test may write them.
+      const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
+      expect(text).toContain(`${serviceAccountDir}/token`);
+      await writeFile(path.join(dir, 'token'), 'service-account-token');
+      await writeFile(path.join(dir, 'ca.crt'), '');
+      const file = path.join(dir, 'config');
+      await writeFile(file, text.replaceAll(serviceAccountDir, dir));
+      const kube = KubeClient.fromKubeconfigFile(file);
+      expect(kube.config.getCurrentCluster()).toMatchObject({
+        server: 'https://kubernetes.default.svc',
+        caFile: path.join(dir, 'ca.crt'),
+      });
+      const options: { headers: Record<string, string> } = { headers: {} };
+      await kube.config.applyToHTTPSOptions(options);
+      expect(options.headers.Authorization).toBe('Bearer service-account-token');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('lets traffic reach only the api and gateway ports, and keeps egress open unless rules are given', async () => {
+    for (const component of COMPONENTS) {
+      const policy = find<V1NetworkPolicy>(rendered, 'NetworkPolicy', nameOf(component));
+      expect(policy.spec!.podSelector!.matchLabels).toEqual(
+        deployment(rendered, component).spec!.selector.matchLabels,
+      );
+      expect(policy.spec!.policyTypes).toEqual(['Ingress']);
+      expect(policy.spec!.ingress).toEqual(
+        component === 'worker' ? [] : [{ ports: [{ port: 'http', protocol: 'TCP' }] }],
+      );
+    }
+    const egress = [{ to: [{ ipBlock: { cidr: '10.0.0.0/8' } }] }];
+    const objects = await render(['--set-json', `networkPolicy.egress=${JSON.stringify(egress)}`]);
+    const policy = find<V1NetworkPolicy>(objects, 'NetworkPolicy', nameOf('worker'));
+    expect(policy.spec!.policyTypes).toEqual(['Ingress', 'Egress']);
+    expect(policy.spec!.egress).toEqual([
+      {
+        ports: [
+          { port: 53, protocol: 'UDP' },
+          { port: 53, protocol: 'TCP' },
+        ],
+      },
+      ...egress,
+    ]);
+  });
+
+  it('exposes the gateway through a Service of the configured type, and its IngressClass', async () => {
+    expect(find<V1Service>(rendered, 'Service', nameOf('gateway')).spec!.type).toBe('ClusterIP');
+    const objects = await render(['--set', 'gateway.service.type=LoadBalancer']);
+    expect(find<V1Service>(objects, 'Service', nameOf('gateway')).spec!.type).toBe('LoadBalancer');
+    const ingressClass = find<V1IngressClass>(rendered, 'IngressClass', 'microstax');
+    expect(ingressClass.spec!.controller).toBe('microstax.dev/gateway');
+  });
+
+  it('labels every object the standard way, part of microstax', () => {
+    for (const object of rendered) {
+      expect(object.metadata?.labels, `${object.kind} ${object.metadata?.name}`).toMatchObject({
+        'app.kubernetes.io/name': 'microstax',
+        'app.kubernetes.io/instance': RELEASE,
+        'app.kubernetes.io/version': expect.any(String),
+        'app.kubernetes.io/managed-by': 'Helm',
+        'app.kubernetes.io/part-of': 'microstax',
+        'helm.sh/chart': 'microstax-0.1.0',
+      });
+    }
+    for (const component of COMPONENTS) {
+      const pod = deployment(rendered, component).spec!.template;
+      expect(pod.metadata!.labels!['app.kubernetes.io/component']).toBe(component);
+    }
+  });
+
+  it('refuses to install without the settings a platform engineer must set, naming each', async () => {
+    const result = await runHelm(helm, ['template', RELEASE, CHART_DIR]);
+    expect(result.code).not.toBe(0);
+    for (const setting of ['/temporal/address', '/database/url', '/codec/key', '/gateway/baseDomain']) {
+      expect(result.stderr).toContain(`at '${setting}'`);
+    }
+  });
+
+  const badValues: { setting: string; args: string[]; message: RegExp }[] = [
+    { setting: 'database.url missing', args: ['--set', 'database.url='], message: /at '\/database\/url'/ },
+    {
+      setting: 'database.url not postgres',
+      args: ['--set', 'database.url=mysql://db/microstax'],
+      message: /at '\/database\/url': 'mysql:\/\/db\/microstax' does not match/,
+    },
+    {
+      setting: 'temporal.address missing',
+      args: ['--set', 'temporal.address='],
+      message: /at '\/temporal\/address'/,
+    },
+    {
+      setting: 'temporal.address without a port',
+      args: ['--set', 'temporal.address=temporal.example.com'],
+      message: /at '\/temporal\/address': 'temporal.example.com' does not match/,
+    },
+    { setting: 'codec.key missing', args: ['--set', 'codec.key='], message: /at '\/codec\/key'/ },
+    {
+      setting: 'codec.key not 32 bytes',
+      args: ['--set', 'codec.key=c2hvcnQ='],
+      message: /at '\/codec\/key': 'c2hvcnQ=' does not match/,
+    },
+    {
+      setting: 'gateway.baseDomain missing',
+      args: ['--set', 'gateway.baseDomain='],
+      message: /at '\/gateway\/baseDomain'/,
+    },
+    {
+      setting: 'negative api replicas',
+      args: ['--set', 'api.replicas=-1'],
+      message: /at '\/api\/replicas': minimum/,
+    },
+    {
+      setting: 'negative worker replicas',
+      args: ['--set', 'worker.replicas=-2'],
+      message: /at '\/worker\/replicas': minimum/,
+    },
+    {
+      setting: 'gateway.service.type unknown',
+      args: ['--set', 'gateway.service.type=Ingress'],
+      message: /at '\/gateway\/service\/type': value must be one of/,
+    },
+    {
+      setting: 'worker.volumeProvisioning unknown',
+      args: ['--set', 'worker.volumeProvisioning=hostPath'],
+      message: /at '\/worker\/volumeProvisioning'/,
+    },
+    {
+      setting: 'a misspelt top-level key',
+      args: ['--set', 'databse.url=postgres://x'],
+      message: /additional properties 'databse' not allowed/,
+    },
+    {
+      setting: 'a misspelt component key',
+      args: ['--set', 'worker.replica=3'],
+      message: /at '\/worker': additional properties 'replica' not allowed/,
+    },
+    {
+      setting: 'gateway.tls.secretName (the gateway does not terminate TLS)',
+      args: ['--set', 'gateway.tls.secretName=wildcard-tls'],
+      message: /gateway\.tls\.secretName: the gateway speaks plain HTTP/,
+    },
+  ];
+
+  it.each(badValues)(
+    'fails helm template and install with $setting, naming it',
+    async ({ args, message }) => {
+      const common = [RELEASE, CHART_DIR, '--namespace', NAMESPACE, '--values', SAMPLE_VALUES, ...args];
+      for (const command of [['template'], ['install', '--dry-run=client']]) {
+        const result = await runHelm(helm, [...command, ...common]);
+        expect(result.code, `${command[0]}: ${result.stdout}`).not.toBe(0);
+        expect(result.stderr).toMatch(message);
+      }
+    },
+  );
+});

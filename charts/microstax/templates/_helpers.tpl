@@ -71,12 +71,12 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{/* Paths inside the containers. */}}
-{{- define "microstax.kubeconfigDir" -}}/etc/microstax/kube{{- end }}
 {{- define "microstax.temporalTlsDir" -}}/etc/microstax/temporal-tls{{- end }}
 
 {{/*
-Settings every process reads: Temporal, its TLS and API key, the codec key, production mode, and the
-cluster (a kubeconfig over the pod's service account). Values are checked by values.schema.json.
+Settings every process reads: Temporal, its TLS and API key, the codec key and production mode. No
+KUBECONFIG: in a pod the processes use their ServiceAccount (KubeClient.fromEnvironment). Values are
+checked by values.schema.json.
 */}}
 {{- define "microstax.commonEnv" -}}
 {{- $v := .Values -}}
@@ -112,8 +112,6 @@ cluster (a kubeconfig over the pod's service account). Values are checked by val
     secretKeyRef:
       name: {{ include "microstax.codecSecretName" . }}
       key: {{ include "microstax.codecSecretKey" . }}
-- name: KUBECONFIG
-  value: {{ printf "%s/config" (include "microstax.kubeconfigDir" .) | quote }}
 {{- end }}
 
 {{- define "microstax.databaseEnv" -}}
@@ -147,14 +145,11 @@ seccompProfile:
   type: RuntimeDefault
 {{- end }}
 
-{{/* Volumes every process mounts: /tmp (the root filesystem is read-only), the kubeconfig, Temporal TLS. */}}
+{{/* Volumes every process mounts: /tmp (the root filesystem is read-only) and Temporal TLS. */}}
 {{- define "microstax.commonVolumes" -}}
 - name: tmp
   emptyDir:
     sizeLimit: 1Gi
-- name: kubeconfig
-  configMap:
-    name: {{ include "microstax.fullname" . }}-kubeconfig
 {{- with .Values.temporal.tls.secretName }}
 - name: temporal-tls
   secret:
@@ -166,9 +161,6 @@ seccompProfile:
 {{- define "microstax.commonVolumeMounts" -}}
 - name: tmp
   mountPath: /tmp
-- name: kubeconfig
-  mountPath: {{ include "microstax.kubeconfigDir" . }}
-  readOnly: true
 {{- if .Values.temporal.tls.secretName }}
 - name: temporal-tls
   mountPath: {{ include "microstax.temporalTlsDir" . }}
@@ -226,9 +218,9 @@ readinessProbe:
 {{- end }}
 {{- end }}
 
-{{/* Restart pods when a Secret or the kubeconfig the chart renders changes. */}}
+{{/* Restart pods when a Secret the chart renders changes. */}}
 {{- define "microstax.configChecksum" -}}
-checksum/config: {{ list (include (print .Template.BasePath "/secrets.yaml") .) (include (print .Template.BasePath "/kubeconfig.yaml") .) | toJson | sha256sum }}
+checksum/config: {{ include (print .Template.BasePath "/secrets.yaml") . | sha256sum }}
 {{- end }}
 
 {{/* A PodDisruptionBudget for a component with more than one replica (one replica could never be evicted). */}}

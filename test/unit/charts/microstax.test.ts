@@ -26,7 +26,8 @@ import { HEALTH_PATH } from '../../../gateway/server.js';
 import { REPO_ROOT } from '../../../local/stack/config.js';
 import { VERSIONS } from '../../../local/stack/versions.js';
 import { loadCodecKeys } from '../../../temporal/codec-key.js';
-import { resolveTemporalConfig } from '../../../temporal/config.js';
+import { loadTemporalConfig } from '../../../temporal/config.js';
+import { loadWorkerSettings } from '../../../worker/settings.js';
 import { CHART_DIR, ensureHelm, HELM_BUILD_TIMEOUT_MS, runHelm } from '../../support/helm.js';
 
 /**
@@ -227,16 +228,16 @@ describe('charts/microstax', () => {
   });
 
   it("sets what the product's own config loaders read, by the names they read", async () => {
-    const stateDir = '/nonexistent/state';
     for (const component of COMPONENTS) {
       const env = processEnv(rendered, component);
       expect(env.NODE_ENV, component).toBe('production');
-      expect(await resolveTemporalConfig(env), component).toMatchObject({
+      expect(loadTemporalConfig(env), component).toMatchObject({
         address: sample.temporal.address,
         namespace: 'microstax',
       });
-      expect((await loadCodecKeys({ stateDir, env })).source, component).toBe('env');
-      expect(env.KUBECONFIG, component).toBe('/etc/microstax/kube/config');
+      expect((await loadCodecKeys(env)).source, component).toBe('env');
+      // No kubeconfig: in a pod the product's KubeClient.fromEnvironment uses the ServiceAccount.
+      expect(env.KUBECONFIG, component).toBeUndefined();
     }
     const api = processEnv(rendered, 'api');
     expect(api[API_CONFIG_ENV.databaseUrl]).toBe(sample.database.url);
@@ -254,7 +255,7 @@ describe('charts/microstax', () => {
       namespacePrefix: 'msx-',
       volumeProvisioning: 'dynamic',
     });
-    expect(worker.MICROSTAX_SNAPSHOT_DIR).toBe('/var/lib/microstax/snapshots');
+    expect(loadWorkerSettings(worker)).toEqual({ snapshotDir: '/var/lib/microstax/snapshots' });
     // The gateway reads no database.
     expect(processEnv(rendered, 'gateway').DATABASE_URL).toBeUndefined();
   });
@@ -424,30 +425,6 @@ describe('charts/microstax', () => {
       expect(pod.automountServiceAccountToken).toBe(true);
     }
     expect(rendered.filter((o) => o.kind === 'Role' || o.kind === 'RoleBinding')).toEqual([]);
-  });
-
-  it("gives the product's KubeClient the pod's service account through the mounted kubeconfig", async () => {
-    const text = find<V1ConfigMap>(rendered, 'ConfigMap', `${RELEASE}-microstax-kubeconfig`).data!.config!;
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'microstax-kubeconfig-'));
-    try {
-      // The service account's files, somewhere a test may write them.
-      const serviceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount';
-      expect(text).toContain(`${serviceAccountDir}/token`);
-      await writeFile(path.join(dir, 'token'), 'service-account-token');
-      await writeFile(path.join(dir, 'ca.crt'), '');
-      const file = path.join(dir, 'config');
-      await writeFile(file, text.replaceAll(serviceAccountDir, dir));
-      const kube = KubeClient.fromKubeconfigFile(file);
-      expect(kube.config.getCurrentCluster()).toMatchObject({
-        server: 'https://kubernetes.default.svc',
-        caFile: path.join(dir, 'ca.crt'),
-      });
-      const options: { headers: Record<string, string> } = { headers: {} };
-      await kube.config.applyToHTTPSOptions(options);
-      expect(options.headers.Authorization).toBe('Bearer service-account-token');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 
   it('lets traffic reach only the api and gateway ports, and keeps egress open unless rules are given', async () => {

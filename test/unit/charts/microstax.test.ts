@@ -1,11 +1,9 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type {
   KubernetesObject,
   V1ClusterRole,
   V1ClusterRoleBinding,
-  V1ConfigMap,
   V1Container,
   V1Deployment,
   V1IngressClass,
@@ -21,7 +19,6 @@ import { parse, parseAllDocuments } from 'yaml';
 import { API_CONFIG_ENV, loadApiConfig } from '../../../api/config.js';
 import { buildProgram } from '../../../cli/main.js';
 import { loadDeployConfig } from '../../../deploy/config.js';
-import { KubeClient } from '../../../deploy/kube-client.js';
 import { HEALTH_PATH } from '../../../gateway/server.js';
 import { REPO_ROOT } from '../../../local/stack/config.js';
 import { VERSIONS } from '../../../local/stack/versions.js';

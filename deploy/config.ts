@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { settingsErrorFrom } from '../settings/env-settings.js';
 
 const Quantity = z.union([z.string().min(1), z.number().nonnegative()]);
 
@@ -113,19 +114,26 @@ export function deployConfig(input: DeployConfigInput = {}): DeployConfig {
   return DeployConfigSchema.parse(input);
 }
 
-/**
- * Deploy settings from the process environment (MICROSTAX_BASE_DOMAIN, MICROSTAX_INGRESS_CLASS,
- * MICROSTAX_INGRESS_PORT, MICROSTAX_NODE_TIER, ...). Invalid values fail here, naming the field.
- */
+/** The deploy settings a process reads from its environment, by variable. */
+export const DEPLOY_CONFIG_ENV = {
+  baseDomain: 'MICROSTAX_BASE_DOMAIN',
+  ingressClassName: 'MICROSTAX_INGRESS_CLASS',
+  ingressScheme: 'MICROSTAX_INGRESS_SCHEME',
+  ingressPort: 'MICROSTAX_INGRESS_PORT',
+  namespacePrefix: 'MICROSTAX_NAMESPACE_PREFIX',
+  nodeTier: 'MICROSTAX_NODE_TIER',
+  storageClassName: 'MICROSTAX_STORAGE_CLASS',
+  volumeProvisioning: 'MICROSTAX_VOLUME_PROVISIONING',
+} as const satisfies Partial<Record<keyof DeployConfig, string>>;
+
+/** Deploy settings from the process environment; invalid values fail here, naming the variable. */
 export function loadDeployConfig(env: NodeJS.ProcessEnv = process.env): DeployConfig {
-  const input: DeployConfigInput = {};
-  if (env.MICROSTAX_BASE_DOMAIN) input.baseDomain = env.MICROSTAX_BASE_DOMAIN;
-  if (env.MICROSTAX_INGRESS_CLASS) input.ingressClassName = env.MICROSTAX_INGRESS_CLASS;
-  if (env.MICROSTAX_NAMESPACE_PREFIX) input.namespacePrefix = env.MICROSTAX_NAMESPACE_PREFIX;
-  if (env.MICROSTAX_INGRESS_PORT) input.ingressPort = Number(env.MICROSTAX_INGRESS_PORT);
-  if (env.MICROSTAX_NODE_TIER) input.nodeTier = env.MICROSTAX_NODE_TIER;
-  if (env.MICROSTAX_STORAGE_CLASS) input.storageClassName = env.MICROSTAX_STORAGE_CLASS;
-  if (env.MICROSTAX_VOLUME_PROVISIONING)
-    input.volumeProvisioning = env.MICROSTAX_VOLUME_PROVISIONING as DeployConfig['volumeProvisioning'];
-  return deployConfig(input);
+  const input: Record<string, string | number> = {};
+  for (const [field, variable] of Object.entries(DEPLOY_CONFIG_ENV)) {
+    const value = env[variable];
+    if (value) input[field] = field === 'ingressPort' ? Number(value) : value;
+  }
+  const parsed = DeployConfigSchema.safeParse(input);
+  if (!parsed.success) throw settingsErrorFrom('deploy', parsed.error, DEPLOY_CONFIG_ENV);
+  return parsed.data;
 }

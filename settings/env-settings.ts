@@ -25,6 +25,25 @@ export class SettingsError extends Error {
   }
 }
 
+/** The SettingsError of a failed parse: each issue named by the variable of its top-level field. */
+export function settingsErrorFrom(
+  component: string,
+  error: z.ZodError,
+  variables: Partial<Record<string, string>>,
+): SettingsError {
+  return new SettingsError(
+    component,
+    error.issues.map((issue) => {
+      const field = String(issue.path[0] ?? '');
+      return {
+        variable: variables[field] ?? field,
+        message:
+          issue.code === 'invalid_type' && issue.input === undefined ? 'required, not set' : issue.message,
+      };
+    }),
+  );
+}
+
 /**
  * Reads one component's settings from environment variables (empty counts as unset), plus explicit
  * overrides (command-line flags), and validates them with the component's zod schema.
@@ -45,15 +64,5 @@ export function readEnvSettings<Schema extends z.ZodObject>(params: {
   }
   const parsed = params.schema.safeParse({ ...fromEnv, ...params.overrides });
   if (parsed.success) return parsed.data;
-  throw new SettingsError(
-    params.component,
-    parsed.error.issues.map((issue) => {
-      const field = String(issue.path[0] ?? '');
-      return {
-        variable: variables[field] ?? field,
-        message:
-          issue.code === 'invalid_type' && issue.input === undefined ? 'required, not set' : issue.message,
-      };
-    }),
-  );
+  throw settingsErrorFrom(params.component, parsed.error, variables);
 }

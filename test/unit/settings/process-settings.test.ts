@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadDeployConfig } from '../../../deploy/config.js';
 import { KubeClient } from '../../../deploy/kube-client.js';
 import { SettingsError } from '../../../settings/env-settings.js';
 import { loadTemporalConfig, temporalConnectionOptions } from '../../../temporal/config.js';
@@ -72,6 +73,14 @@ describe('cluster and worker settings', () => {
     expect(problemsOf(() => KubeClient.fromEnvironment({}))).toEqual([
       'KUBECONFIG: required outside a pod (no KUBERNETES_SERVICE_HOST), not set',
     ]);
+  });
+
+  it('bad deploy settings are named by their variables', () => {
+    expect(
+      problemsOf(() =>
+        loadDeployConfig({ MICROSTAX_INGRESS_PORT: 'eighty', MICROSTAX_VOLUME_PROVISIONING: 'maybe' }),
+      ).map((problem) => problem.split(':')[0]),
+    ).toEqual(['MICROSTAX_INGRESS_PORT', 'MICROSTAX_VOLUME_PROVISIONING']);
   });
 
   it('the worker needs a snapshot directory', () => {

@@ -1,0 +1,107 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { blueprintDigest } from '../../../activities/create-activities.js';
+import { loadApiConfig } from '../../../api/config.js';
+import { createApiInstance } from '../../../api/instance.js';
+import type { EnvironmentLifecycle } from '../../../api/lifecycle.js';
+import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
+import { registerBlueprintVersion } from '../../../store/blueprints.js';
+import { insertEnvironment } from '../../../store/environments.js';
+import { ensureTeam } from '../../../store/teams.js';
+import { upsertUser } from '../../../store/users.js';
+import { workflowIds } from '../../../workflows/contracts.js';
+import { stackEnv } from '../../support/stack-env.js';
+import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { smallBlueprint } from '../workflows/support/blueprints.js';
+
+/**
+ * Several API replicas share one database: the status sync refreshes in-flight environments from one
+ * leader (a Postgres advisory lock held for its life), not from each. The real Temporal lifecycle is wrapped
+ * only to count the status queries each replica makes.
+ */
+describe('status sync with several API replicas', () => {
+  let db: TestDatabase;
+  let lifecycle: TemporalLifecycle;
+  const replicas: { app: FastifyInstance; queries: number }[] = [];
+
+  beforeAll(async () => {
+    db = await createTestDatabase('sync-replicas');
+    lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue: 'status-sync-replicas' });
+    for (let i = 0; i < 2; i++) {
+      const replica = { app: undefined as unknown as FastifyInstance, queries: 0 };
+      const counting: EnvironmentLifecycle = Object.create(lifecycle, {
+        getStatus: {
+          value: (id: string, timeoutMs: number) => {
+            replica.queries++;
+            return lifecycle.getStatus(id, timeoutMs);
+          },
+        },
+      });
+      const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 100 });
+      replica.app = await createApiInstance({ config, lifecycle: counting });
+      await replica.app.ready();
+      replicas.push(replica);
+    }
+    // One environment in flight, whose workflow does not exist: every refresh queries it.
+    const pool = replicas[0]!.app.db;
+    const team = await ensureTeam(pool, { id: 'payments' });
+    const user = await upsertUser(pool, { name: 'ada', teamId: team.id, role: 'member' });
+    const blueprint = smallBlueprint();
+    const { version } = await registerBlueprintVersion(pool, {
+      teamId: team.id,
+      name: blueprint.name,
+      fileName: 'small.yaml',
+      source: 'name: small',
+      scripts: {},
+      resolvedDigest: blueprintDigest(blueprint),
+      serviceCount: blueprint.services.length,
+      createdBy: user.id,
+    });
+    await insertEnvironment(pool, {
+      id: 'in-flight',
+      teamId: team.id,
+      ownerId: user.id,
+      blueprintVersionId: version.id,
+      phase: 'provisioning',
+      parentId: null,
+      baselineId: null,
+      ttlSeconds: null,
+      expiresAt: null,
+      plan: null,
+      costPerHour: null,
+      workflowId: workflowIds.environment('in-flight'),
+      idempotencyKey: null,
+      requestDigest: 'status-sync-replicas',
+      overlays: [],
+      context: {},
+    });
+  });
+
+  afterAll(async () => {
+    await Promise.all(replicas.map((r) => r.app.close().catch(() => undefined)));
+    await lifecycle?.close();
+    await db?.drop();
+  });
+
+  const counts = () => replicas.map((r) => r.queries);
+
+  it('one replica leads: only it queries the workflows, at each tick', async () => {
+    await sleep(500); // a leader is elected at the first tick
+    const before = counts();
+    await sleep(2_000); // twenty ticks of each replica
+    const added = counts().map((n, i) => n - before[i]!);
+    expect(added.filter((n) => n > 0)).toHaveLength(1);
+    expect(Math.max(...added)).toBeGreaterThanOrEqual(5);
+  });
+
+  it('when the leader stops, the other replica takes over', async () => {
+    const leaderIndex = replicas.findIndex((r) => r.queries > 0);
+    const follower = replicas[1 - leaderIndex]!;
+    await replicas[leaderIndex]!.app.close();
+    const before = follower.queries;
+    const deadline = Date.now() + 5_000;
+    while (follower.queries === before && Date.now() < deadline) await sleep(50);
+    expect(follower.queries).toBeGreaterThan(before);
+  });
+});

@@ -45,6 +45,8 @@ export async function createLifecycleWorker(params: {
   env?: NodeJS.ProcessEnv;
   /** Identity shown in the Temporal UI; default the SDK's pid@host. */
   identity?: string;
+  /** On shutdown, how long running activities may finish before they are cancelled (default 0). */
+  shutdownGraceSeconds?: number;
 }): Promise<LifecycleWorkerHandle> {
   const config = params.config ?? loadTemporalConfig(params.env);
   const dataConverter = await loadDataConverter(params.env);
@@ -61,6 +63,7 @@ export async function createLifecycleWorker(params: {
     // timeout) would delay a teardown-during-create by up to 16 s.
     maxHeartbeatThrottleInterval: '2s',
     ...(params.identity ? { identity: params.identity } : {}),
+    ...(params.shutdownGraceSeconds ? { shutdownGraceTime: `${params.shutdownGraceSeconds}s` } : {}),
   });
   let running: Promise<void> | undefined;
   return {

@@ -7,6 +7,8 @@ import { createTemporalClient } from '../../temporal/client.js';
 import { ensureSchedules } from '../../temporal/schedules.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
+import { startWorkerHealthServer } from '../../worker/health-server.js';
+import { loadWorkerSettings } from '../../worker/settings.js';
 import { LIFECYCLE_TASK_QUEUE, type PrewarmPoolInput } from '../../workflows/contracts.js';
 import { parseDuration } from '../../workflows/duration.js';
 import { ExitCode } from '../exit-codes.js';
@@ -37,6 +39,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     pools.push({ blueprint: resolved.blueprint, size });
   }
   await useLocalStackSettings();
+  const settings = loadWorkerSettings();
   const temporal = await createTemporalClient();
   const log = (message: string) => process.stderr.write(`microstax worker: ${message}\n`);
   try {
@@ -49,7 +52,13 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       taskQueue: options.taskQueue,
       config: temporal.config,
       activities: createActivities(dependencies),
+      shutdownGraceSeconds: settings.shutdownGraceSeconds,
     });
+    const health =
+      settings.healthPort === undefined
+        ? undefined
+        : await startWorkerHealthServer({ worker: worker.worker, port: settings.healthPort });
+    if (health) log(`probes at ${health.url}/healthz and /readyz`);
     if (options.schedules) {
       const installed = await ensureSchedules({
         client: temporal.client,
@@ -66,6 +75,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     );
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
     await worker.run();
+    await health?.close();
     await dependencies.close();
     log('stopped');
     return ExitCode.Ok;
@@ -113,8 +123,10 @@ export function register(program: Command): void {
     )
     .addHelpText(
       'after',
-      "\nConnects to TEMPORAL_ADDRESS (or the local stack), and to the cluster in KUBECONFIG (or the local stack's).\n" +
-        "Payloads are encrypted with MICROSTAX_CODEC_KEY (or the stack's generated dev key).\n\n" +
+      '\nSettings (README "Settings"): TEMPORAL_ADDRESS, DATABASE_URL, MICROSTAX_CODEC_KEY, MICROSTAX_SNAPSHOT_DIR and\n' +
+        "KUBECONFIG (or the pod's ServiceAccount); unset ones come from the local stack when one is up.\n" +
+        'MICROSTAX_WORKER_HEALTH_PORT serves /healthz and /readyz; on SIGTERM running activities get\n' +
+        'MICROSTAX_WORKER_SHUTDOWN_GRACE_SECONDS (default 90) to finish before they are cancelled and retried elsewhere.\n\n' +
         'Example:\n  microstax worker --prewarm blueprints/examples/checkout-dev/checkout-dev.yaml:2\n',
     )
     .action(async (options: WorkerOptions) => {

@@ -196,12 +196,20 @@ describe('charts/microstax', () => {
     }
   });
 
-  it('gives the worker, which serves no HTTP endpoint, the probes set in its values and none by default', async () => {
+  it("probes the worker on its health port, which the worker's own settings read", () => {
     const c = container(rendered, 'worker');
-    expect([c.startupProbe, c.livenessProbe, c.readinessProbe]).toEqual([undefined, undefined, undefined]);
-    const probe = { exec: { command: ['true'] }, periodSeconds: 30 };
-    const objects = await render(['--set-json', `worker.livenessProbe=${JSON.stringify(probe)}`]);
-    expect(container(objects, 'worker').livenessProbe).toEqual(probe);
+    expect([c.startupProbe, c.livenessProbe, c.readinessProbe].map((p) => p?.httpGet?.path)).toEqual([
+      '/healthz',
+      '/healthz',
+      '/readyz',
+    ]);
+    expect(c.ports).toEqual([{ name: 'health', containerPort: 8081, protocol: 'TCP' }]);
+    const settings = loadWorkerSettings(processEnv(rendered, 'worker'));
+    expect(settings).toMatchObject({ healthPort: 8081, shutdownGraceSeconds: 90 });
+    // Activities get their grace before the kubelet's SIGKILL.
+    expect(settings.shutdownGraceSeconds).toBeLessThan(
+      deployment(rendered, 'worker').spec!.template.spec!.terminationGracePeriodSeconds!,
+    );
   });
 
   it('starts each process with a command and flags the microstax CLI accepts', async () => {
@@ -252,7 +260,7 @@ describe('charts/microstax', () => {
       namespacePrefix: 'msx-',
       volumeProvisioning: 'dynamic',
     });
-    expect(loadWorkerSettings(worker)).toEqual({ snapshotDir: '/var/lib/microstax/snapshots' });
+    expect(loadWorkerSettings(worker)).toMatchObject({ snapshotDir: '/var/lib/microstax/snapshots' });
     // The gateway reads no database.
     expect(processEnv(rendered, 'gateway').DATABASE_URL).toBeUndefined();
   });

@@ -13,6 +13,7 @@ import { buildSleepIndex, type SleepingEnvironment } from '../../../gateway/slee
 import { createTemporalWaker, type EnvironmentWaker } from '../../../gateway/temporal-waker.js';
 import { createWakeCoordinator, type WakeCoordinator } from '../../../gateway/wake-coordinator.js';
 import { renderWakingPage, wantsHtml } from '../../../gateway/waking-page.js';
+import { freePort } from '../../support/free-port.js';
 
 /**
  * Waking a sleeping environment on its first request, over loopback: a stand-in waker "wakes" the
@@ -248,15 +249,6 @@ describe('createWakeCoordinator', () => {
 describe('the gateway server with a sleeping environment', () => {
   const servers: Server[] = [];
   const agent = new Agent({ keepAlive: true });
-
-  /** A port nothing listens on yet: the "pod" of the sleeping service will listen there once woken. */
-  async function freePort(): Promise<number> {
-    const probe = createServer();
-    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
-    const { port } = probe.address() as AddressInfo;
-    await new Promise((resolve) => probe.close(resolve));
-    return port;
-  }
 
   async function listen(server: Server, port = 0): Promise<number> {
     servers.push(server);

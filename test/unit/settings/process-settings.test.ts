@@ -87,6 +87,7 @@ describe('cluster and worker settings', () => {
     expect(problemsOf(() => loadWorkerSettings({}))).toEqual(['MICROSTAX_SNAPSHOT_DIR: required, not set']);
     expect(loadWorkerSettings({ MICROSTAX_SNAPSHOT_DIR: '/snapshots' })).toEqual({
       snapshotDir: '/snapshots',
+      shutdownGraceSeconds: 90,
     });
   });
 });

@@ -4,7 +4,7 @@ import { API_CONFIG_ENV } from '../../../api/config.js';
 import { DEPLOY_CONFIG_ENV } from '../../../deploy/config.js';
 import { CODEC_KEY_ENV } from '../../../temporal/codec-key.js';
 import { TEMPORAL_CONFIG_ENV } from '../../../temporal/config.js';
-import { SNAPSHOT_DIR_ENV } from '../../../worker/settings.js';
+import { WORKER_SETTINGS_ENV } from '../../../worker/settings.js';
 
 /** Every variable the product's settings schemas read. */
 const CODE_VARIABLES = new Set([
@@ -12,7 +12,7 @@ const CODE_VARIABLES = new Set([
   ...Object.values(TEMPORAL_CONFIG_ENV),
   ...Object.values(CODEC_KEY_ENV),
   ...Object.values(DEPLOY_CONFIG_ENV),
-  SNAPSHOT_DIR_ENV,
+  ...Object.values(WORKER_SETTINGS_ENV),
   'KUBECONFIG',
 ]);
 

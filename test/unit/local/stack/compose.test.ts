@@ -1,15 +1,20 @@
+import { randomBytes } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { loadApiConfig } from '../../../../api/config.js';
+import { buildProgram } from '../../../../cli/main.js';
 import {
   DEFAULT_PORTS,
-  ENV,
   POSTGRES_DATABASE,
   POSTGRES_USER,
   REPO_ROOT,
   TEMPORAL_NAMESPACE,
 } from '../../../../local/stack/config.js';
+import { loadCodecKeys } from '../../../../temporal/codec-key.js';
+import { loadTemporalConfig } from '../../../../temporal/config.js';
+import { loadWorkerSettings } from '../../../../worker/settings.js';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../../../workflows/search-attributes.js';
 
 interface ComposeService {
@@ -48,29 +53,58 @@ describe('docker-compose.yml', async () => {
     expect(hostPort('api', DEFAULT_PORTS.api)).toBe(DEFAULT_PORTS.api);
   });
 
-  it.each(['api', 'worker'])('gives the %s the env vars the code reads', (name) => {
-    const env = services[name]?.environment ?? {};
-    for (const variable of [
-      ENV.databaseUrl,
-      ENV.temporalAddress,
-      ENV.temporalNamespace,
-      ENV.kubeconfig,
-      ENV.apiPort,
-    ]) {
-      expect(env, variable).toHaveProperty(variable);
-    }
-    expect(env[ENV.temporalNamespace]).toBe(TEMPORAL_NAMESPACE);
-    expect(env[ENV.apiPort]).toBe(String(DEFAULT_PORTS.api));
-    expect(env[ENV.temporalAddress]).toBe('temporal:7233');
-    const database = new URL(env[ENV.databaseUrl]!.replace(/\$\{[^}]*\}/, 'password'));
+  /** A service's environment as a process would see it, with `${VAR:?...}` filled in by `values`. */
+  const processEnv = (name: string, values: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(services[name]?.environment ?? {}).map(([key, value]) => [
+        key,
+        value.replace(/\$\{([A-Z_]+)[^}]*\}/g, (_, variable: string) => values[variable] ?? ''),
+      ]),
+    );
+  const secrets = { POSTGRES_PASSWORD: 'password', MICROSTAX_CODEC_KEY: randomBytes(32).toString('base64') };
+
+  it.each(['api', 'worker', 'gateway'])('gives the %s the settings the product reads', async (name) => {
+    const env = processEnv(name, secrets);
+    expect(loadTemporalConfig(env)).toMatchObject({
+      address: 'temporal:7233',
+      namespace: TEMPORAL_NAMESPACE,
+    });
+    expect((await loadCodecKeys(env)).source).toBe('env');
+    expect(env.KUBECONFIG).toBe('/etc/microstax/kubeconfig');
+    const api = loadApiConfig(env);
+    expect(api.port).toBe(DEFAULT_PORTS.api);
+    const database = new URL(api.databaseUrl);
     expect(database.username).toBe(POSTGRES_USER);
     expect(database.pathname).toBe(`/${POSTGRES_DATABASE}`);
     expect(database.host).toBe('postgres:5432');
+    expect(loadWorkerSettings(env)).toMatchObject({ snapshotDir: '/var/lib/microstax/snapshots' });
+  });
+
+  it("runs MicroStax's own image, the chart's, with commands the CLI accepts", async () => {
+    const chart = parse(await readFile(path.join(REPO_ROOT, 'charts/microstax/values.yaml'), 'utf8')) as {
+      image: { repository: string };
+    };
+    const { version } = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
+      version: string;
+    };
+    const program = buildProgram();
+    for (const name of ['api', 'worker', 'gateway']) {
+      const service = services[name]!;
+      expect(service.image).toBe(`${chart.image.repository}:\${MICROSTAX_VERSION:-${version}}`);
+      const [command, ...args] = service.command as string[];
+      const registered = program.commands.find((c) => c.name() === command);
+      expect(registered, `${name}: ${command}`).toBeDefined();
+      expect(() => registered!.parseOptions(args)).not.toThrow();
+      expect(registered!.parseOptions(args).unknown).toEqual([]);
+    }
+    expect(hostPort('gateway', DEFAULT_PORTS.gateway)).toBe(DEFAULT_PORTS.gateway);
   });
 
   it('keeps secrets out of the file', () => {
-    const env = services.postgres?.environment ?? {};
-    expect(env.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    expect(services.postgres?.environment?.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
+    for (const name of ['api', 'worker', 'gateway']) {
+      expect(services[name]?.environment?.MICROSTAX_CODEC_KEY).toMatch(/^\$\{MICROSTAX_CODEC_KEY:\?/);
+    }
   });
 
   it('registers the namespace and every search attribute as Keyword', () => {

@@ -36,6 +36,8 @@ export interface WakeOptions {
   maxHeld?: number;
   /** Retry-After seconds on a 503 while waking (default 5). */
   retryAfterSeconds?: number;
+  /** The default waker's Temporal and codec settings (default process.env). */
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface RunningGateway {
@@ -76,7 +78,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const wake =
     wakeOptions &&
     createWakeCoordinator({
-      waker: wakeOptions.waker ?? createTemporalWaker({ log }),
+      waker: wakeOptions.waker ?? createTemporalWaker({ log, env: wakeOptions.env }),
       log,
       metrics,
       holdTimeoutMs: wakeOptions.holdTimeoutMs,

@@ -61,12 +61,12 @@ describe('a sleeping environment wakes on its first request through the gateway'
     });
     workerRun = worker.run();
     lifecycle = new LifecycleClient(temporal.client, taskQueue);
-    // The production waker: Temporal found the way the daemon finds it (the stack's endpoints).
+    // The production waker, with the settings the daemon gets from the stack.
     gateway = await startGateway({
       kube,
       log: pino({ level: 'warn' }),
       port: 0,
-      wake: { holdTimeoutMs: 240_000 },
+      wake: { holdTimeoutMs: 240_000, env: await stackEnv() },
     });
   }, 120_000);
 

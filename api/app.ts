@@ -19,7 +19,12 @@ import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
 
 export interface AppOptions {
-  config: ApiConfig & { databaseUrl: string };
+  config: ApiConfig;
+  /**
+   * The settings beyond ApiConfig: Temporal (when no lifecycle is given) and the cluster placement
+   * reads (KUBECONFIG, or the pod's ServiceAccount). Default process.env.
+   */
+  env?: NodeJS.ProcessEnv;
   /** Lifecycle to use instead of connecting to Temporal from the environment's settings. */
   lifecycle?: EnvironmentLifecycle;
   /** Run the background loop that mirrors workflow status into Postgres (default true). */
@@ -33,7 +38,7 @@ export interface AppOptions {
 async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
   await instance.register(errorHandlerPlugin);
   await instance.register(databasePlugin, { databaseUrl: opts.config.databaseUrl, migrate: true });
-  await instance.register(lifecyclePlugin, { lifecycle: opts.lifecycle });
+  await instance.register(lifecyclePlugin, { lifecycle: opts.lifecycle, env: opts.env });
   await instance.register(metricsPlugin);
   await instance.register(openApiPlugin);
   await instance.register(rateLimitPlugin, { perMinute: opts.config.rateLimitPerMinute });
@@ -52,7 +57,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
   await instance.register(healthRoutes);
   await instance.register(
     async (v1) => {
-      await v1.register(blueprintRoutes);
+      await v1.register(blueprintRoutes, { env: opts.env });
       await v1.register(environmentRoutes);
       await v1.register(sleepRoutes);
       await v1.register(snapshotRoutes);

@@ -60,6 +60,7 @@ export async function createApiInstance(
     lifecycle: opts.lifecycle,
     statusSync: opts.statusSync,
     config: opts.config,
+    env: opts.env,
   });
   return instance;
 }

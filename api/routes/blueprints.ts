@@ -47,8 +47,8 @@ const versionView = (version: BlueprintVersionRecord, services: string[]) => ({
 });
 
 /** Register, list, get, validate and plan blueprints. Nothing here starts a workflow. */
-const blueprintRoutes: FastifyPluginAsyncZod = async (app) => {
-  const clusterPools = clusterNodePools();
+const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = async (app, opts) => {
+  const clusterPools = clusterNodePools(opts.env);
 
   app.post(
     '/blueprints',

@@ -54,7 +54,13 @@ export async function startTestApi(
     {},
     { databaseUrl: db.url, logLevel: 'debug', rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000 },
   );
-  const app = await createApiInstance({ config, lifecycle, statusSync: false, logStream });
+  const app = await createApiInstance({
+    config,
+    lifecycle,
+    statusSync: false,
+    logStream,
+    env: await stackEnv(),
+  });
   await app.ready();
 
   const issue = async (user: string, teamId: string, role: 'member' | 'admin') => {

@@ -43,7 +43,7 @@ describe('API + real worker + local cluster: create survives an API restart, the
   const startApp = async () => {
     const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
     const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
-    const app = await createApiInstance({ config, lifecycle });
+    const app = await createApiInstance({ config, lifecycle, env: await stackEnv() });
     app.addHook('onClose', () => lifecycle.close());
     await app.ready();
     apps.push(app);

@@ -77,6 +77,7 @@ describe('API snapshot and restore of the founding example on the real node', ()
     app = await createApiInstance({
       config: loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 }),
       lifecycle,
+      env: await stackEnv(),
     });
     app.addHook('onClose', () => lifecycle.close());
     await app.ready();

@@ -62,7 +62,7 @@ export async function startWorkerBackedApi(params: { name: string }): Promise<Wo
   );
   const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
   const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
-  const app = await createApiInstance({ config, lifecycle });
+  const app = await createApiInstance({ config, lifecycle, env: await stackEnv() });
   app.addHook('onClose', () => lifecycle.close());
   await app.ready();
   await ensureTeam(app.db, { id: 'payments' });

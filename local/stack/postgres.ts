@@ -1,11 +1,22 @@
 import { execFile, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { access, chmod, chown, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import {
+  access,
+  appendFile,
+  chmod,
+  chown,
+  mkdir,
+  readdir,
+  readFile,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { POSTGRES_DATABASE, POSTGRES_OS_USER, POSTGRES_USER, type StackConfig } from './config.js';
 import { StackError } from './errors.js';
+import { POD_CIDR } from './node/layout.js';
 import { startHealthy } from './part-process.js';
 import type { Progress } from './progress.js';
 import type { PostgresPart, ProcessRecord } from './state.js';
@@ -197,6 +208,7 @@ export async function startPostgres(options: {
       });
     });
   }
+  await admitPodNetwork(dataDir);
   const adminUrl = `postgres://${POSTGRES_USER}@127.0.0.1:${config.ports.postgres}/postgres`;
   const { record, health: version } = await startHealthy({
     daemon: {
@@ -228,12 +240,28 @@ export async function startPostgres(options: {
   return { version, external: false, processes: [record], databaseUrl: stackDatabaseUrl(config) };
 }
 
+/**
+ * The line of pg_hba.conf that lets pods of the real node (reaching Postgres through the bridge, see
+ * node/host-network.ts) log in, with a password only: the stack's own role has none, so only roles
+ * made for in-cluster use (a MicroStax installed into the local cluster) get in.
+ */
+export const POD_NETWORK_HBA_LINE = `host all all ${POD_CIDR} scram-sha-256`;
+
+async function admitPodNetwork(dataDir: string): Promise<void> {
+  const file = path.join(dataDir, 'pg_hba.conf');
+  const text = await readFile(file, 'utf8');
+  if (text.split('\n').includes(POD_NETWORK_HBA_LINE)) return;
+  await appendFile(file, `${text.endsWith('\n') ? '' : '\n'}${POD_NETWORK_HBA_LINE}\n`);
+}
+
 async function ensureDatabase(adminUrl: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [POSTGRES_DATABASE]);
     if (found.rowCount === 0) await client.query(`CREATE DATABASE ${POSTGRES_DATABASE}`);
+    // A server that was already running reads pg_hba.conf again (admitPodNetwork may have changed it).
+    await client.query('SELECT pg_reload_conf()');
   } finally {
     await client.end();
   }

@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { Connection } from '@temporalio/client';
+import { msToTs } from '@temporalio/common';
 import proto from '@temporalio/proto';
 import { SEARCH_ATTRIBUTE_KEYS } from '../../workflows/search-attributes.js';
 import { STACK_UP_COMMAND, type StackConfig, TEMPORAL_NAMESPACE } from './config.js';
@@ -92,9 +93,8 @@ async function withConnection<T>(address: string, use: (connection: Connection) 
  * Registers any missing search attribute (idempotent). The namespace itself is created by the
  * server's `--namespace` flag, on every start.
  */
-async function ensureSearchAttributes(address: string): Promise<void> {
+async function ensureSearchAttributes(address: string, namespace = TEMPORAL_NAMESPACE): Promise<void> {
   await withConnection(address, async (connection) => {
-    const namespace = TEMPORAL_NAMESPACE;
     const existing = await connection.operatorService.listSearchAttributes({ namespace });
     const missing = SEARCH_ATTRIBUTE_KEYS.filter((key) => !(key.name in (existing.customAttributes ?? {})));
     if (missing.length === 0) return;
@@ -105,6 +105,32 @@ async function ensureSearchAttributes(address: string): Promise<void> {
       ),
     });
   });
+}
+
+/**
+ * Another namespace on the stack's server, ready for MicroStax (its search attributes registered):
+ * for a second installation, such as MicroStax installed into the local cluster, that must not share
+ * workflows, schedules and sweeps with the processes on this machine. Idempotent.
+ */
+export async function ensureTemporalNamespace(address: string, namespace: string): Promise<void> {
+  await withConnection(address, async (connection) => {
+    await connection.workflowService
+      .registerNamespace({ namespace, workflowExecutionRetentionPeriod: msToTs('1 day') })
+      .catch((error: { code?: number }) => {
+        if (error.code !== 6) throw error; // ALREADY_EXISTS
+      });
+  });
+  // A new namespace reaches the frontend's cache within seconds; until then it is "not found".
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await ensureSearchAttributes(address, namespace);
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
 }
 
 /** Health: the frontend answers, the namespace and every search attribute exist, the UI serves. */

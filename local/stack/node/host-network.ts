@@ -3,7 +3,7 @@ import { readdir, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { StackError } from '../errors.js';
 import { SIMULATED_NODE_IP, SIMULATED_POD_CIDR } from '../kubernetes/components.js';
-import { SERVICE_CLUSTER_IP_RANGE } from '../kubernetes/pki.js';
+import { KUBERNETES_SERVICE_IP, SERVICE_CLUSTER_IP_RANGE } from '../kubernetes/pki.js';
 import { BRIDGE_ADDRESS, POD_BRIDGE, POD_CIDR } from './layout.js';
 
 /**
@@ -35,8 +35,65 @@ export async function bridgeHasAddress(): Promise<boolean | undefined> {
   return shown.includes(`${BRIDGE_ADDRESS}/`);
 }
 
-/** Makes forwarding and the bridge ready (idempotent). */
-export async function ensureHostNetwork(): Promise<void> {
+/** The nat chain that lets pods reach the stack's own servers, which listen on loopback only. */
+export const HOST_SERVICES_CHAIN = 'MSX-HOST-SERVICES';
+
+/** The loopback servers pods reach through the bridge, by the stack's ports. */
+export interface HostServicePorts {
+  kubeApiserver: number;
+  postgres: number;
+  temporal: number;
+}
+
+/**
+ * The rules of HOST_SERVICES_CHAIN (iptables arguments after `-t nat -A <chain>`): traffic from pods
+ * to the `kubernetes` Service (10.96.0.1:443, which kube-proxy cannot serve: its endpoint would be
+ * loopback) goes to the API server, and traffic to the bridge address on the Postgres and Temporal
+ * ports goes to those servers, so MicroStax itself can run in the cluster against the stack's
+ * Postgres and Temporal as external endpoints, the way a platform team's install would.
+ */
+export function hostServiceRules(ports: HostServicePorts): string[][] {
+  const dnat = (destination: string, port: number, to: number) => [
+    '-d',
+    `${destination}/32`,
+    '-p',
+    'tcp',
+    '--dport',
+    String(port),
+    '-j',
+    'DNAT',
+    '--to-destination',
+    `127.0.0.1:${to}`,
+  ];
+  return [
+    dnat(KUBERNETES_SERVICE_IP, 443, ports.kubeApiserver),
+    dnat(BRIDGE_ADDRESS, ports.postgres, ports.postgres),
+    dnat(BRIDGE_ADDRESS, ports.temporal, ports.temporal),
+  ];
+}
+
+const iptablesNat = (...args: string[]) => run('iptables', ['-w', '-t', 'nat', ...args]);
+
+/** Programs HOST_SERVICES_CHAIN afresh and jumps to it first for traffic from the bridge (idempotent). */
+async function ensureHostServices(ports: HostServicePorts): Promise<void> {
+  // Loopback destinations are dropped as martians on other interfaces unless this is on.
+  await writeFile(`/proc/sys/net/ipv4/conf/${POD_BRIDGE}/route_localnet`, '1');
+  await iptablesNat('-N', HOST_SERVICES_CHAIN).catch(() => undefined);
+  await iptablesNat('-F', HOST_SERVICES_CHAIN);
+  for (const rule of hostServiceRules(ports)) await iptablesNat('-A', HOST_SERVICES_CHAIN, ...rule);
+  const jump = ['PREROUTING', '-i', POD_BRIDGE, '-j', HOST_SERVICES_CHAIN];
+  // Before kube-proxy's KUBE-SERVICES: it would answer the endpoint-less `kubernetes` Service.
+  await iptablesNat('-C', ...jump).catch(() => iptablesNat('-I', jump[0]!, '1', ...jump.slice(1)));
+}
+
+async function removeHostServices(): Promise<void> {
+  await iptablesNat('-D', 'PREROUTING', '-i', POD_BRIDGE, '-j', HOST_SERVICES_CHAIN).catch(() => undefined);
+  await iptablesNat('-F', HOST_SERVICES_CHAIN).catch(() => undefined);
+  await iptablesNat('-X', HOST_SERVICES_CHAIN).catch(() => undefined);
+}
+
+/** Makes forwarding, the bridge and the pods' way to the stack's servers ready (idempotent). */
+export async function ensureHostNetwork(ports: HostServicePorts): Promise<void> {
   try {
     for (const [file, value] of Object.entries(SYSCTLS)) await writeFile(file, value);
     const hasAddress = await bridgeHasAddress();
@@ -52,6 +109,7 @@ export async function ensureHostNetwork(): Promise<void> {
     // it leaves, and one it has not programmed yet (a Service a moment old) finds nobody there and
     // fails, where the default route would carry it off the machine to whatever answers there.
     await run('ip', ['route', 'replace', SERVICE_CLUSTER_IP_RANGE, 'dev', POD_BRIDGE, 'src', BRIDGE_ADDRESS]);
+    await ensureHostServices(ports);
   } catch (error) {
     throw new StackError('part-failed', `Could not prepare the pod network: ${String(error)}`, {
       part: 'node',
@@ -60,8 +118,9 @@ export async function ensureHostNetwork(): Promise<void> {
   }
 }
 
-/** Removes the bridge (and with it the routes of the pod network) and the unreachable routes. */
+/** Removes the bridge (and with it the routes of the pod network), the unreachable routes and our nat chain. */
 export async function removeHostNetwork(): Promise<void> {
+  await removeHostServices();
   await run('ip', ['link', 'delete', POD_BRIDGE]).catch(() => undefined);
   for (const destination of UNREACHABLE) {
     await run('ip', ['route', 'delete', 'unreachable', destination]).catch(() => undefined);

@@ -232,7 +232,7 @@ export async function upRealNode(options: {
   await ensureDebianPackages({ part: 'node', packages: NODE_DEBIAN_PACKAGES, progress });
   const stale = await removeStaleNetworkNamespaces();
   if (stale > 0) progress.info(`removed ${stale} network namespaces of pods that no longer run`);
-  await ensureHostNetwork();
+  await ensureHostNetwork(config.ports);
   const { components, adminKubeconfig } = await prepareNode(options);
   const processes: ProcessRecord[] = [];
   for (const component of components) {

@@ -60,19 +60,21 @@ export interface HttpAnswer {
 
 /**
  * An HTTP request to an environment URL (`http://api.<env>.microstax.localhost:<port>/path`) as a
- * browser would send it: to the gateway on loopback, with the URL's host in the Host header.
+ * browser would send it: to the gateway on loopback (or the gateway at `via`, `host:port`), with the
+ * URL's host in the Host header.
  */
 export function httpAt(
   url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+  options: { method?: string; headers?: Record<string, string>; body?: unknown; via?: string } = {},
 ): Promise<HttpAnswer> {
   const target = new URL(url);
+  const [viaHost, viaPort] = options.via?.split(':') ?? [];
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = request(
       {
-        host: '127.0.0.1',
-        port: Number(target.port) || 80,
+        host: viaHost ?? '127.0.0.1',
+        port: Number(viaPort ?? target.port) || 80,
         path: `${target.pathname}${target.search}`,
         method: options.method ?? 'GET',
         headers: {
@@ -105,11 +107,11 @@ export function httpAt(
 }
 
 /** Retries a request until it answers 200 (a new pod behind a fresh Service may take a moment). */
-export async function firstOk(url: string, timeoutMs = 60_000): Promise<HttpAnswer> {
+export async function firstOk(url: string, timeoutMs = 60_000, via?: string): Promise<HttpAnswer> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    const answer = await httpAt(url).catch(
+    const answer = await httpAt(url, { via }).catch(
       (error: Error) => ({ status: 0, body: error.message }) as HttpAnswer,
     );
     if (answer.status === 200) return answer;

@@ -60,7 +60,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       log(`schedules: ${installed.join(', ')}`);
     }
     log(
-      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.kubeconfigPath}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; Ctrl-C to stop`,
+      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.kubeconfigPath}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; workflows ${worker.workflowCode}; Ctrl-C to stop`,
     );
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
     await worker.run();
@@ -112,7 +112,9 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       "\nConnects to TEMPORAL_ADDRESS (or the local stack), and to the cluster in KUBECONFIG (or the local stack's).\n" +
-        "Payloads are encrypted with MICROSTAX_CODEC_KEY (or the stack's generated dev key).\n\n" +
+        "Payloads are encrypted with MICROSTAX_CODEC_KEY (or the stack's generated dev key).\n" +
+        "Workflow code: the bundle in MICROSTAX_WORKFLOW_BUNDLE, or the compiled CLI's dist/workflow-bundle.js,\n" +
+        'or bundled from the sources at start (a few seconds).\n\n' +
         'Example:\n  microstax worker --prewarm blueprints/examples/checkout-dev/checkout-dev.yaml:2\n',
     )
     .action(async (options: WorkerOptions) => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -96,5 +96,32 @@ describe('distFreshness', () => {
       fresh: false,
       reason: 'store/migrations/0001_initial.sql changed after the last build',
     });
+  });
+});
+
+describe('what dist/ imports', () => {
+  /** Static imports and re-exports of packages (not `import type`, not relative, not `node:`). */
+  const PACKAGE_IMPORT = /^(?:import|export)\s+(?!type\s)(?:[^;]*?\sfrom\s+)?'([^'.][^']*)'/gm;
+  const packageName = (specifier: string) =>
+    specifier.startsWith('@') ? specifier.split('/').slice(0, 2).join('/') : specifier.split('/')[0]!;
+
+  it('statically imports only production dependencies (npm ci --omit=dev installs no others)', async () => {
+    const manifest = await readJson('package.json');
+    const build = await readJson(BUILD_TSCONFIG);
+    const excluded = (file: string) =>
+      build.exclude.some((entry: string) => file === entry || file.startsWith(`${entry}/`));
+    const offenders: string[] = [];
+    for (const dir of build.include as string[]) {
+      for (const entry of await readdir(path.join(root, dir), { recursive: true, withFileTypes: true })) {
+        const file = path.relative(root, path.join(entry.parentPath, entry.name));
+        if (!entry.isFile() || !file.endsWith('.ts') || excluded(file)) continue;
+        const source = await readFile(path.join(root, file), 'utf8');
+        for (const [, specifier] of source.matchAll(PACKAGE_IMPORT)) {
+          if (specifier!.startsWith('node:')) continue;
+          if (!(packageName(specifier!) in manifest.dependencies)) offenders.push(`${file}: ${specifier}`);
+        }
+      }
+    }
+    expect(offenders, 'import it with await import() where only development needs it').toEqual([]);
   });
 });

@@ -145,26 +145,39 @@ describe('the MicroStax image', () => {
     }
   });
 
-  it("has working pg_dump, pg_restore and psql (the snapshot engine's tools)", async () => {
+  it("snapshots and restores through the compiled snapshot engine with the image's PostgreSQL 17 tools, into the stack's Postgres 15", async () => {
+    // The engine as the worker runs it: capture (pg_dump), then restore (pg_restore | psql) over changed data.
+    const engine = [
+      "import { readFileSync, writeFileSync } from 'node:fs';",
+      "import { PostgresDumpEngine } from '/app/dist/activities/postgres-dump-engine.js';",
+      "const engine = new PostgresDumpEngine({ artifactDir: '/tmp/snapshots', connectionFor: async () => process.env.DATABASE_URL });",
+      "const base = { environmentId: 'env-image', service: { name: 'db', image: 'postgres:16-alpine' }, heartbeat: () => {}, signal: new AbortController().signal };",
+      "if (process.argv[1] === 'capture') {",
+      "  const artifact = await engine.capture({ ...base, snapshotId: 'snap-image' });",
+      "  writeFileSync('/tmp/artifact.json', JSON.stringify({ ...artifact, service: 'db', engine: engine.name }));",
+      "} else await engine.restore({ ...base, artifact: JSON.parse(readFileSync('/tmp/artifact.json', 'utf8')) });",
+    ].join('\n');
     const output = await runInImage(image, {
       args: [
         'sh',
         '-euc',
         [
-          'psql -qv ON_ERROR_STOP=1 "$DATABASE_URL" -c "CREATE TABLE image_probe (id int); INSERT INTO image_probe VALUES (1), (2)"',
-          'pg_dump --format=custom --no-owner --no-privileges --table=image_probe --file=/tmp/probe.dump "$DATABASE_URL"',
-          "pg_restore --list /tmp/probe.dump | grep -c 'TABLE DATA public image_probe'",
-          'psql -At "$DATABASE_URL" -c "SELECT count(*) FROM image_probe"',
+          "psql -qv ON_ERROR_STOP=1 \"$DATABASE_URL\" -c \"CREATE TABLE snap (note text); INSERT INTO snap VALUES ('SET transaction_timeout = 0;'), ('b'), ('c')\"",
+          'node --input-type=module -e "$ENGINE" capture',
+          'psql -qv ON_ERROR_STOP=1 "$DATABASE_URL" -c "DELETE FROM snap"',
+          'node --input-type=module -e "$ENGINE" restore',
+          'psql -At "$DATABASE_URL" -c "SELECT string_agg(note, \'|\' ORDER BY note) FROM snap"',
           'pg_dump --version',
+          'psql -At "$DATABASE_URL" -c "SHOW server_version"',
         ].join('\n'),
       ],
-      env: { DATABASE_URL: database.url },
+      env: { DATABASE_URL: database.url, ENGINE: engine },
       readOnlyRoot: true,
     });
     expect(output.trim().split('\n')).toEqual([
-      '1',
-      '2',
+      'SET transaction_timeout = 0;|b|c',
       expect.stringMatching(/^pg_dump \(PostgreSQL\) 17\./),
+      expect.stringMatching(/^15\./),
     ]);
   });
 

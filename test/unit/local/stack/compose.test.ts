@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { ON_REQUEST_IMAGES } from '../../../../local/images/index.js';
 import {
   DEFAULT_PORTS,
   ENV,
@@ -14,6 +15,9 @@ import { SEARCH_ATTRIBUTE_KEYS } from '../../../../workflows/search-attributes.j
 
 interface ComposeService {
   image?: string;
+  build?: string;
+  read_only?: boolean;
+  tmpfs?: string[];
   command?: string[] | string;
   environment?: Record<string, string>;
   ports?: string[];
@@ -67,6 +71,21 @@ describe('docker-compose.yml', async () => {
     expect(database.pathname).toBe(`/${POSTGRES_DATABASE}`);
     expect(database.host).toBe('postgres:5432');
   });
+
+  it.each(['api', 'worker'])(
+    'runs the %s from the MicroStax image (the Dockerfile), read-only but /tmp',
+    (name) => {
+      const service = services[name]!;
+      expect(service.image).toBe(ON_REQUEST_IMAGES.find((image) => image.imageId === 'microstax')?.reference);
+      expect(service.build).toBe('.');
+      expect(service.read_only).toBe(true);
+      expect(service.tmpfs).toEqual(['/tmp']);
+      expect(service.command).toEqual([name]);
+      // Outside a local stack the worker needs these rather than the stack's state dir.
+      expect(service.environment?.MICROSTAX_SNAPSHOT_DIR).toMatch(/^\/tmp\//);
+      expect(service.environment?.MICROSTAX_CODEC_KEY).toMatch(/^\$\{MICROSTAX_CODEC_KEY:\?/);
+    },
+  );
 
   it('keeps secrets out of the file', () => {
     const env = services.postgres?.environment ?? {};

@@ -79,7 +79,8 @@ export type DistFreshness = { fresh: true } | { fresh: false; reason: string };
 
 /**
  * Compares the build stamp's time with the newest input: the directories tsconfig.build.json
- * compiles, the runtime assets, package.json, the lock file, the tsconfigs and build/ itself.
+ * compiles (but their Markdown), the runtime assets, package.json, the lock file, the tsconfigs and
+ * build/ itself.
  */
 export async function distFreshness(root: string): Promise<DistFreshness> {
   const stamp = await stat(path.join(root, DIST_DIR, BUILD_STAMP)).catch(() => undefined);
@@ -106,7 +107,8 @@ async function newerFile(target: string, since: number): Promise<string | undefi
   if (!info) return undefined;
   if (!info.isDirectory()) return info.mtimeMs > since ? target : undefined;
   for (const entry of await readdir(target, { withFileTypes: true })) {
-    if (entry.name === 'node_modules') continue;
+    // Documentation beside the sources changes nothing in dist/.
+    if (entry.name === 'node_modules' || entry.name.endsWith('.md')) continue;
     const newer = await newerFile(path.join(target, entry.name), since);
     if (newer) return newer;
   }

@@ -91,6 +91,9 @@ describe('distFreshness', () => {
     await utimes(path.join(root, DIST_DIR, BUILD_STAMP), at(10), at(10));
     expect(await distFreshness(root)).toEqual({ fresh: true });
 
+    await writeFile(path.join(root, 'cli/README.md'), 'docs change nothing in dist/');
+    expect(await distFreshness(root)).toEqual({ fresh: true });
+
     await utimes(path.join(root, 'store/migrations/0001_initial.sql'), at(20), at(20));
     expect(await distFreshness(root)).toEqual({
       fresh: false,

@@ -25,7 +25,8 @@ import { startTestRegistry, type TestRegistry } from './support/test-registry.js
  * dist/ is stale), pushed to a registry of this file's own, unpacked, and run as a pod would run it: as
  * 65532:65532 with a read-only root filesystem (only /tmp writable), with the image's own Node 20 and
  * no tsx. The CLI answers, the admin commands migrate a fresh database from the image's migrations, the
- * PostgreSQL client tools work, and the worker polls the stack's Temporal with the prebuilt workflow bundle.
+ * compiled snapshot engine dumps and restores with the image's PostgreSQL 17 tools into the stack's 15, and
+ * the worker polls the stack's Temporal with the prebuilt workflow bundle.
  */
 
 const CLI = ['node', '/app/dist/bin/microstax.js'];

@@ -1,12 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
+
+/**
+ * The version in package.json: the repository's beside the sources, dist/package.json (written by
+ * `npm run build` with the same version) beside the compiled code.
+ */
+export function cliVersion(): string {
+  const manifest = readFileSync(new URL('../package.json', import.meta.url), 'utf8');
+  return (JSON.parse(manifest) as { version: string }).version;
+}
 
 /** Builds the `microstax` command tree. Exported so tests can drive it without a subprocess. */
 export function buildProgram(): Command {
   const program = new Command('microstax')
     .description('MicroStax: isolated, seeded developer, QA and pull-request environments on Kubernetes')
-    .version(process.env.npm_package_version ?? '0.1.0')
+    .version(cliVersion())
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerCommands(program);

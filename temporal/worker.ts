@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
   bundleWorkflowCode,
@@ -11,8 +13,53 @@ import { LIFECYCLE_TASK_QUEUE } from '../workflows/contracts.js';
 import { loadTemporalConfig, type TemporalConfig, temporalConnectionOptions } from './config.js';
 import { loadDataConverter } from './data-converter.js';
 
-/** The workflow bundle's entry module. */
-export const WORKFLOWS_PATH = fileURLToPath(new URL('../workflows/index.ts', import.meta.url));
+const MODULE_FILE = fileURLToPath(import.meta.url);
+
+/** The workflow bundle's entry module (`.ts` in the sources, `.js` when compiled into dist/). */
+export const WORKFLOWS_PATH = fileURLToPath(
+  new URL(`../workflows/index${path.extname(MODULE_FILE)}`, import.meta.url),
+);
+
+/** The bundle `npm run build` writes beside the compiled code: `dist/workflow-bundle.js`. */
+export const PREBUILT_WORKFLOW_BUNDLE = 'workflow-bundle.js';
+
+/** Names a prebuilt workflow bundle to use instead of the one beside the compiled code. */
+export const WORKFLOW_BUNDLE_ENV = 'MICROSTAX_WORKFLOW_BUNDLE';
+
+/** Where the worker's workflow code comes from. */
+export type WorkflowCodeSource =
+  /** A bundle made by `npm run build` (or named by MICROSTAX_WORKFLOW_BUNDLE): no webpack at start. */
+  | { kind: 'prebuilt'; codePath: string }
+  /** Bundled with webpack when the worker starts (the TypeScript sources, tests). */
+  | { kind: 'bundle-at-start' };
+
+/**
+ * MICROSTAX_WORKFLOW_BUNDLE when set (it must exist); else, when this module runs compiled, the bundle
+ * beside the compiled code when the build wrote one; else bundle at start. Running from the sources
+ * never picks up dist/'s bundle, which may be older than the workflows.
+ */
+export function workflowCodeSource(options: {
+  env: NodeJS.ProcessEnv;
+  /** This module's file; a `.js` one is compiled code. */
+  moduleFile?: string;
+  exists?: (file: string) => boolean;
+}): WorkflowCodeSource {
+  const exists = options.exists ?? existsSync;
+  const named = options.env[WORKFLOW_BUNDLE_ENV];
+  if (named) {
+    const codePath = path.resolve(named);
+    if (!exists(codePath)) {
+      throw new Error(`${WORKFLOW_BUNDLE_ENV}=${named}: no such file (a bundle written by npm run build)`);
+    }
+    return { kind: 'prebuilt', codePath };
+  }
+  const moduleFile = options.moduleFile ?? MODULE_FILE;
+  if (moduleFile.endsWith('.js')) {
+    const codePath = path.join(path.dirname(moduleFile), '..', PREBUILT_WORKFLOW_BUNDLE);
+    if (exists(codePath)) return { kind: 'prebuilt', codePath };
+  }
+  return { kind: 'bundle-at-start' };
+}
 
 /**
  * Bundles the workflow code once (webpack; a few seconds). Tests bundle once per file and reuse the
@@ -26,6 +73,8 @@ export interface LifecycleWorkerHandle {
   worker: Worker;
   connection: NativeConnection;
   config: TemporalConfig;
+  /** Where the workflow code came from: `prebuilt <file>`, `bundled at start` or `given`. */
+  workflowCode: string;
   /** Runs until shutdown() (or a signal, when the runtime handles them); resolves when drained. */
   run(): Promise<void>;
   /** Stops polling, lets running activities finish, closes the connection. */
@@ -40,7 +89,7 @@ export async function createLifecycleWorker(params: {
   activities: LifecycleActivities;
   taskQueue?: string;
   config?: TemporalConfig;
-  /** A prebuilt bundle (tests; `{ code }` or `{ codePath }`); otherwise the workflows are bundled at start. */
+  /** A prebuilt bundle (tests; `{ code }` or `{ codePath }`); otherwise see workflowCodeSource(). */
   workflowBundle?: WorkerOptions['workflowBundle'];
   env?: NodeJS.ProcessEnv;
   /** Identity shown in the Temporal UI; default the SDK's pid@host. */
@@ -51,7 +100,15 @@ export async function createLifecycleWorker(params: {
   const config = params.config ?? loadTemporalConfig(params.env);
   const dataConverter = await loadDataConverter(params.env);
   const connection = await NativeConnection.connect(await temporalConnectionOptions(config));
-  const workflowBundle = params.workflowBundle ?? (await bundleLifecycleWorkflows());
+  const source = params.workflowBundle ? undefined : workflowCodeSource({ env: params.env ?? process.env });
+  const workflowBundle =
+    params.workflowBundle ??
+    (source?.kind === 'prebuilt' ? { codePath: source.codePath } : await bundleLifecycleWorkflows());
+  const workflowCode = !source
+    ? 'given'
+    : source.kind === 'prebuilt'
+      ? `prebuilt ${source.codePath}`
+      : 'bundled at start';
   const worker = await Worker.create({
     connection,
     namespace: config.namespace,
@@ -70,6 +127,7 @@ export async function createLifecycleWorker(params: {
     worker,
     connection,
     config,
+    workflowCode,
     run() {
       running ??= worker.run().finally(() => connection.close());
       return running;

@@ -1,12 +1,14 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import type { BlueprintProblem, ResolvedBlueprint } from '../../blueprints/resolved.js';
 import { KubeClient } from '../../deploy/kube-client.js';
+
+import { NODE_POOLS_FILE } from '../../local/stack/config.js';
 import { useLocalStackSettings } from '../../local/stack/process-settings.js';
+
 import { formatBranchPlan } from '../../planner/branching/format-plan.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { PlannerError } from '../../planner/errors.js';
@@ -24,7 +26,7 @@ import { ExitCode } from '../exit-codes.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
 /** The pools file the local stack creates its simulated nodes from; the default for --pools. */
-export const DEFAULT_POOLS_FILE = fileURLToPath(new URL('../../stack/node-pools.yaml', import.meta.url));
+export const DEFAULT_POOLS_FILE = NODE_POOLS_FILE;
 
 interface PlanOptions extends BlueprintInputOptions {
   baseline: string;

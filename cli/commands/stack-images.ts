@@ -26,20 +26,34 @@ export function register(program: Command): void {
       'build the images the examples need (Debian packages, no Docker daemon; cached) and push what the local registry lacks',
     )
     .option('--registry <host:port>', "the registry to publish to (default: the stack's registry port)")
+    .option(
+      '--only <ids>',
+      'build and push only these images (comma-separated build ids, parents included); `microstax` is MicroStax itself, which only this option builds',
+      (value: string) =>
+        value
+          .split(',')
+          .map((id) => id.trim())
+          .filter(Boolean),
+    )
     .option('--json', 'print the published images as JSON on stdout')
     .addHelpText(
       'after',
       `
 Builds are cached in ~/.cache/microstax/images (MICROSTAX_CACHE_DIR) as one OCI layout, keyed by each
 image's definition; a second run builds and pushes nothing. Build logs: <cache>/images/logs/<image>.log.
-Names kept from the blueprints: docker.io/library/postgres:16-alpine -> <registry>/library/postgres:16-alpine.`,
+Names kept from the blueprints: docker.io/library/postgres:16-alpine -> <registry>/library/postgres:16-alpine.
+
+--only microstax builds the MicroStax image (ghcr.io/microstax/microstax:<version>) from this checkout:
+npm run build first when dist/ is missing or older than the sources, then Debian trixie's nodejs and
+PostgreSQL client, dist/ and the production node_modules under /app. stack up never builds it.`,
     )
-    .action(async (opts: { registry?: string; json?: boolean }) => {
+    .action(async (opts: { registry?: string; only?: string[]; json?: boolean }) => {
       try {
         const registry = opts.registry ?? (await defaultRegistry());
         const result = await ensureImages({
           registry,
           progress: opts.json ? silentProgress : lineProgress(),
+          ...(opts.only ? { only: opts.only } : {}),
         });
         if (opts.json) {
           process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);

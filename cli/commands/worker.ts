@@ -71,7 +71,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       log(`schedules: ${installed.join(', ')}`);
     }
     log(
-      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.cluster}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; Ctrl-C to stop`,
+      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.cluster}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; workflows ${worker.workflowCode}; Ctrl-C to stop`,
     );
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
     await worker.run();
@@ -126,7 +126,9 @@ export function register(program: Command): void {
       '\nSettings (README "Settings"): TEMPORAL_ADDRESS, DATABASE_URL, MICROSTAX_CODEC_KEY, MICROSTAX_SNAPSHOT_DIR and\n' +
         "KUBECONFIG (or the pod's ServiceAccount); unset ones come from the local stack when one is up.\n" +
         'MICROSTAX_WORKER_HEALTH_PORT serves /healthz and /readyz; on SIGTERM running activities get\n' +
-        'MICROSTAX_WORKER_SHUTDOWN_GRACE_SECONDS (default 90) to finish before they are cancelled and retried elsewhere.\n\n' +
+        'MICROSTAX_WORKER_SHUTDOWN_GRACE_SECONDS (default 90) to finish before they are cancelled and retried elsewhere.\n' +
+        "Workflow code: the bundle in MICROSTAX_WORKFLOW_BUNDLE, or the compiled CLI's dist/workflow-bundle.js,\n" +
+        'or bundled from the sources at start (a few seconds).\n\n' +
         'Example:\n  microstax worker --prewarm blueprints/examples/checkout-dev/checkout-dev.yaml:2\n',
     )
     .action(async (options: WorkerOptions) => {

@@ -1,4 +1,3 @@
-import { build } from 'esbuild';
 import { ImageError } from './errors.js';
 
 /**
@@ -12,6 +11,8 @@ export async function bundleApp(options: {
   define?: Record<string, string>;
 }): Promise<Buffer> {
   try {
+    // Loaded on use: esbuild is a devDependency, absent from production installs of the CLI.
+    const { build } = await import('esbuild');
     const result = await build({
       entryPoints: [options.entry],
       bundle: true,

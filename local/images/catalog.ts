@@ -3,6 +3,12 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleApp } from './app-bundle.js';
 import type { ImageSpec, StagedFile } from './image-spec.js';
+import {
+  MICROSTAX_APT_PACKAGES,
+  MICROSTAX_IMAGE_CONFIG,
+  MICROSTAX_VERSION,
+  stageMicrostaxApp,
+} from './microstax-image.js';
 import { buildPauseBinary } from './pause-binary.js';
 
 /**
@@ -184,5 +190,37 @@ export const IMAGE_SPECS: readonly ImageSpec[] = [
       },
     },
     publishAs: ['ghcr.io/microstax/hello:1'],
+  },
+  {
+    id: 'base-trixie',
+    description: 'Debian trixie, debootstrap --variant=minbase, without docs, man pages or translations',
+    layer: { kind: 'debootstrap', suite: 'trixie' },
+    config: { env: [`PATH=${DEFAULT_PATH}`, 'LANG=C.UTF-8'], cmd: ['/bin/sh'] },
+  },
+  {
+    id: 'microstax-runtime',
+    description:
+      "Debian trixie's nodejs (20), PostgreSQL client tools and CA certificates: the MicroStax runtime",
+    parent: 'base-trixie',
+    layer: { kind: 'apt', packages: MICROSTAX_APT_PACKAGES, versionLabelOf: 'nodejs' },
+    config: {
+      labels: { ...SOURCE_LABEL, 'org.opencontainers.image.title': 'Debian Node.js and PostgreSQL client' },
+    },
+  },
+  {
+    id: 'microstax',
+    description: "MicroStax itself: this checkout's dist/ (npm run build) and production node_modules",
+    parent: 'microstax-runtime',
+    layer: { kind: 'files', files: stageMicrostaxApp },
+    config: {
+      ...MICROSTAX_IMAGE_CONFIG,
+      labels: {
+        ...SOURCE_LABEL,
+        'org.opencontainers.image.title': 'MicroStax',
+        'org.opencontainers.image.version': MICROSTAX_VERSION,
+      },
+    },
+    publishAs: [`ghcr.io/microstax/microstax:${MICROSTAX_VERSION}`],
+    onRequest: true,
   },
 ];

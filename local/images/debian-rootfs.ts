@@ -4,12 +4,18 @@ import { runBuildStep } from './build-step.js';
 import type { StepContext } from './oci-layout.js';
 
 /**
- * Debian root filesystems: the bookworm base (debootstrap --variant=minbase from the machine's apt
- * mirror) and package installs inside a chroot. Images are made smaller by never installing docs,
- * man pages or translations, and by keeping apt's lists and downloaded packages outside the image.
+ * Debian root filesystems: a base of one Debian release (debootstrap --variant=minbase from the
+ * machine's apt mirror) and package installs inside a chroot. Images are made smaller by never
+ * installing docs, man pages or translations, and by keeping apt's lists and downloaded packages
+ * outside the image.
  */
 
-export const DEBIAN_SUITE = 'bookworm';
+/** The Debian releases an image can be based on. */
+export const DEBIAN_SUITES = ['bookworm', 'trixie'] as const;
+export type DebianSuite = (typeof DEBIAN_SUITES)[number];
+
+/** The release of a base that names none: the examples' images (and their cache keys) predate the choice. */
+export const DEFAULT_DEBIAN_SUITE: DebianSuite = 'bookworm';
 const DEFAULT_MIRROR = 'http://deb.debian.org/debian';
 
 /** Files dpkg must not install in images: docs, man pages, translations (as Debian's slim images). */
@@ -37,6 +43,11 @@ const INSTALL_LEFTOVERS = [
   'usr/sbin/policy-rc.d',
 ];
 
+/** `deb [options] <uri> <one of our suites> ...`: a one-line apt source of a Debian release. */
+const ONE_LINE_SOURCE = new RegExp(
+  `^deb\\s+(?:\\[[^\\]]*\\]\\s+)?(\\S+)\\s+(?:${DEBIAN_SUITES.join('|')})\\s`,
+);
+
 /**
  * The Debian mirror the machine's apt uses (its deb822 or one-line sources), so the images come
  * from the same place as the machine's packages; deb.debian.org when none is found.
@@ -46,8 +57,7 @@ export async function machineDebianMirror(): Promise<string> {
   for (const file of candidates) {
     const text = await readFile(file, 'utf8').catch(() => '');
     for (const line of text.split('\n')) {
-      const uri =
-        /^URIs:\s*(\S+)/.exec(line)?.[1] ?? /^deb\s+(?:\[[^\]]*\]\s+)?(\S+)\s+bookworm\s/.exec(line)?.[1];
+      const uri = /^URIs:\s*(\S+)/.exec(line)?.[1] ?? ONE_LINE_SOURCE.exec(line)?.[1];
       if (uri && !uri.includes('security')) return uri.replace(/\/$/, '');
     }
   }
@@ -55,12 +65,12 @@ export async function machineDebianMirror(): Promise<string> {
 }
 
 /** The image's apt sources: the release, its updates, and security fixes (same host layout as Debian's). */
-export function aptSources(mirror: string): string {
+export function aptSources(mirror: string, suite: DebianSuite = DEFAULT_DEBIAN_SUITE): string {
   const security = mirror.replace(/\/debian$/, '/debian-security');
   return [
-    `deb ${mirror} ${DEBIAN_SUITE} main`,
-    `deb ${mirror} ${DEBIAN_SUITE}-updates main`,
-    ...(security !== mirror ? [`deb ${security} ${DEBIAN_SUITE}-security main`] : []),
+    `deb ${mirror} ${suite} main`,
+    `deb ${mirror} ${suite}-updates main`,
+    ...(security !== mirror ? [`deb ${security} ${suite}-security main`] : []),
     '',
   ].join('\n');
 }
@@ -71,10 +81,10 @@ export interface AptCache {
   archives: string;
 }
 
-/** Builds the minimal bookworm rootfs at `rootfs` and makes it ready to be a base layer. */
+/** Builds the minimal rootfs of `suite` at `rootfs` and makes it ready to be a base layer. */
 export async function debootstrapBase(
   context: StepContext,
-  options: { rootfs: string; mirror: string; debCacheDir: string },
+  options: { rootfs: string; suite: DebianSuite; mirror: string; debCacheDir: string },
 ): Promise<void> {
   await rm(options.rootfs, { recursive: true, force: true });
   await mkdir(options.debCacheDir, { recursive: true });
@@ -85,14 +95,14 @@ export async function debootstrapBase(
     args: [
       '--variant=minbase',
       `--cache-dir=${options.debCacheDir}`,
-      DEBIAN_SUITE,
+      options.suite,
       options.rootfs,
       options.mirror,
     ],
     fix: `check that ${options.mirror} is reachable (apt-get update works)`,
   });
   const root = options.rootfs;
-  await writeFile(path.join(root, 'etc/apt/sources.list'), aptSources(options.mirror));
+  await writeFile(path.join(root, 'etc/apt/sources.list'), aptSources(options.mirror, options.suite));
   await writeFile(path.join(root, 'etc/dpkg/dpkg.cfg.d/microstax-slim'), `${DPKG_EXCLUDES.join('\n')}\n`);
   // Apt's own settings for images: no recommends, no cache of its own.
   await writeFile(

@@ -2,8 +2,15 @@ import { createHash } from 'node:crypto';
 import { chmod, mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Progress } from '../stack/progress.js';
-import { type AptCache, debootstrapBase, installedVersion, runInRootfs } from './debian-rootfs.js';
-import type { ImageSpec, LayerRecipe, PlaceholderPackage, StagedFile } from './image-spec.js';
+import {
+  type AptCache,
+  DEFAULT_DEBIAN_SUITE,
+  type DebianSuite,
+  debootstrapBase,
+  installedVersion,
+  runInRootfs,
+} from './debian-rootfs.js';
+import type { ImageSpec, LayerRecipe, PlaceholderPackage, StageContext, StagedFile } from './image-spec.js';
 import type { ImageConfig, OciLayout, StepContext } from './oci-layout.js';
 
 /**
@@ -22,9 +29,12 @@ export interface BuilderContext {
   workDir: string;
   /** One build log per image: `<logsDir>/<id>.log`. */
   logsDir: string;
-  aptCache: AptCache;
+  /** apt's lists and packages for installs on a base of `suite` (lists are per release). */
+  aptCache: (suite: DebianSuite) => AptCache;
   /** debootstrap's downloaded packages. */
   debCacheDir: string;
+  /** Slow-to-make inputs of file layers, kept between builds (StageContext.cacheDir). */
+  stageCacheDir: string;
   /** The Debian mirror for debootstrap and apt. */
   mirror: string;
   progress: Progress;
@@ -75,19 +85,19 @@ export class ImageBuilder {
     const spec = this.specs.get(id);
     if (!spec) throw new Error(`no image definition with id ${id}`);
     const parent = spec.parent ? await this.build(spec.parent) : undefined;
-    const staged = await stageFiles(spec.layer);
+    await mkdir(this.context.logsDir, { recursive: true });
+    const step: StepContext = {
+      image: spec.id,
+      logFile: path.join(this.context.logsDir, `${spec.id}.log`),
+      progress: this.context.progress,
+    };
+    const staged = await stageFiles(spec.layer, { step, cacheDir: this.context.stageCacheDir });
     const hash = definitionHash({ spec, parentTag: parent?.tag, staged, mirror: this.context.mirror });
     const tag = `${spec.id}-${hash.slice(0, 16)}`;
     const { layout } = this.context;
     if (!(await layout.manifest(tag))) {
       const startedAt = Date.now();
       this.context.progress.step(`building image ${spec.id}: ${spec.description}`);
-      await mkdir(this.context.logsDir, { recursive: true });
-      const step: StepContext = {
-        image: spec.id,
-        logFile: path.join(this.context.logsDir, `${spec.id}.log`),
-        progress: this.context.progress,
-      };
       const partial = `${tag}-partial`;
       const labels = await this.buildLayer({ spec, parentTag: parent?.tag, staged, partial, step });
       const config: ImageConfig = { ...spec.config, labels: { ...spec.config?.labels, ...labels } };
@@ -125,6 +135,7 @@ export class ImageBuilder {
         const rootfs = path.join(work, 'rootfs');
         await debootstrapBase(step, {
           rootfs,
+          suite: layer.suite ?? DEFAULT_DEBIAN_SUITE,
           mirror: this.context.mirror,
           debCacheDir: this.context.debCacheDir,
         });
@@ -155,7 +166,7 @@ export class ImageBuilder {
         script: [...(layer.placeholders ?? []).map(placeholderScript), install, layer.script ?? ''].join(
           '\n',
         ),
-        aptCache: this.context.aptCache,
+        aptCache: this.context.aptCache(debianSuiteOf(spec, (id) => this.specs.get(id))),
       });
       const labels: Record<string, string> = {};
       if (layer.versionLabelOf) {
@@ -172,6 +183,16 @@ export class ImageBuilder {
       await rm(work, { recursive: true, force: true });
     }
   }
+}
+
+/** The Debian release of an image: its base's (the debootstrap layer it stands on). */
+export function debianSuiteOf(spec: ImageSpec, specById: (id: string) => ImageSpec | undefined): DebianSuite {
+  let current: ImageSpec | undefined = spec;
+  while (current) {
+    if (current.layer.kind === 'debootstrap') return current.layer.suite ?? DEFAULT_DEBIAN_SUITE;
+    current = current.parent ? specById(current.parent) : undefined;
+  }
+  throw new Error(`image ${spec.id} stands on no debootstrapped base`);
 }
 
 /** Shell that builds an empty package with dpkg-deb and installs it; `apt-mark hold` makes apt keep it. */
@@ -204,8 +225,8 @@ interface Staged {
   files: StagedFile[];
 }
 
-async function stageFiles(layer: LayerRecipe): Promise<Staged> {
-  if (layer.kind === 'files') return { before: [], files: await layer.files() };
+async function stageFiles(layer: LayerRecipe, context: StageContext): Promise<Staged> {
+  if (layer.kind === 'files') return { before: [], files: await layer.files(context) };
   if (layer.kind === 'apt')
     return { before: (await layer.before?.()) ?? [], files: (await layer.files?.()) ?? [] };
   return { before: [], files: [] };
@@ -233,7 +254,11 @@ export function definitionHash(options: {
           script: spec.layer.script,
           label: spec.layer.versionLabelOf,
         }
-      : { kind: spec.layer.kind };
+      : spec.layer.kind === 'debootstrap' &&
+          (spec.layer.suite ?? DEFAULT_DEBIAN_SUITE) !== DEFAULT_DEBIAN_SUITE
+        ? // The default release is left out, so the bases made before the choice keep their keys.
+          { kind: 'debootstrap', suite: spec.layer.suite }
+        : { kind: spec.layer.kind };
   const definition = {
     builder: BUILDER_VERSION,
     parent: options.parentTag ?? null,

@@ -1,4 +1,5 @@
-import type { ImageConfig } from './oci-layout.js';
+import type { DebianSuite } from './debian-rootfs.js';
+import type { ImageConfig, StepContext } from './oci-layout.js';
 
 /** How an image is described: a parent, one layer on top of it, config, and the names it is published as. */
 
@@ -23,10 +24,17 @@ export interface PlaceholderPackage {
   why: string;
 }
 
+/** What staging a layer's files may use: its build log and progress, and a cache that outlives builds. */
+export interface StageContext {
+  step: StepContext;
+  /** A directory of the image cache for staged inputs that are slow to make (e.g. an npm install). */
+  cacheDir: string;
+}
+
 /** The one layer an image adds to its parent. */
 export type LayerRecipe =
-  /** The Debian base rootfs (no parent). */
-  | { kind: 'debootstrap' }
+  /** The Debian base rootfs (no parent) of `suite` (default bookworm). */
+  | { kind: 'debootstrap'; suite?: DebianSuite }
   /** Debian packages installed with apt-get in a chroot of the parent. */
   | {
       kind: 'apt';
@@ -46,7 +54,7 @@ export type LayerRecipe =
       versionLabelOf?: string;
     }
   /** Files added as a layer without unpacking the parent (FROM scratch when there is no parent). */
-  | { kind: 'files'; files: () => Promise<StagedFile[]> };
+  | { kind: 'files'; files: (context: StageContext) => Promise<StagedFile[]> };
 
 export interface ImageSpec {
   /** Build id, also the cache tag prefix: `postgres`, `checkout-api-1.0`. */
@@ -58,6 +66,11 @@ export interface ImageSpec {
   config?: ImageConfig;
   /** Full references it is published as, e.g. `docker.io/library/postgres:16-alpine`. */
   publishAs?: readonly string[];
+  /**
+   * Built and published only when asked for by id (`stack images --only <id>`), never by `stack up`:
+   * an image of this checkout's own code would otherwise be rebuilt after every change.
+   */
+  onRequest?: boolean;
 }
 
 /** A published name split up: which registry it mirrors, the repository path kept as is, the tag. */

@@ -5,7 +5,7 @@ import { resolveStackConfig } from '../stack/config.js';
 import { ensureDebianPackages } from '../stack/debian-packages.js';
 import { type Progress, silentProgress } from '../stack/progress.js';
 import { IMAGE_SPECS } from './catalog.js';
-import { machineDebianMirror } from './debian-rootfs.js';
+import { DEFAULT_DEBIAN_SUITE, machineDebianMirror } from './debian-rootfs.js';
 import { type BuiltImage, ImageBuilder } from './image-builder.js';
 import { type ImageSpec, parseImageReference } from './image-spec.js';
 import { OciLayout } from './oci-layout.js';
@@ -23,14 +23,22 @@ export { MIRRORED_REGISTRIES, type MirroredRegistry, parseImageReference } from 
 /** Debian tools the builder runs. */
 export const IMAGE_TOOL_PACKAGES = ['debootstrap', 'umoci', 'skopeo'] as const;
 
-/** Every published image: the reference blueprints use and where it sits in the local registry. */
-export const PUBLISHED_IMAGES = IMAGE_SPECS.flatMap((spec) =>
-  (spec.publishAs ?? []).map((reference) => ({
-    reference,
-    imageId: spec.id,
-    ...parseImageReference(reference),
-  })),
-);
+/** The published names of some images: the reference and where it sits in the local registry. */
+function publishedNames(specs: readonly ImageSpec[]) {
+  return specs.flatMap((spec) =>
+    (spec.publishAs ?? []).map((reference) => ({
+      reference,
+      imageId: spec.id,
+      ...parseImageReference(reference),
+    })),
+  );
+}
+
+/** What `stack up` publishes (and `stack images` without --only): the images the blueprints use. */
+export const PUBLISHED_IMAGES = publishedNames(IMAGE_SPECS.filter((spec) => !spec.onRequest));
+
+/** Published only when asked for by id (`stack images --only microstax`): images of this checkout's code. */
+export const ON_REQUEST_IMAGES = publishedNames(IMAGE_SPECS.filter((spec) => spec.onRequest));
 
 /** One published name after `ensureImages`. */
 export interface PublishedImage {
@@ -66,7 +74,7 @@ export interface EnsureImagesOptions {
   progress?: Progress;
   /** Default `<MICROSTAX_CACHE_DIR or ~/.cache/microstax>/images`. */
   cacheDir?: string;
-  /** Only these build ids (with their parents); default every published image. */
+  /** Only these build ids (with their parents); default every published image but the on-request ones. */
   only?: readonly string[];
 }
 
@@ -97,11 +105,14 @@ export async function ensureImages(options: EnsureImagesOptions): Promise<Ensure
       layout,
       workDir: path.join(cacheDir, 'work'),
       logsDir,
-      aptCache: {
-        lists: path.join(cacheDir, 'apt', 'lists'),
+      aptCache: (suite) => ({
+        // apt-get update drops the lists of releases its sources do not name: one directory per release
+        // (bookworm's keeps the name it had before there was a choice).
+        lists: path.join(cacheDir, 'apt', suite === DEFAULT_DEBIAN_SUITE ? 'lists' : `lists-${suite}`),
         archives: path.join(cacheDir, 'apt', 'archives'),
-      },
+      }),
       debCacheDir: path.join(cacheDir, 'debootstrap'),
+      stageCacheDir: path.join(cacheDir, 'stage'),
       mirror: await machineDebianMirror(),
       progress,
     });
@@ -111,7 +122,8 @@ export async function ensureImages(options: EnsureImagesOptions): Promise<Ensure
     for (const spec of wanted) byId.set(spec.id, await builder.build(spec.id));
 
     const images: PublishedImage[] = [];
-    for (const published of PUBLISHED_IMAGES.filter((image) => byId.has(image.imageId))) {
+    const publishing = [...PUBLISHED_IMAGES, ...ON_REQUEST_IMAGES].filter((image) => byId.has(image.imageId));
+    for (const published of publishing) {
       const built = byId.get(published.imageId)!;
       const push = await pushImage(
         { image: published.reference, logFile: path.join(logsDir, 'push.log'), progress },
@@ -143,8 +155,9 @@ export async function ensureImages(options: EnsureImagesOptions): Promise<Ensure
   });
 }
 
-function selectSpecs(only: readonly string[] | undefined): ImageSpec[] {
-  const published = IMAGE_SPECS.filter((spec) => (spec.publishAs ?? []).length > 0);
+/** The images to build: those asked for by id, or every published one that is not on request. */
+export function selectSpecs(only: readonly string[] | undefined): ImageSpec[] {
+  const published = IMAGE_SPECS.filter((spec) => (spec.publishAs ?? []).length > 0 && !spec.onRequest);
   if (!only) return published;
   const unknown = only.filter((id) => !IMAGE_SPECS.some((spec) => spec.id === id));
   if (unknown.length > 0) {

@@ -40,6 +40,7 @@ beforeAll(async () => {
     usage: plan(...base),
     placement: plan(...base, ...branch, '--json', '--placement', '--pools', `${fixtures}/pools.yaml`),
     badPools: plan(...base, ...branch, '--placement', '--pools', `${shop}/baseline.yaml`),
+    defaultPools: plan(...base, ...branch, '--json', '--placement'),
   };
   for (const [name, run] of Object.entries(started)) runs[name] = await run;
 }, 180_000);
@@ -113,5 +114,12 @@ describe('microstax plan', () => {
     const run = runs.badPools!;
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/baseline\.yaml:\d+:\d+: /);
+  });
+
+  it("--placement without --pools places on the local stack's node pools file", () => {
+    const run = runs.defaultPools!;
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).placement.services.length).toBeGreaterThan(0);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { IMAGE_SPECS } from '../../../../local/images/catalog.js';
 import { aptSources } from '../../../../local/images/debian-rootfs.js';
-import { definitionHash, placeholderScript } from '../../../../local/images/image-builder.js';
+import { debianSuiteOf, definitionHash, placeholderScript } from '../../../../local/images/image-builder.js';
 import type { ImageSpec } from '../../../../local/images/image-spec.js';
 
 const spec: ImageSpec = {
@@ -60,6 +61,48 @@ describe('definitionHash (the cache key)', () => {
   });
 });
 
+describe('the Debian release of an image', () => {
+  const mirror = 'http://deb.debian.org/debian';
+  const noFiles = { before: [], files: [] };
+  const byId = (id: string) => IMAGE_SPECS.find((spec) => spec.id === id);
+
+  it('keeps the cache keys the bookworm images had before the release became a choice', () => {
+    // Computed with the builder before the change: an unchanged key means no rebuild of the examples' images.
+    expect(definitionHash({ spec: byId('base')!, parentTag: undefined, staged: noFiles, mirror })).toBe(
+      '7b3477d19e7f36a942a14910d880468973f3298434340198c0b9b965d5106737',
+    );
+    expect(
+      definitionHash({ spec: byId('node')!, parentTag: 'base-0123456789abcdef', staged: noFiles, mirror }),
+    ).toBe('617fd54667b0cda54049a54781a874ebe88862e3216297b4edbebb242315041f');
+  });
+
+  it('keys a base by its release; naming the default release changes nothing', () => {
+    const base = (suite?: 'bookworm' | 'trixie'): ImageSpec => ({
+      id: 'base',
+      description: 'base',
+      layer: { kind: 'debootstrap', ...(suite ? { suite } : {}) },
+    });
+    const key = (spec: ImageSpec) => definitionHash({ spec, parentTag: undefined, staged: noFiles, mirror });
+    expect(key(base('bookworm'))).toBe(key(base()));
+    expect(key(base('trixie'))).not.toBe(key(base()));
+  });
+
+  it('is the release of the debootstrapped base an image stands on', () => {
+    const specs: ImageSpec[] = [
+      { id: 'old', description: '', layer: { kind: 'debootstrap' } },
+      { id: 'new', description: '', layer: { kind: 'debootstrap', suite: 'trixie' } },
+      { id: 'tools', description: '', parent: 'new', layer: { kind: 'apt', packages: ['nodejs'] } },
+      { id: 'app', description: '', parent: 'tools', layer: { kind: 'files', files: async () => [] } },
+      { id: 'legacy', description: '', parent: 'old', layer: { kind: 'apt', packages: ['redis-server'] } },
+      { id: 'scratch', description: '', layer: { kind: 'files', files: async () => [] } },
+    ];
+    const find = (id: string) => specs.find((spec) => spec.id === id);
+    expect(debianSuiteOf(find('app')!, find)).toBe('trixie');
+    expect(debianSuiteOf(find('legacy')!, find)).toBe('bookworm');
+    expect(() => debianSuiteOf(find('scratch')!, find)).toThrow('stands on no debootstrapped base');
+  });
+});
+
 describe('placeholderScript', () => {
   it('builds and installs an empty package of that name and version, and holds it', () => {
     const script = placeholderScript({
@@ -81,6 +124,14 @@ describe('aptSources', () => {
       'deb http://deb.debian.org/debian bookworm main',
       'deb http://deb.debian.org/debian bookworm-updates main',
       'deb http://deb.debian.org/debian-security bookworm-security main',
+    ]);
+  });
+
+  it("names another release's archives, e.g. trixie's", () => {
+    expect(aptSources('http://deb.debian.org/debian', 'trixie').trim().split('\n')).toEqual([
+      'deb http://deb.debian.org/debian trixie main',
+      'deb http://deb.debian.org/debian trixie-updates main',
+      'deb http://deb.debian.org/debian-security trixie-security main',
     ]);
   });
 });

@@ -77,7 +77,7 @@ describe('docker-compose.yml', async () => {
     expect(database.username).toBe(POSTGRES_USER);
     expect(database.pathname).toBe(`/${POSTGRES_DATABASE}`);
     expect(database.host).toBe('postgres:5432');
-    expect(loadWorkerSettings(env)).toMatchObject({ snapshotDir: '/var/lib/microstax/snapshots' });
+    expect(loadWorkerSettings(env)).toMatchObject({ snapshotDir: '/tmp/snapshots' });
   });
 
   it("runs MicroStax's own image, the chart's, with commands the CLI accepts", async () => {

@@ -51,14 +51,27 @@ export interface RunningImage {
   stop: () => Promise<void>;
 }
 
+export interface StartOptions {
+  env?: Record<string, string>;
+  args?: string[];
+  asRoot?: boolean;
+  /** Mount the root filesystem read-only with an empty tmpfs on /tmp, as a pod with readOnlyRootFilesystem. */
+  readOnlyRoot?: boolean;
+}
+
 /** Starts the image's process (or `args` instead) with extra env; it ends with its namespaces. */
-export function startImage(
-  image: UnpackedImage,
-  options: { env?: Record<string, string>; args?: string[]; asRoot?: boolean } = {},
-): RunningImage {
+export function startImage(image: UnpackedImage, options: StartOptions = {}): RunningImage {
   const env = [...image.env, ...Object.entries(options.env ?? {}).map(([name, value]) => `${name}=${value}`)];
   const user = options.asRoot ? '0:0' : `${image.uid}:${image.gid}`;
   const inside = [
+    // The rootfs bound onto itself (with /proc) and remounted read-only; only the bind changes, not the host's.
+    ...(options.readOnlyRoot
+      ? [
+          'mount --rbind "$ROOT" "$ROOT"',
+          'mount -o remount,bind,ro "$ROOT"',
+          'mount -t tmpfs -o mode=1777,size=64m tmpfs "$ROOT/tmp"',
+        ]
+      : []),
     'mount --rbind /dev "$ROOT/dev"',
     'exec chroot --userspec="$USERSPEC" "$ROOT" /usr/bin/env -i -C "$WORKDIR" "$@"',
   ].join(' && ');
@@ -108,7 +121,7 @@ export function startImage(
 /** Runs the image's `args` to completion; resolves with its output, rejects with it on failure. */
 export async function runInImage(
   image: UnpackedImage,
-  options: { args: string[]; env?: Record<string, string> },
+  options: StartOptions & { args: string[] },
 ): Promise<string> {
   const started = startImage(image, options);
   const code = await new Promise<number | null>((resolve) => started.child.once('exit', resolve));

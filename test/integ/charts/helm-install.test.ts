@@ -174,7 +174,8 @@ describe('helm install into the local cluster', () => {
         ...scheduling({ cpu: '20m', memory: '192Mi' }),
         nodeTier: REAL_NODE_TIER,
         storageClass: REAL_NODE_STORAGE_CLASS,
-        snapshots: { existingClaim: 'snapshots' },
+        // The local StorageClass makes root-owned host directories and ignores fsGroup.
+        snapshots: { existingClaim: 'snapshots', fixPermissions: true },
       },
       gateway: { ...scheduling({ cpu: '20m', memory: '96Mi' }), baseDomain: 'microstax.localhost' },
     };
@@ -325,4 +326,49 @@ describe('helm install into the local cluster', () => {
       );
     }
   }, 900_000);
+
+  it('helm uninstall leaves nothing of the release behind, in its namespace or cluster-wide', async () => {
+    const endpoints = await readStackEndpoints();
+    const uninstalled = await runHelm(helm, [
+      'uninstall',
+      RELEASE,
+      '--namespace',
+      NAMESPACE,
+      '--kubeconfig',
+      endpoints.kubeconfigPath,
+      '--wait',
+    ]);
+    expect(uninstalled.code, uninstalled.stderr).toBe(0);
+    const labelSelector = `app.kubernetes.io/instance=${RELEASE}`;
+    const left: string[] = [];
+    for (const [apiVersion, kind, namespaced] of [
+      ['v1', 'ServiceAccount', true],
+      ['v1', 'Service', true],
+      ['v1', 'Secret', true],
+      ['apps/v1', 'Deployment', true],
+      ['policy/v1', 'PodDisruptionBudget', true],
+      ['networking.k8s.io/v1', 'NetworkPolicy', true],
+      ['rbac.authorization.k8s.io/v1', 'ClusterRole', false],
+      ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding', false],
+      ['networking.k8s.io/v1', 'IngressClass', false],
+    ] as const) {
+      const found = await kube.list({
+        apiVersion,
+        kind,
+        labelSelector,
+        ...(namespaced ? { namespace: NAMESPACE } : {}),
+      });
+      left.push(...found.items.map((o) => `${kind}/${o.metadata?.name}`));
+    }
+    const pods = await until(
+      'the release pods gone',
+      async () =>
+        (await kube.list<V1Pod>({ apiVersion: 'v1', kind: 'Pod', namespace: NAMESPACE, labelSelector }))
+          .items,
+      (items) => items.length === 0,
+      180_000,
+    );
+    expect(left).toEqual([]);
+    expect(pods).toEqual([]);
+  }, 300_000);
 });

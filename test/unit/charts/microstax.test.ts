@@ -157,6 +157,29 @@ describe('charts/microstax', () => {
     ).toBe(false);
   });
 
+  it('gives a snapshot claim to the worker with one root init container that may only chown, when asked', async () => {
+    expect(deployment(rendered, 'worker').spec!.template.spec!.initContainers).toBeUndefined();
+    const objects = await render([
+      '--set',
+      'worker.snapshots.existingClaim=snapshots',
+      '--set',
+      'worker.snapshots.fixPermissions=true',
+    ]);
+    const pod = deployment(objects, 'worker').spec!.template.spec!;
+    expect(pod.initContainers).toHaveLength(1);
+    const init = pod.initContainers![0]!;
+    expect(init.command).toEqual(['chown', '65532:65532', '/var/lib/microstax/snapshots']);
+    expect(init.securityContext).toMatchObject({
+      runAsUser: 0,
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+      capabilities: { drop: ['ALL'], add: ['CHOWN'] },
+    });
+    expect(pod.volumes!.find((v) => v.name === 'snapshots')?.persistentVolumeClaim?.claimName).toBe(
+      'snapshots',
+    );
+  });
+
   it('runs every container hardened: non-root 65532, read-only root with /tmp on an emptyDir, no privileges', () => {
     for (const component of COMPONENTS) {
       const pod = deployment(rendered, component).spec!.template.spec!;

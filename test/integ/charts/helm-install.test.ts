@@ -21,9 +21,12 @@ import { ensureTemporalNamespace } from '../../../local/stack/temporal.js';
 import { createApiToken } from '../../../store/api-tokens.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
+import { createTemporalClient } from '../../../temporal/client.js';
+import { workflowIds } from '../../../workflows/contracts.js';
 import { ensureHelm, runHelm } from '../../support/helm.js';
 import { stackKube } from '../deploy/helpers.js';
 import { EXAMPLE_DIR, firstOk, httpAt } from '../real-node/support.js';
+import { activityRuns } from '../workflows/support/harness.js';
 
 const run = promisify(execFile);
 
@@ -50,6 +53,7 @@ let adminUrl: string;
 let apiBase: string;
 let gatewayAddress: string;
 let token: string;
+let codecKey: string;
 
 /** The port of a `host:port` or URL. */
 const portOf = (address: string) =>
@@ -156,6 +160,7 @@ describe('helm install into the local cluster', () => {
         resources: { requests: { storage: '1Gi' } },
       },
     });
+    codecKey = randomBytes(32).toString('base64');
     const { version } = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
       version: string;
     };
@@ -165,7 +170,7 @@ describe('helm install into the local cluster', () => {
         address: `${BRIDGE_ADDRESS}:${portOf(endpoints.temporal.address)}`,
         namespace: TEMPORAL_NAMESPACE,
       },
-      codec: { key: randomBytes(32).toString('base64') },
+      codec: { key: codecKey },
       database: {
         url: `postgres://${DB_ROLE}:${DB_PASSWORD}@${BRIDGE_ADDRESS}:${portOf(endpoints.databaseUrl)}/${DB_NAME}`,
       },
@@ -317,6 +322,68 @@ describe('helm install into the local cluster', () => {
       expect((await httpAt(`${api}/carts/${kept.id}`, { via: gatewayAddress })).json().cart).toMatchObject({
         customer: 'kept@example.com',
       });
+    } finally {
+      await call('DELETE', `/v1/environments/${id}`);
+      await until(
+        `${id} torn down`,
+        async () => (await call<{ phase: string }>('GET', `/v1/environments/${id}`)).body,
+        (e) => e.phase === 'deleted',
+      );
+    }
+  }, 900_000);
+
+  it('loses an API pod and a worker pod mid-create: the API answers through the other replica, and the environment is ready exactly once', async () => {
+    const source = await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8');
+    const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
+    const created = await call<{ id: string }>('POST', '/v1/environments', {
+      blueprint: { source, fileName: 'checkout-dev.yaml', scripts: { 'scripts/seed.sql': seed } },
+      ttl: '1h',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id;
+    try {
+      // As a crash would: no grace, one replica of each.
+      const pods = (await kube.list<V1Pod>({ apiVersion: 'v1', kind: 'Pod', namespace: NAMESPACE })).items;
+      const victims = (['api', 'worker'] as const).map(
+        (component) =>
+          pods.find((pod) => pod.metadata?.labels?.['app.kubernetes.io/component'] === component)!,
+      );
+      await Promise.all(
+        victims.map((pod) =>
+          kube.core.deleteNamespacedPod({
+            name: pod.metadata!.name!,
+            namespace: NAMESPACE,
+            gracePeriodSeconds: 0,
+          }),
+        ),
+      );
+      // Requests right after the kill: the Service sends them to the replica that is left.
+      const during = await Promise.all(
+        Array.from({ length: 5 }, () =>
+          call<{ phase: string }>('GET', `/v1/environments/${id}`).catch(() => undefined),
+        ),
+      );
+      expect(during.filter((answer) => answer?.status === 200).length).toBeGreaterThanOrEqual(1);
+      const env = await until(
+        `${id} ready after the kill`,
+        async () => (await call<{ phase: string; error?: unknown }>('GET', `/v1/environments/${id}`)).body,
+        (e) => e.phase === 'ready' || e.phase === 'failed',
+      );
+      expect(env.phase, JSON.stringify(env.error)).toBe('ready');
+      const endpoints = await readStackEndpoints();
+      const temporal = await createTemporalClient({
+        env: {
+          TEMPORAL_ADDRESS: endpoints.temporal.address,
+          TEMPORAL_NAMESPACE,
+          MICROSTAX_CODEC_KEY: codecKey,
+        },
+      });
+      try {
+        const deploys = await activityRuns(temporal.client, workflowIds.environment(id), 'deployEnvironment');
+        expect(deploys.completed).toBe(1);
+      } finally {
+        await temporal.close();
+      }
     } finally {
       await call('DELETE', `/v1/environments/${id}`);
       await until(

@@ -46,7 +46,10 @@ export async function readStackEndpoints(env: NodeJS.ProcessEnv = process.env): 
   if (!databaseUrl) throw notUp(`Postgres is not recorded in ${config.stateFile}`);
   const kubeconfigPath = config.externalKubeconfig ?? kubernetes?.kubeconfigPath;
   if (!kubeconfigPath) throw notUp(`Kubernetes is not recorded in ${config.stateFile}`);
-  const nodes = config.externalKubeconfig ? undefined : state.parts.nodes;
+  // KUBECONFIG naming the stack's own cluster (as the CLI sets it for the processes it wires) keeps
+  // the real node: only another cluster hides it.
+  const ownCluster = kubeconfigPath === kubernetes?.kubeconfigPath;
+  const nodes = ownCluster ? state.parts.nodes : undefined;
   return {
     stateDir: config.stateDir,
     temporal: { address: temporal.address, namespace: temporal.namespace, uiUrl: temporal.uiUrl },

@@ -34,6 +34,14 @@ describe('readStackEndpoints', () => {
         kubeconfigPath: '/recorded/kubeconfig',
         server: 'https://127.0.0.1:16443',
       },
+      nodes: {
+        version: 'v1.34.4',
+        external: false,
+        processes: [],
+        nodeName: 'msx-node-1',
+        registry: '127.0.0.1:15000',
+        gatewayUrl: 'http://127.0.0.1:18081',
+      },
     };
     await writeStackState(path.join(stateDir, 'stack.json'), state);
   }
@@ -52,7 +60,22 @@ describe('readStackEndpoints', () => {
       temporal: { address: '127.0.0.1:17233', namespace: 'microstax', uiUrl: 'http://127.0.0.1:18233' },
       databaseUrl: 'postgres://db/recorded',
       kubeconfigPath: '/recorded/kubeconfig',
+      realNode: { nodeName: 'msx-node-1', registry: '127.0.0.1:15000', gatewayUrl: 'http://127.0.0.1:18081' },
     });
+  });
+
+  it("keeps the real node when KUBECONFIG names the stack's own cluster (as the CLI sets it), not another's", async () => {
+    await writeFullState();
+    const own = await readStackEndpoints({
+      MICROSTAX_STATE_DIR: stateDir,
+      KUBECONFIG: '/recorded/kubeconfig',
+    });
+    expect(own.realNode?.nodeName).toBe('msx-node-1');
+    const other = await readStackEndpoints({
+      MICROSTAX_STATE_DIR: stateDir,
+      KUBECONFIG: '/home/me/.kube/config',
+    });
+    expect(other.realNode).toBeUndefined();
   });
 
   it('lets DATABASE_URL and KUBECONFIG override the recorded parts', async () => {

@@ -1,10 +1,15 @@
-import { readFile } from 'node:fs/promises';
 import type { V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { createTemporalClient } from '../../../temporal/client.js';
 import { workflowIds } from '../../../workflows/contracts.js';
-import { EXAMPLE_DIR, firstOk, httpAt } from '../real-node/support.js';
+import { until } from '../../support/until.js';
+import {
+  deleteAndWait,
+  snapshotRoundTrip,
+  startFoundingExample,
+  waitReady,
+} from '../real-node/founding-example-api.js';
 import { activityRuns } from '../workflows/support/harness.js';
 import { callApi, type InClusterInstall, installInCluster } from './support/in-cluster-install.js';
 
@@ -18,22 +23,6 @@ import { callApi, type InClusterInstall, installInCluster } from './support/in-c
 let install: InClusterInstall;
 
 const call = <T>(method: string, route: string, body?: unknown) => callApi<T>(install, method, route, body);
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs = 300_000,
-) {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read().catch(() => last);
-    if (last !== undefined && done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${what}: not within ${timeoutMs / 1000} s; last: ${JSON.stringify(last)?.slice(0, 2000)}`);
-}
 
 describe('helm install into the local cluster', () => {
   beforeAll(async () => {
@@ -60,91 +49,19 @@ describe('helm install into the local cluster', () => {
   });
 
   it('creates the founding example through the in-cluster API, serves its seeded rows through the in-cluster gateway, snapshots and restores it, and deletes it', async () => {
-    const source = await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8');
-    const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
-    const created = await call<{ id: string }>('POST', '/v1/environments', {
-      blueprint: { source, fileName: 'checkout-dev.yaml', scripts: { 'scripts/seed.sql': seed } },
-      ttl: '1h',
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const id = created.body.id;
+    const id = await startFoundingExample(call);
     try {
-      const env = await until(
-        `${id} ready`,
-        async () =>
-          (
-            await call<{ phase: string; urls: Record<string, string>; error?: unknown; services: unknown }>(
-              'GET',
-              `/v1/environments/${id}`,
-            )
-          ).body,
-        (e) => e.phase === 'ready' || e.phase === 'failed',
-      );
-      expect(env.phase, JSON.stringify({ error: env.error, services: env.services })).toBe('ready');
+      const env = await waitReady(call, id);
       const api = env.urls.api!;
       expect(new URL(api).hostname).toBe(`api.${id}.microstax.localhost`);
-      const products = await firstOk(`${api}/products`, 60_000, install.gatewayAddress);
-      expect(products.json().products.length).toBeGreaterThan(0);
-      const kept = (
-        await httpAt(`${api}/carts`, {
-          method: 'POST',
-          body: { customer: 'kept@example.com' },
-          via: install.gatewayAddress,
-        })
-      ).json().cart;
-
-      const snapshot = await call('POST', `/v1/environments/${id}/snapshots`, { name: 'in-cluster' });
-      expect(snapshot.status).toBe(202);
-      const listed = await until(
-        'snapshot ready',
-        async () =>
-          (
-            await call<{ items: { name: string; phase: string }[] }>(
-              'GET',
-              `/v1/environments/${id}/snapshots`,
-            )
-          ).body,
-        (list) => list.items.some((s) => s.name === 'in-cluster' && s.phase !== 'pending'),
-      );
-      expect(listed.items.find((s) => s.name === 'in-cluster')?.phase).toBe('ready');
-      const lost = (
-        await httpAt(`${api}/carts`, {
-          method: 'POST',
-          body: { customer: 'lost@example.com' },
-          via: install.gatewayAddress,
-        })
-      ).json().cart;
-      const restore = await call('POST', `/v1/environments/${id}/restore`, { snapshot: 'in-cluster' });
-      expect(restore.status).toBe(202);
-      await until(
-        'the cart written after the snapshot to be gone',
-        async () => (await httpAt(`${api}/carts/${lost.id}`, { via: install.gatewayAddress })).status,
-        (status) => status === 404,
-      );
-      expect(
-        (await httpAt(`${api}/carts/${kept.id}`, { via: install.gatewayAddress })).json().cart,
-      ).toMatchObject({
-        customer: 'kept@example.com',
-      });
+      await snapshotRoundTrip({ call, api, id, via: install.gatewayAddress });
     } finally {
-      await call('DELETE', `/v1/environments/${id}`);
-      await until(
-        `${id} torn down`,
-        async () => (await call<{ phase: string }>('GET', `/v1/environments/${id}`)).body,
-        (e) => e.phase === 'deleted',
-      );
+      await deleteAndWait(call, id);
     }
   }, 900_000);
 
   it('loses an API pod and a worker pod mid-create: the API answers through the other replica, and the environment is ready exactly once', async () => {
-    const source = await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8');
-    const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
-    const created = await call<{ id: string }>('POST', '/v1/environments', {
-      blueprint: { source, fileName: 'checkout-dev.yaml', scripts: { 'scripts/seed.sql': seed } },
-      ttl: '1h',
-    });
-    expect(created.status, JSON.stringify(created.body)).toBe(201);
-    const id = created.body.id;
+    const id = await startFoundingExample(call);
     try {
       // As a crash would: no grace, one replica of each.
       const pods = (
@@ -170,12 +87,7 @@ describe('helm install into the local cluster', () => {
         ),
       );
       expect(during.filter((answer) => answer?.status === 200).length).toBeGreaterThanOrEqual(1);
-      const env = await until(
-        `${id} ready after the kill`,
-        async () => (await call<{ phase: string; error?: unknown }>('GET', `/v1/environments/${id}`)).body,
-        (e) => e.phase === 'ready' || e.phase === 'failed',
-      );
-      expect(env.phase, JSON.stringify(env.error)).toBe('ready');
+      await waitReady(call, id);
       const endpoints = await readStackEndpoints();
       const temporal = await createTemporalClient({
         env: {
@@ -191,12 +103,7 @@ describe('helm install into the local cluster', () => {
         await temporal.close();
       }
     } finally {
-      await call('DELETE', `/v1/environments/${id}`);
-      await until(
-        `${id} torn down`,
-        async () => (await call<{ phase: string }>('GET', `/v1/environments/${id}`)).body,
-        (e) => e.phase === 'deleted',
-      );
+      await deleteAndWait(call, id);
     }
   }, 900_000);
 
@@ -236,7 +143,7 @@ describe('helm install into the local cluster', () => {
           })
         ).items,
       (items) => items.length === 0,
-      180_000,
+      { timeoutMs: 180_000 },
     );
     expect(left).toEqual([]);
     expect(pods).toEqual([]);

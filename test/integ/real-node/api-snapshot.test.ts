@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { createActivities } from '../../../activities/create-activities.js';
 import { loadApiConfig } from '../../../api/config.js';
 import { createApiInstance } from '../../../api/instance.js';
@@ -17,7 +16,7 @@ import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temp
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
-import { EXAMPLE_DIR, firstOk, httpAt } from './support.js';
+import { deleteAndWait, snapshotRoundTrip, startFoundingExample, waitReady } from './founding-example-api.js';
 
 /**
  * Snapshot and restore through the API, on a real data service: the production worker (pg_dump and
@@ -44,17 +43,6 @@ describe('API snapshot and restore of the founding example on the real node', ()
     });
     return { status: response.statusCode, body: JSON.parse(response.body) as T };
   };
-  const until = async <T>(what: string, read: () => Promise<T>, done: (value: T) => boolean) => {
-    const deadline = Date.now() + 240_000;
-    let last: T | undefined;
-    while (Date.now() < deadline) {
-      last = await read();
-      if (done(last)) return last;
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-    throw new Error(`${what} did not happen in 240 s; last: ${JSON.stringify(last)}`);
-  };
-
   beforeAll(async () => {
     const endpoints = await readStackEndpoints();
     if (!endpoints.realNode)
@@ -95,70 +83,12 @@ describe('API snapshot and restore of the founding example on the real node', ()
   }, 120_000);
 
   it('a row written before the snapshot is back after a restore, one written after is gone', async () => {
-    const source = await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8');
-    const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
-    const created = await call<{ id: string }>('POST', '/v1/environments', {
-      blueprint: { source, fileName: 'checkout-dev.yaml', scripts: { 'scripts/seed.sql': seed } },
-      ttl: '1h',
-    });
-    expect(created.status).toBe(201);
-    const id = created.body.id;
+    const id = await startFoundingExample(call);
     try {
-      const env = await until(
-        `${id} ready`,
-        async () =>
-          (
-            await call<{ phase: string; urls: Record<string, string>; error?: unknown; services: unknown }>(
-              'GET',
-              `/v1/environments/${id}`,
-            )
-          ).body,
-        (e) => e.phase === 'ready' || e.phase === 'failed',
-      );
-      expect(env.phase, JSON.stringify({ error: env.error, services: env.services })).toBe('ready');
-      const api = env.urls.api!;
-      await firstOk(`${api}/products`);
-      const kept = (
-        await httpAt(`${api}/carts`, { method: 'POST', body: { customer: 'kept@example.com' } })
-      ).json().cart;
-
-      const snapshot = await call<{ id: string }>('POST', `/v1/environments/${id}/snapshots`, {
-        name: 'with-kept',
-      });
-      expect(snapshot.status).toBe(202);
-      const ready = await until(
-        'snapshot ready',
-        async () =>
-          (
-            await call<{ items: { name: string; phase: string }[] }>(
-              'GET',
-              `/v1/environments/${id}/snapshots`,
-            )
-          ).body,
-        (list) => list.items.some((s) => s.name === 'with-kept' && s.phase !== 'pending'),
-      );
-      expect(ready.items.find((s) => s.name === 'with-kept')?.phase).toBe('ready');
-
-      const lost = (
-        await httpAt(`${api}/carts`, { method: 'POST', body: { customer: 'lost@example.com' } })
-      ).json().cart;
-      const restore = await call('POST', `/v1/environments/${id}/restore`, { snapshot: 'with-kept' });
-      expect(restore.status).toBe(202);
-      await until(
-        'the cart written after the snapshot to be gone',
-        async () => (await httpAt(`${api}/carts/${lost.id}`)).status,
-        (status) => status === 404,
-      );
-      expect((await httpAt(`${api}/carts/${kept.id}`)).json().cart).toMatchObject({
-        customer: 'kept@example.com',
-      });
+      const env = await waitReady(call, id);
+      await snapshotRoundTrip({ call, api: env.urls.api!, id });
     } finally {
-      await call('DELETE', `/v1/environments/${id}`);
-      await until(
-        `${id} torn down`,
-        async () => (await call<{ phase: string }>('GET', `/v1/environments/${id}`)).body,
-        (e) => e.phase === 'deleted',
-      );
+      await deleteAndWait(call, id);
     }
   }, 600_000);
 });

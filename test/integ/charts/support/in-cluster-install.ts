@@ -21,6 +21,7 @@ import { createApiToken } from '../../../../store/api-tokens.js';
 import { ensureTeam } from '../../../../store/teams.js';
 import { upsertUser } from '../../../../store/users.js';
 import { ensureHelm, runHelm } from '../../../support/helm.js';
+import { until } from '../../../support/until.js';
 import { stackKube } from '../../deploy/helpers.js';
 
 const run = promisify(execFile);
@@ -53,22 +54,6 @@ export interface InClusterInstall {
 /** The port of a `host:port` or URL. */
 const portOf = (address: string) =>
   Number(new URL(address.includes('://') ? address : `tcp://${address}`).port);
-
-async function until<T>(
-  what: string,
-  read: () => Promise<T>,
-  done: (value: T) => boolean,
-  timeoutMs: number,
-) {
-  const deadline = Date.now() + timeoutMs;
-  let last: T | undefined;
-  while (Date.now() < deadline) {
-    last = await read().catch(() => last);
-    if (last !== undefined && done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${what}: not within ${timeoutMs / 1000} s`);
-}
 
 function onTheRealNode(resources: { cpu: string; memory: string }) {
   return {
@@ -198,7 +183,7 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
     (deployments) =>
       deployments.length === COMPONENTS.length &&
       deployments.every((d) => (d.status?.availableReplicas ?? 0) === 2),
-    420_000,
+    { timeoutMs: 420_000, everyMs: 1_000 },
   ).catch(async (error: Error) => {
     const report = await podReport();
     await cleanUp();

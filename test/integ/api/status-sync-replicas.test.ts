@@ -1,17 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { blueprintDigest } from '../../../activities/create-activities.js';
 import { loadApiConfig } from '../../../api/config.js';
 import { createApiInstance } from '../../../api/instance.js';
 import type { EnvironmentLifecycle } from '../../../api/lifecycle.js';
 import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
-import { registerBlueprintVersion } from '../../../store/blueprints.js';
-import { insertEnvironment } from '../../../store/environments.js';
-import { ensureTeam } from '../../../store/teams.js';
-import { upsertUser } from '../../../store/users.js';
-import { workflowIds } from '../../../workflows/contracts.js';
 import { stackEnv } from '../../support/stack-env.js';
+import { insertEnvironmentRow } from '../store/environment-row.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 import { smallBlueprint } from '../workflows/support/blueprints.js';
 
@@ -44,37 +39,11 @@ describe('status sync with several API replicas', () => {
       replicas.push(replica);
     }
     // One environment in flight, whose workflow does not exist: every refresh queries it.
-    const pool = replicas[0]!.app.db;
-    const team = await ensureTeam(pool, { id: 'payments' });
-    const user = await upsertUser(pool, { name: 'ada', teamId: team.id, role: 'member' });
-    const blueprint = smallBlueprint();
-    const { version } = await registerBlueprintVersion(pool, {
-      teamId: team.id,
-      name: blueprint.name,
-      fileName: 'small.yaml',
-      source: 'name: small',
-      scripts: {},
-      resolvedDigest: blueprintDigest(blueprint),
-      serviceCount: blueprint.services.length,
-      createdBy: user.id,
-    });
-    await insertEnvironment(pool, {
+    await insertEnvironmentRow(replicas[0]!.app.db, {
       id: 'in-flight',
-      teamId: team.id,
-      ownerId: user.id,
-      blueprintVersionId: version.id,
+      blueprint: smallBlueprint(),
       phase: 'provisioning',
-      parentId: null,
-      baselineId: null,
-      ttlSeconds: null,
-      expiresAt: null,
-      plan: null,
-      costPerHour: null,
-      workflowId: workflowIds.environment('in-flight'),
-      idempotencyKey: null,
       requestDigest: 'status-sync-replicas',
-      overlays: [],
-      context: {},
     });
   });
 

@@ -6,19 +6,15 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { blueprintDigest } from '../../../activities/create-activities.js';
 import type { KubeClient } from '../../../deploy/index.js';
 import { REPO_ROOT } from '../../../local/stack/config.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { localStackEnv } from '../../../local/stack/process-settings.js';
 import { isRunning } from '../../../local/stack/processes.js';
 import { readStackState } from '../../../local/stack/state.js';
-import { registerBlueprintVersion } from '../../../store/blueprints.js';
 import { createPool } from '../../../store/database.js';
-import { getEnvironment, insertEnvironment } from '../../../store/environments.js';
+import { getEnvironment } from '../../../store/environments.js';
 import { migrateUp } from '../../../store/migrate.js';
-import { ensureTeam } from '../../../store/teams.js';
-import { upsertUser } from '../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { LifecycleClient } from '../../../temporal/lifecycle-client.js';
 import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
@@ -26,6 +22,7 @@ import { bundleLifecycleWorkflows } from '../../../temporal/worker.js';
 import { workflowIds } from '../../../workflows/contracts.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { stackKube } from '../deploy/helpers.js';
+import { insertEnvironmentRow } from '../store/environment-row.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { CapacityNode, isGone, namespacesOf } from './support/cluster.js';
 import { activityRuns, newEnvironmentId } from './support/harness.js';
@@ -251,35 +248,11 @@ describe('server crashes during create (a private stack: own Temporal and Postgr
       const environmentId = newEnvironmentId('crash');
       const blueprint = smallBlueprint({ waitForCapacity: true });
       // The row the API writes at create time; the workflow keeps it up to date.
-      const team = await ensureTeam(db, { id: 'payments' });
-      const user = await upsertUser(db, { name: 'ada', teamId: team.id, role: 'member' });
-      const { version } = await registerBlueprintVersion(db, {
-        teamId: team.id,
-        name: blueprint.name,
-        fileName: 'small.yaml',
-        source: 'name: small',
-        scripts: {},
-        resolvedDigest: blueprintDigest(blueprint),
-        serviceCount: blueprint.services.length,
-        createdBy: user.id,
-      });
-      await insertEnvironment(db, {
+      await insertEnvironmentRow(db, {
         id: environmentId,
-        teamId: team.id,
-        ownerId: user.id,
-        blueprintVersionId: version.id,
+        blueprint,
         phase: 'pending',
-        parentId: null,
-        baselineId: null,
-        ttlSeconds: null,
-        expiresAt: null,
-        plan: null,
-        costPerHour: null,
-        workflowId: workflowIds.environment(environmentId),
-        idempotencyKey: null,
         requestDigest: 'crash-test',
-        overlays: [],
-        context: {},
       });
       await startWorker({ taskQueue, unschedulableGraceMs: WAIT_GRACE_MS, databaseUrl }, env);
       await lifecycle.createEnvironment({ environmentId, blueprint, owner: 'ada', team: 'payments' });

@@ -69,7 +69,8 @@ async function statusSyncPlugin(
     }
     // A broken connection has lost the lock with its session: step down, and try again next tick.
     client.on('error', () => {
-      if (leader === client) leader = undefined;
+      if (leader !== client) return; // already released by preClose
+      leader = undefined;
       client.release(true);
     });
     leader = client;

@@ -35,6 +35,22 @@ describe('microstax worker', () => {
     expect(stderr).toContain('stopped');
   });
 
+  it('refuses a malformed setting with one line naming it, exit 1, before connecting anywhere', async () => {
+    const child = spawn(process.execPath, [cli, 'worker', '--no-schedules'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, TEMPORAL_ADDRESS: 'http://temporal:7233' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
+    expect(code).toBe(1);
+    expect(stderr.trim()).toBe(
+      'microstax: invalid Temporal settings: TEMPORAL_ADDRESS: must be host:port, e.g. temporal-frontend.temporal.svc:7233',
+    );
+  });
+
   it('rejects a bad option with a usage error', async () => {
     const child = spawn(process.execPath, [cli, 'worker', '--idle-sweep-every', 'often'], {
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -7,10 +7,11 @@ import {
   type InClusterInstall,
   installInCluster,
 } from '../../test/integ/charts/support/in-cluster-install.js';
-import { checkoutDev, EXAMPLE_DIR, httpAt } from '../../test/integ/real-node/support.js';
+import { checkoutDev, EXAMPLE_DIR } from '../../test/integ/real-node/support.js';
 import { startBenchWorker } from '../lifecycle-worker.js';
 import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
+import { untilOk } from '../until-ok.js';
 
 /**
  * MicroStax installed into the local cluster (`helm install`, the chart, its image in the stack's
@@ -20,17 +21,6 @@ import type { BenchResult, BenchSuite } from '../suite.js';
  *    the in-cluster API, worker and gateway, and through a worker on this host and the stack's gateway.
  */
 const PAIRS = Number(process.env.MICROSTAX_BENCH_INSTALL_PAIRS ?? 3);
-
-/** Polls an environment URL through a gateway (`via`, host:port) until it answers 200. */
-async function untilOk(url: string, via: string | undefined, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const answer = await httpAt(url, { via }).catch(() => undefined);
-    if (answer?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never answered 200`);
-}
 
 const suite: BenchSuite = {
   name: 'install',
@@ -67,7 +57,9 @@ const suite: BenchSuite = {
         if (created.status !== 201) throw new Error(`create answered ${created.status}`);
         accepted.push(performance.now() - started);
         inClusterIds.push(created.body.id);
-        await untilOk(`http://api.${created.body.id}.microstax.localhost/products`, install!.gatewayAddress);
+        await untilOk(`http://api.${created.body.id}.microstax.localhost/products`, {
+          via: install!.gatewayAddress,
+        });
         return performance.now() - started;
       };
       const throughHost = async () => {
@@ -77,7 +69,6 @@ const suite: BenchSuite = {
         host.created.push(environmentId);
         await untilOk(
           `${endpoints.realNode!.gatewayUrl!.replace('127.0.0.1', `api.${environmentId}.microstax.localhost`)}/products`,
-          undefined,
         );
         return performance.now() - started;
       };

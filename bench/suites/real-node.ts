@@ -10,12 +10,13 @@ import { teardownEnvironment } from '../../deploy/teardown.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../local/stack/node/layout.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
-import { checkoutDev, httpAt } from '../../test/integ/real-node/support.js';
+import { checkoutDev } from '../../test/integ/real-node/support.js';
 import { resolvedService } from '../../test/support/resolved-service.js';
 import { type PrewarmPoolResult, WorkflowType } from '../../workflows/contracts.js';
 import { startBenchWorker } from '../lifecycle-worker.js';
 import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
+import { untilOk } from '../until-ok.js';
 
 /**
  * Environments that really run, on the local stack's real node (`stack up --real-nodes`):
@@ -26,17 +27,6 @@ import type { BenchResult, BenchSuite } from '../suite.js';
  */
 const PAIRS = Number(process.env.MICROSTAX_BENCH_REAL_PAIRS ?? 3);
 const WIDE_SERVICES = 20;
-
-/** Polls the URL until it answers 200; returns when it did. */
-async function untilOk(url: string, timeoutMs = 300_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const answer = await httpAt(url).catch(() => undefined);
-    if (answer?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`${url} never answered 200`);
-}
 
 /** 19 small HTTP services on the hello image and one Postgres; `version` changes svc-00 only. */
 function wideBlueprint(version: string): ResolvedBlueprint {

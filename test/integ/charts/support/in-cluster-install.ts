@@ -8,6 +8,7 @@ import type { V1Deployment, V1Pod, V1Service } from '@kubernetes/client-node';
 import pg from 'pg';
 import { stringify } from 'yaml';
 import type { KubeClient } from '../../../../deploy/kube-client.js';
+import { HEALTH_PATH as GATEWAY_HEALTH_PATH } from '../../../../gateway/server.js';
 import { REPO_ROOT } from '../../../../local/stack/config.js';
 import { readStackEndpoints } from '../../../../local/stack/endpoints.js';
 import {
@@ -200,6 +201,18 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
     });
     return `${service.spec!.clusterIP}:${service.spec!.ports![0]!.port}`;
   };
+  const apiBase = `http://${await serviceAddress('api')}`;
+  const gatewayAddress = await serviceAddress('gateway');
+  // Available pods are not yet a reachable Service: kube-proxy programs the ClusterIP moments later.
+  await until(
+    'the API and the gateway answering through their Services',
+    async () =>
+      (await fetch(`${apiBase}/healthz`, { signal: AbortSignal.timeout(2_000) })).ok &&
+      (await fetch(`http://${gatewayAddress}${GATEWAY_HEALTH_PATH}`, { signal: AbortSignal.timeout(2_000) }))
+        .ok,
+    (ok) => ok,
+    { timeoutMs: 60_000, everyMs: 200 },
+  );
   // Access is bootstrapped in the install's own database, which its API migrated at start.
   const db = new pg.Pool({
     connectionString: endpoints.databaseUrl.replace(/\/[^/]*$/, `/${database}`),
@@ -219,8 +232,8 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
     temporalNamespace,
     codecKey,
     kube,
-    apiBase: `http://${await serviceAddress('api')}`,
-    gatewayAddress: await serviceAddress('gateway'),
+    apiBase,
+    gatewayAddress,
     token,
     installMs,
     uninstall,

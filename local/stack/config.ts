@@ -1,14 +1,15 @@
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_API_PORT } from '../../api/config.js';
+import { API_CONFIG_ENV, DEFAULT_API_PORT } from '../../api/config.js';
+import { TEMPORAL_NAMESPACE } from '../../temporal/config.js';
 
 /**
  * The local stack's ports, paths and names, in one place. Ports avoid every server's default
  * (5432, 7233, 8233, 6443, 2379...) so the stack never clashes with something already running.
  */
 
-/** The repository root (this file lives in `<repo>/stack/`). */
+/** The repository root (this file lives in `<repo>/local/stack/`). */
 export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Default ports; `MICROSTAX_STACK_PORT_OFFSET` shifts all of them (a second stack, e.g. in tests). */
@@ -47,8 +48,8 @@ export const DEFAULT_PORTS = {
 
 export type StackPorts = { [K in keyof typeof DEFAULT_PORTS]: number };
 
-/** The Temporal namespace MicroStax workflows run in. */
-export const TEMPORAL_NAMESPACE = 'microstax';
+/** The Temporal namespace the stack creates: the product's default. */
+export { TEMPORAL_NAMESPACE };
 /** Postgres database and role the stack creates (loopback-only, trust auth: no secret to leak). */
 export const POSTGRES_DATABASE = 'microstax';
 export const POSTGRES_USER = 'microstax';
@@ -68,11 +69,9 @@ export const ENV = {
   stateDir: 'MICROSTAX_STATE_DIR',
   cacheDir: 'MICROSTAX_CACHE_DIR',
   portOffset: 'MICROSTAX_STACK_PORT_OFFSET',
-  databaseUrl: 'DATABASE_URL',
+  databaseUrl: API_CONFIG_ENV.databaseUrl,
   kubeconfig: 'KUBECONFIG',
-  temporalAddress: 'TEMPORAL_ADDRESS',
-  temporalNamespace: 'TEMPORAL_NAMESPACE',
-  apiPort: 'MICROSTAX_API_PORT',
+  apiPort: API_CONFIG_ENV.port,
 } as const;
 
 /** Where one stack keeps its data, logs and binaries, and which ports it listens on. */

@@ -4,6 +4,7 @@ import { API_CONFIG_ENV } from '../../../api/config.js';
 import { DEPLOY_CONFIG_ENV } from '../../../deploy/config.js';
 import { CODEC_KEY_ENV } from '../../../temporal/codec-key.js';
 import { TEMPORAL_CONFIG_ENV } from '../../../temporal/config.js';
+import { WORKFLOW_BUNDLE_ENV } from '../../../temporal/worker.js';
 import { WORKER_SETTINGS_ENV } from '../../../worker/settings.js';
 
 /** Every variable the product's settings schemas read. */
@@ -13,6 +14,7 @@ const CODE_VARIABLES = new Set([
   ...Object.values(CODEC_KEY_ENV),
   ...Object.values(DEPLOY_CONFIG_ENV),
   ...Object.values(WORKER_SETTINGS_ENV),
+  WORKFLOW_BUNDLE_ENV,
   'KUBECONFIG',
 ]);
 

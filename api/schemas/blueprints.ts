@@ -35,7 +35,11 @@ export const InlineBlueprint = z.strictObject({
 });
 
 /** Versions are a Postgres `integer`: anything larger could never exist and must be a 400, not a 500. */
-const BlueprintVersion = z.number().int().positive().max(2 ** 31 - 1);
+const BlueprintVersion = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
 
 /** A registered blueprint, by name and optional version (default: latest). */
 export const RegisteredBlueprintRef = z.strictObject({

@@ -78,7 +78,8 @@ export async function runSchemathesis(options: {
   try {
     const output = await new Promise<string>((resolve, reject) => {
       // Exit code 1 means "checks failed": the report says which; anything else is a broken run.
-      execFile(st, args, { maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      // Its working directory gets Schemathesis's crash cache: keep that out of the checkout.
+      execFile(st, args, { cwd: reportDir, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
         const code = error ? error.code : 0;
         if (code === 0 || code === 1) resolve(`${stdout}${stderr}`);
         else reject(new Error(`schemathesis exited ${String(code)}:\n${stdout}${stderr}`));

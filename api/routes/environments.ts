@@ -512,7 +512,8 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Server-sent events: `status` (the environment, on every change), `audit` (new audit events), `end` (finished)',
         params: EnvironmentParams,
-        produces: ['text/event-stream'],
+        // Errors (401, 404, 429) answer JSON before the stream starts.
+        produces: ['text/event-stream', 'application/json'],
         response: { ...standardErrors },
       },
     },

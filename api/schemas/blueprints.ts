@@ -34,10 +34,17 @@ export const InlineBlueprint = z.strictObject({
   scripts: Scripts.optional(),
 });
 
+/** Versions are a Postgres `integer`: anything larger could never exist and must be a 400, not a 500. */
+const BlueprintVersion = z
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 31 - 1);
+
 /** A registered blueprint, by name and optional version (default: latest). */
 export const RegisteredBlueprintRef = z.strictObject({
   name: BlueprintName,
-  version: z.number().int().positive().optional().describe('Version; default the latest'),
+  version: BlueprintVersion.optional().describe('Version; default the latest'),
 });
 
 export const BlueprintRef = z
@@ -223,6 +230,6 @@ export const PlanResponse = z.object({
 export const BlueprintNameParams = z.strictObject({ name: BlueprintName });
 export const BlueprintQuery = z.strictObject({
   team: TeamId.optional(),
-  version: z.coerce.number().int().positive().optional(),
+  version: z.coerce.number().pipe(BlueprintVersion).optional(),
 });
 export const TeamQuery = z.strictObject({ team: TeamId.optional() });

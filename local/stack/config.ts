@@ -82,7 +82,9 @@ export interface StackConfig {
   stateFile: string;
   /** Process logs, one file per part. */
   logsDir: string;
-  /** Cached binaries `<name>-<version>`. Default `~/.cache/microstax/bin`. */
+  /** Cached builds and installs shared by every checkout. Default `~/.cache/microstax`. */
+  cacheDir: string;
+  /** Cached binaries `<name>-<version>`. Default `<cacheDir>/bin`. */
   binDir: string;
   ports: StackPorts;
   /** How far `ports` are shifted from DEFAULT_PORTS. */
@@ -104,6 +106,7 @@ export function resolveStackConfig(env: NodeJS.ProcessEnv = process.env): StackC
     stateDir,
     stateFile: path.join(stateDir, STATE_FILE_NAME),
     logsDir: path.join(stateDir, 'logs'),
+    cacheDir,
     binDir: path.join(cacheDir, 'bin'),
     ports: shiftedPorts(offset),
     portOffset: offset,

@@ -30,6 +30,7 @@ import {
 import { isPortOpen } from './probes.js';
 import { isRunning, stopDaemon } from './processes.js';
 import { lineProgress, type Progress } from './progress.js';
+import { ensurePythonTool } from './python-tools.js';
 import { checkRegistry, startRegistry } from './registry.js';
 import {
   emptyStackState,
@@ -232,6 +233,8 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
     }
     // Not a part: the Helm the chart tests use (charts/), built once when missing so `npm test` has it.
     await ensureBinaries({ binDir: config.binDir, names: ['helm'], progress });
+    // Not a part either: the API fuzzer `npm test` runs (test/integ/api/fuzz.test.ts).
+    await ensurePythonTool({ cacheDir: config.cacheDir, name: 'schemathesis', progress });
     const endpoints = await readStackEndpoints({
       ...process.env,
       MICROSTAX_STATE_DIR: config.stateDir,

@@ -24,6 +24,11 @@ export const VERSIONS = {
    * not a stack part, but `stack up` builds it when missing so `npm test` finds it cached.
    */
   helm: 'v4.3.2',
+  /**
+   * PyPI's `schemathesis`: fuzzes the live API from its OpenAPI document in `npm test`; installed
+   * into its own virtualenv (local/stack/python-tools.ts), not a stack part.
+   */
+  schemathesis: '4.32.5',
   /** Debian's `postgresql` package (bookworm ships 15) when DATABASE_URL is not set. */
   postgresMajor: '15',
 } as const;

@@ -77,9 +77,20 @@ export const InlineSecret = z
   })
   .describe('A secret value written in the blueprint');
 
+export const MarkedValue = z
+  .strictObject({
+    value: z.union([z.string(), z.number(), z.boolean()]).describe('The value'),
+    secret: z
+      .boolean()
+      .describe(
+        'true: a secret (a Kubernetes Secret, masked in all output); false: a plain value even when its name or shape looks like a credential',
+      ),
+  })
+  .describe('A value marked secret or not, overriding detection');
+
 export const EnvValue = z
-  .union([z.string(), z.number(), z.boolean(), SecretRef, InlineSecret])
-  .describe('A plain value, {secret: value} or {secretRef: {name, key}}');
+  .union([z.string(), z.number(), z.boolean(), SecretRef, MarkedValue, InlineSecret])
+  .describe('A plain value, {secret: value}, {value, secret: true|false} or {secretRef: {name, key}}');
 
 // Kubernetes' rule for env var names: it allows "." and "-" (Elasticsearch's discovery.type, for one).
 export const EnvName = z

@@ -302,5 +302,6 @@ function resolveService(opts: {
     init,
     isDataService: init.length > 0 || volumes.length > 0 || stateful,
     dependsOn: opts.graph[service.name] ?? [],
+    ...(service.security ? { security: service.security } : {}),
   };
 }

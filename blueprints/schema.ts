@@ -140,6 +140,52 @@ export const InitStep = z
   })
   .describe('An initialisation step, such as a seed SQL script');
 
+/** The capabilities Kubernetes' baseline Pod Security Standard allows a container to add. */
+export const ALLOWED_CAPABILITIES = [
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+] as const;
+
+const LinuxId = z.number().int().min(0).max(2_147_483_647);
+
+export const Security = z
+  .strictObject({
+    runAsNonRoot: z
+      .boolean()
+      .optional()
+      .describe('true: the image runs as a non-root user, and the kubelet refuses to start it as root'),
+    runAsUser: LinuxId.optional().describe("User id the container runs as, instead of the image's"),
+    runAsGroup: LinuxId.optional().describe("Group id the container runs as, instead of the image's"),
+    fsGroup: LinuxId.optional().describe(
+      'Group that owns mounted volumes, so a non-root user can write them',
+    ),
+    capabilities: z
+      .array(z.enum(ALLOWED_CAPABILITIES))
+      .max(ALLOWED_CAPABILITIES.length)
+      .optional()
+      .describe(
+        'Linux capabilities added back after all are dropped (only those the baseline Pod Security Standard allows). Default: none; for images whose entrypoint starts as root and switches user (postgres, mysql, mariadb, mongo, redis, valkey): CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID',
+      ),
+  })
+  .refine((s) => !(s.runAsNonRoot === true && s.runAsUser === 0), {
+    message: 'runAsNonRoot: true contradicts runAsUser: 0 (root); the pod would never start',
+    path: ['runAsNonRoot'],
+  })
+  .describe(
+    'How the container runs. Always: no privilege escalation, every capability dropped (but these), seccomp RuntimeDefault, no service account token',
+  );
+
 export const Expose = z
   .union([z.boolean(), Port, z.array(Port).min(1)])
   .describe('true (give the first port a URL), a port number, or a list of port numbers');
@@ -177,6 +223,7 @@ export const ServiceSchema = z
       .union([InitStep, z.array(InitStep).min(1)])
       .optional()
       .describe('an init step or a list of init steps, run once the service is ready'),
+    security: Security.optional(),
   })
   .describe('A service of the environment');
 
@@ -211,3 +258,4 @@ export type InitStep = z.infer<typeof InitStep>;
 export type HealthCheck = z.infer<typeof HealthCheck>;
 export type Volume = z.infer<typeof Volume>;
 export type Resources = z.infer<typeof Resources>;
+export type Security = z.infer<typeof Security>;

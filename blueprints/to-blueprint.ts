@@ -57,6 +57,7 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
     ...(service.volumes.length > 0 ? { volumes: service.volumes } : {}),
     stateful: service.stateful,
     isolation: service.isolation,
+    ...(service.security ? { security: service.security } : {}),
     ...(service.init.length > 0
       ? {
           init: service.init.map((step) => ({

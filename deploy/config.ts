@@ -87,6 +87,7 @@ export const DeployConfigSchema = z.strictObject({
           limitsCpu: Quantity.default('32'),
           limitsMemory: Quantity.default('64Gi'),
           persistentVolumeClaims: z.number().int().nonnegative().default(40),
+          requestsStorage: Quantity.default('100Gi'),
           services: z.number().int().positive().default(100),
         })
         .prefault({})

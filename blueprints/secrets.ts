@@ -58,9 +58,12 @@ function nameSegments(name: string): string[] {
     .filter((s) => s !== '');
 }
 
+/** Every credential name contains one of these; most names contain none and skip the word split. */
+const CREDENTIAL_HINT = /PASS|PWD|PW|SECRET|TOKEN|KEY|CREDENTIAL/i;
+
 /** Whether a variable's name says it carries a credential (by segments, so BYPASS_CACHE does not). */
 export function isCredentialName(name: string): boolean {
-  if (NOT_CREDENTIALS.has(name)) return false;
+  if (!CREDENTIAL_HINT.test(name) || NOT_CREDENTIALS.has(name)) return false;
   const segments = nameSegments(name);
   return segments.some(
     (segment, i) =>
@@ -72,6 +75,8 @@ export function isCredentialName(name: string): boolean {
 
 /** Whether a value carries a credential in a URL or connection-string shape. */
 export function hasCredentialInValue(value: string): boolean {
+  // Every shape has an "@" (user-info, oracle) or an "=" (parameters).
+  if (!value.includes('@') && !value.includes('=')) return false;
   return VALUE_PATTERNS.some((pattern) => {
     pattern.lastIndex = 0;
     return pattern.test(value);

@@ -64,8 +64,21 @@ export const SecretRef = z
   .strictObject({
     secretRef: z
       .strictObject({
-        name: z.string().min(1).describe('Name of the secret in the MicroStax secret store'),
-        key: z.string().min(1).describe('Key inside that secret'),
+        name: z
+          .string()
+          .min(1)
+          .max(253)
+          .regex(
+            /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+            'must be a Kubernetes Secret name: lower-case letters, digits, "-" and "."',
+          )
+          .describe("Name of the Secret in the team's secret source namespace"),
+        key: z
+          .string()
+          .min(1)
+          .max(253)
+          .regex(/^[-._a-zA-Z0-9]+$/, 'must be a Secret key: letters, digits, "-", "_" and "."')
+          .describe('Key inside that Secret'),
       })
       .describe('A value kept in a secret store, never in the blueprint'),
   })

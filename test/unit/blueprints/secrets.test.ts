@@ -167,3 +167,19 @@ services:
     if (!result.ok) expect(result.problems[0]!.path).toContain('env.A');
   });
 });
+
+describe('secretRef names', () => {
+  it.each([
+    ['{ name: "../etc", key: k }', 'services.0.env.A.secretRef.name'],
+    ['{ name: "Payments", key: k }', 'services.0.env.A.secretRef.name'],
+    ['{ name: payments, key: "a/b" }', 'services.0.env.A.secretRef.key'],
+    [`{ name: ${'a'.repeat(300)}, key: k }`, 'services.0.env.A.secretRef.name'],
+  ])('refuses %s, naming the field', async (ref, path) => {
+    const result = await resolveBlueprintSource({
+      source: `name: x\nservices:\n  - name: api\n    image: a:1\n    env:\n      A: { secretRef: ${ref} }\n`,
+      fileName: 'x.yaml',
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.path)).toContain(path);
+  });
+});

@@ -74,7 +74,13 @@ export async function buildResolved(opts: {
   blueprint.services.forEach((service, i) => {
     for (const [envName, raw] of Object.entries(service.env ?? {})) {
       const value =
-        typeof raw === 'string' ? raw : typeof raw === 'object' && 'secret' in raw ? raw.secret : '';
+        typeof raw === 'string'
+          ? raw
+          : typeof raw === 'object' && 'value' in raw
+            ? String(raw.value)
+            : typeof raw === 'object' && 'secret' in raw
+              ? raw.secret
+              : '';
       for (const reference of hostReferences({ name: envName, value })) {
         if (!firstIndex.has(reference.host)) continue;
         const port = referencePort(reference);
@@ -266,6 +272,8 @@ function resolveService(opts: {
             secretKey: value.secretRef.key,
           };
         }
+        if ('value' in value)
+          return { name, kind: value.secret ? 'secret' : 'plain', value: String(value.value) };
         return { name, kind: 'secret', value: value.secret };
       }
       const text = (typeof value === 'number' ? opts.numberText(name) : undefined) ?? String(value);
@@ -294,5 +302,6 @@ function resolveService(opts: {
     init,
     isDataService: init.length > 0 || volumes.length > 0 || stateful,
     dependsOn: opts.graph[service.name] ?? [],
+    ...(service.security ? { security: service.security } : {}),
   };
 }

@@ -1,4 +1,4 @@
-import type { HealthCheck, Resources, Volume } from './schema.js';
+import type { HealthCheck, Resources, Security, Volume } from './schema.js';
 
 /**
  * The resolved blueprint: what the planner, the deploy layer, the API and the workflows consume.
@@ -47,6 +47,8 @@ export interface ResolvedService {
   isDataService: boolean;
   /** Direct dependencies: services named as URL hosts in env values, plus `dependsOn`. Sorted. */
   dependsOn: string[];
+  /** As written; absent: the deploy layer's hardened defaults for the image. */
+  security?: Security;
 }
 
 export interface ResolvedBlueprint {

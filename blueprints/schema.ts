@@ -64,8 +64,21 @@ export const SecretRef = z
   .strictObject({
     secretRef: z
       .strictObject({
-        name: z.string().min(1).describe('Name of the secret in the MicroStax secret store'),
-        key: z.string().min(1).describe('Key inside that secret'),
+        name: z
+          .string()
+          .min(1)
+          .max(253)
+          .regex(
+            /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+            'must be a Kubernetes Secret name: lower-case letters, digits, "-" and "."',
+          )
+          .describe("Name of the Secret in the team's secret source namespace"),
+        key: z
+          .string()
+          .min(1)
+          .max(253)
+          .regex(/^[-._a-zA-Z0-9]+$/, 'must be a Secret key: letters, digits, "-", "_" and "."')
+          .describe('Key inside that Secret'),
       })
       .describe('A value kept in a secret store, never in the blueprint'),
   })
@@ -77,9 +90,20 @@ export const InlineSecret = z
   })
   .describe('A secret value written in the blueprint');
 
+export const MarkedValue = z
+  .strictObject({
+    value: z.union([z.string(), z.number(), z.boolean()]).describe('The value'),
+    secret: z
+      .boolean()
+      .describe(
+        'true: a secret (a Kubernetes Secret, masked in all output); false: a plain value even when its name or shape looks like a credential',
+      ),
+  })
+  .describe('A value marked secret or not, overriding detection');
+
 export const EnvValue = z
-  .union([z.string(), z.number(), z.boolean(), SecretRef, InlineSecret])
-  .describe('A plain value, {secret: value} or {secretRef: {name, key}}');
+  .union([z.string(), z.number(), z.boolean(), SecretRef, MarkedValue, InlineSecret])
+  .describe('A plain value, {secret: value}, {value, secret: true|false} or {secretRef: {name, key}}');
 
 // Kubernetes' rule for env var names: it allows "." and "-" (Elasticsearch's discovery.type, for one).
 export const EnvName = z
@@ -129,6 +153,52 @@ export const InitStep = z
   })
   .describe('An initialisation step, such as a seed SQL script');
 
+/** The capabilities Kubernetes' baseline Pod Security Standard allows a container to add. */
+export const ALLOWED_CAPABILITIES = [
+  'AUDIT_WRITE',
+  'CHOWN',
+  'DAC_OVERRIDE',
+  'FOWNER',
+  'FSETID',
+  'KILL',
+  'MKNOD',
+  'NET_BIND_SERVICE',
+  'SETFCAP',
+  'SETGID',
+  'SETPCAP',
+  'SETUID',
+  'SYS_CHROOT',
+] as const;
+
+const LinuxId = z.number().int().min(0).max(2_147_483_647);
+
+export const Security = z
+  .strictObject({
+    runAsNonRoot: z
+      .boolean()
+      .optional()
+      .describe('true: the image runs as a non-root user, and the kubelet refuses to start it as root'),
+    runAsUser: LinuxId.optional().describe("User id the container runs as, instead of the image's"),
+    runAsGroup: LinuxId.optional().describe("Group id the container runs as, instead of the image's"),
+    fsGroup: LinuxId.optional().describe(
+      'Group that owns mounted volumes, so a non-root user can write them',
+    ),
+    capabilities: z
+      .array(z.enum(ALLOWED_CAPABILITIES))
+      .max(ALLOWED_CAPABILITIES.length)
+      .optional()
+      .describe(
+        'Linux capabilities added back after all are dropped (only those the baseline Pod Security Standard allows). Default: none; for images whose entrypoint starts as root and switches user (postgres, mysql, mariadb, mongo, redis, valkey): CHOWN, DAC_OVERRIDE, FOWNER, SETGID, SETUID',
+      ),
+  })
+  .refine((s) => !(s.runAsNonRoot === true && s.runAsUser === 0), {
+    message: 'runAsNonRoot: true contradicts runAsUser: 0 (root); the pod would never start',
+    path: ['runAsNonRoot'],
+  })
+  .describe(
+    'How the container runs. Always: no privilege escalation, every capability dropped (but these), seccomp RuntimeDefault, no service account token',
+  );
+
 export const Expose = z
   .union([z.boolean(), Port, z.array(Port).min(1)])
   .describe('true (give the first port a URL), a port number, or a list of port numbers');
@@ -166,6 +236,7 @@ export const ServiceSchema = z
       .union([InitStep, z.array(InitStep).min(1)])
       .optional()
       .describe('an init step or a list of init steps, run once the service is ready'),
+    security: Security.optional(),
   })
   .describe('A service of the environment');
 
@@ -200,3 +271,4 @@ export type InitStep = z.infer<typeof InitStep>;
 export type HealthCheck = z.infer<typeof HealthCheck>;
 export type Volume = z.infer<typeof Volume>;
 export type Resources = z.infer<typeof Resources>;
+export type Security = z.infer<typeof Security>;

@@ -1,5 +1,6 @@
 import type { ResolvedBlueprint, ResolvedService } from './resolved.js';
 import type { Blueprint, EnvValue, Service } from './schema.js';
+import { looksSecret } from './secrets.js';
 
 /**
  * Writes a resolved blueprint back as an explicit blueprint (every default and inferred value
@@ -32,7 +33,10 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
   for (const variable of service.env) {
     env[variable.name] =
       variable.kind === 'plain'
-        ? variable.value
+        ? // A plain value that detection would take for a secret was marked so: keep the mark.
+          looksSecret(variable)
+          ? { value: variable.value, secret: false }
+          : variable.value
         : variable.kind === 'secret'
           ? { secret: variable.value }
           : { secretRef: { name: variable.secretName, key: variable.secretKey } };
@@ -53,6 +57,7 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
     ...(service.volumes.length > 0 ? { volumes: service.volumes } : {}),
     stateful: service.stateful,
     isolation: service.isolation,
+    ...(service.security ? { security: service.security } : {}),
     ...(service.init.length > 0
       ? {
           init: service.init.map((step) => ({

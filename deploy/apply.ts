@@ -12,6 +12,7 @@ const WAVE_OF_KIND: Record<string, number> = {
   ResourceQuota: 1,
   LimitRange: 1,
   NetworkPolicy: 1,
+  ServiceAccount: 1,
   Secret: 2,
   ConfigMap: 2,
   Service: 2,
@@ -52,7 +53,18 @@ export async function applyObjects(params: {
     await runLimited(waves.get(wave)!, params.concurrency ?? DEFAULT_CONCURRENCY, async (index) => {
       const object = objects[index]!;
       try {
-        applied[index] = await kube.apply(object);
+        // A Job's template is immutable and its name carries its scripts' hash: one that exists has
+        // run (or is running) the same scripts, so it is left alone (an older worker's Job included).
+        const existing =
+          object.kind === 'Job'
+            ? await kube.readOrNull({
+                apiVersion: object.apiVersion!,
+                kind: 'Job',
+                namespace: object.metadata!.namespace!,
+                name: object.metadata!.name!,
+              })
+            : null;
+        applied[index] = existing ?? (await kube.apply(object));
       } catch (error) {
         throw quotaRefusal({ error, object, environmentId: params.environmentId }) ?? error;
       }

@@ -41,6 +41,16 @@ export const DeployConfigSchema = z.strictObject({
     .describe(
       "Run environments only on nodes labelled (and tainted) microstax.dev/node-tier=<tier>, e.g. `real` for the local stack's real node",
     ),
+  secretSourceNamespace: z
+    .string()
+    .regex(
+      /^[a-z0-9]([-a-z0-9]|\{team\})*$/,
+      'must be a namespace name, optionally with {team} (e.g. msx-secrets-{team})',
+    )
+    .optional()
+    .describe(
+      "Namespace that `{secretRef: {name, key}}` values are copied from (Secret name, key); {team} stands for the environment's team, so each team has its own source. Absent: blueprints with secretRef fail to deploy",
+    ),
   clusterDomain: z.string().default('cluster.local').describe('DNS domain of the cluster'),
   volumeProvisioning: z
     .enum(['auto', 'dynamic', 'static'])
@@ -77,6 +87,7 @@ export const DeployConfigSchema = z.strictObject({
           limitsCpu: Quantity.default('32'),
           limitsMemory: Quantity.default('64Gi'),
           persistentVolumeClaims: z.number().int().nonnegative().default(40),
+          requestsStorage: Quantity.default('100Gi'),
           services: z.number().int().positive().default(100),
         })
         .prefault({})
@@ -124,6 +135,7 @@ export const DEPLOY_CONFIG_ENV = {
   nodeTier: 'MICROSTAX_NODE_TIER',
   storageClassName: 'MICROSTAX_STORAGE_CLASS',
   volumeProvisioning: 'MICROSTAX_VOLUME_PROVISIONING',
+  secretSourceNamespace: 'MICROSTAX_SECRET_SOURCE_NAMESPACE',
 } as const satisfies Partial<Record<keyof DeployConfig, string>>;
 
 /** Deploy settings from the process environment; invalid values fail here, naming the variable. */

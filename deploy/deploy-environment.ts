@@ -8,6 +8,7 @@ import { readLineage } from './lineage.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
 import { namespaceFor } from './names.js';
+import { secretLookupFor } from './secret-source.js';
 import type {
   BaselineRef,
   DeployProgress,
@@ -28,7 +29,7 @@ export interface DeployEnvironmentParams {
   placement?: PlacementPlan;
   /** The environment a branch reuses services from (sets environment.baselineId when that is absent). */
   baseline?: BaselineRef;
-  /** Looks up `{secretRef}` values; absent: they refer to a Secret of that name in the namespace. */
+  /** Looks up `{secretRef}` values; absent: from the configured secret source (config.secretSourceNamespace). */
   secrets?: SecretLookup;
   config?: DeployConfig;
   /** Called when a service changes phase or ready count (activities heartbeat with it). */
@@ -74,9 +75,17 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     ? await branchAncestors({ kube: params.kube, baselineId: environment.baselineId, usesBaseline, config })
     : [];
 
+  // Before anything is applied: a missing secret or key leaves nothing half-made behind.
+  const lookup = secretLookupFor({
+    kube: params.kube,
+    config,
+    blueprint: params.blueprint,
+    team: environment.team,
+    lookup: params.secrets,
+  });
   const [volumeProvisioning, secretValues] = await Promise.all([
     resolveVolumeProvisioning({ kube: params.kube, config }),
-    lookUpSecrets(params.blueprint, params.secrets),
+    lookUpSecrets(params.blueprint, lookup),
   ]);
   const rendered = renderEnvironment({
     environment,

@@ -1,15 +1,18 @@
 import type {
   V1LimitRange,
   V1NetworkPolicy,
+  V1NetworkPolicyEgressRule,
   V1NetworkPolicyPeer,
   V1ResourceQuota,
+  V1ServiceAccount,
 } from '@kubernetes/client-node';
 import { ancestorLabelKey, LABELS } from '../labels.js';
-import { objectMeta, type RenderContext } from './context.js';
+import { objectMeta, type RenderContext, reusedServices } from './context.js';
 
 export const QUOTA_NAME = 'microstax-quota';
 export const LIMIT_RANGE_NAME = 'microstax-defaults';
 export const NETWORK_POLICY_NAME = 'microstax-isolation';
+export const EGRESS_POLICY_NAME = 'microstax-egress';
 
 /** A ceiling on what one environment may take from the cluster. */
 export function renderResourceQuota(ctx: RenderContext): V1ResourceQuota {
@@ -26,6 +29,7 @@ export function renderResourceQuota(ctx: RenderContext): V1ResourceQuota {
         'limits.cpu': String(q.limitsCpu),
         'limits.memory': String(q.limitsMemory),
         persistentvolumeclaims: String(q.persistentVolumeClaims),
+        'requests.storage': String(q.requestsStorage),
         services: String(q.services),
       },
     },
@@ -79,5 +83,68 @@ export function renderNetworkPolicy(ctx: RenderContext): V1NetworkPolicy {
     kind: 'NetworkPolicy',
     metadata: objectMeta(ctx, { name: NETWORK_POLICY_NAME, role: 'guard-rail' }),
     spec: { podSelector: {}, policyTypes: ['Ingress'], ingress: [{ _from: from }] },
+  };
+}
+
+/**
+ * What pods of this environment may connect to, nothing else: DNS (port 53, wherever the cluster's
+ * resolver runs), pods of this namespace, and, for a branch, the pods of the services it reuses in
+ * the environments above it (an ExternalName Service resolves to the baseline's Service, which may
+ * itself point further up). With header routing, the router of a baseline forwards to its branches'
+ * copies, so a baseline may also reach its descendants. The internet is not reachable by default.
+ */
+export function renderEgressPolicy(ctx: RenderContext): V1NetworkPolicy {
+  const egress: V1NetworkPolicyEgressRule[] = [
+    {
+      ports: [
+        { protocol: 'UDP', port: 53 },
+        { protocol: 'TCP', port: 53 },
+      ],
+    },
+    { to: [{ podSelector: {} }] },
+  ];
+  const reused = reusedServices(ctx).map((s) => s.name);
+  if (reused.length > 0 && ctx.ancestors.length > 0) {
+    egress.push({
+      to: [
+        {
+          namespaceSelector: {
+            matchExpressions: [{ key: LABELS.environment, operator: 'In', values: [...ctx.ancestors] }],
+          },
+          podSelector: { matchExpressions: [{ key: LABELS.service, operator: 'In', values: reused }] },
+        },
+      ],
+    });
+  }
+  if (ctx.blueprint.routing === 'header') {
+    egress.push({
+      to: [
+        {
+          namespaceSelector: {
+            matchExpressions: [{ key: ancestorLabelKey(ctx.environment.id), operator: 'Exists' }],
+          },
+        },
+        { namespaceSelector: { matchLabels: { [LABELS.baseline]: ctx.environment.id } } },
+      ],
+    });
+  }
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'NetworkPolicy',
+    metadata: objectMeta(ctx, { name: EGRESS_POLICY_NAME, role: 'guard-rail' }),
+    spec: { podSelector: {}, policyTypes: ['Egress'], egress },
+  };
+}
+
+/**
+ * The namespace's default ServiceAccount without a token mounted into pods (each pod spec says so
+ * too): environment workloads never call the Kubernetes API. Applied over the one Kubernetes creates.
+ */
+export function renderDefaultServiceAccount(ctx: RenderContext): V1ServiceAccount {
+  return {
+    apiVersion: 'v1',
+    kind: 'ServiceAccount',
+    metadata: objectMeta(ctx, { name: 'default', role: 'guard-rail' }),
+    automountServiceAccountToken: false,
   };
 }

@@ -5,6 +5,7 @@ import { shortHash } from '../names.js';
 import { commonLabels, objectMeta, type RenderContext } from './context.js';
 import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
+import { containerSecurityContext, podSecurityContext } from './security.js';
 
 /** Which SQL client applies a script: chosen from the service's image. */
 export type SqlEngine = 'postgres' | 'mysql';
@@ -142,6 +143,8 @@ export function renderInitJob(
         spec: {
           restartPolicy: 'Never',
           enableServiceLinks: false,
+          automountServiceAccountToken: false,
+          securityContext: podSecurityContext(),
           containers: [
             {
               name: 'sql',
@@ -149,6 +152,8 @@ export function renderInitJob(
               command: ['sh', '-c', initCommand({ engine, host: service.name, port, steps })],
               env,
               volumeMounts: [{ name: 'scripts', mountPath: '/scripts', readOnly: true }],
+              // The SQL client needs no capability, whatever the service's image needs.
+              securityContext: containerSecurityContext(),
             },
           ],
           volumes: [{ name: 'scripts', configMap: { name: configMap.metadata!.name! } }],

@@ -8,7 +8,13 @@ import { environmentIdProblem, namespaceFor } from '../names.js';
 import type { EnvironmentIdentity, RenderedEnvironment, ServiceMode, WorkloadExpectation } from '../types.js';
 import { withAllClientCredentials } from './client-credentials.js';
 import { type RenderContext, reusedServices, runningServices } from './context.js';
-import { renderLimitRange, renderNetworkPolicy, renderResourceQuota } from './guard-rails.js';
+import {
+  renderDefaultServiceAccount,
+  renderEgressPolicy,
+  renderLimitRange,
+  renderNetworkPolicy,
+  renderResourceQuota,
+} from './guard-rails.js';
 import { renderIngress } from './ingress.js';
 import { renderInitJob } from './init-job.js';
 import { renderNamespace } from './namespace.js';
@@ -66,7 +72,13 @@ export function renderInitRerun(
 
 function renderAll(ctx: RenderContext): RenderedEnvironment {
   const objects: KubernetesObject[] = [renderNamespace(ctx)];
-  objects.push(renderResourceQuota(ctx), renderLimitRange(ctx), renderNetworkPolicy(ctx));
+  objects.push(
+    renderResourceQuota(ctx),
+    renderLimitRange(ctx),
+    renderNetworkPolicy(ctx),
+    renderEgressPolicy(ctx),
+    renderDefaultServiceAccount(ctx),
+  );
 
   const running = runningServices(ctx);
   const secrets: KubernetesObject[] = [];

@@ -37,11 +37,16 @@ export function renderServiceSecret(ctx: RenderContext, service: ResolvedService
 
 /**
  * One env var for a pod: plain values inline, secret values through secretKeyRef (never inline).
- * A secretRef whose value was not looked up refers to a Secret of that name in the namespace.
+ * A secretRef's value is copied into the service's Secret from the secret source; only a render
+ * without a source and without looked-up values (a dry run) refers to a Secret of that name.
  */
 export function renderEnvVar(ctx: RenderContext, service: string, v: ResolvedEnvVar): V1EnvVar {
   if (v.kind === 'plain') return { name: v.name, value: v.value };
-  if (v.kind === 'secretRef' && !ctx.secretValues.has(refKey(v.secretName, v.secretKey))) {
+  if (
+    v.kind === 'secretRef' &&
+    !ctx.config.secretSourceNamespace &&
+    !ctx.secretValues.has(refKey(v.secretName, v.secretKey))
+  ) {
     return { name: v.name, valueFrom: { secretKeyRef: { name: v.secretName, key: v.secretKey } } };
   }
   return { name: v.name, valueFrom: { secretKeyRef: { name: secretName(service), key: v.name } } };

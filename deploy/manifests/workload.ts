@@ -14,6 +14,7 @@ import type { WorkloadExpectation } from '../types.js';
 import { commonLabels, objectMeta, type RenderContext, selectorLabels } from './context.js';
 import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
+import { containerSecurityContext, podSecurityContext } from './security.js';
 
 const DEFAULT_VOLUME_SIZE = '1Gi';
 
@@ -98,6 +99,7 @@ function renderContainer(ctx: RenderContext, service: ResolvedService): V1Contai
   }
   const probe = renderProbe(service);
   if (probe) container.readinessProbe = probe;
+  container.securityContext = containerSecurityContext(service);
   const names = volumeNames(service);
   if (names.length > 0) {
     container.volumeMounts = effectiveVolumes(service).map((v, i) => ({
@@ -123,7 +125,13 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
   };
   const template: V1PodTemplateSpec = {
     metadata: { labels },
-    spec: { containers: [renderContainer(ctx, service)], enableServiceLinks: false },
+    spec: {
+      containers: [renderContainer(ctx, service)],
+      enableServiceLinks: false,
+      // Environment workloads never call the Kubernetes API: no token to steal from a pod.
+      automountServiceAccountToken: false,
+      securityContext: podSecurityContext(service),
+    },
   };
   Object.assign(template.spec!, podScheduling(ctx, service.name));
   return template;

@@ -44,7 +44,18 @@ export function compareServices(baseline: ResolvedService, branch: ResolvedServi
   push('stateful', String(baseline.stateful), String(branch.stateful));
   changes.push(...compareInit(baseline, branch));
   push('dependsOn', printList(baseline.dependsOn), printList(branch.dependsOn));
+  push('security', printSecurity(baseline.security), printSecurity(branch.security));
   return changes;
+}
+
+/** Key order and capability order never count as a change. */
+function printSecurity(security: ResolvedService['security']): string {
+  if (security === undefined) return UNSET;
+  const sorted = {
+    ...security,
+    ...(security.capabilities ? { capabilities: [...security.capabilities].sort() } : {}),
+  };
+  return JSON.stringify(Object.fromEntries(Object.entries(sorted).sort(([a], [b]) => (a < b ? -1 : 1))));
 }
 
 function printList(values: readonly string[] | undefined): string {

@@ -43,7 +43,13 @@ const serviceArb = (name: string, later: string[]) =>
               ? fc.tuple(fc.constantFrom(...later), port).map(([h, p]) => `${h}:${p}`)
               : fc.constant('x'),
             fc.constant('postgres://user:pw@elsewhere.example.com:5432/db'),
+            fc.constant('https://hooks.example.com/in?token=t0k3n'),
             fc.record({ secret: fc.string({ maxLength: 10 }) }),
+            fc.record({ value: fc.string({ maxLength: 10 }), secret: fc.boolean() }),
+            fc.record({
+              value: fc.constant('postgres://u:pw@elsewhere.example.com/db'),
+              secret: fc.constant(false),
+            }),
             fc.record({ secretRef: fc.record({ name: label, key: label }) }),
           ),
           { maxKeys: 5 },

@@ -394,7 +394,8 @@ describe('charts/microstax', () => {
         'core/services: create,get,patch',
         'apps/deployments: create,get,list,patch,watch',
         'apps/statefulsets: create,get,list,patch,watch',
-        'batch/jobs: create,list,patch,watch',
+        'batch/jobs: create,get,list,patch,watch',
+        'core/serviceaccounts: create,patch',
         'core/events: list,watch',
         'core/pods: list,watch',
       ].sort(),
@@ -414,6 +415,15 @@ describe('charts/microstax', () => {
     expect(
       loadDeployConfig(processEnv(await render(['--set', 'worker.volumeProvisioning=static']), 'worker')),
     ).toMatchObject({ volumeProvisioning: 'static' });
+  });
+
+  it("passes the secret source namespace to the worker's deploy settings", async () => {
+    const env = processEnv(
+      await render(['--set', 'worker.secretSourceNamespace=msx-secrets-{team}']),
+      'worker',
+    );
+    expect(loadDeployConfig(env).secretSourceNamespace).toBe('msx-secrets-{team}');
+    expect(loadDeployConfig(processEnv(rendered, 'worker')).secretSourceNamespace).toBeUndefined();
   });
 
   it('gives the gateway read-only rules over what its routing view watches', () => {

@@ -18,6 +18,8 @@ function recordingKube(refuse?: (o: KubernetesObject) => KubeApiError | undefine
       applied.push(`${o.kind}/${o.metadata?.name}`);
       return o;
     },
+    // No Job exists yet.
+    readOrNull: async () => null,
   } as unknown as KubeClient;
   return { kube, applied };
 }

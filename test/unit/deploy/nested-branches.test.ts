@@ -10,6 +10,7 @@ import { deployConfig } from '../../../deploy/config.js';
 import { DeployConfigurationError } from '../../../deploy/errors.js';
 import { ANCESTOR_LABEL_PREFIX, ancestorLabelKey, LABELS } from '../../../deploy/labels.js';
 import { ancestorLabels, ancestorsFromLabels } from '../../../deploy/lineage.js';
+import { EGRESS_POLICY_NAME } from '../../../deploy/manifests/guard-rails.js';
 import { type RenderInput, renderEnvironment } from '../../../deploy/manifests/render.js';
 import type { BranchPlan } from '../../../planner/types.js';
 import { checkoutDev } from './fixtures.js';
@@ -29,6 +30,7 @@ const apiOnly: BranchPlan = {
 interface Rendered {
   namespace: V1Namespace;
   policy: V1NetworkPolicy;
+  egress: V1NetworkPolicy;
 }
 
 function render(input: Partial<RenderInput> & Pick<RenderInput, 'environment'>): Rendered {
@@ -41,7 +43,11 @@ function render(input: Partial<RenderInput> & Pick<RenderInput, 'environment'>):
   });
   return {
     namespace: only<V1Namespace>(objects, 'Namespace'),
-    policy: only<V1NetworkPolicy>(objects, 'NetworkPolicy'),
+    policy: only<V1NetworkPolicy>(
+      objects.filter((o) => o.metadata?.name !== EGRESS_POLICY_NAME),
+      'NetworkPolicy',
+    ),
+    egress: objects.find((o) => o.metadata?.name === EGRESS_POLICY_NAME) as V1NetworkPolicy,
   };
 }
 
@@ -133,6 +139,42 @@ describe('a family of environments: root R, branches B1 and B1x of R, B2 of B1',
       expect(admits(e.policy, otherRoot.namespace)).toBe(false);
       expect(admits(otherRoot.policy, e.namespace)).toBe(false);
     }
+  });
+
+  /** Whether `policy` lets a pod of service `service` in namespace `to` be reached (another namespace). */
+  const reaches = (policy: V1NetworkPolicy, to: V1Namespace, service: string) =>
+    (policy.spec?.egress ?? []).some((rule) =>
+      (rule.to ?? []).some(
+        (peer) =>
+          peer.namespaceSelector !== undefined &&
+          selects(peer.namespaceSelector, to.metadata?.labels ?? {}) &&
+          (peer.podSelector === undefined || selects(peer.podSelector, { [LABELS.service]: service })),
+      ),
+    );
+
+  it('egress: DNS and its own namespace; a branch reaches the services it reuses in its ancestors, nothing else', () => {
+    for (const e of Object.values(family)) {
+      expect(e.egress.spec?.policyTypes).toEqual(['Egress']);
+      expect(e.egress.spec?.podSelector).toEqual({});
+      expect(e.egress.spec?.egress?.[0]).toEqual({
+        ports: [
+          { protocol: 'UDP', port: 53 },
+          { protocol: 'TCP', port: 53 },
+        ],
+      });
+      expect(e.egress.spec?.egress?.[1]).toEqual({ to: [{ podSelector: {} }] });
+    }
+    // b2 reuses db and cache: through b1's ExternalName Services they resolve to r's pods.
+    for (const service of ['db', 'cache']) {
+      expect(reaches(b2.egress, r.namespace, service)).toBe(true);
+      expect(reaches(b2.egress, b1.namespace, service)).toBe(true);
+    }
+    expect(reaches(b2.egress, r.namespace, 'api')).toBe(false);
+    expect(reaches(b2.egress, b1x.namespace, 'db')).toBe(false);
+    expect(reaches(b2.egress, otherRoot.namespace, 'db')).toBe(false);
+    expect(reaches(b2.egress, outsider, 'db')).toBe(false);
+    // A root reaches no other namespace at all (dns routing).
+    for (const to of [b1, b1x, b2, otherRoot]) expect(reaches(r.egress, to.namespace, 'api')).toBe(false);
   });
 
   it('selects descendants with one Exists peer on its own ancestor key, and keeps the baseline peer', () => {

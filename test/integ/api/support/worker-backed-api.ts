@@ -44,16 +44,21 @@ export interface WorkerBackedApi {
   close(params?: { environments?: readonly string[] }): Promise<void>;
 }
 
-export async function startWorkerBackedApi(params: { name: string }): Promise<WorkerBackedApi> {
+export async function startWorkerBackedApi(params: {
+  name: string;
+  /** Settings of the worker beyond the stack's, e.g. MICROSTAX_SECRET_SOURCE_NAMESPACE. */
+  workerEnv?: Record<string, string>;
+}): Promise<WorkerBackedApi> {
   const db = await createTestDatabase(params.name);
   const temporal = await createTemporalClient({ env: await stackEnv() });
+  const workerEnv = { ...(await stackEnv()), ...params.workerEnv };
   const taskQueue = `api-${params.name}-${randomUUID()}`;
   const worker = await createLifecycleWorker({
-    env: await stackEnv(),
+    env: workerEnv,
     taskQueue,
     config: temporal.config,
     activities: createActivities(
-      await createWorkerDependencies({ temporal: temporal.client, env: await stackEnv() }),
+      await createWorkerDependencies({ temporal: temporal.client, env: workerEnv }),
     ),
   });
   const workerRun = worker.run();

@@ -168,6 +168,8 @@ export function createActivities(deps: LifecycleDependencies) {
       plan?: BranchPlan;
       placement?: PlacementPlan;
       baseline?: { environmentId: string };
+      /** An apply update: also delete what belonged to services the blueprint dropped. */
+      prune?: boolean;
     }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }> {
       return withServiceProgress(input.environmentId, (onProgress, signal) =>
         deps.runtime.deploy({
@@ -176,6 +178,7 @@ export function createActivities(deps: LifecycleDependencies) {
           plan: input.plan,
           placement: input.placement,
           baseline: input.baseline,
+          prune: input.prune,
           signal,
           onProgress,
         }),

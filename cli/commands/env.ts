@@ -11,6 +11,8 @@ import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } f
 /** The environment as the API returns it (the fields the CLI prints). */
 export interface EnvironmentBody {
   id: string;
+  name?: string | null;
+  labels?: Record<string, string>;
   phase: string;
   team?: string;
   owner?: string;
@@ -294,6 +296,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
     .option('--owner <user>', 'filter by owner')
     .option('--blueprint <name>', 'filter by blueprint')
     .option('--phase <phase>', 'filter by phase, e.g. ready')
+    .option('-l, --selector <selector>', 'label selector, e.g. pr=42 or "app in (shop,cart),!draft"')
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON', false)
     .action(
@@ -304,6 +307,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
           owner?: string;
           blueprint?: string;
           phase?: string;
+          selector?: string;
           limit: string;
           json: boolean;
         }) => {
@@ -311,6 +315,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
           for (const key of ['team', 'owner', 'blueprint', 'phase', 'limit'] as const) {
             if (opts[key]) query.set(key, opts[key]);
           }
+          if (opts.selector) query.set('labelSelector', opts.selector);
           const { body } = await (await client()).request<{ items: EnvironmentBody[]; next: string | null }>({
             path: `/v1/environments?${query}`,
           });

@@ -263,8 +263,10 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       const failure = await applyInPlace({ status, input, request });
       if (!failure) blueprint = request.blueprint;
       else applyFailures.set(request.ticket, failure);
+      // Done before recording, so a caller that sees `ready` may apply again at once.
       applyRequest = undefined;
       appliedTicket = request.ticket;
+      await quick.recordEnvironment(status);
       continue;
     }
     if (wakeRequest && status.phase === 'sleeping') {
@@ -479,8 +481,8 @@ async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planne
 }
 
 /**
- * Applies a new blueprint over the running environment: planned (against the baseline for a branch) and
- * server-side applied in the same namespace, so the id and URLs stay and unchanged objects are left as
+ * Applies a new blueprint over the running environment (the caller records the outcome): planned (against
+ * the baseline for a branch) and server-side applied in the same namespace, so the id and URLs stay and unchanged objects are left as
  * they are. Returns the failure, if any: the environment stays ready (serving what the rollout left
  * running) with `error` set, and is never torn down for it.
  */
@@ -532,7 +534,6 @@ async function applyInPlace(params: {
     status.error = failure;
   }
   setPhase(status, 'ready');
-  await quick.recordEnvironment(status);
   return failure;
 }
 

@@ -76,13 +76,15 @@ function print(json: boolean, value: unknown, text: string): void {
 
 function describeEnvironment(env: EnvironmentBody): string {
   const lines = [
-    `${env.id}  ${env.phase}${env.blueprint ? `  ${env.blueprint.name} v${env.blueprint.version}` : ''}${env.owner ? `  owner ${env.owner} (${env.team})` : ''}`,
+    `${env.id}${env.name ? ` (${env.name})` : ''}  ${env.phase}${env.blueprint ? `  ${env.blueprint.name} v${env.blueprint.version}` : ''}${env.owner ? `  owner ${env.owner} (${env.team})` : ''}`,
   ];
   if (env.parent) {
     const root = env.baseline && env.baseline !== env.parent ? ` (root ${env.baseline})` : '';
     lines.push(`  branch of ${env.parent}${root}`);
   }
   if (env.expiresAt) lines.push(`  expires ${env.expiresAt}`);
+  const labels = Object.entries(env.labels ?? {});
+  if (labels.length) lines.push(`  labels ${labels.map(([k, v]) => `${k}=${v}`).join(',')}`);
   if (env.costPerHour !== undefined && env.costPerHour !== null)
     lines.push(`  cost ${env.costPerHour.toFixed(4)}/h`);
   for (const s of env.services) {

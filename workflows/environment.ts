@@ -290,7 +290,8 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       workflowInfo().continueAsNewSuggested;
     if (msLeft === undefined) await condition(wake);
     else await condition(wake, msLeft);
-    if (!teardownRequest && !claim && workflowInfo().continueAsNewSuggested) {
+    // An apply waiting for this loop would never let its handler finish: run it first, then continue as new.
+    if (!teardownRequest && !claim && !applyRequest && workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
       await continueAsNew<typeof createEnvironment>({
         ...input,
@@ -481,10 +482,10 @@ async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planne
 }
 
 /**
- * Applies a new blueprint over the running environment (the caller records the outcome): planned (against
- * the baseline for a branch) and server-side applied in the same namespace, so the id and URLs stay and unchanged objects are left as
- * they are. Returns the failure, if any: the environment stays ready (serving what the rollout left
- * running) with `error` set, and is never torn down for it.
+ * Applies a new blueprint over the running environment (the caller records the outcome): planned
+ * (against the baseline for a branch) and server-side applied in the same namespace, so the id and URLs
+ * stay and unchanged objects are left as they are. Returns the failure, if any: the environment stays
+ * ready (serving what the rollout left running) with `error` set, and is never torn down for it.
  */
 async function applyInPlace(params: {
   status: EnvironmentStatus;

@@ -321,11 +321,10 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
           const { body } = await (await client()).request<{ items: EnvironmentBody[]; next: string | null }>({
             path: `/v1/environments?${query}`,
           });
-          const rows = body.items.map(
-            (e) =>
-              `${e.id.padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${e.expiresAt ?? '-'}`,
+          const rows = body.items.map((e) =>
+            `${e.id.padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${(e.expiresAt ?? '-').padEnd(24)} ${e.name ?? ''}`.trimEnd(),
           );
-          const header = `${'ID'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} EXPIRES`;
+          const header = `${'ID'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} ${'EXPIRES'.padEnd(24)} NAME`;
           print(opts.json, { ok: true, ...body }, [header, ...rows].join('\n'));
         },
       ),

@@ -260,7 +260,7 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
     }
     if (applyRequest && patched('apply-update')) {
       const request = applyRequest;
-      const failure = await applyInPlace({ status, input, request });
+      const failure = await applyInPlace({ status, input, request, current: blueprint });
       if (!failure) blueprint = request.blueprint;
       else applyFailures.set(request.ticket, failure);
       // Done before recording, so a caller that sees `ready` may apply again at once.
@@ -491,8 +491,10 @@ async function applyInPlace(params: {
   status: EnvironmentStatus;
   input: CreateEnvironmentInput;
   request: ApplyRequest;
+  /** The blueprint that runs now. */
+  current: ResolvedBlueprint;
 }): Promise<LifecycleError | undefined> {
-  const { status, input, request } = params;
+  const { status, input, request, current } = params;
   status.error = undefined;
   if (request.labels) status.labels = request.labels;
   setPhase(status, 'applying');
@@ -501,6 +503,7 @@ async function applyInPlace(params: {
     const planned = await quick.planEnvironment({
       blueprint: request.blueprint,
       baseline: input.baseline?.blueprint,
+      previous: { blueprint: current, placement: status.placement },
     });
     const baselineRuntimeId = input.baseline ? await runtimeIdFor(input.baseline.environmentId) : undefined;
     const deployed = await long.deployEnvironment({

@@ -95,12 +95,28 @@ export function createActivities(deps: LifecycleDependencies) {
   }
 
   return {
-    /** Branch plan and placement, plus a digest that identifies the blueprint for warm-pool matching. */
+    /**
+     * Branch plan and placement, plus a digest that identifies the blueprint for warm-pool matching. An
+     * apply passes what runs now (`previous`): when nothing placement depends on changed (an image, an env
+     * value), the running placement is kept, so unchanged services are never moved and no solve is spent.
+     */
     async planEnvironment(input: {
       blueprint: ResolvedBlueprint;
       baseline?: ResolvedBlueprint;
+      previous?: { blueprint: ResolvedBlueprint; placement?: PlacementPlan };
     }): Promise<{ plan?: BranchPlan; placement?: PlacementPlan; blueprintDigest: string }> {
-      const { plan, placement } = await deps.planner.plan(input);
+      const { previous } = input;
+      if (
+        previous?.placement &&
+        !input.baseline &&
+        samePlacementInputs(previous.blueprint, input.blueprint)
+      ) {
+        return { placement: previous.placement, blueprintDigest: blueprintDigest(input.blueprint) };
+      }
+      const { plan, placement } = await deps.planner.plan({
+        blueprint: input.blueprint,
+        baseline: input.baseline,
+      });
       return { plan, placement, blueprintDigest: blueprintDigest(input.blueprint) };
     },
 
@@ -168,6 +184,8 @@ export function createActivities(deps: LifecycleDependencies) {
       plan?: BranchPlan;
       placement?: PlacementPlan;
       baseline?: { environmentId: string };
+      /** An apply update: also delete what belonged to services the blueprint dropped. */
+      prune?: boolean;
     }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }> {
       return withServiceProgress(input.environmentId, (onProgress, signal) =>
         deps.runtime.deploy({
@@ -176,6 +194,7 @@ export function createActivities(deps: LifecycleDependencies) {
           plan: input.plan,
           placement: input.placement,
           baseline: input.baseline,
+          prune: input.prune,
           signal,
           onProgress,
         }),
@@ -403,6 +422,22 @@ export function createActivities(deps: LifecycleDependencies) {
 const PROGRESS_EVERY_MS = 1000;
 
 export type LifecycleActivities = ReturnType<typeof createActivities>;
+
+/** Whether placement would see the same services: names, order, requests, replicas, data and dependencies. */
+function samePlacementInputs(a: ResolvedBlueprint, b: ResolvedBlueprint): boolean {
+  const shape = (blueprint: ResolvedBlueprint) =>
+    canonicalJson(
+      blueprint.services.map((s) => ({
+        name: s.name,
+        resources: s.resources,
+        replicas: s.replicas,
+        isDataService: s.isDataService,
+        stateful: s.stateful,
+        dependsOn: s.dependsOn,
+      })),
+    );
+  return shape(a) === shape(b);
+}
 
 /** sha256 of the blueprint's canonical JSON: two environments match for a warm claim when it is equal. */
 export function blueprintDigest(blueprint: ResolvedBlueprint): string {

@@ -24,6 +24,9 @@ export interface RuntimeIdentity {
   blueprint: string;
   baselineId?: string;
   expiresAt?: string;
+  /** Human-readable name (URLs `<service>.<name>.<team>.<baseDomain>`). */
+  name?: string;
+  labels?: Record<string, string>;
 }
 
 /** Turns a resolved blueprint into running workloads, and removes them. Idempotent in every call. */
@@ -35,6 +38,8 @@ export interface EnvironmentRuntime {
     plan?: BranchPlan;
     placement?: PlacementPlan;
     baseline?: { environmentId: string };
+    /** Also delete the objects of services the blueprint no longer has (an apply update). */
+    prune?: boolean;
     onProgress: (services: ServiceProgress[]) => void;
     signal: AbortSignal;
   }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }>;

@@ -11,6 +11,7 @@ import metricsPlugin from './plugins/metrics.js';
 import openApiPlugin from './plugins/openapi.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import statusSyncPlugin from './plugins/status-sync.js';
+import applyRoutes from './routes/apply.js';
 import blueprintRoutes from './routes/blueprints.js';
 import environmentRoutes from './routes/environments.js';
 import healthRoutes from './routes/health.js';
@@ -59,6 +60,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
     async (v1) => {
       await v1.register(blueprintRoutes, { env: opts.env });
       await v1.register(environmentRoutes);
+      await v1.register(applyRoutes);
       await v1.register(sleepRoutes);
       await v1.register(snapshotRoutes);
       await v1.register(shareRoutes);

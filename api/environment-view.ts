@@ -5,6 +5,8 @@ import type { EventRecord } from '../store/events.js';
 export function environmentView(env: EnvironmentRecord) {
   return {
     id: env.id,
+    name: env.name,
+    labels: env.labels,
     phase: env.phase,
     team: env.teamId,
     owner: env.ownerName,

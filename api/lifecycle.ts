@@ -1,4 +1,5 @@
 import type {
+  ApplyRequest,
   CreateEnvironmentInput,
   EnvironmentStatus,
   SeedEnvironmentInput,
@@ -36,6 +37,11 @@ export interface EnvironmentLifecycle {
    * A workflow that does not exist gives a LifecycleRequestError of type `not-found`.
    */
   requestSleepMode(params: { environmentId: string; mode: SleepMode; requestedBy: string }): Promise<void>;
+  /**
+   * Asks the environment's workflow to apply a new blueprint in place; resolves once accepted. A refusal
+   * (not ready, another apply running) is a LifecycleRequestError carrying the workflow's reason.
+   */
+  startApply(params: { environmentId: string; request: ApplyRequest; updateId: string }): Promise<void>;
   /** Starts a seed workflow without waiting for it. */
   startSeed(input: SeedEnvironmentInput, requestId: string): Promise<{ workflowId: string }>;
   /** Starts a snapshot workflow without waiting for it. */

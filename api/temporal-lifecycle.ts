@@ -76,6 +76,12 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
       what: `${request.mode} update`,
     });
 
+  startApply: EnvironmentLifecycle['startApply'] = (params) =>
+    this.bounded(() => this.lifecycle.startApply(params), {
+      ms: this.updateTimeoutMs,
+      what: 'apply update',
+    });
+
   startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) => {
     const workflowId = workflowIds.seed(input.environmentId, requestId);
     await this.handle.client.workflow.start(WorkflowType.seed, {

@@ -8,6 +8,7 @@ import { readLineage } from './lineage.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
 import { namespaceFor } from './names.js';
+import { pruneRemovedServices } from './prune.js';
 import { secretLookupFor } from './secret-source.js';
 import type {
   BaselineRef,
@@ -38,6 +39,8 @@ export interface DeployEnvironmentParams {
   heartbeat?: () => void;
   /** Cancels the wait (the objects stay: teardown removes them). */
   signal?: AbortSignal;
+  /** Delete the objects of services the blueprint no longer has (an update in place). */
+  prune?: boolean;
 }
 
 export interface DeployEnvironmentResult {
@@ -98,6 +101,10 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     volumeProvisioning,
   });
   await applyObjects({ kube: params.kube, environmentId: environment.id, objects: rendered.objects });
+  if (params.prune) {
+    const keep = new Set(params.blueprint.services.map((s) => s.name));
+    await pruneRemovedServices({ kube: params.kube, namespace: rendered.namespace, keep });
+  }
   const services = await waitForServices({
     kube: params.kube,
     environmentId: environment.id,

@@ -20,7 +20,27 @@ export const LABELS = {
   service: 'microstax.dev/service',
   /** What an object is for: workload, init, reuse, routing-table, guard-rail, secret, volume. */
   role: 'microstax.dev/role',
+  /** The environment's human-readable name (`pr-42`), on its namespace. */
+  environmentName: 'microstax.dev/name',
 } as const;
+
+/** Prefix of the caller's own labels on an environment's namespace: `pr=42` becomes `microstax.dev/label-pr=42`. */
+export const USER_LABEL_PREFIX = 'microstax.dev/label-';
+
+/**
+ * The caller's labels as namespace labels. Only keys without a prefix of their own fit under ours (a
+ * key has one "/" at most) and only when the name part stays within 63 characters; the others are kept
+ * by the control plane (API, selectors) but not copied.
+ */
+export function namespaceUserLabels(labels: Record<string, string> | undefined): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [key, value] of Object.entries(labels ?? {})) {
+    const namePart = `${USER_LABEL_PREFIX.split('/')[1]}${key}`;
+    if (key.includes('/') || namePart.length > LABEL_VALUE_MAX) continue;
+    result[`${USER_LABEL_PREFIX}${key}`] = value;
+  }
+  return result;
+}
 
 export const ANNOTATIONS = {
   /** Values that do not fit label syntax (an e-mail owner), kept exactly. */

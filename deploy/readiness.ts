@@ -115,6 +115,8 @@ export function isWorkloadReady(workload: V1Deployment | V1StatefulSet, replicas
   if (!status) return replicas === 0 && workload.metadata?.generation === undefined;
   if ((status.observedGeneration ?? 0) < (workload.metadata?.generation ?? 0)) return false;
   if (replicas === 0) return true;
+  // During a rollout (an update in place) old pods still count as ready: wait until only new ones are left.
+  if ((status.replicas ?? 0) > (status.updatedReplicas ?? 0)) return false;
   return (status.readyReplicas ?? 0) >= replicas && (status.updatedReplicas ?? 0) >= replicas;
 }
 

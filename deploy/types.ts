@@ -13,6 +13,10 @@ export interface EnvironmentIdentity {
   baselineId?: string;
   /** When the environment expires (ISO time or Date). */
   expiresAt?: string | Date;
+  /** Human-readable name, unique per team: adds `<service>.<name>.<team>.<baseDomain>` hosts. */
+  name?: string;
+  /** The caller's labels; the ones Kubernetes allows go onto the namespace as `microstax.dev/label-*`. */
+  labels?: Record<string, string>;
 }
 
 /** The baseline a branch environment reuses services from. */

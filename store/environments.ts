@@ -46,6 +46,10 @@ export interface EnvironmentRecord {
   error: { type: string; message: string } | null;
   createdAt: Date;
   updatedAt: Date;
+  /** Human-readable name, unique per team among live environments (`pr-42`); null when unnamed. */
+  name: string | null;
+  /** The caller's labels, selected with label selectors. */
+  labels: Record<string, string>;
 }
 
 interface EnvironmentRow {
@@ -73,12 +77,14 @@ interface EnvironmentRow {
   error: { type: string; message: string } | null;
   created_at: Date;
   updated_at: Date;
+  name: string | null;
+  labels: Record<string, string>;
 }
 
 const SELECT = `SELECT e.id, e.team_id, e.owner_id, u.name AS owner_name, e.blueprint_version_id,
     b.name AS blueprint_name, v.version AS blueprint_version, e.overlays, e.context, e.phase, e.parent_id, e.baseline_id,
     e.ttl_seconds, e.expires_at, e.urls, e.services, e.plan, e.cost_per_hour, e.workflow_id,
-    e.idempotency_key, e.request_digest, e.error, e.created_at, e.updated_at
+    e.idempotency_key, e.request_digest, e.error, e.created_at, e.updated_at, e.name, e.labels
   FROM environments e
   JOIN users u ON u.id = e.owner_id
   JOIN blueprint_versions v ON v.id = e.blueprint_version_id
@@ -109,6 +115,8 @@ const toEnvironment = (row: EnvironmentRow): EnvironmentRecord => ({
   error: row.error,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  name: row.name,
+  labels: row.labels,
 });
 
 /** What a create writes: the record less what the database derives (names, status, timestamps). */
@@ -122,7 +130,9 @@ export type NewEnvironment = Omit<
   | 'error'
   | 'createdAt'
   | 'updatedAt'
->;
+  | 'name'
+  | 'labels'
+> & { name?: string | null; labels?: Record<string, string> };
 
 /**
  * Records a new environment. With an idempotency key already used by the team, nothing is inserted
@@ -134,8 +144,9 @@ export async function insertEnvironment(
 ): Promise<{ environment: EnvironmentRecord; created: boolean }> {
   const { rows } = await db.query<{ id: string }>(
     `INSERT INTO environments (id, team_id, owner_id, blueprint_version_id, phase, parent_id, baseline_id,
-        ttl_seconds, expires_at, plan, cost_per_hour, workflow_id, idempotency_key, request_digest, overlays, context)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+        ttl_seconds, expires_at, plan, cost_per_hour, workflow_id, idempotency_key, request_digest, overlays, context,
+        name, labels)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)
      ON CONFLICT (team_id, idempotency_key) DO NOTHING
      RETURNING id`,
     [
@@ -155,6 +166,8 @@ export async function insertEnvironment(
       env.requestDigest,
       JSON.stringify(env.overlays),
       JSON.stringify(env.context),
+      env.name ?? null,
+      JSON.stringify(env.labels ?? {}),
     ],
   );
   if (rows[0]) return { environment: (await getEnvironment(db, env.id))!, created: true };
@@ -176,12 +189,69 @@ export async function getEnvironment(db: Queryable, id: string): Promise<Environ
   return rows[0] ? toEnvironment(rows[0]) : null;
 }
 
+/** One requirement of a label selector (Kubernetes syntax: `k=v`, `k!=v`, `k in (a,b)`, `k`, `!k`). */
+export type LabelRequirement =
+  | { key: string; op: '=' | '!='; value: string }
+  | { key: string; op: 'in' | 'notin'; values: string[] }
+  | { key: string; op: 'exists' | '!exists' };
+
+/** Phases of environments that are gone; a name is free again once its environment is in one. */
+export const ENDED_PHASES = ['deleted', 'failed', 'claimed'] as const;
+
+/**
+ * The team's environment with this name: the live one, else the newest that had it (so a read after a
+ * delete still finds it, deleted). Null when the team never had one by that name.
+ */
+export async function getEnvironmentByName(
+  db: Queryable,
+  params: { teamId: string; name: string },
+): Promise<EnvironmentRecord | null> {
+  const { rows } = await db.query<EnvironmentRow>(
+    `${SELECT} WHERE e.team_id = $1 AND e.name = $2
+      ORDER BY (e.phase <> ALL($3::text[])) DESC, e.created_at DESC, e.id DESC LIMIT 1`,
+    [params.teamId, params.name, ENDED_PHASES],
+  );
+  return rows[0] ? toEnvironment(rows[0]) : null;
+}
+
+/**
+ * Records what an apply changed: the blueprint version, overlays and context it now runs, its labels,
+ * and the phase the accepted update put it in.
+ */
+export async function updateEnvironmentSpec(
+  db: Queryable,
+  update: {
+    id: string;
+    blueprintVersionId: string;
+    overlays: { source: string; fileName: string }[];
+    context: Record<string, string>;
+    labels: Record<string, string>;
+    phase: string;
+  },
+): Promise<void> {
+  await db.query(
+    `UPDATE environments SET blueprint_version_id = $2, overlays = $3::jsonb, context = $4::jsonb,
+        labels = $5::jsonb, phase = $6, error = NULL, updated_at = now()
+      WHERE id = $1`,
+    [
+      update.id,
+      update.blueprintVersionId,
+      JSON.stringify(update.overlays),
+      JSON.stringify(update.context),
+      JSON.stringify(update.labels),
+      update.phase,
+    ],
+  );
+}
+
 export interface EnvironmentFilter {
   /** Null lists every team's environments (admins). */
   teamId: string | null;
   ownerName?: string;
   blueprint?: string;
   phase?: string;
+  /** Every requirement must hold (a parsed `labelSelector`). */
+  labels?: LabelRequirement[];
   /** Newest first; `before` is the created_at/id cursor of the last item of the previous page. */
   limit: number;
   beforeId?: string;
@@ -192,6 +262,14 @@ export async function listEnvironments(
   db: Queryable,
   filter: EnvironmentFilter,
 ): Promise<EnvironmentRecord[]> {
+  const values: unknown[] = [
+    filter.teamId,
+    filter.ownerName ?? null,
+    filter.blueprint ?? null,
+    filter.phase ?? null,
+    filter.beforeId ?? null,
+    filter.limit,
+  ];
   const { rows } = await db.query<EnvironmentRow>(
     `${SELECT}
       WHERE ($1::text IS NULL OR e.team_id = $1)
@@ -199,16 +277,10 @@ export async function listEnvironments(
         AND ($3::text IS NULL OR b.name = $3)
         AND ($4::text IS NULL OR e.phase = $4)
         AND ($5::text IS NULL OR (e.created_at, e.id) < (SELECT created_at, id FROM environments WHERE id = $5))
+        ${labelConditions(filter.labels ?? [], values)}
       ORDER BY e.created_at DESC, e.id DESC
       LIMIT $6`,
-    [
-      filter.teamId,
-      filter.ownerName ?? null,
-      filter.blueprint ?? null,
-      filter.phase ?? null,
-      filter.beforeId ?? null,
-      filter.limit,
-    ],
+    values,
   );
   return rows.map(toEnvironment);
 }
@@ -255,4 +327,30 @@ export async function updateEnvironmentStatus(
     values,
   );
   return (rowCount ?? 0) > 0;
+}
+
+/** SQL for label requirements; each value becomes a parameter appended to `values`. */
+function labelConditions(requirements: LabelRequirement[], values: unknown[]): string {
+  const param = (value: unknown) => {
+    values.push(value);
+    return `$${values.length}`;
+  };
+  return requirements
+    .map((r) => {
+      switch (r.op) {
+        case '=':
+          return `AND e.labels @> ${param(JSON.stringify({ [r.key]: r.value }))}::jsonb`;
+        case '!=':
+          return `AND NOT e.labels @> ${param(JSON.stringify({ [r.key]: r.value }))}::jsonb`;
+        case 'in':
+          return `AND e.labels ->> ${param(r.key)}::text = ANY(${param(r.values)}::text[])`;
+        case 'notin':
+          return `AND COALESCE(e.labels ->> ${param(r.key)}::text <> ALL(${param(r.values)}::text[]), true)`;
+        case 'exists':
+          return `AND jsonb_exists(e.labels, ${param(r.key)}::text)`;
+        default:
+          return `AND NOT jsonb_exists(e.labels, ${param(r.key)}::text)`;
+      }
+    })
+    .join('\n        ');
 }

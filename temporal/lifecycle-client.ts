@@ -9,6 +9,8 @@ import {
 } from '@temporalio/client';
 import { WorkflowIdConflictPolicy, WorkflowIdReusePolicy } from '@temporalio/common';
 import {
+  type ApplyRequest,
+  applyUpdate,
   type CreateEnvironmentInput,
   type EnvironmentStatus,
   extendTtlUpdate,
@@ -154,6 +156,44 @@ export class LifecycleClient {
         poll.abort();
       }
     });
+  }
+
+  /**
+   * Asks the environment's workflow to apply a new blueprint in place and resolves once it has accepted
+   * (the phase goes `applying`, then `ready`). A refusal (not ready, another apply running, another
+   * blueprint) gives a LifecycleRequestError with the workflow's reason; no workflow gives `not-found`.
+   * `updateId` makes a retried request reach the same update instead of applying twice.
+   */
+  async startApply(params: {
+    environmentId: string;
+    request: ApplyRequest;
+    updateId: string;
+  }): Promise<void> {
+    const { environmentId, request, updateId } = params;
+    await explainRefusal(environmentId, async () => {
+      const update = await this.client.workflow
+        .getHandle(workflowIds.environment(environmentId))
+        .startUpdate(applyUpdate, { args: [request], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED });
+      // As in requestSleepMode: a validator's refusal is already in the outcome; an accepted one is not.
+      const poll = new AbortController();
+      try {
+        await Promise.race([
+          this.client.withAbortSignal(poll.signal, () => update.result()),
+          new Promise((resolve) => setTimeout(resolve, REFUSAL_WINDOW_MS)),
+        ]);
+      } finally {
+        poll.abort();
+      }
+    });
+  }
+
+  /** Applies a new blueprint in place and resolves with the status once every service is ready again. */
+  async apply(environmentId: string, request: ApplyRequest): Promise<EnvironmentStatus> {
+    return explainRefusal(environmentId, () =>
+      this.client.workflow
+        .getHandle(workflowIds.environment(environmentId))
+        .executeUpdate(applyUpdate, { args: [request] }),
+    );
   }
 
   /** Records user activity so the environment does not idle out. */

@@ -135,6 +135,10 @@ export interface CreateEnvironmentInput {
   claimWarm?: boolean;
   /** Set by the workflow itself when it continues as new; callers leave it out. */
   resume?: EnvironmentResumeState;
+  /** Human-readable name, unique per team among live environments (a DNS label such as `pr-42`). */
+  name?: string;
+  /** The caller's labels; those Kubernetes allows are copied onto the namespace as `microstax.dev/label-*`. */
+  labels?: Record<string, string>;
 }
 
 /** What an environment workflow carries over when it continues as new (to keep its history short). */
@@ -174,6 +178,11 @@ export interface EnvironmentStatus {
   /** The warm environment this one was claimed from, when it was. */
   claimedFrom?: string;
   error?: LifecycleError;
+  /** Human-readable name (see CreateEnvironmentInput.name). */
+  name?: string;
+  labels?: Record<string, string>;
+  /** How many apply updates have completed in place (absent: none). */
+  applied?: number;
 }
 
 /**
@@ -329,6 +338,24 @@ export const sleepSignal = defineSignal<[SleepRequest]>('sleepWhenIdle');
 
 /** Extend the TTL by a duration ("2h") from now or from the current expiry (whichever is later); returns the new expiry. */
 export const extendTtlUpdate = defineUpdate<{ expiresAt: string }, [{ by: string }]>('extendTtl');
+
+/**
+ * What an apply update brings: the new resolved blueprint (it may hold secret values; the payload codec
+ * encrypts it like the create input) and, when given, the labels that replace the current ones.
+ */
+export interface ApplyRequest {
+  blueprint: ResolvedBlueprint;
+  labels?: Record<string, string>;
+  requestedBy?: string;
+}
+
+/**
+ * Update a ready environment in place: the new blueprint is planned and server-side applied over what
+ * runs (unchanged objects stay as they are); resolves with the status once every service is ready again.
+ * Refused (validator) unless the environment is ready, and while another apply runs: a second apply is
+ * refused with the reason rather than queued, so a caller never waits behind an update it did not see.
+ */
+export const applyUpdate = defineUpdate<EnvironmentStatus, [ApplyRequest]>('apply');
 
 /** Resolves when the environment is ready (or failed/deleted); returns its status. For `--wait`. */
 export const waitReadyUpdate = defineUpdate<EnvironmentStatus, []>('waitReady');

@@ -15,6 +15,8 @@ import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { BranchPlan } from '../planner/types.js';
 import { long, quick, teardown } from './activity-proxies.js';
 import {
+  type ApplyRequest,
+  applyUpdate,
   type CreateEnvironmentInput,
   claimWarmUpdate,
   type EnvironmentOutcome,
@@ -23,6 +25,7 @@ import {
   extendTtlUpdate,
   IDLE_ACTIONS,
   type IdleAction,
+  type LifecycleError,
   LifecycleErrorType,
   markActivitySignal,
   progressSignal,
@@ -67,6 +70,13 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
   let sleepRequest: SleepRequest | undefined;
   let wakeRequest: SleepRequest | undefined;
   let scaling = false;
+  // Apply updates: the one waiting for the life loop, numbered so each caller knows when its own is done.
+  let applyRequest: (ApplyRequest & { ticket: number }) | undefined;
+  let applyTickets = 0;
+  let appliedTicket = 0;
+  const applyFailures = new Map<number, LifecycleError>();
+  // What runs now: the create's blueprint until an apply replaces it (carried over by continue-as-new).
+  let blueprint = input.blueprint;
   const createScope = new CancellationScope();
 
   setHandler(statusQuery, () => status);
@@ -183,6 +193,44 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
     },
   );
 
+  setHandler(
+    applyUpdate,
+    async (request) => {
+      const ticket = ++applyTickets;
+      applyRequest = { ...request, ticket };
+      await condition(() => appliedTicket >= ticket);
+      const failure = applyFailures.get(ticket);
+      applyFailures.delete(ticket);
+      if (failure) {
+        throw ApplicationFailure.create({
+          type: failure.type,
+          nonRetryable: true,
+          message: `apply failed: ${failure.message}`,
+        });
+      }
+      return { ...status };
+    },
+    {
+      validator: (request) => {
+        if (request.blueprint.name !== status.blueprint) {
+          throw new Error(
+            `environment ${status.environmentId} runs blueprint ${status.blueprint}, not ${request.blueprint.name}`,
+          );
+        }
+        if (applyRequest || appliedTicket < applyTickets) {
+          throw new Error(
+            `environment ${status.environmentId} is already applying an update; retry once it is ready`,
+          );
+        }
+        if (status.phase !== 'ready' || teardownRequest) {
+          throw new Error(
+            `environment ${status.environmentId} is ${teardownRequest ? 'tearing down' : status.phase}; only a ready environment can be updated`,
+          );
+        }
+      },
+    },
+  );
+
   if (!input.resume) {
     const created = await create(input, status, createScope, () => teardownRequest);
     if (created === 'cancelled') return finish(status, teardownRequest ?? { reason: 'requested' });
@@ -210,6 +258,17 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       scaling = false;
       continue;
     }
+    if (applyRequest && patched('apply-update')) {
+      const request = applyRequest;
+      const failure = await applyInPlace({ status, input, request, current: blueprint });
+      if (!failure) blueprint = request.blueprint;
+      else applyFailures.set(request.ticket, failure);
+      // Done before recording, so a caller that sees `ready` may apply again at once.
+      applyRequest = undefined;
+      appliedTicket = request.ticket;
+      await quick.recordEnvironment(status);
+      continue;
+    }
     if (wakeRequest && status.phase === 'sleeping') {
       scaling = true;
       wakeRequest = undefined;
@@ -227,12 +286,19 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       ttlChanged ||
       !!sleepRequest ||
       !!wakeRequest ||
+      !!applyRequest ||
       workflowInfo().continueAsNewSuggested;
     if (msLeft === undefined) await condition(wake);
     else await condition(wake, msLeft);
-    if (!teardownRequest && !claim && workflowInfo().continueAsNewSuggested) {
+    // An apply waiting for this loop would never let its handler finish: run it first, then continue as new.
+    if (!teardownRequest && !claim && !applyRequest && workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      await continueAsNew<typeof createEnvironment>({ ...input, resume: { status, teardownRequest } });
+      await continueAsNew<typeof createEnvironment>({
+        ...input,
+        blueprint,
+        labels: status.labels,
+        resume: { status, teardownRequest },
+      });
     }
   }
   return finish(status, teardownRequest);
@@ -312,6 +378,8 @@ async function create(
           blueprint: status.blueprint,
           baselineId: baselineRuntimeId,
           expiresAt: status.expiresAt,
+          name: status.name,
+          labels: status.labels,
         },
         blueprint: input.blueprint,
         plan: planned.plan,
@@ -413,6 +481,66 @@ async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planne
   await quick.recordEnvironment(status);
 }
 
+/**
+ * Applies a new blueprint over the running environment (the caller records the outcome): planned
+ * (against the baseline for a branch) and server-side applied in the same namespace, so the id and URLs
+ * stay and unchanged objects are left as they are. Returns the failure, if any: the environment stays
+ * ready (serving what the rollout left running) with `error` set, and is never torn down for it.
+ */
+async function applyInPlace(params: {
+  status: EnvironmentStatus;
+  input: CreateEnvironmentInput;
+  request: ApplyRequest;
+  /** The blueprint that runs now. */
+  current: ResolvedBlueprint;
+}): Promise<LifecycleError | undefined> {
+  const { status, input, request, current } = params;
+  status.error = undefined;
+  if (request.labels) status.labels = request.labels;
+  setPhase(status, 'applying');
+  let failure: LifecycleError | undefined;
+  try {
+    const planned = await quick.planEnvironment({
+      blueprint: request.blueprint,
+      baseline: input.baseline?.blueprint,
+      previous: { blueprint: current, placement: status.placement },
+    });
+    const baselineRuntimeId = input.baseline ? await runtimeIdFor(input.baseline.environmentId) : undefined;
+    const deployed = await long.deployEnvironment({
+      environmentId: status.environmentId,
+      identity: {
+        id: status.runtimeId,
+        owner: status.owner,
+        team: status.team,
+        blueprint: status.blueprint,
+        baselineId: baselineRuntimeId,
+        expiresAt: status.expiresAt,
+        name: status.name,
+        labels: status.labels,
+      },
+      blueprint: request.blueprint,
+      plan: planned.plan,
+      placement: planned.placement,
+      baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
+      prune: true,
+    });
+    status.plan = planned.plan;
+    status.placement = planned.placement;
+    status.hourlyCost = planned.placement?.hourlyCost;
+    status.blueprintDigest = planned.blueprintDigest;
+    status.services = mergeProgress(initialProgress(request.blueprint, planned.plan), deployed.services);
+    status.urls = firstUrls(deployed.urls);
+    status.applied = (status.applied ?? 0) + 1;
+    status.lastActivityAt = nowIso();
+  } catch (error) {
+    log.error('apply failed', { error: String(error) });
+    failure = { type: failureType(error), message: failureMessage(error) };
+    status.error = failure;
+  }
+  setPhase(status, 'ready');
+  return failure;
+}
+
 function teardownRuntime(status: EnvironmentStatus): Promise<unknown> {
   return teardown.teardownEnvironment({ environmentId: status.runtimeId });
 }
@@ -433,6 +561,8 @@ function initialStatus(params: {
     owner: input.owner,
     team: input.team,
     parentEnvironmentId: input.baseline?.environmentId,
+    ...(input.name ? { name: input.name } : {}),
+    ...(input.labels ? { labels: input.labels } : {}),
     services: initialProgress(input.blueprint),
     urls: {},
     createdAt,

@@ -19,9 +19,11 @@ import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
 import type { Resolved } from '../blueprint-resolution.js';
 import { environmentIdFor } from '../environment-ids.js';
+import { findEnvironment } from '../environment-lookup.js';
 import { streamEnvironment } from '../environment-stream.js';
 import { auditEventView, environmentView, sharedEnvironmentView } from '../environment-view.js';
 import { ApiError, conflict, ErrorCode } from '../errors.js';
+import { parseLabelSelector } from '../label-selector.js';
 import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
 import type { UserPrincipal } from '../plugins/auth.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
@@ -47,13 +49,13 @@ const tags = ['environments'];
 
 type CreateBody = z.infer<typeof CreateEnvironmentBody>;
 
-/** An environment the caller may see, or 404. */
+/** An environment the caller may see, named by id or by its name in the caller's team; or 404. */
 export async function visibleEnvironment(
   request: FastifyRequest,
   db: Parameters<typeof getEnvironment>[0],
-  id: string,
+  idOrName: string,
 ): Promise<EnvironmentRecord> {
-  return assertCanSeeEnvironment(request, await getEnvironment(db, id));
+  return assertCanSeeEnvironment(request, await findEnvironment(request, db, idOrName));
 }
 
 /** Refuses changes to an environment whose workflow has finished. */
@@ -285,7 +287,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'List environments, newest first (filters: team, owner, blueprint, phase)',
+        summary: 'List environments, newest first (filters: team, owner, blueprint, phase, labelSelector)',
         querystring: ListEnvironmentsQuery,
         response: { 200: EnvironmentList, ...standardErrors },
       },
@@ -299,6 +301,7 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         ownerName: q.owner,
         blueprint: q.blueprint,
         phase: q.phase,
+        labels: q.labelSelector === undefined ? undefined : parseLabelSelector(q.labelSelector),
         limit: q.limit,
         beforeId: q.before,
       });
@@ -322,7 +325,10 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      const env = assertCanSeeEnvironment(request, await readEnvironmentForStatus(request.params.id));
+      const env = assertCanSeeEnvironment(
+        request,
+        await findEnvironment(request, app.db, request.params.id, readEnvironmentForStatus),
+      );
       return request.principal?.kind === 'share' ? sharedEnvironmentView(env) : environmentView(env);
     },
   );

@@ -51,6 +51,11 @@ export const ServiceStatus = z.object({
 export const EnvironmentView = z
   .object({
     id: z.string(),
+    name: z.string().nullable().optional().describe('Human-readable name, unique per team (apply)'),
+    labels: z
+      .record(z.string(), z.string())
+      .optional()
+      .describe('Labels (apply), selected with labelSelector'),
     phase: z.string(),
     team: z.string().optional(),
     owner: z.string().optional(),
@@ -77,6 +82,12 @@ export const ListEnvironmentsQuery = z.strictObject({
   owner: z.string().min(1).max(100).optional(),
   blueprint: z.string().min(1).max(64).optional(),
   phase: Phase.optional(),
+  labelSelector: z
+    .string()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe('Kubernetes label selector over the labels, e.g. pr=42,app in (shop,cart),!draft'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: EnvironmentId.optional().describe('Cursor: the last id of the previous page'),
 });

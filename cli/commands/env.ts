@@ -11,6 +11,8 @@ import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } f
 /** The environment as the API returns it (the fields the CLI prints). */
 export interface EnvironmentBody {
   id: string;
+  name?: string | null;
+  labels?: Record<string, string>;
   phase: string;
   team?: string;
   owner?: string;
@@ -74,13 +76,15 @@ function print(json: boolean, value: unknown, text: string): void {
 
 function describeEnvironment(env: EnvironmentBody): string {
   const lines = [
-    `${env.id}  ${env.phase}${env.blueprint ? `  ${env.blueprint.name} v${env.blueprint.version}` : ''}${env.owner ? `  owner ${env.owner} (${env.team})` : ''}`,
+    `${env.id}${env.name ? ` (${env.name})` : ''}  ${env.phase}${env.blueprint ? `  ${env.blueprint.name} v${env.blueprint.version}` : ''}${env.owner ? `  owner ${env.owner} (${env.team})` : ''}`,
   ];
   if (env.parent) {
     const root = env.baseline && env.baseline !== env.parent ? ` (root ${env.baseline})` : '';
     lines.push(`  branch of ${env.parent}${root}`);
   }
   if (env.expiresAt) lines.push(`  expires ${env.expiresAt}`);
+  const labels = Object.entries(env.labels ?? {});
+  if (labels.length) lines.push(`  labels ${labels.map(([k, v]) => `${k}=${v}`).join(',')}`);
   if (env.costPerHour !== undefined && env.costPerHour !== null)
     lines.push(`  cost ${env.costPerHour.toFixed(4)}/h`);
   for (const s of env.services) {
@@ -294,6 +298,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
     .option('--owner <user>', 'filter by owner')
     .option('--blueprint <name>', 'filter by blueprint')
     .option('--phase <phase>', 'filter by phase, e.g. ready')
+    .option('-l, --selector <selector>', 'label selector, e.g. pr=42 or "app in (shop,cart),!draft"')
     .option('--limit <n>', 'at most this many', '50')
     .option('--json', 'print JSON', false)
     .action(
@@ -304,6 +309,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
           owner?: string;
           blueprint?: string;
           phase?: string;
+          selector?: string;
           limit: string;
           json: boolean;
         }) => {
@@ -311,14 +317,14 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
           for (const key of ['team', 'owner', 'blueprint', 'phase', 'limit'] as const) {
             if (opts[key]) query.set(key, opts[key]);
           }
+          if (opts.selector) query.set('labelSelector', opts.selector);
           const { body } = await (await client()).request<{ items: EnvironmentBody[]; next: string | null }>({
             path: `/v1/environments?${query}`,
           });
-          const rows = body.items.map(
-            (e) =>
-              `${e.id.padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${e.expiresAt ?? '-'}`,
+          const rows = body.items.map((e) =>
+            `${e.id.padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${(e.expiresAt ?? '-').padEnd(24)} ${e.name ?? ''}`.trimEnd(),
           );
-          const header = `${'ID'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} EXPIRES`;
+          const header = `${'ID'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} ${'EXPIRES'.padEnd(24)} NAME`;
           print(opts.json, { ok: true, ...body }, [header, ...rows].join('\n'));
         },
       ),

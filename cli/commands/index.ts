@@ -4,6 +4,7 @@ import { register as registerBlueprint } from './blueprint.js';
 import { register as registerDemo } from './demo.js';
 import { register as registerDeploy } from './deploy.js';
 import { register as registerEnv } from './env.js';
+import { register as registerEnvApply } from './env-apply.js';
 import { register as registerGateway } from './gateway.js';
 import { register as registerPlan } from './plan.js';
 import { register as registerRender } from './render.js';
@@ -18,6 +19,7 @@ import { register as registerWorker } from './worker.js';
 export function registerCommands(program: Command): void {
   registerApi(program);
   registerEnv(program);
+  registerEnvApply(program);
   registerBlueprint(program);
   registerValidate(program);
   registerRender(program);

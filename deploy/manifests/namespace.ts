@@ -1,5 +1,5 @@
 import type { V1Namespace } from '@kubernetes/client-node';
-import { ANNOTATIONS, LABELS, toLabelValue } from '../labels.js';
+import { ANNOTATIONS, LABELS, namespaceUserLabels, toLabelValue } from '../labels.js';
 import { ancestorLabels } from '../lineage.js';
 import { commonLabels, type RenderContext } from './context.js';
 
@@ -19,6 +19,8 @@ export function renderNamespace(ctx: RenderContext): V1Namespace {
   }
   if (env.team) labels[LABELS.team] = toLabelValue(env.team);
   if (env.baselineId) labels[LABELS.baseline] = env.baselineId;
+  if (env.name) labels[LABELS.environmentName] = env.name;
+  Object.assign(labels, namespaceUserLabels(env.labels));
   Object.assign(labels, ancestorLabels(ctx.ancestors));
   if (env.expiresAt !== undefined) {
     const expires = new Date(env.expiresAt);

@@ -169,6 +169,31 @@ try {
     await save('branch-create', workflowIds.environment(branch));
     await lifecycle.teardown(parent, { reason: 'requested' });
   }
+  if (wanted('apply')) {
+    const { lifecycle } = await harness.startWorker({ testName: 'record-apply' });
+    const id = newEnvironmentId('apply');
+    const blueprint = smallBlueprint();
+    await lifecycle.createEnvironment({
+      environmentId: id,
+      blueprint,
+      owner: 'a',
+      team: 't',
+      name: 'pr-1',
+      labels: { pr: '1' },
+    });
+    await lifecycle.waitReady(id);
+    await lifecycle.apply(id, { blueprint, labels: { pr: '1' } });
+    const next = {
+      ...blueprint,
+      services: blueprint.services.map((s) =>
+        s.name === 'api' ? { ...s, image: 'ghcr.io/acme/api:2.0' } : s,
+      ),
+    };
+    await lifecycle.apply(id, { blueprint: next, labels: { pr: '1', sha: 'b' } });
+    await lifecycle.apply(id, { blueprint: smallBlueprint({ name: 'other' }) }).catch(() => undefined);
+    await lifecycle.teardown(id, { reason: 'requested' });
+    await save('apply-update', workflowIds.environment(id));
+  }
   if (wanted('warm')) {
     const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'record-warm' });
     const blueprint = smallBlueprint({ name: 'record-pool' });

@@ -11,6 +11,7 @@ describe('CLI command tree for the API', () => {
 
   it('has env, token and api commands', () => {
     expect(names(['env'])).toEqual([
+      'apply',
       'create',
       'delete',
       'extend',

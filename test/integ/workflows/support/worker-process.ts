@@ -3,7 +3,8 @@
  * another. It deploys with the real KubeRuntime on the cluster its environment names (KUBECONFIG, else
  * the stack's), and talks to the Temporal server its environment names (a private stack's, in the crash
  * matrix: MICROSTAX_STATE_DIR says which stack fills in the settings). With `databaseUrl` it mirrors environments to that metadata database (PostgresLifecycleStore).
- * Arguments (JSON in argv[2]): taskQueue, bundlePath, unschedulableGraceMs, crashAfterApply, databaseUrl.
+ * Arguments (JSON in argv[2]): taskQueue, bundlePath, unschedulableGraceMs, crashAfterApply, crashDuringUpdate,
+ * databaseUrl.
  */
 import { readFile } from 'node:fs/promises';
 import { createActivities } from '../../../../activities/create-activities.js';
@@ -22,6 +23,8 @@ const args = JSON.parse(process.argv[2] ?? '{}') as {
   bundlePath: string;
   unschedulableGraceMs?: number;
   crashAfterApply?: boolean;
+  /** Like crashAfterApply, but only in an apply update's deploy (the one that prunes): the create goes through. */
+  crashDuringUpdate?: boolean;
   databaseUrl?: string;
 };
 
@@ -33,15 +36,14 @@ const real = clusterRuntime(
   kube,
   args.unschedulableGraceMs ? { unschedulableGraceMs: args.unschedulableGraceMs } : {},
 );
-const runtime: EnvironmentRuntime = args.crashAfterApply
+const runtime: EnvironmentRuntime = args.crashDuringUpdate
   ? {
-      // The real runtime, except that the process dies the hard way at the first progress report, i.e.
-      // right after everything was applied: no cleanup, no heartbeat, no goodbye.
       deploy: (params) =>
         real.deploy({
           ...params,
-          onProgress: () => {
-            process.kill(process.pid, 'SIGKILL');
+          onProgress: (services) => {
+            if (params.prune) process.kill(process.pid, 'SIGKILL');
+            params.onProgress(services);
           },
         }),
       runInitSteps: (params) => real.runInitSteps(params),
@@ -49,7 +51,23 @@ const runtime: EnvironmentRuntime = args.crashAfterApply
       scale: (params) => real.scale(params),
       teardown: (params) => real.teardown(params),
     }
-  : real;
+  : args.crashAfterApply
+    ? {
+        // The real runtime, except that the process dies the hard way at the first progress report, i.e.
+        // right after everything was applied: no cleanup, no heartbeat, no goodbye.
+        deploy: (params) =>
+          real.deploy({
+            ...params,
+            onProgress: () => {
+              process.kill(process.pid, 'SIGKILL');
+            },
+          }),
+        runInitSteps: (params) => real.runInitSteps(params),
+        relabel: (params) => real.relabel(params),
+        scale: (params) => real.scale(params),
+        teardown: (params) => real.teardown(params),
+      }
+    : real;
 const worker = await createLifecycleWorker({
   taskQueue: args.taskQueue,
   config: temporal.config,

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { PARSE_LIMITS } from '../../blueprints/limits.js';
+import { Duration } from '../../blueprints/schema.js';
+import { IDLE_ACTIONS } from '../../workflows/contracts.js';
+import { BlueprintRef, Context, OverlaySource } from './blueprints.js';
+import { EnvironmentId, TeamId } from './common.js';
+import { EnvironmentView } from './environments.js';
+
+/** Ids the control plane makes ("e" and 12 hex digits): a name may not look like one, or lookups would be ambiguous. */
+const ID_SHAPED = /^e[0-9a-f]{12}$/;
+
+/** Human-readable environment names: DNS labels that fit in a host and in API paths beside ids. */
+export const EnvironmentName = z
+  .string()
+  .regex(
+    /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/,
+    'must be 3-40 lower-case letters, digits and "-", starting with a letter and not ending with "-"',
+  )
+  .refine((name) => !ID_SHAPED.test(name), 'must not look like an environment id (e + 12 hex digits)')
+  .describe('Environment name, unique per team among live environments, e.g. pr-42');
+
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+/** Why a label key breaks Kubernetes' rules, or undefined when it keeps them. */
+export function labelKeyProblem(key: string): string | undefined {
+  const parts = key.split('/');
+  if (parts.length > 2) return `label key "${key}" has more than one "/"`;
+  const [prefix, name] = parts.length === 2 ? parts : [undefined, parts[0]!];
+  if (prefix !== undefined && (prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) {
+    return `label key "${key}": the prefix must be a DNS subdomain of at most 253 characters`;
+  }
+  if (prefix?.endsWith('microstax.dev')) return `label key "${key}": the microstax.dev prefix is reserved`;
+  if (!LABEL_NAME.test(name ?? '')) {
+    return `label key "${key}": the name must be 1-63 letters, digits, "-", "_" or ".", starting and ending alphanumeric`;
+  }
+  return undefined;
+}
+
+/** Why a label value breaks Kubernetes' rules, or undefined when it keeps them. */
+export function labelValueProblem(value: string): string | undefined {
+  if (value === '' || LABEL_NAME.test(value)) return undefined;
+  return `label value "${value.slice(0, 80)}" must be empty or 1-63 letters, digits, "-", "_" or ".", starting and ending alphanumeric`;
+}
+
+/** At most this many labels per environment (Kubernetes allows more; a PR needs a handful). */
+export const MAX_LABELS = 32;
+
+export const Labels = z
+  .record(z.string().max(317), z.string().max(63))
+  .superRefine((labels, ctx) => {
+    const entries = Object.entries(labels);
+    if (entries.length > MAX_LABELS) {
+      ctx.addIssue({ code: 'custom', message: `at most ${MAX_LABELS} labels` });
+    }
+    for (const [key, value] of entries) {
+      const problem = labelKeyProblem(key) ?? labelValueProblem(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [key] });
+    }
+  })
+  .describe(
+    'Labels in Kubernetes syntax, e.g. {pr: "42"}; keys without a prefix are copied onto the namespace as microstax.dev/label-<key>',
+  );
+
+export const SetEntry = z
+  .string()
+  .min(1)
+  .max(PARSE_LIMITS.maxFileBytes)
+  .describe('SERVICE.image=REF or SERVICE.env.KEY=VALUE');
+
+export const ApplyEnvironmentBody = z.strictObject({
+  name: EnvironmentName,
+  blueprint: BlueprintRef,
+  overlays: z
+    .array(OverlaySource)
+    .max(PARSE_LIMITS.maxOverlays)
+    .optional()
+    .describe('Overlays, merged in order'),
+  context: Context.optional(),
+  set: z
+    .array(SetEntry)
+    .max(100)
+    .optional()
+    .describe(
+      'Changes over the blueprint and overlays, applied last: SERVICE.image=REF, SERVICE.env.KEY=VALUE',
+    ),
+  labels: Labels.optional().describe('Labels; on an update they replace the current ones (absent: kept)'),
+  branchOf: EnvironmentId.optional().describe(
+    'On create: make a branch of this environment (id or name). On update: must name the same parent',
+  ),
+  ttl: Duration.optional().describe('On create: delete after this long (default: the blueprint ttl)'),
+  idleAfter: Duration.optional().describe(
+    'On create: the idle action applies after this long without activity',
+  ),
+  idle: z.enum(IDLE_ACTIONS).optional().describe('On create: "teardown" or "sleep" once idle'),
+  team: TeamId.optional().describe('Team (admins only; default your team)'),
+});
+
+export const UpdatePlanView = z
+  .object({
+    services: z.array(
+      z.object({
+        name: z.string(),
+        change: z.enum(['added', 'changed', 'unchanged', 'removed']),
+        reasons: z.array(z.string()),
+      }),
+    ),
+    labels: z.object({
+      added: z.array(z.string()),
+      changed: z.array(z.string()),
+      removed: z.array(z.string()),
+    }),
+    summary: z.object({
+      added: z.number().int(),
+      changed: z.number().int(),
+      unchanged: z.number().int(),
+      removed: z.number().int(),
+    }),
+    unchanged: z.boolean(),
+  })
+  .describe('What the apply changes per service and why (a create lists every service as added)');
+
+export const ApplyResponse = z.object({
+  created: z.boolean().describe('True when this apply created the environment'),
+  environment: EnvironmentView,
+  plan: UpdatePlanView,
+});

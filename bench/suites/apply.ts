@@ -1,0 +1,142 @@
+import { randomUUID } from 'node:crypto';
+import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
+import { realNodeDeployEnv } from '../../local/stack/node/layout.js';
+import { checkoutDev, httpAt } from '../../test/integ/real-node/support.js';
+import { workflowIds } from '../../workflows/contracts.js';
+import { startBenchWorker } from '../lifecycle-worker.js';
+import { median } from '../stats.js';
+import type { BenchResult, BenchSuite } from '../suite.js';
+
+/**
+ * A pull request's next push on the real node: from asking for checkout-api at the other version
+ * (1.0 <-> 2.0) to the first HTTP 200 from that version at the environment's name URL, updated in place
+ * (apply) vs deleted and created again under the same name. Side by side, alternating, in one run.
+ */
+const PAIRS = Number(process.env.MICROSTAX_BENCH_APPLY_PAIRS ?? 3);
+
+/** Polls every 100 ms until the api answers 200 with `version` (the old pod may answer meanwhile). */
+async function untilVersion(url: string, version: string, timeoutMs = 300_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const answer = await httpAt(`${url}/products`).catch(() => undefined);
+    if (answer?.status === 200 && answer.json().version === version) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} never answered version ${version}`);
+}
+
+const suite: BenchSuite = {
+  name: 'apply',
+  description:
+    'on the real node: apply with one image changed vs delete + create, to the first HTTP 200 from the new version at the same URL',
+  needsStack: true,
+  async run(): Promise<BenchResult> {
+    const endpoints = await readStackEndpoints();
+    if (!endpoints.realNode?.gatewayUrl) {
+      throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
+    }
+    const env = { ...process.env, ...realNodeDeployEnv(endpoints.realNode) };
+    const { temporal, lifecycle, stop } = await startBenchWorker({ name: 'apply', env });
+    const blueprints: Record<string, ResolvedBlueprint> = {
+      '1.0': await checkoutDev(),
+      '2.0': await checkoutDev((yaml) => yaml.replace('checkout-api:latest', 'checkout-api:2.0')),
+    };
+    const suffix = randomUUID().slice(0, 6);
+    const updated = { name: `bench-up-${suffix}`, id: `bench-up-${suffix}` };
+    const recreated = { name: `bench-re-${suffix}`, id: `bench-re-${suffix}-0` };
+    const live = new Set<string>();
+    const create = async (target: { name: string; id: string }, version: string) => {
+      await lifecycle.createEnvironment({
+        environmentId: target.id,
+        blueprint: blueprints[version]!,
+        owner: 'bench',
+        team: 'bench',
+        name: target.name,
+        claimWarm: false,
+      });
+      live.add(target.id);
+      const status = await lifecycle.waitReady(target.id);
+      if (status.phase !== 'ready')
+        throw new Error(`${target.id} ended ${status.phase}: ${status.error?.message}`);
+      return status.urls.api!;
+    };
+    const applyMs: number[] = [];
+    const recreateMs: number[] = [];
+    try {
+      const [updateUrl, recreateUrl] = await Promise.all([create(updated, '1.0'), create(recreated, '1.0')]);
+      let version = '1.0';
+      for (let i = 0; i < PAIRS; i++) {
+        const next = version === '1.0' ? '2.0' : '1.0';
+        const viaApply = async () => {
+          const started = performance.now();
+          await lifecycle.startApply({
+            environmentId: updated.id,
+            request: { blueprint: blueprints[next]! },
+            updateId: randomUUID(),
+          });
+          await untilVersion(updateUrl, next);
+          applyMs.push(performance.now() - started);
+          // The next round starts from a ready environment.
+          await lifecycle.waitReady(updated.id);
+        };
+        const viaRecreate = async () => {
+          const started = performance.now();
+          await lifecycle.teardown(recreated.id, { reason: 'requested', requestedBy: 'bench' });
+          await temporal.client.workflow.getHandle(workflowIds.environment(recreated.id)).result();
+          live.delete(recreated.id);
+          recreated.id = `bench-re-${suffix}-${i + 1}`;
+          const url = await create(recreated, next);
+          if (url !== recreateUrl) throw new Error(`recreated under another URL: ${url} vs ${recreateUrl}`);
+          await untilVersion(url, next);
+          recreateMs.push(performance.now() - started);
+        };
+        for (const step of i % 2 === 0 ? [viaApply, viaRecreate] : [viaRecreate, viaApply]) await step();
+        version = next;
+      }
+    } finally {
+      await Promise.all(
+        [...live].map(async (id) => {
+          await lifecycle.teardown(id, { reason: 'requested', requestedBy: 'bench' }).catch(() => undefined);
+          await temporal.client.workflow
+            .getHandle(workflowIds.environment(id))
+            .result()
+            .catch(() => undefined);
+        }),
+      );
+      await stop();
+      await temporal.close();
+    }
+    const round = (n: number) => Math.round(n);
+    const applyMedian = median(applyMs);
+    const recreateMedian = median(recreateMs);
+    const ratio = recreateMedian / applyMedian;
+    return {
+      metrics: {
+        firstNewVersionMs: {
+          apply: applyMs.map(round),
+          recreate: recreateMs.map(round),
+          applyMedian: round(applyMedian),
+          recreateMedian: round(recreateMedian),
+        },
+        recreateOverApply: Number(ratio.toFixed(2)),
+      },
+      targets: [
+        {
+          what: 'one image changed, to the first HTTP 200 of the new version at the same URL: apply vs delete + create',
+          target: '>= 3x faster',
+          measured: `${round(applyMedian)} ms vs ${round(recreateMedian)} ms (${ratio.toFixed(2)}x)`,
+          met: ratio >= 3,
+        },
+        {
+          what: 'apply with one image changed to the first HTTP 200 of the new version, median',
+          target: '< 5 s',
+          measured: `${round(applyMedian)} ms`,
+          met: applyMedian < 5000,
+        },
+      ],
+    };
+  },
+};
+
+export default suite;

@@ -106,8 +106,10 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
     note(state, event, state.environmentId ? `deleted ${state.environmentId}` : 'nothing to delete');
     return;
   }
-  if (event.action === 'reopened') state.closed = false;
-  else if (state.closed) {
+  if (event.action === 'reopened') {
+    state.closed = false;
+    state.generation = (state.generation ?? 0) + 1;
+  } else if (state.closed) {
     // Delivered after closed (GitHub does not promise order): never bring a deleted environment back.
     note(state, event, 'ignored: the pull request is closed');
     return;
@@ -143,7 +145,7 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
         labels: { 'github-repository': state.repository.replace('/', '.'), pr: String(state.number) },
         ...(target.branchOf ? { branchOf: target.branchOf } : {}),
         ...(target.ttl ? { ttl: target.ttl } : {}),
-        revision: `${state.repository}#${state.number}@${event.headSha}`,
+        revision: `${state.repository}#${state.number}@${event.headSha}/${state.generation ?? 0}`,
         ...(state.environmentId ? { replaces: state.environmentId } : {}),
       },
     }));

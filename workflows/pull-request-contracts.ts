@@ -40,6 +40,8 @@ export interface PullRequestState {
   commentId?: number;
   /** Closed and not reopened since: later opened/synchronize events are ignored. */
   closed: boolean;
+  /** Times reopened: part of each apply's revision, so a reopened head is applied again, not replayed. */
+  generation?: number;
   /** Recent delivery ids, newest last (a second guard against redeliveries). */
   deliveries: string[];
   /** Events handled, newest last (action + short sha + what was done), at most 20. */

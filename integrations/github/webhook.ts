@@ -1,5 +1,10 @@
 import type { Queryable } from '../../store/database.js';
-import { forgetGitHubDelivery, getGitHubRepository, recordGitHubDelivery } from '../../store/github.js';
+import {
+  forgetGitHubDelivery,
+  getGitHubRepository,
+  pruneGitHubDeliveries,
+  recordGitHubDelivery,
+} from '../../store/github.js';
 import type { PullRequestSignal } from '../../workflows/pull-request-contracts.js';
 import { imagesFor } from './image-mapping.js';
 import { parsePullRequestEvent, repositoryOf } from './pull-request-event.js';
@@ -94,8 +99,11 @@ export async function receiveGitHubWebhook(params: {
     };
   }
   const fresh = await recordGitHubDelivery(params.db, { deliveryId, fullName: repo.fullName, event });
-  if (!fresh)
+  if (!fresh) {
     return { statusCode: 200, body: { accepted: false, reason: 'duplicate delivery, already handled' } };
+  }
+  // Now and then, forget deliveries older than GitHub would redeliver (it keeps them for days, not months).
+  if (Math.random() < 0.01) await pruneGitHubDeliveries(params.db, 30).catch(() => {});
 
   const pr = parsed.event;
   const signal: PullRequestSignal = {

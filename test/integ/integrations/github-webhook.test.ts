@@ -383,4 +383,24 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
       (await environments()).every((e) => e.phase === 'deleted'),
     );
   });
+
+  it('reopened → the environment comes back (same comment); closed again → deleted', async () => {
+    const sha = '2f7e0d3b4a1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f';
+    const statusesBefore = github.statuses(sha).length;
+    expect((await deliver({ action: 'reopened' })).statusCode).toBe(202);
+    await until('reopened ready', () => github.statuses(sha).slice(statusesBefore).includes('success'));
+    expect(github.statuses(sha).slice(statusesBefore)).toEqual(['pending', 'success']);
+    expect(github.comments.size).toBe(1);
+    expect([...github.comments.values()][0]!.body).toContain('is ready');
+    const state = await workflowState();
+    expect(state.closed).toBe(false);
+    expect((await environments()).filter((e) => e.phase !== 'deleted').map((e) => e.id)).toEqual([
+      state.environmentId,
+    ]);
+    expect((await deliver({ action: 'closed' })).statusCode).toBe(202);
+    await until('comment says deleted', () => [...github.comments.values()][0]!.body.includes('was deleted'));
+    await until('every environment deleted', async () =>
+      (await environments()).every((e) => e.phase === 'deleted'),
+    );
+  });
 });

@@ -2,6 +2,7 @@ import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +149,8 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
   let app: FastifyInstance;
   let github: Awaited<ReturnType<typeof startFakeGitHub>>;
   let adminToken: string;
+  let memberToken: string;
+  const logs: string[] = [];
   const taskQueue = `github-e2e-${randomUUID()}`;
   // A repository of this run only: the pull request's workflow id is this run's own.
   const repository = `acme/shop-${randomUUID().slice(0, 8)}`;
@@ -199,15 +202,23 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     const lifecycle = await TemporalLifecycle.connect({ env, taskQueue });
     const config = loadApiConfig(
       {},
-      { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300, rateLimitPerMinute: 100_000 },
+      { databaseUrl: db.url, logLevel: 'debug', statusSyncIntervalMs: 300, rateLimitPerMinute: 100_000 },
     );
-    app = await createApiInstance({ config, lifecycle, env });
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    });
+    app = await createApiInstance({ config, lifecycle, env, logStream });
     app.addHook('onClose', () => lifecycle.close());
     const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
     await ensureTeam(app.db, { id: 'payments' });
     await ensureTeam(app.db, { id: 'platform' });
     const root = await upsertUser(app.db, { name: 'root', teamId: 'platform', role: 'admin' });
     adminToken = (await createApiToken(app.db, { userId: root.id })).token;
+    const ada = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
+    memberToken = (await createApiToken(app.db, { userId: ada.id })).token;
 
     const { privateKey } = generateKeyPairSync('rsa', {
       modulusLength: 2048,
@@ -402,5 +413,53 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     await until('every environment deleted', async () =>
       (await environments()).every((e) => e.phase === 'deleted'),
     );
+  });
+
+  it('repository settings: admins only, the secret never returned, logged or stored in clear; bad input named', async () => {
+    const [owner, repo] = repository.split('/');
+    const url = `/v1/integrations/github/repositories/${owner}/${repo}`;
+    const member = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { authorization: `Bearer ${memberToken}` },
+      payload: { team: 'payments', blueprint: 'shop', webhookSecret: WEBHOOK_SECRET },
+    });
+    expect(member.statusCode).toBe(403);
+    const read = await app.inject({ url, headers: admin() });
+    expect(read.statusCode).toBe(200);
+    expect(JSON.parse(read.body)).toMatchObject({
+      repository: repository,
+      team: 'payments',
+      webhookSecret: 'set',
+    });
+    const list = await app.inject({ url: '/v1/integrations/github/repositories', headers: admin() });
+    expect(list.body).not.toContain(WEBHOOK_SECRET);
+    const badTemplate = await app.inject({
+      method: 'PUT',
+      url,
+      headers: admin(),
+      payload: {
+        team: 'payments',
+        blueprint: 'shop',
+        images: { api: 'x:{tag}' },
+        webhookSecret: WEBHOOK_SECRET,
+      },
+    });
+    expect(badTemplate.statusCode).toBe(400);
+    expect(JSON.parse(badTemplate.body).error.field).toContain('images');
+    const noTeam = await app.inject({
+      method: 'PUT',
+      url,
+      headers: admin(),
+      payload: { team: 'nobody', blueprint: 'shop', webhookSecret: WEBHOOK_SECRET },
+    });
+    expect(noTeam.statusCode).toBe(422);
+    expect(JSON.parse(noTeam.body).error.field).toBe('body.team');
+    const { rows } = await app.db.query<{ sealed: string }>(
+      'SELECT webhook_secret_sealed AS sealed FROM github_repositories',
+    );
+    expect(rows[0]!.sealed).not.toContain(WEBHOOK_SECRET);
+    expect(logs.join('')).not.toContain(WEBHOOK_SECRET);
+    expect(logs.join('')).not.toContain('ghs_installation_token_for_tests');
   });
 });

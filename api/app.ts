@@ -14,6 +14,7 @@ import statusSyncPlugin from './plugins/status-sync.js';
 import applyRoutes from './routes/apply.js';
 import blueprintRoutes from './routes/blueprints.js';
 import environmentRoutes from './routes/environments.js';
+import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
@@ -64,6 +65,8 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
       await v1.register(sleepRoutes);
       await v1.register(snapshotRoutes);
       await v1.register(shareRoutes);
+      await v1.register(githubWebhookRoutes, { env: opts.env });
+      await v1.register(githubRepositoryRoutes, { env: opts.env });
     },
     { prefix: '/v1' },
   );

@@ -8,6 +8,7 @@ import type {
   SnapshotRecord,
   TeardownRequest,
 } from '../workflows/contracts.js';
+import type { PullRequestSignal } from '../workflows/pull-request-contracts.js';
 
 /** Where a sleep-mode request takes an environment: to zero replicas, or back to its planned ones. */
 export type SleepMode = 'sleep' | 'wake';
@@ -50,6 +51,11 @@ export interface EnvironmentLifecycle {
   /** Starts the share's expiry workflow (it revokes at expiry with a durable timer). */
   startShare(input: ShareEnvironmentInput): Promise<void>;
   revokeShare(shareId: string, by: string): Promise<void>;
+  /**
+   * Hands one pull-request event to its pull request's workflow (signal-with-start: started when it is
+   * not running). Events of one pull request are handled in the order they arrive here.
+   */
+  signalPullRequest(signal: PullRequestSignal): Promise<{ workflowId: string }>;
   /** Throws when Temporal cannot be reached (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

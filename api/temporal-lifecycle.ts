@@ -132,6 +132,9 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     }
   };
 
+  signalPullRequest: EnvironmentLifecycle['signalPullRequest'] = (signal) =>
+    this.lifecycle.signalPullRequest(signal);
+
   ping: EnvironmentLifecycle['ping'] = async () => {
     await this.bounded(() => this.handle.connection.workflowService.getSystemInfo({}), {
       ms: 2_000,

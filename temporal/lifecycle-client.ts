@@ -33,6 +33,12 @@ import {
   wakeUpdate,
   workflowIds,
 } from '../workflows/contracts.js';
+import {
+  PULL_REQUEST_WORKFLOW_TYPE,
+  type PullRequestSignal,
+  pullRequestEventSignal,
+  pullRequestWorkflowId,
+} from '../workflows/pull-request-contracts.js';
 import { initialSearchAttributes } from '../workflows/search-attribute-values.js';
 import { LifecycleRequestError } from './errors.js';
 
@@ -63,6 +69,20 @@ export class LifecycleClient {
       typedSearchAttributes: initialSearchAttributes(input),
     });
     return { workflowId, runId: handle.firstExecutionRunId };
+  }
+
+  /** Signals a pull request's workflow with one event, starting the workflow when it is not running. */
+  async signalPullRequest(signal: PullRequestSignal): Promise<{ workflowId: string }> {
+    const { repository, number } = signal.event;
+    const workflowId = pullRequestWorkflowId(repository, number);
+    await this.client.workflow.signalWithStart(PULL_REQUEST_WORKFLOW_TYPE, {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [{ repository, number }],
+      signal: pullRequestEventSignal,
+      signalArgs: [signal],
+    });
+    return { workflowId };
   }
 
   /** The environment's status, or null when no workflow exists for it. */

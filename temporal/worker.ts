@@ -9,6 +9,7 @@ import {
   type WorkflowBundleWithSourceMap,
 } from '@temporalio/worker';
 import type { LifecycleActivities } from '../activities/create-activities.js';
+import type { GitHubActivities } from '../integrations/github/activities.js';
 import { LIFECYCLE_TASK_QUEUE } from '../workflows/contracts.js';
 import { loadTemporalConfig, type TemporalConfig, temporalConnectionOptions } from './config.js';
 import { loadDataConverter } from './data-converter.js';
@@ -86,7 +87,8 @@ export interface LifecycleWorkerHandle {
  * task queue, with the same payload codec as every client.
  */
 export async function createLifecycleWorker(params: {
-  activities: LifecycleActivities;
+  /** The lifecycle's activities, and the GitHub integration's when it is configured. */
+  activities: LifecycleActivities & Partial<GitHubActivities>;
   taskQueue?: string;
   config?: TemporalConfig;
   /** A prebuilt bundle (tests; `{ code }` or `{ codePath }`); otherwise see workflowCodeSource(). */

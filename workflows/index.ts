@@ -3,6 +3,7 @@
  * workflow types (see WorkflowType in contracts.ts).
  */
 export { createEnvironment } from './environment.js';
+export { githubPullRequest } from './github-pull-request.js';
 export { idleSweep, prewarmPool } from './schedules.js';
 export { seedEnvironment } from './seed.js';
 export { shareEnvironment } from './share.js';

@@ -1,6 +1,7 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { createActivities } from '../../activities/create-activities.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
+import { gitHubActivitiesFromSettings } from '../../integrations/github/dependencies.js';
 import { redactUrl } from '../../local/stack/postgres.js';
 import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { createTemporalClient } from '../../temporal/client.js';
@@ -48,10 +49,11 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       log,
       mirrorToDatabase: true,
     });
+    const github = gitHubActivitiesFromSettings(process.env);
     const worker = await createLifecycleWorker({
       taskQueue: options.taskQueue,
       config: temporal.config,
-      activities: createActivities(dependencies),
+      activities: { ...createActivities(dependencies), ...github },
       shutdownGraceSeconds: settings.shutdownGraceSeconds,
     });
     const health =
@@ -71,7 +73,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       log(`schedules: ${installed.join(', ')}`);
     }
     log(
-      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.cluster}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; workflows ${worker.workflowCode}; Ctrl-C to stop`,
+      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.cluster}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; workflows ${worker.workflowCode}; GitHub integration ${github ? 'on' : 'off'}; Ctrl-C to stop`,
     );
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
     await worker.run();

@@ -2,6 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { API_CONFIG_ENV } from '../../../api/config.js';
 import { DEPLOY_CONFIG_ENV } from '../../../deploy/config.js';
+import {
+  GITHUB_API_SETTINGS_ENV,
+  GITHUB_WORKER_SETTINGS_ENV,
+} from '../../../integrations/github/settings.js';
 import { CODEC_KEY_ENV } from '../../../temporal/codec-key.js';
 import { TEMPORAL_CONFIG_ENV } from '../../../temporal/config.js';
 import { WORKFLOW_BUNDLE_ENV } from '../../../temporal/worker.js';
@@ -14,6 +18,8 @@ const CODE_VARIABLES = new Set([
   ...Object.values(CODEC_KEY_ENV),
   ...Object.values(DEPLOY_CONFIG_ENV),
   ...Object.values(WORKER_SETTINGS_ENV),
+  ...Object.values(GITHUB_API_SETTINGS_ENV),
+  ...Object.values(GITHUB_WORKER_SETTINGS_ENV),
   WORKFLOW_BUNDLE_ENV,
   'KUBECONFIG',
 ]);

@@ -1,0 +1,68 @@
+import type { EnvironmentSummary } from './ports.js';
+
+/** Hidden in every comment the integration writes, so a lost comment id is found again. */
+export function commentMarker(repository: string, number: number): string {
+  return `<!-- microstax:pull-request ${repository}#${number} -->`;
+}
+
+/** Where the pull request's environment stands, as the comment says it. */
+export type CommentState = 'deploying' | 'ready' | 'failed' | 'deleted';
+
+export interface CommentView {
+  repository: string;
+  number: number;
+  state: CommentState;
+  sha: string;
+  environment?: EnvironmentSummary;
+  /** Why it failed, in a sentence (never a secret). */
+  error?: string;
+}
+
+const HEADLINE: Record<CommentState, string> = {
+  deploying: '⏳ Deploying the environment of this pull request',
+  ready: '✅ The environment of this pull request is ready',
+  failed: '❌ The environment of this pull request failed',
+  deleted: '🗑️ The environment of this pull request was deleted (pull request closed)',
+};
+
+/** Markdown-safe inline text: no table or HTML breakouts from names, URLs or reasons. */
+function inline(text: string): string {
+  return text.replace(/[\r\n]+/g, ' ').replace(/[|<>`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The one comment the integration keeps on a pull request: state, commit, URLs, plan summary (what runs
+ * in the PR's environment and what is reused from the baseline, and why) and expiry.
+ */
+export function renderComment(view: CommentView): string {
+  const env = view.environment;
+  const lines = [commentMarker(view.repository, view.number), `### ${HEADLINE[view.state]}`, ''];
+  lines.push(`Commit \`${view.sha.slice(0, 7)}\`${env ? ` · environment \`${inline(env.id)}\`` : ''}`);
+  if (view.error) lines.push('', `**Error:** ${inline(view.error)}`);
+  if (env && view.state !== 'deleted') {
+    const urls = Object.entries(env.urls).sort(([a], [b]) => a.localeCompare(b));
+    if (urls.length > 0) {
+      lines.push('', '| Service | URL |', '| --- | --- |');
+      for (const [service, url] of urls) lines.push(`| ${inline(service)} | ${inline(url)} |`);
+    }
+    lines.push('', ...planLines(env));
+    if (env.expiresAt) lines.push('', `Expires ${env.expiresAt}.`);
+  }
+  return lines.join('\n');
+}
+
+function planLines(env: EnvironmentSummary): string[] {
+  if (!env.plan) {
+    return [`All ${env.services.length} services run in this environment (no baseline to reuse from).`];
+  }
+  const runs = env.plan.filter((s) => s.action !== 'reuse');
+  const reused = env.plan.filter((s) => s.action === 'reuse');
+  const lines = [`**Plan:** ${runs.length} run here, ${reused.length} reused from the baseline.`, ''];
+  lines.push('| Service | | Why |', '| --- | --- | --- |');
+  for (const s of env.plan) {
+    const what =
+      s.action === 'reuse' ? 'reused from baseline' : s.action === 'fork' ? 'runs here (fork)' : 'runs here';
+    lines.push(`| ${inline(s.name)} | ${what} | ${inline(s.reasons.join('; ') || '—')} |`);
+  }
+  return lines;
+}

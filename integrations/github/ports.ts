@@ -1,0 +1,83 @@
+/**
+ * What the pull-request integration needs from the rest of the system, as small interfaces: its
+ * activities take these as dependencies (createGitHubActivities), production wires real ones, tests
+ * pass their own. `PullRequestEnvironments` is the seam for `env apply`: today it is implemented over
+ * create + delete (ApiPullRequestEnvironments); an implementation over apply replaces it unchanged.
+ */
+
+/** The environment a pull request wants, by team + name (the future `env apply` key). */
+export interface PullRequestEnvironmentSpec {
+  team: string;
+  /** e.g. `pr-42`; unique per team once names exist. */
+  name: string;
+  /** A registered blueprint name (latest version). */
+  blueprint: string;
+  /** Service → image reference to run instead of the blueprint's. */
+  images: Record<string, string>;
+  labels: Record<string, string>;
+  /** Branch from this baseline environment: unchanged services are reused from it. */
+  branchOf?: string;
+  ttl?: string;
+  /** The head commit: makes a retried apply of the same revision a no-op (today: the Idempotency-Key). */
+  revision: string;
+  /**
+   * The environment the caller last applied for this name. Implementations without names (create +
+   * delete) replace it; an apply that finds the environment by team + name ignores it.
+   */
+  replaces?: string;
+}
+
+/** A service in the environment's plan: run in the PR's environment, or reused from the baseline. */
+export interface PlannedService {
+  name: string;
+  action: 'deploy' | 'fork' | 'reuse';
+  reasons: string[];
+}
+
+/** What the PR comment shows of an environment. */
+export interface EnvironmentSummary {
+  id: string;
+  phase: string;
+  urls: Record<string, string>;
+  /** Every service with what happens to it and why; null when the environment has no baseline. */
+  plan: PlannedService[] | null;
+  services: string[];
+  expiresAt: string | null;
+  error: string | null;
+}
+
+export interface PullRequestEnvironments {
+  /** Creates or updates the environment; resolves once it is accepted (not once ready). Idempotent. */
+  apply(spec: PullRequestEnvironmentSpec): Promise<{ environmentId: string }>;
+  /** null when no such environment exists. */
+  status(environmentId: string): Promise<EnvironmentSummary | null>;
+  /** Asks for deletion; an environment that is already gone is fine. */
+  delete(environmentId: string): Promise<void>;
+}
+
+/** A pull request on the Git host. */
+export interface PullRequestRef {
+  repository: string;
+  number: number;
+  /** The GitHub App installation to act as (absent: the configured token). */
+  installationId?: number;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+}
+
+export type CommitState = 'pending' | 'success' | 'failure' | 'error';
+
+/** The few Git-host calls the integration makes. Errors carry `status` (HTTP) where there is one. */
+export interface PullRequestHost {
+  listComments(pr: PullRequestRef): Promise<IssueComment[]>;
+  createComment(pr: PullRequestRef, body: string): Promise<IssueComment>;
+  /** Rejects with status 404 when the comment is gone. */
+  updateComment(pr: PullRequestRef, commentId: number, body: string): Promise<IssueComment>;
+  createStatus(
+    pr: PullRequestRef,
+    status: { sha: string; state: CommitState; description: string; targetUrl?: string; context?: string },
+  ): Promise<void>;
+}

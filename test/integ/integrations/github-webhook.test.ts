@@ -1,0 +1,465 @@
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Writable } from 'node:stream';
+import { WorkflowNotFoundError } from '@temporalio/client';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../../activities/create-activities.js';
+import { loadApiConfig } from '../../../api/config.js';
+import { createApiInstance } from '../../../api/instance.js';
+import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
+import { createGitHubActivities } from '../../../integrations/github/activities.js';
+import { ApiPullRequestEnvironments } from '../../../integrations/github/api-environments.js';
+import { OctokitPullRequestHost } from '../../../integrations/github/octokit-host.js';
+import { signWebhookBody } from '../../../integrations/github/signature.js';
+import { createApiToken } from '../../../store/api-tokens.js';
+import { ensureTeam } from '../../../store/teams.js';
+import { upsertUser } from '../../../store/users.js';
+import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
+import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
+import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import {
+  type PullRequestState,
+  pullRequestStateQuery,
+  pullRequestWorkflowId,
+} from '../../../workflows/pull-request-contracts.js';
+import { stackEnv } from '../../support/stack-env.js';
+import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+
+/** Two stateless services on images nobody pulls: kwok nodes make their pods Running at once. */
+const BLUEPRINT = `name: shop
+services:
+  - name: web
+    image: ghcr.io/acme/shop-web:1.0
+    expose: 8080
+    env:
+      API_URL: http://api:3000
+  - name: api
+    image: ghcr.io/acme/shop-api:1.0
+    ports: [3000]
+`;
+const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
+const SECRETS_KEY = Buffer.alloc(32, 3).toString('base64');
+
+interface Call {
+  method: string;
+  path: string;
+  authorization: string;
+  body: Record<string, unknown>;
+}
+
+/**
+ * GitHub, simulated: the few REST endpoints the integration uses (installation token, issue comments,
+ * commit statuses), keeping state like GitHub does and recording every call.
+ */
+async function startFakeGitHub() {
+  const calls: Call[] = [];
+  const comments = new Map<number, { id: number; issue: string; body: string }>();
+  let nextId = 9000;
+  const read = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let data = '';
+      req.on('data', (chunk) => {
+        data += chunk;
+      });
+      req.on('end', () => resolve(data));
+    });
+  const server: Server = createServer(async (req, res) => {
+    const text = await read(req);
+    const url = new URL(req.url ?? '/', 'http://x');
+    const call = {
+      method: req.method ?? '',
+      path: url.pathname,
+      authorization: String(req.headers.authorization ?? ''),
+      body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+    };
+    calls.push(call);
+    const send = (status: number, body: unknown) => {
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
+    };
+    const commentsOf = /^\/repos\/([^/]+\/[^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname);
+    const commentPath = /^\/repos\/[^/]+\/[^/]+\/issues\/comments\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'POST' && /^\/app\/installations\/\d+\/access_tokens$/.test(url.pathname)) {
+      if (!/^bearer /i.test(call.authorization)) return send(401, {});
+      return send(201, {
+        token: 'ghs_installation_token_for_tests',
+        expires_at: new Date(Date.now() + 3600_000).toISOString(),
+      });
+    }
+    if (!call.authorization.includes('ghs_installation_token_for_tests')) {
+      return send(401, { message: 'Bad credentials' });
+    }
+    if (commentsOf) {
+      const issue = `${commentsOf[1]}#${commentsOf[2]}`;
+      if (req.method === 'GET')
+        return send(
+          200,
+          [...comments.values()].filter((c) => c.issue === issue),
+        );
+      const comment = { id: nextId++, issue, body: String(call.body.body) };
+      comments.set(comment.id, comment);
+      return send(201, comment);
+    }
+    if (req.method === 'PATCH' && commentPath) {
+      const comment = comments.get(Number(commentPath[1]));
+      if (!comment) return send(404, { message: 'Not Found' });
+      comment.body = String(call.body.body);
+      return send(200, comment);
+    }
+    if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]{40}$/.test(url.pathname)) {
+      return send(201, { id: nextId++, state: call.body.state });
+    }
+    return send(404, { message: 'Not Found' });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    calls,
+    comments,
+    statuses: (sha: string) =>
+      calls
+        .filter((c) => c.method === 'POST' && c.path.endsWith(`/statuses/${sha}`))
+        .map((c) => c.body.state),
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 120_000,
+) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+  }
+}
+
+describe('GitHub pull requests → environments (real API, worker, Temporal, cluster; GitHub simulated)', () => {
+  let db: TestDatabase;
+  let temporal: TemporalClientHandle;
+  let worker: LifecycleWorkerHandle;
+  let workerRun: Promise<void>;
+  let app: FastifyInstance;
+  let github: Awaited<ReturnType<typeof startFakeGitHub>>;
+  let adminToken: string;
+  let memberToken: string;
+  const logs: string[] = [];
+  const taskQueue = `github-e2e-${randomUUID()}`;
+  // A repository of this run only: the pull request's workflow id is this run's own.
+  const repository = `acme/shop-${randomUUID().slice(0, 8)}`;
+  const workflowId = pullRequestWorkflowId(repository, 42);
+
+  const payload = (action: string) => {
+    const body = JSON.parse(
+      readFileSync(new URL(`../../fixtures/github/pull_request.${action}.json`, import.meta.url), 'utf8'),
+    );
+    body.repository.full_name = repository;
+    body.pull_request.head.repo.full_name = repository;
+    return JSON.stringify(body);
+  };
+  const deliver = (params: {
+    action: string;
+    delivery?: string;
+    signature?: string | null;
+    event?: string;
+  }) => {
+    const body = payload(params.action);
+    return app.inject({
+      method: 'POST',
+      url: '/v1/integrations/github/webhook',
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': params.event ?? 'pull_request',
+        'x-github-delivery': params.delivery ?? randomUUID(),
+        ...(params.signature === null
+          ? {}
+          : { 'x-hub-signature-256': params.signature ?? signWebhookBody(WEBHOOK_SECRET, body) }),
+      },
+      payload: body,
+    });
+  };
+  const admin = () => ({ authorization: `Bearer ${adminToken}` });
+  const environments = async () =>
+    (
+      JSON.parse((await app.inject({ url: '/v1/environments?team=payments', headers: admin() })).body) as {
+        items: { id: string; phase: string }[];
+      }
+    ).items;
+  const workflowState = () => temporal.client.workflow.getHandle(workflowId).query(pullRequestStateQuery);
+
+  beforeAll(async () => {
+    const env = { ...(await stackEnv()), MICROSTAX_GITHUB_SECRETS_KEY: SECRETS_KEY };
+    db = await createTestDatabase('github');
+    temporal = await createTemporalClient({ env });
+    github = await startFakeGitHub();
+    const lifecycle = await TemporalLifecycle.connect({ env, taskQueue });
+    const config = loadApiConfig(
+      {},
+      { databaseUrl: db.url, logLevel: 'debug', statusSyncIntervalMs: 300, rateLimitPerMinute: 100_000 },
+    );
+    const logStream = new Writable({
+      write(chunk, _encoding, done) {
+        logs.push(String(chunk));
+        done();
+      },
+    });
+    app = await createApiInstance({ config, lifecycle, env, logStream });
+    app.addHook('onClose', () => lifecycle.close());
+    const apiUrl = await app.listen({ host: '127.0.0.1', port: 0 });
+    await ensureTeam(app.db, { id: 'payments' });
+    await ensureTeam(app.db, { id: 'platform' });
+    const root = await upsertUser(app.db, { name: 'root', teamId: 'platform', role: 'admin' });
+    adminToken = (await createApiToken(app.db, { userId: root.id })).token;
+    const ada = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
+    memberToken = (await createApiToken(app.db, { userId: ada.id })).token;
+
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: 2048,
+      privateKeyEncoding: { type: 'pkcs8', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
+    worker = await createLifecycleWorker({
+      env,
+      taskQueue,
+      config: temporal.config,
+      activities: {
+        ...createActivities(await createWorkerDependencies({ temporal: temporal.client, env })),
+        ...createGitHubActivities({
+          environments: new ApiPullRequestEnvironments({ baseUrl: apiUrl, token: adminToken }),
+          host: new OctokitPullRequestHost({
+            baseUrl: github.url,
+            auth: { kind: 'app', appId: '4242', privateKey },
+          }),
+          pollEveryMs: 500,
+        }),
+      },
+    });
+    workerRun = worker.run();
+
+    const registered = await app.inject({
+      method: 'POST',
+      url: '/v1/blueprints',
+      headers: admin(),
+      payload: { source: BLUEPRINT, fileName: 'shop.yaml', team: 'payments' },
+    });
+    expect(registered.statusCode, registered.body).toBeLessThan(300);
+    const [owner, repo] = repository.split('/');
+    const configured = await app.inject({
+      method: 'PUT',
+      url: `/v1/integrations/github/repositories/${owner}/${repo}`,
+      headers: admin(),
+      payload: {
+        team: 'payments',
+        blueprint: 'shop',
+        images: { api: 'ghcr.io/acme/shop-{service}:pr-{number}-{shortSha}' },
+        ttl: '2h',
+        webhookSecret: WEBHOOK_SECRET,
+      },
+    });
+    expect(configured.statusCode, configured.body).toBe(200);
+    expect(configured.body).not.toContain(WEBHOOK_SECRET);
+  });
+
+  afterAll(async () => {
+    await temporal?.client.workflow
+      .getHandle(workflowId)
+      .terminate('test over')
+      .catch(() => {});
+    if (app) {
+      for (const env of await environments().catch(() => [])) {
+        if (env.phase !== 'deleted')
+          await app.inject({ method: 'DELETE', url: `/v1/environments/${env.id}`, headers: admin() });
+      }
+      // Teardown is the environments' own workflows' job: wait until they are gone before the worker stops.
+      await until(
+        'environments deleted',
+        async () => (await environments()).every((e) => e.phase === 'deleted'),
+        120_000,
+      ).catch(() => {});
+      await app.close().catch(() => {});
+    }
+    await worker?.shutdown();
+    await workerRun?.catch(() => {});
+    await temporal?.close();
+    await github?.close();
+    await db?.drop();
+  });
+
+  it('refuses unsigned, wrongly signed, oversized and flooding deliveries, and starts nothing', async () => {
+    expect((await deliver({ action: 'opened', signature: null })).statusCode).toBe(401);
+    const wrong = await deliver({
+      action: 'opened',
+      signature: signWebhookBody('not-the-secret-000000', 'x'),
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect(JSON.parse(wrong.body).error.code).toBe('unauthorized');
+    const flood = await Promise.all(
+      Array.from({ length: 50 }, () => deliver({ action: 'opened', signature: `sha256=${'0'.repeat(64)}` })),
+    );
+    expect(flood.every((r) => r.statusCode === 401)).toBe(true);
+    const huge = await app.inject({
+      method: 'POST',
+      url: '/v1/integrations/github/webhook',
+      headers: { 'content-type': 'application/json', 'x-hub-signature-256': `sha256=${'0'.repeat(64)}` },
+      payload: `{"pad":"${'x'.repeat(3 * 1024 * 1024)}"}`,
+    });
+    expect(huge.statusCode).toBe(413);
+    await expect(temporal.client.workflow.getHandle(workflowId).describe()).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
+    expect(github.calls).toHaveLength(0);
+    const ignored = await deliver({ action: 'labeled' });
+    expect(ignored.statusCode).toBe(202);
+    expect(JSON.parse(ignored.body)).toMatchObject({ accepted: false });
+    expect((await deliver({ action: 'opened', event: 'issues' })).statusCode).toBe(202);
+    await expect(temporal.client.workflow.getHandle(workflowId).describe()).rejects.toBeInstanceOf(
+      WorkflowNotFoundError,
+    );
+  });
+
+  it('opened → one environment and one comment; a redelivery is ignored; statuses pending → success', async () => {
+    const delivery = randomUUID();
+    const first = await deliver({ action: 'opened', delivery });
+    expect(first.statusCode, first.body).toBe(202);
+    expect(JSON.parse(first.body)).toMatchObject({ accepted: true, workflowId });
+    const again = await deliver({ action: 'opened', delivery });
+    expect(again.statusCode).toBe(200);
+    expect(JSON.parse(again.body)).toMatchObject({
+      accepted: false,
+      reason: 'duplicate delivery, already handled',
+    });
+
+    const sha = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
+    await until(
+      'status success',
+      () => github.statuses(sha).includes('success') || github.statuses(sha).includes('failure'),
+    );
+    expect(github.statuses(sha)).toEqual(['pending', 'success']);
+    const created = github.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comments'));
+    expect(created).toHaveLength(1);
+    const [comment] = [...github.comments.values()];
+    expect(comment!.body).toContain('is ready');
+    expect(comment!.body).toContain('All 2 services run in this environment');
+    const envs = await environments();
+    expect(envs.filter((e) => e.phase !== 'deleted')).toHaveLength(1);
+    expect(envs[0]!.phase).toBe('ready');
+    expect(comment!.body).toContain(envs[0]!.id);
+    // One installation token for every call (cached until it expires).
+    expect(github.calls.filter((c) => c.path.endsWith('/access_tokens'))).toHaveLength(1);
+  });
+
+  it('synchronize → the same comment edited, never a second one', async () => {
+    const before = (await workflowState()).environmentId!;
+    expect((await deliver({ action: 'synchronize' })).statusCode).toBe(202);
+    const sha = '2f7e0d3b4a1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f';
+    await until(
+      'status success',
+      () => github.statuses(sha).includes('success') || github.statuses(sha).includes('failure'),
+    );
+    expect(github.statuses(sha)).toEqual(['pending', 'success']);
+    expect(github.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comments'))).toHaveLength(1);
+    expect(github.comments.size).toBe(1);
+    const [comment] = [...github.comments.values()];
+    expect(comment!.body).toContain('`2f7e0d3`');
+    const after = (await workflowState()).environmentId!;
+    expect(after).not.toBe(before);
+    expect(comment!.body).toContain(after);
+  });
+
+  it('closed → environment deleted and the comment says so; a synchronize after closed recreates nothing', async () => {
+    const environmentId = (await workflowState()).environmentId!;
+    expect((await deliver({ action: 'closed' })).statusCode).toBe(202);
+    await until('comment says deleted', () => [...github.comments.values()][0]!.body.includes('was deleted'));
+    await until('environment deleted', async () =>
+      (await environments()).every((e) => e.id !== environmentId || e.phase === 'deleted'),
+    );
+    const callsBefore = github.calls.length;
+    const late = await deliver({ action: 'synchronize' });
+    expect(late.statusCode).toBe(202);
+    const state = await until('late event handled', async () => {
+      const s: PullRequestState = await workflowState();
+      return s.log.some((line) => line.includes('ignored: the pull request is closed')) ? s : undefined;
+    });
+    expect(state.closed).toBe(true);
+    expect(github.calls.length).toBe(callsBefore);
+    expect(github.comments.size).toBe(1);
+    await until('every environment deleted', async () =>
+      (await environments()).every((e) => e.phase === 'deleted'),
+    );
+  });
+
+  it('reopened → the environment comes back (same comment); closed again → deleted', async () => {
+    const sha = '2f7e0d3b4a1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f';
+    const statusesBefore = github.statuses(sha).length;
+    expect((await deliver({ action: 'reopened' })).statusCode).toBe(202);
+    await until('reopened ready', () => github.statuses(sha).slice(statusesBefore).includes('success'));
+    expect(github.statuses(sha).slice(statusesBefore)).toEqual(['pending', 'success']);
+    expect(github.comments.size).toBe(1);
+    expect([...github.comments.values()][0]!.body).toContain('is ready');
+    const state = await workflowState();
+    expect(state.closed).toBe(false);
+    expect((await environments()).filter((e) => e.phase !== 'deleted').map((e) => e.id)).toEqual([
+      state.environmentId,
+    ]);
+    expect((await deliver({ action: 'closed' })).statusCode).toBe(202);
+    await until('comment says deleted', () => [...github.comments.values()][0]!.body.includes('was deleted'));
+    await until('every environment deleted', async () =>
+      (await environments()).every((e) => e.phase === 'deleted'),
+    );
+  });
+
+  it('repository settings: admins only, the secret never returned, logged or stored in clear; bad input named', async () => {
+    const [owner, repo] = repository.split('/');
+    const url = `/v1/integrations/github/repositories/${owner}/${repo}`;
+    const member = await app.inject({
+      method: 'PUT',
+      url,
+      headers: { authorization: `Bearer ${memberToken}` },
+      payload: { team: 'payments', blueprint: 'shop', webhookSecret: WEBHOOK_SECRET },
+    });
+    expect(member.statusCode).toBe(403);
+    const read = await app.inject({ url, headers: admin() });
+    expect(read.statusCode).toBe(200);
+    expect(JSON.parse(read.body)).toMatchObject({
+      repository: repository,
+      team: 'payments',
+      webhookSecret: 'set',
+    });
+    const list = await app.inject({ url: '/v1/integrations/github/repositories', headers: admin() });
+    expect(list.body).not.toContain(WEBHOOK_SECRET);
+    const badTemplate = await app.inject({
+      method: 'PUT',
+      url,
+      headers: admin(),
+      payload: {
+        team: 'payments',
+        blueprint: 'shop',
+        images: { api: 'x:{tag}' },
+        webhookSecret: WEBHOOK_SECRET,
+      },
+    });
+    expect(badTemplate.statusCode).toBe(400);
+    expect(JSON.parse(badTemplate.body).error.field).toContain('images');
+    const noTeam = await app.inject({
+      method: 'PUT',
+      url,
+      headers: admin(),
+      payload: { team: 'nobody', blueprint: 'shop', webhookSecret: WEBHOOK_SECRET },
+    });
+    expect(noTeam.statusCode).toBe(422);
+    expect(JSON.parse(noTeam.body).error.field).toBe('body.team');
+    const { rows } = await app.db.query<{ sealed: string }>(
+      'SELECT webhook_secret_sealed AS sealed FROM github_repositories',
+    );
+    expect(rows[0]!.sealed).not.toContain(WEBHOOK_SECRET);
+    expect(logs.join('')).not.toContain(WEBHOOK_SECRET);
+    expect(logs.join('')).not.toContain('ghs_installation_token_for_tests');
+  });
+});

@@ -1,0 +1,202 @@
+import {
+  ActivityCancellationType,
+  condition,
+  continueAsNew,
+  log,
+  proxyActivities,
+  setHandler,
+} from '@temporalio/workflow';
+import type { GitHubActivities } from '../integrations/github/activities.js';
+import type { PullRequestEvent } from '../integrations/github/pull-request-event.js';
+import {
+  type PullRequestSignal,
+  type PullRequestState,
+  type PullRequestWorkflowInput,
+  pullRequestEventSignal,
+  pullRequestStateQuery,
+} from './pull-request-contracts.js';
+
+/** Calls to GitHub and the environments port: short, retried with backoff. */
+const host = proxyActivities<GitHubActivities>({
+  startToCloseTimeout: '1 minute',
+  retry: { initialInterval: '1s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 10 },
+});
+
+/** Waiting for the environment: long, heartbeating, so a dead worker is noticed and the wait resumes. */
+const waiting = proxyActivities<GitHubActivities>({
+  startToCloseTimeout: '35 minutes',
+  heartbeatTimeout: '30 seconds',
+  cancellationType: ActivityCancellationType.TRY_CANCEL,
+  retry: { initialInterval: '2s', backoffCoefficient: 2, maximumInterval: '1 minute', maximumAttempts: 5 },
+});
+
+/** After close, how long the workflow stays to refuse late events (a synchronize delivered after closed). */
+const CLOSED_RETENTION = '7 days';
+/** Events handled before the history is rolled over with continue-as-new. */
+const EVENTS_PER_RUN = 200;
+/** Delivery ids remembered for the second redelivery guard. */
+const DELIVERIES_KEPT = 50;
+
+/**
+ * One pull request's environment: events arrive as signals (signal-with-start from the webhook) and
+ * are handled one at a time, in order. opened/reopened/synchronize apply the environment; closed
+ * deletes it, and after that only reopened brings it back. One comment is kept on the pull request and
+ * edited in place; the head commit gets a status pending → success/failure.
+ */
+export async function githubPullRequest(input: PullRequestWorkflowInput): Promise<PullRequestState> {
+  const state: PullRequestState = input.state ?? {
+    repository: input.repository,
+    number: input.number,
+    closed: false,
+    deliveries: [],
+    log: [],
+  };
+  const queue: PullRequestSignal[] = [...(input.pending ?? [])];
+  setHandler(pullRequestEventSignal, (signal) => {
+    queue.push(signal);
+  });
+  setHandler(pullRequestStateQuery, () => state);
+
+  let handled = 0;
+  for (;;) {
+    const got = await condition(() => queue.length > 0, state.closed ? CLOSED_RETENTION : '30 days');
+    if (!got) {
+      if (state.closed) return state;
+      continue;
+    }
+    const signal = queue.shift()!;
+    await handle(state, signal, queue);
+    handled++;
+    if (handled >= EVENTS_PER_RUN) {
+      await continueAsNew<typeof githubPullRequest>({
+        repository: state.repository,
+        number: state.number,
+        state,
+        pending: queue.splice(0),
+      });
+    }
+  }
+}
+
+function note(state: PullRequestState, event: PullRequestEvent, what: string): void {
+  state.log.push(`${event.action} ${event.headSha.slice(0, 7)}: ${what}`);
+  if (state.log.length > 20) state.log.splice(0, state.log.length - 20);
+  log.info('pull request event', { repository: state.repository, number: state.number, what });
+}
+
+async function handle(state: PullRequestState, signal: PullRequestSignal, queue: PullRequestSignal[]) {
+  const { event, target } = signal;
+  if (state.deliveries.includes(event.deliveryId)) return;
+  state.deliveries.push(event.deliveryId);
+  if (state.deliveries.length > DELIVERIES_KEPT) state.deliveries.shift();
+  if (event.installationId !== undefined) state.installationId = event.installationId;
+  const pr = { repository: state.repository, number: state.number, installationId: state.installationId };
+
+  if (event.action === 'closed') {
+    state.closed = true;
+    if (state.environmentId) await host.githubDeleteEnvironment({ environmentId: state.environmentId });
+    state.commentId = (
+      await host.githubUpsertComment({
+        pr,
+        commentId: state.commentId,
+        view: { repository: pr.repository, number: pr.number, state: 'deleted', sha: event.headSha },
+        environmentId: state.environmentId,
+      })
+    ).commentId;
+    note(state, event, state.environmentId ? `deleted ${state.environmentId}` : 'nothing to delete');
+    return;
+  }
+  if (event.action === 'reopened') {
+    state.closed = false;
+    state.generation = (state.generation ?? 0) + 1;
+  } else if (state.closed) {
+    // Delivered after closed (GitHub does not promise order): never bring a deleted environment back.
+    note(state, event, 'ignored: the pull request is closed');
+    return;
+  }
+  // A later push or close is already waiting: this head is out of date, skip straight to it.
+  if (queue.some((next) => next.event.action === 'synchronize' || next.event.action === 'closed')) {
+    note(state, event, 'skipped: superseded by a later event');
+    return;
+  }
+
+  await host.githubSetStatus({
+    pr,
+    sha: event.headSha,
+    state: 'pending',
+    description: 'Deploying the environment',
+  });
+  state.commentId = (
+    await host.githubUpsertComment({
+      pr,
+      commentId: state.commentId,
+      view: { repository: pr.repository, number: pr.number, state: 'deploying', sha: event.headSha },
+      environmentId: state.environmentId,
+    })
+  ).commentId;
+  let environmentId: string;
+  try {
+    ({ environmentId } = await host.githubApplyEnvironment({
+      spec: {
+        team: target.team,
+        name: `pr-${state.number}`,
+        blueprint: target.blueprint,
+        images: target.images,
+        labels: { 'github-repository': state.repository.replace('/', '.'), pr: String(state.number) },
+        ...(target.branchOf ? { branchOf: target.branchOf } : {}),
+        ...(target.ttl ? { ttl: target.ttl } : {}),
+        revision: `${state.repository}#${state.number}@${event.headSha}/${state.generation ?? 0}`,
+        ...(state.environmentId ? { replaces: state.environmentId } : {}),
+      },
+    }));
+  } catch (error) {
+    // An activity's failure wraps the activity's own error; that one says what went wrong.
+    const cause = (error as { cause?: unknown }).cause;
+    const message =
+      cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
+    state.commentId = (
+      await host.githubUpsertComment({
+        pr,
+        commentId: state.commentId,
+        view: {
+          repository: pr.repository,
+          number: pr.number,
+          state: 'failed',
+          sha: event.headSha,
+          error: message,
+        },
+        environmentId: state.environmentId,
+      })
+    ).commentId;
+    await host.githubSetStatus({ pr, sha: event.headSha, state: 'failure', description: message });
+    note(state, event, `apply failed: ${message}`);
+    return;
+  }
+  state.environmentId = environmentId;
+  const summary = await waiting.githubAwaitEnvironment({ environmentId });
+  const ready = summary?.phase === 'ready';
+  // The comment first: once the status is final, the comment a reviewer opens from it is too.
+  state.commentId = (
+    await host.githubUpsertComment({
+      pr,
+      commentId: state.commentId,
+      view: {
+        repository: pr.repository,
+        number: pr.number,
+        state: ready ? 'ready' : 'failed',
+        sha: event.headSha,
+        environment: summary ?? undefined,
+        error: ready ? undefined : (summary?.error ?? `environment is ${summary?.phase ?? 'missing'}`),
+      },
+      environmentId,
+    })
+  ).commentId;
+  await host.githubSetStatus({
+    pr,
+    sha: event.headSha,
+    state: ready ? 'success' : 'failure',
+    description: ready ? 'Environment ready' : `Environment ${summary?.phase ?? 'missing'}`,
+    targetUrl: summary ? Object.values(summary.urls).sort()[0] : undefined,
+  });
+  note(state, event, `${environmentId} ${summary?.phase ?? 'missing'}`);
+}

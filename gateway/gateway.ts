@@ -16,7 +16,10 @@ export interface StartGatewayOptions {
   port: number;
   /** Interface to listen on (default 127.0.0.1: the gateway is for this machine's browsers and tests). */
   host?: string;
+  /** Serve only MicroStax's Ingresses of this IngressClass (default `microstax`). */
   ingressClass?: string;
+  /** Names on which health and metrics answer, besides IP literals and localhost (see own-host.ts). */
+  ownHosts?: readonly string[];
   idleTimeoutMs?: number;
   /** Serve Prometheus metrics at /__microstax/metrics (default true). */
   metrics?: boolean;
@@ -92,6 +95,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     metrics,
     wake,
     retryAfterSeconds: wakeOptions?.retryAfterSeconds,
+    ownHosts: options.ownHosts,
   });
   const host = options.host ?? '127.0.0.1';
   try {

@@ -16,6 +16,7 @@ import type { ClusterView } from './cluster-view.js';
 import { decideRoute, type GatewayDecision } from './decide.js';
 import type { WakeError } from './errors.js';
 import type { GatewayMetrics, RequestOutcome } from './metrics.js';
+import { isOwnHost } from './own-host.js';
 import { resolveServiceBackend } from './service-backend.js';
 import type { SleepingEnvironment } from './sleep-index.js';
 import type { WakeCoordinator } from './wake-coordinator.js';
@@ -41,6 +42,11 @@ export interface GatewayServerOptions {
   wake?: WakeCoordinator;
   /** Retry-After (and the waking page's reload) in seconds, for requests to a waking environment (default 5). */
   retryAfterSeconds?: number;
+  /**
+   * Host names on which the gateway answers its own endpoints (health, metrics), besides IP literals
+   * and `localhost` (probes and scrapers use the pod's or loopback address). Never an environment host.
+   */
+  ownHosts?: readonly string[];
 }
 
 /** An answer the gateway gives itself: status, a machine-readable type and a one-line message. */
@@ -469,17 +475,21 @@ function unreachableRefusal(decision: ProxyDecision): Refusal {
   };
 }
 
-/** The gateway's own endpoints: health (with what it routes) and Prometheus metrics. */
+/**
+ * The gateway's own endpoints, on its own hosts only: health (ok or degraded, nothing about what it
+ * routes) and Prometheus metrics. On an environment's host these paths are nobody's: 404.
+ */
 function serveOwn(params: { req: IncomingMessage; res: ServerResponse; options: GatewayServerOptions }) {
   const { req, res, options } = params;
   const path = (req.url ?? '/').split('?')[0];
+  if (!isOwnHost(req.headers.host, options.ownHosts ?? [])) {
+    reply(req, res, { status: 404, error: 'not-found', message: 'not found', outcome: 'bad-request' });
+    return;
+  }
   if (path === HEALTH_PATH) {
     const status = options.view.status();
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    const wake = { wakes: options.wake ? 'on' : 'off', heldRequests: options.wake?.held() ?? 0 };
-    res.end(
-      `${JSON.stringify({ status: status.reconnecting > 0 ? 'degraded' : 'ok', ...status, ...wake })}\n`,
-    );
+    res.end(`${JSON.stringify({ status: status.reconnecting > 0 ? 'degraded' : 'ok' })}\n`);
     return;
   }
   if (path === METRICS_PATH && options.metrics) {
@@ -489,8 +499,15 @@ function serveOwn(params: { req: IncomingMessage; res: ServerResponse; options: 
         res.writeHead(200, { 'content-type': registry.contentType });
         res.end(text);
       },
-      (error: unknown) =>
-        reply(req, res, { status: 500, error: 'metrics', message: String(error), outcome: 'bad-request' }),
+      (error: unknown) => {
+        options.log.error({ error: String(error) }, 'could not render metrics');
+        reply(req, res, {
+          status: 500,
+          error: 'metrics',
+          message: 'metrics unavailable',
+          outcome: 'bad-request',
+        });
+      },
     );
     return;
   }

@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import { pino } from 'pino';
+import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
+import { LABELS, MANAGED_BY } from '../../deploy/labels.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { bridgeHasAddress } from '../../local/stack/node/host-network.js';
@@ -125,8 +127,13 @@ function bridged(namespace: string, backendPort: number): KubernetesObject[] {
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      metadata: { name: 'api', namespace, labels: { 'microstax.dev/environment': namespace } },
+      metadata: {
+        name: 'api',
+        namespace,
+        labels: { 'microstax.dev/environment': namespace, [LABELS.managedBy]: MANAGED_BY },
+      },
       spec: {
+        ingressClassName: DEFAULT_INGRESS_CLASS,
         rules: [
           {
             host: `api.${namespace}.microstax.localhost`,

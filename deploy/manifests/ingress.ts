@@ -32,6 +32,7 @@ export function renderIngress(
     kind: 'Ingress',
     metadata: objectMeta(ctx, { name: service.name, role: 'workload', service: service.name }),
     spec: {
+      ingressClassName: ctx.config.ingressClassName,
       rules: hosts.map(({ host, port }) => ({
         host,
         http: {
@@ -46,6 +47,5 @@ export function renderIngress(
       })),
     },
   };
-  if (ctx.config.ingressClassName) ingress.spec!.ingressClassName = ctx.config.ingressClassName;
   return { ingress, urls: hosts.map(({ host }) => ingressUrl(ctx.config, host)) };
 }

@@ -128,7 +128,11 @@ describe('a sleeping environment wakes on its first request through the gateway'
       if (answer?.status === 200) return;
       if (Date.now() > deadline) {
         // What the gateway saw, to tell a backend's answer from the gateway's own (e.g. its cluster view).
-        const health = await get({ base: gateway.url, host, path: '/__microstax/healthz' }).catch(String);
+        const health = await get({
+          base: gateway.url,
+          host: '127.0.0.1',
+          path: '/__microstax/healthz',
+        }).catch(String);
         throw new Error(
           `${host} never answered 200; last ${answer?.status} ${answer?.body.slice(0, 300)}; ` +
             `gateway health: ${typeof health === 'string' ? health : health.body}`,

@@ -1,6 +1,6 @@
 import type { V1Ingress, V1IngressBackend } from '@kubernetes/client-node';
 import { DEFAULT_INGRESS_CLASS } from '../deploy/config.js';
-import { LABELS, MANAGED_BY } from '../deploy/labels.js';
+import { ANNOTATIONS, LABELS, MANAGED_BY } from '../deploy/labels.js';
 
 /**
  * The gateway's routing table, built from MicroStax's own Ingress objects: which backend Service
@@ -24,6 +24,8 @@ export interface HostRoute {
   environment: string;
   /** `namespace/name` of the Ingress, for logs and conflicts. */
   ingress: string;
+  /** Served without a credential: the Ingress is annotated `microstax.dev/access: public`. */
+  public: boolean;
 }
 
 /** Routes by host (exact names and `*.domain` wildcards); nothing matches every host. */
@@ -102,6 +104,7 @@ export function buildHostTable(
     const base = {
       environment: ingress.metadata?.labels?.[LABELS.environment] ?? namespace,
       ingress: `${namespace}/${ingress.metadata?.name ?? '?'}`,
+      public: ingress.metadata?.annotations?.[ANNOTATIONS.access] === 'public',
     };
     for (const rule of ingress.spec?.rules ?? []) {
       if (!rule.host) continue;

@@ -5,7 +5,7 @@ import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
-import { LABELS, MANAGED_BY } from '../../deploy/labels.js';
+import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { bridgeHasAddress } from '../../local/stack/node/host-network.js';
@@ -131,6 +131,8 @@ function bridged(namespace: string, backendPort: number): KubernetesObject[] {
         name: 'api',
         namespace,
         labels: { 'microstax.dev/environment': namespace, [LABELS.managedBy]: MANAGED_BY },
+        // Routing is measured here, without the access check (its cost: the gateway-access suite).
+        annotations: { [ANNOTATIONS.access]: 'public' },
       },
       spec: {
         ingressClassName: DEFAULT_INGRESS_CLASS,
@@ -232,9 +234,10 @@ const suite: BenchSuite = {
         namespace,
       });
       // The gateway as the stack runs it: info logs (one line per request), metrics on.
-      gateway = await startGateway({ kube, port: 0, log: pino({ level: 'info' }, logs.stream) });
+      const access = { databaseUrl: (await readStackEndpoints()).databaseUrl, secureCookies: false };
+      gateway = await startGateway({ kube, port: 0, log: pino({ level: 'info' }, logs.stream), access });
       // The same without access logs and metrics: what they cost.
-      quiet = await startGateway({ kube, port: 0, log: pino({ level: 'warn' }), metrics: false });
+      quiet = await startGateway({ kube, port: 0, log: pino({ level: 'warn' }), metrics: false, access });
       const host = `api.${namespace}.microstax.localhost`;
       const variants = {
         direct: { url: `http://${BRIDGE_ADDRESS}:${backend.port}/` },

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Level } from 'pino';
+import { API_CONFIG_ENV } from '../../api/config.js';
 import { DEFAULT_INGRESS_CLASS, loadDeployConfig } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { GatewayStartError } from '../../gateway/errors.js';
@@ -76,9 +77,14 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       `no usable cluster (${reason}): pass --kubeconfig FILE, set KUBECONFIG, or run \`${STACK_UP_COMMAND}\``,
     );
   }
+  const { baseDomain, ingressScheme } = loadDeployConfig();
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({
+      access: {
+        databaseUrl: process.env[API_CONFIG_ENV.databaseUrl],
+        secureCookies: ingressScheme === 'https',
+      },
       kube,
       log,
       port: options.port ?? (await stackGatewayPort()),
@@ -95,7 +101,6 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
     }
     return fail(error instanceof Error ? error.message : String(error));
   }
-  const { baseDomain } = loadDeployConfig();
   process.stderr.write(
     `microstax gateway: serving *.${baseDomain} on ${gateway.url} (health ${gateway.url}${HEALTH_PATH}); Ctrl-C to stop\n`,
   );

@@ -3,11 +3,12 @@ import type { KubernetesObject, V1Ingress } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient, WatchListOptions } from '../../../deploy/kube-client.js';
-import { LABELS } from '../../../deploy/labels.js';
+import { ANNOTATIONS, LABELS } from '../../../deploy/labels.js';
 import { ROUTING_BAGGAGE_KEY } from '../../../deploy/manifests/routing-table.js';
-import { type RunningGateway, startGateway } from '../../../gateway/gateway.js';
+import { type AccessOptions, type RunningGateway, startGateway } from '../../../gateway/gateway.js';
 import { HEALTH_PATH } from '../../../gateway/server.js';
 import { ROUTED_TO_HEADER } from '../../../router/server.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
 import {
   assertBridgeUp,
@@ -39,6 +40,9 @@ const host = (service: string, id: string) => `${service}.${id}.${DOMAIN}`;
 
 let kube: KubeClient;
 let gateway: RunningGateway | undefined;
+let access: AccessOptions;
+/** These tests are about routing: their Ingresses are public (access: test/integ/gateway/access.test.ts). */
+const PUBLIC = { [ANNOTATIONS.access]: 'public' };
 const backends: Server[] = [];
 
 async function backend(name: string): Promise<number> {
@@ -63,6 +67,7 @@ async function environment(params: { id: string; backendPort: number; ingressPor
       service: 'api',
       host: host('api', params.id),
       port: params.ingressPort ?? 80,
+      annotations: PUBLIC,
     }),
   ];
   for (const object of objects) await kube.apply(object);
@@ -76,6 +81,7 @@ async function applyIngressToB(name: string) {
     service: 'api',
     host: host(name, env.b),
     port: 80,
+    annotations: PUBLIC,
   });
   await kube.apply({ ...ingress, metadata: { ...ingress.metadata, name } });
 }
@@ -131,7 +137,8 @@ beforeAll(async () => {
       timeoutMs: 60_000,
     });
   }
-  gateway = await startGateway({ kube, log: pino({ level: 'silent' }), port: 0 });
+  access = { databaseUrl: (await stackEnv()).DATABASE_URL, secureCookies: false };
+  gateway = await startGateway({ kube, log: pino({ level: 'silent' }), port: 0, access });
 });
 
 afterAll(async () => {
@@ -222,7 +229,7 @@ describe('the gateway on the real cluster', () => {
     };
     const problems: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => problems.push(line) });
-    const stale = await startGateway({ kube: frozen, log, port: 0 });
+    const stale = await startGateway({ kube: frozen, log, port: 0, access });
     try {
       const name = 'behind';
       await applyIngressToB(name);
@@ -244,6 +251,7 @@ describe('the gateway on the real cluster', () => {
       service: 'api',
       host: host('api', env.b),
       port: 80,
+      annotations: PUBLIC,
     }) as V1Ingress;
     const variant = (name: string, change: (ingress: V1Ingress) => void): V1Ingress => {
       const copy = structuredClone(mine);
@@ -258,7 +266,7 @@ describe('the gateway on the real cluster', () => {
       }),
       variant('classless', (i) => {
         delete i.spec!.ingressClassName;
-        i.metadata!.annotations = { 'kubernetes.io/ingress.class': 'microstax' };
+        i.metadata!.annotations = { ...PUBLIC, 'kubernetes.io/ingress.class': 'microstax' };
       }),
       variant('unlabelled', (i) => {
         delete i.metadata!.labels![LABELS.managedBy];

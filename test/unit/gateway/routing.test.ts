@@ -349,6 +349,9 @@ describe('decideRoute', () => {
       routedTo: 'main',
       headerRouted: false,
       backendNamespace: 'msx-main',
+      host: 'api.main.microstax.localhost',
+      environment: 'main',
+      public: false,
     });
   });
 
@@ -361,6 +364,10 @@ describe('decideRoute', () => {
       routedTo: 'pr-1',
       headerRouted: true,
       backendNamespace: 'msx-pr-1',
+      // The access check covers the host's environment and the branch that answers.
+      host: 'api.main.microstax.localhost',
+      environment: 'main',
+      public: false,
     });
     // A branch listening on another port: its first port.
     expect(decide('api.main.microstax.localhost', 'pr-2')).toMatchObject({
@@ -395,6 +402,8 @@ describe('decideRoute', () => {
       service: 'msx-gone/api',
       routedTo: 'gone',
       reason: 'Service msx-gone/api does not exist',
+      environment: 'gone',
+      public: false,
     });
   });
 });

@@ -80,7 +80,7 @@ function loadAtRate(params: { url: string; host?: string; durationS: number }): 
 }
 
 /** The backend: a ~1 KB JSON answer, in a process of its own on the bridge address; resolves its port. */
-function startBackend(): Promise<{ child: ChildProcess; port: number }> {
+export function startBackend(): Promise<{ child: ChildProcess; port: number }> {
   const script = `
     const http = await import('node:http');
     const body = JSON.stringify({ service: 'api', items: Array.from({ length: 20 }, (_, i) => ({ id: i, name: 'item-' + i, price: i * 100 })) });
@@ -169,7 +169,7 @@ function statusOf(url: string, host?: string): Promise<number> {
 }
 
 /** Waits until a URL answers 200 on fresh connections (kube-proxy has programmed the ClusterIP). */
-async function waitFor(url: string, host?: string): Promise<void> {
+export async function waitFor(url: string, host?: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while ((await statusOf(url, host)) !== 200) {
     if (Date.now() > deadline) throw new Error(`${url} (Host ${host ?? '-'}) does not answer 200 after 60 s`);

@@ -29,10 +29,6 @@ import { checkoutDev, firstOk } from './support.js';
  * namespace and URLs keep the warm id, wakes through its claimer's workflow.
  */
 
-/** The example with its api public: served without a credential (blueprint `access`). */
-const publicApi = (yaml: string) => yaml.replace('  expose: true\n', '  expose: true\n  access: public\n');
-const publicCheckoutDev = () => checkoutDev(publicApi);
-
 describe('a sleeping environment wakes on its first request through the gateway', () => {
   let temporal: TemporalClientHandle;
   let worker: LifecycleWorkerHandle;
@@ -71,8 +67,8 @@ describe('a sleeping environment wakes on its first request through the gateway'
       log: pino({ level: 'warn' }),
       port: 0,
       wake: { holdTimeoutMs: 240_000, env: await stackEnv() },
-      // The api is `access: public`: these environments have no rows in the API's tables, and this
-      // test is about waking (credentials: test/integ/gateway/access.test.ts).
+      // checkoutDev()'s api is `access: public`: these environments have no rows in the API's tables,
+      // and this test is about waking (credentials: test/integ/gateway/access.test.ts).
       access: { databaseUrl: (await stackEnv()).DATABASE_URL, secureCookies: false },
     });
   }, 120_000);
@@ -156,7 +152,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
   it('answers 200 after the wake, wakes once for concurrent requests, and leaves the environment ready', async () => {
     await lifecycle.createEnvironment({
       environmentId,
-      blueprint: await publicCheckoutDev(),
+      blueprint: await checkoutDev(),
       owner: 'ana@acme.io',
       team: 'payments',
       ttl: '1h',
@@ -231,9 +227,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
 
   it("a claimed warm environment (its namespace keeps the warm id) wakes through its claimer's workflow", async () => {
     // A blueprint name of its own, so no other test's warm pool is claimed, nor ours by them.
-    const blueprint = await checkoutDev((yaml) =>
-      publicApi(yaml).replace('name: checkout-dev', 'name: checkout-wake'),
-    );
+    const blueprint = await checkoutDev((yaml) => yaml.replace('name: checkout-dev', 'name: checkout-wake'));
     await lifecycle.createEnvironment({
       environmentId: warmId,
       blueprint,

@@ -1,3 +1,7 @@
+import { Agent, createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { V1Ingress, V1Service } from '@kubernetes/client-node';
+import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import {
   type AccessStore,
@@ -14,6 +18,8 @@ import {
   stripCredentials,
   withoutShareParam,
 } from '../../../gateway/access/credentials.js';
+import { buildHostTable } from '../../../gateway/host-table.js';
+import { createGatewayServer } from '../../../gateway/server.js';
 import { generateSecretToken, hashSecretToken } from '../../../store/secret-tokens.js';
 
 /** The check's own logic over an in-memory store (the Postgres store: test/integ/gateway/access.test.ts). */
@@ -244,5 +250,133 @@ describe('the access cache', () => {
     const cached = cachedAccessStore(store, { ttlMs: 2_000, maxEntries: 2 });
     for (const key of ['a', 'b', 'c', 'a']) await cached.teamOf(key);
     expect(store.reads).toBe(4);
+  });
+});
+
+describe('the gateway server with an access check', () => {
+  /** A gateway over one private environment whose "ClusterIP" is a loopback backend counting its requests. */
+  const setup = async (store: AccessStore) => {
+    let reached = 0;
+    const backend = createServer((_req, res) => {
+      reached++;
+      res.end('ok');
+    });
+    backend.on('upgrade', (_req, socket) => {
+      reached++;
+      socket.end('HTTP/1.1 101 Switching Protocols\r\nconnection: Upgrade\r\nupgrade: echo\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => backend.listen(0, '127.0.0.1', resolve));
+    const port = (backend.address() as AddressInfo).port;
+    const ingress: V1Ingress = {
+      metadata: {
+        name: 'api',
+        namespace: 'msx-e1',
+        labels: { 'microstax.dev/environment': 'e1', 'app.kubernetes.io/managed-by': 'microstax' },
+      },
+      spec: {
+        ingressClassName: 'microstax',
+        rules: [
+          {
+            host: 'api.e1.microstax.localhost',
+            http: {
+              paths: [
+                {
+                  path: '/',
+                  pathType: 'Prefix',
+                  backend: { service: { name: 'api', port: { number: port } } },
+                },
+              ],
+            },
+          },
+        ],
+      },
+    };
+    const service: V1Service = {
+      metadata: { name: 'api', namespace: 'msx-e1' },
+      spec: { type: 'ClusterIP', clusterIP: '127.0.0.1', ports: [{ port }] },
+    };
+    const gateway = createGatewayServer({
+      view: {
+        snapshot: () => ({ hosts: buildHostTable([ingress]).table, services: () => service, tables: [] }),
+        status: () => ({
+          ingresses: 1,
+          hosts: 1,
+          services: 1,
+          routingTables: 0,
+          sleeping: 0,
+          reconnecting: 0,
+          conflicts: [],
+        }),
+      },
+      agent: new Agent(),
+      log: pino({ level: 'silent' }),
+      access: createAccessCheck({ store, secureCookies: true }),
+    });
+    await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
+    const gatewayPort = (gateway.address() as AddressInfo).port;
+    const send = (headers: Record<string, string>) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request({
+          host: '127.0.0.1',
+          port: gatewayPort,
+          path: '/',
+          headers: { host: 'api.e1.microstax.localhost', ...headers },
+          agent: false,
+        });
+        req.on('upgrade', (res, socket) => {
+          socket.destroy();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('response', (res) => {
+          res.resume();
+          resolve(res.statusCode ?? 0);
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const close = async () => {
+      gateway.closeAllConnections();
+      backend.closeAllConnections();
+      await Promise.all([gateway, backend].map((s) => new Promise((resolve) => s.close(resolve))));
+    };
+    return { send, close, reached: () => reached };
+  };
+
+  it('refuses an Upgrade (WebSocket) without a credential, and lets a member through', async () => {
+    const store = new TableStore();
+    const member = generateSecretToken('api');
+    store.tokens.set(hashSecretToken(member), { teamId: 't1', role: 'member', expiresAt: null });
+    store.teams.set('e1', 't1');
+    const gateway = await setup(store);
+    try {
+      const upgrade = { connection: 'Upgrade', upgrade: 'echo' };
+      expect(await gateway.send(upgrade)).toBe(401);
+      expect(gateway.reached()).toBe(0);
+      expect(await gateway.send({ ...upgrade, authorization: `Bearer ${member}` })).toBe(101);
+      expect(gateway.reached()).toBe(1);
+    } finally {
+      await gateway.close();
+    }
+  });
+
+  it('answers 503 and forwards nothing when the credential cannot be checked (closed, not open)', async () => {
+    const broken: AccessStore = {
+      principal: async () => {
+        throw new Error('connection refused');
+      },
+      share: async () => {
+        throw new Error('connection refused');
+      },
+      teamOf: async () => {
+        throw new Error('connection refused');
+      },
+    };
+    const gateway = await setup(broken);
+    try {
+      expect(await gateway.send({ authorization: `Bearer ${generateSecretToken('api')}` })).toBe(503);
+      expect(gateway.reached()).toBe(0);
+    } finally {
+      await gateway.close();
+    }
   });
 });

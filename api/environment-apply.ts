@@ -20,7 +20,7 @@ import { LifecycleRequestError } from '../temporal/errors.js';
 import { parseDuration } from '../workflows/duration.js';
 import { resolveEnvironmentBlueprint, resolveRef } from './blueprint-refs.js';
 import { setsAsOverlay } from './blueprint-sets.js';
-import { environmentIdFor } from './environment-ids.js';
+import { newEnvironmentId } from './environment-ids.js';
 import { environmentView } from './environment-view.js';
 import { ApiError, conflict, ErrorCode } from './errors.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
@@ -151,7 +151,7 @@ export async function applyEnvironment(params: {
     : null;
   const ttl = body.ttl ?? resolved.blueprint.ttl;
   const ttlMs = ttl ? parseDuration(ttl) : undefined;
-  const id = environmentIdFor({ teamId });
+  const id = newEnvironmentId();
   const labels = body.labels ?? {};
   let environment: EnvironmentRecord;
   try {

@@ -1,14 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /**
- * Environment ids name Kubernetes namespaces, so they are short DNS labels. With an Idempotency-Key
- * the id is derived from it: a retried request, even one that raced the first, names the same
- * environment and therefore the same workflow (`env-<id>`).
+ * A new environment id: random (80 bits), never derived from a request, so nobody can guess an
+ * environment's id, namespace or URLs from public inputs such as an Idempotency-Key. Ids name
+ * Kubernetes namespaces, so they are short DNS labels. Idempotency is the database's job: a retry
+ * finds the row by (team, key) (`findEnvironmentByIdempotencyKey`), and a racing retry loses the
+ * insert on the unique (team_id, idempotency_key) index.
  */
-export function environmentIdFor(params: { teamId: string; idempotencyKey?: string }): string {
-  if (params.idempotencyKey === undefined) return `e${randomBytes(6).toString('hex')}`;
-  const digest = createHash('sha256').update(`${params.teamId}\0${params.idempotencyKey}`).digest('hex');
-  return `e${digest.slice(0, 12)}`;
+export function newEnvironmentId(): string {
+  return `e${randomBytes(10).toString('hex')}`;
 }
 
 /** Short random ids for snapshots ("s...") and shares ("h..."). */

@@ -290,6 +290,8 @@ function resolveService(opts: {
     image: service.image,
     ports,
     exposedPorts,
+    // Only when public, so resolved digests of private services stay as they were.
+    ...(service.access === 'public' && exposedPorts.length > 0 ? { access: 'public' as const } : {}),
     ...(service.command ? { command: service.command } : {}),
     ...(service.args ? { args: service.args } : {}),
     env,

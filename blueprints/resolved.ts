@@ -32,6 +32,8 @@ export interface ResolvedService {
   ports: number[];
   /** Ports that get a URL. Empty when the service is not exposed. */
   exposedPorts: number[];
+  /** `public`: the gateway serves its URLs without a credential. Absent: private. */
+  access?: 'public';
   command?: string[];
   args?: string[];
   /** Sorted by name, so that env-map order never counts as a change. */

@@ -215,6 +215,12 @@ export const ServiceSchema = z
       })
       .describe('Container image reference, e.g. ghcr.io/acme/api:1.2 or postgres:16-alpine'),
     expose: Expose.optional(),
+    access: z
+      .enum(['private', 'public'])
+      .optional()
+      .describe(
+        'Who may open the exposed URLs: "private" (default: a share link or a team member\'s API token) or "public" (anyone who reaches the gateway)',
+      ),
     ports: z
       .array(Port)
       .optional()

@@ -47,6 +47,7 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
     image: service.image,
     ...(service.ports.length > 0 ? { ports: service.ports } : {}),
     ...(service.exposedPorts.length > 0 ? { expose: service.exposedPorts } : {}),
+    ...(service.access ? { access: service.access } : {}),
     ...(service.command ? { command: service.command } : {}),
     ...(service.args ? { args: service.args } : {}),
     ...(service.env.length > 0 ? { env } : {}),

@@ -4,6 +4,12 @@ import { settingsErrorFrom } from '../settings/env-settings.js';
 const Quantity = z.union([z.string().min(1), z.number().nonnegative()]);
 
 /**
+ * MicroStax's own IngressClass (controller `microstax.dev/gateway`, created by the chart). Environment
+ * Ingresses always name a class, so no other controller serves them and the gateway serves nothing else.
+ */
+export const DEFAULT_INGRESS_CLASS = 'microstax';
+
+/**
  * Settings of the deploy layer. Every field has a default that suits the local stack; a real
  * cluster sets a base domain and an ingress class. `loadDeployConfig` reads them from the
  * environment (MICROSTAX_BASE_DOMAIN, ...).
@@ -21,8 +27,9 @@ export const DeployConfigSchema = z.strictObject({
     .describe('Exposed services get <service>.<environment>.<baseDomain>'),
   ingressClassName: z
     .string()
-    .optional()
-    .describe('Ingress class of the cluster (default: the cluster default)'),
+    .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/)
+    .default(DEFAULT_INGRESS_CLASS)
+    .describe('IngressClass of environment Ingresses: the one the MicroStax gateway serves'),
   ingressScheme: z
     .enum(['http', 'https'])
     .default('http')

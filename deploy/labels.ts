@@ -52,6 +52,8 @@ export const ANNOTATIONS = {
   scriptSha256: 'microstax.dev/script-sha256',
   /** Where a reused service really lives. */
   reusedFrom: 'microstax.dev/reused-from',
+  /** On an Ingress: `public` lets the gateway serve it without a credential (blueprint `access`). */
+  access: 'microstax.dev/access',
 } as const;
 
 /**

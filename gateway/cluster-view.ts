@@ -6,8 +6,9 @@ import type {
   V1Service,
   V1StatefulSet,
 } from '@kubernetes/client-node';
+import { DEFAULT_INGRESS_CLASS } from '../deploy/config.js';
 import type { KubeClient, ListOptions, WatchedList } from '../deploy/kube-client.js';
-import { LABELS } from '../deploy/labels.js';
+import { LABELS, MANAGED_BY } from '../deploy/labels.js';
 import type { RoutingTable } from '../deploy/manifests/routing-table.js';
 import { tablesFromConfigMaps } from '../router/table-source.js';
 import type { RoutingSnapshot } from './decide.js';
@@ -143,7 +144,7 @@ async function keepWatching<T extends KubernetesObject>(params: {
 /** Opens the three watches (the first list of each must succeed) and returns the view. */
 export async function watchCluster(params: {
   kube: KubeClient;
-  /** Serve only Ingresses of this class (and those without a class); default: every Ingress. */
+  /** Serve only MicroStax's Ingresses of this class (default `microstax`). */
   ingressClass?: string;
   onProblem: ViewProblem;
 }): Promise<ClusterView> {
@@ -152,13 +153,17 @@ export async function watchCluster(params: {
     version++;
   };
   const common = { kube: params.kube, onChange, onProblem: params.onProblem };
+  const ingressClass = params.ingressClass ?? DEFAULT_INGRESS_CLASS;
+  // Only MicroStax's own Ingresses are even read; the class is checked in buildHostTable.
+  const ingressOptions = {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    labelSelector: `${LABELS.managedBy}=${MANAGED_BY}`,
+  };
   const watches: KeptWatch<KubernetesObject>[] = [];
   try {
     watches.push(
-      await keepWatching<V1Ingress>({
-        ...common,
-        options: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' },
-      }),
+      await keepWatching<V1Ingress>({ ...common, options: ingressOptions }),
       await keepWatching<V1Service>({ ...common, options: { apiVersion: 'v1', kind: 'Service' } }),
       await keepWatching<V1ConfigMap>({
         ...common,
@@ -195,7 +200,7 @@ export async function watchCluster(params: {
   const rebuild = () => {
     if (builtAt === version) return;
     builtAt = version;
-    ({ table: hosts, conflicts } = buildHostTable(ingresses.list(), { ingressClass: params.ingressClass }));
+    ({ table: hosts, conflicts } = buildHostTable(ingresses.list(), { ingressClass }));
     serviceIndex = new Map(
       services.list().map((s) => [`${s.metadata?.namespace}/${s.metadata?.name}`, s] as const),
     );
@@ -206,7 +211,7 @@ export async function watchCluster(params: {
 
   const ingressKey = (i: V1Ingress) => `${i.metadata?.namespace}/${i.metadata?.name}@${i.metadata?.uid}`;
   const confirmMiss = freshReads(async () => {
-    const fresh = await params.kube.list<V1Ingress>({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress' });
+    const fresh = await params.kube.list<V1Ingress>(ingressOptions);
     const known = new Set(ingresses.list().map(ingressKey));
     const undelivered = fresh.items.filter((ingress) => !known.has(ingressKey(ingress)));
     if (undelivered.length === 0) return false;

@@ -5,7 +5,7 @@ import { parseServiceHost, resolveServiceBackend, type ServiceLookup } from './s
 
 /** What the gateway does with one request. */
 export type GatewayDecision =
-  | {
+  | ({
       kind: 'proxy';
       address: string;
       port: number;
@@ -17,10 +17,20 @@ export type GatewayDecision =
       headerRouted: boolean;
       /** Namespace whose pods answer (a reused service's is the baseline's): the one that may be asleep. */
       backendNamespace: string;
-    }
+    } & RouteAccess)
   | { kind: 'no-host' }
   | { kind: 'unknown-host'; host: string }
-  | { kind: 'no-backend'; host: string; service: string; routedTo: string; reason: string };
+  | ({ kind: 'no-backend'; host: string; service: string; routedTo: string; reason: string } & RouteAccess);
+
+/** What the access check needs of a routed request. */
+export interface RouteAccess {
+  /** The normalized host. */
+  host: string;
+  /** The environment whose Ingress the host matched. */
+  environment: string;
+  /** The Ingress is public: no credential needed. */
+  public: boolean;
+}
 
 /** Everything the gateway knows about the cluster at one moment (see cluster-view.ts). */
 export interface RoutingSnapshot {
@@ -48,6 +58,7 @@ export function decideRoute(params: {
   const route = matchRoute(snapshot.hosts, host, params.path);
   if (!route) return { kind: 'unknown-host', host };
   const { backend, environment } = route;
+  const access: RouteAccess = { host, environment, public: route.public };
   const own = resolveServiceBackend({ services: snapshot.services, ...backend });
 
   const servicePort = own.ok ? own.port : typeof backend.port === 'number' ? backend.port : undefined;
@@ -63,7 +74,13 @@ export function decideRoute(params: {
       const resolved = resolveServiceBackend({ services: snapshot.services, ...target, port: branch.port });
       const service = `${target.namespace}/${target.service}`;
       if (!resolved.ok) {
-        return { kind: 'no-backend', host, service, routedTo: branch.environment, reason: resolved.reason };
+        return {
+          kind: 'no-backend',
+          ...access,
+          service,
+          routedTo: branch.environment,
+          reason: resolved.reason,
+        };
       }
       return {
         kind: 'proxy',
@@ -73,12 +90,13 @@ export function decideRoute(params: {
         routedTo: branch.environment,
         headerRouted: true,
         backendNamespace: resolved.namespace,
+        ...access,
       };
     }
   }
 
   const service = `${backend.namespace}/${backend.service}`;
-  if (!own.ok) return { kind: 'no-backend', host, service, routedTo: environment, reason: own.reason };
+  if (!own.ok) return { kind: 'no-backend', ...access, service, routedTo: environment, reason: own.reason };
   return {
     kind: 'proxy',
     address: own.address,
@@ -87,5 +105,6 @@ export function decideRoute(params: {
     routedTo: environment,
     headerRouted: false,
     backendNamespace: own.namespace,
+    ...access,
   };
 }

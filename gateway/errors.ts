@@ -1,5 +1,5 @@
 /** Why the gateway could not start: it cannot watch the cluster, or cannot listen. */
-export type GatewayStartProblem = 'watch-failed' | 'listen-failed';
+export type GatewayStartProblem = 'watch-failed' | 'listen-failed' | 'no-database';
 
 /** A gateway that could not start, with a `type` discriminator; serialises to JSON. */
 export class GatewayStartError extends Error {
@@ -10,7 +10,9 @@ export class GatewayStartError extends Error {
     super(
       type === 'watch-failed'
         ? `cannot watch Ingresses, Services and routing tables in the cluster: ${params.cause}`
-        : `cannot listen on ${params.address}: ${params.cause}`,
+        : type === 'no-database'
+          ? `cannot check access to environments: ${params.cause}`
+          : `cannot listen on ${params.address}: ${params.cause}`,
     );
     this.name = 'GatewayStartError';
     this.type = type;

@@ -2,6 +2,9 @@ import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { KubeClient } from '../deploy/kube-client.js';
+import { createPool } from '../store/database.js';
+import { type AccessStore, cachedAccessStore, postgresAccessStore } from './access/access-store.js';
+import { createAccessCheck, type SessionVerifier } from './access/check-access.js';
 import { watchCluster } from './cluster-view.js';
 import { GatewayStartError } from './errors.js';
 import { createGatewayMetrics } from './metrics.js';
@@ -16,15 +19,32 @@ export interface StartGatewayOptions {
   port: number;
   /** Interface to listen on (default 127.0.0.1: the gateway is for this machine's browsers and tests). */
   host?: string;
+  /** Serve only MicroStax's Ingresses of this IngressClass (default `microstax`). */
   ingressClass?: string;
+  /** Names on which health and metrics answer, besides IP literals and localhost (see own-host.ts). */
+  ownHosts?: readonly string[];
   idleTimeoutMs?: number;
   /** Serve Prometheus metrics at /__microstax/metrics (default true). */
   metrics?: boolean;
+  /** Who may use environment URLs: credentials are checked against the API's tables. */
+  access: AccessOptions;
   /**
    * Wake sleeping environments on their first request (default on, through Temporal: TEMPORAL_ADDRESS
    * or the local stack's, connected at the first wake). `false`: such requests get 503 at once.
    */
   wake?: false | WakeOptions;
+}
+
+export interface AccessOptions {
+  /** The metadata database (the API's DATABASE_URL); or `store`, e.g. one already open. */
+  databaseUrl?: string;
+  store?: AccessStore;
+  /** Environment URLs are https: share cookies get `Secure` (MICROSTAX_INGRESS_SCHEME=https). */
+  secureCookies: boolean;
+  /** How long an answer about a credential is reused (default 2 s; at most 5 s, the revocation bound). */
+  cacheMs?: number;
+  /** The dashboard's sessions, once it exists. */
+  sessions?: SessionVerifier;
 }
 
 export interface WakeOptions {
@@ -58,6 +78,11 @@ const IDLE_BACKEND_SOCKET_MS = 4_000;
  */
 export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
   const { log } = options;
+  if (!options.access.store && !options.access.databaseUrl?.match(/^postgres(ql)?:\/\//)) {
+    throw new GatewayStartError('no-database', {
+      cause: 'DATABASE_URL (a postgres:// URL of the metadata database) is not set',
+    });
+  }
   const view = await watchCluster({
     kube: options.kube,
     ingressClass: options.ingressClass,
@@ -74,6 +99,20 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     timeout: IDLE_BACKEND_SOCKET_MS,
   });
   const metrics = options.metrics === false ? undefined : createGatewayMetrics();
+  const pool = options.access.store
+    ? undefined
+    : createPool({
+        databaseUrl: options.access.databaseUrl ?? '',
+        max: 4,
+        applicationName: 'microstax-gateway',
+      });
+  const access = createAccessCheck({
+    store: cachedAccessStore(options.access.store ?? postgresAccessStore(pool!), {
+      ttlMs: options.access.cacheMs ?? 2_000,
+    }),
+    secureCookies: options.access.secureCookies,
+    sessions: options.access.sessions,
+  });
   const wakeOptions = options.wake === false ? undefined : (options.wake ?? {});
   const wake =
     wakeOptions &&
@@ -92,6 +131,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     metrics,
     wake,
     retryAfterSeconds: wakeOptions?.retryAfterSeconds,
+    ownHosts: options.ownHosts,
+    access,
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -106,6 +147,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     agent.destroy();
     await wake?.close();
     await view.stop();
+    await pool?.end();
     throw new GatewayStartError('listen-failed', {
       address: `${host}:${options.port}`,
       cause: messageOf(error),
@@ -128,6 +170,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await closed;
       agent.destroy();
       await view.stop();
+      await pool?.end();
     },
   };
 }

@@ -1,10 +1,11 @@
 import type { V1Ingress, V1IngressBackend } from '@kubernetes/client-node';
-import { LABELS } from '../deploy/labels.js';
+import { DEFAULT_INGRESS_CLASS } from '../deploy/config.js';
+import { ANNOTATIONS, LABELS, MANAGED_BY } from '../deploy/labels.js';
 
 /**
- * The gateway's routing table, built from Ingress objects: which backend Service answers a host
- * and path. Pure, so the rules Kubernetes defines for Ingress (longest path first, Exact before
- * Prefix, host-less rules for any host) are unit-tested without a cluster.
+ * The gateway's routing table, built from MicroStax's own Ingress objects: which backend Service
+ * answers a host and path. Pure, so the rules Kubernetes defines for Ingress (longest path first,
+ * Exact before Prefix) are unit-tested without a cluster.
  */
 
 /** The Service (and its port, by number or name) an Ingress path sends requests to. */
@@ -23,9 +24,11 @@ export interface HostRoute {
   environment: string;
   /** `namespace/name` of the Ingress, for logs and conflicts. */
   ingress: string;
+  /** Served without a credential: the Ingress is annotated `microstax.dev/access: public`. */
+  public: boolean;
 }
 
-/** Routes by host; `*` holds the rules without a host (and default backends), which match any host. */
+/** Routes by host (exact names and `*.domain` wildcards); nothing matches every host. */
 export type HostTable = ReadonlyMap<string, readonly HostRoute[]>;
 
 /** A path two Ingresses both claim for a host: the older Ingress keeps it. */
@@ -35,9 +38,6 @@ export interface RouteConflict {
   kept: string;
   ignored: string;
 }
-
-/** The key of rules that match any host. */
-export const ANY_HOST = '*';
 
 /** A Host header as a table key: port stripped, lower case, trailing dot dropped; undefined when empty. */
 export function normalizeHost(header: string | undefined): string | undefined {
@@ -64,13 +64,26 @@ function sortKey(ingress: V1Ingress): string {
 }
 
 /**
- * Builds the host table. Only Ingresses of `ingressClass` (or without a class) count when one is
- * given. When two Ingresses claim the same host and path, the older one wins (as ingress-nginx
- * does) and the other is listed in `conflicts`.
+ * Whether the gateway serves an Ingress at all: only MicroStax's own, i.e. of its IngressClass (by
+ * `spec.ingressClassName`; class-less Ingresses belong to the cluster's default controller, if any)
+ * and labelled managed-by MicroStax. Other tools' Ingresses, and the auth annotations they rely on,
+ * are their controllers' business.
+ */
+export function isServedIngress(ingress: V1Ingress, ingressClass: string): boolean {
+  return (
+    ingress.spec?.ingressClassName === ingressClass &&
+    ingress.metadata?.labels?.[LABELS.managedBy] === MANAGED_BY
+  );
+}
+
+/**
+ * Builds the host table from the Ingresses `isServedIngress` accepts. Rules without a host and
+ * default backends are skipped: they would match any Host. When two Ingresses claim the same host
+ * and path, the older one wins (as ingress-nginx does) and the other is listed in `conflicts`.
  */
 export function buildHostTable(
   ingresses: readonly V1Ingress[],
-  options: { ingressClass?: string } = {},
+  options: { ingressClass: string } = { ingressClass: DEFAULT_INGRESS_CLASS },
 ): { table: HostTable; conflicts: RouteConflict[] } {
   const byHost = new Map<string, HostRoute[]>();
   const conflicts: RouteConflict[] = [];
@@ -87,14 +100,15 @@ export function buildHostTable(
   const ordered = [...ingresses].sort((a, b) => sortKey(a).localeCompare(sortKey(b)));
   for (const ingress of ordered) {
     const namespace = ingress.metadata?.namespace ?? 'default';
-    const className = ingress.spec?.ingressClassName;
-    if (options.ingressClass && className && className !== options.ingressClass) continue;
+    if (!isServedIngress(ingress, options.ingressClass)) continue;
     const base = {
       environment: ingress.metadata?.labels?.[LABELS.environment] ?? namespace,
       ingress: `${namespace}/${ingress.metadata?.name ?? '?'}`,
+      public: ingress.metadata?.annotations?.[ANNOTATIONS.access] === 'public',
     };
     for (const rule of ingress.spec?.rules ?? []) {
-      const host = rule.host ? rule.host.toLowerCase() : ANY_HOST;
+      if (!rule.host) continue;
+      const host = rule.host.toLowerCase();
       for (const path of rule.http?.paths ?? []) {
         const backend = serviceBackend(path.backend, namespace);
         if (!backend) continue;
@@ -106,8 +120,6 @@ export function buildHostTable(
         });
       }
     }
-    const fallback = serviceBackend(ingress.spec?.defaultBackend, namespace);
-    if (fallback) add(ANY_HOST, { ...base, path: '/', pathType: 'Prefix', backend: fallback });
   }
   for (const routes of byHost.values()) {
     // Longest path first; at equal length, Exact before Prefix.
@@ -128,12 +140,12 @@ function pathMatches(route: HostRoute, path: string): boolean {
 
 /**
  * The route for a normalized host and a request path (query ignored): the exact host first,
- * then a `*.domain` wildcard one label up, then the rules that match any host.
+ * then a `*.domain` wildcard one label up.
  */
 export function matchRoute(table: HostTable, host: string, requestPath: string): HostRoute | undefined {
   const path = requestPath.split('?')[0] || '/';
   const dot = host.indexOf('.');
-  const keys = [host, ...(dot > 0 ? [`*${host.slice(dot)}`] : []), ANY_HOST];
+  const keys = [host, ...(dot > 0 ? [`*${host.slice(dot)}`] : [])];
   for (const key of keys) {
     const route = table.get(key)?.find((candidate) => pathMatches(candidate, path));
     if (route) return route;

@@ -11,7 +11,13 @@ export type RequestOutcome =
   | 'unknown-host'
   | 'no-backend'
   | 'backend-error'
-  | 'bad-request';
+  | 'bad-request'
+  /** No credential that opens the environment: 401 or 403, nothing forwarded or woken. */
+  | 'unauthorized'
+  /** A share link's token exchanged for a cookie: 303 to the same URL. */
+  | 'share-exchange'
+  /** The credential could not be checked (the database is unreachable): 503, nothing forwarded. */
+  | 'access-error';
 
 /** How a wake ended, as a metric label. */
 export type WakeResult = 'woken' | WakeProblem;

@@ -12,10 +12,13 @@ import { ROUTING_BAGGAGE_KEY, ROUTING_HEADER } from '../deploy/manifests/routing
 import { parseBaggage } from '../router/baggage.js';
 import { forwardRequest, forwardUpgrade } from '../router/forward.js';
 import { ROUTED_TO_HEADER } from '../router/server.js';
+import type { AccessCheck, AccessDecision } from './access/check-access.js';
+import { stripCredentials } from './access/credentials.js';
 import type { ClusterView } from './cluster-view.js';
 import { decideRoute, type GatewayDecision } from './decide.js';
 import type { WakeError } from './errors.js';
 import type { GatewayMetrics, RequestOutcome } from './metrics.js';
+import { isOwnHost } from './own-host.js';
 import { resolveServiceBackend } from './service-backend.js';
 import type { SleepingEnvironment } from './sleep-index.js';
 import type { WakeCoordinator } from './wake-coordinator.js';
@@ -41,6 +44,17 @@ export interface GatewayServerOptions {
   wake?: WakeCoordinator;
   /** Retry-After (and the waking page's reload) in seconds, for requests to a waking environment (default 5). */
   retryAfterSeconds?: number;
+  /**
+   * Host names on which the gateway answers its own endpoints (health, metrics), besides IP literals
+   * and `localhost` (probes and scrapers use the pod's or loopback address). Never an environment host.
+   */
+  ownHosts?: readonly string[];
+  /**
+   * Who may use each environment's URLs (access/check-access.ts), checked before anything is
+   * forwarded or woken. Absent: every route counts as public (unit tests of routing only;
+   * `startGateway` always passes one).
+   */
+  access?: AccessCheck;
 }
 
 /** An answer the gateway gives itself: status, a machine-readable type and a one-line message. */
@@ -89,6 +103,51 @@ function refusalFor(decision: Exclude<GatewayDecision, { kind: 'proxy' }>): Refu
         service: decision.service,
       };
   }
+}
+
+type RoutedDecision = Extract<GatewayDecision, { kind: 'proxy' | 'no-backend' }>;
+
+/** The answer to a request the access check did not let through (or a share link's 303). */
+function accessRefusal(
+  decision: RoutedDecision,
+  access: Exclude<AccessDecision, { kind: 'allow' }>,
+): Refusal {
+  const environment = decision.environment;
+  if (access.kind === 'exchange') {
+    return {
+      status: 303,
+      error: 'share-exchanged',
+      message: `access to environment ${environment} granted; continue at ${access.location}`,
+      // The token must not travel on in a Referer, nor stay in a cache.
+      headers: {
+        location: access.location,
+        'set-cookie': access.setCookie,
+        'referrer-policy': 'no-referrer',
+      },
+      outcome: 'share-exchange',
+      routedTo: environment,
+    };
+  }
+  const how =
+    'open a share link of it (`microstax env share <id>` by a member of its team), or send "Authorization: Bearer <API token>" of a member of its team';
+  const message =
+    access.status === 403
+      ? `environment ${environment} is not open to this credential (it is for another environment or team); ${how}`
+      : access.reason === 'invalid'
+        ? `environment ${environment} is private and this credential is unknown, revoked or expired; ${how}`
+        : `environment ${environment} is private; ${how}`;
+  return {
+    status: access.status,
+    error: access.status === 403 ? 'forbidden' : 'unauthorized',
+    message,
+    headers: {
+      ...(access.status === 401 && { 'www-authenticate': 'Bearer realm="microstax"' }),
+      ...(access.setCookie && { 'set-cookie': access.setCookie }),
+    },
+    details: { environment },
+    outcome: 'unauthorized',
+    routedTo: environment,
+  };
 }
 
 /** The refusal's body and headers: JSON when the client's Accept asks for it, else one text line. */
@@ -313,6 +372,44 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     record(refusalEntry(refusal));
   };
 
+  /**
+   * Runs the access check for a routed request and calls `then` with undefined when it may go on
+   * (MicroStax's credentials then removed from it), else with the answer: 401/403, a share link's
+   * 303, or 503 when the check itself failed (closed, never open). Unrouted requests go on as they are.
+   */
+  const authorized = (
+    req: IncomingMessage,
+    decision: GatewayDecision,
+    then: (refusal: Refusal | undefined) => void,
+  ) => {
+    const check = options.access;
+    if (!check || (decision.kind !== 'proxy' && decision.kind !== 'no-backend')) {
+      then(undefined);
+      return;
+    }
+    check(req, { ...decision, routedTo: decision.routedTo }).then(
+      (access) => {
+        if (access.kind !== 'allow') {
+          then(accessRefusal(decision, access));
+          return;
+        }
+        if (access.via !== 'public') stripCredentials(req);
+        then(undefined);
+      },
+      (error: unknown) => {
+        options.log.error({ error: String(error), environment: decision.environment }, 'access check failed');
+        then({
+          status: 503,
+          error: 'access-unavailable',
+          message: 'access to this environment cannot be checked right now; retry in a moment',
+          headers: { 'retry-after': '5' },
+          outcome: 'access-error',
+          routedTo: decision.environment,
+        });
+      },
+    );
+  };
+
   const server = createServer((req, res) => {
     if ((req.url ?? '/').startsWith(RESERVED_PATH_PREFIX)) {
       serveOwn({ req, res, options });
@@ -320,68 +417,92 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     }
     const record = recorder(options, req);
     decideConfirmed(req, (decision) => {
-      if (decision.kind !== 'proxy') {
-        const refusal = refusalFor(decision);
-        reply(req, res, refusal);
-        record(refusalEntry(refusal));
-        return;
-      }
-      const sleeping = asleep(decision);
-      if (sleeping) {
-        void holdThenProxy({ req, res, decision, sleeping, record });
-        return;
-      }
-      proxy({ req, res, decision, record, outcome: 'proxied' });
+      authorized(req, decision, (refusal) => {
+        if (refusal) {
+          reply(req, res, refusal);
+          record(refusalEntry(refusal));
+          return;
+        }
+        if (decision.kind !== 'proxy') {
+          const refusal = refusalFor(decision);
+          reply(req, res, refusal);
+          record(refusalEntry(refusal));
+          return;
+        }
+        const sleeping = asleep(decision);
+        if (sleeping) {
+          void holdThenProxy({ req, res, decision, sleeping, record });
+          return;
+        }
+        proxy({ req, res, decision, record, outcome: 'proxied' });
+      });
     });
   });
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const record = recorder(options, req);
-    decideConfirmed(req, (decision) => {
-      if (decision.kind !== 'proxy') {
-        const refusal = refusalFor(decision);
-        replyOnSocket(req, socket, refusal);
-        record(refusalEntry(refusal));
-        return;
-      }
-      const sleeping = asleep(decision);
-      if (sleeping) {
-        // A raw socket is not held: the wake starts, and the client's reconnect finds the service awake.
-        options.wake?.wakeInBackground(sleeping);
-        const refusal = asleepRefusal({
-          decision,
-          retryAfterSeconds,
-          reason: options.wake ? 'still-waking' : 'no-waker',
-          waitedMs: 0,
-        });
-        replyOnSocket(req, socket, refusal);
-        record(refusalEntry(refusal));
-        return;
-      }
-      let backendError: string | undefined;
-      forwardUpgrade({
-        req,
-        socket,
-        head,
-        host: decision.address,
-        port: decision.port,
-        edge: true,
-        onUnreachable: (error) => {
-          backendError = backendFailure(decision, error);
-          replyOnSocket(req, socket, unreachableRefusal(decision));
-        },
-        onDone: (outcome) =>
-          record({
-            outcome: outcome === 'tunnel' ? 'proxied' : 'backend-error',
-            status: outcome === 'tunnel' ? 101 : 502,
-            routedTo: decision.routedTo,
-            service: decision.service,
-            headerRouted: decision.headerRouted,
-            ...(backendError && { backendError }),
-          }),
-      });
-    });
+    decideConfirmed(req, (decision) =>
+      authorized(req, decision, (refusal) => {
+        if (refusal) {
+          replyOnSocket(req, socket, refusal);
+          record(refusalEntry(refusal));
+          return;
+        }
+        upgradeRouted(req, socket, head, decision, record);
+      }),
+    );
   });
+
+  const upgradeRouted = (
+    req: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    decision: GatewayDecision,
+    record: (entry: RecordEntry) => void,
+  ) => {
+    if (decision.kind !== 'proxy') {
+      const refusal = refusalFor(decision);
+      replyOnSocket(req, socket, refusal);
+      record(refusalEntry(refusal));
+      return;
+    }
+    const sleeping = asleep(decision);
+    if (sleeping) {
+      // A raw socket is not held: the wake starts, and the client's reconnect finds the service awake.
+      options.wake?.wakeInBackground(sleeping);
+      const refusal = asleepRefusal({
+        decision,
+        retryAfterSeconds,
+        reason: options.wake ? 'still-waking' : 'no-waker',
+        waitedMs: 0,
+      });
+      replyOnSocket(req, socket, refusal);
+      record(refusalEntry(refusal));
+      return;
+    }
+    let backendError: string | undefined;
+    forwardUpgrade({
+      req,
+      socket,
+      head,
+      host: decision.address,
+      port: decision.port,
+      edge: true,
+      onUnreachable: (error) => {
+        backendError = backendFailure(decision, error);
+        replyOnSocket(req, socket, unreachableRefusal(decision));
+      },
+      onDone: (outcome) =>
+        record({
+          outcome: outcome === 'tunnel' ? 'proxied' : 'backend-error',
+          status: outcome === 'tunnel' ? 101 : 502,
+          routedTo: decision.routedTo,
+          service: decision.service,
+          headerRouted: decision.headerRouted,
+          ...(backendError && { backendError }),
+        }),
+    });
+  };
   return server;
 }
 
@@ -469,17 +590,21 @@ function unreachableRefusal(decision: ProxyDecision): Refusal {
   };
 }
 
-/** The gateway's own endpoints: health (with what it routes) and Prometheus metrics. */
+/**
+ * The gateway's own endpoints, on its own hosts only: health (ok or degraded, nothing about what it
+ * routes) and Prometheus metrics. On an environment's host these paths are nobody's: 404.
+ */
 function serveOwn(params: { req: IncomingMessage; res: ServerResponse; options: GatewayServerOptions }) {
   const { req, res, options } = params;
   const path = (req.url ?? '/').split('?')[0];
+  if (!isOwnHost(req.headers.host, options.ownHosts ?? [])) {
+    reply(req, res, { status: 404, error: 'not-found', message: 'not found', outcome: 'bad-request' });
+    return;
+  }
   if (path === HEALTH_PATH) {
     const status = options.view.status();
     res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
-    const wake = { wakes: options.wake ? 'on' : 'off', heldRequests: options.wake?.held() ?? 0 };
-    res.end(
-      `${JSON.stringify({ status: status.reconnecting > 0 ? 'degraded' : 'ok', ...status, ...wake })}\n`,
-    );
+    res.end(`${JSON.stringify({ status: status.reconnecting > 0 ? 'degraded' : 'ok' })}\n`);
     return;
   }
   if (path === METRICS_PATH && options.metrics) {
@@ -489,8 +614,15 @@ function serveOwn(params: { req: IncomingMessage; res: ServerResponse; options: 
         res.writeHead(200, { 'content-type': registry.contentType });
         res.end(text);
       },
-      (error: unknown) =>
-        reply(req, res, { status: 500, error: 'metrics', message: String(error), outcome: 'bad-request' }),
+      (error: unknown) => {
+        options.log.error({ error: String(error) }, 'could not render metrics');
+        reply(req, res, {
+          status: 500,
+          error: 'metrics',
+          message: 'metrics unavailable',
+          outcome: 'bad-request',
+        });
+      },
     );
     return;
   }

@@ -171,11 +171,23 @@ export async function insertEnvironment(
     ],
   );
   if (rows[0]) return { environment: (await getEnvironment(db, env.id))!, created: true };
-  const existing = await db.query<EnvironmentRow>(
+  const existing = await findEnvironmentByIdempotencyKey(db, {
+    teamId: env.teamId,
+    idempotencyKey: env.idempotencyKey!,
+  });
+  return { environment: existing!, created: false };
+}
+
+/** The environment a team created with this Idempotency-Key, or null. */
+export async function findEnvironmentByIdempotencyKey(
+  db: Queryable,
+  params: { teamId: string; idempotencyKey: string },
+): Promise<EnvironmentRecord | null> {
+  const { rows } = await db.query<EnvironmentRow>(
     `${SELECT} WHERE e.team_id = $1 AND e.idempotency_key = $2`,
-    [env.teamId, env.idempotencyKey],
+    [params.teamId, params.idempotencyKey],
   );
-  return { environment: toEnvironment(existing.rows[0]!), created: false };
+  return rows[0] ? toEnvironment(rows[0]) : null;
 }
 
 /** One environment by id, or null. Access checks are the caller's job. */

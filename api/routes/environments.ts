@@ -7,6 +7,7 @@ import { planBranch } from '../../planner/branching/plan-branch.js';
 import type { BranchPlan } from '../../planner/types.js';
 import {
   type EnvironmentRecord,
+  findEnvironmentByIdempotencyKey,
   getEnvironment,
   insertEnvironment,
   listEnvironments,
@@ -18,7 +19,7 @@ import { parseDuration } from '../../workflows/duration.js';
 import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
 import type { Resolved } from '../blueprint-resolution.js';
-import { environmentIdFor } from '../environment-ids.js';
+import { newEnvironmentId } from '../environment-ids.js';
 import { findEnvironment } from '../environment-lookup.js';
 import { streamEnvironment } from '../environment-stream.js';
 import { auditEventView, environmentView, sharedEnvironmentView } from '../environment-view.js';
@@ -190,11 +191,11 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const requestDigest = createHash('sha256')
         .update(stringify({ teamId, body }) ?? '')
         .digest('hex');
-      const id = environmentIdFor({ teamId, idempotencyKey });
+      const id = newEnvironmentId();
 
       if (idempotencyKey) {
-        const existing = await getEnvironment(app.db, id);
-        if (existing && existing.teamId === teamId && existing.idempotencyKey === idempotencyKey) {
+        const existing = await findEnvironmentByIdempotencyKey(app.db, { teamId, idempotencyKey });
+        if (existing) {
           const view = await replay({ env: existing, requestDigest, user, body });
           return reply.code(200).header('idempotent-replayed', 'true').send(view);
         }

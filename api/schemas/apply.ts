@@ -6,8 +6,11 @@ import { BlueprintRef, Context, OverlaySource } from './blueprints.js';
 import { EnvironmentId, TeamId } from './common.js';
 import { EnvironmentView } from './environments.js';
 
-/** Ids the control plane makes ("e" and 12 hex digits): a name may not look like one, or lookups would be ambiguous. */
-const ID_SHAPED = /^e[0-9a-f]{12}$/;
+/**
+ * Ids the control plane makes ("e" and 20 random hex digits; before that, 12): a name may not look like
+ * one, or lookups would be ambiguous.
+ */
+const ID_SHAPED = /^e([0-9a-f]{12}|[0-9a-f]{20})$/;
 
 /** Human-readable environment names: DNS labels that fit in a host and in API paths beside ids. */
 export const EnvironmentName = z
@@ -16,7 +19,7 @@ export const EnvironmentName = z
     /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/,
     'must be 3-40 lower-case letters, digits and "-", starting with a letter and not ending with "-"',
   )
-  .refine((name) => !ID_SHAPED.test(name), 'must not look like an environment id (e + 12 hex digits)')
+  .refine((name) => !ID_SHAPED.test(name), 'must not look like an environment id (e + 12 or 20 hex digits)')
   .describe('Environment name, unique per team among live environments, e.g. pr-42');
 
 const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;

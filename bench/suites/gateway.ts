@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
 import { pino } from 'pino';
+import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
+import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { bridgeHasAddress } from '../../local/stack/node/host-network.js';
@@ -78,7 +80,7 @@ function loadAtRate(params: { url: string; host?: string; durationS: number }): 
 }
 
 /** The backend: a ~1 KB JSON answer, in a process of its own on the bridge address; resolves its port. */
-function startBackend(): Promise<{ child: ChildProcess; port: number }> {
+export function startBackend(): Promise<{ child: ChildProcess; port: number }> {
   const script = `
     const http = await import('node:http');
     const body = JSON.stringify({ service: 'api', items: Array.from({ length: 20 }, (_, i) => ({ id: i, name: 'item-' + i, price: i * 100 })) });
@@ -125,8 +127,15 @@ function bridged(namespace: string, backendPort: number): KubernetesObject[] {
     {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
-      metadata: { name: 'api', namespace, labels: { 'microstax.dev/environment': namespace } },
+      metadata: {
+        name: 'api',
+        namespace,
+        labels: { 'microstax.dev/environment': namespace, [LABELS.managedBy]: MANAGED_BY },
+        // Routing is measured here, without the access check (its cost: the gateway-access suite).
+        annotations: { [ANNOTATIONS.access]: 'public' },
+      },
       spec: {
+        ingressClassName: DEFAULT_INGRESS_CLASS,
         rules: [
           {
             host: `api.${namespace}.microstax.localhost`,
@@ -160,7 +169,7 @@ function statusOf(url: string, host?: string): Promise<number> {
 }
 
 /** Waits until a URL answers 200 on fresh connections (kube-proxy has programmed the ClusterIP). */
-async function waitFor(url: string, host?: string): Promise<void> {
+export async function waitFor(url: string, host?: string): Promise<void> {
   const deadline = Date.now() + 60_000;
   while ((await statusOf(url, host)) !== 200) {
     if (Date.now() > deadline) throw new Error(`${url} (Host ${host ?? '-'}) does not answer 200 after 60 s`);
@@ -225,9 +234,10 @@ const suite: BenchSuite = {
         namespace,
       });
       // The gateway as the stack runs it: info logs (one line per request), metrics on.
-      gateway = await startGateway({ kube, port: 0, log: pino({ level: 'info' }, logs.stream) });
+      const access = { databaseUrl: (await readStackEndpoints()).databaseUrl, secureCookies: false };
+      gateway = await startGateway({ kube, port: 0, log: pino({ level: 'info' }, logs.stream), access });
       // The same without access logs and metrics: what they cost.
-      quiet = await startGateway({ kube, port: 0, log: pino({ level: 'warn' }), metrics: false });
+      quiet = await startGateway({ kube, port: 0, log: pino({ level: 'warn' }), metrics: false, access });
       const host = `api.${namespace}.microstax.localhost`;
       const variants = {
         direct: { url: `http://${BRIDGE_ADDRESS}:${backend.port}/` },

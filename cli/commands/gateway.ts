@@ -1,7 +1,8 @@
 import { existsSync } from 'node:fs';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { Level } from 'pino';
-import { loadDeployConfig } from '../../deploy/config.js';
+import { API_CONFIG_ENV } from '../../api/config.js';
+import { DEFAULT_INGRESS_CLASS, loadDeployConfig } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { GatewayStartError } from '../../gateway/errors.js';
 import { startGateway } from '../../gateway/gateway.js';
@@ -19,7 +20,8 @@ interface GatewayOptions {
   kubeconfig?: string;
   jsonLogs: boolean;
   logLevel: Level;
-  ingressClass?: string;
+  ingressClass: string;
+  ownHost: string[];
   idleTimeout: number;
   metrics: boolean;
   wake: boolean;
@@ -75,14 +77,20 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       `no usable cluster (${reason}): pass --kubeconfig FILE, set KUBECONFIG, or run \`${STACK_UP_COMMAND}\``,
     );
   }
+  const { baseDomain, ingressScheme } = loadDeployConfig();
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({
+      access: {
+        databaseUrl: process.env[API_CONFIG_ENV.databaseUrl],
+        secureCookies: ingressScheme === 'https',
+      },
       kube,
       log,
       port: options.port ?? (await stackGatewayPort()),
       host: options.host,
       ingressClass: options.ingressClass,
+      ownHosts: options.ownHost,
       idleTimeoutMs: options.idleTimeout,
       metrics: options.metrics,
       wake: options.wake && { holdTimeoutMs: options.wakeTimeout, maxHeld: options.maxHeld },
@@ -93,7 +101,6 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
     }
     return fail(error instanceof Error ? error.message : String(error));
   }
-  const { baseDomain } = loadDeployConfig();
   process.stderr.write(
     `microstax gateway: serving *.${baseDomain} on ${gateway.url} (health ${gateway.url}${HEALTH_PATH}); Ctrl-C to stop\n`,
   );
@@ -125,7 +132,16 @@ export function register(program: Command): void {
         .choices(['debug', 'info', 'warn', 'error'])
         .default('info'),
     )
-    .option('--ingress-class <name>', 'serve only Ingresses of this class (and those without one)')
+    .option(
+      '--ingress-class <name>',
+      "serve only MicroStax's Ingresses (label app.kubernetes.io/managed-by=microstax) of this IngressClass",
+      DEFAULT_INGRESS_CLASS,
+    )
+    .option(
+      '--own-host <name...>',
+      'host names on which health and metrics answer, besides IP addresses and localhost',
+      [],
+    )
     .addOption(
       new Option('--idle-timeout <duration>', 'drop a backend connection idle this long')
         .default(60_000, '60s')
@@ -152,9 +168,11 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Every path under /__microstax/ belongs to the gateway on any host: ${HEALTH_PATH} (JSON: what it
-routes) and /__microstax/metrics (Prometheus). Unknown hosts get 404, unreachable services 502, both
-naming the host or service; responses carry x-microstax-routed-to: <environment>.
+Only Ingresses of the --ingress-class labelled app.kubernetes.io/managed-by=microstax are served,
+and only their rules with a host (never default backends). Every path under /__microstax/ belongs
+to the gateway: ${HEALTH_PATH} (JSON: ok or degraded) and /__microstax/metrics (Prometheus), on
+IP-address hosts, localhost and --own-host names only (404 on environment hosts). Unknown hosts get
+404, unreachable services 502; responses carry x-microstax-routed-to: <environment>.
 
 A request to a sleeping environment wakes it (the wake update of its Temporal workflow, once however
 many requests arrive) and waits until its service answers, then is forwarded. Past --wake-timeout,

@@ -1,6 +1,7 @@
 import type { V1Ingress } from '@kubernetes/client-node';
 import type { ResolvedService } from '../../blueprints/resolved.js';
 import type { DeployConfig } from '../config.js';
+import { ANNOTATIONS } from '../labels.js';
 import { objectMeta, type RenderContext } from './context.js';
 
 /** Host of an exposed port: <service>.<environment>.<baseDomain>; further ports add "-<port>". */
@@ -46,8 +47,14 @@ export function renderIngress(
   const ingress: V1Ingress = {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'Ingress',
-    metadata: objectMeta(ctx, { name: service.name, role: 'workload', service: service.name }),
+    metadata: objectMeta(ctx, {
+      name: service.name,
+      role: 'workload',
+      service: service.name,
+      ...(service.access === 'public' && { annotations: { [ANNOTATIONS.access]: 'public' } }),
+    }),
     spec: {
+      ingressClassName: ctx.config.ingressClassName,
       rules: hosts.map(({ host, port }) => ({
         host,
         http: {
@@ -62,6 +69,5 @@ export function renderIngress(
       })),
     },
   };
-  if (ctx.config.ingressClassName) ingress.spec!.ingressClassName = ctx.config.ingressClassName;
   return { ingress, urls: hosts.map(({ host }) => ingressUrl(ctx.config, host)) };
 }

@@ -56,6 +56,8 @@ export async function startGatewayPart(options: {
   config: StackConfig;
   /** The cluster whose Ingresses it serves (the stack's kubeconfig). */
   kubeconfigPath: string;
+  /** The metadata database, where the gateway checks tokens and shares (the stack's Postgres). */
+  databaseUrl?: string;
   onStarted: (record: ProcessRecord) => Promise<void>;
 }): Promise<GatewayPart> {
   const { config } = options;
@@ -75,7 +77,11 @@ export async function startGatewayPart(options: {
       ],
       logsDir: config.logsDir,
       cwd: REPO_ROOT,
-      env: { ...process.env, [ENV.stateDir]: config.stateDir },
+      env: {
+        ...process.env,
+        [ENV.stateDir]: config.stateDir,
+        ...(options.databaseUrl && { [ENV.databaseUrl]: options.databaseUrl }),
+      },
     },
     ports: [config.ports.gateway],
     healthCheck: () => checkGateway(url),

@@ -469,7 +469,12 @@ async function upNodesPart(params: {
   if (gatewayRecord && !gatewayUp) await stopDaemon(gatewayRecord);
   const gateway = gatewayUp
     ? { url: recorded!.gatewayUrl!, processes: [gatewayRecord!] }
-    : await startGatewayPart({ config, kubeconfigPath, onStarted: params.onStarted });
+    : await startGatewayPart({
+        config,
+        kubeconfigPath,
+        databaseUrl: config.externalDatabaseUrl ?? params.state.parts.postgres?.databaseUrl,
+        onStarted: params.onStarted,
+      });
   await params.settle('nodes', {
     ...node,
     gatewayUrl: gateway.url,

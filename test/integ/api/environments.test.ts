@@ -72,6 +72,8 @@ describe('environment routes on real Temporal and Postgres', () => {
     expect(retry.statusCode).toBe(200);
     expect(retry.headers['idempotent-replayed']).toBe('true');
     expect(json<Env>(retry).id).toBe(baseline.id);
+    // The id is random, not a hash of (team, key): nobody can guess it from the key.
+    expect(baseline.id).toMatch(/^e[0-9a-f]{20}$/);
 
     const reused = await call({ ...request, payload: { blueprint: { name: 'shop' }, ttl: '8h' }, headers });
     expect(reused.statusCode).toBe(422);

@@ -147,6 +147,9 @@ describe('deploy the founding checkout-dev example', () => {
       namespace: ns,
     });
     expect(ingress.spec?.rules?.[0]?.host).toBe(`api.${baselineId}.test.microstax.localhost`);
+    // The gateway serves only its class and label (gateway/host-table.ts isServedIngress).
+    expect(ingress.spec?.ingressClassName).toBe('microstax');
+    expect(ingress.metadata?.labels?.['app.kubernetes.io/managed-by']).toBe('microstax');
     const jobs = await kube.list<V1Job>({ apiVersion: 'batch/v1', kind: 'Job', namespace: ns });
     expect(jobs.items).toHaveLength(1);
     expect(jobs.items[0]?.status?.succeeded).toBe(1);

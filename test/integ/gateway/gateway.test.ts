@@ -1,11 +1,14 @@
 import type { Server } from 'node:http';
-import type { KubernetesObject } from '@kubernetes/client-node';
+import type { KubernetesObject, V1Ingress } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KubeClient, WatchListOptions } from '../../../deploy/kube-client.js';
+import { ANNOTATIONS, LABELS } from '../../../deploy/labels.js';
 import { ROUTING_BAGGAGE_KEY } from '../../../deploy/manifests/routing-table.js';
-import { type RunningGateway, startGateway } from '../../../gateway/gateway.js';
+import { type AccessOptions, type RunningGateway, startGateway } from '../../../gateway/gateway.js';
+import { HEALTH_PATH } from '../../../gateway/server.js';
 import { ROUTED_TO_HEADER } from '../../../router/server.js';
+import { stackEnv } from '../../support/stack-env.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
 import {
   assertBridgeUp,
@@ -37,6 +40,9 @@ const host = (service: string, id: string) => `${service}.${id}.${DOMAIN}`;
 
 let kube: KubeClient;
 let gateway: RunningGateway | undefined;
+let access: AccessOptions;
+/** These tests are about routing: their Ingresses are public (access: test/integ/gateway/access.test.ts). */
+const PUBLIC = { [ANNOTATIONS.access]: 'public' };
 const backends: Server[] = [];
 
 async function backend(name: string): Promise<number> {
@@ -61,6 +67,7 @@ async function environment(params: { id: string; backendPort: number; ingressPor
       service: 'api',
       host: host('api', params.id),
       port: params.ingressPort ?? 80,
+      annotations: PUBLIC,
     }),
   ];
   for (const object of objects) await kube.apply(object);
@@ -74,6 +81,7 @@ async function applyIngressToB(name: string) {
     service: 'api',
     host: host(name, env.b),
     port: 80,
+    annotations: PUBLIC,
   });
   await kube.apply({ ...ingress, metadata: { ...ingress.metadata, name } });
 }
@@ -129,7 +137,8 @@ beforeAll(async () => {
       timeoutMs: 60_000,
     });
   }
-  gateway = await startGateway({ kube, log: pino({ level: 'silent' }), port: 0 });
+  access = { databaseUrl: (await stackEnv()).DATABASE_URL, secureCookies: false };
+  gateway = await startGateway({ kube, log: pino({ level: 'silent' }), port: 0, access });
 });
 
 afterAll(async () => {
@@ -220,7 +229,7 @@ describe('the gateway on the real cluster', () => {
     };
     const problems: string[] = [];
     const log = pino({ level: 'warn' }, { write: (line: string) => problems.push(line) });
-    const stale = await startGateway({ kube: frozen, log, port: 0 });
+    const stale = await startGateway({ kube: frozen, log, port: 0, access });
     try {
       const name = 'behind';
       await applyIngressToB(name);
@@ -233,6 +242,63 @@ describe('the gateway on the real cluster', () => {
     } finally {
       await stale.close();
     }
+  });
+
+  it("routes only MicroStax's Ingresses: not another class, a class-less one, an unlabelled one, a host-less rule or a default backend", async () => {
+    const mine = ingressFor({
+      namespace: ns(env.b),
+      environment: env.b,
+      service: 'api',
+      host: host('api', env.b),
+      port: 80,
+      annotations: PUBLIC,
+    }) as V1Ingress;
+    const variant = (name: string, change: (ingress: V1Ingress) => void): V1Ingress => {
+      const copy = structuredClone(mine);
+      copy.metadata!.name = name;
+      copy.spec!.rules![0]!.host = host(name, env.b);
+      change(copy);
+      return copy;
+    };
+    const foreign = [
+      variant('other-class', (i) => {
+        i.spec!.ingressClassName = 'nginx';
+      }),
+      variant('classless', (i) => {
+        delete i.spec!.ingressClassName;
+        i.metadata!.annotations = { ...PUBLIC, 'kubernetes.io/ingress.class': 'microstax' };
+      }),
+      variant('unlabelled', (i) => {
+        delete i.metadata!.labels![LABELS.managedBy];
+      }),
+      // Ours in every other respect, but a rule without a host and a default backend: they would match any Host.
+      variant('hostless', (i) => {
+        delete i.spec!.rules![0]!.host;
+        i.spec!.defaultBackend = { service: { name: 'api', port: { number: 80 } } };
+      }),
+    ];
+    for (const ingress of foreign) await kube.apply(ingress);
+    // A fresh Ingress of ours, applied last, routes: the watch has delivered everything before it.
+    await applyIngressToB('after-foreign');
+    expect((await through(host('after-foreign', env.b))).status).toBe(200);
+    for (const name of ['other-class', 'classless', 'unlabelled', 'hostless', 'not-a-host']) {
+      const answer = await through(host(name, env.b));
+      expect(answer.status, `${name}: ${answer.body}`).toBe(404);
+      expect(answer.headers[ROUTED_TO_HEADER]).toBeUndefined();
+    }
+    const elsewhere = await through('foreign.example.test');
+    expect(elsewhere.status).toBe(404);
+  });
+
+  it('answers health only on its own host, with nothing internal', async () => {
+    const own = await get({ base: gateway!.url, host: '127.0.0.1', path: HEALTH_PATH });
+    expect(own.status).toBe(200);
+    expect(JSON.parse(own.body)).toEqual({ status: 'ok' });
+    const onEnvironment = await through(host('api', env.b), {});
+    expect(onEnvironment.status).toBe(200);
+    const health = await get({ base: gateway!.url, host: host('api', env.b), path: HEALTH_PATH });
+    expect(health.status).toBe(404);
+    expect(health.body).not.toMatch(/ingress|status/i);
   });
 
   it('answers 404 within a watch event once the Ingress is deleted', async () => {

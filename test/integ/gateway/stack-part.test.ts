@@ -31,10 +31,11 @@ describe('the gateway stack part', () => {
   it('starts the daemon, records it at once, answers health and routes; stops on SIGTERM', async () => {
     stateDir = await mkdtemp(path.join(tmpdir(), 'msx-gateway-'));
     const config = withPortOffset(resolveStackConfig({ MICROSTAX_STATE_DIR: stateDir }), PORT_OFFSET);
-    const { kubeconfigPath } = await readStackEndpoints();
+    const { kubeconfigPath, databaseUrl } = await readStackEndpoints();
     const part = await startGatewayPart({
       config,
       kubeconfigPath,
+      databaseUrl,
       onStarted: async (record) => {
         records.push(record);
       },
@@ -56,7 +57,7 @@ describe('the gateway stack part', () => {
     expect(log).toMatch(/"host":"nothing\.nowhere\.microstax\.localhost".*"status":404/);
   });
 
-  it('rejects a bad port as a usage error and a missing kubeconfig as a failure, naming it', () => {
+  it('rejects a bad port as a usage error, a missing kubeconfig or database as a failure, naming it', async () => {
     const badPort = cli(['--port', 'eighty']);
     expect(badPort.status).toBe(2);
     expect(badPort.stderr).toMatch(/--port.*must be a port/);
@@ -69,5 +70,18 @@ describe('the gateway stack part', () => {
     const missing = cli(['--port', '0', '--kubeconfig', '/nonexistent/kubeconfig']);
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain('kubeconfig /nonexistent/kubeconfig does not exist');
+    // No database to check credentials in (no DATABASE_URL, no stack to take it from): a failure naming it.
+    const { kubeconfigPath } = await readStackEndpoints();
+    const noDatabase = spawnSync(
+      process.execPath,
+      [CLI, 'gateway', '--port', '0', '--kubeconfig', kubeconfigPath],
+      {
+        encoding: 'utf8',
+        timeout: 120_000,
+        env: { ...process.env, DATABASE_URL: '', MICROSTAX_STATE_DIR: path.join(tmpdir(), 'msx-no-stack') },
+      },
+    );
+    expect(noDatabase.status).toBe(1);
+    expect(noDatabase.stderr).toContain('DATABASE_URL');
   });
 });

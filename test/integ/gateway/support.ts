@@ -1,7 +1,9 @@
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
+import { DEFAULT_INGRESS_CLASS } from '../../../deploy/config.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
+import { LABELS, MANAGED_BY } from '../../../deploy/labels.js';
 import { ROUTING_TABLE_KEY, type RoutingTable } from '../../../deploy/manifests/routing-table.js';
 import { bridgeHasAddress } from '../../../local/stack/node/host-network.js';
 import { BRIDGE_ADDRESS, POD_BRIDGE } from '../../../local/stack/node/layout.js';
@@ -75,13 +77,18 @@ export function bridgedService(params: {
   ];
 }
 
-/** An Ingress like deploy/manifests/ingress.ts renders: one host, path /, the Service's port. */
+/**
+ * An Ingress like deploy/manifests/ingress.ts renders: MicroStax's class and managed-by label, one
+ * host, path /, the Service's port.
+ */
 export function ingressFor(params: {
   namespace: string;
   environment: string;
   service: string;
   host: string;
   port: number | string;
+  /** Extra annotations (e.g. microstax.dev/access). */
+  annotations?: Record<string, string>;
 }): KubernetesObject {
   return {
     apiVersion: 'networking.k8s.io/v1',
@@ -89,9 +96,15 @@ export function ingressFor(params: {
     metadata: {
       name: params.service,
       namespace: params.namespace,
-      labels: { [TEST_LABEL]: 'true', 'microstax.dev/environment': params.environment },
+      labels: {
+        [TEST_LABEL]: 'true',
+        'microstax.dev/environment': params.environment,
+        [LABELS.managedBy]: MANAGED_BY,
+      },
+      ...(params.annotations && { annotations: params.annotations }),
     },
     spec: {
+      ingressClassName: DEFAULT_INGRESS_CLASS,
       rules: [
         {
           host: params.host,

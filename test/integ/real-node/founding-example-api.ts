@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect } from 'vitest';
 import { until } from '../../support/until.js';
-import { EXAMPLE_DIR, firstOk, httpAt } from './support.js';
+import { EXAMPLE_DIR, firstOk, httpAt, publicApi } from './support.js';
 
 /** A JSON call to a MicroStax API (in-process or in the cluster) as a member of team "payments". */
 export type ApiCall = <T>(
@@ -19,7 +19,7 @@ interface EnvironmentView {
 
 /** Starts the founding example (checkout-dev with its seed) through the API; returns its id. */
 export async function startFoundingExample(call: ApiCall): Promise<string> {
-  const source = await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8');
+  const source = publicApi(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8'));
   const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
   const created = await call<{ id: string }>('POST', '/v1/environments', {
     blueprint: { source, fileName: 'checkout-dev.yaml', scripts: { 'scripts/seed.sql': seed } },

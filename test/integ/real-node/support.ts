@@ -35,10 +35,17 @@ export async function realNodeConfig(): Promise<{ config: DeployConfig; gatewayU
  * The founding example, optionally edited (another api image, header routing), resolved from text
  * so a test can vary it without files.
  */
+/**
+ * The example with its api `access: public`: these tests are about deploying, waking and snapshots,
+ * and reach the api's URL without a credential (access itself: test/integ/gateway/access.test.ts).
+ */
+export const publicApi = (yaml: string) =>
+  yaml.replace('  expose: true\n', '  expose: true\n  access: public\n');
+
 export async function checkoutDev(
   edit: (yaml: string) => string = (yaml) => yaml,
 ): Promise<ResolvedBlueprint> {
-  const source = edit(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8'));
+  const source = edit(publicApi(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8')));
   const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
   const result = await resolveBlueprintSource({
     source,

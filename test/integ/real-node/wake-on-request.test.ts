@@ -67,6 +67,9 @@ describe('a sleeping environment wakes on its first request through the gateway'
       log: pino({ level: 'warn' }),
       port: 0,
       wake: { holdTimeoutMs: 240_000, env: await stackEnv() },
+      // checkoutDev()'s api is `access: public`: these environments have no rows in the API's tables,
+      // and this test is about waking (credentials: test/integ/gateway/access.test.ts).
+      access: { databaseUrl: (await stackEnv()).DATABASE_URL, secureCookies: false },
     });
   }, 120_000);
 
@@ -128,7 +131,11 @@ describe('a sleeping environment wakes on its first request through the gateway'
       if (answer?.status === 200) return;
       if (Date.now() > deadline) {
         // What the gateway saw, to tell a backend's answer from the gateway's own (e.g. its cluster view).
-        const health = await get({ base: gateway.url, host, path: '/__microstax/healthz' }).catch(String);
+        const health = await get({
+          base: gateway.url,
+          host: '127.0.0.1',
+          path: '/__microstax/healthz',
+        }).catch(String);
         throw new Error(
           `${host} never answered 200; last ${answer?.status} ${answer?.body.slice(0, 300)}; ` +
             `gateway health: ${typeof health === 'string' ? health : health.body}`,
@@ -138,8 +145,9 @@ describe('a sleeping environment wakes on its first request through the gateway'
     }
   };
 
-  const metricsText = async (host: string) =>
-    (await get({ base: gateway.url, host, path: '/__microstax/metrics', timeoutMs: 10_000 })).body;
+  const metricsText = async () =>
+    (await get({ base: gateway.url, host: '127.0.0.1', path: '/__microstax/metrics', timeoutMs: 10_000 }))
+      .body;
 
   it('answers 200 after the wake, wakes once for concurrent requests, and leaves the environment ready', async () => {
     await lifecycle.createEnvironment({
@@ -172,7 +180,7 @@ describe('a sleeping environment wakes on its first request through the gateway'
     // The seed's rows survived the sleep (the volume was kept); the database woke too.
     const products = JSON.parse(answers[0]!.body) as { products: { sku: string }[] };
     expect(products.products.map((p) => p.sku).sort()).toEqual(['CAP-NVY', 'MUG-WHT', 'TEE-BLK-M']);
-    const metrics = await metricsText(host);
+    const metrics = await metricsText();
     expect(metrics).toMatch(/microstax_gateway_wakes_total\{result="woken"\} 1\n/);
     expect(metrics).toMatch(
       /microstax_gateway_requests_total\{outcome="woken",status="200",header_routed="false"\} 5\n/,
@@ -212,9 +220,9 @@ describe('a sleeping environment wakes on its first request through the gateway'
         `(median ${Math.round(median(gatewayMs))}); wake update + first 200 ${directMs.map(Math.round).join(', ')} ms ` +
         `(median ${Math.round(median(directMs))}); ratio ${(median(gatewayMs) / median(directMs)).toFixed(2)}`,
     );
-    expect(
-      (await metricsText(host)).match(/microstax_gateway_wakes_total\{result="woken"\} (\d+)/)?.[1],
-    ).toBe('3');
+    expect((await metricsText()).match(/microstax_gateway_wakes_total\{result="woken"\} (\d+)/)?.[1]).toBe(
+      '3',
+    );
   }, 900_000);
 
   it("a claimed warm environment (its namespace keeps the warm id) wakes through its claimer's workflow", async () => {

@@ -103,6 +103,33 @@ describe('resolution details', () => {
   const resolve = (source: string, scripts?: Record<string, string>) =>
     resolveBlueprintSource({ source, fileName: 'bp.yaml', ...(scripts ? { scripts } : {}) });
 
+  it('keeps access: public only on exposed services, private being the default and left out', async () => {
+    const result = await resolve(`name: x
+services:
+  - name: web
+    image: ghcr.io/acme/web:1
+    expose: true
+    access: public
+  - name: api
+    image: ghcr.io/acme/api:1
+    expose: true
+    access: private
+  - name: worker
+    image: ghcr.io/acme/worker:1
+    access: public
+`);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    const [web, api, worker] = result.blueprint.services;
+    expect(web!.access).toBe('public');
+    expect('access' in api!).toBe(false);
+    expect('access' in worker!).toBe(false);
+    const bad = await resolve(
+      'name: x\nservices:\n  - name: web\n    image: a/b:1\n    expose: true\n    access: everyone\n',
+    );
+    expect(bad.ok).toBe(false);
+    expect(JSON.stringify(!bad.ok && bad.problems)).toContain('access');
+  });
+
   it('infers ports from URLs, well-known images and health checks, and exposes the first', async () => {
     const result = await resolve(`name: x
 services:

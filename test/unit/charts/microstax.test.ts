@@ -284,8 +284,8 @@ describe('charts/microstax', () => {
       volumeProvisioning: 'dynamic',
     });
     expect(loadWorkerSettings(worker)).toMatchObject({ snapshotDir: '/var/lib/microstax/snapshots' });
-    // The gateway reads no database.
-    expect(processEnv(rendered, 'gateway').DATABASE_URL).toBeUndefined();
+    // The gateway checks credentials against the API's tokens and shares.
+    expect(processEnv(rendered, 'gateway').DATABASE_URL).toBe(sample.database.url);
   });
 
   it('passes the optional settings only when they are set', async () => {

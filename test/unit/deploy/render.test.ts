@@ -136,6 +136,19 @@ describe('renderEnvironment: a plain environment', () => {
     expect(rendered.urls).toEqual({ api: ['http://api.ana-checkout.dev.acme.test'] });
   });
 
+  it("names MicroStax's IngressClass and keeps the Ingress private unless the service is public", () => {
+    const ingress = find<V1Ingress>(objects, 'Ingress', 'api');
+    expect(ingress.spec?.ingressClassName).toBe('microstax');
+    expect(ingress.metadata?.labels?.['app.kubernetes.io/managed-by']).toBe('microstax');
+    expect(ingress.metadata?.annotations?.['microstax.dev/access']).toBeUndefined();
+    const blueprint = checkoutDev();
+    blueprint.services = blueprint.services.map((s) =>
+      s.name === 'api' ? { ...s, access: 'public' as const } : s,
+    );
+    const open = find<V1Ingress>(render({ blueprint }).objects, 'Ingress', 'api');
+    expect(open.metadata?.annotations?.['microstax.dev/access']).toBe('public');
+  });
+
   it('runs the sql init step as a Job applying the scripts from a ConfigMap once the db answers', () => {
     const cm = find<V1ConfigMap>(objects, 'ConfigMap', 'db-init-scripts');
     expect(cm.data).toEqual({ '01-seed.sql': 'CREATE TABLE t (id int);\n' });

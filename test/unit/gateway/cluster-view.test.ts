@@ -18,8 +18,13 @@ class ScriptedWatches {
       {
         apiVersion: 'networking.k8s.io/v1',
         kind: 'Ingress',
-        metadata: { name: 'api', namespace: 'msx-a', labels: { 'microstax.dev/environment': 'a' } },
+        metadata: {
+          name: 'api',
+          namespace: 'msx-a',
+          labels: { 'microstax.dev/environment': 'a', 'app.kubernetes.io/managed-by': 'microstax' },
+        },
         spec: {
+          ingressClassName: 'microstax',
           rules: [
             {
               host: 'api.a.microstax.localhost',

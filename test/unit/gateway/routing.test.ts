@@ -2,7 +2,7 @@ import type { V1Ingress, V1Service } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { RoutingTable } from '../../../deploy/manifests/routing-table.js';
 import { decideRoute, type RoutingSnapshot } from '../../../gateway/decide.js';
-import { buildHostTable, matchRoute, normalizeHost } from '../../../gateway/host-table.js';
+import { buildHostTable, isServedIngress, matchRoute, normalizeHost } from '../../../gateway/host-table.js';
 import { parseServiceHost, resolveServiceBackend } from '../../../gateway/service-backend.js';
 
 function ingress(params: {
@@ -10,7 +10,10 @@ function ingress(params: {
   name: string;
   environment?: string;
   created?: string;
-  className?: string;
+  /** Default: MicroStax's class; null: none. */
+  className?: string | null;
+  /** Default: managed by MicroStax. */
+  managedBy?: string;
   rules: {
     host?: string;
     paths: { path?: string; pathType?: string; service: string; port: number | string }[];
@@ -23,10 +26,13 @@ function ingress(params: {
       name: params.name,
       namespace: params.namespace,
       creationTimestamp: params.created ? new Date(params.created) : undefined,
-      labels: params.environment ? { 'microstax.dev/environment': params.environment } : {},
+      labels: {
+        'app.kubernetes.io/managed-by': params.managedBy ?? 'microstax',
+        ...(params.environment ? { 'microstax.dev/environment': params.environment } : {}),
+      },
     },
     spec: {
-      ingressClassName: params.className,
+      ...(params.className !== null && { ingressClassName: params.className ?? 'microstax' }),
       rules: params.rules.map((rule) => ({
         host: rule.host,
         http: {
@@ -161,16 +167,21 @@ describe('buildHostTable and matchRoute', () => {
     expect(to('/')).toBe('root');
   });
 
-  it('falls back to a wildcard host, then to rules without a host and default backends', () => {
+  it('falls back to a wildcard host, never to rules without a host or default backends', () => {
     const withDefault = ingress({
       namespace: 'n',
       name: 'fallback',
-      rules: [{ host: '*.apps.test', paths: [{ service: 'wild', port: 80 }] }],
+      rules: [
+        { host: '*.apps.test', paths: [{ service: 'wild', port: 80 }] },
+        { paths: [{ service: 'hostless', port: 80 }] },
+      ],
     });
     withDefault.spec!.defaultBackend = { service: { name: 'default', port: { number: 80 } } };
     const { table } = buildHostTable([withDefault]);
     expect(matchRoute(table, 'x.apps.test', '/')?.backend.service).toBe('wild');
-    expect(matchRoute(table, 'y.x.apps.test', '/')?.backend.service).toBe('default');
+    expect(matchRoute(table, 'y.x.apps.test', '/')).toBeUndefined();
+    expect(matchRoute(table, 'anything.else', '/')).toBeUndefined();
+    expect([...table.keys()]).toEqual(['*.apps.test']);
   });
 
   it('keeps the older Ingress when two claim the same host and path, and reports the other', () => {
@@ -185,26 +196,29 @@ describe('buildHostTable and matchRoute', () => {
     ]);
   });
 
-  it('serves only its ingress class (and class-less Ingresses) when given one', () => {
-    const { table } = buildHostTable(
-      [
-        ingress({
-          namespace: 'n',
-          name: 'a',
-          className: 'nginx',
-          rules: [{ host: 'a', paths: [{ service: 'a', port: 80 }] }],
-        }),
-        ingress({
-          namespace: 'n',
-          name: 'b',
-          className: 'microstax',
-          rules: [{ host: 'b', paths: [{ service: 'b', port: 80 }] }],
-        }),
-        ingress({ namespace: 'n', name: 'c', rules: [{ host: 'c', paths: [{ service: 'c', port: 80 }] }] }),
-      ],
-      { ingressClass: 'microstax' },
-    );
-    expect([...table.keys()].sort()).toEqual(['b', 'c']);
+  it("serves only MicroStax's Ingresses: its class and its managed-by label, nothing class-less", () => {
+    const rules = (host: string) => [{ host, paths: [{ service: host, port: 80 }] }];
+    const ingresses = [
+      ingress({ namespace: 'n', name: 'nginx', className: 'nginx', rules: rules('nginx') }),
+      ingress({ namespace: 'n', name: 'ours', rules: rules('ours') }),
+      ingress({ namespace: 'n', name: 'classless', className: null, rules: rules('classless') }),
+      ingress({ namespace: 'n', name: 'unlabelled', managedBy: 'helm', rules: rules('unlabelled') }),
+      ingress({ namespace: 'n', name: 'other', className: 'other', rules: rules('other') }),
+    ];
+    expect(ingresses.filter((i) => isServedIngress(i, 'microstax')).map((i) => i.metadata?.name)).toEqual([
+      'ours',
+    ]);
+    expect([...buildHostTable(ingresses).table.keys()]).toEqual(['ours']);
+    expect([...buildHostTable(ingresses, { ingressClass: 'other' }).table.keys()]).toEqual(['other']);
+    // The deprecated class annotation does not make a class-less Ingress ours.
+    const annotated = ingress({
+      namespace: 'n',
+      name: 'annotated',
+      className: null,
+      rules: rules('annotated'),
+    });
+    annotated.metadata!.annotations = { 'kubernetes.io/ingress.class': 'microstax' };
+    expect(isServedIngress(annotated, 'microstax')).toBe(false);
   });
 });
 
@@ -335,6 +349,9 @@ describe('decideRoute', () => {
       routedTo: 'main',
       headerRouted: false,
       backendNamespace: 'msx-main',
+      host: 'api.main.microstax.localhost',
+      environment: 'main',
+      public: false,
     });
   });
 
@@ -347,6 +364,10 @@ describe('decideRoute', () => {
       routedTo: 'pr-1',
       headerRouted: true,
       backendNamespace: 'msx-pr-1',
+      // The access check covers the host's environment and the branch that answers.
+      host: 'api.main.microstax.localhost',
+      environment: 'main',
+      public: false,
     });
     // A branch listening on another port: its first port.
     expect(decide('api.main.microstax.localhost', 'pr-2')).toMatchObject({
@@ -381,6 +402,8 @@ describe('decideRoute', () => {
       service: 'msx-gone/api',
       routedTo: 'gone',
       reason: 'Service msx-gone/api does not exist',
+      environment: 'gone',
+      public: false,
     });
   });
 });

@@ -28,9 +28,10 @@ function ingress(environment: string, service: string, port: number): V1Ingress 
     metadata: {
       name: service,
       namespace: `msx-${environment}`,
-      labels: { 'microstax.dev/environment': environment },
+      labels: { 'microstax.dev/environment': environment, 'app.kubernetes.io/managed-by': 'microstax' },
     },
     spec: {
+      ingressClassName: 'microstax',
       rules: [
         {
           host: `${service}.${environment}.microstax.localhost`,
@@ -147,7 +148,13 @@ beforeAll(async () => {
     status: () => status,
   };
   gatewayPort = await listen(
-    createGatewayServer({ view, agent, log: pino({ level: 'silent' }), metrics: createGatewayMetrics() }),
+    createGatewayServer({
+      view,
+      agent,
+      log: pino({ level: 'silent' }),
+      metrics: createGatewayMetrics(),
+      ownHosts: ['gateway.microstax.localhost'],
+    }),
   );
 });
 
@@ -222,16 +229,27 @@ describe('the gateway server', () => {
     expect(answer.body).not.toContain(`${deadPort}`);
   });
 
-  it('serves its health and metrics on reserved paths of any host', async () => {
-    const health = await send({ host: 'api.a.microstax.localhost', path: HEALTH_PATH });
-    expect(health.status).toBe(200);
-    expect(JSON.parse(health.body)).toMatchObject({ status: 'ok', ingresses: 2 });
-    const metrics = await send({ host: 'anything', path: METRICS_PATH });
+  it('serves its health and metrics only on its own hosts, saying nothing internal', async () => {
+    for (const host of ['127.0.0.1:8080', '[::1]', 'localhost', 'Gateway.microstax.localhost:18081']) {
+      const health = await send({ host, path: HEALTH_PATH });
+      expect(health.status, host).toBe(200);
+      // ok or degraded, and nothing about what it routes (hosts, Services, conflicts, counts).
+      expect(JSON.parse(health.body)).toEqual({ status: 'ok' });
+    }
+    const metrics = await send({ host: '10.0.0.7:8080', path: METRICS_PATH });
     expect(metrics.body).toMatch(
       /microstax_gateway_requests_total\{outcome="proxied",status="200",header_routed="false"\} \d+/,
     );
     expect(metrics.body).toMatch(/outcome="unknown-host",status="404"/);
-    expect((await send({ host: 'x', path: '/__microstax/nope' })).status).toBe(404);
+    expect((await send({ host: '127.0.0.1', path: '/__microstax/nope' })).status).toBe(404);
+    // On an environment's host (or any other name) the reserved paths are nobody's: a bare 404.
+    for (const path of [HEALTH_PATH, METRICS_PATH, `${HEALTH_PATH}?x=1`]) {
+      for (const host of ['api.a.microstax.localhost', 'unknown.example']) {
+        const answer = await send({ host, path });
+        expect(answer.status, `${host}${path}`).toBe(404);
+        expect(answer.body).not.toMatch(/ingresses|microstax_gateway|msx-a/);
+      }
+    }
   });
 
   it('tunnels an Upgrade request (WebSocket) to the backend, and refuses one for an unknown host', async () => {

@@ -261,9 +261,10 @@ describe('the gateway server with a sleeping environment', () => {
       metadata: {
         name: 'api',
         namespace: `msx-${environment}`,
-        labels: { 'microstax.dev/environment': environment },
+        labels: { 'microstax.dev/environment': environment, 'app.kubernetes.io/managed-by': 'microstax' },
       },
       spec: {
+        ingressClassName: 'microstax',
         rules: [
           {
             host: `api.${environment}.microstax.localhost`,

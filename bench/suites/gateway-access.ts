@@ -1,0 +1,190 @@
+import { randomBytes } from 'node:crypto';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { pino } from 'pino';
+import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
+import { KubeClient } from '../../deploy/kube-client.js';
+import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
+import { startGateway } from '../../gateway/gateway.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
+import { BRIDGE_ADDRESS } from '../../local/stack/node/layout.js';
+import { createPool } from '../../store/database.js';
+import { migrateUp } from '../../store/migrate.js';
+import { createTestDatabase } from '../../test/integ/store/test-database.js';
+import { environmentRow, shareOf, teamMember } from '../../test/support/access-fixture.js';
+import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
+import { median } from '../stats.js';
+import type { BenchSuite } from '../suite.js';
+import { startBackend, waitFor } from './gateway.js';
+
+/**
+ * What the gateway's access check adds to a request: one gateway, one backend, one Service, reached
+ * by a public host (no check) and a private one (with a member's API token, with a share cookie, and
+ * with the token and the cache off, i.e. a database read per request), side by side in rounds at a
+ * fixed offered rate. The check's database is a fresh one on the stack's Postgres.
+ */
+
+const ROUNDS = 3;
+const DURATION_S = 5;
+const RATE = 300;
+
+const ingress = (namespace: string, environment: string, name: string, isPublic: boolean): KubernetesObject =>
+  ({
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: {
+      name,
+      namespace,
+      labels: { [LABELS.environment]: environment, [LABELS.managedBy]: MANAGED_BY },
+      ...(isPublic && { annotations: { [ANNOTATIONS.access]: 'public' } }),
+    },
+    spec: {
+      ingressClassName: DEFAULT_INGRESS_CLASS,
+      rules: [
+        {
+          host: `${name}.${environment}.microstax.localhost`,
+          http: {
+            paths: [
+              { path: '/', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 80 } } } },
+            ],
+          },
+        },
+      ],
+    },
+  }) as KubernetesObject;
+
+const round2 = (n: number) => Number(n.toFixed(2));
+
+const suite: BenchSuite = {
+  name: 'gateway-access',
+  description:
+    "the gateway's added latency for the access check (token, share cookie, uncached) beside a public route",
+  needsStack: true,
+  async run() {
+    await loadGenerator();
+    const endpoints = await readStackEndpoints();
+    const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
+    const db = await createTestDatabase('bench_gateway_access');
+    const pool = createPool({ databaseUrl: db.url, max: 2 });
+    const environment = `bench-acc-${randomBytes(3).toString('hex')}`;
+    const namespace = `msx-${environment}`;
+    const backend = await startBackend();
+    const gateways: Awaited<ReturnType<typeof startGateway>>[] = [];
+    try {
+      await migrateUp({ databaseUrl: db.url });
+      const member = await teamMember(pool, { team: 'bench', user: 'bench-user' });
+      await environmentRow(pool, { id: environment, team: 'bench', ownerId: member.userId });
+      const { token: share } = await shareOf(pool, {
+        id: 'hbench',
+        environmentId: environment,
+        team: 'bench',
+        ttlMs: 3_600_000,
+      });
+      const objects: KubernetesObject[] = [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'api', namespace },
+          spec: { ports: [{ name: 'http', port: 80, targetPort: backend.port, protocol: 'TCP' }] },
+        } as KubernetesObject,
+        {
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata: {
+            name: 'api-bridge',
+            namespace,
+            labels: {
+              'kubernetes.io/service-name': 'api',
+              'endpointslice.kubernetes.io/managed-by': 'microstax-bench',
+            },
+          },
+          addressType: 'IPv4',
+          endpoints: [{ addresses: [BRIDGE_ADDRESS], conditions: { ready: true } }],
+          ports: [{ name: 'http', port: backend.port, protocol: 'TCP' }],
+        } as KubernetesObject,
+        ingress(namespace, environment, 'pub', true),
+        ingress(namespace, environment, 'priv', false),
+      ];
+      for (const object of objects) await kube.apply(object);
+      const quiet = { kube, port: 0, log: pino({ level: 'warn' }), metrics: false as const };
+      const cached = await startGateway({ ...quiet, access: { databaseUrl: db.url, secureCookies: false } });
+      gateways.push(cached);
+      const uncached = await startGateway({
+        ...quiet,
+        access: { databaseUrl: db.url, secureCookies: false, cacheMs: 0 },
+      });
+      gateways.push(uncached);
+      const pub = `pub.${environment}.microstax.localhost`;
+      const priv = `priv.${environment}.microstax.localhost`;
+      const variants = {
+        public: { url: `${cached.url}/`, headers: { host: pub } },
+        token: { url: `${cached.url}/`, headers: { host: priv, authorization: `Bearer ${member.token}` } },
+        shareCookie: { url: `${cached.url}/`, headers: { host: priv, cookie: `microstax_share=${share}` } },
+        tokenUncached: {
+          url: `${uncached.url}/`,
+          headers: { host: priv, authorization: `Bearer ${member.token}` },
+        },
+      };
+      await waitFor(`${cached.url}/`, pub);
+      await waitFor(`${uncached.url}/`, pub);
+      type Key = keyof typeof variants;
+      const keys = Object.keys(variants) as Key[];
+      const load = (key: Key, durationSeconds: number) =>
+        attackAtConstantRate({ targets: [{ method: 'GET', ...variants[key] }], rate: RATE, durationSeconds });
+      for (const key of keys) {
+        const warm = await load(key, 2);
+        if (warm.non2xx > 0 || warm.errors > 0)
+          throw new Error(`${key}: ${warm.non2xx} non-2xx, ${warm.errors} errors`);
+      }
+      const runs = Object.fromEntries(keys.map((k) => [k, [] as LoadResult[]])) as Record<Key, LoadResult[]>;
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const key of [...keys.slice(round % keys.length), ...keys.slice(0, round % keys.length)]) {
+          runs[key].push(await load(key, DURATION_S));
+        }
+      }
+      const summary = (rounds: LoadResult[]) => ({
+        p50: round2(median(rounds.map((r) => r.p50))),
+        p99: round2(median(rounds.map((r) => r.p99))),
+        failed: rounds.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      });
+      const at = Object.fromEntries(keys.map((k) => [k, summary(runs[k])])) as Record<
+        Key,
+        ReturnType<typeof summary>
+      >;
+      const added = (k: Key) => ({
+        p50: round2(at[k].p50 - at.public.p50),
+        p99: round2(at[k].p99 - at.public.p99),
+      });
+      const failed = keys.reduce((sum, k) => sum + at[k].failed, 0);
+      return {
+        metrics: {
+          rate: RATE,
+          durationSeconds: DURATION_S,
+          rounds: ROUNDS,
+          [`latencyAt${RATE}rpsMs`]: at,
+          addedByTokenCheckMs: added('token'),
+          addedByShareCookieCheckMs: added('shareCookie'),
+          addedByUncachedTokenCheckMs: added('tokenUncached'),
+        },
+        targets: [
+          {
+            what: 'access check (cached token) added p99',
+            target: '< 2 ms',
+            measured: `${added('token').p99} ms`,
+            met: added('token').p99 < 2,
+          },
+          { what: 'failed requests', target: '0', measured: String(failed), met: failed === 0 },
+        ],
+      };
+    } finally {
+      for (const gateway of gateways) await gateway.close();
+      backend.child.removeAllListeners('exit');
+      backend.child.kill('SIGTERM');
+      await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+      await pool.end();
+      await db.drop();
+    }
+  },
+};
+
+export default suite;

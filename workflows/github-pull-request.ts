@@ -7,6 +7,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { GitHubActivities } from '../integrations/github/activities.js';
+import { pullRequestEnvironmentName } from '../integrations/github/environment-name.js';
 import type { PullRequestEvent } from '../integrations/github/pull-request-event.js';
 import {
   type PullRequestSignal,
@@ -139,7 +140,7 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
     ({ environmentId } = await host.githubApplyEnvironment({
       spec: {
         team: target.team,
-        name: `pr-${state.number}`,
+        name: pullRequestEnvironmentName(state.repository, state.number),
         blueprint: target.blueprint,
         images: target.images,
         labels: { 'github-repository': state.repository.replace('/', '.'), pr: String(state.number) },

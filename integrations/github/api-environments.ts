@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type {
   EnvironmentSummary,
   PlannedService,
@@ -28,27 +27,20 @@ interface EnvironmentBody {
   error?: { message: string } | null;
 }
 
-/** The image overrides as a user-layer overlay the create route merges over the blueprint. */
-export function imageOverlay(blueprint: string, images: Record<string, string>): string {
-  const services = Object.entries(images)
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, image]) => `  - name: ${JSON.stringify(name)}\n    image: ${JSON.stringify(image)}`);
-  return [
-    'layer: user',
-    `appliesTo: { blueprints: [${JSON.stringify(blueprint)}] }`,
-    'description: images of the pull request head',
-    'services:',
-    ...services,
-    '',
-  ].join('\n');
+/** A label value Kubernetes accepts: at most 63 of [A-Za-z0-9-_.], alphanumeric at both ends. */
+function labelValue(value: string): string {
+  return value
+    .replace(/[^A-Za-z0-9-_.]+/g, '-')
+    .slice(0, 63)
+    .replace(/^[^A-Za-z0-9]+|[^A-Za-z0-9]+$/g, '');
 }
 
 /**
- * PullRequestEnvironments over today's MicroStax API (create + delete; there is no update in place
- * yet): a new head creates a new environment with an Idempotency-Key derived from repository + PR +
- * sha (a retry is the same environment), then deletes the one it replaces. Calls the API with a token
- * of a user who may act for the repositories' teams (an admin). When `env apply` lands, an
- * implementation over it replaces this class and the workflow is unchanged.
+ * PullRequestEnvironments over the MicroStax API's `env apply` (`POST /v1/environments/apply`): every
+ * head of a pull request applies the same named environment, so it is updated in place (only the
+ * services whose image changed are re-applied; id and URLs stay). Applying the same revision again
+ * changes nothing. An apply refused because another one still runs is a 409, which the activity
+ * retries. Calls the API with a token of a user who may act for the repositories' teams (an admin).
  */
 export class ApiPullRequestEnvironments implements PullRequestEnvironments {
   constructor(private readonly options: { baseUrl: string; token: string; fetch?: typeof fetch }) {}
@@ -84,32 +76,21 @@ export class ApiPullRequestEnvironments implements PullRequestEnvironments {
   }
 
   async apply(spec: PullRequestEnvironmentSpec): Promise<{ environmentId: string }> {
-    const key = `github-${createHash('sha256').update(`${spec.team}\n${spec.name}\n${spec.revision}`).digest('hex').slice(0, 40)}`;
-    const answer = await this.call<EnvironmentBody>(
-      'POST',
-      '/v1/environments',
-      {
-        blueprint: { name: spec.blueprint },
-        team: spec.team,
-        ...(Object.keys(spec.images).length > 0
-          ? {
-              overlays: [
-                { fileName: `${spec.name}-images.yaml`, source: imageOverlay(spec.blueprint, spec.images) },
-              ],
-            }
-          : {}),
-        context: spec.labels,
-        ...(spec.branchOf ? { branchOf: spec.branchOf } : {}),
-        ...(spec.ttl ? { ttl: spec.ttl } : {}),
-      },
-      { 'idempotency-key': key },
-    );
+    const answer = await this.call<{ environment: EnvironmentBody }>('POST', '/v1/environments/apply', {
+      name: spec.name,
+      blueprint: { name: spec.blueprint },
+      team: spec.team,
+      set: Object.entries(spec.images)
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([service, image]) => `${service}.image=${image}`),
+      labels: Object.fromEntries(Object.entries(spec.labels).map(([key, value]) => [key, labelValue(value)])),
+      ...(spec.branchOf ? { branchOf: spec.branchOf } : {}),
+      ...(spec.ttl ? { ttl: spec.ttl } : {}),
+    });
     if (answer.status !== 200 && answer.status !== 201) {
-      throw ApiPullRequestEnvironments.failure(`create ${spec.name} for team ${spec.team}`, answer);
+      throw ApiPullRequestEnvironments.failure(`apply ${spec.name} for team ${spec.team}`, answer);
     }
-    const environmentId = answer.body.id;
-    if (spec.replaces && spec.replaces !== environmentId) await this.delete(spec.replaces);
-    return { environmentId };
+    return { environmentId: answer.body.environment.id };
   }
 
   async status(environmentId: string): Promise<EnvironmentSummary | null> {

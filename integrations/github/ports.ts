@@ -1,8 +1,7 @@
 /**
  * What the pull-request integration needs from the rest of the system, as small interfaces: its
  * activities take these as dependencies (createGitHubActivities), production wires real ones, tests
- * pass their own. `PullRequestEnvironments` is the seam for `env apply`: today it is implemented over
- * create + delete (ApiPullRequestEnvironments); an implementation over apply replaces it unchanged.
+ * pass their own. `PullRequestEnvironments` is implemented over `env apply` (ApiPullRequestEnvironments).
  */
 
 /** The environment a pull request wants, by team + name (the future `env apply` key). */

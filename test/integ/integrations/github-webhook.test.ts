@@ -368,9 +368,12 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     expect(github.comments.size).toBe(1);
     const [comment] = [...github.comments.values()];
     expect(comment!.body).toContain('`2f7e0d3`');
+    // Updated in place by env apply: the same environment (id and URLs), now running the new head's image.
     const after = (await workflowState()).environmentId!;
-    expect(after).not.toBe(before);
+    expect(after).toBe(before);
     expect(comment!.body).toContain(after);
+    const live = (await environments()).filter((e) => e.phase !== 'deleted');
+    expect(live.map((e) => e.id)).toEqual([before]);
   });
 
   it('closed → environment deleted and the comment says so; a synchronize after closed recreates nothing', async () => {

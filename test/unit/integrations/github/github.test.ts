@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { imageOverlay } from '../../../../integrations/github/api-environments.js';
 import { commentMarker, renderComment } from '../../../../integrations/github/comment.js';
+import { pullRequestEnvironmentName } from '../../../../integrations/github/environment-name.js';
 import { ImageMapping, imagesFor } from '../../../../integrations/github/image-mapping.js';
 import { parsePullRequestEvent, repositoryOf } from '../../../../integrations/github/pull-request-event.js';
 import { parseSecretsKey, SecretBox } from '../../../../integrations/github/secret-box.js';
@@ -124,20 +124,12 @@ describe('image mapping', () => {
     );
   });
 
-  it('becomes a user overlay that quotes every value', () => {
-    expect(imageOverlay('shop', { api: 'ghcr.io/o/api:pr-1', web: 'w:1' })).toBe(
-      [
-        'layer: user',
-        'appliesTo: { blueprints: ["shop"] }',
-        'description: images of the pull request head',
-        'services:',
-        '  - name: "api"',
-        '    image: "ghcr.io/o/api:pr-1"',
-        '  - name: "web"',
-        '    image: "w:1"',
-        '',
-      ].join('\n'),
-    );
+  it('names the environment after the pull request and its repository, within 40 characters', () => {
+    expect(pullRequestEnvironmentName('acme/shop', 42)).toBe('pr-42-shop');
+    expect(pullRequestEnvironmentName('acme/Shop_Web.UI', 7)).toBe('pr-7-shop-web-ui');
+    const long = pullRequestEnvironmentName('acme/a-very-long-repository-name-for-the-storefront', 12345);
+    expect(long.length).toBeLessThanOrEqual(40);
+    expect(long).toMatch(/^pr-12345-a-very-long-[a-z0-9-]*[a-z0-9]$/);
   });
 });
 

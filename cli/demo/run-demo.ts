@@ -61,6 +61,8 @@ export interface DemoResult {
   };
   temporal: { uiUrl: string; namespace: string; workflowId: string; workflowUrl: string };
   api: { url: string; docsUrl: string; tokenFile: string };
+  /** A command that calls the api service's URL with the demo's token (read from its file, never printed). */
+  howToCall: string | null;
   kubernetes: { kubeconfig: string; namespace: string; kubectl: string };
   controlPlane: { started: string[]; processes: { name: string; pid: number; logFile: string }[] };
   teardown: { environment: string; stack: string };
@@ -194,6 +196,9 @@ export async function runDemo(options: { progress: Progress }): Promise<DemoResu
       workflowUrl: `${uiUrl}/namespaces/${encodeURIComponent(endpoints.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
     },
     api: { url: controlPlane.apiUrl, docsUrl: `${controlPlane.apiUrl}/docs`, tokenFile },
+    howToCall: environment.urls.api
+      ? `curl -H "Authorization: Bearer $(cat ${tokenFile})" ${environment.urls.api}/products`
+      : null,
     kubernetes: { kubeconfig: endpoints.kubeconfigPath, namespace, kubectl },
     controlPlane: {
       started: controlPlane.started,
@@ -223,7 +228,8 @@ export function formatDemo(result: DemoResult): string {
     `  API docs     ${api.docsUrl}   (admin token in ${api.tokenFile}, never printed)`,
     `  Kubernetes   ${kubernetes.kubeconfig}   (namespace ${kubernetes.namespace})`,
     '',
-    'Look at it:',
+    'Look at it (environment URLs answer only with a credential: a token, or a share link from `env share`):',
+    ...(result.howToCall ? [`  ${result.howToCall}`] : []),
     `  ${kubernetes.kubectl}`,
     '  node bin/microstax.js stack status',
     '',

@@ -10,7 +10,7 @@ import { resolveStackConfig } from '../../../local/stack/config.js';
 import { controlPlaneHealth, stopControlPlane } from '../../../local/stack/control-plane.js';
 import { isRunning } from '../../../local/stack/processes.js';
 import { readStackState } from '../../../local/stack/state.js';
-import { firstOk } from '../real-node/support.js';
+import { firstOk, httpAt } from '../real-node/support.js';
 
 /**
  * `microstax demo --json` against the real stack: starts the worker and API, creates the checkout-dev
@@ -77,8 +77,17 @@ describe('microstax demo', () => {
     expect(output.environment.phase).toBe('ready');
     expect(output.environment.services.map((service) => service.name).sort()).toEqual(['api', 'cache', 'db']);
     expect(output.environment.urls.api).toMatch(/^https?:\/\//);
-    // On the real node the printed URL really answers, with the rows the seed script wrote.
-    const products = (await firstOk(`${output.environment.urls.api}/products`)).json();
+    // On the real node the printed URL really answers, with the rows the seed script wrote, to the
+    // demo's token (the gateway lets no request without a credential through).
+    const demoToken = (await readFile(output.api.tokenFile, 'utf8')).trim();
+    const anonymous = await httpAt(`${output.environment.urls.api}/products`);
+    expect(anonymous.status).toBe(401);
+    const products = (
+      await firstOk(`${output.environment.urls.api}/products`, 60_000, undefined, {
+        authorization: `Bearer ${demoToken}`,
+      })
+    ).json();
+    expect(output.howToCall).toContain(`$(cat ${output.api.tokenFile})`);
     expect(products.products.map((p: { sku: string }) => p.sku)).toContain('MUG-WHT');
     expect(output.environment.services.find((service) => service.name === 'api')?.url).toBe(
       output.environment.urls.api,

@@ -114,11 +114,16 @@ export function httpAt(
 }
 
 /** Retries a request until it answers 200 (a new pod behind a fresh Service may take a moment). */
-export async function firstOk(url: string, timeoutMs = 60_000, via?: string): Promise<HttpAnswer> {
+export async function firstOk(
+  url: string,
+  timeoutMs = 60_000,
+  via?: string,
+  headers?: Record<string, string>,
+): Promise<HttpAnswer> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
-    const answer = await httpAt(url, { via }).catch(
+    const answer = await httpAt(url, { via, headers }).catch(
       (error: Error) => ({ status: 0, body: error.message }) as HttpAnswer,
     );
     if (answer.status === 200) return answer;

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_API_PORT } from './config.js';
+import { DEFAULT_API_PORT } from './default-port.js';
 
 /** Where the CLI finds the API and its token. */
 export interface ClientSettings {

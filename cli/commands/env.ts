@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
 import { ApiClient, ApiClientError, loadClientSettings } from '../../api/client.js';
-import { IDLE_ACTIONS, type IdleAction } from '../../workflows/contracts.js';
+import { IDLE_ACTIONS, type IdleAction } from '../../workflows/idle-actions.js';
 import type {
   CreatedShareBody,
   EnvironmentBody,

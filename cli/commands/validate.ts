@@ -1,6 +1,5 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblem } from '../../blueprints/problems.js';
-import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import type { BlueprintProblem } from '../../blueprints/resolved.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -58,7 +57,11 @@ export async function runValidate(opts: {
 }): Promise<number> {
   const reports = [];
   for (const file of opts.files) {
-    const result = await resolveBlueprintFile({ file, overlays: opts.overlays, context: opts.context });
+    const result = await (await import('../../blueprints/resolve.js')).resolveBlueprintFile({
+      file,
+      overlays: opts.overlays,
+      context: opts.context,
+    });
     if (result.ok) {
       const dependencies = Object.values(result.graph).reduce((sum, deps) => sum + deps.length, 0);
       reports.push({

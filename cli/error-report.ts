@@ -52,6 +52,9 @@ export function errorDocument(error: unknown, extra: { problems?: unknown[] } = 
     });
   }
   const message = error instanceof Error ? error.message : String(error);
+  // The product's typed errors (DeployError, StackError, PlannerError...) carry a `type` discriminator.
+  const type = (error as { type?: unknown } | undefined)?.type;
+  if (error instanceof Error && typeof type === 'string') return base({ type, code: type, message });
   return base({ type: 'internal', code: 'internal', message });
 }
 

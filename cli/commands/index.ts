@@ -87,6 +87,11 @@ export const COMMANDS: readonly CommandEntry[] = [
       "Run the local gateway: routes <service>.<environment>.<base domain> to the environment's Service (by Host header), and baggage-carrying requests of header-routed baselines to the branch's copy",
     load: async () => [(await import('./gateway.js')).register],
   },
+  {
+    name: 'completion',
+    summary: 'print a shell completion script, e.g. source <(microstax completion bash)',
+    load: async () => [(await import('./completion.js')).register],
+  },
 ];
 
 /** The top-level command an argument vector runs (`microstax help X` counts as X), if any. */

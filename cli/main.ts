@@ -42,6 +42,11 @@ Exit codes: 0 ok, 1 failure (or a --timeout that expired), 2 usage error. NO_COL
 /** Runs the CLI and returns the process exit code (0 ok, 1 failure or invalid input, 2 usage error). */
 export async function main(argv: string[]): Promise<number> {
   const args = argv.slice(2);
+  // `microstax ... | head` closes stdout early: that is the reader's choice, not a failure to report.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw error;
+  });
   try {
     const program = await buildProgram({ args });
     await program.parseAsync(argv);

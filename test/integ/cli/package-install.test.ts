@@ -76,7 +76,7 @@ describe('the npm package installs into an empty prefix and runs every command',
     }
   };
 
-  it('packs compiled JavaScript and a shrinkwrap, without TypeScript sources', async () => {
+  it('packs compiled JavaScript and the Kubernetes client with its undici 7, without TypeScript sources', async () => {
     const { stdout } = await exec('tar', ['-tzf', tarball], { maxBuffer: 16 * 1024 * 1024 });
     const files = stdout.split('\n').filter(Boolean);
     expect(files).toEqual(
@@ -84,10 +84,12 @@ describe('the npm package installs into an empty prefix and runs every command',
         'package/bin/microstax.js',
         'package/dist/cli/main.js',
         'package/dist/workflow-bundle.js',
-        'package/npm-shrinkwrap.json',
+        // Bundled: the root's undici override does not reach an installed package (undici 8 needs Node 22).
+        'package/node_modules/@kubernetes/client-node/node_modules/undici/package.json',
       ]),
     );
-    expect(files.filter((file) => file.endsWith('.ts'))).toEqual([]);
+    const ours = files.filter((file) => !file.startsWith('package/node_modules/'));
+    expect(ours.filter((file) => file.endsWith('.ts'))).toEqual([]);
     expect(files.filter((file) => file.startsWith('package/cli/'))).toEqual([]);
   });
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { DEFAULT_API_PORT } from './default-port.js';
+import { type HttpAnswer, httpRequest } from './http-request.js';
 
 /** Where the CLI finds the API and its token. */
 export interface ClientSettings {
@@ -136,30 +137,32 @@ export class ApiClient {
     signal?: AbortSignal;
   }): Promise<{ status: number; body: T; headers: Headers }> {
     const url = `${this.settings.url}${params.path}`;
-    let response: Response;
+    let response: HttpAnswer;
     try {
-      response = await fetch(url, {
+      response = await httpRequest({
+        url,
         method: params.method ?? 'GET',
         headers: {
+          accept: 'application/json',
           ...this.authorization(),
           ...(params.body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...params.headers,
         },
         body: params.body === undefined ? undefined : JSON.stringify(params.body),
-        ...(params.signal ? { signal: params.signal } : {}),
+        signal: params.signal,
       });
     } catch (error) {
       if (params.signal?.aborted) throw params.signal.reason;
       throw unreachable(url, error);
     }
-    const text = await response.text();
+    const { text } = response;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
       body = undefined;
     }
-    if (!response.ok) throw answerError(url, response.status, body);
+    if (response.status < 200 || response.status > 299) throw answerError(url, response.status, body);
     return { status: response.status, body: body as T, headers: response.headers };
   }
 

@@ -76,7 +76,7 @@ export function transportCause(error: unknown): string {
 }
 
 const UNREACHABLE_HINT =
-  'check that the API runs there (`microstax api`), or point MICROSTAX_URL (or the config file\'s "url") at it';
+  'check that the API runs there (`microstax api`), or point MICROSTAX_URL or the current context (`microstax context`) at it';
 
 /** An ApiClientError for a request that got no answer: names the URL, the cause and what to do. */
 export function unreachable(url: string, error: unknown): ApiClientError {

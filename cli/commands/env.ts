@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
-import { ApiClient, ApiClientError, loadClientSettings } from '../../api/client.js';
+import { ApiClient, ApiClientError } from '../../api/client.js';
 import { IDLE_ACTIONS, type IdleAction } from '../../workflows/idle-actions.js';
 import type {
   CreatedShareBody,
@@ -15,6 +15,7 @@ import type {
   WorkflowsStartedBody,
 } from '../api-types.js';
 import { CliError } from '../cli-error.js';
+import { clientSettings } from '../contexts.js';
 import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
 import { addOutputOptions, isDocument, type OutputOptions, outputFormat, printResult } from '../output.js';
@@ -27,7 +28,7 @@ export type { EnvironmentBody };
 const FINISHED = new Set(['deleted', 'failed']);
 
 async function client(): Promise<ApiClient> {
-  return new ApiClient(await loadClientSettings());
+  return new ApiClient(await clientSettings());
 }
 
 /**
@@ -200,8 +201,9 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-The API is MICROSTAX_URL (default http://127.0.0.1:18080) with the token MICROSTAX_TOKEN, or
-{"url", "token"} in ~/.config/microstax/config.json (MICROSTAX_CONFIG). Every command takes
+The API is MICROSTAX_URL (default http://127.0.0.1:18080) with the token MICROSTAX_TOKEN, or the
+current context (microstax context add|use; MICROSTAX_CONTEXT picks another) in
+~/.config/microstax/config.json (MICROSTAX_CONFIG). Every command takes
 -o json|yaml|table|wide|name (--json = -o json); every wait takes --timeout (default ${DEFAULT_WAIT_TIMEOUT}).
 A wait survives a dropped connection or an API restart: it reconnects and resumes the event stream.
 Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --timeout, 2 usage error.`,

@@ -88,6 +88,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => [(await import('./gateway.js')).register],
   },
   {
+    name: 'context',
+    summary: 'MicroStax servers the CLI talks to: add, use, list (MICROSTAX_CONTEXT picks one per command)',
+    load: async () => [(await import('./context.js')).register],
+  },
+  {
     name: 'completion',
     summary: 'print a shell completion script, e.g. source <(microstax completion bash)',
     load: async () => [(await import('./completion.js')).register],

@@ -8,7 +8,8 @@ import { progress } from './progress.js';
 /** How long a wait lasts when --timeout is not given: a cold create of a large blueprint fits. */
 export const DEFAULT_WAIT_TIMEOUT = '15m';
 
-function parseTimeout(value: string): number {
+/** Parses `--timeout`: a usage error (exit 2) unless a positive duration. */
+export function parseTimeout(value: string): number {
   const ms = parseDuration(value);
   if (ms === undefined || ms <= 0) throw new InvalidArgumentError('a duration such as 90s, 10m or 1h');
   return ms;

@@ -14,6 +14,7 @@ import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
 import { addOutputOptions, type OutputOptions, outputFormat, printResult } from '../output.js';
 import { progress } from '../progress.js';
+import { parseTimeout } from '../wait.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
 const REDACTED = Buffer.from('<redacted>').toString('base64');
@@ -113,7 +114,12 @@ export function register(program: Command): void {
         .argument('<file>', 'blueprint file')
         .requiredOption('--env <id>', 'environment id (names the namespace msx-<id>)')
         .option('--owner <owner>', 'owner label')
-        .option('--team <team>', 'team label'),
+        .option('--team <team>', 'team label')
+        .option(
+          '--timeout <duration>',
+          'give up waiting for ready after this long (default 10m)',
+          parseTimeout,
+        ),
     ),
   )
     .addHelpText(
@@ -123,7 +129,8 @@ export function register(program: Command): void {
     .action(
       async (
         file: string,
-        opts: BlueprintInputOptions & OutputOptions & { env: string; owner?: string; team?: string },
+        opts: BlueprintInputOptions &
+          OutputOptions & { env: string; owner?: string; team?: string; timeout?: number },
       ) => {
         const resolved = await resolveBlueprintFile({ file, overlays: opts.overlay, context: opts.context });
         if (!resolved.ok) {
@@ -136,7 +143,10 @@ export function register(program: Command): void {
             kube: await kubeClient(),
             environment: { id: opts.env, owner: opts.owner, team: opts.team },
             blueprint: resolved.blueprint,
-            config: loadDeployConfig(),
+            config: {
+              ...loadDeployConfig(),
+              ...(opts.timeout ? { readyTimeoutMs: opts.timeout } : {}),
+            },
             onProgress: (p) =>
               progress(
                 `[${p.readyCount}/${p.total}] ${p.changed.service}: ${p.changed.phase} (${p.changed.detail})`,
@@ -183,8 +193,9 @@ export function register(program: Command): void {
     deploy
       .command('down')
       .description('Delete an environment and wait until it is gone (safe to repeat)')
-      .argument('<id>', 'environment id'),
-  ).action(async (id: string, opts: OutputOptions) => {
+      .argument('<id>', 'environment id')
+      .option('--timeout <duration>', 'give up waiting for it to be gone after this long', parseTimeout),
+  ).action(async (id: string, opts: OutputOptions & { timeout?: number }) => {
     try {
       const result = await teardownEnvironment({
         kube: await kubeClient(),

@@ -108,7 +108,7 @@ describe('the npm package installs into an empty prefix and runs every command',
     expect((await microstax(['validate', EXAMPLE])).code).toBe(0);
     const rendered = await microstax(['render', EXAMPLE, '--json']);
     expect(JSON.parse(rendered.stdout)).toMatchObject({ blueprint: { name: 'checkout-dev' } });
-    const manifests = await microstax(['deploy', 'manifests', '-f', EXAMPLE, '--json']);
+    const manifests = await microstax(['deploy', 'manifests', EXAMPLE, '--env', 'pkg', '--json']);
     expect(manifests.code).toBe(0);
     expect(JSON.parse(manifests.stdout).length).toBeGreaterThan(0);
   });

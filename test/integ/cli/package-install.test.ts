@@ -85,9 +85,16 @@ describe('the npm package installs into an empty prefix and runs every command',
         'package/dist/cli/main.js',
         'package/dist/workflow-bundle.js',
         // Bundled: the root's undici override does not reach an installed package (undici 8 needs Node 22).
-        'package/node_modules/@kubernetes/client-node/node_modules/undici/package.json',
+        'package/node_modules/@kubernetes/client-node/package.json',
+        'package/node_modules/undici/package.json',
       ]),
     );
+    const { stdout: undici } = await exec('tar', [
+      '-xzOf',
+      tarball,
+      'package/node_modules/undici/package.json',
+    ]);
+    expect((JSON.parse(undici) as { version: string }).version).toMatch(/^7\./);
     const ours = files.filter((file) => !file.startsWith('package/node_modules/'));
     expect(ours.filter((file) => file.endsWith('.ts'))).toEqual([]);
     expect(files.filter((file) => file.startsWith('package/cli/'))).toEqual([]);

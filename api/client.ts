@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { DEFAULT_API_PORT } from './config.js';
+import { DEFAULT_API_PORT } from './default-port.js';
+import { type HttpAnswer, httpRequest } from './http-request.js';
 
 /** Where the CLI finds the API and its token. */
 export interface ClientSettings {
@@ -41,6 +42,10 @@ export class ApiClientError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** What to do about it, when the client knows (an unreachable server, a missing token). */
+    readonly hint?: string,
+    /** The URL the request went to. */
+    readonly url?: string,
   ) {
     super(message);
     this.name = 'ApiClientError';
@@ -48,8 +53,68 @@ export class ApiClientError extends Error {
 
   /** Worth retrying with the same Idempotency-Key: the API or Temporal was briefly unavailable. */
   get retryable(): boolean {
-    return this.status === 0 || this.status === 503 || this.status === 429;
+    return this.status === 0 || this.status === 503 || this.status === 429 || this.status === 502;
   }
+}
+
+/** Why a request never got an answer, from fetch's `cause` (e.g. "connection refused (ECONNREFUSED)"). */
+export function transportCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+  const code = cause?.code;
+  const known: Record<string, string> = {
+    ECONNREFUSED: 'connection refused',
+    ENOTFOUND: 'host not found',
+    EAI_AGAIN: 'name lookup failed',
+    ECONNRESET: 'connection reset',
+    ETIMEDOUT: 'connection timed out',
+    UND_ERR_CONNECT_TIMEOUT: 'connection timed out',
+    UND_ERR_SOCKET: 'connection closed',
+    EHOSTUNREACH: 'host unreachable',
+  };
+  if (code) return `${known[code] ?? cause?.message ?? 'network error'} (${code})`;
+  return cause?.message ?? (error as Error)?.message ?? String(error);
+}
+
+const UNREACHABLE_HINT =
+  'check that the API runs there (`microstax api`), or point MICROSTAX_URL or the current context (`microstax context`) at it';
+
+/** An ApiClientError for a request that got no answer: names the URL, the cause and what to do. */
+export function unreachable(url: string, error: unknown): ApiClientError {
+  return new ApiClientError(
+    0,
+    'unreachable',
+    `cannot reach the API at ${url}: ${transportCause(error)}`,
+    undefined,
+    UNREACHABLE_HINT,
+    url,
+  );
+}
+
+/** An ApiClientError from an error answer (its `{ error }` body when it has one). */
+function answerError(url: string, status: number, body: unknown): ApiClientError {
+  const error = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)?.error;
+  const code = error?.code ?? 'http_error';
+  const hint =
+    status === 401
+      ? 'set MICROSTAX_TOKEN (an admin makes one with `microstax token create`)'
+      : status === 403
+        ? "the token's team may not do this"
+        : undefined;
+  return new ApiClientError(
+    status,
+    code,
+    error?.message ?? `HTTP ${status} from ${url}`,
+    error?.field,
+    hint,
+    url,
+  );
+}
+
+/** A server-sent event, as the stream hands it to its caller. */
+export interface StreamEvent {
+  event: string;
+  data: unknown;
+  id: string | undefined;
 }
 
 /** A thin typed client over fetch for the CLI; every call sends the bearer token. */
@@ -60,107 +125,156 @@ export class ApiClient {
     return this.settings.url;
   }
 
+  private authorization(): Record<string, string> {
+    return this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {};
+  }
+
   async request<T>(params: {
     method?: 'GET' | 'POST' | 'DELETE';
     path: string;
     body?: unknown;
     headers?: Record<string, string>;
+    signal?: AbortSignal;
   }): Promise<{ status: number; body: T; headers: Headers }> {
-    let response: Response;
+    const url = `${this.settings.url}${params.path}`;
+    let response: HttpAnswer;
     try {
-      response = await fetch(`${this.settings.url}${params.path}`, {
+      response = await httpRequest({
+        url,
         method: params.method ?? 'GET',
         headers: {
-          ...(this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {}),
+          accept: 'application/json',
+          ...this.authorization(),
           ...(params.body !== undefined ? { 'content-type': 'application/json' } : {}),
           ...params.headers,
         },
         body: params.body === undefined ? undefined : JSON.stringify(params.body),
+        signal: params.signal,
       });
     } catch (error) {
-      throw new ApiClientError(
-        0,
-        'unreachable',
-        `cannot reach the API at ${this.settings.url}: ${(error as Error).message}`,
-      );
+      if (params.signal?.aborted) throw params.signal.reason;
+      throw unreachable(url, error);
     }
-    const text = await response.text();
+    const { text } = response;
     let body: unknown;
     try {
       body = text ? JSON.parse(text) : undefined;
     } catch {
       body = undefined;
     }
-    if (!response.ok) {
-      const error = (body as { error?: { code?: string; message?: string; field?: string } } | undefined)
-        ?.error;
-      throw new ApiClientError(
-        response.status,
-        error?.code ?? 'http_error',
-        error?.message ?? `HTTP ${response.status} from ${params.path}`,
-        error?.field,
-      );
-    }
+    if (response.status < 200 || response.status > 299) throw answerError(url, response.status, body);
     return { status: response.status, body: body as T, headers: response.headers };
   }
 
   /**
-   * Follows a server-sent event stream, calling `onEvent` for each event until it returns true (stop),
-   * or the server ends the stream.
+   * Follows a server-sent event stream, calling `onEvent` for each event until it returns true or
+   * the server sends `end`. A dropped connection, an API restart or a 502/503 does not end it: it
+   * reconnects with backoff and sends Last-Event-ID, so the server resumes after the last event
+   * seen. It stops only when `signal` aborts (rejecting with the signal's reason) or the API refuses.
    */
   async stream(params: {
     path: string;
-    onEvent: (event: string, data: unknown) => boolean | Promise<boolean>;
+    onEvent: (event: StreamEvent) => boolean | Promise<boolean>;
+    signal?: AbortSignal;
+    /** Told before each reconnect, with why the last connection ended. */
+    onReconnect?: (reason: string) => void;
   }): Promise<void> {
+    const { createParser } = await import('eventsource-parser');
+    const url = `${this.settings.url}${params.path}`;
+    let lastEventId: string | undefined;
+    let delayMs = 250;
+    for (;;) {
+      const outcome = await this.streamOnce({ url, params, lastEventId, createParser });
+      lastEventId = outcome.lastEventId;
+      if (outcome.done) return;
+      if (params.signal?.aborted) throw params.signal.reason;
+      // A stream that was up reconnects soon; a server that stays away is asked less and less often.
+      if (outcome.connected) delayMs = 250;
+      params.onReconnect?.(outcome.reason);
+      await sleep(delayMs, params.signal);
+      delayMs = Math.min(delayMs * 2, 4_000);
+    }
+  }
+
+  /** One connection of {@link stream}: whether the stream is over, or why it should reconnect. */
+  private async streamOnce(options: {
+    url: string;
+    params: Parameters<ApiClient['stream']>[0];
+    lastEventId: string | undefined;
+    createParser: typeof import('eventsource-parser').createParser;
+  }): Promise<{ done: boolean; connected: boolean; reason: string; lastEventId: string | undefined }> {
+    const { url, params } = options;
+    let lastEventId = options.lastEventId;
     const controller = new AbortController();
+    const signal = params.signal ? AbortSignal.any([params.signal, controller.signal]) : controller.signal;
     let response: Response;
     try {
-      response = await fetch(`${this.settings.url}${params.path}`, {
+      response = await fetch(url, {
         headers: {
           accept: 'text/event-stream',
-          ...(this.settings.token ? { authorization: `Bearer ${this.settings.token}` } : {}),
+          ...this.authorization(),
+          ...(lastEventId ? { 'last-event-id': lastEventId } : {}),
         },
-        signal: controller.signal,
+        signal,
       });
     } catch (error) {
-      throw new ApiClientError(
-        0,
-        'unreachable',
-        `cannot reach the API at ${this.settings.url}: ${(error as Error).message}`,
-      );
+      if (params.signal?.aborted) throw params.signal.reason;
+      return { done: false, connected: false, reason: unreachable(url, error).message, lastEventId };
     }
     if (!response.ok || !response.body) {
-      const body = (await response.json().catch(() => undefined)) as
-        | { error?: { code: string; message: string } }
-        | undefined;
-      throw new ApiClientError(
-        response.status,
-        body?.error?.code ?? 'http_error',
-        body?.error?.message ?? `HTTP ${response.status}`,
-      );
+      const body = await response.json().catch(() => undefined);
+      const error = answerError(url, response.status, body);
+      if (error.retryable) return { done: false, connected: false, reason: error.message, lastEventId };
+      throw error;
     }
+    const events: StreamEvent[] = [];
+    const parser = options.createParser({
+      onEvent: (message) => {
+        let data: unknown;
+        try {
+          data = JSON.parse(message.data);
+        } catch {
+          data = message.data;
+        }
+        events.push({ event: message.event ?? 'message', data, id: message.id });
+      },
+    });
     const decoder = new TextDecoder();
-    let buffer = '';
     try {
       for await (const chunk of response.body) {
-        buffer += decoder.decode(chunk as Uint8Array, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          end = buffer.indexOf('\n\n');
-          let event = 'message';
-          const data: string[] = [];
-          for (const line of block.split('\n')) {
-            if (line.startsWith('event: ')) event = line.slice(7);
-            else if (line.startsWith('data: ')) data.push(line.slice(6));
-          }
-          if (data.length === 0) continue;
-          if (await params.onEvent(event, JSON.parse(data.join('\n')))) return;
+        parser.feed(decoder.decode(chunk as Uint8Array, { stream: true }));
+        for (const event of events.splice(0)) {
+          if (event.id) lastEventId = event.id;
+          if ((await params.onEvent(event)) || event.event === 'end')
+            return { done: true, connected: true, reason: '', lastEventId };
         }
       }
+      return { done: false, connected: true, reason: `the event stream of ${url} closed`, lastEventId };
+    } catch (error) {
+      if (params.signal?.aborted) throw params.signal.reason;
+      return {
+        done: false,
+        connected: true,
+        reason: `the event stream of ${url} broke: ${transportCause(error)}`,
+        lastEventId,
+      };
     } finally {
       controller.abort();
     }
   }
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { readEnvSettings } from '../settings/env-settings.js';
+import { DEFAULT_API_PORT } from './default-port.js';
 
-/** The API's port when MICROSTAX_API_PORT is not set. */
-export const DEFAULT_API_PORT = 18080;
+export { DEFAULT_API_PORT };
 
 /**
  * The API's configuration: one zod schema, read from the environment at start-up. The database has

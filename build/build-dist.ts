@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { chmod, cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { distFreshness as checkFreshness, type DistFreshness } from '../bin/dist-freshness.js';
 import { bundleLifecycleWorkflows, PREBUILT_WORKFLOW_BUNDLE } from '../temporal/worker.js';
 import {
   BUILD_INPUTS,
@@ -59,7 +60,8 @@ export async function buildDist(options: {
   await writeFile(path.join(dist, PREBUILT_WORKFLOW_BUNDLE), bundle.code);
   const bundleDone = Date.now();
 
-  await writeFile(path.join(dist, BUILD_STAMP), '');
+  // The stamp lists the inputs, so the launcher checks freshness without reading the TypeScript here.
+  await writeFile(path.join(dist, BUILD_STAMP), `${JSON.stringify({ inputs: await buildInputs(root) })}\n`);
   const { files, bytes } = await treeSize(dist);
   return {
     distDir: dist,
@@ -74,23 +76,15 @@ export async function buildDist(options: {
   };
 }
 
-/** Whether dist/ is complete and newer than every build input; the reason when it is not. */
-export type DistFreshness = { fresh: true } | { fresh: false; reason: string };
+export type { DistFreshness };
 
 /**
- * Compares the build stamp's time with the newest input: the directories tsconfig.build.json
+ * Whether dist/ is complete and newer than every build input: the directories tsconfig.build.json
  * compiles (but their Markdown), the runtime assets, package.json, the lock file, the tsconfigs and
- * build/ itself.
+ * build/ itself. The launcher (bin/microstax.js) asks the same question with the list in the stamp.
  */
 export async function distFreshness(root: string): Promise<DistFreshness> {
-  const stamp = await stat(path.join(root, DIST_DIR, BUILD_STAMP)).catch(() => undefined);
-  if (!stamp)
-    return { fresh: false, reason: `${DIST_DIR}/ has not been built (or its build did not finish)` };
-  for (const input of await buildInputs(root)) {
-    const newer = await newerFile(path.join(root, input), stamp.mtimeMs);
-    if (newer) return { fresh: false, reason: `${path.relative(root, newer)} changed after the last build` };
-  }
-  return { fresh: true };
+  return checkFreshness({ root, distDir: DIST_DIR, stamp: BUILD_STAMP, inputs: await buildInputs(root) });
 }
 
 /** Paths (relative to `root`) whose change makes dist/ stale. */
@@ -99,20 +93,6 @@ export async function buildInputs(root: string): Promise<string[]> {
     include: string[];
   };
   return [...tsconfig.include, ...RUNTIME_ASSETS.map((asset) => asset.path), ...BUILD_INPUTS];
-}
-
-/** The first file under `target` (a file or directory) modified after `since`, if any. */
-async function newerFile(target: string, since: number): Promise<string | undefined> {
-  const info = await stat(target).catch(() => undefined);
-  if (!info) return undefined;
-  if (!info.isDirectory()) return info.mtimeMs > since ? target : undefined;
-  for (const entry of await readdir(target, { withFileTypes: true })) {
-    // Documentation beside the sources changes nothing in dist/.
-    if (entry.name === 'node_modules' || entry.name.endsWith('.md')) continue;
-    const newer = await newerFile(path.join(target, entry.name), since);
-    if (newer) return newer;
-  }
-  return undefined;
 }
 
 async function treeSize(dir: string): Promise<{ files: number; bytes: number }> {

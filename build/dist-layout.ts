@@ -19,6 +19,10 @@ export const RUNTIME_ASSETS: readonly { path: string; why: string }[] = [
     why: 'node-pg-migrate reads the SQL migrations from the directory (store/migrate)',
   },
   {
+    path: 'bin/dist-freshness.js',
+    why: 'plain JavaScript tsc does not emit: build/build-dist (which `stack images` imports) checks freshness with it',
+  },
+  {
     path: 'local/stack/node-pools.yaml',
     why: "`microstax plan --placement`'s default --pools (and the local stack's simulated nodes)",
   },

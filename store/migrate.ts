@@ -1,5 +1,7 @@
+import { readdir } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { runner } from 'node-pg-migrate';
+import type { Queryable } from './database.js';
 
 const migrationsDir = fileURLToPath(new URL('./migrations', import.meta.url));
 
@@ -40,4 +42,21 @@ async function runMigrations(databaseUrl: string, log: (line: string) => void): 
     logger: { debug: () => {}, info: log, warn: log, error: log },
   });
   return applied.map((m) => m.name);
+}
+
+/**
+ * The migrations not yet applied to the database `db` talks to, oldest first (every one when the
+ * migrations table does not exist). Reads only: tools that must not change a schema check with it.
+ */
+export async function pendingMigrations(db: Queryable): Promise<string[]> {
+  const files = (await readdir(migrationsDir)).filter((file) => file.endsWith('.sql')).sort();
+  const table = await db.query<{ exists: boolean }>('SELECT to_regclass($1) IS NOT NULL AS exists', [
+    MIGRATIONS_TABLE,
+  ]);
+  const applied = new Set<string>();
+  if (table.rows[0]?.exists) {
+    const rows = await db.query<{ name: string }>(`SELECT name FROM ${MIGRATIONS_TABLE}`);
+    for (const row of rows.rows) applied.add(row.name);
+  }
+  return files.map((file) => file.replace(/\.sql$/, '')).filter((name) => !applied.has(name));
 }

@@ -1,6 +1,7 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { BranchPlan, PlacementPlan, ServiceAction } from '../planner/types.js';
+import type { IdleAction } from './idle-actions.js';
 
 /**
  * The contract between the lifecycle workflows and everything that starts or inspects them (the API,
@@ -69,9 +70,7 @@ export type EnvironmentPhase = (typeof ENVIRONMENT_PHASES)[number];
 /** Phases after which the workflow has finished (the namespace is gone). */
 export const TERMINAL_PHASES: readonly EnvironmentPhase[] = ['deleted', 'failed', 'claimed'];
 
-/** What happens to an environment idle for longer than its idleAfter: torn down (default) or put to sleep. */
-export const IDLE_ACTIONS = ['teardown', 'sleep'] as const;
-export type IdleAction = (typeof IDLE_ACTIONS)[number];
+export { IDLE_ACTIONS, type IdleAction } from './idle-actions.js';
 
 /** The owner recorded on warm-pool environments until they are claimed. */
 export const WARM_POOL_OWNER = 'warm-pool';

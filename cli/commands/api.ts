@@ -1,29 +1,50 @@
 import type { Command } from 'commander';
 import { loadApiConfig } from '../../api/config.js';
-import { startApiServer } from '../../api/server.js';
 import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { SettingsError } from '../../settings/env-settings.js';
 import { createApiToken, listApiTokens, revokeApiToken } from '../../store/api-tokens.js';
 import { createPool } from '../../store/database.js';
-import { migrateUp } from '../../store/migrate.js';
+import { pendingMigrations } from '../../store/migrate.js';
 import { ensureTeam } from '../../store/teams.js';
 import { findUserByName, type UserRole, upsertUser } from '../../store/users.js';
 import { parseDuration } from '../../workflows/duration.js';
-import { ExitCode } from '../exit-codes.js';
+import { CliError } from '../cli-error.js';
+import { openMetadataDatabase } from '../metadata-database.js';
+import {
+  isDocument,
+  type OutputFormat,
+  type OutputOptions,
+  outputFormat,
+  parseOutputFormat,
+  printResult,
+} from '../output.js';
 
-function fail(message: string, json: boolean): number {
-  if (json) process.stdout.write(`${JSON.stringify({ ok: false, error: { message } }, null, 2)}\n`);
-  process.stderr.write(`microstax: ${message}\n`);
-  return ExitCode.Failure;
+/** Bad input to a token command: one line naming the option, exit 1. */
+function invalid(field: string, message: string): CliError {
+  return new CliError({ type: 'invalid-input', field, message });
 }
 
-/** Opens the metadata database (migrated) for one admin command, and closes it afterwards. */
+/**
+ * Opens the metadata database for one admin command, and closes it afterwards. It never migrates:
+ * a database with pending migrations (or none at all) is refused, naming `microstax db migrate`.
+ */
 async function withDatabase<T>(work: (db: ReturnType<typeof createPool>) => Promise<T>): Promise<T> {
-  await useLocalStackSettings();
-  const { databaseUrl } = loadApiConfig();
-  await migrateUp({ databaseUrl });
+  const { databaseUrl, display } = await openMetadataDatabase();
   const db = createPool({ databaseUrl, max: 2, applicationName: 'microstax-cli' });
   try {
+    const pending = await pendingMigrations(db).catch((error: unknown) => {
+      throw new CliError({
+        type: 'database',
+        message: `cannot read the metadata database at ${display}: ${(error as Error).message}`,
+        hint: 'check DATABASE_URL',
+      });
+    });
+    if (pending.length > 0)
+      throw new CliError({
+        type: 'database',
+        message: `the metadata database at ${display} is not migrated (${pending.length} pending: ${pending.join(', ')})`,
+        hint: 'run `microstax db migrate` first',
+      });
     return await work(db);
   } finally {
     await db.end();
@@ -89,12 +110,11 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
           ...(opts.port ? { port: Number(opts.port) } : {}),
         });
       } catch (error) {
-        if (error instanceof SettingsError) {
-          process.exitCode = fail(error.message, false);
-          return;
-        }
+        if (error instanceof SettingsError) throw new CliError({ type: 'config', message: error.message });
         throw error;
       }
+      // Loaded here: the server (Fastify, Temporal client) is heavy and only `api` needs it.
+      const { startApiServer } = await import('../../api/server.js');
       const { url } = await startApiServer(config);
       process.stderr.write(`microstax api listening on ${url} (docs ${url}/docs)\n`);
       // Keep running until a signal closes the server (server.ts exits the process then).
@@ -118,7 +138,8 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
     )
     .option('--description <text>', 'what the token is for, e.g. "CI"', '')
     .option('--expires-in <duration>', 'expire after this long, e.g. 90d (default: never)')
-    .option('--json', 'print JSON', false)
+    .option('-o, --output <format>', 'output format: json|yaml|table|wide|name', parseOutputFormat, 'table')
+    .option('--json', 'same as -o json', false)
     .addHelpText(
       'after',
       '\nExample:\n  export MICROSTAX_TOKEN=$(microstax token create --user ada --team payments)',
@@ -130,27 +151,19 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
         role?: string;
         description: string;
         expiresIn?: string;
+        output: OutputFormat;
         json: boolean;
       }) => {
-        if (opts.role !== undefined && !ROLES.includes(opts.role as UserRole)) {
-          process.exitCode = fail(`--role must be member or admin, not "${opts.role}"`, opts.json);
-          return;
-        }
-        if (!/^[a-z][a-z0-9-]{0,39}$/.test(opts.team)) {
-          process.exitCode = fail(
-            `--team must be lower-case letters, digits and "-" (got "${opts.team}")`,
-            opts.json,
-          );
-          return;
-        }
+        if (opts.role !== undefined && !ROLES.includes(opts.role as UserRole))
+          throw invalid('role', `--role must be member or admin, not "${opts.role}"`);
+        if (!/^[a-z][a-z0-9-]{0,39}$/.test(opts.team))
+          throw invalid('team', `--team must be lower-case letters, digits and "-" (got "${opts.team}")`);
         const expiresMs = opts.expiresIn === undefined ? undefined : parseDuration(opts.expiresIn);
-        if (expiresMs === undefined && opts.expiresIn !== undefined) {
-          process.exitCode = fail(
+        if (expiresMs === undefined && opts.expiresIn !== undefined)
+          throw invalid(
+            'expires-in',
             `--expires-in must be a duration such as 30d (got "${opts.expiresIn}")`,
-            opts.json,
           );
-          return;
-        }
         const result = await issueApiToken({
           user: opts.user,
           team: opts.team,
@@ -158,21 +171,26 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
           description: opts.description,
           expiresAt: expiresMs === undefined ? null : new Date(Date.now() + expiresMs),
         });
-        if ('error' in result) {
-          process.exitCode = fail(result.error ?? 'failed', opts.json);
-          return;
-        }
+        if ('error' in result) throw invalid('user', result.error ?? 'failed');
         const { secret, record, user } = result;
-        if (opts.json) {
-          process.stdout.write(
-            `${JSON.stringify({ ok: true, token: secret, id: record.id, user: user.name, team: user.teamId, role: user.role, expiresAt: record.expiresAt }, null, 2)}\n`,
-          );
-        } else {
-          process.stdout.write(`${secret}\n`);
+        const format = outputFormat(opts);
+        if (!isDocument(format))
           process.stderr.write(
             `token ${record.id} for ${user.name} (${user.role}, team ${user.teamId}); it is shown only now: store it safely\n`,
           );
-        }
+        await printResult(format, {
+          document: {
+            ok: true,
+            token: secret,
+            id: record.id,
+            user: user.name,
+            team: user.teamId,
+            role: user.role,
+            expiresAt: record.expiresAt,
+          },
+          table: () => secret,
+          names: () => [record.id],
+        });
       },
     );
 
@@ -180,48 +198,44 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
     .command('list')
     .description("list a user's tokens (ids and prefixes only; tokens cannot be shown again)")
     .requiredOption('--user <name>', 'user name')
-    .option('--json', 'print JSON', false)
-    .action(async (opts: { user: string; json: boolean }) => {
+    .option('-o, --output <format>', 'output format: json|yaml|table|wide|name', parseOutputFormat, 'table')
+    .option('--json', 'same as -o json', false)
+    .action(async (opts: OutputOptions & { user: string }) => {
       const tokens = await withDatabase(async (db) => {
         const user = await findUserByName(db, opts.user);
         return user ? listApiTokens(db, user.id) : null;
       });
-      if (!tokens) {
-        process.exitCode = fail(`no user ${opts.user}`, opts.json);
-        return;
-      }
-      if (opts.json) {
-        process.stdout.write(`${JSON.stringify({ ok: true, tokens }, null, 2)}\n`);
-        return;
-      }
-      for (const t of tokens) {
-        const state = t.revokedAt
-          ? 'revoked'
-          : t.expiresAt && t.expiresAt < new Date()
-            ? 'expired'
-            : 'active';
-        process.stdout.write(
-          `${t.id}  ${t.prefix}…  ${state.padEnd(8)} ${t.createdAt.toISOString()}  ${t.description}\n`,
-        );
-      }
+      if (!tokens) throw invalid('user', `no user ${opts.user}`);
+      const state = (t: (typeof tokens)[number]) =>
+        t.revokedAt ? 'revoked' : t.expiresAt && t.expiresAt < new Date() ? 'expired' : 'active';
+      await printResult(outputFormat(opts), {
+        document: { ok: true, tokens },
+        table: () =>
+          tokens
+            .map(
+              (t) =>
+                `${t.id}  ${t.prefix}…  ${state(t).padEnd(8)} ${t.createdAt.toISOString()}  ${t.description}`,
+            )
+            .join('\n'),
+        names: () => tokens.map((t) => t.id),
+      });
     });
 
   token
     .command('revoke')
     .description('revoke a token at once')
     .argument('<id>', 'token id (from token list)')
-    .option('--json', 'print JSON', false)
-    .action(async (id: string, opts: { json: boolean }) => {
-      if (!/^[0-9a-f-]{36}$/i.test(id)) {
-        process.exitCode = fail(`"${id}" is not a token id (a UUID from token list)`, opts.json);
-        return;
-      }
+    .option('-o, --output <format>', 'output format: json|yaml|table|wide|name', parseOutputFormat, 'table')
+    .option('--json', 'same as -o json', false)
+    .action(async (id: string, opts: OutputOptions) => {
+      if (!/^[0-9a-f-]{36}$/i.test(id))
+        throw invalid('id', `"${id}" is not a token id (a UUID from token list)`);
       const revoked = await withDatabase((db) => revokeApiToken(db, id));
-      if (!revoked) {
-        process.exitCode = fail(`no live token ${id}`, opts.json);
-        return;
-      }
-      if (opts.json) process.stdout.write(`${JSON.stringify({ ok: true, id, revoked: true }, null, 2)}\n`);
-      else process.stdout.write(`revoked ${id}\n`);
+      if (!revoked) throw invalid('id', `no live token ${id}`);
+      await printResult(outputFormat(opts), {
+        document: { ok: true, id, revoked: true },
+        table: () => `revoked ${id}`,
+        names: () => [id],
+      });
     });
 }

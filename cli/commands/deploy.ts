@@ -4,21 +4,24 @@ import { parse } from 'yaml';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import { loadDeployConfig } from '../../deploy/config.js';
 import { deployEnvironment } from '../../deploy/deploy-environment.js';
-import { isDeployError } from '../../deploy/errors.js';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { renderEnvironment } from '../../deploy/manifests/render.js';
 import { getEnvironmentStatus } from '../../deploy/status.js';
 import { teardownEnvironment } from '../../deploy/teardown.js';
 import type { EnvironmentStatus } from '../../deploy/types.js';
 import { useLocalStackSettings } from '../../local/stack/process-settings.js';
+import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
+import { addOutputOptions, type OutputOptions, outputFormat, printResult } from '../output.js';
+import { progress } from '../progress.js';
+import { parseTimeout } from '../wait.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
 const REDACTED = Buffer.from('<redacted>').toString('base64');
 
-/** The cluster: KUBECONFIG when set (no local stack needed), else the local stack's. */
+/** The cluster: KUBECONFIG when set (the local stack is not even looked at), else the local stack's. */
 async function kubeClient(): Promise<KubeClient> {
-  await useLocalStackSettings();
+  if (!process.env.KUBECONFIG) await useLocalStackSettings();
   return KubeClient.fromEnvironment();
 }
 
@@ -35,17 +38,12 @@ function redactSecrets(objects: KubernetesObject[], showSecrets: boolean): Kuber
   });
 }
 
-function fail(error: unknown, json: boolean): number {
-  if (json) {
-    const body = isDeployError(error) ? error.toJSON() : { type: 'error', message: String(error) };
-    process.stdout.write(`${JSON.stringify({ ok: false, error: body }, null, 2)}\n`);
-  } else {
-    process.stderr.write(`error: ${error instanceof Error ? error.message : String(error)}\n`);
-  }
-  return ExitCode.Failure;
+/** Reports a failure the one way every command does (see cli/error-report.ts); returns exit code 1. */
+function fail(error: unknown, options: Partial<OutputOptions>): Promise<number> {
+  return reportError(error, outputFormat(options));
 }
 
-function printStatus(status: EnvironmentStatus): void {
+function formatStatus(status: EnvironmentStatus): string {
   const lines = [`${status.environmentId} (namespace ${status.namespace}): ${status.phase}`];
   for (const s of status.services) lines.push(`  ${s.service.padEnd(20)} ${s.phase.padEnd(12)} ${s.detail}`);
   for (const r of status.reused) lines.push(`  ${r.service.padEnd(20)} ${'reused'.padEnd(12)} ${r.target}`);
@@ -54,7 +52,7 @@ function printStatus(status: EnvironmentStatus): void {
   }
   for (const [service, urls] of Object.entries(status.urls))
     lines.push(`  url ${service}: ${urls.join(' ')}`);
-  process.stdout.write(`${lines.join('\n')}\n`);
+  return lines.join('\n');
 }
 
 /** Registers `microstax deploy manifests|up|status|down`: the deploy layer without the control plane. */
@@ -103,20 +101,26 @@ export function register(program: Command): void {
             : objects.map((o) => dumpYaml(o)).join('---\n'),
         );
       } catch (error) {
-        process.exitCode = fail(error, opts.json);
+        process.exitCode = await fail(error, opts);
       }
     },
   );
 
-  addBlueprintInputOptions(
-    deploy
-      .command('up')
-      .description('Deploy an environment of this blueprint and wait until every service is ready')
-      .argument('<file>', 'blueprint file')
-      .requiredOption('--env <id>', 'environment id (names the namespace msx-<id>)')
-      .option('--owner <owner>', 'owner label')
-      .option('--team <team>', 'team label')
-      .option('--json', 'print the result as JSON', false),
+  addOutputOptions(
+    addBlueprintInputOptions(
+      deploy
+        .command('up')
+        .description('Deploy an environment of this blueprint and wait until every service is ready')
+        .argument('<file>', 'blueprint file')
+        .requiredOption('--env <id>', 'environment id (names the namespace msx-<id>)')
+        .option('--owner <owner>', 'owner label')
+        .option('--team <team>', 'team label')
+        .option(
+          '--timeout <duration>',
+          'give up waiting for ready after this long (default 10m)',
+          parseTimeout,
+        ),
+    ),
   )
     .addHelpText(
       'after',
@@ -125,7 +129,8 @@ export function register(program: Command): void {
     .action(
       async (
         file: string,
-        opts: BlueprintInputOptions & { env: string; owner?: string; team?: string; json: boolean },
+        opts: BlueprintInputOptions &
+          OutputOptions & { env: string; owner?: string; team?: string; timeout?: number },
       ) => {
         const resolved = await resolveBlueprintFile({ file, overlays: opts.overlay, context: opts.context });
         if (!resolved.ok) {
@@ -138,62 +143,72 @@ export function register(program: Command): void {
             kube: await kubeClient(),
             environment: { id: opts.env, owner: opts.owner, team: opts.team },
             blueprint: resolved.blueprint,
-            config: loadDeployConfig(),
+            config: {
+              ...loadDeployConfig(),
+              ...(opts.timeout ? { readyTimeoutMs: opts.timeout } : {}),
+            },
             onProgress: (p) =>
-              process.stderr.write(
-                `[${p.readyCount}/${p.total}] ${p.changed.service}: ${p.changed.phase} (${p.changed.detail})\n`,
+              progress(
+                `[${p.readyCount}/${p.total}] ${p.changed.service}: ${p.changed.phase} (${p.changed.detail})`,
               ),
           });
-          if (opts.json) process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
-          else {
-            process.stdout.write(
-              `${result.environmentId} ready in ${(result.durationMs / 1000).toFixed(1)}s\n`,
-            );
-            for (const [service, urls] of Object.entries(result.urls)) {
-              process.stdout.write(`  ${service}: ${urls.join(' ')}\n`);
-            }
-          }
+          await printResult(outputFormat(opts), {
+            document: { ok: true, ...result },
+            table: () =>
+              [
+                `${result.environmentId} ready in ${(result.durationMs / 1000).toFixed(1)}s`,
+                ...Object.entries(result.urls).map(([service, urls]) => `  ${service}: ${urls.join(' ')}`),
+              ].join('\n'),
+            names: () => [result.environmentId],
+          });
         } catch (error) {
-          process.exitCode = fail(error, opts.json);
+          process.exitCode = await fail(error, opts);
         }
       },
     );
 
-  deploy
-    .command('status')
-    .description('Show where an environment stands: services, causes of failure, init jobs, URLs')
-    .argument('<id>', 'environment id')
-    .option('--json', 'print JSON', false)
-    .action(async (id: string, opts: { json: boolean }) => {
-      try {
-        const status = await getEnvironmentStatus({
-          kube: await kubeClient(),
-          environmentId: id,
-          config: loadDeployConfig(),
-        });
-        if (opts.json) process.stdout.write(`${JSON.stringify(status, null, 2)}\n`);
-        else printStatus(status);
-      } catch (error) {
-        process.exitCode = fail(error, opts.json);
-      }
-    });
+  addOutputOptions(
+    deploy
+      .command('status')
+      .description('Show where an environment stands: services, causes of failure, init jobs, URLs')
+      .argument('<id>', 'environment id'),
+  ).action(async (id: string, opts: OutputOptions) => {
+    try {
+      const status = await getEnvironmentStatus({
+        kube: await kubeClient(),
+        environmentId: id,
+        config: loadDeployConfig(),
+      });
+      await printResult(outputFormat(opts), {
+        document: status,
+        table: () => formatStatus(status),
+        names: () => [status.environmentId],
+      });
+    } catch (error) {
+      process.exitCode = await fail(error, opts);
+    }
+  });
 
-  deploy
-    .command('down')
-    .description('Delete an environment and wait until it is gone (safe to repeat)')
-    .argument('<id>', 'environment id')
-    .option('--json', 'print JSON', false)
-    .action(async (id: string, opts: { json: boolean }) => {
-      try {
-        const result = await teardownEnvironment({
-          kube: await kubeClient(),
-          environmentId: id,
-          config: loadDeployConfig(),
-        });
-        if (opts.json) process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
-        else process.stdout.write(`${id}: ${result.deleted ? 'deleted' : 'nothing to delete'}\n`);
-      } catch (error) {
-        process.exitCode = fail(error, opts.json);
-      }
-    });
+  addOutputOptions(
+    deploy
+      .command('down')
+      .description('Delete an environment and wait until it is gone (safe to repeat)')
+      .argument('<id>', 'environment id')
+      .option('--timeout <duration>', 'give up waiting for it to be gone after this long', parseTimeout),
+  ).action(async (id: string, opts: OutputOptions & { timeout?: number }) => {
+    try {
+      const result = await teardownEnvironment({
+        kube: await kubeClient(),
+        environmentId: id,
+        config: loadDeployConfig(),
+      });
+      await printResult(outputFormat(opts), {
+        document: { ok: true, ...result },
+        table: () => `${id}: ${result.deleted ? 'deleted' : 'nothing to delete'}`,
+        names: () => [id],
+      });
+    } catch (error) {
+      process.exitCode = await fail(error, opts);
+    }
+  });
 }

@@ -6,8 +6,8 @@ import { ApiClient, ApiClientError, loadClientSettings } from '../../api/client.
 import type { ApplyResponse } from '../../api/schemas/apply.js';
 import { labelKeyProblem, labelValueProblem } from '../../api/schemas/apply.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
-import { IDLE_ACTIONS, type IdleAction } from '../../workflows/contracts.js';
 import { parseDuration } from '../../workflows/duration.js';
+import { IDLE_ACTIONS, type IdleAction } from '../../workflows/idle-actions.js';
 import { ExitCode } from '../exit-codes.js';
 import { type EnvironmentBody, FINISHED_PHASES, follow } from './env.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';

@@ -2,77 +2,57 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, Option } from 'commander';
-import { ApiClient, ApiClientError, loadClientSettings } from '../../api/client.js';
-import { resolveBlueprintFile } from '../../blueprints/resolve.js';
-import { IDLE_ACTIONS, type IdleAction } from '../../workflows/contracts.js';
+import { ApiClient, ApiClientError } from '../../api/client.js';
+import { IDLE_ACTIONS, type IdleAction } from '../../workflows/idle-actions.js';
+import type {
+  CreatedShareBody,
+  EnvironmentBody,
+  EnvironmentListBody,
+  ExtendBody,
+  ShareBody,
+  SnapshotBody,
+  TeardownBody,
+  WorkflowsStartedBody,
+} from '../api-types.js';
+import { CliError } from '../cli-error.js';
+import { clientSettings } from '../contexts.js';
+import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
+import { addOutputOptions, isDocument, type OutputOptions, outputFormat, printResult } from '../output.js';
+import { progress } from '../progress.js';
+import { addTimeoutOption, DEFAULT_WAIT_TIMEOUT, followEnvironment } from '../wait.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
-/** The environment as the API returns it (the fields the CLI prints). */
-export interface EnvironmentBody {
-  id: string;
-  name?: string | null;
-  labels?: Record<string, string>;
-  phase: string;
-  team?: string;
-  owner?: string;
-  blueprint?: { name: string; version: number };
-  parent?: string | null;
-  /** The root environment of a branch's lineage (the parent itself unless the parent is a branch). */
-  baseline?: string | null;
-  services: {
-    name: string;
-    state: string;
-    action?: string;
-    readyReplicas?: number;
-    replicas?: number;
-    message?: string;
-  }[];
-  urls: Record<string, string>;
-  costPerHour?: number | null;
-  expiresAt: string | null;
-  workflowId?: string;
-  error?: { type: string; message: string } | null;
-}
+export type { EnvironmentBody };
 
 const FINISHED = new Set(['deleted', 'failed']);
 
 async function client(): Promise<ApiClient> {
-  return new ApiClient(await loadClientSettings());
+  return new ApiClient(await clientSettings());
 }
 
-/** Prints an API failure (message, code, field) and returns exit code 1. */
-function report(error: unknown, json: boolean): number {
-  if (!(error instanceof ApiClientError)) throw error;
-  const body = {
-    ok: false,
-    error: { status: error.status, code: error.code, message: error.message, field: error.field },
-  };
-  if (json) process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
-  const hint =
-    error.code === 'unauthorized'
-      ? ' (set MICROSTAX_TOKEN; an admin makes one with `microstax token create`)'
-      : '';
-  process.stderr.write(
-    `microstax: ${error.message}${error.field ? ` [${error.field}]` : ''} (${error.code})${hint}\n`,
-  );
-  return ExitCode.Failure;
-}
-
-/** Runs an action that talks to the API, turning its errors into the exit code. */
-function act<A extends unknown[]>(json: (args: A) => boolean, run: (...args: A) => Promise<void>) {
+/**
+ * Runs an action that talks to the API; a failure prints one line (and, for -o json|yaml, the error
+ * document) and sets exit code 1.
+ */
+function act<A extends unknown[]>(
+  options: (args: A) => Partial<OutputOptions>,
+  run: (...args: A) => Promise<void>,
+) {
   return async (...args: A) => {
     try {
       await run(...args);
     } catch (error) {
-      process.exitCode = report(error, json(args));
+      process.exitCode = await reportError(error, outputFormat(options(args)));
     }
   };
 }
 
-function print(json: boolean, value: unknown, text: string): void {
-  process.stdout.write(json ? `${JSON.stringify(value, null, 2)}\n` : `${text}\n`);
-}
+/** The environment's id as `-o name` prints it. */
+const names =
+  (...ids: string[]) =>
+  () =>
+    ids;
 
 function describeEnvironment(env: EnvironmentBody): string {
   const lines = [
@@ -98,37 +78,26 @@ function describeEnvironment(env: EnvironmentBody): string {
   return lines.join('\n');
 }
 
+/** Prints one environment in the format asked for (`ok` false when a wait did not get there). */
+function printEnvironment(options: Partial<OutputOptions>, env: EnvironmentBody, ok = true): Promise<void> {
+  return printResult(outputFormat(options), {
+    document: { ok, environment: env },
+    table: () => describeEnvironment(env),
+    names: names(env.id),
+  });
+}
+
 /**
- * Follows the environment's event stream, printing each phase and per-service change to stderr,
- * until it is ready (resolves 'ready') or finished (its phase). `until` picks what counts as done.
+ * Follows the environment's event stream until `until` says done (see followEnvironment), with the
+ * default timeout. Kept for the demo.
  */
-export async function follow(
+export function follow(
   api: ApiClient,
   id: string,
   until: (phase: string, env: EnvironmentBody) => boolean,
+  timeoutMs = 15 * 60_000,
 ): Promise<EnvironmentBody> {
-  let last: EnvironmentBody | undefined;
-  const seen = new Map<string, string>();
-  await api.stream({
-    path: `/v1/environments/${id}/stream`,
-    onEvent: (event, data) => {
-      if (event !== 'status') return false;
-      const env = data as EnvironmentBody;
-      if (env.phase !== last?.phase) process.stderr.write(`${id}: ${env.phase}\n`);
-      const ready = env.services.filter((s) => s.state === 'ready' || s.state === 'reused').length;
-      for (const s of env.services) {
-        const state = `${s.state}${s.message ? ` (${s.message})` : ''}`;
-        if (seen.get(s.name) !== state) {
-          seen.set(s.name, state);
-          process.stderr.write(`  [${ready}/${env.services.length}] ${s.name}: ${state}\n`);
-        }
-      }
-      last = env;
-      return until(env.phase, env);
-    },
-  });
-  if (!last) throw new ApiClientError(0, 'stream_ended', `the event stream of ${id} ended without a status`);
-  return last;
+  return followEnvironment({ api, id, until, timeoutMs, goal: 'done' });
 }
 
 /** Phases after which an environment will not become ready any more. */
@@ -172,6 +141,8 @@ export async function createEnvironment(
   | { ok: true; environment: EnvironmentBody; replayed: boolean }
   | { ok: false; problems: Parameters<typeof printProblems>[0] }
 > {
+  // Loaded here: the blueprint resolver is the heaviest module the env commands use.
+  const { resolveBlueprintFile } = await import('../../blueprints/resolve.js');
   const local = await resolveBlueprintFile({
     file: params.file,
     overlays: params.overlays,
@@ -208,6 +179,22 @@ export async function createEnvironment(
   };
 }
 
+/** Waits (per --wait / env wait) and prints the environment; exit 1 when it did not get there. */
+async function waitAndPrint(params: {
+  api: ApiClient;
+  id: string;
+  options: Partial<OutputOptions>;
+  until: (phase: string, env: EnvironmentBody) => boolean;
+  reached: (env: EnvironmentBody) => boolean;
+  timeoutMs: number;
+  goal: string;
+}): Promise<void> {
+  const result = await followEnvironment(params);
+  const ok = params.reached(result);
+  if (!ok) process.exitCode = ExitCode.Failure;
+  await printEnvironment(params.options, result, ok);
+}
+
 /** `microstax env ...`: environments through the control-plane API (MICROSTAX_URL, MICROSTAX_TOKEN). */
 export function register(program: Command): void {
   const env = program
@@ -216,47 +203,60 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-The API is MICROSTAX_URL (default http://127.0.0.1:18080) with the token MICROSTAX_TOKEN, or
-{"url", "token"} in ~/.config/microstax/config.json (MICROSTAX_CONFIG). Every command takes --json.
-Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
+The API is MICROSTAX_URL (default http://127.0.0.1:18080) with the token MICROSTAX_TOKEN, or the
+current context (microstax context add|use; MICROSTAX_CONTEXT picks another) in
+~/.config/microstax/config.json (MICROSTAX_CONFIG). Every command takes
+-o json|yaml|table|wide|name (--json = -o json); every wait takes --timeout (default ${DEFAULT_WAIT_TIMEOUT}).
+A wait survives a dropped connection or an API restart: it reconnects and resumes the event stream.
+Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --timeout, 2 usage error.`,
     );
 
-  addBlueprintInputOptions(
-    env
-      .command('create')
-      .description('create an environment from a blueprint file (validated locally first)')
-      .requiredOption('-f, --file <blueprint>', 'blueprint file')
-      .option(
-        '--branch-of <env>',
-        'make a branch of this environment (a branch may itself be one): only what changed against it runs',
-      )
-      .option('--ttl <duration>', 'delete after this long, e.g. 4h')
-      .option('--idle-after <duration>', 'after this long without activity, the idle action applies')
-      .addOption(
-        new Option(
-          '--idle <action>',
-          'what happens once idle: teardown, or sleep (scale to zero, keep data)',
-        ).choices(IDLE_ACTIONS),
-      )
-      .option('--idempotency-key <key>', 'makes a retried create safe (default: a fresh key per invocation)')
-      .option('--wait', 'follow progress until the environment is ready (exit 1 if it fails)', false)
-      .option('--json', 'print JSON', false),
+  type WaitOptions = OutputOptions & { wait: boolean; timeout: number };
+
+  addTimeoutOption(
+    addOutputOptions(
+      addBlueprintInputOptions(
+        env
+          .command('create')
+          .description('create an environment from a blueprint file (validated locally first)')
+          .requiredOption('-f, --file <blueprint>', 'blueprint file')
+          .option(
+            '--branch-of <env>',
+            'make a branch of this environment (a branch may itself be one): only what changed against it runs',
+          )
+          .option('--ttl <duration>', 'delete after this long, e.g. 4h')
+          .option('--idle-after <duration>', 'after this long without activity, the idle action applies')
+          .addOption(
+            new Option(
+              '--idle <action>',
+              'what happens once idle: teardown, or sleep (scale to zero, keep data)',
+            ).choices(IDLE_ACTIONS),
+          )
+          .option(
+            '--idempotency-key <key>',
+            'makes a retried create safe (default: a fresh key per invocation)',
+          )
+          .option('--wait', 'follow progress until the environment is ready (exit 1 if it fails)', false),
+      ),
+    ),
   )
-    .addHelpText('after', '\nExample:\n  microstax env create -f checkout-dev.yaml --ttl 4h --wait')
+    .addHelpText(
+      'after',
+      '\nExample:\n  microstax env create -f checkout-dev.yaml --ttl 4h --wait --timeout 10m',
+    )
     .action(
       act(
-        ([opts]) => opts.json,
+        ([opts]) => opts,
         async (
-          opts: BlueprintInputOptions & {
-            file: string;
-            branchOf?: string;
-            ttl?: string;
-            idleAfter?: string;
-            idle?: IdleAction;
-            idempotencyKey?: string;
-            wait: boolean;
-            json: boolean;
-          },
+          opts: BlueprintInputOptions &
+            WaitOptions & {
+              file: string;
+              branchOf?: string;
+              ttl?: string;
+              idleAfter?: string;
+              idle?: IdleAction;
+              idempotencyKey?: string;
+            },
         ) => {
           const api = await client();
           const created = await createEnvironment({
@@ -272,284 +272,382 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed), 2 usage error.`,
           });
           if (!created.ok) {
             printProblems(created.problems);
-            if (opts.json) print(true, { ok: false, problems: created.problems }, '');
-            process.exitCode = ExitCode.Failure;
+            const error = new CliError({
+              type: 'invalid-input',
+              message: `${opts.file} is not a valid blueprint (${created.problems.length} problem(s) above); nothing was sent`,
+              field: 'file',
+            });
+            process.exitCode = await reportError(error, outputFormat(opts), { problems: created.problems });
             return;
           }
-          let result = created.environment;
-          if (!opts.json) process.stderr.write(`created ${result.id} (${result.phase})\n`);
-          if (opts.wait) {
-            result = await follow(api, result.id, (phase) => phase === 'ready' || FINISHED.has(phase));
-            if (result.phase !== 'ready') process.exitCode = ExitCode.Failure;
-          }
-          print(
-            opts.json,
-            { ok: process.exitCode !== ExitCode.Failure, environment: result },
-            describeEnvironment(result),
-          );
+          const result = created.environment;
+          progress(`created ${result.id} (${result.phase})`);
+          if (!opts.wait) return printEnvironment(opts, result);
+          await waitAndPrint({
+            api,
+            id: result.id,
+            options: opts,
+            until: (phase) => phase === 'ready' || FINISHED.has(phase),
+            reached: (env) => env.phase === 'ready',
+            timeoutMs: opts.timeout,
+            goal: 'ready',
+          });
         },
       ),
     );
 
-  env
-    .command('list')
-    .description('list environments, newest first')
-    .option('--team <team>', 'filter by team (admins)')
-    .option('--owner <user>', 'filter by owner')
-    .option('--blueprint <name>', 'filter by blueprint')
-    .option('--phase <phase>', 'filter by phase, e.g. ready')
-    .option('-l, --selector <selector>', 'label selector, e.g. pr=42 or "app in (shop,cart),!draft"')
-    .option('--limit <n>', 'at most this many', '50')
-    .option('--json', 'print JSON', false)
-    .action(
-      act(
-        ([opts]) => opts.json,
-        async (opts: {
+  addOutputOptions(
+    env
+      .command('list')
+      .description('list environments, newest first')
+      .option('--team <team>', 'filter by team (admins)')
+      .option('--owner <user>', 'filter by owner')
+      .option('--blueprint <name>', 'filter by blueprint')
+      .option('--phase <phase>', 'filter by phase, e.g. ready')
+      .option('-l, --selector <selector>', 'label selector, e.g. pr=42 or "app in (shop,cart),!draft"')
+      .option('--limit <n>', 'at most this many', '50')
+      .option('--before <id>', 'the page after this id (the `next` of the previous page)'),
+  ).action(
+    act(
+      ([opts]) => opts,
+      async (
+        opts: OutputOptions & {
           team?: string;
           owner?: string;
           blueprint?: string;
           phase?: string;
           selector?: string;
           limit: string;
-          json: boolean;
-        }) => {
-          const query = new URLSearchParams();
-          for (const key of ['team', 'owner', 'blueprint', 'phase', 'limit'] as const) {
-            if (opts[key]) query.set(key, opts[key]);
-          }
-          if (opts.selector) query.set('labelSelector', opts.selector);
-          const { body } = await (await client()).request<{ items: EnvironmentBody[]; next: string | null }>({
-            path: `/v1/environments?${query}`,
-          });
-          const rows = body.items.map((e) =>
-            `${e.id.padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${(e.expiresAt ?? '-').padEnd(24)} ${e.name ?? ''}`.trimEnd(),
-          );
-          const header = `${'ID'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} ${'EXPIRES'.padEnd(24)} NAME`;
-          print(opts.json, { ok: true, ...body }, [header, ...rows].join('\n'));
+          before?: string;
         },
-      ),
-    );
+      ) => {
+        const query = new URLSearchParams();
+        for (const key of ['team', 'owner', 'blueprint', 'phase', 'limit', 'before'] as const) {
+          if (opts[key]) query.set(key, opts[key]);
+        }
+        if (opts.selector) query.set('labelSelector', opts.selector);
+        const { body } = await (await client()).request<EnvironmentListBody>({
+          path: `/v1/environments?${query}`,
+        });
+        const row = (e: EnvironmentBody) =>
+          `${e.id.padEnd(22)} ${(e.name ?? '-').padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${e.expiresAt ?? '-'}`;
+        const header = `${'ID'.padEnd(22)} ${'NAME'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} EXPIRES`;
+        const wideRow = (e: EnvironmentBody) =>
+          `${row(e)}  ${(e.team ?? '-').padEnd(12)} ${(e.parent ?? '-').padEnd(16)} ${e.costPerHour?.toFixed(4) ?? '-'}`;
+        await printResult(outputFormat(opts), {
+          document: { ok: true, ...body },
+          table: () => [header, ...body.items.map(row)].join('\n'),
+          wide: () =>
+            [
+              `${header}  ${'TEAM'.padEnd(12)} ${'PARENT'.padEnd(16)} COST/H`,
+              ...body.items.map(wideRow),
+            ].join('\n'),
+          names: () => body.items.map((e) => e.id),
+        });
+        if (body.next && !isDocument(outputFormat(opts)) && outputFormat(opts) !== 'name')
+          progress(`more: --before ${body.next}`);
+      },
+    ),
+  );
 
-  env
-    .command('get')
-    .description('show an environment: phase, per-service status, URLs, cost, lineage')
-    .argument('<id>', 'environment id')
-    .option('--json', 'print JSON', false)
+  addOutputOptions(
+    env
+      .command('get')
+      .description('show an environment: phase, per-service status, URLs, cost, lineage')
+      .argument('<id>', 'environment id'),
+  ).action(
+    act(
+      ([, opts]) => opts,
+      async (id: string, opts: OutputOptions) => {
+        const { body } = await (await client()).request<EnvironmentBody>({
+          path: `/v1/environments/${encodeURIComponent(id)}`,
+        });
+        await printEnvironment(opts, body);
+      },
+    ),
+  );
+
+  addTimeoutOption(
+    addOutputOptions(
+      env
+        .command('wait')
+        .description(
+          'wait until an environment is ready (or --for another phase); exit 1 if it cannot get there',
+        )
+        .argument('<id>', 'environment id')
+        .option('--for <phase>', 'the phase to wait for: ready, sleeping or deleted', 'ready'),
+    ),
+  )
+    .addHelpText(
+      'after',
+      '\nEnds with exit 0 when the phase is reached, 1 when the environment fails (or is deleted) first or\nthe --timeout expires. Example:\n  microstax env wait e1a2b3c4d5e6 --timeout 10m',
+    )
     .action(
       act(
-        ([, opts]) => opts.json,
-        async (id: string, opts: { json: boolean }) => {
-          const { body } = await (await client()).request<EnvironmentBody>({
-            path: `/v1/environments/${id}`,
+        ([, opts]) => opts,
+        async (id: string, opts: OutputOptions & { for: string; timeout: number }) => {
+          if (!['ready', 'sleeping', 'deleted'].includes(opts.for))
+            throw new CliError({
+              type: 'usage',
+              message: `--for must be ready, sleeping or deleted (got "${opts.for}")`,
+              field: 'for',
+              exitCode: ExitCode.Usage,
+            });
+          await waitAndPrint({
+            api: await client(),
+            id,
+            options: opts,
+            until: (phase) => phase === opts.for || FINISHED.has(phase),
+            reached: (current) => current.phase === opts.for,
+            timeoutMs: opts.timeout,
+            goal: opts.for,
           });
-          print(opts.json, { ok: true, environment: body }, describeEnvironment(body));
         },
       ),
     );
 
-  env
-    .command('delete')
-    .description('tear an environment down (safe to repeat)')
-    .argument('<id>', 'environment id')
-    .option(
-      '--cascade',
-      'also tear down every live branch below it, deepest first (without it, live branches refuse the delete)',
-      false,
-    )
-    .option('--wait', 'follow until it is gone', false)
-    .option('--json', 'print JSON', false)
+  addTimeoutOption(
+    addOutputOptions(
+      env
+        .command('delete')
+        .description('tear an environment down (safe to repeat)')
+        .argument('<id>', 'environment id')
+        .option(
+          '--cascade',
+          'also tear down every live branch below it, deepest first (without it, live branches refuse the delete)',
+          false,
+        )
+        .option('--wait', 'follow until it is gone', false),
+    ),
+  )
     .addHelpText(
       'after',
       '\nAn environment that live branches reuse services from is refused (has_branches) and the branches\nare listed; delete them first, or pass --cascade.',
     )
     .action(
       act(
-        ([, opts]) => opts.json,
-        async (id: string, opts: { cascade: boolean; wait: boolean; json: boolean }) => {
+        ([, opts]) => opts,
+        async (id: string, opts: WaitOptions & { cascade: boolean }) => {
           const api = await client();
-          const { body } = await api.request<{ id: string; phase: string; branches?: string[] }>({
+          const { body } = await api.request<TeardownBody>({
             method: 'DELETE',
-            path: `/v1/environments/${id}${opts.cascade ? '?cascade=true' : ''}`,
+            path: `/v1/environments/${encodeURIComponent(id)}${opts.cascade ? '?cascade=true' : ''}`,
           });
           const branches = body.branches ?? [];
-          if (!opts.json && branches.length > 0)
-            process.stderr.write(
-              `tearing down ${branches.length} branch(es) first: ${branches.join(', ')}\n`,
-            );
+          if (branches.length > 0)
+            progress(`tearing down ${branches.length} branch(es) first: ${branches.join(', ')}`);
           let phase = body.phase;
-          if (opts.wait) phase = (await follow(api, id, (p) => FINISHED.has(p))).phase;
-          print(opts.json, { ok: true, id, phase, ...(opts.cascade ? { branches } : {}) }, `${id}: ${phase}`);
+          if (opts.wait) {
+            const result = await followEnvironment({
+              api,
+              id,
+              until: (p) => FINISHED.has(p),
+              timeoutMs: opts.timeout,
+              goal: 'deleted',
+            });
+            phase = result.phase;
+            if (phase !== 'deleted') process.exitCode = ExitCode.Failure;
+          }
+          await printResult(outputFormat(opts), {
+            document: {
+              ok: process.exitCode !== ExitCode.Failure,
+              id,
+              phase,
+              ...(opts.cascade ? { branches } : {}),
+            },
+            table: () => `${id}: ${phase}`,
+            names: names(id),
+          });
         },
       ),
     );
 
   for (const mode of ['sleep', 'wake'] as const) {
     const target = mode === 'sleep' ? 'sleeping' : 'ready';
-    env
-      .command(mode)
-      .description(
-        mode === 'sleep'
-          ? 'put a ready environment to sleep: workloads scaled to zero; data, Secrets and Services kept'
-          : 'wake a sleeping environment: workloads back to their planned replicas',
-      )
-      .argument('<id>', 'environment id')
-      .option('--wait', `follow until it is ${target} (exit 1 if it does not get there)`, false)
-      .option('--json', 'print JSON', false)
+    addTimeoutOption(
+      addOutputOptions(
+        env
+          .command(mode)
+          .description(
+            mode === 'sleep'
+              ? 'put a ready environment to sleep: workloads scaled to zero; data, Secrets and Services kept'
+              : 'wake a sleeping environment: workloads back to their planned replicas',
+          )
+          .argument('<id>', 'environment id')
+          .option('--wait', `follow until it is ${target} (exit 1 if it does not get there)`, false),
+      ),
+    )
       .addHelpText(
         'after',
         `\nSafe to repeat: an environment already ${target} is left as it is.\nExample:\n  microstax env ${mode} e1a2b3c4d5e6 --wait`,
       )
       .action(
         act(
-          ([, opts]) => opts.json,
-          async (id: string, opts: { wait: boolean; json: boolean }) => {
+          ([, opts]) => opts,
+          async (id: string, opts: WaitOptions) => {
             const api = await client();
             const { status, body } = await api.request<EnvironmentBody>({
               method: 'POST',
-              path: `/v1/environments/${id}/${mode}`,
+              path: `/v1/environments/${encodeURIComponent(id)}/${mode}`,
             });
-            let result = body;
-            if (!opts.json && status === 202)
-              process.stderr.write(`${id}: ${mode} requested (${body.phase})\n`);
-            if (opts.wait && result.phase !== target) {
-              // A failed change leaves the phase it started from, with `error` set.
-              const from = mode === 'sleep' ? 'ready' : 'sleeping';
-              result = await follow(
-                api,
-                id,
-                (phase, current) =>
-                  phase === target || FINISHED.has(phase) || (phase === from && !!current.error),
-              );
-              if (result.phase !== target) process.exitCode = ExitCode.Failure;
-            }
-            print(
-              opts.json,
-              { ok: process.exitCode !== ExitCode.Failure, environment: result },
-              describeEnvironment(result),
-            );
+            if (status === 202) progress(`${id}: ${mode} requested (${body.phase})`);
+            if (!opts.wait || body.phase === target) return printEnvironment(opts, body);
+            // A failed change leaves the phase it started from, with `error` set.
+            const from = mode === 'sleep' ? 'ready' : 'sleeping';
+            await waitAndPrint({
+              api,
+              id,
+              options: opts,
+              until: (phase, current) =>
+                phase === target || FINISHED.has(phase) || (phase === from && !!current.error),
+              reached: (current) => current.phase === target,
+              timeoutMs: opts.timeout,
+              goal: target,
+            });
           },
         ),
       );
   }
 
-  env
-    .command('extend')
-    .description('extend the time to live')
-    .argument('<id>', 'environment id')
-    .requiredOption('--by <duration>', 'how much longer, e.g. 2h')
-    .option('--json', 'print JSON', false)
-    .action(
-      act(
-        ([, opts]) => opts.json,
-        async (id: string, opts: { by: string; json: boolean }) => {
-          const { body } = await (await client()).request<{ id: string; expiresAt: string }>({
-            method: 'POST',
-            path: `/v1/environments/${id}/extend`,
-            body: { by: opts.by },
-          });
-          print(opts.json, { ok: true, ...body }, `${id}: expires ${body.expiresAt}`);
-        },
-      ),
-    );
+  addOutputOptions(
+    env
+      .command('extend')
+      .description('extend the time to live')
+      .argument('<id>', 'environment id')
+      .requiredOption('--by <duration>', 'how much longer, e.g. 2h'),
+  ).action(
+    act(
+      ([, opts]) => opts,
+      async (id: string, opts: OutputOptions & { by: string }) => {
+        const { body } = await (await client()).request<ExtendBody>({
+          method: 'POST',
+          path: `/v1/environments/${encodeURIComponent(id)}/extend`,
+          body: { by: opts.by },
+        });
+        await printResult(outputFormat(opts), {
+          document: { ok: true, ...body },
+          table: () => `${id}: expires ${body.expiresAt}`,
+          names: names(id),
+        });
+      },
+    ),
+  );
 
-  env
-    .command('seed')
-    .description("re-run data services' init steps")
-    .argument('<id>', 'environment id')
-    .option('--service <name>', 'only this service')
-    .option('--json', 'print JSON', false)
-    .action(
-      act(
-        ([, opts]) => opts.json,
-        async (id: string, opts: { service?: string; json: boolean }) => {
-          const { body } = await (await client()).request<{ workflows: string[] }>({
-            method: 'POST',
-            path: `/v1/environments/${id}/seed`,
-            body: opts.service ? { service: opts.service } : {},
-          });
-          print(opts.json, { ok: true, id, ...body }, `${id}: seeding (${body.workflows.join(', ')})`);
-        },
-      ),
-    );
+  addOutputOptions(
+    env
+      .command('seed')
+      .description("re-run data services' init steps")
+      .argument('<id>', 'environment id')
+      .option('--service <name>', 'only this service'),
+  ).action(
+    act(
+      ([, opts]) => opts,
+      async (id: string, opts: OutputOptions & { service?: string }) => {
+        const { body } = await (await client()).request<WorkflowsStartedBody>({
+          method: 'POST',
+          path: `/v1/environments/${encodeURIComponent(id)}/seed`,
+          body: opts.service ? { service: opts.service } : {},
+        });
+        await printResult(outputFormat(opts), {
+          document: { ok: true, ...body, id },
+          table: () => `${id}: seeding (${body.workflows.join(', ')})`,
+          names: () => body.workflows,
+        });
+      },
+    ),
+  );
 
-  env
-    .command('snapshot')
-    .description("snapshot the environment's data services")
-    .argument('<id>', 'environment id')
-    .option('--name <name>', 'snapshot name (default: a timestamp)')
-    .option('--json', 'print JSON', false)
-    .action(
-      act(
-        ([, opts]) => opts.json,
-        async (id: string, opts: { name?: string; json: boolean }) => {
-          const { body } = await (await client()).request<{ id: string; name: string; phase: string }>({
-            method: 'POST',
-            path: `/v1/environments/${id}/snapshots`,
-            body: opts.name ? { name: opts.name } : {},
+  addOutputOptions(
+    env
+      .command('snapshot')
+      .description("snapshot the environment's data services")
+      .argument('<id>', 'environment id')
+      .option('--name <name>', 'snapshot name (default: a timestamp)'),
+  ).action(
+    act(
+      ([, opts]) => opts,
+      async (id: string, opts: OutputOptions & { name?: string }) => {
+        const { body } = await (await client()).request<SnapshotBody>({
+          method: 'POST',
+          path: `/v1/environments/${encodeURIComponent(id)}/snapshots`,
+          body: opts.name ? { name: opts.name } : {},
+        });
+        await printResult(outputFormat(opts), {
+          document: { ok: true, snapshot: body },
+          table: () => `${id}: snapshot ${body.name} (${body.id}) ${body.phase}`,
+          names: names(body.id),
+        });
+      },
+    ),
+  );
+
+  addOutputOptions(
+    env
+      .command('restore')
+      .description('load a snapshot back into the environment')
+      .argument('<id>', 'environment id')
+      .requiredOption('--snapshot <snapshot>', 'snapshot id or name'),
+  ).action(
+    act(
+      ([, opts]) => opts,
+      async (id: string, opts: OutputOptions & { snapshot: string }) => {
+        const { body } = await (await client()).request<WorkflowsStartedBody>({
+          method: 'POST',
+          path: `/v1/environments/${encodeURIComponent(id)}/restore`,
+          body: { snapshot: opts.snapshot },
+        });
+        await printResult(outputFormat(opts), {
+          document: { ok: true, ...body, id },
+          table: () => `${id}: restoring ${opts.snapshot}`,
+          names: () => body.workflows,
+        });
+      },
+    ),
+  );
+
+  addOutputOptions(
+    env
+      .command('share')
+      .description('share read access to status and URLs; prints the share token once')
+      .argument('<id>', 'environment id')
+      .option('--ttl <duration>', 'how long the share lasts', '24h')
+      .option('--note <text>', 'who it is for', '')
+      .option('--revoke <shareId>', 'revoke this share instead'),
+  ).action(
+    act(
+      ([, opts]) => opts,
+      async (id: string, opts: OutputOptions & { ttl: string; note: string; revoke?: string }) => {
+        const api = await client();
+        const format = outputFormat(opts);
+        if (opts.revoke) {
+          const { body } = await api.request<ShareBody>({
+            method: 'DELETE',
+            path: `/v1/environments/${encodeURIComponent(id)}/shares/${encodeURIComponent(opts.revoke)}`,
           });
-          print(
-            opts.json,
-            { ok: true, snapshot: body },
-            `${id}: snapshot ${body.name} (${body.id}) ${body.phase}`,
+          await printResult(format, {
+            document: { ok: true, share: body },
+            table: () => `${id}: share ${body.id} ${body.state}`,
+            names: names(body.id),
+          });
+          return;
+        }
+        const { body } = await api.request<CreatedShareBody>({
+          method: 'POST',
+          path: `/v1/environments/${encodeURIComponent(id)}/shares`,
+          body: { ttl: opts.ttl, note: opts.note },
+        });
+        if (!isDocument(format)) {
+          process.stderr.write(
+            `share ${body.id} until ${body.expiresAt}; the token below is shown only now.\n` +
+              `read with: curl -H "Authorization: Bearer <token>" ${api.url}/v1/environments/${id}\n`,
           );
-        },
-      ),
-    );
-
-  env
-    .command('restore')
-    .description('load a snapshot back into the environment')
-    .argument('<id>', 'environment id')
-    .requiredOption('--snapshot <snapshot>', 'snapshot id or name')
-    .option('--json', 'print JSON', false)
-    .action(
-      act(
-        ([, opts]) => opts.json,
-        async (id: string, opts: { snapshot: string; json: boolean }) => {
-          const { body } = await (await client()).request<{ workflows: string[] }>({
-            method: 'POST',
-            path: `/v1/environments/${id}/restore`,
-            body: { snapshot: opts.snapshot },
-          });
-          print(opts.json, { ok: true, id, ...body }, `${id}: restoring ${opts.snapshot}`);
-        },
-      ),
-    );
-
-  env
-    .command('share')
-    .description('share read access to status and URLs; prints the share token once')
-    .argument('<id>', 'environment id')
-    .option('--ttl <duration>', 'how long the share lasts', '24h')
-    .option('--note <text>', 'who it is for', '')
-    .option('--revoke <shareId>', 'revoke this share instead')
-    .option('--json', 'print JSON', false)
-    .action(
-      act(
-        ([, opts]) => opts.json,
-        async (id: string, opts: { ttl: string; note: string; revoke?: string; json: boolean }) => {
-          const api = await client();
-          if (opts.revoke) {
-            const { body } = await api.request<{ id: string; state: string }>({
-              method: 'DELETE',
-              path: `/v1/environments/${id}/shares/${opts.revoke}`,
-            });
-            print(opts.json, { ok: true, share: body }, `${id}: share ${body.id} ${body.state}`);
-            return;
-          }
-          const { body } = await api.request<{ id: string; token: string; expiresAt: string }>({
-            method: 'POST',
-            path: `/v1/environments/${id}/shares`,
-            body: { ttl: opts.ttl, note: opts.note },
-          });
-          if (!opts.json) {
-            process.stderr.write(
-              `share ${body.id} until ${body.expiresAt}; the token below is shown only now.\n` +
-                `read with: curl -H "Authorization: Bearer <token>" ${api.url}/v1/environments/${id}\n`,
-            );
-          }
-          print(opts.json, { ok: true, share: body }, body.token);
-        },
-      ),
-    );
+        }
+        await printResult(format, {
+          document: { ok: true, share: body },
+          table: () => body.token,
+          names: names(body.id),
+        });
+      },
+    ),
+  );
 }

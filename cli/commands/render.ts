@@ -2,6 +2,13 @@ import type { Command } from 'commander';
 import { stringify } from 'yaml';
 import { renderBlueprintJson, resolveBlueprintFile } from '../../blueprints/resolve.js';
 import { ExitCode } from '../exit-codes.js';
+import {
+  addOutputOptions,
+  type OutputFormat,
+  type OutputOptions,
+  outputFormat,
+  printResult,
+} from '../output.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
 /**
@@ -12,7 +19,7 @@ export async function runRender(opts: {
   file: string;
   overlays: string[];
   context: Record<string, string>;
-  json: boolean;
+  format: OutputFormat;
   showSecrets: boolean;
 }): Promise<number> {
   const result = await resolveBlueprintFile({
@@ -25,23 +32,26 @@ export async function runRender(opts: {
     return ExitCode.Failure;
   }
   const document = renderBlueprintJson(result, { showSecrets: opts.showSecrets });
-  process.stdout.write(
-    opts.json
-      ? `${JSON.stringify(document, null, 2)}\n`
-      : stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }),
-  );
+  // The resolved blueprint is a document: its table is its YAML, its name the blueprint's.
+  const yaml = () => stringify(document, { lineWidth: 0, aliasDuplicateObjects: false }).trimEnd();
+  await printResult(opts.format === 'yaml' ? 'table' : opts.format, {
+    document,
+    table: yaml,
+    names: () => [result.blueprint.name],
+  });
   return ExitCode.Ok;
 }
 
 /** Registers `microstax render`. */
 export function register(program: Command): void {
-  addBlueprintInputOptions(
-    program
-      .command('render')
-      .description('Print the resolved blueprint with its dependency graph and where each value came from')
-      .argument('<file>', 'blueprint file')
-      .option('--json', 'print JSON: {"blueprint", "graph", "provenance"}', false)
-      .option('--show-secrets', 'print secret values in clear text (they are masked by default)', false),
+  addOutputOptions(
+    addBlueprintInputOptions(
+      program
+        .command('render')
+        .description('Print the resolved blueprint with its dependency graph and where each value came from')
+        .argument('<file>', 'blueprint file')
+        .option('--show-secrets', 'print secret values in clear text (they are masked by default)', false),
+    ),
   )
     .addHelpText(
       'after',
@@ -49,12 +59,12 @@ export function register(program: Command): void {
         'Example:\n  microstax render checkout-dev.yaml --overlay user.yaml --context user=alice --json',
     )
     .action(
-      async (file: string, options: BlueprintInputOptions & { json: boolean; showSecrets: boolean }) => {
+      async (file: string, options: BlueprintInputOptions & OutputOptions & { showSecrets: boolean }) => {
         process.exitCode = await runRender({
           file,
           overlays: options.overlay,
           context: options.context,
-          json: options.json,
+          format: outputFormat(options),
           showSecrets: options.showSecrets,
         });
       },

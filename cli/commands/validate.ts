@@ -1,8 +1,15 @@
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { formatProblem } from '../../blueprints/problems.js';
-import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import type { BlueprintProblem } from '../../blueprints/resolved.js';
 import { ExitCode } from '../exit-codes.js';
+import {
+  addOutputOptions,
+  isDocument,
+  type OutputFormat,
+  type OutputOptions,
+  outputFormat,
+  printResult,
+} from '../output.js';
 
 /** Options shared by the commands that read a blueprint (validate, render, and later plan). */
 export interface BlueprintInputOptions {
@@ -54,11 +61,16 @@ export async function runValidate(opts: {
   files: string[];
   overlays: string[];
   context: Record<string, string>;
-  json: boolean;
+  format: OutputFormat;
 }): Promise<number> {
-  const reports = [];
+  const reports: { file: string; valid: boolean; [field: string]: unknown }[] = [];
+  const lines: string[] = [];
   for (const file of opts.files) {
-    const result = await resolveBlueprintFile({ file, overlays: opts.overlays, context: opts.context });
+    const result = await (await import('../../blueprints/resolve.js')).resolveBlueprintFile({
+      file,
+      overlays: opts.overlays,
+      context: opts.context,
+    });
     if (result.ok) {
       const dependencies = Object.values(result.graph).reduce((sum, deps) => sum + deps.length, 0);
       reports.push({
@@ -69,18 +81,21 @@ export async function runValidate(opts: {
         dependencies,
         problems: [],
       });
-      if (!opts.json) {
-        process.stdout.write(
-          `${file}: valid (${result.blueprint.name}: ${plural(result.blueprint.services.length, 'service')}, ${plural(dependencies, 'dependency', 'dependencies')})\n`,
-        );
-      }
+      lines.push(
+        `${file}: valid (${result.blueprint.name}: ${plural(result.blueprint.services.length, 'service')}, ${plural(dependencies, 'dependency', 'dependencies')})`,
+      );
     } else {
       printProblems(result.problems);
       reports.push({ file, valid: false, problems: result.problems });
     }
   }
-  if (opts.json)
-    process.stdout.write(`${JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2)}\n`);
+  if (lines.length > 0 || isDocument(opts.format))
+    await printResult(opts.format, {
+      document: reports.length === 1 ? reports[0] : reports,
+      table: () => lines.join('\n'),
+      // The valid files, for `xargs`.
+      names: () => reports.filter((report) => report.valid).map((report) => report.file),
+    });
   return reports.every((report) => report.valid) ? ExitCode.Ok : ExitCode.Failure;
 }
 
@@ -88,24 +103,25 @@ const plural = (count: number, one: string, many = `${one}s`) => `${count} ${cou
 
 /** Registers `microstax validate`. */
 export function register(program: Command): void {
-  addBlueprintInputOptions(
-    program
-      .command('validate')
-      .description('Check blueprints (with overlays) and report every problem as FILE:LINE:COL: message')
-      .argument('<files...>', 'blueprint files')
-      .option('--json', 'print the result as JSON on stdout (problems still go to stderr)', false),
+  addOutputOptions(
+    addBlueprintInputOptions(
+      program
+        .command('validate')
+        .description('Check blueprints (with overlays) and report every problem as FILE:LINE:COL: message')
+        .argument('<files...>', 'blueprint files'),
+    ),
   )
     .addHelpText(
       'after',
       '\nExit codes: 0 valid, 1 invalid (problems on stderr), 2 usage error.\n' +
         'Example:\n  microstax validate checkout-dev.yaml --overlay team.yaml --context team=payments',
     )
-    .action(async (files: string[], options: BlueprintInputOptions & { json: boolean }) => {
+    .action(async (files: string[], options: BlueprintInputOptions & OutputOptions) => {
       process.exitCode = await runValidate({
         files,
         overlays: options.overlay,
         context: options.context,
-        json: options.json,
+        format: outputFormat(options),
       });
     });
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../../cli/main.js';
 
+const program = await buildProgram({ all: true });
+
 describe('CLI command tree for the API', () => {
-  const program = buildProgram();
   const names = (path: string[]) => {
     let command = program;
     for (const name of path) command = command.commands.find((c) => c.name() === name)!;
@@ -22,6 +23,7 @@ describe('CLI command tree for the API', () => {
       'share',
       'sleep',
       'snapshot',
+      'wait',
       'wake',
     ]);
     expect(names(['token'])).toEqual(['create', 'list', 'revoke']);
@@ -39,8 +41,14 @@ describe('CLI command tree for the API', () => {
     }
   });
 
-  it('gives every env command --json', () => {
-    const env = program.commands.find((c) => c.name() === 'env')!;
-    for (const command of env.commands) expect(command.options.map((o) => o.long)).toContain('--json');
+  it('gives every env and token command -o and --json, and every wait --timeout', () => {
+    for (const group of ['env', 'token']) {
+      const commands = program.commands.find((c) => c.name() === group)!.commands;
+      for (const command of commands) {
+        const flags = command.options.map((o) => o.long);
+        expect(flags, `${group} ${command.name()}`).toEqual(expect.arrayContaining(['--output', '--json']));
+        if (flags.includes('--wait') || command.name() === 'wait') expect(flags).toContain('--timeout');
+      }
+    }
   });
 });

@@ -237,7 +237,7 @@ describe('charts/microstax', () => {
 
   it('starts each process with a command and flags the microstax CLI accepts', async () => {
     const parsed: Record<string, Record<string, unknown>> = {};
-    const program = buildProgram();
+    const program = await buildProgram({ all: true });
     for (const command of program.commands.filter((c) => COMPONENTS.includes(c.name() as Component))) {
       command.action((options: Record<string, unknown>) => {
         parsed[command.name()] = options;

@@ -87,7 +87,7 @@ describe('docker-compose.yml', async () => {
     const { version } = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
       version: string;
     };
-    const program = buildProgram();
+    const program = await buildProgram({ all: true });
     for (const name of ['api', 'worker', 'gateway']) {
       const service = services[name]!;
       expect(service.image).toBe(`${chart.image.repository}:\${MICROSTAX_VERSION:-${version}}`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { imageReferenceError } from './image-reference.js';
+import { BLUEPRINT_LIMITS } from './limits.js';
 
 /**
  * The blueprint language. This zod schema is the single source of truth: the TypeScript types,
@@ -153,7 +154,13 @@ export const ServiceSchema = z
     args: z.array(z.string()).optional().describe('Arguments to the entrypoint'),
     env: z.record(EnvName, EnvValue).optional().describe('Environment variables'),
     resources: Resources.optional(),
-    replicas: z.number().int().min(0).max(100).optional().describe('Number of pods (default 1)'),
+    replicas: z
+      .number()
+      .int()
+      .min(0)
+      .max(BLUEPRINT_LIMITS.maxReplicas)
+      .optional()
+      .describe('Number of pods (default 1)'),
     healthCheck: HealthCheck.optional(),
     dependsOn: z.array(ServiceName).optional().describe('Dependencies that no env URL shows'),
     volumes: z.array(Volume).optional(),
@@ -189,7 +196,11 @@ export const BlueprintSchema = z
       .describe(
         'How branch environments reach services: "dns" (copies by name) or "header" (per-request routing by context header)',
       ),
-    services: z.array(ServiceSchema).min(1).describe('The services of the environment'),
+    services: z
+      .array(ServiceSchema)
+      .min(1)
+      .max(BLUEPRINT_LIMITS.maxServices)
+      .describe('The services of the environment'),
   })
   .describe('A MicroStax blueprint');
 

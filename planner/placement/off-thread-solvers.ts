@@ -56,6 +56,8 @@ export function createOffThreadSolvers(overrides: Partial<SolverLimits> = {}): O
     ...(entry.execArgv ? { execArgv: entry.execArgv } : {}),
     minThreads: 0,
     maxThreads: limits.threads,
+    // On a busy host the solver thread yields the CPU to the server's event loop (Linux thread nice).
+    niceIncrement: 10,
     idleTimeout: 60_000,
     resourceLimits: { maxOldGenerationSizeMb: limits.memoryMb },
   });

@@ -16,3 +16,15 @@ export const PARSE_LIMITS = {
   /** Most overlays applied at once. */
   maxOverlays: 32,
 } as const;
+
+/**
+ * Hard limits on what a blueprint may ask for, checked by the schema. They match the planner's caps
+ * (planner/placement/limits.ts PLACEMENT_LIMITS.maxReplicas) so a valid blueprint is always plannable
+ * service by service; 10,000 services is the largest blueprint the planner benchmark plans.
+ */
+export const BLUEPRINT_LIMITS = {
+  /** Most services in one blueprint. */
+  maxServices: 10_000,
+  /** Most replicas of one service. */
+  maxReplicas: 100,
+} as const;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { MAX_DURATION, MAX_DURATION_MS, parseDuration } from '../workflows/duration.js';
 import { imageReferenceError } from './image-reference.js';
+import { BLUEPRINT_LIMITS } from './limits.js';
 
 /**
  * The blueprint language. This zod schema is the single source of truth: the TypeScript types,
@@ -33,8 +35,12 @@ export const Port = z.number().int().min(1).max(65535).describe('TCP port, 1-655
 /** Go-style durations as users write them in Compose and Kubernetes tools: 30m, 4h, 7d, 1h30m. */
 export const Duration = z
   .string()
+  .max(64)
   .regex(/^(\d+(ms|s|m|h|d))+$/, 'must be a duration such as 30m, 4h or 7d')
-  .describe('Duration such as 30m, 4h or 7d');
+  .refine((text) => (parseDuration(text) ?? 0) <= MAX_DURATION_MS, {
+    message: `must be at most ${MAX_DURATION}, the longest duration allowed`,
+  })
+  .describe(`Duration such as 30m, 4h or 7d; at most ${MAX_DURATION}`);
 
 /** Kubernetes quantities: CPU as 250m or 0.5, memory as 128Mi or 1Gi. */
 export const Quantity = z
@@ -229,7 +235,13 @@ export const ServiceSchema = z
     args: z.array(z.string()).optional().describe('Arguments to the entrypoint'),
     env: z.record(EnvName, EnvValue).optional().describe('Environment variables'),
     resources: Resources.optional(),
-    replicas: z.number().int().min(0).max(100).optional().describe('Number of pods (default 1)'),
+    replicas: z
+      .number()
+      .int()
+      .min(0)
+      .max(BLUEPRINT_LIMITS.maxReplicas)
+      .optional()
+      .describe('Number of pods (default 1)'),
     healthCheck: HealthCheck.optional(),
     dependsOn: z.array(ServiceName).optional().describe('Dependencies that no env URL shows'),
     volumes: z.array(Volume).optional(),
@@ -250,9 +262,11 @@ export const BlueprintSchema = z
   .strictObject({
     name: BlueprintName,
     description: z.string().optional(),
-    ttl: Duration.optional().describe('Delete environments made from this blueprint after this long'),
+    ttl: Duration.optional().describe(
+      `Delete environments made from this blueprint after this long (at most ${MAX_DURATION})`,
+    ),
     idleAfter: Duration.optional().describe(
-      'After this long without activity the idle action applies (see idle; teardown by default)',
+      `After this long without activity the idle action applies (see idle; teardown by default; at most ${MAX_DURATION})`,
     ),
     idle: z
       .enum(['teardown', 'sleep'])
@@ -266,7 +280,11 @@ export const BlueprintSchema = z
       .describe(
         'How branch environments reach services: "dns" (copies by name) or "header" (per-request routing by context header)',
       ),
-    services: z.array(ServiceSchema).min(1).describe('The services of the environment'),
+    services: z
+      .array(ServiceSchema)
+      .min(1)
+      .max(BLUEPRINT_LIMITS.maxServices)
+      .describe('The services of the environment'),
   })
   .describe('A MicroStax blueprint');
 

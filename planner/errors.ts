@@ -6,7 +6,11 @@ export type PlannerErrorType =
   | 'invalid-quantity'
   | 'invalid-node-pools'
   | 'placement-infeasible'
+  /** Over a cap of PLACEMENT_LIMITS; params name the limit, the value asked for and the maximum. */
+  | 'placement-too-large'
   | 'solver-failed'
+  /** The solver threads are all busy and their queue is full, or the heuristic ran out of time: retry. */
+  | 'solver-busy'
   | 'invalid-forecast-input';
 
 export class PlannerError extends Error {

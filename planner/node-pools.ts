@@ -1,6 +1,7 @@
 import { isNode, LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { PlannerError } from './errors.js';
+import { PLACEMENT_LIMITS } from './placement/limits.js';
 import { cpuMillicores, memoryBytes } from './quantity.js';
 
 /**
@@ -33,7 +34,20 @@ export const NodePoolSchema = z.strictObject({
   }),
 });
 
-export const NodePoolsFileSchema = z.strictObject({ pools: z.array(NodePoolSchema).min(1) });
+/** A pools file keeps within the placement caps, so every pool it describes can be planned on. */
+export const NodePoolsFileSchema = z.strictObject({
+  pools: z
+    .array(
+      NodePoolSchema.extend({
+        nodes: NodePoolSchema.shape.nodes.max(
+          PLACEMENT_LIMITS.maxNodesPerPool,
+          `at most ${PLACEMENT_LIMITS.maxNodesPerPool} nodes per pool (placement limit maxNodesPerPool)`,
+        ),
+      }),
+    )
+    .min(1)
+    .max(PLACEMENT_LIMITS.maxPools, `at most ${PLACEMENT_LIMITS.maxPools} pools (placement limit maxPools)`),
+});
 
 export type NodePool = z.infer<typeof NodePoolSchema>;
 

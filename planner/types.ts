@@ -36,4 +36,9 @@ export interface PlacementPlan {
   /** The proven optimum, for inputs small enough to solve exactly. */
   optimalHourlyCost?: number;
   solver: 'milp' | 'heuristic';
+  /**
+   * Why that solver answered, e.g. "exact: proven optimal", "heuristic: exact model too large (...)",
+   * "heuristic: the exact solve ran past its 12 s time limit".
+   */
+  solverReason?: string;
 }

@@ -40,7 +40,7 @@ import {
   waitReadyUpdate,
   wakeUpdate,
 } from './contracts.js';
-import { parseDuration } from './duration.js';
+import { extendedExpiry, parseDuration } from './duration.js';
 import { runtimeIdFor } from './runtime-id.js';
 import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
 
@@ -98,16 +98,31 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
   setHandler(
     extendTtlUpdate,
     ({ by }) => {
-      const ms = parseDuration(by)!;
-      const base = Math.max(Date.now(), status.expiresAt ? Date.parse(status.expiresAt) : Date.now());
-      status.expiresAt = new Date(base + ms).toISOString();
+      if (patched('bounded-extend')) {
+        // The validator refused anything over the cap; should it still not apply, only the update fails.
+        const next = extendedExpiry({ by, expiresAt: status.expiresAt, now: Date.now() });
+        if ('problem' in next) {
+          throw ApplicationFailure.create({
+            type: LifecycleErrorType.InvalidInput,
+            nonRetryable: true,
+            message: `by: ${next.problem}`,
+          });
+        }
+        status.expiresAt = next.expiresAt;
+      } else {
+        const ms = parseDuration(by)!;
+        const base = Math.max(Date.now(), status.expiresAt ? Date.parse(status.expiresAt) : Date.now());
+        status.expiresAt = new Date(base + ms).toISOString();
+      }
       ttlChanged = true;
       return { expiresAt: status.expiresAt };
     },
     {
       validator: ({ by }) => {
-        if (parseDuration(by) === undefined)
-          throw new Error(`"${by}" is not a duration such as 30m, 4h or 7d`);
+        // Validators do not run on replay, so this check needs no patch; it refuses what the
+        // handler could not apply (an expiry past MAX_DURATION, or no date at all).
+        const next = extendedExpiry({ by, expiresAt: status.expiresAt, now: Date.now() });
+        if ('problem' in next) throw new Error(`by: ${next.problem}`);
         if (TERMINAL_PHASES.includes(status.phase) || teardownRequest) {
           throw new Error(
             `environment ${status.environmentId} is ${status.phase}; its TTL cannot be extended`,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { resolveBlueprintSource } from '../../blueprints/resolve.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
+import { createOffThreadSolvers } from '../../planner/placement/off-thread-solvers.js';
 import {
   type BlueprintVersionRecord,
   listBlueprints,
@@ -49,6 +50,9 @@ const versionView = (version: BlueprintVersionRecord, services: string[]) => ({
 /** Register, list, get, validate and plan blueprints. Nothing here starts a workflow. */
 const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = async (app, opts) => {
   const clusterPools = clusterNodePools(opts.env);
+  // Placement solves run in a worker thread with time and memory limits, never on the event loop.
+  const solvers = createOffThreadSolvers();
+  app.addHook('onClose', () => solvers.close());
 
   app.post(
     '/blueprints',
@@ -232,7 +236,13 @@ const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = asyn
       const placement =
         placementRequest === undefined || placementRequest === false
           ? undefined
-          : await placeBranch({ request: placementRequest, blueprint: branch.blueprint, plan, clusterPools });
+          : await placeBranch({
+              request: placementRequest,
+              blueprint: branch.blueprint,
+              plan,
+              clusterPools,
+              solvers,
+            });
       return {
         baseline: { name: baseline.blueprint.name, digest: baseline.digest },
         branch: { name: branch.blueprint.name, digest: branch.digest },

@@ -15,7 +15,7 @@ import {
 } from '../../store/environments.js';
 import { appendEvent, listEnvironmentEvents } from '../../store/events.js';
 import { LifecycleRequestError } from '../../temporal/errors.js';
-import { parseDuration } from '../../workflows/duration.js';
+import { durationProblem, extendedExpiry, parseDuration } from '../../workflows/duration.js';
 import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
 import type { Resolved } from '../blueprint-resolution.js';
@@ -233,6 +233,21 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
         ? planBranch({ baseline: baseline.resolved.blueprint, branch: resolved.blueprint })
         : null;
       const ttl = body.ttl ?? resolved.blueprint.ttl;
+      // A version registered before durations were capped may carry a longer one: refuse before storing.
+      for (const [field, text] of [
+        ['ttl', ttl],
+        ['idleAfter', body.idleAfter ?? resolved.blueprint.idleAfter],
+      ] as const) {
+        const problem = text === undefined ? undefined : durationProblem(text);
+        if (problem) {
+          throw new ApiError({
+            statusCode: 422,
+            code: ErrorCode.ValidationFailed,
+            message: `${field}: ${problem}`,
+            field: body[field] === undefined ? 'body.blueprint' : `body.${field}`,
+          });
+        }
+      }
       const ttlMs = ttl ? parseDuration(ttl) : undefined;
 
       const { environment, created } = await insertEnvironment(app.db, {
@@ -349,6 +364,20 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       const user = requireUser(request);
       const env = await visibleEnvironment(request, app.db, request.params.id);
       assertLive(env, 'extend it');
+      // The workflow's validator refuses the same; checking here first answers 422, not 409.
+      const extended = extendedExpiry({
+        by: request.body.by,
+        expiresAt: env.expiresAt?.toISOString(),
+        now: Date.now(),
+      });
+      if ('problem' in extended) {
+        throw new ApiError({
+          statusCode: 422,
+          code: ErrorCode.ValidationFailed,
+          message: extended.problem,
+          field: 'body.by',
+        });
+      }
       let expiresAt: string;
       try {
         ({ expiresAt } = await app.lifecycle.extendTtl(env.id, request.body.by));

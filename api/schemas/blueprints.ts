@@ -96,11 +96,12 @@ export const PlacementOptions = z
     pools: z
       .array(NodePoolSchema)
       .min(1)
-      .max(100)
+      // Only a bound on the body: the placement caps (at most 50 pools, ...) answer 422 naming the limit.
+      .max(1000)
       .superRefine(checkPools)
       .optional()
       .describe(
-        "Node pools to place on (the local/stack/node-pools.yaml format); default the cluster's labelled nodes, as a real create uses",
+        "Node pools to place on (the local/stack/node-pools.yaml format); default the cluster's labelled nodes, as a real create uses. At most 50 pools of 1000 nodes, and services x replicas x pools x nodes at most 500,000 (planner/placement/limits.ts)",
       ),
     baselineZone: z
       .string()
@@ -222,6 +223,10 @@ export const PlanResponse = z.object({
       naiveHourlyCost: z.number().describe('Everything on the cheapest on-demand pool, for comparison'),
       optimalHourlyCost: z.number().optional().describe('The proven optimum, when solved exactly'),
       solver: z.enum(['milp', 'heuristic']),
+      solverReason: z
+        .string()
+        .optional()
+        .describe('Why that solver answered, e.g. "heuristic: the exact solve ran past its 12 s time limit"'),
     })
     .optional()
     .describe('Where each service of the branch runs (planner/types.ts PlacementPlan), when asked'),

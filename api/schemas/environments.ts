@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { PARSE_LIMITS } from '../../blueprints/limits.js';
 import { Duration } from '../../blueprints/schema.js';
 import { ENVIRONMENT_PHASES, IDLE_ACTIONS } from '../../workflows/contracts.js';
+import { MAX_DURATION } from '../../workflows/duration.js';
 import { BlueprintRef, Context, OverlaySource } from './blueprints.js';
 import { EnvironmentId, IsoDate, TeamId } from './common.js';
 
@@ -18,9 +19,11 @@ export const CreateEnvironmentBody = z.strictObject({
   branchOf: EnvironmentId.optional().describe(
     'Make a branch of this baseline environment: only changed services run',
   ),
-  ttl: Duration.optional().describe('Delete after this long (default: the blueprint ttl)'),
+  ttl: Duration.optional().describe(
+    `Delete after this long (default: the blueprint ttl; at most ${MAX_DURATION})`,
+  ),
   idleAfter: Duration.optional().describe(
-    'After this long without activity the idle action applies (default: the blueprint idleAfter)',
+    `After this long without activity the idle action applies (default: the blueprint idleAfter; at most ${MAX_DURATION})`,
   ),
   idle: z
     .enum(IDLE_ACTIONS)
@@ -97,7 +100,11 @@ export const EnvironmentList = z.object({
   next: z.string().nullable().describe('Pass as ?before= for the next page'),
 });
 
-export const ExtendBody = z.strictObject({ by: Duration.describe('How much longer, e.g. 2h') });
+export const ExtendBody = z.strictObject({
+  by: Duration.describe(
+    `How much longer, e.g. 2h; at most ${MAX_DURATION}, and the new expiry at most ${MAX_DURATION} from now`,
+  ),
+});
 export const ExtendResponse = z.object({ id: z.string(), expiresAt: IsoDate });
 
 export const TeardownQuery = z.strictObject({

@@ -23,6 +23,12 @@ export interface MilpResult {
 export const MILP_MAX_SLOT_VARIABLES = 3000;
 
 /**
+ * Largest model solved even when the exact solver is asked for (`solver: milp`): beyond it HiGHS only
+ * burns its time limit, and the model text alone grows past a solver thread's memory.
+ */
+export const MILP_FORCED_MAX_SLOT_VARIABLES = 30_000;
+
+/**
  * Node slots per pool in the model: no pool needs more nodes than the replicas that may run there,
  * and, given a known solution's cost, no better solution pays for more nodes of a pool than that
  * cost buys. The bound keeps the model small without cutting off the optimum.

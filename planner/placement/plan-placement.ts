@@ -3,8 +3,8 @@ import { PlannerError } from '../errors.js';
 import { NODE_POOL_LABELS, type NodePool } from '../node-pools.js';
 import type { BranchPlan, PlacementPlan, ServicePlacement } from '../types.js';
 import { branchDemands } from './demand.js';
-import { naiveCost, placeHeuristically } from './heuristic.js';
-import { MILP_MAX_SLOT_VARIABLES, milpSize, placeExactly } from './milp.js';
+import { checkPlacementLimits } from './limits.js';
+import { MILP_FORCED_MAX_SLOT_VARIABLES, MILP_MAX_SLOT_VARIABLES, milpSize } from './milp.js';
 import {
   assignmentCost,
   buildProblem,
@@ -13,6 +13,7 @@ import {
   type PlacementProblem,
   type ServiceAssignment,
 } from './problem.js';
+import { type ExactOutcome, inProcessSolvers, type PlacementSolvers } from './solvers.js';
 
 /** Hourly cost assumed for one branch-to-baseline call edge that crosses zones, when none is given. */
 export const DEFAULT_CROSS_ZONE_HOURLY_COST = 0.02;
@@ -30,6 +31,8 @@ export interface PlacementInput {
   allowDataOnSpot?: boolean;
   /** auto (default): heuristic always, plus the exact MILP when the model is small enough. */
   solver?: 'auto' | 'milp' | 'heuristic';
+  /** Where the solvers run; default this thread. A server passes createOffThreadSolvers(). */
+  solvers?: PlacementSolvers;
 }
 
 const round = (value: number): number => Math.round(value * 1e6) / 1e6;
@@ -40,30 +43,50 @@ const round = (value: number): number => Math.round(value * 1e6) / 1e6;
  * traffic cost. Reports the naive cost beside it and, when solved exactly, the proven optimum.
  */
 export async function planPlacement(input: PlacementInput): Promise<PlacementPlan> {
+  const services = branchDemands({ blueprint: input.blueprint, plan: input.plan });
+  checkPlacementLimits({ services, pools: input.pools });
   const problem = buildProblem({
-    services: branchDemands({ blueprint: input.blueprint, plan: input.plan }),
+    services,
     pools: input.pools,
     baselineZones: input.baselineZones,
     baselineZone: input.baselineZone,
     crossZoneHourlyCost: input.crossZoneHourlyCost ?? DEFAULT_CROSS_ZONE_HOURLY_COST,
     allowDataOnSpot: input.allowDataOnSpot ?? false,
   });
-  const naive = problem.services.length === 0 ? 0 : naiveCost(problem);
   if (problem.services.length === 0) {
-    return { services: [], hourlyCost: 0, naiveHourlyCost: 0, optimalHourlyCost: 0, solver: 'heuristic' };
+    return {
+      services: [],
+      hourlyCost: 0,
+      naiveHourlyCost: 0,
+      optimalHourlyCost: 0,
+      solver: 'heuristic',
+      solverReason: 'nothing to place',
+    };
   }
+  const solvers = input.solvers ?? inProcessSolvers;
   const mode = input.solver ?? 'auto';
-  const heuristic = mode === 'milp' ? undefined : placeHeuristically(problem);
+  // The heuristic runs in every mode: it is the answer whenever the exact solve is skipped or gives up.
+  const { assignment: heuristic, naiveCost: naive } = await solvers.heuristic(problem);
   const costBound = heuristic ? assignmentCost(problem, heuristic) : undefined;
-  const exact =
-    mode === 'milp' || (mode === 'auto' && milpSize(problem, costBound) <= MILP_MAX_SLOT_VARIABLES)
-      ? await placeExactly(problem, { costBound })
-      : undefined;
+  const size = milpSize(problem, costBound);
+  const cap = mode === 'milp' ? MILP_FORCED_MAX_SLOT_VARIABLES : MILP_MAX_SLOT_VARIABLES;
+  let exact: ExactOutcome | undefined;
+  let skipped: string | undefined;
+  if (mode === 'heuristic') skipped = 'heuristic asked for';
+  else if (size > cap) skipped = `exact model too large (${size} replica-slot variables; at most ${cap})`;
+  else exact = await solvers.exact(problem, { costBound });
 
+  const solved = exact?.status === 'solved' ? exact.result : undefined;
   const candidates: { assignment: ServiceAssignment[]; solver: 'milp' | 'heuristic' }[] = [];
-  if (exact) candidates.push({ assignment: exact.assignment, solver: 'milp' });
+  if (solved) candidates.push({ assignment: solved.assignment, solver: 'milp' });
   if (heuristic) candidates.push({ assignment: heuristic, solver: 'heuristic' });
   if (candidates.length === 0) {
+    if (exact?.status === 'gave-up') {
+      throw new PlannerError(
+        'solver-busy',
+        `no placement found: the heuristic found none and ${exact.reason}`,
+      );
+    }
     throw new PlannerError(
       'placement-infeasible',
       `the node pools cannot hold the ${problem.services.length} services of the branch environment (capacity or node count too small)`,
@@ -81,9 +104,26 @@ export async function planPlacement(input: PlacementInput): Promise<PlacementPla
     hourlyCost: round(cost),
     naiveHourlyCost: round(Number.isNaN(naive) ? cost : naive),
     solver: best.solver,
+    solverReason: solverReason({ best: best.solver, skipped, exact, solved }),
   };
-  if (exact?.optimal) plan.optimalHourlyCost = round(assignmentCost(problem, exact.assignment));
+  if (solved?.optimal) plan.optimalHourlyCost = round(assignmentCost(problem, solved.assignment));
   return plan;
+}
+
+/** Why the plan's solver answered: which solver ran, and why the exact one did not win. */
+function solverReason(params: {
+  best: 'milp' | 'heuristic';
+  skipped?: string;
+  exact?: ExactOutcome;
+  solved?: { optimal: boolean };
+}): string {
+  const { best, skipped, exact, solved } = params;
+  if (best === 'milp')
+    return solved?.optimal ? 'exact: proven optimal' : 'exact: best found within its limits';
+  if (skipped) return `heuristic: ${skipped}`;
+  if (exact?.status === 'gave-up') return `heuristic: ${exact.reason}`;
+  if (!solved) return 'heuristic: the exact solve found no solution within its limits';
+  return 'heuristic: cheaper than what the exact solve found within its limits';
 }
 
 /**

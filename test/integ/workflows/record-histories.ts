@@ -55,6 +55,24 @@ try {
     await lifecycle.teardown(id, { reason: 'requested', requestedBy: 'ada' });
     await save('create-teardown', workflowIds.environment(id));
   }
+  if (wanted('extend-bounded')) {
+    // Extends within the cap (the bounded-extend patch marker), one refused by the Update validator
+    // (no history event), then a teardown.
+    const { lifecycle } = await harness.startWorker({ testName: 'record-extend-bounded' });
+    const id = newEnvironmentId('rec');
+    await lifecycle.createEnvironment({
+      environmentId: id,
+      blueprint: smallBlueprint({ ttl: '1h' }),
+      owner: 'ada',
+      team: 'payments',
+    });
+    await lifecycle.waitReady(id);
+    await lifecycle.extendTtl(id, '2h');
+    await lifecycle.extendTtl(id, '99999999999999999999d').catch(() => undefined);
+    await lifecycle.extendTtl(id, '364d').catch(() => undefined);
+    await lifecycle.teardown(id, { reason: 'requested', requestedBy: 'ada' });
+    await save('extend-bounded', workflowIds.environment(id));
+  }
   if (wanted('compensation')) {
     const { lifecycle } = await harness.startWorker({ testName: 'record-compensation' });
     const id = newEnvironmentId('rec');

@@ -137,7 +137,7 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       path.join(out, 'kube-network-policies'),
       '.',
     ],
-    coldEstimate: '3-6 min',
+    coldEstimate: '5-15 min',
   },
   {
     id: 'vegeta',

@@ -3,12 +3,13 @@ import { promisify } from 'node:util';
 import { KubeConfig, RbacAuthorizationV1Api, type V1ClusterRole } from '@kubernetes/client-node';
 import { CLIENT_IDENTITIES } from '../kubernetes/pki.js';
 import { httpGet } from '../probes.js';
-import { REAL_NODE_NAME } from './layout.js';
+import { POD_CIDR, REAL_NODE_NAME } from './layout.js';
 
 /**
- * NetworkPolicy enforcement on the real node: SIG Network's kube-network-policies runs on the host,
- * sends the first packet of each connection to or from a policed pod through an nfqueue and drops
- * what the namespace's policies do not allow. Without it the bridge forwards everything.
+ * NetworkPolicy enforcement on the real node: SIG Network's kube-network-policies runs on the host;
+ * the first packet of each new connection from or to a pod goes through an nfqueue (iptables chain
+ * `MSX-NETPOL` in mangle POSTROUTING: this kernel lacks nftables' queue expression) and the
+ * controller drops what the NetworkPolicies do not allow. Without it the bridge forwards everything.
  */
 
 const run = promisify(execFile);
@@ -57,6 +58,7 @@ export function networkPolicyArgs(params: { kubeconfig: string; port: number }):
   return [
     `--kubeconfig=${params.kubeconfig}`,
     `--hostname-override=${REAL_NODE_NAME}`,
+    `--pod-cidr=${POD_CIDR}`,
     `--health-bind-address=127.0.0.1:${params.port}`,
     '--v=1',
   ];
@@ -70,8 +72,9 @@ export async function checkNetworkPolicies(port: number): Promise<void> {
 }
 
 /**
- * Deletes the controller's nftables table. It removes the table itself on SIGTERM; this covers a
- * killed one, whose queue rule would otherwise drop every policed pod's packets (it fails closed).
+ * Removes the steering chain (and the controller's nftables table, where a kernel has one). The
+ * controller removes them itself on SIGTERM; this covers a killed one, whose queue rule would
+ * otherwise drop every pod's new connections (it fails closed).
  */
 export async function removeNetworkPolicyRules(binary: string): Promise<void> {
   await run(binary, ['--cleanup'], { timeout: 30_000 });

@@ -380,12 +380,12 @@ export async function downRealNode(options: {
       }
     }
   };
-  // Enforcement first, and its rules with it: they fail closed, so none may outlive the controller.
+  // Enforcement first, and its steering with it: it fails closed, so it may not outlive the controller.
   await stop('kube-network-policies');
   const networkPolicies = options.binaries['kube-network-policies'];
   if (networkPolicies) {
     await removeNetworkPolicyRules(networkPolicies).catch((error: unknown) => {
-      options.progress.info(`could not remove kube-network-policies' nftables table: ${String(error)}`);
+      options.progress.info(`could not remove kube-network-policies' steering chain: ${String(error)}`);
     });
   }
   await stop('kubelet');

@@ -1,6 +1,8 @@
-// Command kube-network-policies runs SIG Network's NetworkPolicy controller (nfqueue + nftables)
-// on the host for the stack's real node. Upstream's command only reads in-cluster credentials, so
-// this wrapper builds the same controller from the library with the node's kubeconfig.
+// Command kube-network-policies runs SIG Network's NetworkPolicy controller on the host for the
+// stack's real node: new connections from and to pods go through an nfqueue, and the controller
+// drops those the NetworkPolicies do not allow. Upstream's command only reads in-cluster
+// credentials, so this wrapper builds the same controller from the library with a kubeconfig, and
+// steers packets with iptables (steering.go).
 package main
 
 import (
@@ -32,35 +34,46 @@ func main() {
 	nodeName := flag.String("hostname-override", "", "name of the Node whose pods this enforces (required)")
 	listen := flag.String("health-bind-address", "127.0.0.1:9080", "address of /healthz and /metrics")
 	queueID := flag.Int("nfqueue-id", 100, "nfqueue number the packets are sent to")
-	cleanup := flag.Bool("cleanup", false, "delete the controller's nftables table and exit")
+	podCIDR := flag.String("pod-cidr", "", "the node's pod network, whose connections are policed (required)")
+	cleanup := flag.Bool("cleanup", false, "remove the steering chain and the controller's nftables table, and exit")
 	klog.InitFlags(nil)
 	flag.Parse()
 
 	if *cleanup {
-		if err := deleteTable(); err != nil {
+		if err := errors.Join(removeSteering(), deleteTable()); err != nil {
 			fmt.Fprintf(os.Stderr, "cleanup: %v\n", err)
 			os.Exit(1)
 		}
 		return
 	}
-	if *kubeconfig == "" || *nodeName == "" {
-		fmt.Fprintln(os.Stderr, "--kubeconfig and --hostname-override are required")
+	if *kubeconfig == "" || *nodeName == "" || *podCIDR == "" {
+		fmt.Fprintln(os.Stderr, "--kubeconfig, --hostname-override and --pod-cidr are required")
 		os.Exit(2)
 	}
-	if err := run(*kubeconfig, *nodeName, *listen, *queueID); err != nil {
+	err := run(options{kubeconfig: *kubeconfig, nodeName: *nodeName, listen: *listen, podCIDR: *podCIDR, queueID: *queueID})
+	// Steering without a reader drops every pod's new connections: never leave it behind.
+	if removeErr := removeSteering(); removeErr != nil {
+		klog.ErrorS(removeErr, "removing the steering chain")
+	}
+	if err != nil {
 		klog.ErrorS(err, "kube-network-policies stopped")
 		os.Exit(1)
 	}
 }
 
-func run(kubeconfig, nodeName, listen string, queueID int) error {
+type options struct {
+	kubeconfig, nodeName, listen, podCIDR string
+	queueID                               int
+}
+
+func run(o options) error {
 	// SIGTERM too: that is what the stack's stop sends; the controller removes its table on return.
 	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer cancel()
 
-	config, err := clientcmd.BuildConfigFromFlags("", kubeconfig)
+	config, err := clientcmd.BuildConfigFromFlags("", o.kubeconfig)
 	if err != nil {
-		return fmt.Errorf("reading %s: %w", kubeconfig, err)
+		return fmt.Errorf("reading %s: %w", o.kubeconfig, err)
 	}
 	client, err := kubernetes.NewForConfig(config)
 	if err != nil {
@@ -74,29 +87,30 @@ func run(kubeconfig, nodeName, listen string, queueID int) error {
 		factory.Core().V1().Pods(),
 		nil, nil, nil, nil,
 		networkpolicy.Config{
-			QueueID:  queueID,
-			NodeName: nodeName,
+			QueueID:  o.queueID,
+			NodeName: o.nodeName,
 			// Debian's containerd has no NRI socket; pod IPs come from the API server.
-			NRIdisabled:         true,
-			NetfilterBug1766Fix: true,
+			NRIdisabled: true,
+			// Its DNS rules need the nftables queue expression too; the steering passes DNS instead.
+			NetfilterBug1766Fix: false,
 		},
 	)
 	if err != nil {
 		return err
 	}
 
-	// Healthy once the informers have synced and the controller has not failed.
+	// Healthy once the informers have synced, the controller reads the queue and packets go to it.
 	var synced atomic.Bool
 	mux := http.NewServeMux()
 	mux.Handle("/metrics", promhttp.Handler())
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, _ *http.Request) {
 		if !synced.Load() {
-			http.Error(w, "informers not synced", http.StatusServiceUnavailable)
+			http.Error(w, "not enforcing yet", http.StatusServiceUnavailable)
 			return
 		}
 		fmt.Fprintln(w, "ok")
 	})
-	server := &http.Server{Addr: listen, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	server := &http.Server{Addr: o.listen, Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	serveErr := make(chan error, 1)
 	go func() { serveErr <- server.ListenAndServe() }()
 	defer server.Close()
@@ -109,8 +123,23 @@ func run(kubeconfig, nodeName, listen string, queueID int) error {
 			return fmt.Errorf("informer %v did not sync", informer)
 		}
 	}
+	// Steer only once the controller reads the queue: before that, queued packets are dropped.
+	for !queueBound(o.queueID) {
+		select {
+		case err := <-done:
+			return fmt.Errorf("controller exited before reading queue %d: %w", o.queueID, err)
+		case <-ctx.Done():
+			return nil
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	if err := installSteering(o.podCIDR, o.queueID); err != nil {
+		cancel()
+		<-done
+		return err
+	}
 	synced.Store(true)
-	klog.InfoS("enforcing NetworkPolicies", "node", nodeName, "queue", queueID)
+	klog.InfoS("enforcing NetworkPolicies", "node", o.nodeName, "queue", o.queueID, "podCIDR", o.podCIDR)
 
 	select {
 	case err := <-serveErr:
@@ -123,7 +152,10 @@ func run(kubeconfig, nodeName, listen string, queueID int) error {
 		}
 		return nil
 	case <-ctx.Done():
-		// Run removes the nftables table on its way out; wait for it, briefly.
+		// Stop steering before the reader goes, then let Run clean up; briefly.
+		if err := removeSteering(); err != nil {
+			klog.ErrorS(err, "removing the steering chain")
+		}
 		select {
 		case <-done:
 		case <-time.After(10 * time.Second):

@@ -73,8 +73,8 @@ export async function checkNetworkPolicies(port: number): Promise<void> {
 
 /**
  * Removes the steering chain (and the controller's nftables table, where a kernel has one). The
- * controller removes them itself on SIGTERM; this covers a killed one, whose queue rule would
- * otherwise drop every pod's new connections (it fails closed).
+ * controller removes them itself on SIGTERM; this covers a killed one, whose rules would otherwise
+ * outlive it.
  */
 export async function removeNetworkPolicyRules(binary: string): Promise<void> {
   await run(binary, ['--cleanup'], { timeout: 30_000 });

@@ -380,7 +380,7 @@ export async function downRealNode(options: {
       }
     }
   };
-  // Enforcement first, and its steering with it: it fails closed, so it may not outlive the controller.
+  // Enforcement first, and its steering with it: no rule of it may outlive the controller.
   await stop('kube-network-policies');
   const networkPolicies = options.binaries['kube-network-policies'];
   if (networkPolicies) {

@@ -51,7 +51,7 @@ func main() {
 		os.Exit(2)
 	}
 	err := run(options{kubeconfig: *kubeconfig, nodeName: *nodeName, listen: *listen, podCIDR: *podCIDR, queueID: *queueID})
-	// Steering without a reader drops every pod's new connections: never leave it behind.
+	// Steering belongs to a running controller: never leave it behind.
 	if removeErr := removeSteering(); removeErr != nil {
 		klog.ErrorS(removeErr, "removing the steering chain")
 	}
@@ -89,8 +89,10 @@ func run(o options) error {
 		networkpolicy.Config{
 			QueueID:  o.queueID,
 			NodeName: o.nodeName,
-			// Debian's containerd has no NRI socket; pod IPs come from the API server.
-			NRIdisabled: true,
+			// Left on although Debian's containerd has no NRI socket (the plugin just logs that and
+			// pod IPs come from the API server): with it off, v0.8.0 dereferences a nil plugin on
+			// the first packet from an address no pod has.
+			NRIdisabled: false,
 			// Its DNS rules need the nftables queue expression too; the steering passes DNS instead.
 			NetfilterBug1766Fix: false,
 		},
@@ -123,7 +125,7 @@ func run(o options) error {
 			return fmt.Errorf("informer %v did not sync", informer)
 		}
 	}
-	// Steer only once the controller reads the queue: before that, queued packets are dropped.
+	// Steer only once the controller reads the queue, so no connection goes unjudged.
 	for !queueBound(o.queueID) {
 		select {
 		case err := <-done:

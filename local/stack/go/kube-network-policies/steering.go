@@ -21,9 +21,10 @@ const (
 
 // steeringRules mirror the controller's nftables rules: DNS, the host's root processes (kubelet
 // probes, the gateway) and established connections pass; every new connection from or to a pod
-// goes to the queue. Without --queue-bypass a queue with no reader drops: it fails closed.
+// goes to the queue. --queue-bypass: if the controller dies without cleaning up (a crash, SIGKILL),
+// packets pass instead of every pod on this shared machine going dark; the health check says so.
 func steeringRules(podCIDR string, queueID int) [][]string {
-	queue := []string{"-j", "NFQUEUE", "--queue-num", strconv.Itoa(queueID)}
+	queue := []string{"-j", "NFQUEUE", "--queue-num", strconv.Itoa(queueID), "--queue-bypass"}
 	return [][]string{
 		{"-p", "udp", "--dport", "53", "-j", "RETURN"},
 		{"-m", "owner", "--uid-owner", "0", "-j", "RETURN"},

@@ -25,6 +25,7 @@ export type BinaryName =
   | 'etcd'
   | 'kwok'
   | 'coredns'
+  | 'kube-network-policies'
   | 'vegeta'
   | 'helm'
   | KubernetesCommand
@@ -121,6 +122,22 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     produces: ['coredns'],
     goArgs: () => ['install', '-ldflags', '-s -w', `github.com/coredns/coredns@${VERSIONS.coredns}`],
     coldEstimate: '4-8 min',
+  },
+  {
+    id: 'kube-network-policies',
+    version: VERSIONS.kubeNetworkPolicies,
+    produces: ['kube-network-policies'],
+    moduleDir: path.join(GO_MODULES_DIR, 'kube-network-policies'),
+    goArgs: (out) => [
+      'build',
+      '-trimpath',
+      '-ldflags',
+      '-s -w',
+      '-o',
+      path.join(out, 'kube-network-policies'),
+      '.',
+    ],
+    coldEstimate: '5-15 min',
   },
   {
     id: 'vegeta',

@@ -42,6 +42,8 @@ export const DEFAULT_PORTS = {
   /** CoreDNS's health (`/health`) and readiness (`/ready`) endpoints. */
   corednsHealth: 20281,
   corednsReady: 20282,
+  /** kube-network-policies' /healthz and /metrics (the real node's NetworkPolicy enforcement). */
+  networkPolicies: 20283,
   /** The local image registry (Debian's docker-registry) the real nodes pull through. */
   registry: 15000,
 } as const;

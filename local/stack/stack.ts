@@ -430,7 +430,9 @@ async function upNodesPart(params: {
     );
   }
   if (await params.isHealthy(config, state, 'nodes')) return;
-  progress.step('Real node (registry, images, containerd, CoreDNS, kubelet, kube-proxy)');
+  progress.step(
+    'Real node (registry, images, containerd, CoreDNS, kubelet, kube-proxy, kube-network-policies)',
+  );
   const recorded = state.parts.nodes;
   const registryRecord = recorded?.processes.find((record) => record.name === 'registry');
   const registryUp =

@@ -15,6 +15,11 @@ export const VERSIONS = {
   /** github.com/coredns/coredns: cluster DNS of the real node tier (`stack up --real-nodes`). */
   coredns: 'v1.14.7',
   /**
+   * sigs.k8s.io/kube-network-policies: enforces NetworkPolicies on the real node (nfqueue + nftables),
+   * wrapped by stack/go/kube-network-policies, whose go.mod pins the same version.
+   */
+  kubeNetworkPolicies: 'v0.8.0',
+  /**
    * github.com/tsenart/vegeta: the benchmarks' constant-rate load generator (bench/load/); not a
    * stack part, built the same way the first time a benchmark needs it.
    */

@@ -65,6 +65,24 @@ async function writeIfChanged(file: string, content: string): Promise<void> {
   if (current !== content) await writeFile(file, content, { mode: 0o600 });
 }
 
+/**
+ * Writes one identity's kubeconfig (when changed). The node tier calls it too, so an identity added
+ * later gets its file without restarting a healthy cluster.
+ */
+export async function writeClientKubeconfig(layout: ClusterLayout, identity: ClientIdentity): Promise<void> {
+  const { pki } = layout;
+  await writeIfChanged(
+    layout.kubeconfigs[identity],
+    renderKubeconfig({
+      server: layout.server,
+      user: CLIENT_IDENTITIES[identity].commonName,
+      caPem: await readFile(pki.caCert, 'utf8'),
+      certPem: await readFile(pki.cert(identity), 'utf8'),
+      keyPem: await readFile(pki.key(identity), 'utf8'),
+    }),
+  );
+}
+
 async function prepareLayout(
   config: StackConfig,
 ): Promise<{ layout: ClusterLayout; specs: ComponentSpec[] }> {
@@ -73,16 +91,7 @@ async function prepareLayout(
   await mkdir(layout.etcdDataDir, { recursive: true, mode: 0o700 });
   const caPem = await readFile(pki.caCert, 'utf8');
   for (const identity of Object.keys(CLIENT_IDENTITIES) as ClientIdentity[]) {
-    await writeIfChanged(
-      layout.kubeconfigs[identity],
-      renderKubeconfig({
-        server: layout.server,
-        user: CLIENT_IDENTITIES[identity].commonName,
-        caPem,
-        certPem: await readFile(pki.cert(identity), 'utf8'),
-        keyPem: await readFile(pki.key(identity), 'utf8'),
-      }),
-    );
+    await writeClientKubeconfig(layout, identity);
   }
   const specs = componentSpecs(layout, {
     caPem,

@@ -37,6 +37,7 @@ export function clusterLayout(config: StackConfig, pki: PkiPaths): ClusterLayout
       kwok: path.join(dir, 'kwok.kubeconfig'),
       node: path.join(dir, 'node.kubeconfig'),
       'kube-proxy': path.join(dir, 'kube-proxy.kubeconfig'),
+      'kube-network-policies': path.join(dir, 'kube-network-policies.kubeconfig'),
       'apiserver-kubelet-client': path.join(dir, 'apiserver-kubelet-client.kubeconfig'),
     },
     server: `https://127.0.0.1:${config.ports.kubeApiserver}`,

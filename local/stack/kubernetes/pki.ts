@@ -40,6 +40,8 @@ export const CLIENT_IDENTITIES = {
   node: { commonName: 'system:node:msx-node-1', organizations: ['system:nodes'] },
   /** kube-proxy, bound to the built-in system:node-proxier role. */
   'kube-proxy': { commonName: 'system:kube-proxy', organizations: [] },
+  /** kube-network-policies on the real node: reads policies, pods and namespaces (its ClusterRole). */
+  'kube-network-policies': { commonName: 'microstax:kube-network-policies', organizations: [] },
   /** The API server's identity towards kubelets (logs, exec, port-forward). */
   'apiserver-kubelet-client': {
     commonName: 'kube-apiserver-kubelet-client',

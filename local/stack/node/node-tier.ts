@@ -7,6 +7,7 @@ import type { BinaryName } from '../binaries.js';
 import type { StackConfig } from '../config.js';
 import { ensureDebianPackages } from '../debian-packages.js';
 import { StackError } from '../errors.js';
+import { writeClientKubeconfig } from '../kubernetes/cluster.js';
 import { clusterLayout } from '../kubernetes/components.js';
 import { ensurePki } from '../kubernetes/pki.js';
 import { startHealthy } from '../part-process.js';
@@ -26,10 +27,16 @@ import { renderContainerdConfig, renderRegistryHosts } from './containerd.js';
 import { ensureHostNetwork, removeHostNetwork, removeStaleNetworkNamespaces } from './host-network.js';
 import { removeLeftoverChains } from './iptables-leftovers.js';
 import { type NodeLayout, nodeLayout, REAL_NODE_NAME, REAL_NODE_STORAGE_CLASS } from './layout.js';
+import {
+  checkNetworkPolicies,
+  ensureNetworkPolicyAccess,
+  networkPolicyArgs,
+  removeNetworkPolicyRules,
+} from './network-policies.js';
 
 /**
- * The real node tier: containerd (with runc and the CNI bridge), CoreDNS, the kubelet and
- * kube-proxy, started in that order and kept when healthy, like the cluster's own components.
+ * The real node tier: containerd (with runc and the CNI bridge), CoreDNS, the kubelet,
+ * kube-proxy and kube-network-policies (NetworkPolicy enforcement), started in that order and kept when healthy, like the cluster's own components.
  * Pods on this node really run; Service names resolve and Service IPs answer, from pods and from
  * the host.
  */
@@ -46,7 +53,12 @@ export const NODE_DEBIAN_PACKAGES = [
 ];
 
 /** Built binaries the node needs. */
-export const NODE_BINARIES: readonly BinaryName[] = ['kubelet', 'kube-proxy', 'coredns'];
+export const NODE_BINARIES: readonly BinaryName[] = [
+  'kubelet',
+  'kube-proxy',
+  'coredns',
+  'kube-network-policies',
+];
 
 const CONTAINERD_BINARY = '/usr/bin/containerd';
 const CTR_BINARY = '/usr/bin/ctr';
@@ -54,7 +66,7 @@ const CTR_BINARY = '/usr/bin/ctr';
 const CRI_NAMESPACE = 'k8s.io';
 
 interface NodeComponent {
-  name: 'containerd' | 'coredns' | 'kubelet' | 'kube-proxy';
+  name: 'containerd' | 'coredns' | 'kubelet' | 'kube-proxy' | 'kube-network-policies';
   binary: string;
   args: string[];
   ports: number[];
@@ -136,6 +148,7 @@ async function prepareNode(options: {
     renderKubeProxyConfig({ kubeconfig: cluster.kubeconfigs['kube-proxy'], ports }),
   );
   await writeIfChanged(layout.corefile, renderCorefile({ kubeconfig: cluster.kubeconfigs.admin, ports }));
+  await writeClientKubeconfig(cluster, 'kube-network-policies');
 
   const components: NodeComponent[] = [
     {
@@ -173,6 +186,17 @@ async function prepareNode(options: {
       args: [`--config=${layout.kubeProxyConfig}`, '--v=1'],
       ports: [ports.kubeProxyHealthz, ports.kubeProxyMetrics],
       healthCheck: () => expectOk(`http://127.0.0.1:${ports.kubeProxyHealthz}/healthz`),
+      timeoutMs: 60_000,
+    },
+    {
+      name: 'kube-network-policies',
+      binary: binaries['kube-network-policies'],
+      args: networkPolicyArgs({
+        kubeconfig: cluster.kubeconfigs['kube-network-policies'],
+        port: ports.networkPolicies,
+      }),
+      ports: [ports.networkPolicies],
+      healthCheck: () => checkNetworkPolicies(ports.networkPolicies),
       timeoutMs: 60_000,
     },
   ];
@@ -234,6 +258,7 @@ export async function upRealNode(options: {
   if (stale > 0) progress.info(`removed ${stale} network namespaces of pods that no longer run`);
   await ensureHostNetwork(config.ports);
   const { components, adminKubeconfig } = await prepareNode(options);
+  await ensureNetworkPolicyAccess(adminKubeconfig);
   const processes: ProcessRecord[] = [];
   for (const component of components) {
     const previous = options.previous?.processes.find((record) => record.name === component.name);
@@ -332,9 +357,9 @@ async function unmountUnder(dir: string): Promise<void> {
 }
 
 /**
- * Stops the node tier: the kubelet and kube-proxy first, then every container, then containerd and
- * CoreDNS; then removes its iptables rules, mounts and the bridge. `purge` also deletes its
- * images and pod data.
+ * Stops the node tier: NetworkPolicy enforcement (and its nftables table), the kubelet and
+ * kube-proxy, then every container, then containerd and CoreDNS; then removes its iptables rules,
+ * mounts and the bridge. `purge` also deletes its images and pod data.
  */
 export async function downRealNode(options: {
   config: StackConfig;
@@ -355,6 +380,14 @@ export async function downRealNode(options: {
       }
     }
   };
+  // Enforcement first, and its steering with it: no rule of it may outlive the controller.
+  await stop('kube-network-policies');
+  const networkPolicies = options.binaries['kube-network-policies'];
+  if (networkPolicies) {
+    await removeNetworkPolicyRules(networkPolicies).catch((error: unknown) => {
+      options.progress.info(`could not remove kube-network-policies' steering chain: ${String(error)}`);
+    });
+  }
   await stop('kubelet');
   await stop('kube-proxy');
   if (byName('containerd').some(Boolean)) await removeContainers(layout);

@@ -34,6 +34,8 @@ describe('certificatePlan', () => {
       // The real node: the Node authorizer knows a kubelet by this user and group.
       node: '/O=system:nodes/CN=system:node:msx-node-1',
       'kube-proxy': '/CN=system:kube-proxy',
+      // No group: its ClusterRole binding names this user (read-only, local/stack/node/network-policies.ts).
+      'kube-network-policies': '/CN=microstax:kube-network-policies',
       'apiserver-kubelet-client': '/O=system:masters/CN=kube-apiserver-kubelet-client',
     });
     for (const spec of plan.filter((s) => s.usage === 'client')) {

@@ -13,6 +13,8 @@ const KEEPALIVE_MS = 15_000;
  * Streams an environment's progress as server-sent events until its workflow finishes or the client
  * goes away: `status` with the whole environment on every change, `audit` for each new audit event
  * (its id is the SSE id, so a reconnect with Last-Event-ID resumes), and `end` when it is deleted or failed.
+ * The caller's access is checked again every `recheckMs`: a revoked token gets an `error` event and the
+ * stream ends.
  */
 export async function streamEnvironment(params: {
   app: FastifyInstance;
@@ -20,8 +22,12 @@ export async function streamEnvironment(params: {
   reply: FastifyReply;
   environmentId: string;
   refresh: (env: EnvironmentRecord) => Promise<unknown>;
+  /** Whether the caller may still watch (its token live, the environment still visible to it). */
+  stillAllowed: () => Promise<boolean>;
+  /** How often `stillAllowed` is asked. */
+  recheckMs: number;
 }): Promise<void> {
-  const { app, request, reply, environmentId, refresh } = params;
+  const { app, request, reply, environmentId, refresh, stillAllowed, recheckMs } = params;
   const lastEventHeader = Number(request.headers['last-event-id']);
   let lastEventId = Number.isInteger(lastEventHeader) && lastEventHeader > 0 ? lastEventHeader : 0;
   let lastUpdate = '';
@@ -45,8 +51,16 @@ export async function streamEnvironment(params: {
   };
 
   let sinceKeepalive = 0;
+  let checkedAt = Date.now();
   try {
     while (!closed) {
+      if (Date.now() - checkedAt >= recheckMs) {
+        checkedAt = Date.now();
+        if (!(await stillAllowed())) {
+          send('error', { code: 'unauthorized', message: 'the token is no longer valid; stream closed' });
+          break;
+        }
+      }
       let env = await getEnvironment(app.db, environmentId);
       if (!env) break;
       if (!isTerminalPhase(env.phase) && (await refresh(env)))

@@ -47,20 +47,39 @@ export async function streamEnvironment(params: {
     'x-request-id': request.id,
   });
   const send = (event: string, data: unknown, id?: number) => {
+    if (out.writableEnded) return;
     out.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
+  /** Ends the stream now, even while the loop waits on a slow status query. */
+  const stop = (event: string, data: unknown) => {
+    send(event, data);
+    out.end();
+    closed = true;
+    wake?.();
+  };
+
+  // On its own timer, so a slow refresh cannot hold a revoked token's stream open.
+  let checking = false;
+  const recheck = setInterval(() => {
+    if (checking || closed) return;
+    checking = true;
+    stillAllowed()
+      .then((allowed) => {
+        if (!allowed)
+          stop('error', { code: 'unauthorized', message: 'the token is no longer valid; stream closed' });
+      })
+      .catch((error: unknown) => {
+        request.log.warn({ err: error, environmentId }, 'event stream access re-check failed');
+        stop('error', { code: 'internal', message: `stream failed; quote request id ${request.id}` });
+      })
+      .finally(() => {
+        checking = false;
+      });
+  }, recheckMs);
 
   let sinceKeepalive = 0;
-  let checkedAt = Date.now();
   try {
     while (!closed) {
-      if (Date.now() - checkedAt >= recheckMs) {
-        checkedAt = Date.now();
-        if (!(await stillAllowed())) {
-          send('error', { code: 'unauthorized', message: 'the token is no longer valid; stream closed' });
-          break;
-        }
-      }
       let env = await getEnvironment(app.db, environmentId);
       if (!env) break;
       if (!isTerminalPhase(env.phase) && (await refresh(env)))
@@ -78,12 +97,16 @@ export async function streamEnvironment(params: {
         send('end', { id: env.id, phase: env.phase });
         break;
       }
+      if (closed) break;
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, POLL_MS);
+        const timer = setTimeout(resolve, POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       sinceKeepalive += POLL_MS;
-      if (sinceKeepalive >= KEEPALIVE_MS) {
+      if (sinceKeepalive >= KEEPALIVE_MS && !out.writableEnded) {
         sinceKeepalive = 0;
         out.write(': keep-alive\n\n');
       }
@@ -92,6 +115,7 @@ export async function streamEnvironment(params: {
     request.log.warn({ err: error, environmentId }, 'event stream failed');
     send('error', { code: 'internal', message: `stream failed; quote request id ${request.id}` });
   } finally {
-    out.end();
+    clearInterval(recheck);
+    if (!out.writableEnded) out.end();
   }
 }

@@ -73,7 +73,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
         },
       });
       await v1.register(sleepRoutes);
-      await v1.register(snapshotRoutes);
+      await v1.register(snapshotRoutes, { maxPerEnvironment: opts.config.snapshotsPerEnvironment });
       await v1.register(shareRoutes);
     },
     { prefix: '/v1' },

@@ -6,5 +6,5 @@ export { createEnvironment } from './environment.js';
 export { idleSweep, prewarmPool } from './schedules.js';
 export { seedEnvironment } from './seed.js';
 export { shareEnvironment } from './share.js';
-export { snapshotEnvironment } from './snapshot.js';
+export { deleteSnapshot, snapshotEnvironment } from './snapshot.js';
 export { teardownEnvironment } from './teardown.js';

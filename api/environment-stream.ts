@@ -26,8 +26,10 @@ export async function streamEnvironment(params: {
   stillAllowed: () => Promise<boolean>;
   /** How often `stillAllowed` is asked. */
   recheckMs: number;
+  /** Aborted when the API shuts down: the stream ends before the connections it polls with close. */
+  shutdown: AbortSignal;
 }): Promise<void> {
-  const { app, request, reply, environmentId, refresh, stillAllowed, recheckMs } = params;
+  const { app, request, reply, environmentId, refresh, stillAllowed, recheckMs, shutdown } = params;
   const lastEventHeader = Number(request.headers['last-event-id']);
   let lastEventId = Number.isInteger(lastEventHeader) && lastEventHeader > 0 ? lastEventHeader : 0;
   let lastUpdate = '';
@@ -57,6 +59,10 @@ export async function streamEnvironment(params: {
     closed = true;
     wake?.();
   };
+
+  const onShutdown = () => stop('end', { id: environmentId, reason: 'the API is shutting down; reconnect' });
+  if (shutdown.aborted) onShutdown();
+  shutdown.addEventListener('abort', onShutdown, { once: true });
 
   // On its own timer, so a slow refresh cannot hold a revoked token's stream open.
   let checking = false;
@@ -115,6 +121,7 @@ export async function streamEnvironment(params: {
     request.log.warn({ err: error, environmentId }, 'event stream failed');
     send('error', { code: 'internal', message: `stream failed; quote request id ${request.id}` });
   } finally {
+    shutdown.removeEventListener('abort', onShutdown);
     clearInterval(recheck);
     if (!out.writableEnded) out.end();
   }

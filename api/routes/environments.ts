@@ -91,6 +91,15 @@ export interface EnvironmentRoutesOptions {
 }
 
 const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async (app, opts) => {
+  // Open streams end, and their last poll finishes, before the server waits for connections to finish
+  // and the database and Temporal connections close (preClose runs before both).
+  const shutdown = new AbortController();
+  const openStreams = new Set<Promise<void>>();
+  app.addHook('preClose', async () => {
+    shutdown.abort();
+    await Promise.allSettled(openStreams);
+  });
+
   /**
    * The row a status read shows: from the environment cache when it holds it (kept honest by the change
    * listener), else from the database. Only plain reads use this; every change reads the row afresh.
@@ -534,7 +543,7 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         });
       }
       try {
-        await streamEnvironment({
+        const streaming = streamEnvironment({
           app,
           request,
           reply,
@@ -549,7 +558,10 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
             });
             return now?.kind === 'user' && canSeeTeam(now, env.teamId);
           },
+          shutdown: shutdown.signal,
         });
+        openStreams.add(streaming);
+        await streaming.finally(() => openStreams.delete(streaming));
       } finally {
         release();
       }

@@ -25,6 +25,7 @@ describe('event streams: capped per token, closed when the token is revoked (rea
   let temporal: TemporalClientHandle;
   let base: string;
   let environmentId: string;
+  let workflowEnvironmentId: string | undefined;
   beforeAll(async () => {
     api = await startTestApi('stream_limits', {
       config: { streamsPerToken: STREAMS, streamRecheckMs: 1_000 },
@@ -40,7 +41,7 @@ describe('event streams: capped per token, closed when the token is revoked (rea
     });
     expect(registered.statusCode).toBe(201);
     // Its workflow waits on this file's own task queue (no worker): the environment stays pending, so
-    // its stream stays open until the client or the server ends it.
+    // a stream of it stays open until the client or the server ends it.
     const created = await api.app.inject({
       method: 'POST',
       url: '/v1/environments',
@@ -48,12 +49,23 @@ describe('event streams: capped per token, closed when the token is revoked (rea
       payload: { blueprint: { name: 'shop' } },
     });
     expect(created.statusCode).toBe(201);
-    environmentId = json<{ id: string }>(created).id;
+    workflowEnvironmentId = json<{ id: string }>(created).id;
+    // The streams watch a copy of its row whose workflow does not exist: each poll's status query is then
+    // answered at once (not found) instead of hanging on a workflow no worker serves, whose client
+    // retries would outlive this file's Temporal connection.
+    environmentId = `${workflowEnvironmentId.slice(0, 30)}-copy`;
+    await api.app.db.query(
+      `INSERT INTO environments
+         SELECT (jsonb_populate_record(NULL::environments,
+           to_jsonb(e) || jsonb_build_object('id', $2::text, 'idempotency_key', $2::text, 'workflow_id', 'env-' || $2))).*
+         FROM environments e WHERE id = $1`,
+      [workflowEnvironmentId, environmentId],
+    );
   });
   afterAll(async () => {
-    if (environmentId) {
+    if (workflowEnvironmentId) {
       await temporal.client.workflow
-        .getHandle(`env-${environmentId}`)
+        .getHandle(`env-${workflowEnvironmentId}`)
         .terminate('test over')
         .catch(() => {});
     }

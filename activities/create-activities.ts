@@ -5,6 +5,7 @@ import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import {
   claimWarmUpdate,
+  type DeleteSnapshotInput,
   type EnvironmentStatus,
   type IdleAction,
   LifecycleErrorType,
@@ -324,6 +325,14 @@ export function createActivities(deps: LifecycleDependencies) {
             signal,
           }),
       });
+    },
+
+    /** Removes a snapshot's stored artifacts with each engine named (default: every engine). Idempotent. */
+    async discardSnapshot(input: DeleteSnapshotInput): Promise<void> {
+      const engines = (deps.snapshotEngines ?? []).filter(
+        (engine) => input.engines === undefined || input.engines.includes(engine.name),
+      );
+      for (const engine of engines) await engine.discard({ snapshotId: input.snapshotId });
     },
 
     /** Stores a snapshot's record (the store when there is one; the snapshot workflow's result is the fallback). */

@@ -98,6 +98,8 @@ export interface SnapshotEngine {
     heartbeat: (detail: unknown) => void;
     signal: AbortSignal;
   }): Promise<void>;
+  /** Removes everything stored for the snapshot; succeeds when nothing is left (already removed). */
+  discard(params: { snapshotId: string }): Promise<void>;
 }
 
 /** Where the lifecycle mirrors what it does (Postgres metadata, store/). Optional: without it nothing is mirrored. */

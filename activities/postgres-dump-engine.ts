@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, rename, stat } from 'node:fs/promises';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import { pathToFileURL } from 'node:url';
@@ -13,6 +13,9 @@ export type PostgresConnectionResolver = (params: {
   environmentId: string;
   service: ResolvedService;
 }) => Promise<string>;
+
+/** What a snapshot id may look like here: it becomes a directory name, so no dots or separators. */
+const SNAPSHOT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 
 /**
  * Snapshots of Postgres data services as logical dumps (pg_dump custom format), restored with
@@ -57,6 +60,13 @@ export class PostgresDumpEngine implements SnapshotEngine {
     await rename(temp, file);
     const { size } = await stat(file);
     return { location: pathToFileURL(file).href, bytes: size, sha256: await sha256File(file) };
+  }
+
+  /** Removes the snapshot's directory of dumps (and any partial one a failed capture left); gone is fine. */
+  async discard(params: { snapshotId: string }) {
+    // The id names a directory under artifactDir: never a path of its own.
+    if (!SNAPSHOT_ID.test(params.snapshotId)) throw new Error(`not a snapshot id: ${params.snapshotId}`);
+    await rm(join(this.params.artifactDir, params.snapshotId), { recursive: true, force: true });
   }
 
   async restore(params: Parameters<SnapshotEngine['restore']>[0]) {

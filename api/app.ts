@@ -19,6 +19,8 @@ import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
+import { StreamSlots } from './stream-slots.js';
+import { TokenLookupGuard } from './token-lookup-guard.js';
 
 export interface AppOptions {
   config: ApiConfig;
@@ -44,12 +46,17 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
   await instance.register(metricsPlugin);
   await instance.register(openApiPlugin);
   await instance.register(rateLimitPlugin, { perMinute: opts.config.rateLimitPerMinute });
+  const tokenGuard = new TokenLookupGuard({
+    missTtlMs: opts.config.tokenMissCacheMs,
+    lookupsPerMinute: opts.config.tokenLookupsPerMinute,
+  });
   await instance.register(changeListenerPlugin, {
     databaseUrl: opts.config.databaseUrl,
     principalTtlMs: opts.config.tokenCacheMs,
     environmentTtlMs: opts.config.environmentCacheMs,
+    onTokenChange: () => tokenGuard.forgetMisses(),
   });
-  await instance.register(authPlugin);
+  await instance.register(authPlugin, { guard: tokenGuard });
   if (opts.statusSync !== false) {
     await instance.register(statusSyncPlugin, {
       databaseUrl: opts.config.databaseUrl,
@@ -60,10 +67,16 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
   await instance.register(
     async (v1) => {
       await v1.register(blueprintRoutes, { env: opts.env });
-      await v1.register(environmentRoutes);
+      await v1.register(environmentRoutes, {
+        streams: {
+          slots: new StreamSlots(opts.config.streamsPerToken),
+          perPrincipal: opts.config.streamsPerToken,
+          recheckMs: opts.config.streamRecheckMs,
+        },
+      });
       await v1.register(applyRoutes);
       await v1.register(sleepRoutes);
-      await v1.register(snapshotRoutes);
+      await v1.register(snapshotRoutes, { maxPerEnvironment: opts.config.snapshotsPerEnvironment });
       await v1.register(shareRoutes);
       await v1.register(githubWebhookRoutes, { env: opts.env });
       await v1.register(githubRepositoryRoutes, { env: opts.env });

@@ -37,7 +37,61 @@ export const ApiConfigSchema = z.strictObject({
     .int()
     .min(1)
     .default(1200)
-    .describe('Requests per minute per token (or per IP without one) (MICROSTAX_API_RATE_LIMIT)'),
+    .describe(
+      'Requests per minute per token, and per client address for calls without a valid one, on each replica (MICROSTAX_API_RATE_LIMIT)',
+    ),
+  tokenLookupsPerMinute: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(60)
+    .describe(
+      'Database lookups of tokens the caches cannot answer, per client address per minute; beyond it a 429 (MICROSTAX_API_TOKEN_LOOKUP_LIMIT)',
+    ),
+  tokenMissCacheMs: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(10_000)
+    .describe(
+      'How long an unknown, expired or revoked token is refused from memory (MICROSTAX_API_TOKEN_MISS_CACHE_MS, 0 = off)',
+    ),
+  trustProxy: z
+    .string()
+    .regex(
+      /^(\d+|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/,
+      'must be a hop count or comma-separated addresses/CIDRs',
+    )
+    .optional()
+    .describe(
+      'Proxies whose X-Forwarded-For names the client address (MICROSTAX_API_TRUST_PROXY): a hop count or comma-separated addresses/CIDRs; unset = the connecting address',
+    ),
+  streamsPerToken: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(5)
+    .describe(
+      'Open event streams per token (or share) on each replica; beyond it a 429 (MICROSTAX_API_STREAMS_PER_TOKEN)',
+    ),
+  streamRecheckMs: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(4_000)
+    .default(2_000)
+    .describe(
+      "How often an open event stream re-checks its token, so a revoked one's stream closes within 5 s (MICROSTAX_API_STREAM_RECHECK_MS)",
+    ),
+  snapshotsPerEnvironment: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(20)
+    .describe('Snapshots an environment may keep; beyond it a 409 (MICROSTAX_API_SNAPSHOTS_PER_ENV)'),
   statusSyncIntervalMs: z.coerce
     .number()
     .int()
@@ -78,6 +132,12 @@ export const API_CONFIG_ENV: Record<keyof ApiConfig, string> = {
   logLevel: 'MICROSTAX_API_LOG_LEVEL',
   bodyLimitBytes: 'MICROSTAX_API_BODY_LIMIT',
   rateLimitPerMinute: 'MICROSTAX_API_RATE_LIMIT',
+  tokenLookupsPerMinute: 'MICROSTAX_API_TOKEN_LOOKUP_LIMIT',
+  tokenMissCacheMs: 'MICROSTAX_API_TOKEN_MISS_CACHE_MS',
+  trustProxy: 'MICROSTAX_API_TRUST_PROXY',
+  streamsPerToken: 'MICROSTAX_API_STREAMS_PER_TOKEN',
+  streamRecheckMs: 'MICROSTAX_API_STREAM_RECHECK_MS',
+  snapshotsPerEnvironment: 'MICROSTAX_API_SNAPSHOTS_PER_ENV',
   statusSyncIntervalMs: 'MICROSTAX_API_SYNC_MS',
   tokenCacheMs: 'MICROSTAX_API_TOKEN_CACHE_MS',
   environmentCacheMs: 'MICROSTAX_API_ENV_CACHE_MS',

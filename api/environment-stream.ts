@@ -13,6 +13,8 @@ const KEEPALIVE_MS = 15_000;
  * Streams an environment's progress as server-sent events until its workflow finishes or the client
  * goes away: `status` with the whole environment on every change, `audit` for each new audit event
  * (its id is the SSE id, so a reconnect with Last-Event-ID resumes), and `end` when it is deleted or failed.
+ * The caller's access is checked again every `recheckMs`: a revoked token gets an `error` event and the
+ * stream ends.
  */
 export async function streamEnvironment(params: {
   app: FastifyInstance;
@@ -20,8 +22,14 @@ export async function streamEnvironment(params: {
   reply: FastifyReply;
   environmentId: string;
   refresh: (env: EnvironmentRecord) => Promise<unknown>;
+  /** Whether the caller may still watch (its token live, the environment still visible to it). */
+  stillAllowed: () => Promise<boolean>;
+  /** How often `stillAllowed` is asked. */
+  recheckMs: number;
+  /** Aborted when the API shuts down: the stream ends before the connections it polls with close. */
+  shutdown: AbortSignal;
 }): Promise<void> {
-  const { app, request, reply, environmentId, refresh } = params;
+  const { app, request, reply, environmentId, refresh, stillAllowed, recheckMs, shutdown } = params;
   const lastEventHeader = Number(request.headers['last-event-id']);
   let lastEventId = Number.isInteger(lastEventHeader) && lastEventHeader > 0 ? lastEventHeader : 0;
   let lastUpdate = '';
@@ -41,8 +49,39 @@ export async function streamEnvironment(params: {
     'x-request-id': request.id,
   });
   const send = (event: string, data: unknown, id?: number) => {
+    if (out.writableEnded) return;
     out.write(`${id === undefined ? '' : `id: ${id}\n`}event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
   };
+  /** Ends the stream now, even while the loop waits on a slow status query. */
+  const stop = (event: string, data: unknown) => {
+    send(event, data);
+    out.end();
+    closed = true;
+    wake?.();
+  };
+
+  const onShutdown = () => stop('end', { id: environmentId, reason: 'the API is shutting down; reconnect' });
+  if (shutdown.aborted) onShutdown();
+  shutdown.addEventListener('abort', onShutdown, { once: true });
+
+  // On its own timer, so a slow refresh cannot hold a revoked token's stream open.
+  let checking = false;
+  const recheck = setInterval(() => {
+    if (checking || closed) return;
+    checking = true;
+    stillAllowed()
+      .then((allowed) => {
+        if (!allowed)
+          stop('error', { code: 'unauthorized', message: 'the token is no longer valid; stream closed' });
+      })
+      .catch((error: unknown) => {
+        request.log.warn({ err: error, environmentId }, 'event stream access re-check failed');
+        stop('error', { code: 'internal', message: `stream failed; quote request id ${request.id}` });
+      })
+      .finally(() => {
+        checking = false;
+      });
+  }, recheckMs);
 
   let sinceKeepalive = 0;
   try {
@@ -64,12 +103,16 @@ export async function streamEnvironment(params: {
         send('end', { id: env.id, phase: env.phase });
         break;
       }
+      if (closed) break;
       await new Promise<void>((resolve) => {
-        wake = resolve;
-        setTimeout(resolve, POLL_MS);
+        const timer = setTimeout(resolve, POLL_MS);
+        wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
       });
       sinceKeepalive += POLL_MS;
-      if (sinceKeepalive >= KEEPALIVE_MS) {
+      if (sinceKeepalive >= KEEPALIVE_MS && !out.writableEnded) {
         sinceKeepalive = 0;
         out.write(': keep-alive\n\n');
       }
@@ -78,6 +121,8 @@ export async function streamEnvironment(params: {
     request.log.warn({ err: error, environmentId }, 'event stream failed');
     send('error', { code: 'internal', message: `stream failed; quote request id ${request.id}` });
   } finally {
-    out.end();
+    shutdown.removeEventListener('abort', onShutdown);
+    clearInterval(recheck);
+    if (!out.writableEnded) out.end();
   }
 }

@@ -17,6 +17,18 @@ export const REDACTED_LOG_PATHS = [
   '*.password',
 ];
 
+/** Fastify's trustProxy from MICROSTAX_API_TRUST_PROXY: a hop count, addresses/CIDRs, or off. */
+function trustProxySetting(
+  value: string | undefined,
+): ((address: string, hop: number) => boolean) | string[] | false {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((part) => part.trim());
+}
+
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /**
@@ -45,7 +57,9 @@ export async function createApiInstance(
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
-    trustProxy: false,
+    // The client address keys rate limits of calls without a valid token: X-Forwarded-For is believed only
+    // from the proxies configured (a hop count or their addresses), or an attacker could pick a fresh one.
+    trustProxy: trustProxySetting(opts.config.trustProxy),
     return503OnClosing: true,
     logController: new QuietRequestLog(),
   }).withTypeProvider<ZodTypeProvider>();

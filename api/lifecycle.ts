@@ -1,6 +1,7 @@
 import type {
   ApplyRequest,
   CreateEnvironmentInput,
+  DeleteSnapshotInput,
   EnvironmentStatus,
   SeedEnvironmentInput,
   ShareEnvironmentInput,
@@ -48,6 +49,8 @@ export interface EnvironmentLifecycle {
   /** Starts a snapshot workflow without waiting for it. */
   startSnapshot(input: SnapshotEnvironmentInput): Promise<{ workflowId: string }>;
   snapshotOutcome(snapshotId: string): Promise<WorkflowOutcome<SnapshotRecord>>;
+  /** Starts the workflow that removes a snapshot's stored artifacts, without waiting for it. */
+  startSnapshotDeletion(input: DeleteSnapshotInput): Promise<{ workflowId: string }>;
   /** Starts the share's expiry workflow (it revokes at expiry with a durable timer). */
   startShare(input: ShareEnvironmentInput): Promise<void>;
   revokeShare(shareId: string, by: string): Promise<void>;

@@ -104,6 +104,17 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     return { workflowId };
   };
 
+  startSnapshotDeletion: EnvironmentLifecycle['startSnapshotDeletion'] = async (input) => {
+    const workflowId = workflowIds.deleteSnapshot(input.snapshotId);
+    await this.handle.client.workflow.start(WorkflowType.deleteSnapshot, {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    return { workflowId };
+  };
+
   snapshotOutcome = async (snapshotId: string): Promise<WorkflowOutcome<SnapshotRecord>> => {
     const handle = this.handle.client.workflow.getHandle(workflowIds.snapshot(snapshotId));
     try {

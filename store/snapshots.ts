@@ -1,4 +1,5 @@
-import type { Queryable } from './database.js';
+import type pg from 'pg';
+import { type Queryable, withTransaction } from './database.js';
 
 export type SnapshotPhase = 'pending' | 'ready' | 'failed';
 
@@ -35,23 +36,50 @@ const toSnapshot = (row: SnapshotRow): SnapshotRecord => ({
   createdAt: row.created_at,
 });
 
-/** Records a snapshot request; a second request with the same name returns the first (`created: false`). */
+/**
+ * Records a snapshot request; a second request with the same name returns the first (`created: false`),
+ * and a new one beyond `maxPerEnvironment` is not recorded (`capReached`). Serialised per environment
+ * (an advisory lock), so concurrent requests cannot exceed the cap.
+ */
 export async function insertSnapshot(
-  db: Queryable,
-  snapshot: { id: string; environmentId: string; teamId: string; createdBy: string | null; name: string },
-): Promise<{ snapshot: SnapshotRecord; created: boolean }> {
-  const inserted = await db.query<SnapshotRow>(
-    `INSERT INTO snapshots (id, environment_id, team_id, created_by, name, phase)
-     VALUES ($1, $2, $3, $4, $5, 'pending')
-     ON CONFLICT (environment_id, name) DO NOTHING RETURNING *`,
-    [snapshot.id, snapshot.environmentId, snapshot.teamId, snapshot.createdBy, snapshot.name],
-  );
-  if (inserted.rows[0]) return { snapshot: toSnapshot(inserted.rows[0]), created: true };
-  const { rows } = await db.query<SnapshotRow>(
-    'SELECT * FROM snapshots WHERE environment_id = $1 AND name = $2',
-    [snapshot.environmentId, snapshot.name],
-  );
-  return { snapshot: toSnapshot(rows[0]!), created: false };
+  pool: pg.Pool,
+  snapshot: {
+    id: string;
+    environmentId: string;
+    teamId: string;
+    createdBy: string | null;
+    name: string;
+    maxPerEnvironment: number;
+  },
+): Promise<{ snapshot: SnapshotRecord; created: boolean } | { capReached: true; count: number }> {
+  return withTransaction(pool, async (client) => {
+    await client.query("SELECT pg_advisory_xact_lock(hashtextextended('snapshots:' || $1, 0))", [
+      snapshot.environmentId,
+    ]);
+    const existing = await client.query<SnapshotRow>(
+      'SELECT * FROM snapshots WHERE environment_id = $1 AND name = $2',
+      [snapshot.environmentId, snapshot.name],
+    );
+    if (existing.rows[0]) return { snapshot: toSnapshot(existing.rows[0]), created: false };
+    const { rows: counted } = await client.query<{ count: number }>(
+      'SELECT count(*)::int AS count FROM snapshots WHERE environment_id = $1',
+      [snapshot.environmentId],
+    );
+    const count = counted[0]!.count;
+    if (count >= snapshot.maxPerEnvironment) return { capReached: true as const, count };
+    const inserted = await client.query<SnapshotRow>(
+      `INSERT INTO snapshots (id, environment_id, team_id, created_by, name, phase)
+       VALUES ($1, $2, $3, $4, $5, 'pending') RETURNING *`,
+      [snapshot.id, snapshot.environmentId, snapshot.teamId, snapshot.createdBy, snapshot.name],
+    );
+    return { snapshot: toSnapshot(inserted.rows[0]!), created: true };
+  });
+}
+
+/** Removes a snapshot's row; false when it was already gone. */
+export async function deleteSnapshot(db: Queryable, id: string): Promise<boolean> {
+  const { rowCount } = await db.query('DELETE FROM snapshots WHERE id = $1', [id]);
+  return (rowCount ?? 0) > 0;
 }
 
 /** One snapshot of an environment, by id or name; null when absent. */

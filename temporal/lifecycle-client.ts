@@ -12,6 +12,7 @@ import {
   type ApplyRequest,
   applyUpdate,
   type CreateEnvironmentInput,
+  type DeleteSnapshotInput,
   type EnvironmentStatus,
   extendTtlUpdate,
   LIFECYCLE_TASK_QUEUE,
@@ -276,6 +277,16 @@ export class LifecycleClient {
     return this.client.workflow.execute(WorkflowType.snapshot, {
       taskQueue: this.taskQueue,
       workflowId: workflowIds.snapshot(input.snapshotId),
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+  }
+
+  /** Removes a snapshot's stored artifacts; resolves when they are gone. */
+  async deleteSnapshot(input: DeleteSnapshotInput): Promise<void> {
+    await this.client.workflow.execute(WorkflowType.deleteSnapshot, {
+      taskQueue: this.taskQueue,
+      workflowId: workflowIds.deleteSnapshot(input.snapshotId),
       args: [input],
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     });

@@ -18,6 +18,7 @@ export const WorkflowType = {
   teardown: 'teardownEnvironment',
   seed: 'seedEnvironment',
   snapshot: 'snapshotEnvironment',
+  deleteSnapshot: 'deleteSnapshot',
   share: 'shareEnvironment',
   idleSweep: 'idleSweep',
   prewarmPool: 'prewarmPool',
@@ -33,6 +34,7 @@ export const workflowIds = {
   teardown: (environmentId: string) => `teardown-${environmentId}`,
   seed: (environmentId: string, requestId: string) => `seed-${environmentId}-${requestId}`,
   snapshot: (snapshotId: string) => `snapshot-${snapshotId}`,
+  deleteSnapshot: (snapshotId: string) => `snapshot-delete-${snapshotId}`,
   share: (shareId: string) => `share-${shareId}`,
 } as const;
 
@@ -238,6 +240,13 @@ export interface SnapshotEnvironmentInput {
   blueprint: ResolvedBlueprint;
   /** Data services to capture; default: every data service. */
   services?: string[];
+}
+
+/** Input of `deleteSnapshot` (workflow id `snapshot-delete-<snapshotId>`). */
+export interface DeleteSnapshotInput {
+  snapshotId: string;
+  /** Engines whose stored artifacts to remove; default: every engine (a failed capture may have left some). */
+  engines?: string[];
 }
 
 /** One captured data service. `engine` names the plug-in that made it (postgres: a logical dump). */

@@ -7,5 +7,5 @@ export { githubPullRequest } from './github-pull-request.js';
 export { idleSweep, prewarmPool } from './schedules.js';
 export { seedEnvironment } from './seed.js';
 export { shareEnvironment } from './share.js';
-export { snapshotEnvironment } from './snapshot.js';
+export { deleteSnapshot, snapshotEnvironment } from './snapshot.js';
 export { teardownEnvironment } from './teardown.js';

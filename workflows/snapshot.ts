@@ -1,6 +1,11 @@
 import { ApplicationFailure } from '@temporalio/workflow';
 import { long, quick } from './activity-proxies.js';
-import { LifecycleErrorType, type SnapshotEnvironmentInput, type SnapshotRecord } from './contracts.js';
+import {
+  type DeleteSnapshotInput,
+  LifecycleErrorType,
+  type SnapshotEnvironmentInput,
+  type SnapshotRecord,
+} from './contracts.js';
 import { runtimeIdFor } from './runtime-id.js';
 
 /**
@@ -41,4 +46,12 @@ export async function snapshotEnvironment(input: SnapshotEnvironmentInput): Prom
   };
   await quick.recordSnapshot(record);
   return record;
+}
+
+/**
+ * Removes a snapshot's stored artifacts (the API has already removed its row). Idempotent: removing what
+ * is gone succeeds, so a retried or repeated deletion is harmless.
+ */
+export async function deleteSnapshot(input: DeleteSnapshotInput): Promise<void> {
+  await quick.discardSnapshot(input);
 }

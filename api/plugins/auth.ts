@@ -4,6 +4,7 @@ import { findPrincipalByTokenHash, type TokenPrincipal } from '../../store/api-t
 import { hashSecretToken, tokenKindOf } from '../../store/secret-tokens.js';
 import { findLiveShareByTokenHash } from '../../store/shares.js';
 import { ApiError, ErrorCode } from '../errors.js';
+import type { TokenLookupGuard } from '../token-lookup-guard.js';
 import type { CachedShare } from './change-listener.js';
 
 /** A person calling with their API token. */
@@ -21,6 +22,17 @@ declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling; set by the auth plugin on every route that is not public. */
     principal: Principal | null;
+    /** Why the request's credential was refused; answered after the rate limit has counted the request. */
+    authFailure: ApiError | null;
+  }
+  interface FastifyInstance {
+    /**
+     * Checks the request's credential again (an open stream does, so a revoke closes it): the principal,
+     * or an ApiError (401 when the token is no longer valid).
+     */
+    reauthenticate(request: FastifyRequest): Promise<Principal>;
+    /** Counts database lookups of tokens no cache answered (`found` or `missing`): for tests and metrics. */
+    tokenLookups: { found: number; missing: number };
   }
   interface FastifyContextConfig {
     /** No token needed (health, docs, metrics). */
@@ -48,71 +60,133 @@ export function bearerToken(request: FastifyRequest): string | null {
   return match[1]!;
 }
 
-/** The principal of an API token: from the principal cache when it holds it, else from the database. */
-function principalOfApiToken(app: FastifyInstance, token: string): Promise<TokenPrincipal | null> {
-  const tokenHash = hashSecretToken(token);
-  return app.principalCache.getOrLoad(tokenHash, async () => {
-    const found = await findPrincipalByTokenHash(app.db, tokenHash);
-    // Never served past the token's own expiry.
-    return found && { value: found.principal, validUntil: found.expiresAt };
-  });
-}
+const invalidToken = () => unauthorized('the token is not valid, or has expired or been revoked');
 
-/**
- * What a share token grants: from the share cache when it holds it, else from the database. Cached like
- * API tokens (keyed by hash, misses never cached, never past the share's expiry, dropped on NOTIFY), so
- * a revoke takes effect on the next call.
- */
-function shareOfToken(app: FastifyInstance, token: string): Promise<CachedShare | null> {
-  const tokenHash = hashSecretToken(token);
-  return app.shareCache.getOrLoad(tokenHash, async () => {
-    const share = await findLiveShareByTokenHash(app.db, tokenHash);
-    return (
-      share && {
-        value: { shareId: share.id, environmentId: share.environmentId, teamId: share.teamId },
-        validUntil: share.expiresAt,
-      }
-    );
-  });
+export interface AuthOptions {
+  /** Remembers unknown tokens and spends each client address's database lookups. */
+  guard: TokenLookupGuard;
 }
 
 /**
  * Authenticates every request except public routes: an API token (`msx_...`) makes a user principal,
  * a live share token (`msxs_...`) a share principal, accepted only where a route allows shares.
- * Only hashes are compared against the database (principals are cached briefly, see listening-cache.ts); the token is never logged (see the logger's redaction).
+ * Only hashes are compared against the database (principals are cached briefly, see listening-cache.ts);
+ * the token is never logged (see the logger's redaction).
+ *
+ * A refused credential is not answered at once: the request goes on to the rate limit as its client
+ * address's (so a flood of bad tokens meets 429s like any other flood) and the 401 comes just after it.
+ * Tokens no cache knows cost a database lookup from the address's budget (TokenLookupGuard); unknown
+ * ones are then refused from memory for a while.
  */
-async function authPlugin(app: FastifyInstance): Promise<void> {
-  app.decorateRequest('principal', null);
-  app.addHook('onRequest', async (request) => {
-    if (isPublicRoute(request)) return;
+async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void> {
+  const { guard } = opts;
+  const lookups = { found: 0, missing: 0 };
+  app.decorate('tokenLookups', lookups);
+
+  /** Asks the database (through `cache`) for a token no cache holds, spending the address's budget. */
+  async function lookUp<V>(params: {
+    request: FastifyRequest;
+    tokenHash: string;
+    cached: V | undefined;
+    spendBudget: boolean;
+    load: () => Promise<V | null>;
+  }): Promise<V | null> {
+    if (params.cached !== undefined) return params.cached;
+    if (guard.isKnownMiss(params.tokenHash)) return null;
+    const address = params.request.ip;
+    if (params.spendBudget && !guard.tryTakeLookup(address)) {
+      throw new ApiError({
+        statusCode: 429,
+        code: ErrorCode.RateLimited,
+        message: 'too many unrecognised tokens from this address; retry in a minute',
+      });
+    }
+    const found = await params.load();
+    if (found) {
+      lookups.found++;
+      if (params.spendBudget) guard.giveBackLookup(address);
+    } else {
+      lookups.missing++;
+      guard.rememberMiss(params.tokenHash);
+    }
+    return found;
+  }
+
+  /** The principal of the request's credential, or a 401 ApiError. */
+  async function authenticate(request: FastifyRequest, spendBudget: boolean): Promise<Principal> {
     const token = bearerToken(request);
     if (token === null) throw unauthorized('this call needs "Authorization: Bearer <token>"');
     const kind = tokenKindOf(token);
+    if (kind === null) throw invalidToken();
+    const tokenHash = hashSecretToken(token);
     if (kind === 'api') {
-      const principal = await principalOfApiToken(app, token);
-      if (!principal) throw unauthorized('the token is not valid, or has expired or been revoked');
-      request.principal = { kind: 'user', ...principal };
-    } else if (kind === 'share') {
-      const share = await shareOfToken(app, token);
-      if (!share) throw unauthorized('the share is not valid, or has expired or been revoked');
-      if (!request.routeOptions.config.allowShare) {
-        throw new ApiError({
-          statusCode: 403,
-          code: ErrorCode.Forbidden,
-          message: "a share token only reads the shared environment's status and URLs",
-        });
-      }
-      request.principal = {
-        kind: 'share',
-        shareId: share.shareId,
-        environmentId: share.environmentId,
-        teamId: share.teamId,
-      };
-    } else {
-      throw unauthorized('the token is not valid, or has expired or been revoked');
+      const principal = await lookUp({
+        request,
+        tokenHash,
+        spendBudget,
+        cached: app.principalCache.get(tokenHash),
+        load: () =>
+          app.principalCache.getOrLoad(tokenHash, async () => {
+            const found = await findPrincipalByTokenHash(app.db, tokenHash);
+            // Never served past the token's own expiry.
+            return found && { value: found.principal, validUntil: found.expiresAt };
+          }),
+      });
+      if (!principal) throw invalidToken();
+      return { kind: 'user', ...principal };
+    }
+    // Share tokens are cached like API tokens (keyed by hash, never past the share's expiry, dropped on
+    // NOTIFY), so a revoke takes effect on the next call.
+    const share = await lookUp({
+      request,
+      tokenHash,
+      spendBudget,
+      cached: app.shareCache.get(tokenHash),
+      load: () =>
+        app.shareCache.getOrLoad(tokenHash, async () => {
+          const found = await findLiveShareByTokenHash(app.db, tokenHash);
+          return (
+            found && {
+              value: { shareId: found.id, environmentId: found.environmentId, teamId: found.teamId },
+              validUntil: found.expiresAt,
+            }
+          );
+        }),
+    });
+    if (!share) throw unauthorized('the share is not valid, or has expired or been revoked');
+    return { kind: 'share', ...(share satisfies CachedShare) };
+  }
+
+  app.decorate('reauthenticate', (request: FastifyRequest) => authenticate(request, false));
+  app.decorateRequest('principal', null);
+  app.decorateRequest('authFailure', null);
+  app.addHook('onRequest', async (request) => {
+    if (isPublicRoute(request)) return;
+    try {
+      request.principal = await authenticate(request, true);
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.statusCode !== 401) throw error;
+      request.authFailure = error;
+      return;
+    }
+    if (request.principal.kind === 'share' && !request.routeOptions.config.allowShare) {
+      request.authFailure = new ApiError({
+        statusCode: 403,
+        code: ErrorCode.Forbidden,
+        message: "a share token only reads the shared environment's status and URLs",
+      });
     }
     request.log.debug({ principal: describePrincipal(request.principal) }, 'authenticated');
   });
+  // After every onRequest hook, the rate limit's included: the refusal is counted first.
+  app.addHook('preParsing', async (request) => {
+    if (request.authFailure) throw request.authFailure;
+  });
+}
+
+/** The rate limit's and stream cap's key for a principal: its token (API token or share), never the user. */
+export function principalKey(principal: Principal): string {
+  return principal.kind === 'user' ? `token:${principal.tokenId}` : `share:${principal.shareId}`;
 }
 
 /** A log-safe description of a principal. */

@@ -30,6 +30,8 @@ export interface ChangeListenerOptions {
   principalTtlMs: number;
   /** How long an environment row may be served from memory; 0 turns that cache off. */
   environmentTtlMs: number;
+  /** Called when any token (API or share) may have changed, and when listening starts or stops. */
+  onTokenChange?: () => void;
 }
 
 /** Reconnect delays after the listening connection drops: quick at first, then every 30 s at most. */
@@ -53,6 +55,7 @@ async function changeListenerPlugin(app: FastifyInstance, opts: ChangeListenerOp
     principals.setEnabled(enabled);
     environments.setEnabled(enabled);
     shares.setEnabled(enabled);
+    opts.onTokenChange?.();
   };
 
   let client: pg.Client | undefined;
@@ -86,9 +89,13 @@ async function changeListenerPlugin(app: FastifyInstance, opts: ChangeListenerOp
     } else if (message.channel === SHARE_CHANGES_CHANNEL) {
       // Revokes are rare; the payload names no share (a token hash is not for notifications).
       shares.invalidateAll();
+      opts.onTokenChange?.();
     } else {
       environments.invalidateAll();
-      if (message.channel === PRINCIPAL_CHANGES_CHANNEL) principals.invalidateAll();
+      if (message.channel === PRINCIPAL_CHANGES_CHANNEL) {
+        principals.invalidateAll();
+        opts.onTokenChange?.();
+      }
     }
   };
 

@@ -16,7 +16,7 @@ import {
 import { appendEvent, listEnvironmentEvents } from '../../store/events.js';
 import { LifecycleRequestError } from '../../temporal/errors.js';
 import { durationProblem, extendedExpiry, parseDuration } from '../../workflows/duration.js';
-import { actingTeam, assertCanSeeEnvironment, requireUser } from '../access.js';
+import { actingTeam, assertCanSeeEnvironment, canSeeTeam, requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
 import type { Resolved } from '../blueprint-resolution.js';
 import { newEnvironmentId } from '../environment-ids.js';
@@ -26,7 +26,7 @@ import { auditEventView, environmentView, sharedEnvironmentView } from '../envir
 import { ApiError, conflict, ErrorCode } from '../errors.js';
 import { parseLabelSelector } from '../label-selector.js';
 import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
-import type { UserPrincipal } from '../plugins/auth.js';
+import { principalKey, type UserPrincipal } from '../plugins/auth.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import {
   AuditEventList,
@@ -45,6 +45,7 @@ import {
   WorkflowsStarted,
 } from '../schemas/environments.js';
 import { isTerminalPhase, mirrorEnvironmentStatus } from '../status-mirror.js';
+import type { StreamSlots } from '../stream-slots.js';
 
 const tags = ['environments'];
 
@@ -87,7 +88,21 @@ async function assertBranchDepth(db: Parameters<typeof getEnvironment>[0], paren
 }
 
 /** Environments: create (idempotent), read, list, extend, seed, tear down, audit log and live stream. */
-const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
+export interface EnvironmentRoutesOptions {
+  /** Open event streams per principal, and how often an open one re-checks its token. */
+  streams: { slots: StreamSlots; perPrincipal: number; recheckMs: number };
+}
+
+const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async (app, opts) => {
+  // Open streams end, and their last poll finishes, before the server waits for connections to finish
+  // and the database and Temporal connections close (preClose runs before both).
+  const shutdown = new AbortController();
+  const openStreams = new Set<Promise<void>>();
+  app.addHook('preClose', async () => {
+    shutdown.abort();
+    await Promise.allSettled(openStreams);
+  });
+
   /**
    * The row a status read shows: from the environment cache when it holds it (kept honest by the change
    * listener), else from the database. Only plain reads use this; every change reads the row afresh.
@@ -554,16 +569,39 @@ const environmentRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      requireUser(request);
+      const user = requireUser(request);
       const env = await visibleEnvironment(request, app.db, request.params.id);
-      await streamEnvironment({
-        app,
-        request,
-        reply,
-        environmentId: env.id,
-        refresh: (current) =>
-          mirrorEnvironmentStatus({ db: app.db, lifecycle: app.lifecycle, env: current, log: request.log }),
-      });
+      const release = opts.streams.slots.tryTake(principalKey(user));
+      if (!release) {
+        throw new ApiError({
+          statusCode: 429,
+          code: ErrorCode.RateLimited,
+          message: `at most ${opts.streams.perPrincipal} open event streams per token; close one first`,
+        });
+      }
+      try {
+        const streaming = streamEnvironment({
+          app,
+          request,
+          reply,
+          environmentId: env.id,
+          refresh: (current) =>
+            mirrorEnvironmentStatus({ db: app.db, lifecycle: app.lifecycle, env: current, log: request.log }),
+          recheckMs: opts.streams.recheckMs,
+          stillAllowed: async () => {
+            const now = await app.reauthenticate(request).catch((error: unknown) => {
+              if (error instanceof ApiError && error.statusCode === 401) return null;
+              throw error;
+            });
+            return now?.kind === 'user' && canSeeTeam(now, env.teamId);
+          },
+          shutdown: shutdown.signal,
+        });
+        openStreams.add(streaming);
+        await streaming.finally(() => openStreams.delete(streaming));
+      } finally {
+        release();
+      }
     },
   );
 };

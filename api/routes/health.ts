@@ -1,19 +1,25 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 
-const Check = z.object({ ok: z.boolean(), error: z.string().optional() });
-const Readiness = z.object({ ready: z.boolean(), checks: z.object({ postgres: Check, temporal: Check }) });
+const Readiness = z
+  .object({ ready: z.boolean().describe('Postgres and Temporal both answered') })
+  .describe('Nothing more: which dependency failed, and why, is logged with the request id');
 
-async function check(work: () => Promise<unknown>): Promise<z.infer<typeof Check>> {
+/** Runs one readiness check; its error goes to the log, never to the (public) response. */
+async function check(name: string, work: () => Promise<unknown>, log: (failure: object) => void) {
   try {
     await work();
-    return { ok: true };
+    return true;
   } catch (error) {
-    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    log({ check: name, message: error instanceof Error ? error.message : String(error) });
+    return false;
   }
 }
 
-/** Liveness (the process answers) and readiness (Postgres and Temporal answer too). */
+/**
+ * Liveness (the process answers) and readiness (Postgres and Temporal answer too). Both are public, so
+ * they say nothing internal: no error text, addresses or routing data; failures are logged instead.
+ */
 const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   const config = { public: true, rateLimit: false } as const;
   app.get(
@@ -34,13 +40,14 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: Readiness, 503: Readiness },
       },
     },
-    async (_request, reply) => {
-      const [postgres, temporal] = await Promise.all([
-        check(() => app.db.query('SELECT 1')),
-        check(() => app.lifecycle.ping()),
+    async (request, reply) => {
+      const log = (failure: object) => request.log.warn(failure, 'readiness check failed');
+      const results = await Promise.all([
+        check('postgres', () => app.db.query('SELECT 1'), log),
+        check('temporal', () => app.lifecycle.ping(), log),
       ]);
-      const ready = postgres.ok && temporal.ok;
-      return reply.code(ready ? 200 : 503).send({ ready, checks: { postgres, temporal } });
+      const ready = results.every(Boolean);
+      return reply.code(ready ? 200 : 503).send({ ready });
     },
   );
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Duration } from '../../blueprints/schema.js';
 import { IsoDate } from './common.js';
+import { EnvironmentParams } from './environments.js';
 
 const SnapshotName = z
   .string()
@@ -15,10 +16,32 @@ export const SnapshotView = z.object({
   environment: z.string(),
   name: z.string(),
   phase: z.enum(['pending', 'ready', 'failed']),
-  details: z.record(z.string(), z.unknown()),
+  details: z
+    .object({
+      artifacts: z
+        .array(
+          z.object({
+            service: z.string().describe('The data service captured'),
+            engine: z.string().describe('How it was captured, e.g. postgres-logical'),
+            bytes: z.number().int().describe('Size of the stored artifact'),
+            sha256: z.string().describe('Checksum of the stored artifact'),
+          }),
+        )
+        .optional()
+        .describe('When ready: one artifact per data service (where it is stored is not shown)'),
+      error: z.string().optional().describe('When failed: why'),
+    })
+    .describe('What was captured; never where it is stored'),
   createdAt: IsoDate,
 });
 export const SnapshotList = z.object({ items: z.array(SnapshotView) });
+export const SnapshotParams = EnvironmentParams.extend({
+  snapshot: SnapshotName.describe('Snapshot id or name'),
+});
+export const DeletedSnapshot = z.object({
+  id: z.string().describe('The deleted snapshot'),
+  workflows: z.array(z.string()).describe('The workflow removing its stored artifacts'),
+});
 export const RestoreBody = z.strictObject({
   snapshot: z.string().min(1).max(64).describe('Snapshot id or name'),
 });

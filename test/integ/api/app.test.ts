@@ -14,7 +14,7 @@ describe('API basics: health, docs, metrics, errors, auth (real Postgres and Tem
     expect((await api.app.inject({ url: '/healthz' })).statusCode).toBe(200);
     const ready = await api.app.inject({ url: '/readyz' });
     expect(ready.statusCode).toBe(200);
-    expect(json(ready)).toEqual({ ready: true, checks: { postgres: { ok: true }, temporal: { ok: true } } });
+    expect(json(ready)).toEqual({ ready: true });
   });
 
   it('serves a generated OpenAPI document and the docs UI', async () => {

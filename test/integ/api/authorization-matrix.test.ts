@@ -24,6 +24,8 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
   let env: string;
   let gone: string;
   let readySnapshot: string;
+  /** Ready snapshots for the delete endpoint: the member deletes the first, the admin the second. */
+  const deletable: string[] = [];
   let shareToken: string;
   const shares: string[] = [];
   const bodies: string[] = [];
@@ -66,6 +68,18 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
         artifacts: [{ service: 'db', engine: 'postgres', location: 'x', bytes: 1, sha256: 'y' }],
       }),
     ]);
+    for (const name of ['delete-by-member', 'delete-by-admin']) {
+      const { id } = json<{ id: string }>(
+        await api.app.inject({
+          method: 'POST',
+          url: `/v1/environments/${env}/snapshots`,
+          headers: member,
+          payload: { name },
+        }),
+      );
+      await api.app.db.query(`UPDATE snapshots SET phase = 'ready' WHERE id = $1`, [id]);
+      deletable.push(id);
+    }
     for (let i = 0; i < 3; i++) {
       const share = json<{ id: string; token: string }>(
         await api.app.inject({
@@ -84,6 +98,7 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
   });
 
   let revokeCount = 0;
+  let snapshotDeleteCount = 0;
   const endpoints: Endpoint[] = [
     {
       name: 'list blueprints',
@@ -191,6 +206,13 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
       method: 'POST',
       url: () => `/v1/environments/${env}/restore`,
       payload: () => ({ snapshot: readySnapshot }),
+      expect: { other: 404, member: 202, admin: 202 },
+    },
+    {
+      name: 'delete snapshot',
+      method: 'DELETE',
+      // Callers in order none, bad, share, other, member, admin: the admin (6th) deletes the second one.
+      url: () => `/v1/environments/${env}/snapshots/${deletable[snapshotDeleteCount++ < 5 ? 0 : 1]}`,
       expect: { other: 404, member: 202, admin: 202 },
     },
     {

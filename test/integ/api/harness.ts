@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Writable } from 'node:stream';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { loadApiConfig } from '../../../api/config.js';
+import { type ApiConfig, loadApiConfig } from '../../../api/config.js';
 import { createApiInstance } from '../../../api/instance.js';
 import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import { createApiToken } from '../../../store/api-tokens.js';
@@ -34,7 +34,7 @@ export interface TestApi {
  */
 export async function startTestApi(
   label: string,
-  opts: { rateLimitPerMinute?: number } = {},
+  opts: { rateLimitPerMinute?: number; config?: Partial<ApiConfig> } = {},
 ): Promise<TestApi> {
   const db = await createTestDatabase(label);
   const taskQueue = `api-test-${label}-${randomUUID()}`;
@@ -52,7 +52,13 @@ export async function startTestApi(
   });
   const config = loadApiConfig(
     {},
-    { databaseUrl: db.url, logLevel: 'debug', rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000 },
+    {
+      databaseUrl: db.url,
+      logLevel: 'debug',
+      rateLimitPerMinute: opts.rateLimitPerMinute ?? 100_000,
+      tokenLookupsPerMinute: 100_000,
+      ...opts.config,
+    },
   );
   const app = await createApiInstance({
     config,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresDumpEngine } from '../../../activities/postgres-dump-engine.js';
@@ -108,5 +109,36 @@ describe('snapshot and restore', () => {
       .getHandle(workflowIds.snapshot(snapshotId))
       .result();
     expect(stored.snapshotId).toBe(snapshotId);
+  });
+
+  it('deletes a snapshot: its stored dump is removed, and deleting again succeeds', async () => {
+    const artifactDir = await mkdtemp(join(tmpdir(), 'snapshots-'));
+    const engine = new PostgresDumpEngine({ artifactDir, connectionFor: async () => urlOf(source) });
+    const { lifecycle, taskQueue } = await harness.startWorker({
+      testName: 'snapshot-delete',
+      extra: { snapshotEngines: [engine] },
+    });
+    const snapshotId = `snap-del-${suffix}`;
+    const record = await lifecycle.snapshot({
+      snapshotId,
+      environmentId: 'env-a',
+      blueprint: checkoutBlueprint(),
+    });
+    const dump = fileURLToPath(record.artifacts[0]!.location);
+    expect((await stat(dump)).size).toBeGreaterThan(0);
+    // A file of another snapshot next to it stays.
+    await mkdir(join(artifactDir, 'other-snapshot'));
+    await writeFile(join(artifactDir, 'other-snapshot', 'db.dump'), 'keep me');
+
+    await lifecycle.deleteSnapshot({ snapshotId, engines: ['postgres-logical'] });
+    await expect(stat(join(artifactDir, snapshotId))).rejects.toMatchObject({ code: 'ENOENT' });
+    expect(await readFile(join(artifactDir, 'other-snapshot', 'db.dump'), 'utf8')).toBe('keep me');
+    // Idempotent: the same deletion again (a retried request, a repeated workflow) succeeds.
+    await harness.temporal.client.workflow.execute(WorkflowType.deleteSnapshot, {
+      taskQueue,
+      workflowId: `${workflowIds.deleteSnapshot(snapshotId)}-again`,
+      args: [{ snapshotId }],
+    });
+    expect(await readFile(join(artifactDir, 'other-snapshot', 'db.dump'), 'utf8')).toBe('keep me');
   });
 });

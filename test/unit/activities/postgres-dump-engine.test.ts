@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -141,5 +141,35 @@ describe('PostgresDumpEngine.restore', () => {
     await expect(restore({ pgRestore, psql })).rejects.toThrow(
       /psql exited with 3: ERROR: {2}relation "t" already exists/,
     );
+  });
+});
+
+describe('PostgresDumpEngine.discard', () => {
+  let dir: string;
+  beforeEach(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), 'dump-discard-'));
+  });
+  afterEach(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+  const engine = () =>
+    new PostgresDumpEngine({ artifactDir: dir, connectionFor: async () => 'postgres://unused@localhost/x' });
+
+  it("removes the snapshot's directory only, and succeeds when it is already gone", async () => {
+    await mkdir(path.join(dir, 's1a2b3c4d5e6'));
+    await writeFile(path.join(dir, 's1a2b3c4d5e6', 'db.dump'), 'dump');
+    await writeFile(path.join(dir, 'neighbour.dump'), 'keep');
+    await engine().discard({ snapshotId: 's1a2b3c4d5e6' });
+    await expect(readFile(path.join(dir, 's1a2b3c4d5e6', 'db.dump'))).rejects.toMatchObject({
+      code: 'ENOENT',
+    });
+    expect(await readFile(path.join(dir, 'neighbour.dump'), 'utf8')).toBe('keep');
+    await engine().discard({ snapshotId: 's1a2b3c4d5e6' });
+  });
+
+  it('refuses an id that is a path of its own', async () => {
+    for (const snapshotId of ['..', '../x', 'a/b', '', '.hidden', `a${'b'.repeat(64)}`]) {
+      await expect(engine().discard({ snapshotId })).rejects.toThrow(/not a snapshot id/);
+    }
   });
 });

@@ -1,0 +1,186 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
+import { stackEnv } from '../../support/stack-env.js';
+import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { type Caller, json, startTestApi, type TestApi } from './harness.js';
+
+const CAP = 3;
+/** Where a worker stores a dump: the row keeps it for restores, no response may show it. */
+const WORKER_PATH = '/var/lib/microstax/snapshots';
+
+interface SnapshotBody {
+  id: string;
+  name: string;
+  phase: string;
+  details: Record<string, unknown>;
+}
+
+describe('snapshots: cap, delete, no internal paths, no row left by a failed start (real Postgres and Temporal)', () => {
+  let api: TestApi;
+  let temporal: TemporalClientHandle;
+  /** Workflows this file starts (no worker polls its task queue): terminated at the end. */
+  const started: string[] = [];
+  beforeAll(async () => {
+    api = await startTestApi('snapshots', { config: { snapshotsPerEnvironment: CAP } });
+    temporal = await createTemporalClient({ env: await stackEnv() });
+    const registered = await api.app.inject({
+      method: 'POST',
+      url: '/v1/blueprints',
+      headers: api.headers('member'),
+      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
+    });
+    expect(registered.statusCode).toBe(201);
+  });
+  afterAll(async () => {
+    await Promise.all(
+      started.map((id) =>
+        temporal.client.workflow
+          .getHandle(id)
+          .terminate('test over')
+          .catch(() => {}),
+      ),
+    );
+    await temporal?.close();
+    await api?.close();
+  });
+
+  const call = (params: { method?: 'GET' | 'POST' | 'DELETE'; url: string; payload?: object; as?: Caller }) =>
+    api.app.inject({
+      method: params.method ?? 'GET',
+      url: params.url,
+      headers: api.headers(params.as ?? 'member'),
+      ...(params.payload ? { payload: params.payload } : {}),
+    });
+
+  /** A ready environment of the member's team (its workflow waits; the row says ready). */
+  async function readyEnvironment(): Promise<string> {
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/v1/environments',
+      headers: { ...api.headers('member'), 'idempotency-key': randomUUID() },
+      payload: { blueprint: { name: 'shop' } },
+    });
+    expect(created.statusCode).toBe(201);
+    const { id } = json<{ id: string }>(created);
+    started.push(`env-${id}`);
+    await api.app.db.query("UPDATE environments SET phase = 'ready' WHERE id = $1", [id]);
+    return id;
+  }
+
+  async function snapshot(env: string, name: string) {
+    const response = await call({
+      method: 'POST',
+      url: `/v1/environments/${env}/snapshots`,
+      payload: { name },
+    });
+    if (response.statusCode === 202) started.push(`snapshot-${json<SnapshotBody>(response).id}`);
+    return response;
+  }
+
+  /** What the status mirror writes once a capture finished: artifacts with the worker's file paths. */
+  const markReady = (id: string) =>
+    api.app.db.query(`UPDATE snapshots SET phase = 'ready', details = $2 WHERE id = $1`, [
+      id,
+      JSON.stringify({
+        artifacts: [
+          {
+            service: 'db',
+            engine: 'postgres-logical',
+            location: `file://${WORKER_PATH}/${id}/db.dump`,
+            bytes: 1234,
+            sha256: 'a'.repeat(64),
+          },
+        ],
+      }),
+    ]);
+
+  it('never shows where an artifact is stored', async () => {
+    const env = await readyEnvironment();
+    const created = await snapshot(env, 'paths');
+    expect(created.statusCode).toBe(202);
+    const { id } = json<SnapshotBody>(created);
+    await markReady(id);
+    const listed = await call({ url: `/v1/environments/${env}/snapshots` });
+    const again = await snapshot(env, 'paths');
+    for (const response of [listed, again]) {
+      expect(response.body).not.toContain(WORKER_PATH);
+      expect(response.body).not.toContain('file:');
+      expect(response.body).not.toContain('location');
+    }
+    expect(json<{ items: SnapshotBody[] }>(listed).items[0]!.details).toEqual({
+      artifacts: [{ service: 'db', engine: 'postgres-logical', bytes: 1234, sha256: 'a'.repeat(64) }],
+    });
+  });
+
+  it('keeps at most the configured number of snapshots per environment, even under concurrent requests', async () => {
+    const env = await readyEnvironment();
+    const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => snapshot(env, `burst-${i}`)));
+    const codes = answers.map((a) => a.statusCode).sort();
+    expect(codes).toEqual([...Array(CAP).fill(202), ...Array(8 - CAP).fill(409)]);
+    const refused = json<{ error: { code: string; message: string; details: unknown } }>(
+      answers.find((a) => a.statusCode === 409)!,
+    );
+    expect(refused.error.code).toBe('conflict');
+    expect(refused.error.message).toContain(`MICROSTAX_API_SNAPSHOTS_PER_ENV = ${CAP}`);
+    expect(refused.error.details).toEqual({ limit: CAP });
+    const { rows } = await api.app.db.query(
+      'SELECT count(*)::int AS n FROM snapshots WHERE environment_id = $1',
+      [env],
+    );
+    expect(rows[0].n).toBe(CAP);
+    // Asking again for one it keeps is still answered (same name returns the first).
+    const kept = answers.find((a) => a.statusCode === 202)!;
+    expect((await snapshot(env, json<SnapshotBody>(kept).name)).statusCode).toBe(200);
+  });
+
+  it('deletes a snapshot: team-checked, refused while pending, its artifacts removed by a workflow, then 404', async () => {
+    const env = await readyEnvironment();
+    const { id, name } = json<SnapshotBody>(await snapshot(env, 'to-delete'));
+    const url = `/v1/environments/${env}/snapshots/${name}`;
+
+    // Another team's member cannot tell it exists.
+    const other = await call({ method: 'DELETE', url, as: 'other' });
+    expect(other.statusCode).toBe(404);
+    expect((await call({ method: 'DELETE', url, as: 'none' })).statusCode).toBe(401);
+
+    const pending = await call({ method: 'DELETE', url });
+    expect(pending.statusCode).toBe(409);
+    expect(json<{ error: { message: string } }>(pending).error.message).toContain('pending');
+
+    await markReady(id);
+    const deleted = await call({ method: 'DELETE', url });
+    expect(deleted.statusCode).toBe(202);
+    expect(json(deleted)).toEqual({ id, workflows: [`snapshot-delete-${id}`] });
+    started.push(`snapshot-delete-${id}`);
+    const workflow = temporal.client.workflow.getHandle(`snapshot-delete-${id}`);
+    expect((await workflow.describe()).type).toBe('deleteSnapshot');
+    const { rows } = await api.app.db.query('SELECT 1 FROM snapshots WHERE id = $1', [id]);
+    expect(rows).toHaveLength(0);
+    const list = json<{ items: SnapshotBody[] }>(await call({ url: `/v1/environments/${env}/snapshots` }));
+    expect(list.items.map((s) => s.id)).not.toContain(id);
+    // Gone is gone: the same request again is a 404 and starts nothing new.
+    expect((await call({ method: 'DELETE', url })).statusCode).toBe(404);
+    expect(
+      (await call({ method: 'DELETE', url: `/v1/environments/${env}/snapshots/${id}` })).statusCode,
+    ).toBe(404);
+    const events = json<{ items: { action: string }[] }>(
+      await call({ url: `/v1/environments/${env}/events` }),
+    );
+    expect(events.items.map((e) => e.action)).toContain('environment.snapshot.delete');
+    // Malformed names are a 400 naming the field.
+    const bad = await call({ method: 'DELETE', url: `/v1/environments/${env}/snapshots/..%2Fetc` });
+    expect(bad.statusCode).toBe(400);
+    expect(json<{ error: { field: string } }>(bad).error.field).toBe('params.snapshot');
+  });
+
+  it('leaves no pending row when the workflow cannot be started', async () => {
+    const env = await readyEnvironment();
+    // Temporal becomes unreachable for real: the API's own connection is closed (last test of the file).
+    await api.lifecycle.close();
+    const failed = await snapshot(env, 'never-started');
+    expect(failed.statusCode).toBeGreaterThanOrEqual(500);
+    const { rows } = await api.app.db.query('SELECT phase FROM snapshots WHERE environment_id = $1', [env]);
+    expect(rows).toEqual([]);
+  });
+});

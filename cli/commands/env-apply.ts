@@ -2,14 +2,19 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import type { z } from 'zod';
-import { ApiClient, ApiClientError, loadClientSettings } from '../../api/client.js';
+import { ApiClient } from '../../api/client.js';
 import type { ApplyResponse } from '../../api/schemas/apply.js';
 import { labelKeyProblem, labelValueProblem } from '../../api/schemas/apply.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
-import { parseDuration } from '../../workflows/duration.js';
 import { IDLE_ACTIONS, type IdleAction } from '../../workflows/idle-actions.js';
+import { CliError } from '../cli-error.js';
+import { clientSettings } from '../contexts.js';
+import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
-import { type EnvironmentBody, FINISHED_PHASES, follow } from './env.js';
+import { addOutputOptions, type OutputFormat, outputFormat, printResult } from '../output.js';
+import { progress } from '../progress.js';
+import { addTimeoutOption, followEnvironment } from '../wait.js';
+import { type EnvironmentBody, FINISHED_PHASES } from './env.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
 type Applied = z.infer<typeof ApplyResponse>;
@@ -24,8 +29,9 @@ interface ApplyOptions extends BlueprintInputOptions {
   idleAfter?: string;
   idle?: IdleAction;
   wait: boolean;
-  timeout?: string;
-  output: 'text' | 'json';
+  /** Milliseconds (addTimeoutOption). */
+  timeout: number;
+  output: OutputFormat;
   json: boolean;
 }
 
@@ -38,12 +44,6 @@ function parseLabel(pair: string, previous: Record<string, string>): Record<stri
   const problem = labelKeyProblem(key) ?? labelValueProblem(value);
   if (problem) throw new InvalidArgumentError(problem);
   return { ...previous, [key]: value };
-}
-
-function parseTimeout(text: string): string {
-  if (parseDuration(text) === undefined)
-    throw new InvalidArgumentError(`"${text}" is not a duration such as 90s or 5m`);
-  return text;
 }
 
 /** The blueprint file, its init scripts and overlays as the API takes them; problems found locally stop here. */
@@ -91,29 +91,6 @@ function describeResult(env: EnvironmentBody): string {
   return lines.join('\n');
 }
 
-/** Follows the environment until ready again (or finished), giving up after `timeout`. */
-async function waitForApply(
-  api: ApiClient,
-  id: string,
-  timeout: string | undefined,
-): Promise<EnvironmentBody> {
-  const following = follow(api, id, (phase) => phase === 'ready' || FINISHED_PHASES.has(phase));
-  if (!timeout) return following;
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(new ApiClientError(0, 'timeout', `${id} was not ready within ${timeout} (the apply goes on)`)),
-      parseDuration(timeout),
-    );
-  });
-  try {
-    return await Promise.race([following, expired]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 /**
  * `microstax env apply -f BLUEPRINT --name NAME ...`: creates the environment of that name, or updates
  * it in place (same id and URLs; only changed services are re-applied), printing the plan of the change.
@@ -121,60 +98,48 @@ async function waitForApply(
 export function register(program: Command): void {
   const env = program.commands.find((c) => c.name() === 'env');
   if (!env) throw new Error('register the env command before env apply');
-  addBlueprintInputOptions(
-    env
-      .command('apply')
-      .description(
-        'create the environment of this name, or update it in place (only what changed is re-applied)',
-      )
-      .requiredOption('-f, --file <blueprint>', 'blueprint file')
-      .requiredOption('--name <name>', 'environment name, unique in your team, e.g. pr-42')
-      .option('--branch-of <env>', 'on create: make a branch of this environment (id or name)')
-      .addOption(
-        new Option('--set <SERVICE.image=REF|SERVICE.env.KEY=VALUE>', 'change the blueprint; repeatable')
-          .argParser((value: string, previous: string[]) => [...previous, value])
-          .default([]),
-      )
-      .addOption(
-        new Option('--label <K=V>', 'label the environment (replaces its labels); repeatable')
-          .argParser(parseLabel)
-          .default({}),
-      )
-      .option('--ttl <duration>', 'on create: delete after this long, e.g. 24h')
-      .option(
-        '--idle-after <duration>',
-        'on create: the idle action applies after this long without activity',
-      )
-      .addOption(
-        new Option('--idle <action>', 'on create: teardown or sleep once idle').choices(IDLE_ACTIONS),
-      )
-      .option('--wait', 'follow progress until the environment is ready (exit 1 if it fails)', false)
-      .addOption(
-        new Option('--timeout <duration>', 'with --wait: give up after this long (exit 1)').argParser(
-          parseTimeout,
-        ),
-      )
-      .addOption(
-        new Option('-o, --output <format>', 'output format').choices(['text', 'json']).default('text'),
-      )
-      .option('--json', 'print JSON (same as -o json)', false),
-  )
+  const apply = env
+    .command('apply')
+    .description(
+      'create the environment of this name, or update it in place (only what changed is re-applied)',
+    )
+    .requiredOption('-f, --file <blueprint>', 'blueprint file')
+    .requiredOption('--name <name>', 'environment name, unique in your team, e.g. pr-42')
+    .option('--branch-of <env>', 'on create: make a branch of this environment (id or name)')
+    .addOption(
+      new Option('--set <SERVICE.image=REF|SERVICE.env.KEY=VALUE>', 'change the blueprint; repeatable')
+        .argParser((value: string, previous: string[]) => [...previous, value])
+        .default([]),
+    )
+    .addOption(
+      new Option('--label <K=V>', 'label the environment (replaces its labels); repeatable')
+        .argParser(parseLabel)
+        .default({}),
+    )
+    .option('--ttl <duration>', 'on create: delete after this long, e.g. 24h')
+    .option('--idle-after <duration>', 'on create: the idle action applies after this long without activity')
+    .addOption(new Option('--idle <action>', 'on create: teardown or sleep once idle').choices(IDLE_ACTIONS))
+    .option('--wait', 'follow progress until the environment is ready (exit 1 if it fails)', false);
+  addOutputOptions(addTimeoutOption(addBlueprintInputOptions(apply), '--wait'))
     .addHelpText(
       'after',
       '\nExample:\n  microstax env apply -f checkout-dev.yaml --name pr-42 --set api.image=ghcr.io/acme/checkout-api:2.0 --label pr=42 --wait -o json',
     )
     .action(async (opts: ApplyOptions) => {
-      const json = opts.json || opts.output === 'json';
+      const format = outputFormat(opts);
       try {
         const local = await blueprintBody(opts);
         if (!local.ok) {
           printProblems(local.problems);
-          if (json)
-            process.stdout.write(`${JSON.stringify({ ok: false, problems: local.problems }, null, 2)}\n`);
-          process.exitCode = ExitCode.Failure;
+          const error = new CliError({
+            type: 'invalid-input',
+            message: `${opts.file} is not a valid blueprint (${local.problems.length} problem(s) above); nothing was sent`,
+            field: 'file',
+          });
+          process.exitCode = await reportError(error, format, { problems: local.problems });
           return;
         }
-        const api = new ApiClient(await loadClientSettings());
+        const api = new ApiClient(await clientSettings());
         const { body: applied } = await api.request<Applied>({
           method: 'POST',
           path: '/v1/environments/apply',
@@ -189,38 +154,34 @@ export function register(program: Command): void {
             ...(opts.idle ? { idle: opts.idle } : {}),
           },
         });
-        if (!json) process.stderr.write(`${describePlan(applied)}\n`);
+        progress(describePlan(applied));
         let environment: EnvironmentBody = applied.environment;
         if (opts.wait) {
-          environment = await waitForApply(api, environment.id, opts.timeout);
+          environment = await followEnvironment({
+            api,
+            id: environment.id,
+            until: (phase) => phase === 'ready' || FINISHED_PHASES.has(phase),
+            timeoutMs: opts.timeout,
+            goal: 'ready',
+          });
           if (environment.phase !== 'ready' || environment.error) process.exitCode = ExitCode.Failure;
         }
         const ok = process.exitCode !== ExitCode.Failure;
-        if (json) {
-          const result = {
+        await printResult(format, {
+          document: {
             ok,
             created: applied.created,
             id: environment.id,
             name: opts.name,
             urls: environment.urls,
-          };
-          process.stdout.write(
-            `${JSON.stringify({ ...result, environment, plan: applied.plan }, null, 2)}\n`,
-          );
-        } else process.stdout.write(`${describeResult(environment)}\n`);
+            environment,
+            plan: applied.plan,
+          },
+          table: () => describeResult(environment),
+          names: () => [environment.id],
+        });
       } catch (error) {
-        if (!(error instanceof ApiClientError)) throw error;
-        if (json) {
-          const body = {
-            ok: false,
-            error: { status: error.status, code: error.code, message: error.message, field: error.field },
-          };
-          process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
-        }
-        process.stderr.write(
-          `microstax: ${error.message}${error.field ? ` [${error.field}]` : ''} (${error.code})\n`,
-        );
-        process.exitCode = ExitCode.Failure;
+        process.exitCode = await reportError(error, format);
       }
     });
 }

@@ -367,6 +367,38 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
     ),
   );
 
+  addOutputOptions(
+    env
+      .command('url')
+      .description("print one service's URL, e.g. for a CI step: URL=$(microstax env url pr-42 api)")
+      .argument('<id>', 'environment id or name')
+      .argument('<service>', 'an exposed service'),
+  ).action(
+    act(
+      ([, , opts]) => opts,
+      async (id: string, service: string, opts: OutputOptions) => {
+        const { body } = await (await client()).request<EnvironmentBody>({
+          path: `/v1/environments/${encodeURIComponent(id)}`,
+        });
+        const url = body.urls[service];
+        if (!url) {
+          const exposed = Object.keys(body.urls);
+          throw new CliError({
+            type: 'invalid-input',
+            field: 'service',
+            message: `${body.name ?? body.id} has no URL for ${service}`,
+            hint: exposed.length ? `exposed services: ${exposed.join(', ')}` : 'it exposes no service',
+          });
+        }
+        await printResult(outputFormat(opts), {
+          document: { ok: true, id: body.id, service, url },
+          table: () => url,
+          names: () => [url],
+        });
+      },
+    ),
+  );
+
   addTimeoutOption(
     addOutputOptions(
       env

@@ -1,6 +1,10 @@
 import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { workflowIds } from '../../../workflows/contracts.js';
 import { stackEnv } from '../../support/stack-env.js';
@@ -101,5 +105,62 @@ describe('microstax env apply (CLI over the API)', () => {
     expect(JSON.parse(badName.stdout)).toMatchObject({ ok: false, error: { field: 'body.name' } });
     const listed = await cli(['env', 'list', '--json']);
     expect(JSON.parse(listed.stdout).items.map((e: { id: string }) => e.id)).toEqual([body.id]);
+  }, 120_000);
+
+  it('runs the apply step of the GitHub Action as a runner would: outputs id, urls and created', async () => {
+    const action = parse(await readFile('integrations/ci/action.yml', 'utf8')) as {
+      runs: { steps: { id?: string; run: string }[] };
+    };
+    const script = action.runs.steps.find((step) => step.id === 'apply')!.run;
+    const dir = await mkdtemp(path.join(tmpdir(), 'msx-action-'));
+    try {
+      // `microstax` on PATH, as the action's install step leaves it.
+      await writeFile(
+        path.join(dir, 'microstax'),
+        `#!/bin/sh\nexec ${process.execPath} ${path.resolve('bin/microstax.js')} "$@"\n`,
+        { mode: 0o755 },
+      );
+      const outputFile = path.join(dir, 'github-output');
+      await writeFile(outputFile, '');
+      const env = {
+        ...process.env,
+        PATH: `${dir}:${process.env.PATH}`,
+        GITHUB_OUTPUT: outputFile,
+        RUNNER_TEMP: dir,
+        INPUT_BLUEPRINT: EXAMPLE,
+        INPUT_NAME: 'pr-77',
+        INPUT_SET: 'api.image=ghcr.io/acme/checkout-api:2.0\n',
+        INPUT_LABELS: 'pr=77\nrepo=checkout',
+        INPUT_BRANCH_OF: '',
+        INPUT_TTL: '24h',
+        INPUT_WAIT: 'false',
+        INPUT_TIMEOUT: '5m',
+        MICROSTAX_URL: url,
+        MICROSTAX_TOKEN: api.tokens.member,
+        MICROSTAX_CONFIG: '/nonexistent',
+      };
+      await run('bash', ['-c', script], { env });
+      const outputs = Object.fromEntries(
+        (await readFile(outputFile, 'utf8'))
+          .trim()
+          .split('\n')
+          .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+      );
+      expect(outputs.id).toMatch(/^e[0-9a-f]+$/);
+      started.push(outputs.id!);
+      expect(outputs.created).toBe('true');
+      // A JSON object of service -> URL (empty here: no worker deploys it in this file).
+      expect(JSON.parse(outputs.urls!)).toBeTypeOf('object');
+      const got = JSON.parse((await cli(['env', 'get', 'pr-77', '-o', 'json'])).stdout);
+      expect(got.environment).toMatchObject({ id: outputs.id, labels: { pr: '77', repo: 'checkout' } });
+      // Bad input fails the step with the CLI's exit code, and the token never reaches the log.
+      const failed = await run('bash', ['-c', script], {
+        env: { ...env, INPUT_SET: 'nope.image=x:1' },
+      }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+      expect((failed as { code?: number }).code).toBe(1);
+      expect(JSON.stringify(failed)).not.toContain(api.tokens.member);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 120_000);
 });

@@ -23,6 +23,7 @@ describe('CLI command tree for the API', () => {
       'share',
       'sleep',
       'snapshot',
+      'url',
       'wait',
       'wake',
     ]);

@@ -146,6 +146,7 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
         labels: { 'github-repository': state.repository.replace('/', '.'), pr: String(state.number) },
         ...(target.branchOf ? { branchOf: target.branchOf } : {}),
         ...(target.ttl ? { ttl: target.ttl } : {}),
+        ...(target.idleAfter ? { idleAfter: target.idleAfter } : {}),
         revision: `${state.repository}#${state.number}@${event.headSha}/${state.generation ?? 0}`,
         ...(state.environmentId ? { replaces: state.environmentId } : {}),
       },

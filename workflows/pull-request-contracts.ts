@@ -21,6 +21,8 @@ export interface PullRequestTarget {
   images: Record<string, string>;
   branchOf?: string;
   ttl?: string;
+  /** After this long without requests the environment sleeps (a PR environment is never idle forever). */
+  idleAfter?: string;
 }
 
 /** What the webhook sends the pull request's workflow for each accepted event. */

@@ -37,7 +37,9 @@ const RepositoryBody = z.strictObject({
   blueprint: BlueprintName.describe('Registered blueprint (of that team) the environments run'),
   images: ImageMapping.default({}),
   branchOf: EnvironmentId.optional().describe('Baseline environment the PR environments branch from'),
-  ttl: Duration.optional().describe('TTL of each PR environment (default: the blueprint ttl)'),
+  ttl: Duration.optional().describe(
+    'TTL of each PR environment (default 7d; deleted at close at the latest)',
+  ),
   webhookSecret: z
     .string()
     .min(16, 'must be at least 16 characters')

@@ -86,6 +86,7 @@ export class ApiPullRequestEnvironments implements PullRequestEnvironments {
       labels: Object.fromEntries(Object.entries(spec.labels).map(([key, value]) => [key, labelValue(value)])),
       ...(spec.branchOf ? { branchOf: spec.branchOf } : {}),
       ...(spec.ttl ? { ttl: spec.ttl } : {}),
+      ...(spec.idleAfter ? { idleAfter: spec.idleAfter, idle: 'sleep' } : {}),
     });
     if (answer.status !== 200 && answer.status !== 201) {
       throw ApiPullRequestEnvironments.failure(`apply ${spec.name} for team ${spec.team}`, answer);

@@ -17,6 +17,8 @@ export interface PullRequestEnvironmentSpec {
   /** Branch from this baseline environment: unchanged services are reused from it. */
   branchOf?: string;
   ttl?: string;
+  /** Sleep after this long without activity (woken by the next request). */
+  idleAfter?: string;
   /** The head commit: makes a retried apply of the same revision a no-op (today: the Idempotency-Key). */
   revision: string;
   /**

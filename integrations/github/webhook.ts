@@ -11,6 +11,12 @@ import { parsePullRequestEvent, repositoryOf } from './pull-request-event.js';
 import type { SecretBox } from './secret-box.js';
 import { SIGNATURE_HEADER, verifyWebhookSignature } from './signature.js';
 
+/**
+ * A pull request's environment never lives forever: without a repository `ttl` it is deleted after a
+ * week (and at close, at the latest), and it sleeps after an hour without requests (the next one wakes it).
+ */
+export const PULL_REQUEST_DEFAULTS = { ttl: '7d', idleAfter: '1h' } as const;
+
 /** Largest webhook body accepted. GitHub caps payloads at 25 MB; pull_request payloads are far smaller. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 
@@ -113,7 +119,8 @@ export async function receiveGitHubWebhook(params: {
       blueprint: repo.blueprintName,
       images: imagesFor({ mapping: repo.images, number: pr.number, sha: pr.headSha, branch: pr.headRef }),
       ...(repo.branchOf ? { branchOf: repo.branchOf } : {}),
-      ...(repo.ttl ? { ttl: repo.ttl } : {}),
+      ttl: repo.ttl ?? PULL_REQUEST_DEFAULTS.ttl,
+      idleAfter: PULL_REQUEST_DEFAULTS.idleAfter,
     },
   };
   try {

@@ -189,7 +189,7 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
   const environments = async () =>
     (
       JSON.parse((await app.inject({ url: '/v1/environments?team=payments', headers: admin() })).body) as {
-        items: { id: string; phase: string }[];
+        items: { id: string; phase: string; name?: string | null; ttlSeconds?: number | null }[];
       }
     ).items;
   const workflowState = () => temporal.client.workflow.getHandle(workflowId).query(pullRequestStateQuery);
@@ -350,6 +350,8 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     const envs = await environments();
     expect(envs.filter((e) => e.phase !== 'deleted')).toHaveLength(1);
     expect(envs[0]!.phase).toBe('ready');
+    // Named after the pull request, and never forever: the repository's ttl (default 7d).
+    expect(envs[0]!).toMatchObject({ name: `pr-42-${repository.split('/')[1]}`, ttlSeconds: 7200 });
     expect(comment!.body).toContain(envs[0]!.id);
     // One installation token for every call (cached until it expires).
     expect(github.calls.filter((c) => c.path.endsWith('/access_tokens'))).toHaveLength(1);

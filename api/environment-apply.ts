@@ -24,6 +24,7 @@ import { newEnvironmentId } from './environment-ids.js';
 import { environmentView } from './environment-view.js';
 import { ApiError, conflict, ErrorCode } from './errors.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
+import { pendingEnvironment } from './pending-environment.js';
 import type { UserPrincipal } from './plugins/auth.js';
 import type { ApplyEnvironmentBody } from './schemas/apply.js';
 
@@ -155,26 +156,24 @@ export async function applyEnvironment(params: {
   const labels = body.labels ?? {};
   let environment: EnvironmentRecord;
   try {
-    ({ environment } = await insertEnvironment(deps.db, {
-      id,
-      teamId,
-      ownerId: user.userId,
-      blueprintVersionId: version!.id,
-      overlays,
-      context: body.context ?? {},
-      phase: 'pending',
-      parentId: baseline?.env.id ?? null,
-      baselineId: baseline ? (baseline.env.baselineId ?? baseline.env.id) : null,
-      ttlSeconds: ttlMs === undefined ? null : Math.round(ttlMs / 1000),
-      expiresAt: ttlMs === undefined ? null : new Date(Date.now() + ttlMs),
-      plan: branchPlan ? { branch: branchPlan, placement: null } : null,
-      costPerHour: null,
-      workflowId: `env-${id}`,
-      idempotencyKey: null,
-      requestDigest,
-      name: body.name,
-      labels,
-    }));
+    ({ environment } = await insertEnvironment(
+      deps.db,
+      pendingEnvironment({
+        id,
+        teamId,
+        ownerId: user.userId,
+        blueprintVersionId: version!.id,
+        overlays,
+        context: body.context ?? {},
+        parent: baseline?.env ?? null,
+        ttlMs,
+        branchPlan,
+        idempotencyKey: null,
+        requestDigest,
+        name: body.name,
+        labels,
+      }),
+    ));
   } catch (error) {
     if (!isPgError(error, PgErrorCode.UniqueViolation)) throw error;
     throw conflict(`another request is creating environment ${body.name} right now; apply again in a moment`);

@@ -11,6 +11,7 @@ import {
   upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import type { RuntimeIdentity } from '../activities/ports.js';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { BranchPlan } from '../planner/types.js';
 import { long, quick, teardown } from './activity-proxies.js';
@@ -386,16 +387,7 @@ async function create(
       compensations.push({ what: 'tear down what was applied', run: () => teardownRuntime(status) });
       const deployed = await long.deployEnvironment({
         environmentId: status.environmentId,
-        identity: {
-          id: status.runtimeId,
-          owner: status.owner,
-          team: status.team,
-          blueprint: status.blueprint,
-          baselineId: baselineRuntimeId,
-          expiresAt: status.expiresAt,
-          name: status.name,
-          labels: status.labels,
-        },
+        identity: runtimeIdentity(status, baselineRuntimeId),
         blueprint: input.blueprint,
         plan: planned.plan,
         placement: planned.placement,
@@ -442,6 +434,20 @@ async function create(
       cause: error instanceof Error ? error : undefined,
     });
   }
+}
+
+/** Who the environment is, as its Kubernetes objects are labelled (create and apply deploy the same). */
+function runtimeIdentity(status: EnvironmentStatus, baselineRuntimeId: string | undefined): RuntimeIdentity {
+  return {
+    id: status.runtimeId,
+    owner: status.owner,
+    team: status.team,
+    blueprint: status.blueprint,
+    baselineId: baselineRuntimeId,
+    expiresAt: status.expiresAt,
+    name: status.name,
+    labels: status.labels,
+  };
 }
 
 async function publish(status: EnvironmentStatus, input: CreateEnvironmentInput): Promise<void> {
@@ -523,16 +529,7 @@ async function applyInPlace(params: {
     const baselineRuntimeId = input.baseline ? await runtimeIdFor(input.baseline.environmentId) : undefined;
     const deployed = await long.deployEnvironment({
       environmentId: status.environmentId,
-      identity: {
-        id: status.runtimeId,
-        owner: status.owner,
-        team: status.team,
-        blueprint: status.blueprint,
-        baselineId: baselineRuntimeId,
-        expiresAt: status.expiresAt,
-        name: status.name,
-        labels: status.labels,
-      },
+      identity: runtimeIdentity(status, baselineRuntimeId),
       blueprint: request.blueprint,
       plan: planned.plan,
       placement: planned.placement,

@@ -26,6 +26,7 @@ import { auditEventView, environmentView, sharedEnvironmentView } from '../envir
 import { ApiError, conflict, ErrorCode } from '../errors.js';
 import { parseLabelSelector } from '../label-selector.js';
 import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
+import { pendingEnvironment } from '../pending-environment.js';
 import { principalKey, type UserPrincipal } from '../plugins/auth.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import {
@@ -265,25 +266,22 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
       }
       const ttlMs = ttl ? parseDuration(ttl) : undefined;
 
-      const { environment, created } = await insertEnvironment(app.db, {
-        id,
-        teamId,
-        ownerId: user.userId,
-        blueprintVersionId: version!.id,
-        overlays: body.overlays ?? [],
-        context: body.context ?? {},
-        phase: 'pending',
-        parentId: baseline?.env.id ?? null,
-        // Lineage: the parent this branches from, and the root environment at the top of the chain.
-        baselineId: baseline ? (baseline.env.baselineId ?? baseline.env.id) : null,
-        ttlSeconds: ttlMs === undefined ? null : Math.round(ttlMs / 1000),
-        expiresAt: ttlMs === undefined ? null : new Date(Date.now() + ttlMs),
-        plan: plan ? { branch: plan, placement: null } : null,
-        costPerHour: null,
-        workflowId: `env-${id}`,
-        idempotencyKey: idempotencyKey ?? null,
-        requestDigest,
-      });
+      const { environment, created } = await insertEnvironment(
+        app.db,
+        pendingEnvironment({
+          id,
+          teamId,
+          ownerId: user.userId,
+          blueprintVersionId: version!.id,
+          overlays: body.overlays ?? [],
+          context: body.context ?? {},
+          parent: baseline?.env ?? null,
+          ttlMs,
+          branchPlan: plan,
+          idempotencyKey: idempotencyKey ?? null,
+          requestDigest,
+        }),
+      );
       if (!created) {
         // Lost a race with the same key: answer like a retry.
         const view = await replay({ env: environment, requestDigest, user, body });

@@ -182,7 +182,11 @@ describe('apply: create or update the founding example by name (real node)', () 
       expect(url).toMatch(new RegExp(`^http://api\\.${name}\\.payments\\.`));
       const v1 = await until(
         'checkout-api 1.0 at the name URL',
-        () => httpAt(`${url}/products`).catch(() => ({ status: 0, json: () => ({}) })),
+        () =>
+          httpAt(`${url}/products`, { headers: { authorization: `Bearer ${token}` } }).catch(() => ({
+            status: 0,
+            json: () => ({}),
+          })),
         (a) => a.status === 200,
       );
       expect(v1.json().version).toBe('1.0');
@@ -202,7 +206,11 @@ describe('apply: create or update the founding example by name (real node)', () 
       expect(updated.body.plan.services[0]!.reasons.join()).toContain('checkout-api:2.0');
       const v2 = await until(
         'checkout-api 2.0 at the same URL',
-        () => httpAt(`${url}/products`).catch(() => ({ status: 0, json: () => ({}) })),
+        () =>
+          httpAt(`${url}/products`, { headers: { authorization: `Bearer ${token}` } }).catch(() => ({
+            status: 0,
+            json: () => ({}),
+          })),
         (a) => a.status === 200 && a.json().version === '2.0',
       );
       expect(v2.json().products.length).toBeGreaterThan(0);

@@ -128,6 +128,16 @@ describe('the MicroStax image', () => {
 
   it("migrates a fresh database from the image's migrations and issues a token (admin commands)", async () => {
     const env = { DATABASE_URL: database.url };
+    // Token commands never migrate implicitly: they refuse an unmigrated database and name `db migrate`.
+    const refused = await microstax(
+      ['token', 'create', '--user', 'image', '--team', 'image', '--json'],
+      env,
+    ).then(
+      () => 'created',
+      (error: Error) => error.message,
+    );
+    expect(refused).toContain('db migrate');
+    await microstax(['db', 'migrate'], env);
     const created = JSON.parse(
       await microstax(['token', 'create', '--user', 'image', '--team', 'image', '--json'], env),
     );

@@ -153,7 +153,17 @@ describe('NetworkPolicy on the real node', () => {
   it("keeps one team's environment out of another team's, both ways", async () => {
     const searchCache = await clusterIp(teamB, 'cache');
     const paymentsCache = await clusterIp(teamA, 'cache');
-    const fromPayments = await connectFrom(await podOf(teamA, 'cache'), searchCache, 6379);
+    // Enforcement is eventually consistent, as with every network plugin: the controller decides once
+    // its informers have seen the new pods and policies. Give it 20 s from "ready", then it must hold.
+    const started = Date.now();
+    let fromPayments = await connectFrom(await podOf(teamA, 'cache'), searchCache, 6379);
+    while (fromPayments.connected && Date.now() - started < 20_000) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      fromPayments = await connectFrom(await podOf(teamA, 'cache'), searchCache, 6379);
+    }
+    console.info(
+      `cross-team connection refused ${Date.now() - started} ms after the environments were ready`,
+    );
     // Dropped: the connection attempt times out (and the probe gives up after 2 s, not minutes).
     expect(fromPayments, 'payments -> search').toMatchObject({ output: 'no connection (124)' });
     expect(fromPayments.ms).toBeLessThan(10_000);

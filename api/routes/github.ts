@@ -95,6 +95,7 @@ export const githubWebhookRoutes: FastifyPluginAsync<{ env?: NodeJS.ProcessEnv }
           202: WebhookAnswer,
           400: ErrorResponse,
           401: ErrorResponse,
+          404: ErrorResponse,
           503: ErrorResponse,
         },
       },
@@ -112,12 +113,12 @@ export const githubWebhookRoutes: FastifyPluginAsync<{ env?: NodeJS.ProcessEnv }
       if ('body' in outcome) return reply.code(outcome.statusCode).send(outcome.body);
       throw new ApiError({
         statusCode: outcome.statusCode,
-        code:
-          outcome.code === 'unauthorized'
-            ? ErrorCode.Unauthorized
-            : outcome.code === 'unavailable'
-              ? ErrorCode.Unavailable
-              : ErrorCode.ValidationFailed,
+        code: {
+          unauthorized: ErrorCode.Unauthorized,
+          not_found: ErrorCode.NotFound,
+          unavailable: ErrorCode.Unavailable,
+          validation_failed: ErrorCode.ValidationFailed,
+        }[outcome.code],
         message: outcome.message,
         field: outcome.field,
       });

@@ -24,8 +24,8 @@ export const WEBHOOK_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
 export type WebhookOutcome =
   | { statusCode: 200 | 202; body: { accepted: boolean; reason: string; workflowId?: string } }
   | {
-      statusCode: 400 | 401 | 503;
-      code: 'validation_failed' | 'unauthorized' | 'unavailable';
+      statusCode: 400 | 401 | 404 | 503;
+      code: 'validation_failed' | 'unauthorized' | 'not_found' | 'unavailable';
       message: string;
       field?: string;
     };
@@ -51,10 +51,11 @@ export async function receiveGitHubWebhook(params: {
   log: { info(obj: object, msg: string): void; warn(obj: object, msg: string): void };
 }): Promise<WebhookOutcome> {
   const { headers, rawBody, log } = params;
+  // Not configured is not an outage (no retry helps): the endpoint is absent, as far as GitHub can tell.
   if (!params.box) {
     return {
-      statusCode: 503,
-      code: 'unavailable',
+      statusCode: 404,
+      code: 'not_found',
       message: 'the GitHub integration is not configured on this API',
     };
   }

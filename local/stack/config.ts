@@ -10,7 +10,9 @@ import { TEMPORAL_NAMESPACE } from '../../temporal/config.js';
  */
 
 /** The repository root (this file lives in `<repo>/local/stack/`). */
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const moduleRoot = fileURLToPath(new URL('../..', import.meta.url));
+/** The checkout's root, also when this runs compiled from `dist/` (one level further down). */
+export const REPO_ROOT = path.basename(moduleRoot) === 'dist' ? path.dirname(moduleRoot) : moduleRoot;
 
 /** Default ports; `MICROSTAX_STACK_PORT_OFFSET` shifts all of them (a second stack, e.g. in tests). */
 export const DEFAULT_PORTS = {

@@ -46,7 +46,7 @@ describe('microstax env (CLI over the API)', () => {
     const listed = await cli(['env', 'list', '--json']);
     expect(JSON.parse(listed.stdout).items.map((e: { id: string }) => e.id)).toContain(id);
     const table = await cli(['env', 'list']);
-    expect(table.stdout).toMatch(new RegExp(`^${id}\\s+pending\\s+checkout-dev`, 'm'));
+    expect(table.stdout).toMatch(new RegExp(`^${id}\\s+-\\s+pending\\s+checkout-dev`, 'm'));
 
     const got = await cli(['env', 'get', id]);
     expect(got.code).toBe(0);

@@ -9,6 +9,8 @@ const EXPECTED_TABLES = [
   'blueprints',
   'environments',
   'events',
+  'github_deliveries',
+  'github_repositories',
   'schema_migrations',
   'shares',
   'snapshots',

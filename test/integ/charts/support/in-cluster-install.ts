@@ -119,7 +119,9 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
     version: string;
   };
   const values = {
-    image: { tag: version },
+    // The tag stays the version while the code changes: pull what was just built and pushed, never a
+    // copy the node kept from an earlier run.
+    image: { tag: version, pullPolicy: 'Always' },
     temporal: {
       address: `${BRIDGE_ADDRESS}:${portOf(endpoints.temporal.address)}`,
       namespace: temporalNamespace,

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../stack/config.js';
 import { bundleApp } from './app-bundle.js';
 import type { ImageSpec, StagedFile } from './image-spec.js';
 import {
@@ -18,7 +18,8 @@ import { buildPauseBinary } from './pause-binary.js';
  * name here: the content is Debian's, and each image's labels say what it really holds).
  */
 
-const IMAGES_DIR = path.dirname(fileURLToPath(import.meta.url));
+/** The images' sources in the checkout (also when this runs compiled from dist/). */
+const IMAGES_DIR = path.join(REPO_ROOT, 'local', 'images');
 const POSTGRES_MAJOR = '15';
 const POSTGRES_BIN = `/usr/lib/postgresql/${POSTGRES_MAJOR}/bin`;
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';

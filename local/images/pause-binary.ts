@@ -2,12 +2,13 @@ import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { REPO_ROOT } from '../stack/config.js';
 import { ImageError } from './errors.js';
 
 const run = promisify(execFile);
-const PAUSE_MODULE = fileURLToPath(new URL('./pause', import.meta.url));
+/** The pause image's Go module in the checkout (also when this runs compiled from dist/). */
+const PAUSE_MODULE = path.join(REPO_ROOT, 'local', 'images', 'pause');
 
 /**
  * Builds the pod sandbox binary (images/pause) with the machine's Go: static (CGO_ENABLED=0),

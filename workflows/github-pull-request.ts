@@ -7,6 +7,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import type { GitHubActivities } from '../integrations/github/activities.js';
+import type { CommentView } from '../integrations/github/comment.js';
 import { pullRequestEnvironmentName } from '../integrations/github/environment-name.js';
 import type { PullRequestEvent } from '../integrations/github/pull-request-event.js';
 import {
@@ -79,6 +80,22 @@ export async function githubPullRequest(input: PullRequestWorkflowInput): Promis
   }
 }
 
+/** Writes the pull request's one comment for this event (created once, then edited) and keeps its id. */
+async function updateComment(
+  state: PullRequestState,
+  event: PullRequestEvent,
+  view: Pick<CommentView, 'state' | 'environment' | 'error'>,
+): Promise<void> {
+  const pr = { repository: state.repository, number: state.number, installationId: state.installationId };
+  const { commentId } = await host.githubUpsertComment({
+    pr,
+    commentId: state.commentId,
+    view: { repository: state.repository, number: state.number, sha: event.headSha, ...view },
+    environmentId: state.environmentId,
+  });
+  state.commentId = commentId;
+}
+
 function note(state: PullRequestState, event: PullRequestEvent, what: string): void {
   state.log.push(`${event.action} ${event.headSha.slice(0, 7)}: ${what}`);
   if (state.log.length > 20) state.log.splice(0, state.log.length - 20);
@@ -96,14 +113,7 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
   if (event.action === 'closed') {
     state.closed = true;
     if (state.environmentId) await host.githubDeleteEnvironment({ environmentId: state.environmentId });
-    state.commentId = (
-      await host.githubUpsertComment({
-        pr,
-        commentId: state.commentId,
-        view: { repository: pr.repository, number: pr.number, state: 'deleted', sha: event.headSha },
-        environmentId: state.environmentId,
-      })
-    ).commentId;
+    await updateComment(state, event, { state: 'deleted' });
     note(state, event, state.environmentId ? `deleted ${state.environmentId}` : 'nothing to delete');
     return;
   }
@@ -127,14 +137,7 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
     state: 'pending',
     description: 'Deploying the environment',
   });
-  state.commentId = (
-    await host.githubUpsertComment({
-      pr,
-      commentId: state.commentId,
-      view: { repository: pr.repository, number: pr.number, state: 'deploying', sha: event.headSha },
-      environmentId: state.environmentId,
-    })
-  ).commentId;
+  await updateComment(state, event, { state: 'deploying' });
   let environmentId: string;
   try {
     ({ environmentId } = await host.githubApplyEnvironment({
@@ -156,20 +159,7 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
     const cause = (error as { cause?: unknown }).cause;
     const message =
       cause instanceof Error ? cause.message : error instanceof Error ? error.message : String(error);
-    state.commentId = (
-      await host.githubUpsertComment({
-        pr,
-        commentId: state.commentId,
-        view: {
-          repository: pr.repository,
-          number: pr.number,
-          state: 'failed',
-          sha: event.headSha,
-          error: message,
-        },
-        environmentId: state.environmentId,
-      })
-    ).commentId;
+    await updateComment(state, event, { state: 'failed', error: message });
     await host.githubSetStatus({ pr, sha: event.headSha, state: 'failure', description: message });
     note(state, event, `apply failed: ${message}`);
     return;
@@ -178,21 +168,11 @@ async function handle(state: PullRequestState, signal: PullRequestSignal, queue:
   const summary = await waiting.githubAwaitEnvironment({ environmentId });
   const ready = summary?.phase === 'ready';
   // The comment first: once the status is final, the comment a reviewer opens from it is too.
-  state.commentId = (
-    await host.githubUpsertComment({
-      pr,
-      commentId: state.commentId,
-      view: {
-        repository: pr.repository,
-        number: pr.number,
-        state: ready ? 'ready' : 'failed',
-        sha: event.headSha,
-        environment: summary ?? undefined,
-        error: ready ? undefined : (summary?.error ?? `environment is ${summary?.phase ?? 'missing'}`),
-      },
-      environmentId,
-    })
-  ).commentId;
+  await updateComment(state, event, {
+    state: ready ? 'ready' : 'failed',
+    environment: summary ?? undefined,
+    error: ready ? undefined : (summary?.error ?? `environment is ${summary?.phase ?? 'missing'}`),
+  });
   await host.githubSetStatus({
     pr,
     sha: event.headSha,

@@ -380,10 +380,12 @@ export async function downRealNode(options: {
       }
     }
   };
-  // Enforcement first, and its steering with it: no rule of it may outlive the controller.
+  // Enforcement first, and its steering with it: no rule of it may outlive the controller. The
+  // steering chain is machine-wide: a throw-away stack's `down --purge` must leave the live node's.
+  const otherOwner = await otherLiveOwner(options.config);
   await stop('kube-network-policies');
   const networkPolicies = options.binaries['kube-network-policies'];
-  if (networkPolicies) {
+  if (networkPolicies && !otherOwner) {
     await removeNetworkPolicyRules(networkPolicies).catch((error: unknown) => {
       options.progress.info(`could not remove kube-network-policies' steering chain: ${String(error)}`);
     });
@@ -404,7 +406,7 @@ export async function downRealNode(options: {
   await unmountUnder(layout.containerdState);
   await unmountUnder(layout.containerdRoot);
   // The network is machine-wide: leave it to the stack whose node runs here now, if another's does.
-  if (!(await otherLiveOwner(options.config))) {
+  if (!otherOwner) {
     const kubeProxy = options.binaries['kube-proxy'];
     if (kubeProxy) await run(kubeProxy, ['--cleanup'], { timeout: 60_000 }).catch(() => undefined);
     const chains = await removeLeftoverChains().catch((error: unknown) => {

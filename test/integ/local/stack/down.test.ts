@@ -40,6 +40,12 @@ async function processesMentioning(dir: string): Promise<number[]> {
   return pids;
 }
 
+/** Whether mangle POSTROUTING jumps to the real node's NetworkPolicy steering chain. */
+async function steeringJump(): Promise<boolean> {
+  const { stdout } = await run('iptables', ['-w', '5', '-t', 'mangle', '-S', 'POSTROUTING']);
+  return stdout.split('\n').includes('-A POSTROUTING -j MSX-NETPOL');
+}
+
 function allRecords(state: StackState) {
   return Object.values(state.parts).flatMap((part) => part?.processes ?? []);
 }
@@ -119,8 +125,12 @@ describe('stack down on a second stack', () => {
     await reconnect.end();
     expect(kept.rows).toEqual([{ value: 'still here' }]);
 
+    // The shared stack's real node keeps its machine-wide NetworkPolicy steering: a throw-away
+    // stack's purge once removed it, and the shared node stopped enforcing policies.
+    expect(await steeringJump(), 'the shared real node steers pods through its policy queue').toBe(true);
     const purge = await cli(['down', '--purge'], env);
     expect(purge.code, purge.stdout).toBe(0);
+    expect(await steeringJump(), 'the shared steering survives the purge').toBe(true);
     expect(await processesMentioning(stateDir)).toEqual([]);
     expect((await readdir(stateDir)).filter((entry) => !entry.startsWith('.'))).toEqual([]);
   });

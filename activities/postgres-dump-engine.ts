@@ -1,11 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
-import { pathToFileURL } from 'node:url';
 import type { ResolvedService } from '../blueprints/resolved.js';
+import { type ArtifactStore, checkArtifactKey, sha256File } from './artifact-store.js';
 import type { SnapshotEngine } from './ports.js';
 
 /** Where a data service of an environment can be reached: a postgres:// URL (with credentials). */
@@ -14,23 +13,23 @@ export type PostgresConnectionResolver = (params: {
   service: ResolvedService;
 }) => Promise<string>;
 
-/** What a snapshot id may look like here: it becomes a directory name, so no dots or separators. */
-const SNAPSHOT_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
-
 /**
  * Snapshots of Postgres data services as logical dumps (pg_dump custom format), restored with
  * pg_restore --clean into psql in one transaction. Credentials reach the tools through PG* environment
- * variables, never argv (which `ps` shows). Capture writes to a temp file and renames it, so a retried
- * capture never leaves half a dump under the final name.
+ * variables, never argv (which `ps` shows). A dump is written to a scratch file on this host, then
+ * kept by the artifact store (a directory, or an object store with the S3 API); a restore fetches it
+ * back and checks its sha256 before anything touches the database.
  */
 export class PostgresDumpEngine implements SnapshotEngine {
   readonly name = 'postgres-logical';
 
   constructor(
     private readonly params: {
-      /** Directory the dumps are stored in (an object store mount in production). */
-      artifactDir: string;
+      /** Where the dumps are kept. */
+      store: ArtifactStore;
       connectionFor: PostgresConnectionResolver;
+      /** Scratch directory for a dump on its way to or from the store (default: the OS's temp dir). */
+      scratchDir?: string;
       pgDump?: string;
       pgRestore?: string;
       psql?: string;
@@ -42,64 +41,83 @@ export class PostgresDumpEngine implements SnapshotEngine {
   }
 
   async capture(params: Parameters<SnapshotEngine['capture']>[0]) {
+    checkArtifactKey(params.snapshotId, `${params.service.name}.dump`);
     const url = await this.params.connectionFor({
       environmentId: params.environmentId,
       service: params.service,
     });
-    const dir = join(this.params.artifactDir, params.snapshotId);
-    await mkdir(dir, { recursive: true });
-    const file = join(dir, `${params.service.name}.dump`);
-    const temp = `${file}.${process.pid}.partial`;
-    await run({
-      command: this.params.pgDump ?? 'pg_dump',
-      args: ['--format=custom', '--no-owner', '--no-privileges', `--file=${temp}`],
-      env: pgEnv(url),
-      signal: params.signal,
-      onTick: async () => params.heartbeat({ bytes: (await stat(temp).catch(() => ({ size: 0 }))).size }),
+    return this.withScratch(async (file) => {
+      await run({
+        command: this.params.pgDump ?? 'pg_dump',
+        args: ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`],
+        env: pgEnv(url),
+        signal: params.signal,
+        onTick: async () => params.heartbeat({ bytes: (await stat(file).catch(() => ({ size: 0 }))).size }),
+      });
+      params.heartbeat({ storing: params.service.name });
+      return this.params.store.put({
+        snapshotId: params.snapshotId,
+        name: `${params.service.name}.dump`,
+        file,
+      });
     });
-    await rename(temp, file);
-    const { size } = await stat(file);
-    return { location: pathToFileURL(file).href, bytes: size, sha256: await sha256File(file) };
   }
 
-  /** Removes the snapshot's directory of dumps (and any partial one a failed capture left); gone is fine. */
+  /** Removes everything stored for the snapshot; gone is fine. */
   async discard(params: { snapshotId: string }) {
-    // The id names a directory under artifactDir: never a path of its own.
-    if (!SNAPSHOT_ID.test(params.snapshotId)) throw new Error(`not a snapshot id: ${params.snapshotId}`);
-    await rm(join(this.params.artifactDir, params.snapshotId), { recursive: true, force: true });
+    await this.params.store.discard(params.snapshotId);
   }
 
   async restore(params: Parameters<SnapshotEngine['restore']>[0]) {
-    const file = new URL(params.artifact.location);
-    if (file.protocol !== 'file:') throw new Error(`${this.name} cannot read ${file.protocol} artifacts`);
-    if ((await sha256File(file)) !== params.artifact.sha256) {
+    const { protocol } = new URL(params.artifact.location);
+    if (protocol !== this.params.store.protocol) {
       throw Object.assign(
-        new Error(`snapshot artifact ${params.artifact.location} does not match its sha256`),
-        {
-          retryable: false,
-        },
+        new Error(
+          `${this.name} keeps artifacts in a ${this.params.store.protocol} store; cannot read ${protocol} artifacts`,
+        ),
+        { retryable: false },
       );
     }
     const url = await this.params.connectionFor({
       environmentId: params.environmentId,
       service: params.service,
     });
-    // pg_restore writes the restore script and psql runs it in one transaction, so the script's header can
-    // drop settings the server lacks (pg_restore 17 sets transaction_timeout even for a server before 17).
-    await runPipe({
-      from: {
-        command: this.params.pgRestore ?? 'pg_restore',
-        args: ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--file=-', file.pathname],
-      },
-      through: restoreScriptFilter(),
-      to: {
-        command: this.params.psql ?? 'psql',
-        args: ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', '--file=-'],
-      },
-      env: pgEnv(url),
-      signal: params.signal,
-      onTick: () => params.heartbeat({ restoring: params.artifact.service }),
+    await this.withScratch(async (file) => {
+      params.heartbeat({ fetching: params.artifact.service });
+      await this.params.store.get({ location: params.artifact.location, file });
+      if ((await sha256File(file)) !== params.artifact.sha256) {
+        throw Object.assign(
+          new Error(`snapshot artifact ${params.artifact.location} does not match its sha256`),
+          { retryable: false },
+        );
+      }
+      // pg_restore writes the restore script and psql runs it in one transaction, so the script's header can
+      // drop settings the server lacks (pg_restore 17 sets transaction_timeout even for a server before 17).
+      await runPipe({
+        from: {
+          command: this.params.pgRestore ?? 'pg_restore',
+          args: ['--clean', '--if-exists', '--no-owner', '--no-privileges', '--file=-', file],
+        },
+        through: restoreScriptFilter(),
+        to: {
+          command: this.params.psql ?? 'psql',
+          args: ['--no-psqlrc', '--quiet', '--single-transaction', '--set=ON_ERROR_STOP=1', '--file=-'],
+        },
+        env: pgEnv(url),
+        signal: params.signal,
+        onTick: () => params.heartbeat({ restoring: params.artifact.service }),
+      });
     });
+  }
+
+  /** Runs `work` with a fresh scratch file, removed afterwards whatever happens. */
+  private async withScratch<T>(work: (file: string) => Promise<T>): Promise<T> {
+    const dir = await mkdtemp(join(this.params.scratchDir ?? tmpdir(), 'microstax-dump-'));
+    try {
+      return await work(join(dir, 'artifact.dump'));
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   }
 }
 
@@ -267,14 +285,4 @@ function lastOutput(stream: Readable): () => string {
     text = (text + chunk).slice(-4000);
   });
   return () => text.trim();
-}
-
-function sha256File(file: string | URL): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const hash = createHash('sha256');
-    createReadStream(file)
-      .on('data', (chunk) => hash.update(chunk))
-      .on('end', () => resolve(hash.digest('hex')))
-      .on('error', reject);
-  });
 }

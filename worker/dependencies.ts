@@ -1,19 +1,35 @@
+import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
+import { type ArtifactStore, DirectoryArtifactStore } from '../activities/artifact-store.js';
 import { KubeRuntime } from '../activities/kube-runtime.js';
 import { createPlanner } from '../activities/planner-adapter.js';
 import type { LifecycleDependencies } from '../activities/ports.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
+import { parseS3Url, S3ArtifactStore } from '../activities/s3-artifact-store.js';
 import { postgresUrlFor } from '../deploy/data-endpoints.js';
 import { KubeClient, loadDeployConfig } from '../deploy/index.js';
 import { SettingsError } from '../settings/env-settings.js';
 import { createPool } from '../store/database.js';
-import { loadWorkerSettings } from './settings.js';
+import { loadWorkerSettings, type WorkerSettings } from './settings.js';
+
+/** The artifact store the settings name: an object store (s3://) or a directory (file:// or the dir). */
+export function artifactStoreFor(settings: WorkerSettings): ArtifactStore {
+  const store = settings.snapshotStore;
+  if (store?.startsWith('s3://')) {
+    return new S3ArtifactStore({
+      ...parseS3Url(store),
+      region: settings.s3Region,
+      endpoint: settings.s3Endpoint,
+    });
+  }
+  return new DirectoryArtifactStore(store ? fileURLToPath(store) : settings.snapshotDir!);
+}
 
 /**
  * The worker's real dependencies, from explicit settings only: the deploy layer over the cluster of
  * KUBECONFIG (or the pod's ServiceAccount), the planner over that cluster's node pools, the Postgres
- * snapshot engine (pg_dump/pg_restore on this host, artifacts in MICROSTAX_SNAPSHOT_DIR), and the
+ * snapshot engine (pg_dump/pg_restore on this host, artifacts in MICROSTAX_SNAPSHOT_STORE), and the
  * Temporal client for progress and visibility. With `mirrorToDatabase`, also the metadata database
  * (DATABASE_URL), so every phase change reaches the environment's row; `close()` releases its connections.
  */
@@ -31,6 +47,7 @@ export async function createWorkerDependencies(params: {
   if (params.mirrorToDatabase && !databaseUrl) {
     throw new SettingsError('worker', [{ variable: 'DATABASE_URL', message: 'required, not set' }]);
   }
+  const store = artifactStoreFor(settings);
   const pool = databaseUrl
     ? createPool({ databaseUrl, max: 4, applicationName: 'microstax-worker' })
     : undefined;
@@ -43,7 +60,8 @@ export async function createWorkerDependencies(params: {
     store: pool ? new PostgresLifecycleStore(pool) : undefined,
     snapshotEngines: [
       new PostgresDumpEngine({
-        artifactDir: settings.snapshotDir,
+        store,
+        scratchDir: settings.scratchDir,
         // The data service's cluster IP answers from this host where kube-proxy runs here (the
         // local stack's real node, a k3s server); credentials are the running workload's own.
         connectionFor: ({ environmentId, service }) =>
@@ -52,6 +70,7 @@ export async function createWorkerDependencies(params: {
     ],
     close: async () => {
       await pool?.end();
+      if (store instanceof S3ArtifactStore) store.close();
     },
   };
 }

@@ -84,6 +84,9 @@ point the stack at your own Postgres or cluster instead. MICROSTAX_STACK_PORT_OF
               `  Temporal UI  ${endpoints.temporal.uiUrl}`,
               `  Postgres     ${redactUrl(endpoints.databaseUrl)}`,
               `  Kubernetes   KUBECONFIG=${endpoints.kubeconfigPath}`,
+              ...(endpoints.objectStore
+                ? [`  Objects      ${endpoints.objectStore.endpoint} (S3, bucket ${endpoints.objectStore.bucket})`]
+                : []),
               ...(endpoints.realNode
                 ? [
                     `  Real node    ${endpoints.realNode.nodeName} (images from ${endpoints.realNode.registry})`,

@@ -28,6 +28,7 @@ export type BinaryName =
   | 'kube-network-policies'
   | 'vegeta'
   | 'helm'
+  | 'versitygw'
   | KubernetesCommand
   | KubernetesNodeCommand;
 
@@ -145,6 +146,18 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     produces: ['vegeta'],
     goArgs: () => ['install', '-ldflags', '-s -w', `github.com/tsenart/vegeta/v12@${VERSIONS.vegeta}`],
     coldEstimate: 'under a minute',
+  },
+  {
+    id: 'versitygw',
+    version: VERSIONS.versitygw,
+    produces: ['versitygw'],
+    goArgs: () => [
+      'install',
+      '-ldflags',
+      '-s -w',
+      `github.com/versity/versitygw/cmd/versitygw@${VERSIONS.versitygw}`,
+    ],
+    coldEstimate: '5-10 min',
   },
   {
     id: 'helm',

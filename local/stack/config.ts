@@ -48,6 +48,8 @@ export const DEFAULT_PORTS = {
   networkPolicies: 20283,
   /** The local image registry (Debian's docker-registry) the real nodes pull through. */
   registry: 15000,
+  /** The object store's S3 API (versitygw): snapshot artifacts. */
+  objectStore: 19000,
 } as const;
 
 export type StackPorts = { [K in keyof typeof DEFAULT_PORTS]: number };

@@ -17,6 +17,13 @@ export interface StackEndpoints {
   databaseUrl: string;
   /** A kubeconfig file path; `KUBECONFIG` wins when set. */
   kubeconfigPath: string;
+  /** The object store (S3 API) snapshot artifacts go to. */
+  objectStore?: {
+    endpoint: string;
+    bucket: string;
+    /** JSON `{ accessKeyId, secretAccessKey }`, mode 0600. */
+    credentialsFile: string;
+  };
   /** The real node tier, when `stack up --real-nodes` started it (and no KUBECONFIG overrides the cluster). */
   realNode?: {
     nodeName: string;
@@ -55,6 +62,13 @@ export async function readStackEndpoints(env: NodeJS.ProcessEnv = process.env): 
     temporal: { address: temporal.address, namespace: temporal.namespace, uiUrl: temporal.uiUrl },
     databaseUrl,
     kubeconfigPath,
+    ...(state.parts.objects && {
+      objectStore: {
+        endpoint: state.parts.objects.endpoint,
+        bucket: state.parts.objects.bucket,
+        credentialsFile: state.parts.objects.credentialsFile,
+      },
+    }),
     ...(nodes && {
       realNode: { nodeName: nodes.nodeName, registry: nodes.registry, gatewayUrl: nodes.gatewayUrl },
     }),

@@ -20,6 +20,7 @@ import {
 } from './kubernetes/cluster.js';
 import { withStackLock } from './lock.js';
 import { checkRealNode, downRealNode, NODE_BINARIES, upRealNode } from './node/node-tier.js';
+import { checkObjectStore, startObjectStore } from './object-store.js';
 import {
   checkPostgres,
   externalPostgres,
@@ -65,6 +66,7 @@ async function checkPart(config: StackConfig, state: StackState, name: PartName)
   }
   if (name === 'temporal' && state.parts.temporal) await checkTemporal(state.parts.temporal);
   if (name === 'postgres' && state.parts.postgres) await checkPostgres(state.parts.postgres.databaseUrl);
+  if (name === 'objects' && state.parts.objects) await checkObjectStore(state.parts.objects.endpoint);
   if (name === 'kubernetes' && state.parts.kubernetes) {
     if (state.parts.kubernetes.external) await externalKubernetes(state.parts.kubernetes.kubeconfigPath);
     else await checkLocalKubernetes(config, state.parts.kubernetes);
@@ -206,6 +208,13 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
       );
     }
 
+    if (!(await isHealthy(config, state, 'objects'))) {
+      progress.step('Object store');
+      if (state.parts.objects) await stopAll(state.parts.objects.processes, progress);
+      const { versitygw } = await ensureBinaries({ binDir: config.binDir, names: ['versitygw'], progress });
+      await settle('objects', await startObjectStore({ config, binary: versitygw, onStarted }));
+    }
+
     const recordedKube = state.parts.kubernetes;
     const kubeModeChanged = recordedKube && recordedKube.external !== Boolean(config.externalKubeconfig);
     const externalKubeChanged =
@@ -276,6 +285,7 @@ export async function stackDown(
           ...(state.parts.nodes?.processes ?? []),
           ...state.starting,
           ...[...(state.parts.kubernetes?.processes ?? [])].reverse(),
+          ...(state.parts.objects?.processes ?? []),
           ...(state.parts.postgres?.processes ?? []),
           ...(state.parts.temporal?.processes ?? []),
         ]
@@ -291,7 +301,15 @@ export async function stackDown(
       await rm(config.stateFile, { force: true });
     }
     if (options.purge) {
-      for (const entry of ['temporal', 'postgres', 'kubernetes', 'registry', 'kubeconfig', 'logs']) {
+      for (const entry of [
+        'temporal',
+        'postgres',
+        'objects',
+        'kubernetes',
+        'registry',
+        'kubeconfig',
+        'logs',
+      ]) {
         await rm(path.join(config.stateDir, entry), { recursive: true, force: true });
       }
       await rm(path.dirname(fallbackPostgresDataDir(config.stateDir)), { recursive: true, force: true });
@@ -334,7 +352,7 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
   const state = await readStackState(requested.stateFile);
   const config = recordedPorts(requested, state);
   const parts: PartStatus[] = [];
-  const names: PartName[] = ['temporal', 'postgres', 'kubernetes'];
+  const names: PartName[] = ['temporal', 'postgres', 'objects', 'kubernetes'];
   if (state?.parts.nodes) names.push('nodes');
   for (const name of names) {
     const part = state?.parts[name];
@@ -353,9 +371,11 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
           ? `${part.address} (UI ${part.uiUrl}, namespace ${part.namespace})`
           : 'databaseUrl' in part
             ? redactUrl(part.databaseUrl)
-            : 'nodeName' in part
-              ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
-              : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
+            : 'bucket' in part
+              ? `${part.endpoint} (bucket ${part.bucket})`
+              : 'nodeName' in part
+                ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
+                : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
       external: part?.external ?? false,
       healthy: problem === null,
       problem,

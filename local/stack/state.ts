@@ -8,7 +8,7 @@ import { z } from 'zod';
  * so a failed `up` can still be torn down.
  */
 
-export const PART_NAMES = ['temporal', 'postgres', 'kubernetes', 'nodes'] as const;
+export const PART_NAMES = ['temporal', 'postgres', 'objects', 'kubernetes', 'nodes'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export const ProcessRecordSchema = z.object({
@@ -35,6 +35,15 @@ export const TemporalPartSchema = z.object({
   uiUrl: z.string(),
 });
 export const PostgresPartSchema = z.object({ ...PartBase, databaseUrl: z.string() });
+/** The object store (versitygw): an S3 endpoint, its bucket, and the file with its access keys. */
+export const ObjectStorePartSchema = z.object({
+  ...PartBase,
+  /** `http://127.0.0.1:<port>`: the S3 endpoint. */
+  endpoint: z.string(),
+  bucket: z.string(),
+  /** The access key pair, as JSON `{ accessKeyId, secretAccessKey }` (mode 0600). */
+  credentialsFile: z.string(),
+});
 export const KubernetesPartSchema = z.object({ ...PartBase, kubeconfigPath: z.string(), server: z.string() });
 /**
  * The real node tier (`stack up --real-nodes`): the image registry, containerd, CoreDNS, the kubelet,
@@ -68,6 +77,7 @@ export const StackStateSchema = z.object({
   parts: z.object({
     temporal: TemporalPartSchema.optional(),
     postgres: PostgresPartSchema.optional(),
+    objects: ObjectStorePartSchema.optional(),
     kubernetes: KubernetesPartSchema.optional(),
     nodes: NodesPartSchema.optional(),
   }),
@@ -78,6 +88,7 @@ export const StackStateSchema = z.object({
 export type StackState = z.infer<typeof StackStateSchema>;
 export type TemporalPart = z.infer<typeof TemporalPartSchema>;
 export type PostgresPart = z.infer<typeof PostgresPartSchema>;
+export type ObjectStorePart = z.infer<typeof ObjectStorePartSchema>;
 export type KubernetesPart = z.infer<typeof KubernetesPartSchema>;
 export type NodesPart = z.infer<typeof NodesPartSchema>;
 

@@ -34,6 +34,11 @@ export const VERSIONS = {
    * into its own virtualenv (local/stack/python-tools.ts), not a stack part.
    */
   schemathesis: '4.32.5',
+  /**
+   * github.com/versity/versitygw: the stack's object store (an S3 gateway over a directory), where
+   * snapshot artifacts go as they would in an install on a cluster.
+   */
+  versitygw: 'v1.8.0',
   /** Debian's `postgresql` package (bookworm ships 15) when DATABASE_URL is not set. */
   postgresMajor: '15',
 } as const;

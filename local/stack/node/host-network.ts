@@ -43,13 +43,14 @@ export interface HostServicePorts {
   kubeApiserver: number;
   postgres: number;
   temporal: number;
+  objectStore: number;
 }
 
 /**
  * The rules of HOST_SERVICES_CHAIN (iptables arguments after `-t nat -A <chain>`): traffic from pods
  * to the `kubernetes` Service (10.96.0.1:443, which kube-proxy cannot serve: its endpoint would be
  * loopback) goes to the API server, and traffic to the bridge address on the Postgres and Temporal
- * ports goes to those servers, so MicroStax itself can run in the cluster against the stack's
+ * (and object store) ports goes to those servers, so MicroStax itself can run in the cluster against the stack's
  * Postgres and Temporal as external endpoints, the way a platform team's install would.
  */
 export function hostServiceRules(ports: HostServicePorts): string[][] {
@@ -69,6 +70,7 @@ export function hostServiceRules(ports: HostServicePorts): string[][] {
     dnat(KUBERNETES_SERVICE_IP, 443, ports.kubeApiserver),
     dnat(BRIDGE_ADDRESS, ports.postgres, ports.postgres),
     dnat(BRIDGE_ADDRESS, ports.temporal, ports.temporal),
+    dnat(BRIDGE_ADDRESS, ports.objectStore, ports.objectStore),
   ];
 }
 

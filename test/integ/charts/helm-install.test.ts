@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { createTemporalClient } from '../../../temporal/client.js';
 import { workflowIds } from '../../../workflows/contracts.js';
+import { listStackObjects } from '../../support/object-store.js';
 import { until } from '../../support/until.js';
 import {
   deleteAndWait,
@@ -55,6 +56,10 @@ describe('helm install into the local cluster', () => {
       const api = env.urls.api!;
       expect(new URL(api).hostname).toBe(`api.${id}.microstax.localhost`);
       await snapshotRoundTrip({ call, api, id, via: install.gatewayAddress });
+      // The dump went to the object store, under the install's own prefix.
+      expect(await listStackObjects(`${install.release}/`)).toEqual([
+        expect.stringMatching(new RegExp(`^${install.release}/[\\w-]+/db\\.dump$`)),
+      ]);
     } finally {
       await deleteAndWait(call, id);
     }

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { V1PersistentVolume, V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DirectoryArtifactStore } from '../../../activities/artifact-store.js';
 import { PostgresDumpEngine } from '../../../activities/postgres-dump-engine.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { DeployConfig } from '../../../deploy/config.js';
@@ -110,7 +111,7 @@ describe('checkout-dev on the real node', () => {
     const artifactDir = await mkdtemp(path.join(tmpdir(), 'msx-snap-'));
     try {
       const engine = new PostgresDumpEngine({
-        artifactDir,
+        store: new DirectoryArtifactStore(artifactDir),
         connectionFor: ({ environmentId, service }) =>
           postgresUrlFor({ kube, config, environmentId, service: service.name }),
       });

@@ -5,9 +5,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DirectoryArtifactStore } from '../../../activities/artifact-store.js';
 import { PostgresDumpEngine } from '../../../activities/postgres-dump-engine.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { type SnapshotRecord, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
+import { stackObjectStore } from '../../support/object-store.js';
 import { checkoutBlueprint } from './support/blueprints.js';
 import { WorkflowTestHarness } from './support/harness.js';
 
@@ -51,9 +53,10 @@ afterAll(async () => {
 });
 
 describe('snapshot and restore', () => {
-  it('captures a Postgres service as a logical dump and seeds another environment from it', async () => {
+  it('captures a Postgres service as a logical dump into the object store and seeds another environment from it', async () => {
+    const { store } = await stackObjectStore(`test-${suffix}/`);
     const engine = new PostgresDumpEngine({
-      artifactDir: await mkdtemp(join(tmpdir(), 'snapshots-')),
+      store,
       connectionFor: async ({ environmentId }) => urlOf(environmentId === 'env-a' ? source : target),
     });
     const { lifecycle, taskQueue } = await harness.startWorker({
@@ -68,6 +71,7 @@ describe('snapshot and restore', () => {
     });
     expect(record.artifacts).toHaveLength(1);
     expect(record.artifacts[0]).toMatchObject({ service: 'db', engine: 'postgres-logical' });
+    expect(record.artifacts[0]!.location).toMatch(/^s3:\/\/microstax-snapshots\/test-/);
     expect(record.artifacts[0]!.bytes).toBeGreaterThan(0);
 
     const seeded = await lifecycle.seed(
@@ -113,7 +117,10 @@ describe('snapshot and restore', () => {
 
   it('deletes a snapshot: its stored dump is removed, and deleting again succeeds', async () => {
     const artifactDir = await mkdtemp(join(tmpdir(), 'snapshots-'));
-    const engine = new PostgresDumpEngine({ artifactDir, connectionFor: async () => urlOf(source) });
+    const engine = new PostgresDumpEngine({
+      store: new DirectoryArtifactStore(artifactDir),
+      connectionFor: async () => urlOf(source),
+    });
     const { lifecycle, taskQueue } = await harness.startWorker({
       testName: 'snapshot-delete',
       extra: { snapshotEngines: [engine] },

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DirectoryArtifactStore } from '../../../activities/artifact-store.js';
 import { PostgresDumpEngine, restoreScriptFilter } from '../../../activities/postgres-dump-engine.js';
 import { resolvedService } from '../../support/resolved-service.js';
 
@@ -81,7 +82,8 @@ describe('PostgresDumpEngine.restore', () => {
     const dump = path.join(dir, 'db.dump');
     await writeFile(dump, 'dump');
     const engine = new PostgresDumpEngine({
-      artifactDir: dir,
+      store: new DirectoryArtifactStore(dir),
+      scratchDir: dir,
       connectionFor: async () => 'postgres://app:secret@db.example:5433/shop',
       ...tools,
     });
@@ -111,8 +113,11 @@ describe('PostgresDumpEngine.restore', () => {
     expect(await readFile(path.join(dir, 'received.sql'), 'utf8')).toBe(
       SCRIPT.replace('SET transaction_timeout = 0;\n', ''),
     );
-    expect((await readFile(path.join(dir, 'pg_restore.args'), 'utf8')).trim()).toBe(
-      `--clean --if-exists --no-owner --no-privileges --file=- ${dir}/db.dump`,
+    // From a scratch copy fetched from the store (and checked), never from the store itself.
+    expect((await readFile(path.join(dir, 'pg_restore.args'), 'utf8')).trim()).toMatch(
+      new RegExp(
+        `^--clean --if-exists --no-owner --no-privileges --file=- ${dir}/microstax-dump-\\w+/artifact\\.dump$`,
+      ),
     );
     expect((await readFile(path.join(dir, 'psql.args'), 'utf8')).trim()).toBe(
       '--no-psqlrc --quiet --single-transaction --set=ON_ERROR_STOP=1 --file=- db.example 5433 app shop',
@@ -153,7 +158,10 @@ describe('PostgresDumpEngine.discard', () => {
     await rm(dir, { recursive: true, force: true });
   });
   const engine = () =>
-    new PostgresDumpEngine({ artifactDir: dir, connectionFor: async () => 'postgres://unused@localhost/x' });
+    new PostgresDumpEngine({
+      store: new DirectoryArtifactStore(dir),
+      connectionFor: async () => 'postgres://unused@localhost/x',
+    });
 
   it("removes the snapshot's directory only, and succeeds when it is already gone", async () => {
     await mkdir(path.join(dir, 's1a2b3c4d5e6'));

@@ -288,6 +288,38 @@ describe('charts/microstax', () => {
     expect(processEnv(rendered, 'gateway').DATABASE_URL).toBe(sample.database.url);
   });
 
+  it('sends snapshots to an object store when one is named, with its keys from a Secret', async () => {
+    const objects = await render([
+      '--set',
+      'worker.snapshots.store=s3://team-snapshots/microstax',
+      '--set',
+      'worker.snapshots.s3.endpoint=http://minio.storage:9000',
+      '--set',
+      'worker.snapshots.s3.existingSecret=snapshot-keys',
+    ]);
+    // The keys' Secret is the platform team's own, not rendered: read the plain values only.
+    const variables = container(objects, 'worker').env!;
+    const env = Object.fromEntries(
+      variables.flatMap((v) => (v.value === undefined ? [] : [[v.name, v.value]])),
+    );
+    expect(loadWorkerSettings(env)).toMatchObject({
+      snapshotStore: 's3://team-snapshots/microstax',
+      s3Endpoint: 'http://minio.storage:9000',
+      s3Region: 'us-east-1',
+      scratchDir: '/var/lib/microstax/snapshots',
+    });
+    expect(env.MICROSTAX_SNAPSHOT_DIR).toBeUndefined();
+    const keys = variables.filter((variable) => variable.name.startsWith('AWS_'));
+    expect(keys.map((variable) => [variable.name, variable.valueFrom?.secretKeyRef])).toEqual([
+      ['AWS_ACCESS_KEY_ID', { name: 'snapshot-keys', key: 'accessKeyId' }],
+      ['AWS_SECRET_ACCESS_KEY', { name: 'snapshot-keys', key: 'secretAccessKey' }],
+    ]);
+    const refused = await render(['--set', 'worker.snapshots.store=https://not-s3']).catch(
+      (error: Error) => error,
+    );
+    expect(String(refused)).toMatch(/worker\.snapshots\.store|snapshots.*store/);
+  });
+
   it('passes the optional settings only when they are set', async () => {
     expect(processEnv(rendered, 'api')[API_CONFIG_ENV.publicUrl]).toBeUndefined();
     const objects = await render([

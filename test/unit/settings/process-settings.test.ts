@@ -2,6 +2,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseS3Url } from '../../../activities/s3-artifact-store.js';
 import { loadDeployConfig } from '../../../deploy/config.js';
 import { KubeClient } from '../../../deploy/kube-client.js';
 import { SettingsError } from '../../../settings/env-settings.js';
@@ -83,11 +84,39 @@ describe('cluster and worker settings', () => {
     ).toEqual(['MICROSTAX_INGRESS_PORT', 'MICROSTAX_VOLUME_PROVISIONING']);
   });
 
-  it('the worker needs a snapshot directory', () => {
-    expect(problemsOf(() => loadWorkerSettings({}))).toEqual(['MICROSTAX_SNAPSHOT_DIR: required, not set']);
+  it('the worker needs one place for snapshots: an object store or a directory', () => {
+    expect(problemsOf(() => loadWorkerSettings({}))).toEqual([
+      'MICROSTAX_SNAPSHOT_STORE: required, not set (or MICROSTAX_SNAPSHOT_DIR for a directory)',
+    ]);
     expect(loadWorkerSettings({ MICROSTAX_SNAPSHOT_DIR: '/snapshots' })).toEqual({
       snapshotDir: '/snapshots',
+      s3Region: 'us-east-1',
       shutdownGraceSeconds: 90,
     });
+    expect(
+      loadWorkerSettings({
+        MICROSTAX_SNAPSHOT_STORE: 's3://team-snapshots/microstax',
+        MICROSTAX_S3_ENDPOINT: 'http://minio.storage:9000',
+      }),
+    ).toMatchObject({
+      snapshotStore: 's3://team-snapshots/microstax',
+      s3Endpoint: 'http://minio.storage:9000',
+    });
+    expect(
+      problemsOf(() =>
+        loadWorkerSettings({ MICROSTAX_SNAPSHOT_STORE: 's3://bucket', MICROSTAX_SNAPSHOT_DIR: '/snapshots' }),
+      ),
+    ).toEqual(['MICROSTAX_SNAPSHOT_STORE: set it or MICROSTAX_SNAPSHOT_DIR, not both']);
+    expect(
+      problemsOf(() =>
+        loadWorkerSettings({ MICROSTAX_SNAPSHOT_STORE: 'ftp://x/y', MICROSTAX_S3_ENDPOINT: 'not a url' }),
+      ).map((problem) => problem.split(':')[0]),
+    ).toEqual(['MICROSTAX_SNAPSHOT_STORE', 'MICROSTAX_S3_ENDPOINT']);
+  });
+
+  it('an s3 URL names a bucket and a key prefix', () => {
+    expect(parseS3Url('s3://team-snapshots')).toEqual({ bucket: 'team-snapshots', prefix: '' });
+    expect(parseS3Url('s3://team-snapshots/a/b/')).toEqual({ bucket: 'team-snapshots', prefix: 'a/b/' });
+    expect(() => parseS3Url('https://x/y')).toThrow(/not an s3/);
   });
 });

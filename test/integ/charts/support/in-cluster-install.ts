@@ -22,6 +22,7 @@ import { createApiToken } from '../../../../store/api-tokens.js';
 import { ensureTeam } from '../../../../store/teams.js';
 import { upsertUser } from '../../../../store/users.js';
 import { ensureHelm, runHelm } from '../../../support/helm.js';
+import { removeStackObjects, stackObjectStore } from '../../../support/object-store.js';
 import { until } from '../../../support/until.js';
 import { stackKube } from '../../deploy/helpers.js';
 
@@ -105,15 +106,14 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
     await admin.end();
   }
   await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } });
+  // Snapshots go to the stack's object store, as a platform team's would go to theirs: the keys in a
+  // Secret of the install's namespace, the endpoint through the bridge.
+  const objectStore = await stackObjectStore();
   await kube.apply({
     apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: { name: 'snapshots', namespace },
-    spec: {
-      accessModes: ['ReadWriteMany'],
-      storageClassName: REAL_NODE_STORAGE_CLASS,
-      resources: { requests: { storage: '1Gi' } },
-    },
+    kind: 'Secret',
+    metadata: { name: 'snapshot-keys', namespace },
+    stringData: objectStore.credentials,
   });
   const { version } = JSON.parse(await readFile(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
     version: string;
@@ -135,8 +135,13 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
       ...onTheRealNode({ cpu: '20m', memory: '192Mi' }),
       nodeTier: REAL_NODE_TIER,
       storageClass: REAL_NODE_STORAGE_CLASS,
-      // The local StorageClass makes root-owned host directories and ignores fsGroup.
-      snapshots: { existingClaim: 'snapshots', fixPermissions: true },
+      snapshots: {
+        store: `s3://${objectStore.bucket}/${release}`,
+        s3: {
+          endpoint: `http://${BRIDGE_ADDRESS}:${portOf(objectStore.endpoint)}`,
+          existingSecret: 'snapshot-keys',
+        },
+      },
     },
     gateway: { ...onTheRealNode({ cpu: '20m', memory: '96Mi' }), baseDomain: 'microstax.localhost' },
   };
@@ -159,6 +164,7 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
     await uninstall();
     await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace }).catch(() => undefined);
     await rm(valuesDir, { recursive: true, force: true });
+    await removeStackObjects(`${release}/`);
     const client = new pg.Client({ connectionString: endpoints.databaseUrl });
     await client.connect();
     await client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`).catch(() => undefined);

@@ -93,6 +93,7 @@ describe('stack down on a second stack', () => {
         'kwok',
         'postgres',
         'temporal',
+        'versitygw',
       ].sort(),
     );
 

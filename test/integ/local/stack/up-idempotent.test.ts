@@ -19,6 +19,7 @@ describe('stack up on a running stack', () => {
     expect(status.parts.map((part) => [part.part, part.healthy, part.problem])).toEqual([
       ['temporal', true, null],
       ['postgres', true, null],
+      ['objects', true, null],
       ['kubernetes', true, null],
       ...(withNodes ? [['nodes', true, null]] : []),
     ]);

@@ -7,9 +7,9 @@ export interface BranchPlan {
   summary: { deploy: number; fork: number; reuse: number; removed: string[] };
 }
 
-/** The plan of an environment's view, when it has one of the expected shape. */
+/** The branch plan of an environment's view (`plan.branch`, api/pending-environment.ts), when it has one. */
 export function branchPlanOf(plan: unknown): BranchPlan | null {
-  const candidate = plan as Partial<BranchPlan> | null | undefined;
+  const candidate = (plan as { branch?: Partial<BranchPlan> } | null | undefined)?.branch;
   if (!candidate || !Array.isArray(candidate.services) || !candidate.summary) return null;
   return candidate as BranchPlan;
 }
@@ -21,10 +21,10 @@ const WHERE = {
   reuse: 'reused from the baseline',
 } as const;
 
-const NODE_W = 190;
+const NODE_W = 224;
 const NODE_H = 40;
 const GAP = 14;
-const COLUMN = [8, 300, 590];
+const COLUMN = [8, 312, 616];
 
 /**
  * Which services run in this environment and which it reuses from its parent, drawn as a graph:

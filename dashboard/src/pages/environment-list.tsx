@@ -252,27 +252,27 @@ export function EnvironmentListPage({ query }: { query: URLSearchParams }) {
                     {env.name && <span className="muted small"> {env.id}</span>}
                     {env.parent && <span className="muted small"> branch of {env.parent}</span>}
                   </th>
-                  <td>
+                  <td data-label="Phase">
                     <PhaseBadge phase={env.phase} />
                   </td>
-                  <td>
+                  <td data-label="Blueprint">
                     {env.blueprint && (
                       <Link href={blueprintHref(env.blueprint.name, env.blueprint.version)}>
                         {env.blueprint.name} v{env.blueprint.version}
                       </Link>
                     )}
                   </td>
-                  <td>{env.owner}</td>
-                  <td>{env.team}</td>
-                  <td>
+                  <td data-label="Owner">{env.owner}</td>
+                  <td data-label="Team">{env.team}</td>
+                  <td data-label="Labels">
                     {Object.entries(env.labels ?? {}).map(([k, v]) => (
                       <span key={k} className="label">
                         {k}={v}
                       </span>
                     ))}
                   </td>
-                  <td>{age(env.createdAt)}</td>
-                  <td>{expiry(env.expiresAt)}</td>
+                  <td data-label="Age">{age(env.createdAt)}</td>
+                  <td data-label="Expires">{expiry(env.expiresAt)}</td>
                 </tr>
               ))}
             </tbody>

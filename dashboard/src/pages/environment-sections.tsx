@@ -220,6 +220,15 @@ export function SnapshotsSection({ env }: { env: Environment }) {
   );
 }
 
+/** An audit event's details in words: a phase change as "from -> to", the rest as key: value. */
+function describeDetails(details: Record<string, unknown>): string {
+  if (typeof details.from === 'string' && typeof details.to === 'string')
+    return `${details.from} → ${details.to}`;
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join(', ');
+}
+
 /** The audit log, newest last: who did what (seed and init results included). */
 export function ActivitySection({ env }: { env: Environment }) {
   const [loaded, reload] = useLoad(async () => {
@@ -242,7 +251,7 @@ export function ActivitySection({ env }: { env: Environment }) {
               <time dateTime={event.at}>{new Date(event.at).toLocaleTimeString()}</time>{' '}
               <strong>{event.actor}</strong> {event.action}
               {Object.keys(event.details).length > 0 && (
-                <span className="muted small"> {JSON.stringify(event.details)}</span>
+                <span className="muted small"> {describeDetails(event.details)}</span>
               )}
             </li>
           ))}

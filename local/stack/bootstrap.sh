@@ -24,4 +24,7 @@ if [ ! -x /usr/bin/chromium ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
 fi
 
+# The web dashboard the API serves under /ui/ (npm run demo prints its address).
+node_modules/.bin/tsx dashboard/scripts/ensure-built.ts
+
 node bin/microstax.js stack up --real-nodes

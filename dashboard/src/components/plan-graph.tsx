@@ -43,80 +43,82 @@ export function PlanGraph(props: { plan: BranchPlan; environmentId: string; pare
   const parentY = top + ((rows - 1) * (NODE_H + GAP)) / 2;
   return (
     <figure className="plan">
-      <svg
-        viewBox={`0 0 ${COLUMN[2]! + NODE_W + 8} ${height}`}
-        role="img"
-        aria-label={`Plan: ${local.length} services run in this environment, ${reused.length} reused from ${parent}`}
-        data-testid="plan-graph"
-      >
-        <defs>
-          <marker
-            id="arrow"
-            viewBox="0 0 10 10"
-            refX="9"
-            refY="5"
-            markerWidth="7"
-            markerHeight="7"
-            orient="auto"
-          >
-            <path d="M0,0 L10,5 L0,10 z" className="edge-head" />
-          </marker>
-        </defs>
-        <text x={COLUMN[0]} y={18} className="lane">
-          Runs in {environmentId}
-        </text>
-        <text x={COLUMN[1]} y={18} className="lane">
-          Reused
-        </text>
-        <text x={COLUMN[2]} y={18} className="lane">
-          Served by the parent
-        </text>
-        {local.map((service, i) => (
-          <g
-            key={service.name}
-            className={`node node-${service.action}`}
-            data-service={service.name}
-            data-where="local"
-          >
-            <title>{`${service.name}: ${WHERE[service.action]}. ${service.reasons.join(' ')}`}</title>
-            <rect x={COLUMN[0]} y={yOf(i)} width={NODE_W} height={NODE_H} rx={6} />
-            <text x={COLUMN[0]! + 10} y={yOf(i) + 17} className="node-name">
-              {service.name}
-            </text>
-            <text x={COLUMN[0]! + 10} y={yOf(i) + 32} className="node-note">
-              {service.action === 'deploy' ? 'deploy: new build' : 'fork: own copy'}
-            </text>
-          </g>
-        ))}
-        {reused.map((service, i) => (
-          <g key={service.name} className="node node-reuse" data-service={service.name} data-where="reused">
-            <title>{`${service.name}: ${WHERE.reuse}. ${service.reasons.join(' ')}`}</title>
-            <rect x={COLUMN[1]} y={yOf(i)} width={NODE_W} height={NODE_H} rx={6} />
-            <text x={COLUMN[1]! + 10} y={yOf(i) + 17} className="node-name">
-              {service.name}
-            </text>
-            <text x={COLUMN[1]! + 10} y={yOf(i) + 32} className="node-note">
-              reuse
-            </text>
-            <path
-              className="edge"
-              d={`M${COLUMN[1]! + NODE_W},${yOf(i) + NODE_H / 2} C${COLUMN[2]! - 40},${yOf(i) + NODE_H / 2} ${COLUMN[2]! - 50},${parentY + NODE_H / 2} ${COLUMN[2]! - 2},${parentY + NODE_H / 2}`}
-              markerEnd="url(#arrow)"
-            />
-          </g>
-        ))}
-        {reused.length > 0 && (
-          <g className="node node-parent">
-            <rect x={COLUMN[2]} y={parentY} width={NODE_W} height={NODE_H} rx={6} />
-            <text x={COLUMN[2]! + 10} y={parentY + 17} className="node-name">
-              {parent}
-            </text>
-            <text x={COLUMN[2]! + 10} y={parentY + 32} className="node-note">
-              parent environment
-            </text>
-          </g>
-        )}
-      </svg>
+      <div className="graph-scroll">
+        <svg
+          viewBox={`0 0 ${COLUMN[2]! + NODE_W + 8} ${height}`}
+          role="img"
+          aria-label={`Plan: ${local.length} services run in this environment, ${reused.length} reused from ${parent}`}
+          data-testid="plan-graph"
+        >
+          <defs>
+            <marker
+              id="arrow"
+              viewBox="0 0 10 10"
+              refX="9"
+              refY="5"
+              markerWidth="7"
+              markerHeight="7"
+              orient="auto"
+            >
+              <path d="M0,0 L10,5 L0,10 z" className="edge-head" />
+            </marker>
+          </defs>
+          <text x={COLUMN[0]} y={18} className="lane">
+            Runs in {environmentId}
+          </text>
+          <text x={COLUMN[1]} y={18} className="lane">
+            Reused
+          </text>
+          <text x={COLUMN[2]} y={18} className="lane">
+            Served by the parent
+          </text>
+          {local.map((service, i) => (
+            <g
+              key={service.name}
+              className={`node node-${service.action}`}
+              data-service={service.name}
+              data-where="local"
+            >
+              <title>{`${service.name}: ${WHERE[service.action]}. ${service.reasons.join(' ')}`}</title>
+              <rect x={COLUMN[0]} y={yOf(i)} width={NODE_W} height={NODE_H} rx={6} />
+              <text x={COLUMN[0]! + 10} y={yOf(i) + 17} className="node-name">
+                {service.name}
+              </text>
+              <text x={COLUMN[0]! + 10} y={yOf(i) + 32} className="node-note">
+                {service.action === 'deploy' ? 'deploy: new build' : 'fork: own copy'}
+              </text>
+            </g>
+          ))}
+          {reused.map((service, i) => (
+            <g key={service.name} className="node node-reuse" data-service={service.name} data-where="reused">
+              <title>{`${service.name}: ${WHERE.reuse}. ${service.reasons.join(' ')}`}</title>
+              <rect x={COLUMN[1]} y={yOf(i)} width={NODE_W} height={NODE_H} rx={6} />
+              <text x={COLUMN[1]! + 10} y={yOf(i) + 17} className="node-name">
+                {service.name}
+              </text>
+              <text x={COLUMN[1]! + 10} y={yOf(i) + 32} className="node-note">
+                reuse
+              </text>
+              <path
+                className="edge"
+                d={`M${COLUMN[1]! + NODE_W},${yOf(i) + NODE_H / 2} C${COLUMN[2]! - 40},${yOf(i) + NODE_H / 2} ${COLUMN[2]! - 50},${parentY + NODE_H / 2} ${COLUMN[2]! - 2},${parentY + NODE_H / 2}`}
+                markerEnd="url(#arrow)"
+              />
+            </g>
+          ))}
+          {reused.length > 0 && (
+            <g className="node node-parent">
+              <rect x={COLUMN[2]} y={parentY} width={NODE_W} height={NODE_H} rx={6} />
+              <text x={COLUMN[2]! + 10} y={parentY + 17} className="node-name">
+                {parent}
+              </text>
+              <text x={COLUMN[2]! + 10} y={parentY + 32} className="node-note">
+                parent environment
+              </text>
+            </g>
+          )}
+        </svg>
+      </div>
       <figcaption>
         {plan.summary.deploy + plan.summary.fork} of {plan.services.length} services run in this environment (
         {plan.summary.deploy} deploy, {plan.summary.fork} fork), {plan.summary.reuse} reused from{' '}

@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { TEMPORAL_CONFIG_ENV, TEMPORAL_NAMESPACE } from '../temporal/config.js';
 import type { ApiConfig } from './config.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
 import authPlugin from './plugins/auth.js';
 import changeListenerPlugin from './plugins/change-listener.js';
+import dashboardPlugin from './plugins/dashboard.js';
 import databasePlugin from './plugins/database.js';
 import errorHandlerPlugin from './plugins/error-handler.js';
 import lifecyclePlugin from './plugins/lifecycle.js';
@@ -64,6 +66,11 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
     });
   }
   await instance.register(healthRoutes);
+  await instance.register(dashboardPlugin, {
+    dir: opts.config.dashboardDir,
+    temporalUiUrl: opts.config.temporalUiUrl,
+    temporalNamespace: (opts.env ?? process.env)[TEMPORAL_CONFIG_ENV.namespace] || TEMPORAL_NAMESPACE,
+  });
   await instance.register(
     async (v1) => {
       await v1.register(blueprintRoutes, { env: opts.env });

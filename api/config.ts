@@ -121,6 +121,20 @@ export const ApiConfigSchema = z.strictObject({
     .url()
     .optional()
     .describe('The URL clients use to reach the API (MICROSTAX_API_PUBLIC_URL), shown in share links'),
+  dashboardDir: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "The dashboard's built files, served under /ui/ (MICROSTAX_API_DASHBOARD_DIR; default the build beside the code, dashboard/dist)",
+    ),
+  temporalUiUrl: z
+    .string()
+    .url()
+    .optional()
+    .describe(
+      "The Temporal UI's URL (MICROSTAX_TEMPORAL_UI_URL): the dashboard links each environment's workflow there; unset = no link",
+    ),
 });
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
@@ -142,6 +156,8 @@ export const API_CONFIG_ENV: Record<keyof ApiConfig, string> = {
   tokenCacheMs: 'MICROSTAX_API_TOKEN_CACHE_MS',
   environmentCacheMs: 'MICROSTAX_API_ENV_CACHE_MS',
   publicUrl: 'MICROSTAX_API_PUBLIC_URL',
+  dashboardDir: 'MICROSTAX_API_DASHBOARD_DIR',
+  temporalUiUrl: 'MICROSTAX_TEMPORAL_UI_URL',
 };
 
 /** Reads and validates the configuration from environment variables plus explicit overrides (flags). */

@@ -23,6 +23,10 @@ export const RUNTIME_ASSETS: readonly { path: string; why: string }[] = [
     why: 'plain JavaScript tsc does not emit: build/build-dist (which `stack images` imports) checks freshness with it',
   },
   {
+    path: 'dashboard/dist',
+    why: 'the web dashboard the API serves under /ui/ (api/plugins/dashboard.ts), built by Vite first',
+  },
+  {
     path: 'local/stack/node-pools.yaml',
     why: "`microstax plan --placement`'s default --pools (and the local stack's simulated nodes)",
   },
@@ -35,6 +39,9 @@ export const BUILD_INPUTS: readonly string[] = [
   'tsconfig.json',
   BUILD_TSCONFIG,
   'build',
+  'dashboard/src',
+  'dashboard/index.html',
+  'dashboard/vite.config.ts',
 ];
 
 /** dist/bin/microstax.js: the compiled CLI with plain node (the source tree's bin/ goes through tsx). */

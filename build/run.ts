@@ -7,5 +7,5 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)}s`;
 const result = await buildDist({ root, log: (line) => process.stderr.write(`build: ${line}\n`) });
 const { timings } = result;
 process.stderr.write(
-  `build: dist/ in ${seconds(timings.total)} (tsc ${seconds(timings.tsc)}, workflow bundle ${seconds(timings.workflowBundle)}): ${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB\n`,
+  `build: dist/ in ${seconds(timings.total)} (tsc ${seconds(timings.tsc)}, dashboard ${seconds(timings.dashboard)}, workflow bundle ${seconds(timings.workflowBundle)}): ${result.files} files, ${(result.bytes / 1e6).toFixed(1)} MB\n`,
 );

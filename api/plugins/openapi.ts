@@ -3,6 +3,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
+import { operationIdOf } from '../operation-ids.js';
 
 /**
  * The OpenAPI document, generated from the routes' zod schemas (never written by hand), served as
@@ -22,7 +23,14 @@ async function openApiPlugin(app: FastifyInstance): Promise<void> {
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ bearer: [] }],
     },
-    transform: jsonSchemaTransform,
+    // operationIds come from the method and URL here, never from the route files (operation-ids.ts).
+    transform: (input) => {
+      const { schema, url } = jsonSchemaTransform(input);
+      const method = [input.route.method].flat()[0] ?? 'GET';
+      const operationId =
+        (schema as { operationId?: string }).operationId ?? operationIdOf(method, input.url);
+      return { schema: { ...schema, operationId }, url };
+    },
   });
   await app.register(swaggerUi, { routePrefix: '/docs', uiConfig: { deepLinking: true } });
   app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

@@ -60,7 +60,7 @@ export interface DemoResult {
     urls: Record<string, string>;
   };
   temporal: { uiUrl: string; namespace: string; workflowId: string; workflowUrl: string };
-  api: { url: string; docsUrl: string; tokenFile: string };
+  api: { url: string; docsUrl: string; dashboardUrl: string; tokenFile: string };
   /** A command that calls the api service's URL with the demo's token (read from its file, never printed). */
   howToCall: string | null;
   kubernetes: { kubeconfig: string; namespace: string; kubectl: string };
@@ -195,7 +195,12 @@ export async function runDemo(options: { progress: Progress }): Promise<DemoResu
       workflowId,
       workflowUrl: `${uiUrl}/namespaces/${encodeURIComponent(endpoints.temporal.namespace)}/workflows/${encodeURIComponent(workflowId)}`,
     },
-    api: { url: controlPlane.apiUrl, docsUrl: `${controlPlane.apiUrl}/docs`, tokenFile },
+    api: {
+      url: controlPlane.apiUrl,
+      docsUrl: `${controlPlane.apiUrl}/docs`,
+      dashboardUrl: `${controlPlane.apiUrl}/ui/environments/${environment.id}`,
+      tokenFile,
+    },
     howToCall: environment.urls.api
       ? `curl -H "Authorization: Bearer $(cat ${tokenFile})" ${environment.urls.api}/products`
       : null,
@@ -225,6 +230,7 @@ export function formatDemo(result: DemoResult): string {
     ...services,
     '',
     `  Temporal UI  ${temporal.workflowUrl}`,
+    `  Dashboard    ${api.dashboardUrl}   (sign in; until then, a token in an Authorization header)`,
     `  API docs     ${api.docsUrl}   (admin token in ${api.tokenFile}, never printed)`,
     `  Kubernetes   ${kubernetes.kubeconfig}   (namespace ${kubernetes.namespace})`,
     '',

@@ -16,4 +16,15 @@ if [ ! -d node_modules ] || ! npm ls --all >/dev/null 2>&1; then
   fi
 fi
 
+# The dashboard's browser tests and bench drive Debian's chromium through playwright-core (which never
+# downloads a browser of its own).
+if [ ! -x /usr/bin/chromium ]; then
+  echo "==> apt-get install chromium (for the dashboard's browser tests)" >&2
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y chromium
+fi
+
+# The web dashboard the API serves under /ui/ (npm run demo prints its address).
+node_modules/.bin/tsx dashboard/scripts/ensure-built.ts
+
 node bin/microstax.js stack up --real-nodes

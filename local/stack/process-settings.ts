@@ -24,6 +24,7 @@ export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record
     kubernetes: unset('KUBECONFIG') && !inCluster,
     codecKey: unset(CODEC_KEY_ENV.key) && unset(CODEC_KEY_ENV.keyFile),
     snapshots: unset(SNAPSHOT_STORE_ENV) && unset(SNAPSHOT_DIR_ENV),
+    temporalUi: unset(API_CONFIG_ENV.temporalUiUrl),
   };
   if (!Object.values(wanted).some(Boolean)) return {};
   const endpoints = await readStackEndpoints(env).catch((error: unknown) => {
@@ -41,6 +42,7 @@ export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record
   if (wanted.kubernetes) settings.KUBECONFIG = endpoints.kubeconfigPath;
   if (wanted.codecKey) settings[CODEC_KEY_ENV.keyFile] = await ensureDevCodecKey(endpoints.stateDir);
   if (wanted.snapshots) Object.assign(settings, await snapshotSettings(env, endpoints));
+  if (wanted.temporalUi) settings[API_CONFIG_ENV.temporalUiUrl] = endpoints.temporal.uiUrl;
   return settings;
 }
 

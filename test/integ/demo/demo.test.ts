@@ -96,6 +96,7 @@ describe('microstax demo', () => {
       `${output.temporal.uiUrl}/namespaces/${output.temporal.namespace}/workflows/env-${output.environment.id}`,
     );
     expect(output.api.docsUrl).toBe(`${output.api.url}/docs`);
+    expect(output.api.dashboardUrl).toBe(`${output.api.url}/ui/environments/${output.environment.id}`);
     expect(output.kubernetes.kubectl).toContain(`-n ${output.kubernetes.namespace}`);
     expect(output.teardown.environment).toContain(`env delete ${output.environment.id}`);
 

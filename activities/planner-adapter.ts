@@ -1,11 +1,14 @@
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { KubeClient } from '../deploy/index.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
+import { PlannerError } from '../planner/errors.js';
 import { recommendWarmPools } from '../planner/forecast/recommend.js';
 import type { EnvRequest } from '../planner/forecast/types.js';
-import { type NodePool, nodePoolsFromNodes } from '../planner/node-pools.js';
+import { type NodeLike, type NodePool, nodePoolsFromNodes } from '../planner/node-pools.js';
+import { branchDemands, serviceRequests } from '../planner/placement/demand.js';
+import { freeRoomByNode, livePools, type PodLike, type PoolAsk } from '../planner/placement/live-pools.js';
 import { planPlacement } from '../planner/placement/plan-placement.js';
-import type { BranchPlan } from '../planner/types.js';
+import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import type { EnvironmentPlanner } from './ports.js';
 
 /**
@@ -21,13 +24,30 @@ export function createPlanner(params: {
   refillMinutes?: number;
   log?: (message: string) => void;
 }): EnvironmentPlanner {
+  const reservations = new PlacementReservations();
   return {
     async plan({ blueprint, baseline }) {
       const plan = baseline ? planBranch({ baseline, branch: blueprint }) : deployEverything(blueprint);
-      const pools = await readPools(params.kube);
-      if (pools.length === 0) return { plan: baseline ? plan : undefined };
+      const cluster = await readCluster(params.kube);
+      if (cluster.pools.length === 0) return { plan: baseline ? plan : undefined };
       try {
-        const placement = await planPlacement({ blueprint, plan, pools });
+        const placement = await placeOnLiveRoom({
+          blueprint,
+          plan,
+          cluster,
+          reserved: reservations.active(),
+        });
+        reservations.add({ blueprint, placement });
+        if (baseline) {
+          // What branch reuse saves: every service in the branch, on the same live room.
+          const all = await placeOnLiveRoom({
+            blueprint,
+            plan: deployEverything(blueprint),
+            cluster,
+            reserved: reservations.active(),
+          }).catch(() => undefined);
+          if (all) placement.cloneAllHourlyCost = all.hourlyCost;
+        }
         return { plan: baseline ? plan : undefined, placement };
       } catch (error) {
         // Placement is an optimisation: without it the scheduler still places the pods.
@@ -63,8 +83,85 @@ function deployEverything(blueprint: ResolvedBlueprint): BranchPlan {
   };
 }
 
-async function readPools(kube: KubeClient | undefined): Promise<NodePool[]> {
-  if (!kube) return [];
-  const nodes = await kube.list({ apiVersion: 'v1', kind: 'Node' });
-  return nodePoolsFromNodes(nodes.items);
+interface ClusterView {
+  pools: NodePool[];
+  nodes: NodeLike[];
+  pods: PodLike[];
+}
+
+/** The labelled node pools, their nodes and every pod that holds room (not finished). */
+async function readCluster(kube: KubeClient | undefined): Promise<ClusterView> {
+  if (!kube) return { pools: [], nodes: [], pods: [] };
+  const nodes = (await kube.list({ apiVersion: 'v1', kind: 'Node' })).items as NodeLike[];
+  const pools = nodePoolsFromNodes(nodes);
+  if (pools.length === 0) return { pools, nodes, pods: [] };
+  const pods = await kube.list({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+  });
+  return { pools, nodes, pods: pods.items as PodLike[] };
+}
+
+/**
+ * Plans on the pools' live free room (what runs and what was planned moments ago subtracted); when
+ * that room cannot hold the environment, on the pools' full size: the pods then wait for room or
+ * spill to their fallback pools, as the scheduler decides.
+ */
+async function placeOnLiveRoom(params: {
+  blueprint: ResolvedBlueprint;
+  plan: BranchPlan;
+  cluster: ClusterView;
+  reserved: PoolAsk[];
+}): Promise<PlacementPlan> {
+  const { blueprint, plan, cluster } = params;
+  const demands = branchDemands({ blueprint, plan });
+  const ask = {
+    cpu: Math.max(0, ...demands.map((d) => d.cpu)),
+    memory: Math.max(0, ...demands.map((d) => d.memory)),
+  };
+  const free = freeRoomByNode({ ...cluster, reserved: params.reserved });
+  const live = livePools({ pools: cluster.pools, free, ask });
+  if (live.length > 0) {
+    try {
+      return await planPlacement({
+        blueprint,
+        plan,
+        pools: live,
+        fallbackPools: cluster.pools,
+        capacity: 'live',
+      });
+    } catch (error) {
+      if (!(error instanceof PlannerError && error.type === 'placement-infeasible')) throw error;
+    }
+  }
+  return planPlacement({ blueprint, plan, pools: cluster.pools, capacity: 'full' });
+}
+
+/** How long a plan's room stays reserved: until its pods exist and are counted as pods. */
+const RESERVATION_MS = 30_000;
+
+/**
+ * Room taken by plans made moments ago in this worker, so concurrent creates do not all see the same
+ * empty pool. Counted on top of the pods for a short while (slightly pessimistic once they exist).
+ */
+class PlacementReservations {
+  private entries: { until: number; asks: PoolAsk[] }[] = [];
+
+  add(params: { blueprint: ResolvedBlueprint; placement: PlacementPlan }): void {
+    const asks: PoolAsk[] = [];
+    for (const row of params.placement.services) {
+      const service = params.blueprint.services.find((s) => s.name === row.service);
+      if (!service) continue;
+      const requests = serviceRequests(service);
+      for (let i = 0; i < service.replicas; i++) asks.push({ pool: row.pool, ...requests });
+    }
+    this.entries.push({ until: Date.now() + RESERVATION_MS, asks });
+  }
+
+  active(): PoolAsk[] {
+    const now = Date.now();
+    this.entries = this.entries.filter((e) => e.until > now);
+    return this.entries.flatMap((e) => e.asks);
+  }
 }

@@ -1,5 +1,6 @@
 import type { EnvironmentStatus } from '../workflows/contracts.js';
 import type { Queryable } from './database.js';
+import { awakeHourlyCost, billingState, recordCostState } from './environment-costs.js';
 import { type EnvironmentStatusUpdate, updateEnvironmentStatus } from './environments.js';
 
 /** The row fields a workflow's status sets (the workflow owns them; the row mirrors them). */
@@ -13,16 +14,26 @@ export function statusUpdateOf(status: EnvironmentStatus): EnvironmentStatusUpda
       status.plan || status.placement
         ? { branch: status.plan ?? null, placement: status.placement ?? null }
         : undefined,
-    costPerHour: status.hourlyCost ?? null,
+    costPerHour: billingState(status.phase) === 'asleep' ? 0 : awakeHourlyCost(status),
     expiresAt: status.expiresAt ? new Date(status.expiresAt) : null,
     error: status.error ? { type: status.error.type, message: status.error.message } : null,
   };
 }
 
 /**
- * Writes a workflow's status into its environment row: the one query shape the worker's lifecycle store
+ * Writes a workflow's status into its environment row, and its cost state (environment-costs.ts): the one query shape the worker's lifecycle store
  * and the API's status mirror share. Idempotent (it sets values); returns true when anything changed.
  */
-export function recordEnvironmentStatus(db: Queryable, status: EnvironmentStatus): Promise<boolean> {
-  return updateEnvironmentStatus(db, statusUpdateOf(status));
+export async function recordEnvironmentStatus(db: Queryable, status: EnvironmentStatus): Promise<boolean> {
+  const changed = await updateEnvironmentStatus(db, statusUpdateOf(status));
+  // Unchanged row, unchanged phase and rates: the cost intervals stay as they are.
+  if (changed) {
+    await recordCostState(db, {
+      environmentId: status.environmentId,
+      state: billingState(status.phase),
+      hourlyCost: awakeHourlyCost(status),
+      cloneAllHourlyCost: status.placement?.cloneAllHourlyCost,
+    });
+  }
+  return changed;
 }

@@ -1,4 +1,4 @@
-import type { EnvironmentCost } from '../store/environment-costs.js';
+import { costAsOf, type EnvironmentCost } from '../store/environment-costs.js';
 import type { EnvironmentRecord } from '../store/environments.js';
 import type { EventRecord } from '../store/events.js';
 
@@ -33,7 +33,7 @@ export function environmentView(env: EnvironmentRecord) {
     urls: env.urls,
     plan: env.plan ?? undefined,
     costPerHour: env.costPerHour,
-    cost: costView(env.cost),
+    cost: costView(costAsOf(env.cost, new Date())),
     ttlSeconds: env.ttlSeconds,
     expiresAt: env.expiresAt?.toISOString() ?? null,
     workflowId: env.workflowId,

@@ -80,8 +80,9 @@ export interface EnvironmentCost {
 }
 
 /**
- * SQL for a LATERAL join that gives an environment `e` its cost columns (cost_running_seconds, ...),
- * open intervals counted up to now.
+ * SQL for a LATERAL join that gives an environment `e` its cost columns: the totals of its closed
+ * intervals, and its open interval (state, rate, since). Rows are cached (the API's status cache),
+ * so the open interval is counted up to the time of reading, in `costAsOf`, not in SQL.
  */
 export const COST_LATERAL_JOIN = `LEFT JOIN LATERAL (
     SELECT COALESCE(sum(k.seconds) FILTER (WHERE k.state = 'running'), 0) AS cost_running_seconds,
@@ -91,12 +92,15 @@ export const COST_LATERAL_JOIN = `LEFT JOIN LATERAL (
       COALESCE(sum(k.seconds * COALESCE(k.clone_all_hourly_cost, k.hourly_cost) / 3600)
         FILTER (WHERE k.state = 'running'), 0) AS cost_clone_all
     FROM (SELECT c.state, c.hourly_cost, c.clone_all_hourly_cost,
-            EXTRACT(EPOCH FROM (COALESCE(c.ended_at, now()) - c.started_at))::double precision AS seconds
-          FROM environment_cost_intervals c WHERE c.environment_id = e.id) k
-  ) cost ON true`;
+            EXTRACT(EPOCH FROM (c.ended_at - c.started_at))::double precision AS seconds
+          FROM environment_cost_intervals c WHERE c.environment_id = e.id AND c.ended_at IS NOT NULL) k
+  ) cost ON true
+  LEFT JOIN environment_cost_intervals cost_open ON cost_open.environment_id = e.id AND cost_open.ended_at IS NULL`;
 
-export const COST_COLUMNS =
-  'cost.cost_running_seconds, cost.cost_asleep_seconds, cost.cost_accrued, cost.cost_never_sleeping, cost.cost_clone_all';
+export const COST_COLUMNS = `cost.cost_running_seconds, cost.cost_asleep_seconds, cost.cost_accrued,
+    cost.cost_never_sleeping, cost.cost_clone_all, cost_open.state AS cost_open_state,
+    cost_open.hourly_cost AS cost_open_rate, cost_open.clone_all_hourly_cost AS cost_open_clone,
+    cost_open.started_at AS cost_open_since`;
 
 export interface CostRow {
   cost_running_seconds: number | null;
@@ -104,15 +108,56 @@ export interface CostRow {
   cost_accrued: number | null;
   cost_never_sleeping: number | null;
   cost_clone_all: number | null;
+  cost_open_state?: string | null;
+  cost_open_rate?: number | null;
+  cost_open_clone?: number | null;
+  cost_open_since?: Date | null;
 }
 
-export const toEnvironmentCost = (row: CostRow): EnvironmentCost => ({
+/** An environment's closed cost intervals, summed, and the open one. */
+export interface CostLedger {
+  closed: EnvironmentCost;
+  open?: { state: BillingState; hourlyCost: number; cloneAllHourlyCost?: number; since: Date };
+}
+
+const closedCost = (row: CostRow): EnvironmentCost => ({
   runningSeconds: Number(row.cost_running_seconds ?? 0),
   asleepSeconds: Number(row.cost_asleep_seconds ?? 0),
   accrued: Number(row.cost_accrued ?? 0),
   neverSleeping: Number(row.cost_never_sleeping ?? 0),
   cloneAll: Number(row.cost_clone_all ?? 0),
 });
+
+export function toCostLedger(row: CostRow): CostLedger {
+  const ledger: CostLedger = { closed: closedCost(row) };
+  if (row.cost_open_state && row.cost_open_since) {
+    ledger.open = {
+      state: row.cost_open_state as BillingState,
+      hourlyCost: Number(row.cost_open_rate ?? 0),
+      cloneAllHourlyCost: row.cost_open_clone ?? undefined,
+      since: row.cost_open_since,
+    };
+  }
+  return ledger;
+}
+
+/** What the ledger adds up to at `now`: the open interval counted until then. */
+export function costAsOf(ledger: CostLedger, now: Date): EnvironmentCost {
+  const cost = { ...ledger.closed };
+  const open = ledger.open;
+  if (!open) return cost;
+  const seconds = Math.max(0, (now.getTime() - open.since.getTime()) / 1000);
+  const hours = seconds / 3600;
+  cost.neverSleeping += hours * open.hourlyCost;
+  if (open.state === 'asleep') {
+    cost.asleepSeconds += seconds;
+  } else {
+    cost.runningSeconds += seconds;
+    cost.accrued += hours * open.hourlyCost;
+    cost.cloneAll += hours * (open.cloneAllHourlyCost ?? open.hourlyCost);
+  }
+  return cost;
+}
 
 /** One team's cost on one UTC day. */
 export interface TeamDayCost extends EnvironmentCost {
@@ -162,6 +207,6 @@ export async function teamDailyCosts(
     team: row.team,
     day: row.day,
     environments: Number(row.environments),
-    ...toEnvironmentCost(row),
+    ...closedCost(row),
   }));
 }

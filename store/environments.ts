@@ -2,9 +2,9 @@ import type { Queryable } from './database.js';
 import {
   COST_COLUMNS,
   COST_LATERAL_JOIN,
+  type CostLedger,
   type CostRow,
-  type EnvironmentCost,
-  toEnvironmentCost,
+  toCostLedger,
 } from './environment-costs.js';
 
 /**
@@ -47,8 +47,8 @@ export interface EnvironmentRecord {
   plan: unknown | null;
   /** What it costs per hour now: its pods as placed (0 asleep), else the plan's estimate. */
   costPerHour: number | null;
-  /** What it cost so far (environment-costs.ts). */
-  cost: EnvironmentCost;
+  /** What it cost so far (environment-costs.ts `costAsOf`). */
+  cost: CostLedger;
   workflowId: string;
   idempotencyKey: string | null;
   /** sha256 of the create request: a reused Idempotency-Key with another body is refused. */
@@ -120,7 +120,7 @@ const toEnvironment = (row: EnvironmentRow): EnvironmentRecord => ({
   services: row.services,
   plan: row.plan,
   costPerHour: row.cost_per_hour,
-  cost: toEnvironmentCost(row),
+  cost: toCostLedger(row),
   workflowId: row.workflow_id,
   idempotencyKey: row.idempotency_key,
   requestDigest: row.request_digest,

@@ -1,5 +1,6 @@
+import type pg from 'pg';
 import type { EnvironmentStatus } from '../workflows/contracts.js';
-import type { Queryable } from './database.js';
+import { type Queryable, withTransaction } from './database.js';
 import { awakeHourlyCost, billingState, recordCostState } from './environment-costs.js';
 import { type EnvironmentStatusUpdate, updateEnvironmentStatus } from './environments.js';
 
@@ -25,6 +26,15 @@ export function statusUpdateOf(status: EnvironmentStatus): EnvironmentStatusUpda
  * and the API's status mirror share. Idempotent (it sets values); returns true when anything changed.
  */
 export async function recordEnvironmentStatus(db: Queryable, status: EnvironmentStatus): Promise<boolean> {
+  // One transaction: the row's change notification (sent at commit) reaches caches only once the cost
+  // intervals match it, so a cached row never shows the new phase with the old interval.
+  if ('connect' in db && typeof db.connect === 'function' && !('release' in db)) {
+    return withTransaction(db as pg.Pool, (client) => recordInTransaction(client, status));
+  }
+  return recordInTransaction(db, status);
+}
+
+async function recordInTransaction(db: Queryable, status: EnvironmentStatus): Promise<boolean> {
   const changed = await updateEnvironmentStatus(db, statusUpdateOf(status));
   // Unchanged row, unchanged phase and rates: the cost intervals stay as they are.
   if (changed) {

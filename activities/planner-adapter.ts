@@ -1,13 +1,12 @@
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { KubeClient } from '../deploy/index.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
-import { PlannerError } from '../planner/errors.js';
 import { recommendWarmPools } from '../planner/forecast/recommend.js';
 import type { EnvRequest } from '../planner/forecast/types.js';
-import { type NodeLike, type NodePool, nodePoolsFromNodes } from '../planner/node-pools.js';
-import { branchDemands, serviceRequests } from '../planner/placement/demand.js';
-import { freeRoomByNode, livePools, type PodLike, type PoolAsk } from '../planner/placement/live-pools.js';
-import { planPlacement } from '../planner/placement/plan-placement.js';
+import { type NodeLike, nodePoolsFromNodes } from '../planner/node-pools.js';
+import { serviceRequests } from '../planner/placement/demand.js';
+import { type ClusterView, placeOnLiveRoom } from '../planner/placement/live-placement.js';
+import { type PodLike, type PoolAsk, UNFINISHED_PODS } from '../planner/placement/live-pools.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import type { EnvironmentPlanner } from './ports.js';
 
@@ -83,12 +82,6 @@ function deployEverything(blueprint: ResolvedBlueprint): BranchPlan {
   };
 }
 
-interface ClusterView {
-  pools: NodePool[];
-  nodes: NodeLike[];
-  pods: PodLike[];
-}
-
 /** The labelled node pools, their nodes and every pod that holds room (not finished). */
 async function readCluster(kube: KubeClient | undefined): Promise<ClusterView> {
   if (!kube) return { pools: [], nodes: [], pods: [] };
@@ -98,44 +91,9 @@ async function readCluster(kube: KubeClient | undefined): Promise<ClusterView> {
   const pods = await kube.list({
     apiVersion: 'v1',
     kind: 'Pod',
-    fieldSelector: 'status.phase!=Succeeded,status.phase!=Failed',
+    fieldSelector: UNFINISHED_PODS,
   });
   return { pools, nodes, pods: pods.items as PodLike[] };
-}
-
-/**
- * Plans on the pools' live free room (what runs and what was planned moments ago subtracted); when
- * that room cannot hold the environment, on the pools' full size: the pods then wait for room or
- * spill to their fallback pools, as the scheduler decides.
- */
-async function placeOnLiveRoom(params: {
-  blueprint: ResolvedBlueprint;
-  plan: BranchPlan;
-  cluster: ClusterView;
-  reserved: PoolAsk[];
-}): Promise<PlacementPlan> {
-  const { blueprint, plan, cluster } = params;
-  const demands = branchDemands({ blueprint, plan });
-  const ask = {
-    cpu: Math.max(0, ...demands.map((d) => d.cpu)),
-    memory: Math.max(0, ...demands.map((d) => d.memory)),
-  };
-  const free = freeRoomByNode({ ...cluster, reserved: params.reserved });
-  const live = livePools({ pools: cluster.pools, free, ask });
-  if (live.length > 0) {
-    try {
-      return await planPlacement({
-        blueprint,
-        plan,
-        pools: live,
-        fallbackPools: cluster.pools,
-        capacity: 'live',
-      });
-    } catch (error) {
-      if (!(error instanceof PlannerError && error.type === 'placement-infeasible')) throw error;
-    }
-  }
-  return planPlacement({ blueprint, plan, pools: cluster.pools, capacity: 'full' });
 }
 
 /** How long a plan's room stays reserved: until its pods exist and are counted as pods. */

@@ -7,6 +7,9 @@ import { cpuMillicores, memoryBytes } from '../quantity.js';
  * ago whose pods do not exist yet, each counted on the roomiest node of the pool it prefers.
  */
 
+/** Field selector for the pods that hold room on a node: every one not finished. */
+export const UNFINISHED_PODS = 'status.phase!=Succeeded,status.phase!=Failed';
+
 /** The parts of a Kubernetes Pod (V1Pod) that take room on a node. */
 export interface PodLike {
   spec?: {

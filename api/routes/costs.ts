@@ -16,6 +16,8 @@ function utcDay(text: string, field: string): Date {
   if (Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== text) {
     throw badRequest(`${text} is not a calendar day`, field);
   }
+  const year = date.getUTCFullYear();
+  if (year < 1970 || year > 9000) throw badRequest(`${text} is outside 1970-9000`, field);
   return date;
 }
 

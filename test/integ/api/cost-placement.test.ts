@@ -218,6 +218,9 @@ describe('placement and cost of a running environment', () => {
     const badDay = await get('/v1/costs?from=2026-02-31', auth('ada'));
     expect(badDay.statusCode).toBe(400);
     expect(JSON.parse(badDay.body)).toMatchObject({ error: { field: 'query.from' } });
+    const ancient = await get('/v1/costs?from=0000-01-01&to=0000-01-02', auth('ada'));
+    expect(ancient.statusCode).toBe(400);
+    expect((await get('/v1/costs?to=9999-12-31', auth('ada'))).statusCode).toBe(400);
     const malformed = await get(`/v1/costs?to=${'9'.repeat(5000)}`, auth('ada'));
     expect(malformed.statusCode).toBe(400);
     const tooLong = await get('/v1/costs?from=2020-01-01&to=2026-01-01', auth('ada'));

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { NodeLike, NodePool } from '../../../planner/node-pools.js';
+import { clusterView, placeOnLiveRoom } from '../../../planner/placement/live-placement.js';
 import {
   freeRoomByNode,
   livePools,
   type PodLike,
   preferredPool,
 } from '../../../planner/placement/live-pools.js';
+import { service } from './builders.js';
 
 const pool = (name: string, nodes: number): NodePool => ({
   name,
@@ -81,5 +83,43 @@ describe('live pools', () => {
       ['a', 2, '1000m'],
       ['b', 1, '500m'],
     ]);
+  });
+
+  it('places on the cheapest pool with room, and on full pools only when no pool has room', async () => {
+    const priced = (name: string, price: string, n: number) =>
+      Array.from({ length: n }, (_, i) => {
+        const nd = node(`${name}-${i}`, name);
+        nd.metadata!.labels = {
+          ...nd.metadata!.labels,
+          'microstax.dev/hourly-price': price,
+          'topology.kubernetes.io/zone': 'zone-a',
+        };
+        return nd;
+      });
+    const nodes = [...priced('cheap', '0.1', 1), ...priced('dear', '0.3', 1)];
+    const blueprint = { name: 'bp', routing: 'dns' as const, services: [service('web')] } as never;
+    const plan = {
+      services: [{ name: 'web', action: 'deploy' as const, reasons: [] }],
+      summary: { deploy: 1, fork: 0, reuse: 0, removed: [] },
+    };
+    const fill = (nodeName: string) => Array.from({ length: 10 }, () => pod({ nodeName }, '100m'));
+
+    const idle = await placeOnLiveRoom({ blueprint, plan, cluster: clusterView(nodes, []) });
+    expect([idle.services[0]!.pool, idle.capacity]).toEqual(['cheap', 'live']);
+
+    const cheapFull = await placeOnLiveRoom({
+      blueprint,
+      plan,
+      cluster: clusterView(nodes, fill('cheap-0')),
+    });
+    expect([cheapFull.services[0]!.pool, cheapFull.capacity]).toEqual(['dear', 'live']);
+    expect(cheapFull.services[0]!.fallbacks).toEqual([{ pool: 'cheap', weight: 50 }]);
+
+    const allFull = await placeOnLiveRoom({
+      blueprint,
+      plan,
+      cluster: clusterView(nodes, [...fill('cheap-0'), ...fill('dear-0')]),
+    });
+    expect([allFull.services[0]!.pool, allFull.capacity]).toEqual(['cheap', 'full']);
   });
 });

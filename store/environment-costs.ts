@@ -17,14 +17,16 @@ export function billingState(phase: string): BillingState | undefined {
 
 /**
  * Hourly cost of the environment awake: the sum of its services' pods as placed (node price x the
- * share of the node their requests take), else the plan's estimate, else 0.
+ * share of the node their requests take), else the plan's estimate; undefined when neither is known.
  */
-export function awakeHourlyCost(status: Pick<EnvironmentStatus, 'services' | 'hourlyCost'>): number {
+export function awakeHourlyCost(
+  status: Pick<EnvironmentStatus, 'services' | 'hourlyCost'>,
+): number | undefined {
   const measured = status.services.filter((s) => s.hourlyCost !== undefined);
   if (measured.length > 0) {
     return Math.round(measured.reduce((sum, s) => sum + s.hourlyCost!, 0) * 1e6) / 1e6;
   }
-  return status.hourlyCost ?? 0;
+  return status.hourlyCost;
 }
 
 /**

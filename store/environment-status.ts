@@ -15,7 +15,7 @@ export function statusUpdateOf(status: EnvironmentStatus): EnvironmentStatusUpda
       status.plan || status.placement
         ? { branch: status.plan ?? null, placement: status.placement ?? null }
         : undefined,
-    costPerHour: billingState(status.phase) === 'asleep' ? 0 : awakeHourlyCost(status),
+    costPerHour: billingState(status.phase) === 'asleep' ? 0 : (awakeHourlyCost(status) ?? null),
     expiresAt: status.expiresAt ? new Date(status.expiresAt) : null,
     error: status.error ? { type: status.error.type, message: status.error.message } : null,
   };
@@ -41,7 +41,7 @@ async function recordInTransaction(db: Queryable, status: EnvironmentStatus): Pr
     await recordCostState(db, {
       environmentId: status.environmentId,
       state: billingState(status.phase),
-      hourlyCost: awakeHourlyCost(status),
+      hourlyCost: awakeHourlyCost(status) ?? 0,
       cloneAllHourlyCost: status.placement?.cloneAllHourlyCost,
     });
   }

@@ -59,6 +59,7 @@ describe('pod placement and cost', () => {
       awakeHourlyCost({ services: [{ name: 'a', state: 'ready', hourlyCost: 0.1 }], hourlyCost: 9 }),
     ).toBe(0.1);
     expect(awakeHourlyCost({ services: [{ name: 'a', state: 'ready' }], hourlyCost: 0.3 })).toBe(0.3);
+    expect(awakeHourlyCost({ services: [] })).toBeUndefined();
     const since = new Date('2026-12-06T10:00:00Z');
     const closed = { runningSeconds: 3600, asleepSeconds: 0, accrued: 0.5, neverSleeping: 0.5, cloneAll: 1 };
     const asleep = costAsOf(

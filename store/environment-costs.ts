@@ -22,24 +22,30 @@ export function billingState(phase: string): BillingState | undefined {
 export function awakeHourlyCost(
   status: Pick<EnvironmentStatus, 'services' | 'hourlyCost'>,
 ): number | undefined {
+  return measuredHourlyCost(status) ?? status.hourlyCost;
+}
+
+/** The sum of the services' measured hourly costs; undefined when no service reports one. */
+export function measuredHourlyCost(status: Pick<EnvironmentStatus, 'services'>): number | undefined {
   const measured = status.services.filter((s) => s.hourlyCost !== undefined);
-  if (measured.length > 0) {
-    return Math.round(measured.reduce((sum, s) => sum + s.hourlyCost!, 0) * 1e6) / 1e6;
-  }
-  return status.hourlyCost;
+  if (measured.length === 0) return undefined;
+  return Math.round(measured.reduce((sum, s) => sum + s.hourlyCost!, 0) * 1e6) / 1e6;
 }
 
 /**
  * Closes the environment's open interval when its state or a rate changed and opens the next one.
- * Idempotent: the same state and rates change nothing. An asleep environment keeps the rate it had
- * awake (its pods report none while asleep), for the saving against never sleeping.
+ * Idempotent: the same state and rates change nothing. The rate is what its pods measured; without a
+ * measurement (asleep, or progress reports while it scales) it keeps the open interval's rate, and
+ * only a first interval falls back to the plan's estimate. So an asleep environment keeps the rate it
+ * had awake, for the saving against never sleeping.
  */
 export async function recordCostState(
   db: Queryable,
   params: {
     environmentId: string;
     state: BillingState | undefined;
-    hourlyCost: number;
+    measuredHourlyCost?: number;
+    plannedHourlyCost?: number;
     cloneAllHourlyCost?: number;
   },
 ): Promise<void> {
@@ -49,8 +55,12 @@ export async function recordCostState(
     [params.environmentId],
   );
   const open = rows[0];
-  // Asleep, its pods report no cost: it keeps the rate it had awake.
-  const rate = params.state === 'asleep' && open ? open.hourly_cost : params.hourlyCost;
+  const rate =
+    (params.state === 'running' ? params.measuredHourlyCost : undefined) ??
+    open?.hourly_cost ??
+    params.measuredHourlyCost ??
+    params.plannedHourlyCost ??
+    0;
   const clone = params.cloneAllHourlyCost ?? null;
   if (open && open.state === params.state && open.hourly_cost === rate && open.clone === clone) return;
   if (open) {

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { EnvironmentStatus } from '../workflows/contracts.js';
 import { type Queryable, withTransaction } from './database.js';
-import { awakeHourlyCost, billingState, recordCostState } from './environment-costs.js';
+import { awakeHourlyCost, billingState, measuredHourlyCost, recordCostState } from './environment-costs.js';
 import { type EnvironmentStatusUpdate, updateEnvironmentStatus } from './environments.js';
 
 /** The row fields a workflow's status sets (the workflow owns them; the row mirrors them). */
@@ -41,7 +41,8 @@ async function recordInTransaction(db: Queryable, status: EnvironmentStatus): Pr
     await recordCostState(db, {
       environmentId: status.environmentId,
       state: billingState(status.phase),
-      hourlyCost: awakeHourlyCost(status) ?? 0,
+      measuredHourlyCost: measuredHourlyCost(status),
+      plannedHourlyCost: status.hourlyCost,
       cloneAllHourlyCost: status.placement?.cloneAllHourlyCost,
     });
   }

@@ -2,10 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { createActivities } from '../../activities/create-activities.js';
 import type { EnvironmentPlanner } from '../../activities/ports.js';
+import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
 import { KubeClient, LABELS } from '../../deploy/index.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { NODE_POOL_LABELS, type NodeLike, nodePoolsFromNodes } from '../../planner/node-pools.js';
+import { serviceRequests } from '../../planner/placement/demand.js';
 import { planPlacement } from '../../planner/placement/plan-placement.js';
+import { poolMayHost } from '../../planner/placement/problem.js';
+import { cpuMillicores, memoryBytes } from '../../planner/quantity.js';
 import { createTemporalClient } from '../../temporal/client.js';
 import { LifecycleClient } from '../../temporal/lifecycle-client.js';
 import { installTemporalRuntimeLogger } from '../../temporal/runtime-log.js';
@@ -137,12 +141,12 @@ async function round(params: {
       .filter((o) => o.status.phase !== 'ready')
       .map((o) => o.status.error?.message ?? o.status.phase);
     const poolsOfPods = await podsPerPool(kube, ids);
-    // What ran, per hour, against each environment alone on the empty cluster (the planned cost).
+    // What ran, per hour (each pod's share of its node), against each environment alone on the empty cluster.
     const ranCost = ready.reduce(
       (sum, o) => sum + o.status.services.reduce((s, svc) => s + (svc.hourlyCost ?? 0), 0),
       0,
     );
-    const aloneCost = ready.reduce((sum, o) => sum + (o.status.placement?.hourlyCost ?? 0), 0);
+    const aloneCost = ready.length * (await aloneHourlyCost(kube, blueprint));
     const times = ready.map((o) => o.ms);
     return {
       ready: ready.length,
@@ -170,6 +174,32 @@ async function round(params: {
     await worker.shutdown();
     await running.catch(() => undefined);
   }
+}
+
+/**
+ * One environment alone on the empty cluster, priced as its pods are billed: each pod on the pool its
+ * hard rules allow where its share of a node costs least (price x the larger CPU/memory share).
+ */
+async function aloneHourlyCost(kube: KubeClient, blueprint: ResolvedBlueprint): Promise<number> {
+  const nodes = (await kube.list({ apiVersion: 'v1', kind: 'Node' })).items as NodeLike[];
+  const pools = nodePoolsFromNodes(nodes);
+  let total = 0;
+  for (const service of blueprint.services) {
+    const requests = serviceRequests(service);
+    const demand = { ...requests, isDataService: service.isDataService };
+    const perPod = pools
+      .filter((pool) => poolMayHost({ service: demand, pool, allowDataOnSpot: false }))
+      .map(
+        (pool) =>
+          pool.hourlyPrice *
+          Math.max(
+            requests.cpu / cpuMillicores(pool.capacity.cpu),
+            requests.memory / memoryBytes(pool.capacity.memory),
+          ),
+      );
+    total += service.replicas * Math.min(...perPod);
+  }
+  return total;
 }
 
 /** Pods of these environments per node pool (unbound pods as `unscheduled`). */

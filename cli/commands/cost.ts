@@ -26,7 +26,9 @@ export function register(program: Command): void {
       const query = new URLSearchParams();
       for (const key of ['from', 'to', 'team'] as const) if (opts[key]) query.set(key, opts[key]);
       const api = new ApiClient(await clientSettings());
-      const { body } = await api.request<CostReportBody>({ path: `/v1/costs?${query}` });
+      const { body } = await api.request<CostReportBody>({
+        path: query.size > 0 ? `/v1/costs?${query}` : '/v1/costs',
+      });
       const row = (cells: string[]) =>
         cells.map((c, i) => (i < 2 ? c.padEnd(i === 0 ? 11 : 16) : c.padStart(12))).join(' ');
       const money = (n: number) => n.toFixed(4);

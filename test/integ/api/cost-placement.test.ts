@@ -1,4 +1,6 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import type { V1Node, V1Pod } from '@kubernetes/client-node';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -213,6 +215,25 @@ describe('placement and cost of a running environment', () => {
     expect(body.days.every((d) => d.team === team)).toBe(true);
     expect(body.total.accrued).toBeCloseTo(later.cost.accrued, 5);
     expect(body.days.reduce((n, d) => n + d.environments, 0)).toBeGreaterThanOrEqual(1);
+
+    // The CLI shows the same: `cost -o json`, and `env get` with the cost so far.
+    const url = await app.listen({ host: '127.0.0.1', port: 0 });
+    const cli = async (args: string[]) =>
+      (
+        await promisify(execFile)(process.execPath, ['bin/microstax.js', ...args], {
+          env: {
+            ...process.env,
+            MICROSTAX_URL: url,
+            MICROSTAX_TOKEN: tokens.ada,
+            MICROSTAX_CONFIG: '/nonexistent',
+          },
+        })
+      ).stdout;
+    const printed = JSON.parse(await cli(['cost', '-o', 'json'])) as { ok: boolean; total: Cost };
+    expect(printed.ok).toBe(true);
+    expect(printed.total.accrued).toBeCloseTo(body.total.accrued, 4);
+    const shown = await cli(['env', 'get', id]);
+    expect(shown).toMatch(/cost so far \d+\.\d{4} \(\d+\.\d{2} h running/);
   });
 
   it('refuses the cost report to callers and input it must refuse', async () => {

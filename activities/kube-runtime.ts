@@ -121,5 +121,16 @@ function toProgress(s: DeployServiceProgress): ServiceProgress {
         : s.phase === 'pending'
           ? 'pending'
           : 'waiting';
-  return { name: s.service, state, readyReplicas: s.readyReplicas, replicas: s.replicas, message: s.detail };
+  const progress: ServiceProgress = {
+    name: s.service,
+    state,
+    readyReplicas: s.readyReplicas,
+    replicas: s.replicas,
+    message: s.detail,
+  };
+  if (s.placement) {
+    progress.pools = s.placement.pools;
+    progress.hourlyCost = s.placement.hourlyCost;
+  }
+  return progress;
 }

@@ -3,9 +3,11 @@ import type { KubeClient } from '../deploy/index.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
 import { recommendWarmPools } from '../planner/forecast/recommend.js';
 import type { EnvRequest } from '../planner/forecast/types.js';
-import { type NodePool, nodePoolsFromNodes } from '../planner/node-pools.js';
-import { planPlacement } from '../planner/placement/plan-placement.js';
-import type { BranchPlan } from '../planner/types.js';
+import { type NodeLike, nodePoolsFromNodes } from '../planner/node-pools.js';
+import { serviceRequests } from '../planner/placement/demand.js';
+import { type ClusterView, placeOnLiveRoom } from '../planner/placement/live-placement.js';
+import { type PodLike, type PoolAsk, UNFINISHED_PODS } from '../planner/placement/live-pools.js';
+import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import type { EnvironmentPlanner } from './ports.js';
 
 /**
@@ -21,13 +23,30 @@ export function createPlanner(params: {
   refillMinutes?: number;
   log?: (message: string) => void;
 }): EnvironmentPlanner {
+  const reservations = new PlacementReservations();
   return {
     async plan({ blueprint, baseline }) {
       const plan = baseline ? planBranch({ baseline, branch: blueprint }) : deployEverything(blueprint);
-      const pools = await readPools(params.kube);
-      if (pools.length === 0) return { plan: baseline ? plan : undefined };
+      const cluster = await readCluster(params.kube);
+      if (cluster.pools.length === 0) return { plan: baseline ? plan : undefined };
       try {
-        const placement = await planPlacement({ blueprint, plan, pools });
+        const placement = await placeOnLiveRoom({
+          blueprint,
+          plan,
+          cluster,
+          reserved: reservations.active(),
+        });
+        reservations.add({ blueprint, placement });
+        if (baseline) {
+          // What branch reuse saves: every service in the branch, on the same live room.
+          const all = await placeOnLiveRoom({
+            blueprint,
+            plan: deployEverything(blueprint),
+            cluster,
+            reserved: reservations.active(),
+          }).catch(() => undefined);
+          if (all) placement.cloneAllHourlyCost = all.hourlyCost;
+        }
         return { plan: baseline ? plan : undefined, placement };
       } catch (error) {
         // Placement is an optimisation: without it the scheduler still places the pods.
@@ -63,8 +82,44 @@ function deployEverything(blueprint: ResolvedBlueprint): BranchPlan {
   };
 }
 
-async function readPools(kube: KubeClient | undefined): Promise<NodePool[]> {
-  if (!kube) return [];
-  const nodes = await kube.list({ apiVersion: 'v1', kind: 'Node' });
-  return nodePoolsFromNodes(nodes.items);
+/** The labelled node pools, their nodes and every pod that holds room (not finished). */
+async function readCluster(kube: KubeClient | undefined): Promise<ClusterView> {
+  if (!kube) return { pools: [], nodes: [], pods: [] };
+  const nodes = (await kube.list({ apiVersion: 'v1', kind: 'Node' })).items as NodeLike[];
+  const pools = nodePoolsFromNodes(nodes);
+  if (pools.length === 0) return { pools, nodes, pods: [] };
+  const pods = await kube.list({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    fieldSelector: UNFINISHED_PODS,
+  });
+  return { pools, nodes, pods: pods.items as PodLike[] };
+}
+
+/** How long a plan's room stays reserved: until its pods exist and are counted as pods. */
+const RESERVATION_MS = 30_000;
+
+/**
+ * Room taken by plans made moments ago in this worker, so concurrent creates do not all see the same
+ * empty pool. Counted on top of the pods for a short while (slightly pessimistic once they exist).
+ */
+class PlacementReservations {
+  private entries: { until: number; asks: PoolAsk[] }[] = [];
+
+  add(params: { blueprint: ResolvedBlueprint; placement: PlacementPlan }): void {
+    const asks: PoolAsk[] = [];
+    for (const row of params.placement.services) {
+      const service = params.blueprint.services.find((s) => s.name === row.service);
+      if (!service) continue;
+      const requests = serviceRequests(service);
+      for (let i = 0; i < service.replicas; i++) asks.push({ pool: row.pool, ...requests });
+    }
+    this.entries.push({ until: Date.now() + RESERVATION_MS, asks });
+  }
+
+  active(): PoolAsk[] {
+    const now = Date.now();
+    this.entries = this.entries.filter((e) => e.until > now);
+    return this.entries.flatMap((e) => e.asks);
+  }
 }

@@ -1,5 +1,21 @@
+import { costAsOf, type EnvironmentCost } from '../store/environment-costs.js';
 import type { EnvironmentRecord } from '../store/environments.js';
 import type { EventRecord } from '../store/events.js';
+
+const money = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+/** An environment's (or a team's) cost so far, with what sleeping and branch reuse saved. */
+export function costView(cost: EnvironmentCost) {
+  return {
+    accrued: money(cost.accrued),
+    runningHours: money(cost.runningSeconds / 3600),
+    asleepHours: money(cost.asleepSeconds / 3600),
+    neverSleeping: money(cost.neverSleeping),
+    savedBySleeping: money(cost.neverSleeping - cost.accrued),
+    cloneAll: money(cost.cloneAll),
+    savedByReuse: money(cost.cloneAll - cost.accrued),
+  };
+}
 
 /** What members and admins see of an environment. */
 export function environmentView(env: EnvironmentRecord) {
@@ -17,6 +33,7 @@ export function environmentView(env: EnvironmentRecord) {
     urls: env.urls,
     plan: env.plan ?? undefined,
     costPerHour: env.costPerHour,
+    cost: costView(costAsOf(env.cost, new Date())),
     ttlSeconds: env.ttlSeconds,
     expiresAt: env.expiresAt?.toISOString() ?? null,
     workflowId: env.workflowId,

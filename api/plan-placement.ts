@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import { PlannerError } from '../planner/errors.js';
-import { NODE_POOL_LABELS, type NodePool } from '../planner/node-pools.js';
+import { NODE_POOL_LABELS } from '../planner/node-pools.js';
+import { type ClusterView, placeOnLiveRoom } from '../planner/placement/live-placement.js';
 import { planPlacement } from '../planner/placement/plan-placement.js';
 import type { PlacementSolvers } from '../planner/placement/solvers.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
@@ -20,22 +21,23 @@ export async function placeBranch(params: {
   request: PlacementRequest;
   blueprint: ResolvedBlueprint;
   plan: BranchPlan;
-  clusterPools: () => Promise<NodePool[]>;
+  clusterPools: () => Promise<ClusterView>;
   solvers: PlacementSolvers;
 }): Promise<PlacementPlan> {
   const options = typeof params.request === 'object' ? params.request : {};
-  const pools = options.pools ?? (await readClusterPools(params.clusterPools));
+  const common = {
+    blueprint: params.blueprint,
+    plan: params.plan,
+    baselineZone: options.baselineZone,
+    crossZoneHourlyCost: options.crossZoneHourlyCost,
+    allowDataOnSpot: options.allowDataOnSpot,
+    solver: options.solver,
+    solvers: params.solvers,
+  };
   try {
-    return await planPlacement({
-      blueprint: params.blueprint,
-      plan: params.plan,
-      pools,
-      baselineZone: options.baselineZone,
-      crossZoneHourlyCost: options.crossZoneHourlyCost,
-      allowDataOnSpot: options.allowDataOnSpot,
-      solver: options.solver,
-      solvers: params.solvers,
-    });
+    // Given pools are planned as given; the cluster's on their live free room, as a create would.
+    if (options.pools) return await planPlacement({ ...common, pools: options.pools });
+    return await placeOnLiveRoom({ ...common, cluster: await readClusterPools(params.clusterPools) });
   } catch (error) {
     if (error instanceof PlannerError && error.type === 'solver-busy') {
       throw new ApiError({ statusCode: 503, code: ErrorCode.Unavailable, message: error.message });
@@ -65,10 +67,10 @@ export async function placeBranch(params: {
 const poolsField = (options: { pools?: unknown }) =>
   options.pools ? 'body.placement.pools' : 'body.placement';
 
-async function readClusterPools(read: () => Promise<NodePool[]>): Promise<NodePool[]> {
-  let pools: NodePool[];
+async function readClusterPools(read: () => Promise<ClusterView>): Promise<ClusterView> {
+  let cluster: ClusterView;
   try {
-    pools = await read();
+    cluster = await read();
   } catch (error) {
     if (error instanceof PlannerError) {
       // Labels on the cluster's nodes are wrong: the caller can still pass pools.
@@ -85,7 +87,7 @@ async function readClusterPools(read: () => Promise<NodePool[]>): Promise<NodePo
       message: 'cannot read node pools from the cluster; retry, or pass placement.pools',
     });
   }
-  if (pools.length === 0) {
+  if (cluster.pools.length === 0) {
     throw new ApiError({
       statusCode: 422,
       code: ErrorCode.ValidationFailed,
@@ -93,5 +95,5 @@ async function readClusterPools(read: () => Promise<NodePool[]>): Promise<NodePo
       field: 'body.placement',
     });
   }
-  return pools;
+  return cluster;
 }

@@ -11,6 +11,7 @@ export type EnvironmentListBody = z.infer<typeof environments.EnvironmentList>;
 export type ExtendBody = z.infer<typeof environments.ExtendResponse>;
 export type TeardownBody = z.infer<typeof environments.TeardownResponse>;
 export type WorkflowsStartedBody = z.infer<typeof environments.WorkflowsStarted>;
+export type CostReportBody = z.infer<typeof environments.CostReport>;
 export type SnapshotBody = z.infer<typeof snapshots.SnapshotView>;
 export type ShareBody = z.infer<typeof snapshots.ShareView>;
 export type CreatedShareBody = z.infer<typeof snapshots.CreatedShare>;

@@ -8,6 +8,7 @@ import { readLineage } from './lineage.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
 import { namespaceFor } from './names.js';
+import { withPodPlacement } from './pod-placement.js';
 import { pruneRemovedServices } from './prune.js';
 import { secretLookupFor } from './secret-source.js';
 import type {
@@ -105,7 +106,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     const keep = new Set(params.blueprint.services.map((s) => s.name));
     await pruneRemovedServices({ kube: params.kube, namespace: rendered.namespace, keep });
   }
-  const services = await waitForServices({
+  const ready = await waitForServices({
     kube: params.kube,
     environmentId: environment.id,
     namespace: rendered.namespace,
@@ -115,6 +116,11 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     onProgress: params.onProgress,
     heartbeat: params.heartbeat,
     signal: params.signal,
+  });
+  const services = await withPodPlacement({
+    kube: params.kube,
+    namespace: rendered.namespace,
+    services: ready,
   });
   return {
     environmentId: environment.id,

@@ -10,6 +10,7 @@ import { DeployConfigurationError } from './errors.js';
 import { describe, type KubeClient } from './kube-client.js';
 import { LABELS } from './labels.js';
 import { namespaceFor } from './names.js';
+import { withPodPlacement } from './pod-placement.js';
 import type { DeployProgress, ServiceProgress, WorkloadExpectation } from './types.js';
 import { waitForServices, waitUntilGone } from './wait.js';
 
@@ -115,7 +116,7 @@ export async function scaleEnvironment(params: {
   );
   expectations.sort((a, b) => a.service.localeCompare(b.service));
 
-  const services = await waitForServices({
+  const waited = await waitForServices({
     kube,
     environmentId,
     namespace,
@@ -126,6 +127,9 @@ export async function scaleEnvironment(params: {
     heartbeat: params.heartbeat,
     signal: params.signal,
   });
+  // Awake again: the pods may run on other pools than before (and cost what those cost).
+  const services =
+    params.replicas === 'zero' ? waited : await withPodPlacement({ kube, namespace, services: waited });
   if (params.replicas === 'zero') {
     // Asleep means no pod left that costs anything; init Job pods are finished and stay for their logs.
     await waitUntilGone({

@@ -65,6 +65,8 @@ export interface ServiceProgress {
   /** A short human sentence: "2/3 pods ready", "init job running", "ImagePullBackOff: ...". */
   detail: string;
   failure?: ServiceFailure;
+  /** Once ready: the pools its pods run on and their hourly cost (deploy/pod-placement.ts). */
+  placement?: { pools: Record<string, number>; hourlyCost: number };
 }
 
 /** Sent to the progress callback whenever a service changes phase or pod count. */

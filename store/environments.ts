@@ -1,4 +1,11 @@
 import type { Queryable } from './database.js';
+import {
+  COST_COLUMNS,
+  COST_LATERAL_JOIN,
+  type CostLedger,
+  type CostRow,
+  toCostLedger,
+} from './environment-costs.js';
 
 /**
  * The Postgres NOTIFY channel a trigger (migration 0003) signals on with an environment's id whenever
@@ -38,7 +45,10 @@ export interface EnvironmentRecord {
   services: ServiceStatusRecord[];
   /** The branch plan (planner/types.ts BranchPlan) with placement, as JSON. */
   plan: unknown | null;
+  /** What it costs per hour now: its pods as placed (0 asleep), else the plan's estimate. */
   costPerHour: number | null;
+  /** What it cost so far (environment-costs.ts `costAsOf`). */
+  cost: CostLedger;
   workflowId: string;
   idempotencyKey: string | null;
   /** sha256 of the create request: a reused Idempotency-Key with another body is refused. */
@@ -52,7 +62,7 @@ export interface EnvironmentRecord {
   labels: Record<string, string>;
 }
 
-interface EnvironmentRow {
+interface EnvironmentRow extends CostRow {
   id: string;
   team_id: string;
   owner_id: string;
@@ -84,11 +94,12 @@ interface EnvironmentRow {
 const SELECT = `SELECT e.id, e.team_id, e.owner_id, u.name AS owner_name, e.blueprint_version_id,
     b.name AS blueprint_name, v.version AS blueprint_version, e.overlays, e.context, e.phase, e.parent_id, e.baseline_id,
     e.ttl_seconds, e.expires_at, e.urls, e.services, e.plan, e.cost_per_hour, e.workflow_id,
-    e.idempotency_key, e.request_digest, e.error, e.created_at, e.updated_at, e.name, e.labels
+    e.idempotency_key, e.request_digest, e.error, e.created_at, e.updated_at, e.name, e.labels, ${COST_COLUMNS}
   FROM environments e
   JOIN users u ON u.id = e.owner_id
   JOIN blueprint_versions v ON v.id = e.blueprint_version_id
-  JOIN blueprints b ON b.id = v.blueprint_id`;
+  JOIN blueprints b ON b.id = v.blueprint_id
+  ${COST_LATERAL_JOIN}`;
 
 const toEnvironment = (row: EnvironmentRow): EnvironmentRecord => ({
   id: row.id,
@@ -109,6 +120,7 @@ const toEnvironment = (row: EnvironmentRow): EnvironmentRecord => ({
   services: row.services,
   plan: row.plan,
   costPerHour: row.cost_per_hour,
+  cost: toCostLedger(row),
   workflowId: row.workflow_id,
   idempotencyKey: row.idempotency_key,
   requestDigest: row.request_digest,
@@ -126,6 +138,7 @@ export type NewEnvironment = Omit<
   | 'blueprintName'
   | 'blueprintVersion'
   | 'urls'
+  | 'cost'
   | 'services'
   | 'error'
   | 'createdAt'

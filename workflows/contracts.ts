@@ -87,6 +87,10 @@ export interface ServiceProgress {
   replicas?: number;
   /** The real cause on failure (ImagePullBackOff, Unschedulable: ...), or a short note. */
   message?: string;
+  /** Once ready: node pool to the number of this service's pods running on it. */
+  pools?: Record<string, number>;
+  /** Once ready: what its pods cost per hour (node price x the share of the node their requests take). */
+  hourlyCost?: number;
 }
 
 /** A typed, serialisable failure: `type` is one of LifecycleErrorType. */

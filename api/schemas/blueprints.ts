@@ -217,6 +217,12 @@ export const PlanResponse = z.object({
           capacityType: z.enum(['on-demand', 'spot']),
           hourlyCost: z.number(),
           nodeSelector: z.record(z.string(), z.string()),
+          fallbacks: z
+            .array(z.object({ pool: z.string(), weight: z.number() }))
+            .optional()
+            .describe(
+              'Other pools the pods may run in when the chosen one is full, cheapest first, with their node-affinity weight (the chosen pool weighs 100)',
+            ),
         }),
       ),
       hourlyCost: z.number().describe('Hourly cost of the branch environment as placed'),
@@ -227,6 +233,14 @@ export const PlanResponse = z.object({
         .string()
         .optional()
         .describe('Why that solver answered, e.g. "heuristic: the exact solve ran past its 12 s time limit"'),
+      cloneAllHourlyCost: z
+        .number()
+        .optional()
+        .describe('Hourly cost of running every service in the branch (no reuse), for comparison'),
+      capacity: z
+        .enum(['live', 'full'])
+        .optional()
+        .describe("live: planned on the pools' free room (what runs subtracted); full: on their whole size"),
     })
     .optional()
     .describe('Where each service of the branch runs (planner/types.ts PlacementPlan), when asked'),

@@ -49,7 +49,31 @@ export const ServiceStatus = z.object({
   readyReplicas: z.number().optional(),
   replicas: z.number().optional(),
   message: z.string().optional(),
+  pools: z
+    .record(z.string(), z.number())
+    .optional()
+    .describe('Once ready: node pool to the number of its pods running there'),
+  hourlyCost: z
+    .number()
+    .optional()
+    .describe("Once ready: its pods' cost per hour (node price x the share of the node their requests take)"),
 });
+
+export const CostView = z
+  .object({
+    accrued: z
+      .number()
+      .describe('What it cost so far: running hours x the hourly cost of its pods as placed'),
+    runningHours: z.number(),
+    asleepHours: z.number().describe('Asleep costs no compute'),
+    neverSleeping: z.number().describe('What it would have cost had it never slept'),
+    savedBySleeping: z.number(),
+    cloneAll: z
+      .number()
+      .describe('What it would have cost had the branch run every service instead of reusing the baseline'),
+    savedByReuse: z.number(),
+  })
+  .describe("Cost so far in the node pools' currency; billed from ready until it sleeps or ends");
 
 export const EnvironmentView = z
   .object({
@@ -68,7 +92,12 @@ export const EnvironmentView = z
     services: z.array(ServiceStatus),
     urls: z.record(z.string(), z.string()),
     plan: z.unknown().optional().describe('Branch plan with reasons, and placement'),
-    costPerHour: z.number().nullable().optional(),
+    costPerHour: z
+      .number()
+      .nullable()
+      .optional()
+      .describe("Cost per hour now: its pods as placed (0 asleep), else the plan's estimate"),
+    cost: CostView.optional(),
     ttlSeconds: z.number().nullable().optional(),
     expiresAt: IsoDate.nullable(),
     workflowId: z.string().optional(),
@@ -147,3 +176,30 @@ export const AuditEventsQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 export const AuditEventList = z.object({ items: z.array(AuditEvent) });
+
+export const CostsQuery = z.strictObject({
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+    .optional()
+    .describe('First UTC day (default 6 days before `to`)'),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date, YYYY-MM-DD')
+    .optional()
+    .describe('Last UTC day, included (default today)'),
+  team: TeamId.optional().describe('One team (admins: any; members: their own, the default)'),
+});
+
+export const TeamDayCostView = CostView.extend({
+  team: z.string(),
+  day: z.string().describe('UTC day, YYYY-MM-DD'),
+  environments: z.number().int().describe('Environments billed or asleep that day'),
+});
+
+export const CostReport = z.object({
+  from: z.string(),
+  to: z.string(),
+  days: z.array(TeamDayCostView).describe('Per team per UTC day, oldest first'),
+  total: CostView,
+});

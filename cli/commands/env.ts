@@ -66,16 +66,29 @@ function describeEnvironment(env: EnvironmentBody): string {
   const labels = Object.entries(env.labels ?? {});
   if (labels.length) lines.push(`  labels ${labels.map(([k, v]) => `${k}=${v}`).join(',')}`);
   if (env.costPerHour !== undefined && env.costPerHour !== null)
-    lines.push(`  cost ${env.costPerHour.toFixed(4)}/h`);
+    lines.push(`  cost ${env.costPerHour.toFixed(4)}/h now`);
+  if (env.cost) lines.push(`  cost so far ${describeCost(env.cost)}`);
   for (const s of env.services) {
     const replicas = s.replicas !== undefined ? ` ${s.readyReplicas ?? 0}/${s.replicas}` : '';
+    const pools = Object.entries(s.pools ?? {})
+      .map(([pool, pods]) => `${pool}x${pods}`)
+      .join(',');
     lines.push(
-      `  ${s.name.padEnd(24)} ${s.state.padEnd(10)}${s.action ? ` ${s.action}` : ''}${replicas}${s.message ? `  ${s.message}` : ''}`,
+      `  ${s.name.padEnd(24)} ${s.state.padEnd(10)}${s.action ? ` ${s.action}` : ''}${replicas}${pools ? `  on ${pools}` : ''}${s.message ? `  ${s.message}` : ''}`,
     );
   }
   for (const [service, url] of Object.entries(env.urls)) lines.push(`  url ${service}: ${url}`);
   if (env.error) lines.push(`  error ${env.error.type}: ${env.error.message}`);
   return lines.join('\n');
+}
+
+/** "0.0123 (1.20 h running, 0.30 h asleep; saved 0.0040 by sleeping, 0.0100 by reuse)" */
+export function describeCost(cost: NonNullable<EnvironmentBody['cost']>): string {
+  const saved = [
+    cost.savedBySleeping > 0 ? `${cost.savedBySleeping.toFixed(4)} by sleeping` : '',
+    cost.savedByReuse > 0 ? `${cost.savedByReuse.toFixed(4)} by reuse` : '',
+  ].filter(Boolean);
+  return `${cost.accrued.toFixed(4)} (${cost.runningHours.toFixed(2)} h running, ${cost.asleepHours.toFixed(2)} h asleep${saved.length ? `; saved ${saved.join(', ')}` : ''})`;
 }
 
 /** Prints one environment in the format asked for (`ok` false when a wait did not get there). */
@@ -330,8 +343,8 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
           path: `/v1/environments?${query}`,
         });
         const row = (e: EnvironmentBody) =>
-          `${e.id.padEnd(22)} ${(e.name ?? '-').padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${e.expiresAt ?? '-'}`;
-        const header = `${'ID'.padEnd(22)} ${'NAME'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} EXPIRES`;
+          `${e.id.padEnd(22)} ${(e.name ?? '-').padEnd(16)} ${e.phase.padEnd(14)} ${(e.blueprint?.name ?? '').padEnd(20)} ${(e.owner ?? '').padEnd(12)} ${(e.cost?.accrued.toFixed(4) ?? '-').padEnd(10)} ${e.expiresAt ?? '-'}`;
+        const header = `${'ID'.padEnd(22)} ${'NAME'.padEnd(16)} ${'PHASE'.padEnd(14)} ${'BLUEPRINT'.padEnd(20)} ${'OWNER'.padEnd(12)} ${'COST'.padEnd(10)} EXPIRES`;
         const wideRow = (e: EnvironmentBody) =>
           `${row(e)}  ${(e.team ?? '-').padEnd(12)} ${(e.parent ?? '-').padEnd(16)} ${e.costPerHour?.toFixed(4) ?? '-'}`;
         await printResult(outputFormat(opts), {

@@ -43,6 +43,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     },
   },
   {
+    name: 'cost',
+    summary:
+      'what environments cost per team per day, and what sleeping and branch reuse saved (from the API)',
+    load: async () => [(await import('./cost.js')).register],
+  },
+  {
     name: 'blueprint',
     summary: 'work with blueprint files locally: validate, render (resolved JSON), plan a branch',
     load: async () => [(await import('./blueprint.js')).register],

@@ -133,7 +133,7 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
       securityContext: podSecurityContext(service),
     },
   };
-  Object.assign(template.spec!, podScheduling(ctx, service.name));
+  Object.assign(template.spec!, podScheduling(ctx, service.name, service.replicas));
   return template;
 }
 

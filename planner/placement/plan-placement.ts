@@ -1,8 +1,8 @@
 import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
 import { PlannerError } from '../errors.js';
 import { NODE_POOL_LABELS, type NodePool } from '../node-pools.js';
-import type { BranchPlan, PlacementPlan, ServicePlacement } from '../types.js';
-import { branchDemands } from './demand.js';
+import type { BranchPlan, PlacementPlan, PoolPreference, ServicePlacement } from '../types.js';
+import { branchDemands, type ServiceDemand } from './demand.js';
 import { checkPlacementLimits } from './limits.js';
 import { MILP_FORCED_MAX_SLOT_VARIABLES, MILP_MAX_SLOT_VARIABLES, milpSize } from './milp.js';
 import {
@@ -11,6 +11,7 @@ import {
   checkAssignment,
   nodeShare,
   type PlacementProblem,
+  poolMayHost,
   type ServiceAssignment,
 } from './problem.js';
 import { type ExactOutcome, inProcessSolvers, type PlacementSolvers } from './solvers.js';
@@ -29,6 +30,13 @@ export interface PlacementInput {
   crossZoneHourlyCost?: number;
   /** Let data services run on spot nodes. Off by default. */
   allowDataOnSpot?: boolean;
+  /**
+   * Every pool of the cluster at full size, for the fallbacks each service may be scheduled on when its
+   * chosen pool is full; default `pools`. Pass it when `pools` is the live free room.
+   */
+  fallbackPools?: NodePool[];
+  /** What `pools` describes: the live free room of the cluster, or the pools' full size (default). */
+  capacity?: 'live' | 'full';
   /** auto (default): heuristic always, plus the exact MILP when the model is small enough. */
   solver?: 'auto' | 'milp' | 'heuristic';
   /** Where the solvers run; default this thread. A server passes createOffThreadSolvers(). */
@@ -99,15 +107,59 @@ export async function planPlacement(input: PlacementInput): Promise<PlacementPla
   }
   checkAssignment(problem, best.assignment);
   const cost = assignmentCost(problem, best.assignment);
+  const fallbacks = poolFallbacks({
+    services,
+    pools: input.fallbackPools ?? input.pools,
+    allowDataOnSpot: input.allowDataOnSpot ?? false,
+  });
   const plan: PlacementPlan = {
-    services: servicePlacements(problem, best.assignment),
+    services: servicePlacements(problem, best.assignment).map((row) => ({
+      ...row,
+      fallbacks: fallbacks.get(row.service)!.filter((f) => f.pool !== row.pool),
+    })),
     hourlyCost: round(cost),
     naiveHourlyCost: round(Number.isNaN(naive) ? cost : naive),
     solver: best.solver,
     solverReason: solverReason({ best: best.solver, skipped, exact, solved }),
   };
+  if (input.capacity) plan.capacity = input.capacity;
   if (solved?.optimal) plan.optimalHourlyCost = round(assignmentCost(problem, solved.assignment));
   return plan;
+}
+
+/** Weight of a fallback pool as cheap as the cheapest; dearer ones get less, down to 1. */
+const FALLBACK_MAX_WEIGHT = 50;
+
+/**
+ * Per service, the pools its hard rules allow, cheapest first, weighted by price (the cheapest 50, a
+ * pool twice as dear 25), so a full chosen pool spills to the cheapest pool that still has room.
+ */
+function poolFallbacks(params: {
+  services: ServiceDemand[];
+  pools: NodePool[];
+  allowDataOnSpot: boolean;
+}): Map<string, PoolPreference[]> {
+  const byPrice = [...params.pools].sort(
+    (a, b) => a.hourlyPrice - b.hourlyPrice || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
+  return new Map(
+    params.services.map((service) => {
+      const allowed = byPrice.filter((pool) =>
+        poolMayHost({ service, pool, allowDataOnSpot: params.allowDataOnSpot }),
+      );
+      const cheapest = allowed[0]?.hourlyPrice ?? 0;
+      return [
+        service.name,
+        allowed.map((pool) => ({
+          pool: pool.name,
+          weight:
+            pool.hourlyPrice <= 0
+              ? FALLBACK_MAX_WEIGHT
+              : Math.max(1, Math.round((FALLBACK_MAX_WEIGHT * cheapest) / pool.hourlyPrice)),
+        })),
+      ];
+    }),
+  );
 }
 
 /** Why the plan's solver answered: which solver ran, and why the exact one did not win. */

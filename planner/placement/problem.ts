@@ -48,6 +48,23 @@ export interface ProblemOptions {
   allowDataOnSpot: boolean;
 }
 
+/**
+ * The hard rules alone: data services stay off spot (unless allowed) and one replica fits a node of
+ * the pool. Whatever else a plan weighs (price, room left, node count) is a preference.
+ */
+export function poolMayHost(params: {
+  service: Pick<ServiceDemand, 'cpu' | 'memory' | 'isDataService'>;
+  pool: NodePool;
+  allowDataOnSpot: boolean;
+}): boolean {
+  const { service, pool } = params;
+  return (
+    (params.allowDataOnSpot || !service.isDataService || pool.capacityType !== 'spot') &&
+    service.cpu <= cpuMillicores(pool.capacity.cpu) &&
+    service.memory <= memoryBytes(pool.capacity.memory)
+  );
+}
+
 export function buildProblem(options: ProblemOptions): PlacementProblem {
   const pools = options.pools.map((pool) => ({
     pool,

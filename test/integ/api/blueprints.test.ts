@@ -145,12 +145,18 @@ describe('blueprint routes (real Postgres)', () => {
           pool: string;
           capacityType: string;
           nodeSelector: Record<string, string>;
+          fallbacks?: { pool: string; weight: number }[];
         }[];
         hourlyCost: number;
         naiveHourlyCost: number;
         solver: string;
+        capacity?: string;
       };
     }>(response);
+    // Planned on the pools' live free room, as a create would; a data service never falls back to spot.
+    expect(body.placement.capacity).toBe('live');
+    const db = body.placement.services.find((s) => s.service === 'db')!;
+    expect(db.fallbacks!.map((f) => f.pool).filter((p) => p.startsWith('spot'))).toEqual([]);
     // Only what runs in the branch is placed: api (deploy) and db (fork), not web (reuse).
     const running = body.plan.services.filter((s) => s.action !== 'reuse').map((s) => s.name);
     expect(body.placement.services.map((s) => s.service).sort()).toEqual(running.sort());

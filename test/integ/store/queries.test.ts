@@ -144,7 +144,9 @@ describe('metadata queries (real Postgres)', () => {
     expect(await recordEnvironmentStatus(pool, status as never)).toBe(false);
     expect(await getEnvironment(pool, 'e1')).toMatchObject({
       phase: 'sleeping',
-      costPerHour: 0.25,
+      // Asleep costs no compute; the awake rate is kept in its cost interval.
+      costPerHour: 0,
+      cost: { open: { state: 'asleep', hourlyCost: 0.25 } },
       error: { type: 'x', message: 'scaling failed once' },
       services: [{ name: 'web', replicas: 0 }],
     });

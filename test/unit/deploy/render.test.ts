@@ -195,7 +195,81 @@ describe('renderEnvironment: a plain environment', () => {
 });
 
 describe('renderEnvironment: placement, volumes, secrets by reference', () => {
-  it('pins pods to the planned pool with a node selector', () => {
+  it('requires an allowed pool and prefers the chosen one, then the fallbacks by weight', () => {
+    const placement: PlacementPlan = {
+      services: [
+        {
+          service: 'db',
+          pool: 'general-a',
+          zone: 'zone-a',
+          capacityType: 'on-demand',
+          hourlyCost: 0.01,
+          nodeSelector: { 'microstax.dev/pool': 'general-a' },
+          fallbacks: [
+            { pool: 'general-b', weight: 50 },
+            { pool: 'memory-a', weight: 19 },
+          ],
+        },
+      ],
+      hourlyCost: 0.01,
+      naiveHourlyCost: 0.02,
+      solver: 'milp',
+    };
+    const { objects } = render({ placement });
+    const pod = find<V1StatefulSet>(objects, 'StatefulSet', 'db').spec?.template.spec;
+    expect(pod?.nodeSelector).toBeUndefined();
+    const inPools = (values: string[]) => ({
+      matchExpressions: [{ key: 'microstax.dev/pool', operator: 'In', values }],
+    });
+    expect(pod?.affinity).toEqual({
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: [inPools(['general-a', 'general-b', 'memory-a'])],
+        },
+        preferredDuringSchedulingIgnoredDuringExecution: [
+          { weight: 100, preference: inPools(['general-a']) },
+          { weight: 50, preference: inPools(['general-b']) },
+          { weight: 19, preference: inPools(['memory-a']) },
+        ],
+      },
+    });
+  });
+
+  it('spreads the replicas of a placed service over nodes, as a preference', () => {
+    const blueprint = checkoutDev();
+    const api = blueprint.services.find((s) => s.name === 'api')!;
+    api.replicas = 3;
+    const placement: PlacementPlan = {
+      services: [
+        {
+          service: 'api',
+          pool: 'spot-a',
+          zone: 'zone-a',
+          capacityType: 'spot',
+          hourlyCost: 0.01,
+          nodeSelector: { 'microstax.dev/pool': 'spot-a' },
+          fallbacks: [],
+        },
+      ],
+      hourlyCost: 0.01,
+      naiveHourlyCost: 0.02,
+      solver: 'milp',
+    };
+    const pod = find<V1Deployment>(render({ blueprint, placement }).objects, 'Deployment', 'api').spec
+      ?.template.spec;
+    expect(pod?.topologySpreadConstraints).toEqual([
+      {
+        maxSkew: 1,
+        topologyKey: 'kubernetes.io/hostname',
+        whenUnsatisfiable: 'ScheduleAnyway',
+        labelSelector: {
+          matchLabels: { [LABELS.name]: 'api', [LABELS.instance]: 'ana-checkout' },
+        },
+      },
+    ]);
+  });
+
+  it('pins pods to the planned pool with a node selector when the plan has no fallbacks (made before them)', () => {
     const placement: PlacementPlan = {
       services: [
         {

@@ -152,6 +152,39 @@ describe('planPlacement', () => {
     expect(plan.services[0]!.nodeSelector).toEqual({ 'microstax.dev/pool': 'general' });
   });
 
+  it('gives each service the other pools its hard rules allow, cheapest first, weighted by price', async () => {
+    const bp = blueprint([service('web', requests('1')), dataService('db', requests('1'))]);
+    const live = [
+      pool('spot', { capacityType: 'spot', hourlyPrice: 0.1 }),
+      pool('general', { hourlyPrice: 0.2 }),
+    ];
+    const full = [
+      ...live,
+      pool('memory', { hourlyPrice: 0.5, memory: '64Gi' }),
+      pool('tiny', { hourlyPrice: 0.05, cpu: '500m' }),
+    ];
+    const plan = await planPlacement({
+      blueprint: bp,
+      plan: deployAll(['web', 'db']),
+      pools: live,
+      fallbackPools: full,
+      capacity: 'live',
+    });
+    const web = plan.services.find((s) => s.service === 'web')!;
+    const db = plan.services.find((s) => s.service === 'db')!;
+    // One general node holds both: cheaper than a spot node beside it.
+    expect(web.pool).toBe('general');
+    // tiny holds no replica of 1 CPU; memory is dearest.
+    expect(web.fallbacks).toEqual([
+      { pool: 'spot', weight: 50 },
+      { pool: 'memory', weight: 10 },
+    ]);
+    // A data service never falls back to spot.
+    expect(db.pool).toBe('general');
+    expect(db.fallbacks).toEqual([{ pool: 'memory', weight: 20 }]);
+    expect(plan.capacity).toBe('live');
+  });
+
   it('fails with a typed error when a service fits no pool', async () => {
     const bp = blueprint([service('big', requests('64'))]);
     const error = await planPlacement({

@@ -1,0 +1,228 @@
+import { randomUUID } from 'node:crypto';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { createActivities } from '../../activities/create-activities.js';
+import type { EnvironmentPlanner } from '../../activities/ports.js';
+import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
+import { KubeClient, LABELS } from '../../deploy/index.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
+import { NODE_POOL_LABELS, type NodeLike, nodePoolsFromNodes } from '../../planner/node-pools.js';
+import { serviceRequests } from '../../planner/placement/demand.js';
+import { planPlacement } from '../../planner/placement/plan-placement.js';
+import { poolMayHost } from '../../planner/placement/problem.js';
+import { cpuMillicores, memoryBytes } from '../../planner/quantity.js';
+import { createTemporalClient } from '../../temporal/client.js';
+import { LifecycleClient } from '../../temporal/lifecycle-client.js';
+import { installTemporalRuntimeLogger } from '../../temporal/runtime-log.js';
+import { createLifecycleWorker } from '../../temporal/worker.js';
+import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
+import { createWorkerDependencies } from '../../worker/dependencies.js';
+import { workflowIds } from '../../workflows/contracts.js';
+import { percentile } from '../stats.js';
+import type { BenchResult, BenchSuite } from '../suite.js';
+
+/**
+ * Placement under concurrent creates, before and after it knew what runs, in one run: N creates of a
+ * two-service blueprint at once on the local cluster's kwok nodes (12 nodes, 5 pools), first with the
+ * old placement (every environment planned on the pools' full size and pinned to the chosen pool by
+ * nodeSelector), then with the production planner (live free room; pods require the allowed pools and
+ * prefer the chosen one, then the others by price). Reports how many became ready, the pods per pool
+ * and the hourly cost of what ran against placing each environment alone. MICROSTAX_BENCH_CREATES
+ * (default 200) sets N.
+ */
+const CREATES = Number(process.env.MICROSTAX_BENCH_CREATES ?? 200);
+/** Which rounds to run (default both): `live` alone measures a larger N within one lock hold. */
+const ROUNDS = (process.env.MICROSTAX_BENCH_ROUNDS ?? 'pinned,live').split(',');
+
+const suite: BenchSuite = {
+  name: 'placement-live',
+  description: `${CREATES} concurrent creates: old pinned placement vs live placement with fallbacks`,
+  needsStack: true,
+  async run(): Promise<BenchResult> {
+    installTemporalRuntimeLogger();
+    const temporal = await createTemporalClient();
+    const kube = KubeClient.fromKubeconfigFile(
+      process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
+    );
+    const dependencies = await createWorkerDependencies({ temporal: temporal.client });
+    try {
+      const before = !ROUNDS.includes('pinned')
+        ? undefined
+        : await round({
+            name: 'pinned',
+            planner: pinnedPlanner(kube),
+            dependencies,
+            temporal,
+            kube,
+          });
+      const after = await round({
+        name: 'live',
+        planner: dependencies.planner,
+        dependencies,
+        temporal,
+        kube,
+      });
+      return {
+        metrics: { creates: CREATES, before: before ?? 'not run', after },
+        targets: [
+          {
+            what: `${CREATES} concurrent creates of a two-service blueprint: all scheduled and ready`,
+            target: `${CREATES} ready, 0 failed`,
+            measured: `live ${after.ready} ready, ${after.failed} failed${before ? `; pinned ${before.ready} ready, ${before.failed} failed` : ''}`,
+            met: after.ready === CREATES,
+          },
+          {
+            what: 'hourly cost of what ran vs each environment placed alone',
+            target: '<= 1.1x',
+            measured: `${after.costOverAlone}x (live)${before ? `, ${before.costOverAlone}x (pinned, of those that ran)` : ''}`,
+            met: after.costOverAlone <= 1.1,
+          },
+        ],
+      };
+    } finally {
+      await temporal.close();
+    }
+  },
+};
+
+/** The placement before it knew what runs: full pools, pinned to the chosen pool, no fallbacks. */
+function pinnedPlanner(kube: KubeClient): EnvironmentPlanner {
+  return {
+    async plan({ blueprint }) {
+      const nodes = (await kube.list({ apiVersion: 'v1', kind: 'Node' })).items as NodeLike[];
+      const plan = {
+        services: blueprint.services.map((s) => ({ name: s.name, action: 'deploy' as const, reasons: [] })),
+        summary: { deploy: blueprint.services.length, fork: 0, reuse: 0, removed: [] },
+      };
+      const placement = await planPlacement({ blueprint, plan, pools: nodePoolsFromNodes(nodes) });
+      for (const row of placement.services) delete row.fallbacks;
+      return { placement };
+    },
+    warmPoolSize: async () => 1,
+  };
+}
+
+async function round(params: {
+  name: string;
+  planner: EnvironmentPlanner;
+  dependencies: Awaited<ReturnType<typeof createWorkerDependencies>>;
+  temporal: Awaited<ReturnType<typeof createTemporalClient>>;
+  kube: KubeClient;
+}) {
+  const { temporal, kube } = params;
+  const taskQueue = `bench-placement-${params.name}-${randomUUID().slice(0, 8)}`;
+  const worker = await createLifecycleWorker({
+    taskQueue,
+    config: temporal.config,
+    activities: createActivities({ ...params.dependencies, planner: params.planner, heartbeatEveryMs: 2000 }),
+  });
+  const running = worker.run();
+  const lifecycle = new LifecycleClient(temporal.client, taskQueue);
+  const blueprint = smallBlueprint({ name: `bench-${params.name}-${randomUUID().slice(0, 6)}` });
+  const ids = Array.from({ length: CREATES }, (_, i) => `bp-${params.name}-${i}-${randomUUID().slice(0, 6)}`);
+  try {
+    const started = performance.now();
+    const outcomes = await Promise.all(
+      ids.map(async (environmentId) => {
+        const t0 = performance.now();
+        await lifecycle.createEnvironment({
+          environmentId,
+          blueprint,
+          owner: 'bench',
+          team: 'bench',
+          claimWarm: false,
+        });
+        const status = await lifecycle.waitReady(environmentId);
+        return { status, ms: performance.now() - t0 };
+      }),
+    );
+    const wallSeconds = (performance.now() - started) / 1000;
+    const ready = outcomes.filter((o) => o.status.phase === 'ready');
+    const reasons = outcomes
+      .filter((o) => o.status.phase !== 'ready')
+      .map((o) => o.status.error?.message ?? o.status.phase);
+    const poolsOfPods = await podsPerPool(kube, ids);
+    // What ran, per hour (each pod's share of its node), against each environment alone on the empty cluster.
+    const ranCost = ready.reduce(
+      (sum, o) => sum + o.status.services.reduce((s, svc) => s + (svc.hourlyCost ?? 0), 0),
+      0,
+    );
+    const aloneCost = ready.length * (await aloneHourlyCost(kube, blueprint));
+    const times = ready.map((o) => o.ms);
+    return {
+      ready: ready.length,
+      failed: CREATES - ready.length,
+      firstFailure: reasons[0] ?? null,
+      wallSeconds: round2(wallSeconds),
+      timeToReadyMs: times.length
+        ? { p50: round2(percentile(times, 50)), p99: round2(percentile(times, 99)) }
+        : null,
+      podsPerPool: poolsOfPods,
+      hourlyCostOfWhatRan: round2(ranCost, 4),
+      hourlyCostPlacedAlone: round2(aloneCost, 4),
+      costOverAlone: aloneCost > 0 ? round2(ranCost / aloneCost) : 0,
+    };
+  } finally {
+    await Promise.all(
+      ids.map(async (id) => {
+        await lifecycle.teardown(id, { reason: 'requested' }).catch(() => undefined);
+        await temporal.client.workflow
+          .getHandle(workflowIds.environment(id))
+          .result()
+          .catch(() => undefined);
+      }),
+    );
+    await worker.shutdown();
+    await running.catch(() => undefined);
+  }
+}
+
+/**
+ * One environment alone on the empty cluster, priced as its pods are billed: each pod on the pool its
+ * hard rules allow where its share of a node costs least (price x the larger CPU/memory share).
+ */
+async function aloneHourlyCost(kube: KubeClient, blueprint: ResolvedBlueprint): Promise<number> {
+  const nodes = (await kube.list({ apiVersion: 'v1', kind: 'Node' })).items as NodeLike[];
+  const pools = nodePoolsFromNodes(nodes);
+  let total = 0;
+  for (const service of blueprint.services) {
+    const requests = serviceRequests(service);
+    const demand = { ...requests, isDataService: service.isDataService };
+    const perPod = pools
+      .filter((pool) => poolMayHost({ service: demand, pool, allowDataOnSpot: false }))
+      .map(
+        (pool) =>
+          pool.hourlyPrice *
+          Math.max(
+            requests.cpu / cpuMillicores(pool.capacity.cpu),
+            requests.memory / memoryBytes(pool.capacity.memory),
+          ),
+      );
+    total += service.replicas * Math.min(...perPod);
+  }
+  return total;
+}
+
+/** Pods of these environments per node pool (unbound pods as `unscheduled`). */
+async function podsPerPool(kube: KubeClient, ids: string[]): Promise<Record<string, number>> {
+  const wanted = new Set(ids);
+  const nodes = (await kube.list<NodeLike & KubernetesObject>({ apiVersion: 'v1', kind: 'Node' })).items;
+  const poolOf = new Map(nodes.map((n) => [n.metadata?.name, n.metadata?.labels?.[NODE_POOL_LABELS.pool]]));
+  const pods = await kube.list({ apiVersion: 'v1', kind: 'Pod', labelSelector: LABELS.environment });
+  const counts: Record<string, number> = {};
+  for (const pod of pods.items as {
+    metadata?: { labels?: Record<string, string> };
+    spec?: { nodeName?: string };
+  }[]) {
+    if (!wanted.has(pod.metadata?.labels?.[LABELS.environment] ?? '')) continue;
+    const pool = pod.spec?.nodeName ? (poolOf.get(pod.spec.nodeName) ?? 'unpooled') : 'unscheduled';
+    counts[pool] = (counts[pool] ?? 0) + 1;
+  }
+  return counts;
+}
+
+function round2(value: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+export default suite;

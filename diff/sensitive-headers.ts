@@ -1,3 +1,5 @@
+import { hasCredentialInValue, maskSecret } from '../blueprints/secrets.js';
+
 /**
  * Request headers a diff must never keep: credentials and session state. Captured and user-given
  * requests both go through this before they are stored or sent anywhere.
@@ -57,4 +59,9 @@ export function sanitizeHeaders(
 /** Headers sent on a replay: the placeholders are left out (the original credential is gone). */
 export function replayHeaders(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).filter(([, value]) => value !== HEADER_PLACEHOLDER));
+}
+
+/** A path whose query string carries a credential (`?token=...`) keeps its shape, the credential masked. */
+export function sanitizePath(path: string): string {
+  return hasCredentialInValue(path) ? maskSecret(path) : path;
 }

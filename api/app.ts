@@ -13,6 +13,7 @@ import rateLimitPlugin from './plugins/rate-limit.js';
 import statusSyncPlugin from './plugins/status-sync.js';
 import applyRoutes from './routes/apply.js';
 import blueprintRoutes from './routes/blueprints.js';
+import diffRoutes from './routes/diffs.js';
 import environmentRoutes from './routes/environments.js';
 import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
@@ -76,6 +77,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
       });
       await v1.register(applyRoutes);
       await v1.register(sleepRoutes);
+      await v1.register(diffRoutes);
       await v1.register(snapshotRoutes, { maxPerEnvironment: opts.config.snapshotsPerEnvironment });
       await v1.register(shareRoutes);
       await v1.register(githubWebhookRoutes, { env: opts.env });

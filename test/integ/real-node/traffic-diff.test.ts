@@ -4,6 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKubeTrafficReplayer } from '../../../activities/kube-traffic-replayer.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
+import { renderDiffReport } from '../../../cli/commands/env-diff.js';
 import type { DeployConfig } from '../../../deploy/config.js';
 import { postgresUrlFor } from '../../../deploy/data-endpoints.js';
 import { deployEnvironment } from '../../../deploy/deploy-environment.js';
@@ -163,6 +164,8 @@ describe('traffic diff of checkout-api 2.0 against its 1.0 baseline', () => {
       args: [{ runId, branchId, baselineId: baseId, requests, batchSize: 3 }],
     });
     const report = (await handle.result()) as DiffReport;
+    // The terminal table `microstax env diff` prints (the README shows one).
+    console.log(renderDiffReport({ branch: branchId, baseline: baseId }, report));
     expect(await handle.query(trafficDiffProgressQuery)).toEqual({
       state: 'done',
       total: requests.length,

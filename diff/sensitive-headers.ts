@@ -1,4 +1,4 @@
-import { hasCredentialInValue, maskSecret } from '../blueprints/secrets.js';
+import { hasCredentialInValue, isCredentialName, maskSecret } from '../blueprints/secrets.js';
 
 /**
  * Request headers a diff must never keep: credentials and session state. Captured and user-given
@@ -64,4 +64,26 @@ export function replayHeaders(headers: Record<string, string>): Record<string, s
 /** A path whose query string carries a credential (`?token=...`) keeps its shape, the credential masked. */
 export function sanitizePath(path: string): string {
   return hasCredentialInValue(path) ? maskSecret(path) : path;
+}
+
+/**
+ * A request body as it may be kept: credential-named JSON fields (`password`, `apiKey`, ...) and
+ * credential parameters of a form body replaced, anything else as it is. A body kept this way is for
+ * reading and for replaying safe methods; writes are never replayed.
+ */
+export function sanitizeBody(body: string, contentType: string | undefined): string {
+  if (/\bjson\b/i.test(contentType ?? '')) {
+    try {
+      return JSON.stringify(JSON.parse(body), (key, value) =>
+        key !== '' && typeof value === 'string' && isCredentialName(key) ? HEADER_PLACEHOLDER : value,
+      );
+    } catch {
+      return body;
+    }
+  }
+  if (/x-www-form-urlencoded/i.test(contentType ?? '')) {
+    const masked = `&${body}`;
+    return hasCredentialInValue(masked) ? maskSecret(masked).slice(1) : body;
+  }
+  return body;
 }

@@ -1,6 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Logger } from 'pino';
-import { sanitizeHeaders, sanitizePath } from '../diff/sensitive-headers.js';
+import { sanitizeBody, sanitizeHeaders, sanitizePath } from '../diff/sensitive-headers.js';
 import type { Queryable } from '../store/database.js';
 import {
   type CapturedRequest,
@@ -119,7 +119,10 @@ export function createTrafficCapture(options: TrafficCaptureOptions): TrafficCap
         method: req.method ?? 'GET',
         path: sanitizePath(req.url ?? '/'),
         headers: sanitizeHeaders(req.headers),
-        body: truncated || size === 0 ? null : Buffer.concat(chunks).toString('utf8'),
+        body:
+          truncated || size === 0
+            ? null
+            : sanitizeBody(Buffer.concat(chunks).toString('utf8'), req.headers['content-type']),
         bodyTruncated: truncated,
       });
       if (queue.length >= batchSize) void flush();

@@ -3,7 +3,13 @@ import { compareRequest, type ObservedResponse } from '../../../diff/compare-res
 import { buildDiffReport } from '../../../diff/diff-report.js';
 import { endpointTemplate } from '../../../diff/endpoint-template.js';
 import { parseRequestSet, RequestSetError } from '../../../diff/request-set.js';
-import { HEADER_PLACEHOLDER, replayHeaders, sanitizeHeaders } from '../../../diff/sensitive-headers.js';
+import {
+  HEADER_PLACEHOLDER,
+  replayHeaders,
+  sanitizeBody,
+  sanitizeHeaders,
+  sanitizePath,
+} from '../../../diff/sensitive-headers.js';
 
 const json = (body: unknown, status = 200): ObservedResponse => ({
   status,
@@ -191,5 +197,23 @@ describe('request sets', () => {
         connection: 'keep-alive',
       }),
     ).toEqual({ cookie: HEADER_PLACEHOLDER, 'x-session-id': HEADER_PLACEHOLDER, 'x-request-id': 'r' });
+  });
+
+  it('masks credentials in kept bodies and query strings', () => {
+    expect(
+      JSON.parse(
+        sanitizeBody('{"user":"ada","password":"hunter2","nested":{"apiKey":"k"}}', 'application/json'),
+      ),
+    ).toEqual({
+      user: 'ada',
+      password: HEADER_PLACEHOLDER,
+      nested: { apiKey: HEADER_PLACEHOLDER },
+    });
+    expect(sanitizeBody('user=ada&password=hunter2', 'application/x-www-form-urlencoded')).not.toContain(
+      'hunter2',
+    );
+    expect(sanitizeBody('plain text', 'text/plain')).toBe('plain text');
+    expect(sanitizePath('/login?token=abc&x=1')).not.toContain('abc');
+    expect(sanitizePath('/products?page=2')).toBe('/products?page=2');
   });
 });

@@ -14,6 +14,8 @@ export interface EndpointReport {
   differing: number;
   /** Requests that could not be compared (an answer missing: connection refused, timeout). */
   failed: number;
+  /** Why, the first few distinct reasons. */
+  failures: string[];
   differences: EndpointDifference[];
   /** Path patterns learned as noise from the baseline's two answers, ignored on every request of this endpoint. */
   noiseIgnored: string[];
@@ -88,9 +90,11 @@ function endpointReport(template: string, outcomes: RequestOutcome[]): EndpointR
   let compared = 0;
   let equal = 0;
   let failed = 0;
+  const failures = new Set<string>();
   for (const outcome of outcomes) {
     if (!outcome.comparison) {
       failed += 1;
+      if (outcome.failure && failures.size < 3) failures.add(outcome.failure);
       continue;
     }
     compared += 1;
@@ -109,6 +113,7 @@ function endpointReport(template: string, outcomes: RequestOutcome[]): EndpointR
     equal,
     differing: compared - equal,
     failed,
+    failures: [...failures],
     differences: [...differences.values()],
     noiseIgnored: [...noise].sort(),
   };

@@ -76,6 +76,7 @@ export const DiffReportSchema = z.object({
       equal: z.number().int(),
       differing: z.number().int(),
       failed: z.number().int(),
+      failures: z.array(z.string()).describe('Why requests could not be compared (the first few reasons)'),
       differences: z.array(Finding),
       noiseIgnored: z.array(z.string()).describe("Fields that moved between the baseline's own two answers"),
     }),

@@ -46,8 +46,9 @@ export function renderDiffReport(run: { branch: string; baseline?: string }, rep
     ...rows.map(line),
   ];
   for (const endpoint of report.endpoints) {
-    if (endpoint.differences.length === 0) continue;
+    if (endpoint.differences.length === 0 && endpoint.failures.length === 0) continue;
     lines.push('', `${endpoint.template}:`);
+    for (const reason of endpoint.failures) lines.push(`  failed: ${reason}`);
     for (const d of endpoint.differences) {
       lines.push(
         `  ${d.path}  baseline ${shown(d.baseline)}  branch ${shown(d.branch)}  (${d.requests} request${d.requests === 1 ? '' : 's'})`,

@@ -172,6 +172,7 @@ describe('traffic diff of checkout-api 2.0 against its 1.0 baseline', () => {
       done: requests.length,
     });
 
+    expect(report.endpoints.flatMap((e) => e.failures)).toEqual([]);
     // The deliberate change: /products gains each product's currency (and every answer names 2.0).
     const products = report.endpoints.find((e) => e.template === 'GET /products')!;
     expect(products.differing).toBe(products.compared);

@@ -76,6 +76,7 @@ describe('microstax env diff', () => {
             equal: 1,
             differing: 1,
             failed: 0,
+            failures: [],
             differences: [{ path: '$.products[0].currency', baseline: null, branch: 'EUR', requests: 1 }],
             noiseIgnored: ['$.requestId'],
           },

@@ -61,20 +61,37 @@ export function createKubeTrafficReplayer(params: {
   return {
     async send({ environmentId, request, signal }) {
       const { address, port } = await resolve(environmentId, request.service);
-      const response = await fetch(`http://${address}:${port}${request.path}`, {
-        method: request.method,
-        headers: replayHeaders(request.headers),
-        body: request.body ?? undefined,
-        redirect: 'manual',
-        signal: AbortSignal.any([signal, AbortSignal.timeout(REQUEST_TIMEOUT_MS)]),
-      });
-      return {
-        status: response.status,
-        headers: Object.fromEntries(
-          [...response.headers].map(([name, value]) => [name.toLowerCase(), value]),
-        ),
-        body: await cappedText(response),
-      } satisfies ObservedResponse;
+      // Our own controller: the activity's signal need not be a native AbortSignal (AbortSignal.any refuses those).
+      const controller = new AbortController();
+      const onAbort = () => controller.abort();
+      signal.addEventListener('abort', onAbort);
+      const timer = setTimeout(onAbort, REQUEST_TIMEOUT_MS);
+      try {
+        const response = await fetch(`http://${address}:${port}${request.path}`, {
+          method: request.method,
+          headers: replayHeaders(request.headers),
+          body: request.body ?? undefined,
+          redirect: 'manual',
+          signal: controller.signal,
+        });
+        return {
+          status: response.status,
+          headers: Object.fromEntries(
+            [...response.headers].map(([name, value]) => [name.toLowerCase(), value]),
+          ),
+          body: await cappedText(response),
+        } satisfies ObservedResponse;
+      } catch (error) {
+        // fetch says only "fetch failed"; the cause (ECONNREFUSED, a timeout) is what an operator needs.
+        const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+        const why = cause?.code ?? cause?.message ?? (error as Error).message;
+        throw new Error(
+          `${request.method} ${request.service}${request.path.split('?')[0]} in ${environmentId}: ${why}`,
+        );
+      } finally {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onAbort);
+      }
     },
   };
 }

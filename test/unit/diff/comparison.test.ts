@@ -95,6 +95,7 @@ describe('comparing one request', () => {
       compared: 1,
       differing: 1,
       failed: 1,
+      failures: ['connection refused'],
       noiseIgnored: ['$.at', '$.items[*].at'],
     });
     expect(endpoint.differences).toEqual([

@@ -115,7 +115,8 @@ export function createTrafficCapture(options: TrafficCaptureOptions): TrafficCap
     req.once('end', () => {
       queue.push({
         environmentId: target.environment,
-        service: target.service,
+        // The gateway names Services `<namespace>/<name>`; a replay looks the name up in each environment.
+        service: target.service.slice(target.service.lastIndexOf('/') + 1),
         method: req.method ?? 'GET',
         path: sanitizePath(req.url ?? '/'),
         headers: sanitizeHeaders(req.headers),

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { RequestOutcome } from '../diff/diff-report.js';
+import type { ReplayRequest } from '../diff/request-set.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import {
   claimWarmUpdate,
@@ -24,6 +26,7 @@ import {
 import { permanentFailure, toActivityFailure } from './failures.js';
 import { withHeartbeat } from './heartbeat.js';
 import type { LifecycleDependencies, RuntimeIdentity } from './ports.js';
+import { compareBatch } from './traffic-diff-batch.js';
 
 /**
  * The lifecycle's activities: every I/O step of the workflows, built over injected dependencies.
@@ -419,6 +422,30 @@ export function createActivities(deps: LifecycleDependencies) {
       const ids: string[] = [];
       for await (const execution of deps.temporal.workflow.list({ query })) ids.push(execution.workflowId);
       return ids;
+    },
+
+    /**
+     * One batch of a traffic diff: each request to the baseline twice and to the branch once, then
+     * compared (diff/compare-responses.ts). Methods that write are never sent (the baseline's data
+     * must not change). Heartbeats per request; a retried batch sends its safe requests again.
+     */
+    async compareTrafficBatch(input: {
+      baselineId: string;
+      branchId: string;
+      requests: ReplayRequest[];
+    }): Promise<RequestOutcome[]> {
+      const replayer = deps.trafficReplayer;
+      if (!replayer) {
+        throw permanentFailure({
+          type: LifecycleErrorType.InvalidInput,
+          message: 'this worker has no traffic replayer: it cannot run traffic diffs',
+        });
+      }
+      return withHeartbeat({
+        everyMs,
+        work: (report, signal) =>
+          compareBatch({ replayer, ...input, signal, onRequest: (done) => report({ done }) }),
+      });
     },
 
     /** The warm-pool size the planner's forecast recommends now (1 when the planner gives none). */

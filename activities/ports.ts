@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
+import type { ObservedResponse } from '../diff/compare-responses.js';
+import type { ReplayRequest } from '../diff/request-set.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import type {
   EnvironmentStatus,
@@ -110,6 +112,15 @@ export interface LifecycleStore {
   recordShare(share: ShareStatus): Promise<void>;
 }
 
+/** Sends one request of a traffic diff to an environment's service and reads the whole answer. */
+export interface TrafficReplayer {
+  send(params: {
+    environmentId: string;
+    request: ReplayRequest;
+    signal: AbortSignal;
+  }): Promise<ObservedResponse>;
+}
+
 export interface LifecycleDependencies {
   runtime: EnvironmentRuntime;
   planner: EnvironmentPlanner;
@@ -117,6 +128,8 @@ export interface LifecycleDependencies {
   temporal: Client;
   store?: LifecycleStore;
   snapshotEngines?: SnapshotEngine[];
+  /** Traffic diffs (diff/); without it a diff run fails saying this worker cannot replay. */
+  trafficReplayer?: TrafficReplayer;
   /** How often a long activity heartbeats while it waits, ms (default 5000). */
   heartbeatEveryMs?: number;
 }

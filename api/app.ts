@@ -16,6 +16,7 @@ import statusSyncPlugin from './plugins/status-sync.js';
 import applyRoutes from './routes/apply.js';
 import blueprintRoutes from './routes/blueprints.js';
 import costRoutes from './routes/costs.js';
+import diffRoutes from './routes/diffs.js';
 import environmentRoutes from './routes/environments.js';
 import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
@@ -84,6 +85,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
       });
       await v1.register(applyRoutes);
       await v1.register(sleepRoutes);
+      await v1.register(diffRoutes);
       await v1.register(snapshotRoutes, { maxPerEnvironment: opts.config.snapshotsPerEnvironment });
       await v1.register(shareRoutes);
       await v1.register(costRoutes);

@@ -10,6 +10,11 @@ import type {
   TeardownRequest,
 } from '../workflows/contracts.js';
 import type { PullRequestSignal } from '../workflows/pull-request-contracts.js';
+import type {
+  DiffReport,
+  TrafficDiffInput,
+  TrafficDiffProgress,
+} from '../workflows/traffic-diff-contracts.js';
 
 /** Where a sleep-mode request takes an environment: to zero replicas, or back to its planned ones. */
 export type SleepMode = 'sleep' | 'wake';
@@ -59,6 +64,13 @@ export interface EnvironmentLifecycle {
    * not running). Events of one pull request are handled in the order they arrive here.
    */
   signalPullRequest(signal: PullRequestSignal): Promise<{ workflowId: string }>;
+  /** Starts a traffic diff run (workflows/traffic-diff.ts), without waiting for it. */
+  startTrafficDiff(input: TrafficDiffInput): Promise<{ workflowId: string }>;
+  /** A traffic diff run's state: its progress while it runs, its report once done. */
+  trafficDiffOutcome(
+    branchId: string,
+    runId: string,
+  ): Promise<WorkflowOutcome<DiffReport> & { progress?: TrafficDiffProgress }>;
   /** Throws when Temporal cannot be reached (for /readyz). */
   ping(): Promise<void>;
   close(): Promise<void>;

@@ -9,6 +9,12 @@ import {
   WorkflowType,
   workflowIds,
 } from '../workflows/contracts.js';
+import {
+  type DiffReport,
+  TRAFFIC_DIFF_WORKFLOW_TYPE,
+  trafficDiffProgressQuery,
+  trafficDiffWorkflowId,
+} from '../workflows/traffic-diff-contracts.js';
 import type { EnvironmentLifecycle, WorkflowOutcome } from './lifecycle.js';
 
 /** The lifecycle over Temporal, through the workflow engineer's LifecycleClient where it fits. */
@@ -113,6 +119,47 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
     });
     return { workflowId };
+  };
+
+  startTrafficDiff: EnvironmentLifecycle['startTrafficDiff'] = async (input) => {
+    const workflowId = trafficDiffWorkflowId(input.branchId, input.runId);
+    await this.handle.client.workflow.start(TRAFFIC_DIFF_WORKFLOW_TYPE, {
+      taskQueue: this.taskQueue,
+      workflowId,
+      args: [input],
+      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    });
+    return { workflowId };
+  };
+
+  trafficDiffOutcome: EnvironmentLifecycle['trafficDiffOutcome'] = async (branchId, runId) => {
+    const handle = this.handle.client.workflow.getHandle(trafficDiffWorkflowId(branchId, runId));
+    try {
+      const description = await handle.describe();
+      if (description.status.name === 'RUNNING') {
+        const progress = await this.bounded(() => handle.query(trafficDiffProgressQuery), {
+          ms: this.updateTimeoutMs,
+          what: 'diff progress query',
+        }).catch(() => undefined);
+        return { state: 'running', ...(progress && { progress }) };
+      }
+      if (description.status.name !== 'COMPLETED') {
+        return { state: 'failed', message: `diff workflow ${description.status.name.toLowerCase()}` };
+      }
+      const report = (await handle.result()) as DiffReport;
+      return {
+        state: 'completed',
+        result: report,
+        progress: {
+          state: 'done',
+          total: report.compared + report.failed + report.skipped,
+          done: report.compared + report.failed + report.skipped,
+        },
+      };
+    } catch (error) {
+      if (error instanceof WorkflowNotFoundError) return { state: 'not-found' };
+      throw error;
+    }
   };
 
   snapshotOutcome = async (snapshotId: string): Promise<WorkflowOutcome<SnapshotRecord>> => {

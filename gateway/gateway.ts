@@ -2,7 +2,7 @@ import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { KubeClient } from '../deploy/kube-client.js';
-import { createPool } from '../store/database.js';
+import { createPool, type Queryable } from '../store/database.js';
 import { type AccessStore, cachedAccessStore, postgresAccessStore } from './access/access-store.js';
 import { createAccessCheck, type SessionVerifier } from './access/check-access.js';
 import { watchCluster } from './cluster-view.js';
@@ -10,6 +10,7 @@ import { GatewayStartError } from './errors.js';
 import { createGatewayMetrics } from './metrics.js';
 import { createGatewayServer } from './server.js';
 import { createTemporalWaker, type EnvironmentWaker } from './temporal-waker.js';
+import { createTrafficCapture } from './traffic-capture.js';
 import { createWakeCoordinator } from './wake-coordinator.js';
 
 export interface StartGatewayOptions {
@@ -33,6 +34,11 @@ export interface StartGatewayOptions {
    * or the local stack's, connected at the first wake). `false`: such requests get 503 at once.
    */
   wake?: false | WakeOptions;
+  /**
+   * Traffic capture for diffs (traffic-capture.ts), per environment in `traffic_capture_settings`
+   * (default on, through the access check's database; `false`: never captures).
+   */
+  capture?: false | { db?: Queryable; settingsEveryMs?: number; flushEveryMs?: number };
 }
 
 export interface AccessOptions {
@@ -123,6 +129,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       holdTimeoutMs: wakeOptions.holdTimeoutMs,
       maxHeld: wakeOptions.maxHeld,
     });
+  const captureDb = options.capture === false ? undefined : (options.capture?.db ?? pool);
+  const capture =
+    captureDb &&
+    createTrafficCapture({
+      db: captureDb,
+      log,
+      settingsEveryMs: options.capture ? options.capture.settingsEveryMs : undefined,
+      flushEveryMs: options.capture ? options.capture.flushEveryMs : undefined,
+    });
+  await capture?.refresh();
   const server = createGatewayServer({
     view,
     log,
@@ -133,6 +149,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     retryAfterSeconds: wakeOptions?.retryAfterSeconds,
     ownHosts: options.ownHosts,
     access,
+    capture,
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -146,6 +163,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   } catch (error) {
     agent.destroy();
     await wake?.close();
+    await capture?.close();
     await view.stop();
     await pool?.end();
     throw new GatewayStartError('listen-failed', {
@@ -169,6 +187,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await wake?.close();
       await closed;
       agent.destroy();
+      await capture?.close();
       await view.stop();
       await pool?.end();
     },

@@ -21,6 +21,7 @@ import type { GatewayMetrics, RequestOutcome } from './metrics.js';
 import { isOwnHost } from './own-host.js';
 import { resolveServiceBackend } from './service-backend.js';
 import type { SleepingEnvironment } from './sleep-index.js';
+import type { TrafficCapture } from './traffic-capture.js';
 import type { WakeCoordinator } from './wake-coordinator.js';
 import { renderWakingPage, wantsHtml } from './waking-page.js';
 
@@ -55,6 +56,8 @@ export interface GatewayServerOptions {
    * `startGateway` always passes one).
    */
   access?: AccessCheck;
+  /** Records a sample of forwarded requests for traffic diffs (traffic-capture.ts); absent: none. */
+  capture?: Pick<TrafficCapture, 'observe'>;
 }
 
 /** An answer the gateway gives itself: status, a machine-readable type and a one-line message. */
@@ -325,6 +328,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
           ...(backendError && { backendError }),
         }),
     });
+    options.capture?.observe(req, { environment: decision.routedTo, service: decision.service });
   };
 
   /** Holds a request to a sleeping environment while it wakes, then forwards it or explains. */

@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { type ArtifactStore, DirectoryArtifactStore } from '../activities/artifact-store.js';
 import { KubeRuntime } from '../activities/kube-runtime.js';
+import { createKubeTrafficReplayer } from '../activities/kube-traffic-replayer.js';
 import { createPlanner } from '../activities/planner-adapter.js';
 import type { LifecycleDependencies } from '../activities/ports.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
@@ -58,6 +59,7 @@ export async function createWorkerDependencies(params: {
     planner: createPlanner({ kube, log: params.log }),
     temporal: params.temporal,
     store: pool ? new PostgresLifecycleStore(pool) : undefined,
+    trafficReplayer: createKubeTrafficReplayer({ kube, config }),
     snapshotEngines: [
       new PostgresDumpEngine({
         store,

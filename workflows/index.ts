@@ -9,3 +9,4 @@ export { seedEnvironment } from './seed.js';
 export { shareEnvironment } from './share.js';
 export { deleteSnapshot, snapshotEnvironment } from './snapshot.js';
 export { teardownEnvironment } from './teardown.js';
+export { trafficDiff } from './traffic-diff.js';

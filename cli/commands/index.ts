@@ -38,8 +38,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'env',
     summary: 'create, inspect, share and delete environments through the MicroStax API',
     load: async () => {
-      const [env, apply] = await Promise.all([import('./env.js'), import('./env-apply.js')]);
-      return [env.register, apply.register];
+      const [env, apply, diff] = await Promise.all([
+        import('./env.js'),
+        import('./env-apply.js'),
+        import('./env-diff.js'),
+      ]);
+      return [env.register, apply.register, diff.register];
     },
   },
   {

@@ -13,8 +13,10 @@ describe('CLI command tree for the API', () => {
   it('has env, token and api commands', () => {
     expect(names(['env'])).toEqual([
       'apply',
+      'capture',
       'create',
       'delete',
+      'diff',
       'extend',
       'get',
       'list',

@@ -1,6 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { ProductCache } from './product-cache.js';
-import { findCart, insertCart, listProducts, type Queryable } from './store.js';
+import { findCart, insertCart, listProducts, type Product, type Queryable } from './store.js';
 
 /**
  * The checkout-api's routes as plain functions of a request, so tests call them against real
@@ -32,6 +33,22 @@ export interface CheckoutResponse {
 
 export const SERVICE_NAME = 'checkout-api';
 
+/**
+ * What every answer carries: the service and version, and what real APIs add and a diff must learn to
+ * ignore: a fresh request id and the time it was served.
+ */
+export function answerEnvelope(version: string): Record<string, unknown> {
+  return { service: SERVICE_NAME, version, requestId: randomUUID(), servedAt: new Date().toISOString() };
+}
+
+/**
+ * The deliberate change of 2.0, for the traffic-diff demo: products carry their currency. 1.0 (and
+ * `dev`) answer as before.
+ */
+function priced(version: string, products: Product[]): (Product & { currency?: string })[] {
+  return Number.parseFloat(version) >= 2 ? products.map((p) => ({ ...p, currency: 'EUR' })) : products;
+}
+
 const NewCartSchema = z.object({ customer: z.string().trim().min(1).max(200) });
 
 /** Answers one request. Unknown routes are 404; bad bodies 400 naming the field. */
@@ -41,7 +58,7 @@ export async function handleCheckoutRequest(
 ): Promise<CheckoutResponse> {
   const reply = (status: number, body: Record<string, unknown>): CheckoutResponse => ({
     status,
-    body: { service: SERVICE_NAME, version: deps.version, ...body },
+    body: { ...answerEnvelope(deps.version), ...body },
   });
   const { method, path } = request;
   if (method === 'GET' && path === '/healthz') return reply(200, { status: 'ok' });
@@ -63,10 +80,10 @@ export async function handleCheckoutRequest(
       deps.warn(`cache read failed, reading the database: ${error.message}`);
       return undefined;
     });
-    if (cached) return reply(200, { source: 'cache', products: cached });
+    if (cached) return reply(200, { source: 'cache', products: priced(deps.version, cached) });
     const products = await listProducts(deps.db);
     await deps.cache.set(products).catch((error: Error) => deps.warn(`cache write failed: ${error.message}`));
-    return reply(200, { source: 'database', products });
+    return reply(200, { source: 'database', products: priced(deps.version, products) });
   }
   if (method === 'POST' && path === '/carts') {
     const parsed = NewCartSchema.safeParse(request.body ?? {});

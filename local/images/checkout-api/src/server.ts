@@ -1,5 +1,5 @@
 import http from 'node:http';
-import { type CheckoutDeps, handleCheckoutRequest } from './handlers.js';
+import { answerEnvelope, type CheckoutDeps, handleCheckoutRequest } from './handlers.js';
 
 /** Largest request body accepted (a cart is a few bytes). */
 const MAX_BODY_BYTES = 64 * 1024;
@@ -32,8 +32,7 @@ export function createCheckoutServer(deps: CheckoutDeps & { log: (line: string) 
           if (status >= 500)
             deps.log(`${request.method} ${request.url} failed: ${error.stack ?? error.message}`);
           send(status, {
-            service: 'checkout-api',
-            version: deps.version,
+            ...answerEnvelope(deps.version),
             error: status >= 500 ? 'internal error' : error.message,
           });
         },

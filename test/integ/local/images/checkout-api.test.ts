@@ -81,14 +81,18 @@ const request = (method: string, path: string, body?: unknown) =>
 
 describe('checkout-api handlers', () => {
   it('GET /healthz and GET / report the version, the database and the cache', async () => {
+    // Every answer carries noise a traffic diff must learn: a fresh request id and the time served.
+    const noise = { requestId: expect.stringMatching(/^[0-9a-f-]{36}$/), servedAt: expect.any(String) };
     expect(await request('GET', '/healthz')).toEqual({
       status: 200,
-      body: { service: 'checkout-api', version: '9.9', status: 'ok' },
+      body: { service: 'checkout-api', version: '9.9', status: 'ok', ...noise },
     });
     expect(await request('GET', '/')).toEqual({
       status: 200,
-      body: { service: 'checkout-api', version: '9.9', database: 'ok', cache: 'ok' },
+      body: { service: 'checkout-api', version: '9.9', database: 'ok', cache: 'ok', ...noise },
     });
+    const [a, b] = [await request('GET', '/healthz'), await request('GET', '/healthz')];
+    expect(a.body.requestId).not.toBe(b.body.requestId);
   });
 
   it('GET /products reads the seeded products from Postgres, then serves them from Redis', async () => {
@@ -96,11 +100,22 @@ describe('checkout-api handlers', () => {
     const first = await request('GET', '/products');
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ version: '9.9', source: 'database' });
+    // From 2.0 on (this test runs as 9.9), products carry their currency: the deliberate change a diff finds.
     expect(first.body.products).toEqual([
-      { id: 1, sku: 'TEE-BLK-M', name: 'Black T-shirt, M', priceCents: 1999 },
-      { id: 2, sku: 'MUG-WHT', name: 'White mug', priceCents: 1250 },
-      { id: 3, sku: 'CAP-NVY', name: 'Navy cap', priceCents: 1599 },
+      { id: 1, sku: 'TEE-BLK-M', name: 'Black T-shirt, M', priceCents: 1999, currency: 'EUR' },
+      { id: 2, sku: 'MUG-WHT', name: 'White mug', priceCents: 1250, currency: 'EUR' },
+      { id: 3, sku: 'CAP-NVY', name: 'Navy cap', priceCents: 1599, currency: 'EUR' },
     ]);
+    const older = await handleCheckoutRequest(
+      { ...deps, version: '1.0' },
+      { method: 'GET', path: '/products' },
+    );
+    expect((older.body.products as object[])[0]).toEqual({
+      id: 1,
+      sku: 'TEE-BLK-M',
+      name: 'Black T-shirt, M',
+      priceCents: 1999,
+    });
     expect(await redis.ttl(PRODUCTS_CACHE_KEY)).toBeGreaterThan(0);
     const second = await request('GET', '/products');
     expect(second.body).toMatchObject({ source: 'cache', products: first.body.products });
@@ -151,6 +166,8 @@ describe('checkout-api handlers', () => {
       expect(await invalid.json()).toEqual({
         service: 'checkout-api',
         version: '9.9',
+        requestId: expect.any(String),
+        servedAt: expect.any(String),
         error: 'body: invalid JSON',
       });
     } finally {

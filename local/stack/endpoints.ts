@@ -17,6 +17,14 @@ export interface StackEndpoints {
   databaseUrl: string;
   /** A kubeconfig file path; `KUBECONFIG` wins when set. */
   kubeconfigPath: string;
+  /** The OpenID Connect provider (Dex), when the stack runs it. */
+  oidc?: {
+    issuer: string;
+    /** The file holding the dashboard client's secret. */
+    clientSecretFile: string;
+    /** The API callback the provider knows (on the stack's API port). */
+    redirectUrl: string;
+  };
   /** The real node tier, when `stack up --real-nodes` started it (and no KUBECONFIG overrides the cluster). */
   realNode?: {
     nodeName: string;
@@ -55,6 +63,13 @@ export async function readStackEndpoints(env: NodeJS.ProcessEnv = process.env): 
     temporal: { address: temporal.address, namespace: temporal.namespace, uiUrl: temporal.uiUrl },
     databaseUrl,
     kubeconfigPath,
+    ...(state.parts.oidc && {
+      oidc: {
+        issuer: state.parts.oidc.issuer,
+        clientSecretFile: state.parts.oidc.clientSecretFile,
+        redirectUrl: state.parts.oidc.redirectUrl,
+      },
+    }),
     ...(nodes && {
       realNode: { nodeName: nodes.nodeName, registry: nodes.registry, gatewayUrl: nodes.gatewayUrl },
     }),

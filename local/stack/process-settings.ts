@@ -12,7 +12,7 @@ import { StackError } from './errors.js';
  * does not give them: the database, Temporal, the cluster, the dev codec key and a snapshot directory.
  * Product code reads only explicit settings; this is the one place that knows the stack supplies them.
  * Returns only the variables to add (nothing when every one is set, or when no stack is up: the
- * process then fails naming what is missing).
+ * process then fails naming what is missing). Sign-in (Dex) is added when the stack runs it.
  */
 export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
   const unset = (name: string) => !env[name];
@@ -23,6 +23,8 @@ export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record
     kubernetes: unset('KUBECONFIG') && !inCluster,
     codecKey: unset(CODEC_KEY_ENV.key) && unset(CODEC_KEY_ENV.keyFile),
     snapshots: unset(SNAPSHOT_DIR_ENV),
+    oidc: unset(API_CONFIG_ENV.oidcIssuer),
+    corsOrigins: unset(API_CONFIG_ENV.corsOrigins),
   };
   if (!Object.values(wanted).some(Boolean)) return {};
   const endpoints = await readStackEndpoints(env).catch((error: unknown) => {
@@ -40,6 +42,13 @@ export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record
   if (wanted.kubernetes) settings.KUBECONFIG = endpoints.kubeconfigPath;
   if (wanted.codecKey) settings[CODEC_KEY_ENV.keyFile] = await ensureDevCodecKey(endpoints.stateDir);
   if (wanted.snapshots) settings[SNAPSHOT_DIR_ENV] = path.join(endpoints.stateDir, 'snapshots');
+  // The Temporal UI calls the API's codec server from its own origin.
+  if (wanted.corsOrigins) settings[API_CONFIG_ENV.corsOrigins] = endpoints.temporal.uiUrl;
+  if (wanted.oidc && endpoints.oidc) {
+    settings[API_CONFIG_ENV.oidcIssuer] = endpoints.oidc.issuer;
+    if (unset(API_CONFIG_ENV.oidcClientSecret))
+      settings[API_CONFIG_ENV.oidcClientSecretFile] = endpoints.oidc.clientSecretFile;
+  }
   return settings;
 }
 

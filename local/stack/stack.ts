@@ -20,6 +20,7 @@ import {
 } from './kubernetes/cluster.js';
 import { withStackLock } from './lock.js';
 import { checkRealNode, downRealNode, NODE_BINARIES, upRealNode } from './node/node-tier.js';
+import { checkOidc, startOidc, TEST_USERS } from './oidc.js';
 import {
   checkPostgres,
   externalPostgres,
@@ -69,6 +70,7 @@ async function checkPart(config: StackConfig, state: StackState, name: PartName)
     if (state.parts.kubernetes.external) await externalKubernetes(state.parts.kubernetes.kubeconfigPath);
     else await checkLocalKubernetes(config, state.parts.kubernetes);
   }
+  if (name === 'oidc' && state.parts.oidc) await checkOidc(state.parts.oidc.issuer);
   if (name === 'nodes' && state.parts.nodes) {
     const nodes = state.parts.nodes;
     await checkRegistry(nodes.registry);
@@ -228,6 +230,13 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
         );
       }
     }
+    const recordedOidc = state.parts.oidc;
+    if (!(await isHealthy(config, state, 'oidc'))) {
+      progress.step('OpenID Connect provider (Dex)');
+      if (recordedOidc) await stopAll(recordedOidc.processes, progress);
+      const { dex } = await ensureBinaries({ binDir: config.binDir, names: ['dex'], progress });
+      await settle('oidc', await startOidc({ config, binary: dex, onStarted }));
+    }
     if (options.realNodes || state.parts.nodes) {
       await upNodesPart({ config, state, progress, onStarted, settle, isHealthy });
     }
@@ -275,6 +284,7 @@ export async function stackDown(
       ? [
           ...(state.parts.nodes?.processes ?? []),
           ...state.starting,
+          ...(state.parts.oidc?.processes ?? []),
           ...[...(state.parts.kubernetes?.processes ?? [])].reverse(),
           ...(state.parts.postgres?.processes ?? []),
           ...(state.parts.temporal?.processes ?? []),
@@ -291,7 +301,7 @@ export async function stackDown(
       await rm(config.stateFile, { force: true });
     }
     if (options.purge) {
-      for (const entry of ['temporal', 'postgres', 'kubernetes', 'registry', 'kubeconfig', 'logs']) {
+      for (const entry of ['temporal', 'postgres', 'kubernetes', 'oidc', 'registry', 'kubeconfig', 'logs']) {
         await rm(path.join(config.stateDir, entry), { recursive: true, force: true });
       }
       await rm(path.dirname(fallbackPostgresDataDir(config.stateDir)), { recursive: true, force: true });
@@ -334,7 +344,7 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
   const state = await readStackState(requested.stateFile);
   const config = recordedPorts(requested, state);
   const parts: PartStatus[] = [];
-  const names: PartName[] = ['temporal', 'postgres', 'kubernetes'];
+  const names: PartName[] = ['temporal', 'postgres', 'kubernetes', 'oidc'];
   if (state?.parts.nodes) names.push('nodes');
   for (const name of names) {
     const part = state?.parts[name];
@@ -351,11 +361,13 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
         ? null
         : 'address' in part
           ? `${part.address} (UI ${part.uiUrl}, namespace ${part.namespace})`
-          : 'databaseUrl' in part
-            ? redactUrl(part.databaseUrl)
-            : 'nodeName' in part
-              ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
-              : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
+          : 'issuer' in part
+            ? `${part.issuer} (test users ${TEST_USERS.map((user) => user.username).join(', ')})`
+            : 'databaseUrl' in part
+              ? redactUrl(part.databaseUrl)
+              : 'nodeName' in part
+                ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
+                : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
       external: part?.external ?? false,
       healthy: problem === null,
       problem,

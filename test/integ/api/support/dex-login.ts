@@ -1,0 +1,49 @@
+/**
+ * Signs a test user in through the real Dex the way a browser would, with plain HTTP: follows the
+ * redirects from the authorization URL to the login form, posts the form, and follows on until Dex
+ * sends the browser to `redirectPrefix` (the API's callback), whose URL it returns.
+ */
+export async function followDexLogin(params: {
+  authorizationUrl: string;
+  redirectPrefix: string;
+  login: string;
+  password: string;
+}): Promise<URL> {
+  let url = params.authorizationUrl;
+  let form: { action: string } | null = null;
+  for (let hop = 0; hop < 10 && !form; hop++) {
+    const response = await fetch(url, { redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (location) {
+      url = new URL(location, url).href;
+      if (url.startsWith(params.redirectPrefix)) return new URL(url);
+      continue;
+    }
+    const html = await response.text();
+    if (response.status !== 200)
+      throw new Error(`Dex answered ${response.status} at ${url}: ${html.slice(0, 300)}`);
+    const action = /<form[^>]*action="([^"]*)"/i.exec(html)?.[1];
+    if (!action) throw new Error(`no login form at ${url}: ${html.slice(0, 300)}`);
+    form = { action: new URL(action.replaceAll('&amp;', '&'), url).href };
+  }
+  if (!form) throw new Error(`no login form after 10 redirects from ${params.authorizationUrl}`);
+  let response = await fetch(form.action, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ login: params.login, password: params.password }),
+  });
+  for (let hop = 0; hop < 10; hop++) {
+    const location = response.headers.get('location');
+    if (!location) {
+      const html = await response.text();
+      throw new Error(
+        `Dex did not redirect after the login form (${response.status}): ${html.slice(0, 300)}`,
+      );
+    }
+    const next = new URL(location, response.url || form.action);
+    if (next.href.startsWith(params.redirectPrefix)) return next;
+    response = await fetch(next, { redirect: 'manual' });
+  }
+  throw new Error('Dex never redirected to the callback');
+}

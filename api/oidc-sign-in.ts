@@ -78,6 +78,11 @@ export class OidcSignIn {
     });
   }
 
+  /** What a CLI needs to sign in on its own: the issuer and its public client. */
+  publicSettings(): { issuer: string; cliClientId: string } {
+    return { issuer: this.settings.issuer.href.replace(/\/$/, ''), cliClientId: this.settings.cliClientId };
+  }
+
   private configuration(): Promise<oidc.Configuration> {
     if (!this.discovered) {
       const { issuer, clientId, clientSecret } = this.settings;

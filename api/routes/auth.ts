@@ -10,7 +10,14 @@ import { requireUser } from '../access.js';
 import { ApiError, badRequest, ErrorCode } from '../errors.js';
 import type { OidcSignIn, SignedInIdentity } from '../oidc-sign-in.js';
 import { SESSION_COOKIE } from '../plugins/auth.js';
-import { CallbackQuery, IdTokenExchangeBody, LoginQuery, TokenView, Whoami } from '../schemas/auth.js';
+import {
+  AuthConfig,
+  CallbackQuery,
+  IdTokenExchangeBody,
+  LoginQuery,
+  TokenView,
+  Whoami,
+} from '../schemas/auth.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import { membershipFromGroups } from '../team-from-groups.js';
 import { tokenView } from './tokens.js';
@@ -48,6 +55,19 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
     await ensureTeam(app.db, { id: teamId });
     return upsertUser(app.db, { name: identity.name, teamId, role });
   }
+
+  app.get(
+    '/auth/config',
+    {
+      config: { public: true },
+      schema: {
+        tags,
+        summary: 'The sign-in provider, for `microstax login` (device flow with the CLI client)',
+        response: { 200: AuthConfig, 429: ErrorResponse, 503: ErrorResponse },
+      },
+    },
+    async () => signIn().publicSettings(),
+  );
 
   app.get(
     '/auth/login',

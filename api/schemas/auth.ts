@@ -65,3 +65,10 @@ export const TokenListQuery = z.strictObject({
 });
 
 export const TokenParams = z.strictObject({ id: z.uuid().describe('Token id') });
+
+export const AuthConfig = z
+  .object({
+    issuer: z.string().describe('The OpenID Connect issuer'),
+    cliClientId: z.string().describe('The public client `microstax login` signs in with (device flow)'),
+  })
+  .describe('Where to sign in');

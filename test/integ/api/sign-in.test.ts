@@ -7,7 +7,7 @@ import { CLI_CLIENT_ID, TEST_USER_PASSWORD } from '../../../local/stack/oidc.js'
 import { countSessions } from '../../../store/sessions.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { json, startTestApi, type TestApi } from './harness.js';
-import { followDexLogin } from './support/dex-login.js';
+import { dexIdToken, followDexLogin } from './support/dex-login.js';
 
 /**
  * Sign-in through the stack's real Dex: the browser flow (authorization code + PKCE) driven over HTTP,
@@ -46,24 +46,6 @@ async function finishSignIn(callback: URL, loginCookie: string) {
     url: `/v1/auth/callback${callback.search}`,
     cookies: { microstax_login: loginCookie },
   });
-}
-
-/** An ID token for the CLI client straight from Dex (password grant, as the device flow's result). */
-async function dexIdToken(login: string): Promise<string> {
-  const response = await fetch(`${oidc.issuer}/token`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({
-      grant_type: 'password',
-      client_id: CLI_CLIENT_ID,
-      username: login,
-      password: TEST_USER_PASSWORD,
-      scope: 'openid email profile groups',
-    }),
-  });
-  const body = (await response.json()) as { id_token?: string; error?: string };
-  if (!body.id_token) throw new Error(`Dex gave no ID token: ${JSON.stringify(body)}`);
-  return body.id_token;
 }
 
 beforeAll(async () => {
@@ -216,7 +198,7 @@ describe('CLI sign-in: ID token exchange', () => {
     const exchanged = await api.app.inject({
       method: 'POST',
       url: '/v1/auth/id-token',
-      payload: { idToken: await dexIdToken('bob@example.com') },
+      payload: { idToken: await dexIdToken(oidc.issuer, 'bob@example.com') },
     });
     expect(exchanged.statusCode, exchanged.body).toBe(201);
     const { token, id } = json<{ token: string; id: string }>(exchanged);
@@ -266,7 +248,7 @@ describe('CLI sign-in: ID token exchange', () => {
   });
 
   it('refuses a real ID token once it has expired', async () => {
-    const idToken = await dexIdToken('alice@example.com');
+    const idToken = await dexIdToken(oidc.issuer, 'alice@example.com');
     // The same API, its clock two hours on: Dex's ID tokens last one hour.
     const later = await createApiInstance({
       config: loadApiConfig({}, { databaseUrl: api.db.url, ...oidcConfig }),

@@ -1,3 +1,23 @@
+import { CLI_CLIENT_ID, TEST_USER_PASSWORD } from '../../../../local/stack/oidc.js';
+
+/** An ID token for the CLI client straight from Dex (a password grant: what the device flow ends with). */
+export async function dexIdToken(issuer: string, login: string): Promise<string> {
+  const response = await fetch(`${issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'password',
+      client_id: CLI_CLIENT_ID,
+      username: login,
+      password: TEST_USER_PASSWORD,
+      scope: 'openid email profile groups',
+    }),
+  });
+  const body = (await response.json()) as { id_token?: string; error?: string };
+  if (!body.id_token) throw new Error(`Dex gave no ID token: ${JSON.stringify(body)}`);
+  return body.id_token;
+}
+
 /**
  * Signs a test user in through the real Dex the way a browser would, with plain HTTP: follows the
  * redirects from the authorization URL to the login form, posts the form, and follows on until Dex

@@ -28,7 +28,7 @@ const LOGIN_TTL_MS = 10 * 60_000;
 const tags = ['auth'];
 
 export interface AuthRoutesOptions {
-  /** Null when no provider is configured: sign-in answers 503 saying so. */
+  /** Null when no provider is configured: sign-in answers 404 saying so. */
   signIn: OidcSignIn | null;
   adminGroup: string;
   sessionTtlMs: number;
@@ -42,9 +42,10 @@ const cookieOptions = (request: FastifyRequest) =>
 const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) => {
   const signIn = (): OidcSignIn => {
     if (opts.signIn) return opts.signIn;
+    // Not a server fault: this installation has no sign-in, as if the route did not exist.
     throw new ApiError({
-      statusCode: 503,
-      code: ErrorCode.Unavailable,
+      statusCode: 404,
+      code: ErrorCode.NotFound,
       message: 'sign-in is not configured on this installation (MICROSTAX_OIDC_ISSUER); use an API token',
     });
   };
@@ -63,7 +64,7 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
       schema: {
         tags,
         summary: 'The sign-in provider, for `microstax login` (device flow with the CLI client)',
-        response: { 200: AuthConfig, 429: ErrorResponse, 503: ErrorResponse },
+        response: { 200: AuthConfig, 404: ErrorResponse, 429: ErrorResponse, 503: ErrorResponse },
       },
     },
     async () => signIn().publicSettings(),
@@ -77,7 +78,13 @@ const authRoutes: FastifyPluginAsyncZod<AuthRoutesOptions> = async (app, opts) =
         tags,
         summary: 'Start a browser sign-in: redirects to the OpenID Connect provider (code flow + PKCE)',
         querystring: LoginQuery,
-        response: { 302: z.null(), 503: ErrorResponse, 400: ErrorResponse, 429: ErrorResponse },
+        response: {
+          302: z.null(),
+          400: ErrorResponse,
+          404: ErrorResponse,
+          429: ErrorResponse,
+          503: ErrorResponse,
+        },
       },
     },
     async (request, reply) => {

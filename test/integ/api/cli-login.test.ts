@@ -1,13 +1,14 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
+import { TEST_USER_PASSWORD } from '../../../local/stack/oidc.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { startTestApi, type TestApi } from './harness.js';
-import { dexIdToken } from './support/dex-login.js';
+import { confirmDeviceCode, dexIdToken } from './support/dex-login.js';
 
 const run = promisify(execFile);
 
@@ -90,6 +91,40 @@ describe('microstax login (CLI over the API and Dex)', () => {
     expect(forOther.code).toBe(1);
     expect(forOther.stdout + forOther.stderr).toMatch(/only admins/);
   }, 60_000);
+
+  it('signs in by the device flow: the code confirmed in Dex the way a browser would', async () => {
+    const child = spawn(
+      process.execPath,
+      ['bin/microstax.js', 'login', '--url', url, '--context', 'device', '--json'],
+      {
+        env: { ...process.env, MICROSTAX_CONFIG: path.join(dir, 'config.json') },
+      },
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += String(chunk);
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('close', resolve));
+    const verificationUrl = await new Promise<string>((resolve, reject) => {
+      child.stderr.on('data', (chunk) => {
+        stderr += String(chunk);
+        const match = /open (\S+) and confirm the code/.exec(stderr);
+        if (match) resolve(match[1]!);
+      });
+      void exited.then(() => reject(new Error(`login exited before printing a URL: ${stderr}`)));
+    });
+    await confirmDeviceCode({ verificationUrl, login: 'bob@example.com', password: TEST_USER_PASSWORD });
+    expect(await exited, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      ok: true,
+      context: 'device',
+      user: 'bob@example.com',
+      team: 'team-b',
+    });
+    const whoami = await cli(['whoami', '--json'], { MICROSTAX_CONTEXT: 'device' });
+    expect(JSON.parse(whoami.stdout)).toMatchObject({ team: 'team-b' });
+  }, 90_000);
 
   it('refuses a forged ID token with exit 1 and stores nothing', async () => {
     const forged = await cli(

@@ -67,3 +67,46 @@ export async function followDexLogin(params: {
   }
   throw new Error('Dex never redirected to the callback');
 }
+
+/**
+ * Confirms a device-flow code the way a person would in a browser: opens the verification URL,
+ * submits the code form, then the login form, following Dex's redirects until a page with no form
+ * (Dex's "signed in" page) is reached.
+ */
+export async function confirmDeviceCode(params: {
+  verificationUrl: string;
+  login: string;
+  password: string;
+}) {
+  let request: { url: string; init?: RequestInit } = { url: params.verificationUrl };
+  for (let step = 0; step < 20; step++) {
+    const response = await fetch(request.url, { ...request.init, redirect: 'manual' });
+    const location = response.headers.get('location');
+    if (location) {
+      request = { url: new URL(location, request.url).href };
+      continue;
+    }
+    const html = await response.text();
+    if (response.status !== 200)
+      throw new Error(`Dex answered ${response.status} at ${request.url}: ${html.slice(0, 300)}`);
+    const action = /<form[^>]*action="([^"]*)"/i.exec(html)?.[1];
+    if (!action) return;
+    const url = new URL(action.replaceAll('&amp;', '&'), request.url).href;
+    const userCode = /name="user_code"[^>]*value="([^"]*)"/i.exec(html)?.[1];
+    const fields: Record<string, string> | null = userCode
+      ? { user_code: userCode }
+      : /name="password"/i.test(html)
+        ? { login: params.login, password: params.password }
+        : null;
+    if (!fields) throw new Error(`an unexpected form at ${request.url}: ${html.slice(0, 300)}`);
+    request = {
+      url,
+      init: {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams(fields),
+      },
+    };
+  }
+  throw new Error('the device confirmation did not finish in 20 steps');
+}

@@ -1,8 +1,12 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyCors from '@fastify/cors';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { type CodecKeys, loadCodecKeys } from '../temporal/codec-key.js';
 import { TEMPORAL_CONFIG_ENV, TEMPORAL_NAMESPACE } from '../temporal/config.js';
 import type { ApiConfig } from './config.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
+import { OidcSignIn } from './oidc-sign-in.js';
 import authPlugin from './plugins/auth.js';
 import changeListenerPlugin from './plugins/change-listener.js';
 import dashboardPlugin from './plugins/dashboard.js';
@@ -14,7 +18,9 @@ import openApiPlugin from './plugins/openapi.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import statusSyncPlugin from './plugins/status-sync.js';
 import applyRoutes from './routes/apply.js';
+import authRoutes from './routes/auth.js';
 import blueprintRoutes from './routes/blueprints.js';
+import codecRoutes from './routes/codec.js';
 import costRoutes from './routes/costs.js';
 import diffRoutes from './routes/diffs.js';
 import environmentRoutes from './routes/environments.js';
@@ -23,6 +29,7 @@ import healthRoutes from './routes/health.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
+import tokenRoutes from './routes/tokens.js';
 import { StreamSlots } from './stream-slots.js';
 import { TokenLookupGuard } from './token-lookup-guard.js';
 
@@ -37,6 +44,13 @@ export interface AppOptions {
   lifecycle?: EnvironmentLifecycle;
   /** Run the background loop that mirrors workflow status into Postgres (default true). */
   statusSync?: boolean;
+  /** The clock ID tokens are checked against (default the system's; tests move it to expire one). */
+  now?: () => Date;
+}
+
+/** The codec key when this process has one; the codec server answers 503 without it. */
+async function codecKeysOrNull(env: NodeJS.ProcessEnv): Promise<CodecKeys | null> {
+  return loadCodecKeys(env).catch(() => null);
 }
 
 /**
@@ -60,7 +74,16 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
     environmentTtlMs: opts.config.environmentCacheMs,
     onTokenChange: () => tokenGuard.forgetMisses(),
   });
-  await instance.register(authPlugin, { guard: tokenGuard });
+  await instance.register(fastifyCookie);
+  // Only listed origins (and the API's own pages, which need no CORS) may call with credentials.
+  await instance.register(fastifyCors, {
+    origin: opts.config.corsOrigins,
+    credentials: true,
+    allowedHeaders: ['Authorization', 'Content-Type', 'X-Requested-With', 'X-Namespace', 'Idempotency-Key'],
+    methods: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'],
+    maxAge: 600,
+  });
+  await instance.register(authPlugin, { guard: tokenGuard, allowedOrigins: opts.config.corsOrigins });
   if (opts.statusSync !== false) {
     await instance.register(statusSyncPlugin, {
       databaseUrl: opts.config.databaseUrl,
@@ -68,13 +91,27 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
     });
   }
   await instance.register(healthRoutes);
+  const env = opts.env ?? process.env;
+  await instance.register(codecRoutes, {
+    prefix: '/codec',
+    keys: await codecKeysOrNull(env),
+    namespace: env[TEMPORAL_CONFIG_ENV.namespace] || TEMPORAL_NAMESPACE,
+  });
+  const signIn = await OidcSignIn.fromConfig(opts.config, opts.now);
   await instance.register(dashboardPlugin, {
     dir: opts.config.dashboardDir,
     temporalUiUrl: opts.config.temporalUiUrl,
-    temporalNamespace: (opts.env ?? process.env)[TEMPORAL_CONFIG_ENV.namespace] || TEMPORAL_NAMESPACE,
+    temporalNamespace: env[TEMPORAL_CONFIG_ENV.namespace] || TEMPORAL_NAMESPACE,
   });
   await instance.register(
     async (v1) => {
+      await v1.register(authRoutes, {
+        signIn,
+        adminGroup: opts.config.oidcAdminGroup,
+        sessionTtlMs: opts.config.sessionTtlMs,
+        cliTokenTtlMs: opts.config.cliTokenTtlMs,
+      });
+      await v1.register(tokenRoutes);
       await v1.register(blueprintRoutes, { env: opts.env });
       await v1.register(environmentRoutes, {
         streams: {

@@ -135,6 +135,74 @@ export const ApiConfigSchema = z.strictObject({
     .describe(
       "The Temporal UI's URL (MICROSTAX_TEMPORAL_UI_URL): the dashboard links each environment's workflow there; unset = no link",
     ),
+  corsOrigins: z
+    .preprocess(
+      (value) =>
+        typeof value === 'string'
+          ? value
+              .split(',')
+              .map((origin) => origin.trim())
+              .filter(Boolean)
+          : value,
+      z.array(z.url().regex(/^https?:\/\/[^/]+$/, 'an origin is scheme://host[:port], with no path')),
+    )
+    .default([])
+    .describe(
+      "Origins other than the API's own whose pages may call it with credentials, comma-separated (MICROSTAX_API_CORS_ORIGINS), e.g. the Temporal UI for the codec server; empty = none",
+    ),
+  oidcIssuer: z
+    .url()
+    .optional()
+    .describe(
+      'OpenID Connect issuer to sign people in with (MICROSTAX_OIDC_ISSUER); unset = sign-in off, API tokens only',
+    ),
+  oidcClientId: z
+    .string()
+    .min(1)
+    .default('microstax-dashboard')
+    .describe('OIDC client of the browser sign-in, a confidential client (MICROSTAX_OIDC_CLIENT_ID)'),
+  oidcClientSecret: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('Its secret (MICROSTAX_OIDC_CLIENT_SECRET); or MICROSTAX_OIDC_CLIENT_SECRET_FILE'),
+  oidcClientSecretFile: z
+    .string()
+    .min(1)
+    .optional()
+    .describe('A file holding the client secret, e.g. a mounted Secret (MICROSTAX_OIDC_CLIENT_SECRET_FILE)'),
+  oidcCliClientId: z
+    .string()
+    .min(1)
+    .default('microstax-cli')
+    .describe(
+      'OIDC public client `microstax login` uses; its ID tokens are exchanged for API tokens (MICROSTAX_OIDC_CLI_CLIENT_ID)',
+    ),
+  oidcRedirectUrl: z
+    .url()
+    .optional()
+    .describe(
+      'The callback URL registered with the provider (MICROSTAX_OIDC_REDIRECT_URL); default <public URL or http://127.0.0.1:<port>>/v1/auth/callback',
+    ),
+  oidcAdminGroup: z
+    .string()
+    .min(1)
+    .default('microstax-admins')
+    .describe('Members of this group (groups claim) are MicroStax admins (MICROSTAX_OIDC_ADMIN_GROUP)'),
+  sessionTtlMs: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .max(7 * 24 * 3_600_000)
+    .default(12 * 3_600_000)
+    .describe('How long a browser session lasts (MICROSTAX_API_SESSION_TTL_MS)'),
+  cliTokenTtlMs: z.coerce
+    .number()
+    .int()
+    .min(60_000)
+    .max(90 * 24 * 3_600_000)
+    .default(30 * 24 * 3_600_000)
+    .describe('How long the API token `microstax login` gets lasts (MICROSTAX_API_CLI_TOKEN_TTL_MS)'),
 });
 export type ApiConfig = z.infer<typeof ApiConfigSchema>;
 
@@ -158,6 +226,16 @@ export const API_CONFIG_ENV: Record<keyof ApiConfig, string> = {
   publicUrl: 'MICROSTAX_API_PUBLIC_URL',
   dashboardDir: 'MICROSTAX_API_DASHBOARD_DIR',
   temporalUiUrl: 'MICROSTAX_TEMPORAL_UI_URL',
+  corsOrigins: 'MICROSTAX_API_CORS_ORIGINS',
+  oidcIssuer: 'MICROSTAX_OIDC_ISSUER',
+  oidcClientId: 'MICROSTAX_OIDC_CLIENT_ID',
+  oidcClientSecret: 'MICROSTAX_OIDC_CLIENT_SECRET',
+  oidcClientSecretFile: 'MICROSTAX_OIDC_CLIENT_SECRET_FILE',
+  oidcCliClientId: 'MICROSTAX_OIDC_CLI_CLIENT_ID',
+  oidcRedirectUrl: 'MICROSTAX_OIDC_REDIRECT_URL',
+  oidcAdminGroup: 'MICROSTAX_OIDC_ADMIN_GROUP',
+  sessionTtlMs: 'MICROSTAX_API_SESSION_TTL_MS',
+  cliTokenTtlMs: 'MICROSTAX_API_CLI_TOKEN_TTL_MS',
 };
 
 /** Reads and validates the configuration from environment variables plus explicit overrides (flags). */

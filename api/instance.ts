@@ -75,6 +75,7 @@ export async function createApiInstance(
     statusSync: opts.statusSync,
     config: opts.config,
     env: opts.env,
+    now: opts.now,
   });
   return instance;
 }

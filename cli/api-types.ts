@@ -3,6 +3,7 @@
  * field the API renames breaks the CLI's typecheck instead of its output. Types only: nothing loads.
  */
 import type { z } from 'zod';
+import type * as auth from '../api/schemas/auth.js';
 import type * as environments from '../api/schemas/environments.js';
 import type * as snapshots from '../api/schemas/snapshots.js';
 
@@ -15,3 +16,8 @@ export type CostReportBody = z.infer<typeof environments.CostReport>;
 export type SnapshotBody = z.infer<typeof snapshots.SnapshotView>;
 export type ShareBody = z.infer<typeof snapshots.ShareView>;
 export type CreatedShareBody = z.infer<typeof snapshots.CreatedShare>;
+export type AuthConfigBody = z.infer<typeof auth.AuthConfig>;
+export type WhoamiBody = z.infer<typeof auth.Whoami>;
+export type TokenBody = z.infer<typeof auth.TokenView>;
+export type TokenListBody = z.infer<typeof auth.TokenList>;
+export type CreatedTokenBody = z.infer<typeof auth.CreatedToken>;

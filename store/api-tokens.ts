@@ -132,3 +132,10 @@ export async function revokeApiToken(db: Queryable, tokenId: string): Promise<bo
   );
   return (rowCount ?? 0) > 0;
 }
+
+/** One token by id (live or not), or null. */
+export async function findApiToken(db: Queryable, tokenId: string): Promise<ApiTokenRecord | null> {
+  if (!/^[0-9a-f-]{36}$/i.test(tokenId)) return null;
+  const { rows } = await db.query<ApiTokenRow>(`SELECT ${COLUMNS} FROM api_tokens WHERE id = $1`, [tokenId]);
+  return rows[0] ? toToken(rows[0]) : null;
+}

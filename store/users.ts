@@ -48,3 +48,12 @@ export async function findUserByName(db: Queryable, name: string): Promise<UserR
   );
   return rows[0] ? toUser(rows[0]) : null;
 }
+
+/** The user of that id, or null. */
+export async function findUserById(db: Queryable, id: string): Promise<UserRecord | null> {
+  const { rows } = await db.query<UserRow>(
+    'SELECT id, team_id, name, role, created_at FROM users WHERE id = $1',
+    [id],
+  );
+  return rows[0] ? toUser(rows[0]) : null;
+}

@@ -2,13 +2,26 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { findPrincipalByTokenHash, type TokenPrincipal } from '../../store/api-tokens.js';
 import { hashSecretToken, tokenKindOf } from '../../store/secret-tokens.js';
+import { findPrincipalBySessionHash } from '../../store/sessions.js';
 import { findLiveShareByTokenHash } from '../../store/shares.js';
 import { ApiError, ErrorCode } from '../errors.js';
 import type { TokenLookupGuard } from '../token-lookup-guard.js';
 import type { CachedShare } from './change-listener.js';
 
-/** A person calling with their API token. */
-export type UserPrincipal = { kind: 'user' } & TokenPrincipal;
+/**
+ * A person calling with their API token, or signed in with a session cookie (`via: 'session'`; its
+ * `tokenId` is then the session's id).
+ */
+export type UserPrincipal = { kind: 'user'; via: 'token' | 'session' } & TokenPrincipal;
+
+/** The cookie a browser sign-in sets (HttpOnly, SameSite=Lax, Secure on https). */
+export const SESSION_COOKIE = 'microstax_session';
+/**
+ * A cookie-authenticated request that changes something must carry one of these headers: a page of
+ * another site cannot add them without a CORS preflight, which only allowed origins pass.
+ */
+export const CSRF_HEADERS = ['x-requested-with', 'x-namespace'] as const;
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Someone holding a share token: read access to one environment's status and URLs. */
 export interface SharePrincipal {
   kind: 'share';
@@ -65,6 +78,8 @@ const invalidToken = () => unauthorized('the token is not valid, or has expired 
 export interface AuthOptions {
   /** Remembers unknown tokens and spends each client address's database lookups. */
   guard: TokenLookupGuard;
+  /** Origins besides the API's own whose pages may send cookie-authenticated changes. */
+  allowedOrigins: readonly string[];
 }
 
 /**
@@ -80,6 +95,7 @@ export interface AuthOptions {
  */
 async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void> {
   const { guard } = opts;
+  const allowedOrigins = new Set(opts.allowedOrigins);
   const lookups = { found: 0, missing: 0 };
   app.decorate('tokenLookups', lookups);
 
@@ -115,7 +131,11 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
   /** The principal of the request's credential, or a 401 ApiError. */
   async function authenticate(request: FastifyRequest, spendBudget: boolean): Promise<Principal> {
     const token = bearerToken(request);
-    if (token === null) throw unauthorized('this call needs "Authorization: Bearer <token>"');
+    if (token === null) {
+      const session = request.cookies?.[SESSION_COOKIE];
+      if (session) return authenticateSession(request, session, spendBudget);
+      throw unauthorized('this call needs "Authorization: Bearer <token>" or a signed-in session');
+    }
     const kind = tokenKindOf(token);
     if (kind === null) throw invalidToken();
     const tokenHash = hashSecretToken(token);
@@ -133,7 +153,7 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
           }),
       });
       if (!principal) throw invalidToken();
-      return { kind: 'user', ...principal };
+      return { kind: 'user', via: 'token', ...principal };
     }
     // Share tokens are cached like API tokens (keyed by hash, never past the share's expiry, dropped on
     // NOTIFY), so a revoke takes effect on the next call.
@@ -157,6 +177,49 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
     return { kind: 'share', ...(share satisfies CachedShare) };
   }
 
+  /** A session cookie: cached like tokens (by its hash), never served past the session's expiry. */
+  async function authenticateSession(
+    request: FastifyRequest,
+    cookieValue: string,
+    spendBudget: boolean,
+  ): Promise<Principal> {
+    const sessionHash = `session:${hashSecretToken(cookieValue)}`;
+    const principal = await lookUp({
+      request,
+      tokenHash: sessionHash,
+      spendBudget,
+      cached: app.principalCache.get(sessionHash),
+      load: () =>
+        app.principalCache.getOrLoad(sessionHash, async () => {
+          const found = await findPrincipalBySessionHash(app.db, hashSecretToken(cookieValue));
+          return found && { value: found.principal, validUntil: found.expiresAt };
+        }),
+    });
+    if (!principal) throw unauthorized('the session has expired or was signed out: sign in again');
+    return { kind: 'user', via: 'session', ...principal };
+  }
+
+  /** Cross-site request forgery: a cookie-authenticated change needs a custom header and a known origin. */
+  function refuseForgery(request: FastifyRequest): ApiError | null {
+    if (SAFE_METHODS.has(request.method)) return null;
+    const forbidden = (message: string) =>
+      new ApiError({ statusCode: 403, code: ErrorCode.Forbidden, message });
+    if (!CSRF_HEADERS.some((header) => request.headers[header] !== undefined)) {
+      return forbidden(
+        'a change made with a session cookie must carry the X-Requested-With header (cross-site request forgery protection)',
+      );
+    }
+    const origin = request.headers.origin;
+    if (
+      origin !== undefined &&
+      origin !== `${request.protocol}://${request.host}` &&
+      !allowedOrigins.has(origin)
+    ) {
+      return forbidden(`requests from ${origin} may not use this session (not an allowed origin)`);
+    }
+    return null;
+  }
+
   app.decorate('reauthenticate', (request: FastifyRequest) => authenticate(request, false));
   app.decorateRequest('principal', null);
   app.decorateRequest('authFailure', null);
@@ -168,6 +231,10 @@ async function authPlugin(app: FastifyInstance, opts: AuthOptions): Promise<void
       if (!(error instanceof ApiError) || error.statusCode !== 401) throw error;
       request.authFailure = error;
       return;
+    }
+    if (request.principal.kind === 'user' && request.principal.via === 'session') {
+      request.authFailure = refuseForgery(request);
+      if (request.authFailure) return;
     }
     if (request.principal.kind === 'share' && !request.routeOptions.config.allowShare) {
       request.authFailure = new ApiError({

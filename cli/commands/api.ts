@@ -18,6 +18,7 @@ import {
   parseOutputFormat,
   printResult,
 } from '../output.js';
+import { createThroughApi, listThroughApi, revokeThroughApi } from './token-api.js';
 
 /** Bad input to a token command: one line naming the option, exit 1. */
 function invalid(field: string, message: string): CliError {
@@ -123,15 +124,29 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
 
   const token = program
     .command('token')
-    .description('API tokens (talks to the database directly: for admins)');
+    .description(
+      'API tokens: create, list, revoke through the API (or, with --team/--user, in the database directly)',
+    )
+    .addHelpText(
+      'after',
+      `
+Through the API (the current context's credential; see microstax login):
+  microstax token create --description CI --expires-in 90d
+  microstax token list
+  microstax token revoke <id>
+Admins act for others with --for <user>. Straight in the database (bootstrapping the first admin,
+before sign-in is set up; needs DATABASE_URL): token create --user ada --team payments [--role admin],
+token list --user ada, token revoke --database <id>.`,
+    );
 
   token
     .command('create')
     .description(
       'issue an API token for a user, creating the team and user when missing; the token is shown once',
     )
-    .requiredOption('--user <name>', 'user name')
-    .requiredOption('--team <id>', 'team id, e.g. payments')
+    .option('--for <user>', 'through the API, for another user (admins only)')
+    .option('--user <name>', 'in the database: user name (with --team)')
+    .option('--team <id>', 'in the database: team id, e.g. payments (with --user)')
     .option(
       '--role <role>',
       'member or admin (default: member for a new user, unchanged for an existing one)',
@@ -146,8 +161,9 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
     )
     .action(
       async (opts: {
-        user: string;
-        team: string;
+        for?: string;
+        user?: string;
+        team?: string;
         role?: string;
         description: string;
         expiresIn?: string;
@@ -156,6 +172,9 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
       }) => {
         if (opts.role !== undefined && !ROLES.includes(opts.role as UserRole))
           throw invalid('role', `--role must be member or admin, not "${opts.role}"`);
+        if (opts.team === undefined && opts.user === undefined) return createThroughApi(opts);
+        if (opts.team === undefined || opts.user === undefined)
+          throw invalid(opts.team ? 'user' : 'team', 'in the database, --user and --team go together');
         if (!/^[a-z][a-z0-9-]{0,39}$/.test(opts.team))
           throw invalid('team', `--team must be lower-case letters, digits and "-" (got "${opts.team}")`);
         const expiresMs = opts.expiresIn === undefined ? undefined : parseDuration(opts.expiresIn);
@@ -197,12 +216,15 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
   token
     .command('list')
     .description("list a user's tokens (ids and prefixes only; tokens cannot be shown again)")
-    .requiredOption('--user <name>', 'user name')
+    .option('--for <user>', "through the API, another user's (admins only)")
+    .option('--user <name>', "in the database: this user's")
     .option('-o, --output <format>', 'output format: json|yaml|table|wide|name', parseOutputFormat, 'table')
     .option('--json', 'same as -o json', false)
-    .action(async (opts: OutputOptions & { user: string }) => {
+    .action(async (opts: OutputOptions & { user?: string; for?: string }) => {
+      if (opts.user === undefined) return listThroughApi(opts);
+      const userName = opts.user;
       const tokens = await withDatabase(async (db) => {
-        const user = await findUserByName(db, opts.user);
+        const user = await findUserByName(db, userName);
         return user ? listApiTokens(db, user.id) : null;
       });
       if (!tokens) throw invalid('user', `no user ${opts.user}`);
@@ -225,11 +247,13 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
     .command('revoke')
     .description('revoke a token at once')
     .argument('<id>', 'token id (from token list)')
+    .option('--database', 'in the database directly, not through the API', false)
     .option('-o, --output <format>', 'output format: json|yaml|table|wide|name', parseOutputFormat, 'table')
     .option('--json', 'same as -o json', false)
-    .action(async (id: string, opts: OutputOptions) => {
+    .action(async (id: string, opts: OutputOptions & { database: boolean }) => {
       if (!/^[0-9a-f-]{36}$/i.test(id))
         throw invalid('id', `"${id}" is not a token id (a UUID from token list)`);
+      if (!opts.database) return revokeThroughApi(id, opts);
       const revoked = await withDatabase((db) => revokeApiToken(db, id));
       if (!revoked) throw invalid('id', `no live token ${id}`);
       await printResult(outputFormat(opts), {

@@ -16,6 +16,7 @@ export interface CommandEntry {
 }
 
 const api = async () => [(await import('./api.js')).register];
+const login = async () => [(await import('./login.js')).register];
 const stack = async () => {
   const [base, images] = await Promise.all([import('./stack.js'), import('./stack-images.js')]);
   return [base.register, images.register];
@@ -28,7 +29,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary: 'run the control-plane API (migrates the database first); stops cleanly on Ctrl-C or SIGTERM',
     load: api,
   },
-  { name: 'token', summary: 'API tokens (talks to the database directly: for admins)', load: api },
+  {
+    name: 'token',
+    summary:
+      'API tokens: create, list, revoke through the API (or, with --team/--user, in the database directly)',
+    load: api,
+  },
   {
     name: 'db',
     summary: 'the metadata database: migrate it explicitly',
@@ -99,6 +105,16 @@ export const COMMANDS: readonly CommandEntry[] = [
     summary:
       "Run the local gateway: routes <service>.<environment>.<base domain> to the environment's Service (by Host header), and baggage-carrying requests of header-routed baselines to the branch's copy",
     load: async () => [(await import('./gateway.js')).register],
+  },
+  {
+    name: 'login',
+    summary: 'sign in with the installation’s identity provider and store an API token in a context',
+    load: login,
+  },
+  {
+    name: 'whoami',
+    summary: 'who the current credential speaks for: user, team, role',
+    load: login,
   },
   {
     name: 'context',

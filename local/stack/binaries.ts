@@ -29,6 +29,7 @@ export type BinaryName =
   | 'vegeta'
   | 'helm'
   | 'versitygw'
+  | 'dex'
   | KubernetesCommand
   | KubernetesNodeCommand;
 
@@ -139,6 +140,23 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       '.',
     ],
     coldEstimate: '5-15 min',
+  },
+  {
+    id: 'dex',
+    version: VERSIONS.dex,
+    produces: ['dex'],
+    moduleDir: path.join(GO_MODULES_DIR, 'dex'),
+    goArgs: (out) => [
+      'build',
+      '-trimpath',
+      '-ldflags',
+      // Dex's Makefile sets its version the same way.
+      '-s -w -X github.com/dexidp/dex/version.Version=v2.45.1',
+      '-o',
+      path.join(out, 'dex'),
+      'github.com/dexidp/dex/cmd/dex',
+    ],
+    coldEstimate: '6-12 min',
   },
   {
     id: 'vegeta',

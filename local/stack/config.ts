@@ -46,6 +46,8 @@ export const DEFAULT_PORTS = {
   corednsReady: 20282,
   /** kube-network-policies' /healthz and /metrics (the real node's NetworkPolicy enforcement). */
   networkPolicies: 20283,
+  /** Dex, the OpenID Connect provider the API signs people in with (issuer http://127.0.0.1:<port>/dex). */
+  oidc: 15556,
   /** The local image registry (Debian's docker-registry) the real nodes pull through. */
   registry: 15000,
   /** The object store's S3 API (versitygw): snapshot artifacts. */

@@ -24,6 +24,14 @@ export interface StackEndpoints {
     /** JSON `{ accessKeyId, secretAccessKey }`, mode 0600. */
     credentialsFile: string;
   };
+  /** The OpenID Connect provider (Dex), when the stack runs it. */
+  oidc?: {
+    issuer: string;
+    /** The file holding the dashboard client's secret. */
+    clientSecretFile: string;
+    /** The API callback the provider knows (on the stack's API port). */
+    redirectUrl: string;
+  };
   /** The real node tier, when `stack up --real-nodes` started it (and no KUBECONFIG overrides the cluster). */
   realNode?: {
     nodeName: string;
@@ -67,6 +75,13 @@ export async function readStackEndpoints(env: NodeJS.ProcessEnv = process.env): 
         endpoint: state.parts.objects.endpoint,
         bucket: state.parts.objects.bucket,
         credentialsFile: state.parts.objects.credentialsFile,
+      },
+    }),
+    ...(state.parts.oidc && {
+      oidc: {
+        issuer: state.parts.oidc.issuer,
+        clientSecretFile: state.parts.oidc.clientSecretFile,
+        redirectUrl: state.parts.oidc.redirectUrl,
       },
     }),
     ...(nodes && {

@@ -13,7 +13,7 @@ import { readObjectStoreCredentials } from './object-store.js';
  * does not give them: the database, Temporal, the cluster, the dev codec key and the snapshot store.
  * Product code reads only explicit settings; this is the one place that knows the stack supplies them.
  * Returns only the variables to add (nothing when every one is set, or when no stack is up: the
- * process then fails naming what is missing).
+ * process then fails naming what is missing). Sign-in (Dex) is added when the stack runs it.
  */
 export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record<string, string>> {
   const unset = (name: string) => !env[name];
@@ -25,6 +25,8 @@ export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record
     codecKey: unset(CODEC_KEY_ENV.key) && unset(CODEC_KEY_ENV.keyFile),
     snapshots: unset(SNAPSHOT_STORE_ENV) && unset(SNAPSHOT_DIR_ENV),
     temporalUi: unset(API_CONFIG_ENV.temporalUiUrl),
+    oidc: unset(API_CONFIG_ENV.oidcIssuer),
+    corsOrigins: unset(API_CONFIG_ENV.corsOrigins),
   };
   if (!Object.values(wanted).some(Boolean)) return {};
   const endpoints = await readStackEndpoints(env).catch((error: unknown) => {
@@ -43,6 +45,13 @@ export async function localStackSettings(env: NodeJS.ProcessEnv): Promise<Record
   if (wanted.codecKey) settings[CODEC_KEY_ENV.keyFile] = await ensureDevCodecKey(endpoints.stateDir);
   if (wanted.snapshots) Object.assign(settings, await snapshotSettings(env, endpoints));
   if (wanted.temporalUi) settings[API_CONFIG_ENV.temporalUiUrl] = endpoints.temporal.uiUrl;
+  // The Temporal UI calls the API's codec server from its own origin.
+  if (wanted.corsOrigins) settings[API_CONFIG_ENV.corsOrigins] = endpoints.temporal.uiUrl;
+  if (wanted.oidc && endpoints.oidc) {
+    settings[API_CONFIG_ENV.oidcIssuer] = endpoints.oidc.issuer;
+    if (unset(API_CONFIG_ENV.oidcClientSecret))
+      settings[API_CONFIG_ENV.oidcClientSecretFile] = endpoints.oidc.clientSecretFile;
+  }
   return settings;
 }
 

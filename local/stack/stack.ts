@@ -21,6 +21,7 @@ import {
 import { withStackLock } from './lock.js';
 import { checkRealNode, downRealNode, NODE_BINARIES, upRealNode } from './node/node-tier.js';
 import { checkObjectStore, startObjectStore } from './object-store.js';
+import { checkOidc, startOidc, TEST_USERS } from './oidc.js';
 import {
   checkPostgres,
   externalPostgres,
@@ -71,6 +72,7 @@ async function checkPart(config: StackConfig, state: StackState, name: PartName)
     if (state.parts.kubernetes.external) await externalKubernetes(state.parts.kubernetes.kubeconfigPath);
     else await checkLocalKubernetes(config, state.parts.kubernetes);
   }
+  if (name === 'oidc' && state.parts.oidc) await checkOidc(state.parts.oidc.issuer);
   if (name === 'nodes' && state.parts.nodes) {
     const nodes = state.parts.nodes;
     await checkRegistry(nodes.registry);
@@ -237,6 +239,13 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
         );
       }
     }
+    const recordedOidc = state.parts.oidc;
+    if (!(await isHealthy(config, state, 'oidc'))) {
+      progress.step('OpenID Connect provider (Dex)');
+      if (recordedOidc) await stopAll(recordedOidc.processes, progress);
+      const { dex } = await ensureBinaries({ binDir: config.binDir, names: ['dex'], progress });
+      await settle('oidc', await startOidc({ config, binary: dex, onStarted }));
+    }
     if (options.realNodes || state.parts.nodes) {
       await upNodesPart({ config, state, progress, onStarted, settle, isHealthy });
     }
@@ -284,6 +293,7 @@ export async function stackDown(
       ? [
           ...(state.parts.nodes?.processes ?? []),
           ...state.starting,
+          ...(state.parts.oidc?.processes ?? []),
           ...[...(state.parts.kubernetes?.processes ?? [])].reverse(),
           ...(state.parts.objects?.processes ?? []),
           ...(state.parts.postgres?.processes ?? []),
@@ -306,6 +316,7 @@ export async function stackDown(
         'postgres',
         'objects',
         'kubernetes',
+        'oidc',
         'registry',
         'kubeconfig',
         'logs',
@@ -352,7 +363,7 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
   const state = await readStackState(requested.stateFile);
   const config = recordedPorts(requested, state);
   const parts: PartStatus[] = [];
-  const names: PartName[] = ['temporal', 'postgres', 'objects', 'kubernetes'];
+  const names: PartName[] = ['temporal', 'postgres', 'objects', 'kubernetes', 'oidc'];
   if (state?.parts.nodes) names.push('nodes');
   for (const name of names) {
     const part = state?.parts[name];
@@ -369,13 +380,15 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
         ? null
         : 'address' in part
           ? `${part.address} (UI ${part.uiUrl}, namespace ${part.namespace})`
-          : 'databaseUrl' in part
-            ? redactUrl(part.databaseUrl)
-            : 'bucket' in part
-              ? `${part.endpoint} (bucket ${part.bucket})`
-              : 'nodeName' in part
-                ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
-                : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
+          : 'issuer' in part
+            ? `${part.issuer} (test users ${TEST_USERS.map((user) => user.username).join(', ')})`
+            : 'databaseUrl' in part
+              ? redactUrl(part.databaseUrl)
+              : 'bucket' in part
+                ? `${part.endpoint} (bucket ${part.bucket})`
+                : 'nodeName' in part
+                  ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
+                  : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
       external: part?.external ?? false,
       healthy: problem === null,
       problem,

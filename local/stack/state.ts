@@ -8,7 +8,7 @@ import { z } from 'zod';
  * so a failed `up` can still be torn down.
  */
 
-export const PART_NAMES = ['temporal', 'postgres', 'objects', 'kubernetes', 'nodes'] as const;
+export const PART_NAMES = ['temporal', 'postgres', 'objects', 'kubernetes', 'oidc', 'nodes'] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export const ProcessRecordSchema = z.object({
@@ -58,6 +58,18 @@ export const NodesPartSchema = z.object({
   gatewayUrl: z.string().optional(),
 });
 
+/** Dex, the OpenID Connect provider the API signs people in with (stack/oidc.ts). */
+export const OidcPartSchema = z.object({
+  ...PartBase,
+  /** The issuer URL (discovery at `<issuer>/.well-known/openid-configuration`). */
+  issuer: z.string(),
+  /** The dashboard client's secret (mode 0600); the API reads it, nothing prints it. */
+  clientSecretFile: z.string(),
+  /** The API's callback registered with the provider (the stack's API port). */
+  redirectUrl: z.string(),
+});
+export type OidcPart = z.infer<typeof OidcPartSchema>;
+
 /**
  * The MicroStax control plane (worker and API) when `microstax demo` started it: not a part of the
  * stack (`stack status` stays "up" without it), but recorded here so `stack down` stops it too.
@@ -79,6 +91,8 @@ export const StackStateSchema = z.object({
     postgres: PostgresPartSchema.optional(),
     objects: ObjectStorePartSchema.optional(),
     kubernetes: KubernetesPartSchema.optional(),
+    /** Dex, the OpenID Connect provider (stack/oidc.ts). */
+    oidc: OidcPartSchema.optional(),
     nodes: NodesPartSchema.optional(),
   }),
   /** Processes started by an `up` still in progress (or one that failed): `down` stops them too. */

@@ -47,6 +47,9 @@ export function temporalArgs(config: StackConfig): string[] {
     String(config.ports.temporalMetrics),
     '--namespace',
     TEMPORAL_NAMESPACE,
+    // The API's codec server: the UI shows plaintext to people signed in to a payload's team.
+    '--ui-codec-endpoint',
+    `http://127.0.0.1:${config.ports.api}/codec`,
     '--log-level',
     'warn',
   ];

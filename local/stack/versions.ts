@@ -20,6 +20,12 @@ export const VERSIONS = {
    */
   kubeNetworkPolicies: 'v0.8.0',
   /**
+   * github.com/dexidp/dex (`cmd/dex`): the stack's OpenID Connect provider, release v2.45.1. Dex tags
+   * v2 releases without a /v2 module path, so Go sees them only as this pseudo-version (the tag's
+   * commit); wrapped by stack/go/dex, whose go.mod pins the same.
+   */
+  dex: 'v0.0.0-20260303133905-11d2eeb52b42',
+  /**
    * github.com/tsenart/vegeta: the benchmarks' constant-rate load generator (bench/load/); not a
    * stack part, built the same way the first time a benchmark needs it.
    */

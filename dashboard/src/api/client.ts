@@ -30,12 +30,22 @@ const unauthorized: Middleware = {
     return undefined;
   },
 };
-api.use(unauthorized);
+/**
+ * The API refuses a cookie-authenticated change without this header (CSRF): a cross-site form or
+ * image cannot set it, so only this page's own calls change anything.
+ */
+const sameSiteMarker: Middleware = {
+  onRequest({ request }) {
+    request.headers.set('X-Requested-With', 'microstax-dashboard');
+    return request;
+  },
+};
+api.use(unauthorized, sameSiteMarker);
 
 /** Where sign-in starts (the API's OIDC login), coming back to this page afterwards. */
 export function signInUrl(): string {
   const back = window.location.pathname + window.location.search;
-  return `/v1/auth/login?return_to=${encodeURIComponent(back)}`;
+  return `/v1/auth/login?returnTo=${encodeURIComponent(back)}`;
 }
 
 export type Environment =

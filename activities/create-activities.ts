@@ -95,6 +95,15 @@ export function createActivities(deps: LifecycleDependencies) {
     });
   }
 
+  /** For each status, its last recorded use (ms since the epoch; 0 when none or no activity log). */
+  async function lastUsedOf(statuses: EnvironmentStatus[]): Promise<(status: EnvironmentStatus) => number> {
+    if (!deps.activity || statuses.length === 0) return () => 0;
+    const ids = statuses.flatMap((s) => (s.runtimeId ? [s.environmentId, s.runtimeId] : [s.environmentId]));
+    const found = await deps.activity.lastUsedAt(ids);
+    const at = (id: string | undefined) => (id === undefined ? 0 : (found.get(id)?.getTime() ?? 0));
+    return (status) => Math.max(at(status.environmentId), at(status.runtimeId));
+  }
+
   return {
     /**
      * Branch plan and placement, plus a digest that identifies the blueprint for warm-pool matching. An
@@ -363,7 +372,8 @@ export function createActivities(deps: LifecycleDependencies) {
 
     /**
      * Environments that should go: idle longer than their idleAfter, or past their expiry (a backstop to
-     * each environment's own TTL timer). Reads visibility, then each candidate's status query.
+     * each environment's own TTL timer). Reads visibility, then each candidate's status query; idle
+     * counts from the latest of the workflow's own activity and the real use the activity log recorded.
      */
     async findIdleEnvironments(input: { limit?: number }): Promise<{
       examined: number;
@@ -393,13 +403,17 @@ export function createActivities(deps: LifecycleDependencies) {
           ready.push(status);
         }
       }
+      // Real use: the gateway counts requests by namespace id (a claimed warm environment's is the warm
+      // one), the API by environment id; the latest of those and the workflow's own actions counts.
+      const used = await lastUsedOf(ready);
       const due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[] = [];
       for (const status of ready) {
+        const lastActivity = Math.max(Date.parse(status.lastActivityAt), used(status));
         if (status.expiresAt && Date.parse(status.expiresAt) <= now) {
           due.push({ environmentId: status.environmentId, reason: 'ttl-expired' });
         } else if (
           status.idleAfterMs !== undefined &&
-          now - Date.parse(status.lastActivityAt) >= status.idleAfterMs &&
+          now - lastActivity >= status.idleAfterMs &&
           !parentsOfLiveBranches.has(status.environmentId)
         ) {
           // Only idle ones may sleep: an expired environment goes whatever its idle action.

@@ -110,12 +110,23 @@ export interface LifecycleStore {
   recordShare(share: ShareStatus): Promise<void>;
 }
 
+/**
+ * When environments were last used, from real use (requests through the gateway, API calls on them;
+ * store/environment-activity.ts). The idle sweep reads it beside each workflow's own last activity.
+ */
+export interface ActivityLog {
+  /** The last recorded use of each of these ids (namespace ids included); ids never used are absent. */
+  lastUsedAt(environmentIds: readonly string[]): Promise<Map<string, Date>>;
+}
+
 export interface LifecycleDependencies {
   runtime: EnvironmentRuntime;
   planner: EnvironmentPlanner;
   /** Signals progress to workflows, claims warm environments, lists environments (visibility). */
   temporal: Client;
   store?: LifecycleStore;
+  /** Real use of environments; without it the idle sweep sees only lifecycle actions (create, wake, ...). */
+  activity?: ActivityLog;
   snapshotEngines?: SnapshotEngine[];
   /** How often a long activity heartbeats while it waits, ms (default 5000). */
   heartbeatEveryMs?: number;

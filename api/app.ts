@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import type { ApiConfig } from './config.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
+import activityPlugin from './plugins/activity.js';
 import authPlugin from './plugins/auth.js';
 import changeListenerPlugin from './plugins/change-listener.js';
 import databasePlugin from './plugins/database.js';
@@ -57,6 +58,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
     onTokenChange: () => tokenGuard.forgetMisses(),
   });
   await instance.register(authPlugin, { guard: tokenGuard });
+  await instance.register(activityPlugin);
   if (opts.statusSync !== false) {
     await instance.register(statusSyncPlugin, {
       databaseUrl: opts.config.databaseUrl,

@@ -2,9 +2,10 @@ import { Agent } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { KubeClient } from '../deploy/kube-client.js';
-import { createPool } from '../store/database.js';
+import { createPool, type Queryable } from '../store/database.js';
 import { type AccessStore, cachedAccessStore, postgresAccessStore } from './access/access-store.js';
 import { createAccessCheck, type SessionVerifier } from './access/check-access.js';
+import { createGatewayActivity } from './activity.js';
 import { watchCluster } from './cluster-view.js';
 import { GatewayStartError } from './errors.js';
 import { createGatewayMetrics } from './metrics.js';
@@ -33,6 +34,12 @@ export interface StartGatewayOptions {
    * or the local stack's, connected at the first wake). `false`: such requests get 503 at once.
    */
   wake?: false | WakeOptions;
+  /**
+   * Record each environment's use in the metadata database for the idle sweep (default on, flushed every
+   * 5 s) in the database the access check uses, or `db` (needed when `access.store` is given instead of a
+   * database URL). `false`: nothing is recorded.
+   */
+  activity?: false | { flushEveryMs?: number; db?: Queryable };
 }
 
 export interface AccessOptions {
@@ -113,6 +120,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     secureCookies: options.access.secureCookies,
     sessions: options.access.sessions,
   });
+  const activityDb = options.activity === false ? undefined : (options.activity?.db ?? pool);
+  const activity =
+    activityDb && options.activity !== false
+      ? createGatewayActivity({ db: activityDb, log, flushEveryMs: options.activity?.flushEveryMs })
+      : undefined;
   const wakeOptions = options.wake === false ? undefined : (options.wake ?? {});
   const wake =
     wakeOptions &&
@@ -133,6 +145,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     retryAfterSeconds: wakeOptions?.retryAfterSeconds,
     ownHosts: options.ownHosts,
     access,
+    activity,
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -146,6 +159,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   } catch (error) {
     agent.destroy();
     await wake?.close();
+    await activity?.close();
     await view.stop();
     await pool?.end();
     throw new GatewayStartError('listen-failed', {
@@ -156,7 +170,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info(
-    { url, ...view.status(), wakes: wake ? `on (hold ${wake.holdTimeoutMs} ms)` : 'off' },
+    {
+      url,
+      ...view.status(),
+      wakes: wake ? `on (hold ${wake.holdTimeoutMs} ms)` : 'off',
+      activity: activity ? 'recorded' : 'off',
+    },
     'gateway listening',
   );
   return {
@@ -169,6 +188,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await wake?.close();
       await closed;
       agent.destroy();
+      await activity?.close();
       await view.stop();
       await pool?.end();
     },

@@ -2,6 +2,7 @@ import type { Client } from '@temporalio/client';
 import { KubeRuntime } from '../activities/kube-runtime.js';
 import { createPlanner } from '../activities/planner-adapter.js';
 import type { LifecycleDependencies } from '../activities/ports.js';
+import { postgresActivityLog } from '../activities/postgres-activity-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { postgresUrlFor } from '../deploy/data-endpoints.js';
@@ -15,7 +16,8 @@ import { loadWorkerSettings } from './settings.js';
  * KUBECONFIG (or the pod's ServiceAccount), the planner over that cluster's node pools, the Postgres
  * snapshot engine (pg_dump/pg_restore on this host, artifacts in MICROSTAX_SNAPSHOT_DIR), and the
  * Temporal client for progress and visibility. With `mirrorToDatabase`, also the metadata database
- * (DATABASE_URL), so every phase change reaches the environment's row; `close()` releases its connections.
+ * (DATABASE_URL), so every phase change reaches the environment's row and the idle sweep reads the
+ * environments' recorded use; `close()` releases its connections.
  */
 export async function createWorkerDependencies(params: {
   temporal: Client;
@@ -41,6 +43,7 @@ export async function createWorkerDependencies(params: {
     planner: createPlanner({ kube, log: params.log }),
     temporal: params.temporal,
     store: pool ? new PostgresLifecycleStore(pool) : undefined,
+    activity: pool ? postgresActivityLog(pool) : undefined,
     snapshotEngines: [
       new PostgresDumpEngine({
         artifactDir: settings.snapshotDir,

@@ -6,9 +6,12 @@ import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import {
   claimWarmUpdate,
   type DeleteSnapshotInput,
+  type EnvironmentOutcome,
   type EnvironmentStatus,
   type IdleAction,
   LifecycleErrorType,
+  type OrphanSweepInput,
+  type OrphanSweepResult,
   progressSignal,
   type ServiceProgress,
   type ShareStatus,
@@ -427,6 +430,56 @@ export function createActivities(deps: LifecycleDependencies) {
       return { examined: ready.length, due };
     },
 
+    /**
+     * One run of the orphan sweep: namespaces MicroStax labelled whose environment's workflow is not
+     * running (unknown, deleted or failed) are marked, and deleted once orphaned for the grace period.
+     * A namespace handed over by a warm claim (its workflow ended `claimed`) belongs to its claimer: live.
+     * Each deletion goes to the audit log; the counts to the worker's metrics.
+     */
+    async sweepOrphanNamespaces(input: OrphanSweepInput): Promise<OrphanSweepResult> {
+      if (!deps.namespaces) {
+        throw permanentFailure({
+          type: LifecycleErrorType.InvalidInput,
+          message: 'this worker has no cluster namespaces to sweep (no NamespaceSweeper)',
+        });
+      }
+      const isLive = async (environmentId: string): Promise<boolean> => {
+        const handle = deps.temporal.workflow.getHandle(workflowIds.environment(environmentId));
+        try {
+          const { status } = await handle.describe();
+          if (status.name === 'RUNNING') return true;
+          if (status.name !== 'COMPLETED') return false;
+          const outcome = (await handle.result()) as EnvironmentOutcome;
+          return outcome.phase === 'claimed';
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError) return false;
+          throw error;
+        }
+      };
+      const result = await deps.namespaces.sweep({
+        isLive,
+        graceMs: input.graceMs ?? DEFAULT_ORPHAN_GRACE_MS,
+        labelSelector: input.labelSelector,
+        heartbeat: () => Context.current().heartbeat(),
+      });
+      for (const deleted of result.deleted) {
+        await deps.audit?.append({
+          actor: 'orphan-sweep',
+          action: 'namespace.orphan-deleted',
+          details: deleted,
+        });
+      }
+      for (const failed of result.failed) {
+        await deps.audit?.append({
+          actor: 'orphan-sweep',
+          action: 'namespace.orphan-delete-failed',
+          details: failed,
+        });
+      }
+      deps.metrics?.orphanSweep(result);
+      return result;
+    },
+
     /** Ids of running warm environments of a blueprint. */
     async listWarmEnvironments(input: { blueprintName: string }): Promise<string[]> {
       const query = `${runningEnvironments()} AND Phase IN ('warm', 'pending', 'planning', 'applying', 'waiting', 'initializing', 'publishing') AND Blueprint = '${escapeQuery(input.blueprintName)}' AND Owner = '${WARM_POOL_OWNER}'`;
@@ -443,6 +496,8 @@ export function createActivities(deps: LifecycleDependencies) {
 }
 
 const PROGRESS_EVERY_MS = 1000;
+/** A namespace stays orphaned this long before it is deleted (OrphanSweepInput.graceMs). */
+const DEFAULT_ORPHAN_GRACE_MS = 10 * 60_000;
 
 export type LifecycleActivities = ReturnType<typeof createActivities>;
 

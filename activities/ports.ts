@@ -3,6 +3,7 @@ import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import type {
   EnvironmentStatus,
+  OrphanSweepResult,
   ServiceProgress,
   ShareStatus,
   SnapshotArtifact,
@@ -119,12 +120,36 @@ export interface ActivityLog {
   lastUsedAt(environmentIds: readonly string[]): Promise<Map<string, Date>>;
 }
 
+/** MicroStax's namespaces on the cluster, for the orphan sweep (deploy/sweep.ts sweepOrphansAfterGrace). */
+export interface NamespaceSweeper {
+  sweep(params: {
+    isLive: (environmentId: string) => Promise<boolean>;
+    graceMs: number;
+    labelSelector?: string;
+    heartbeat: () => void;
+  }): Promise<OrphanSweepResult>;
+}
+
+/** The audit log (the metadata database's `events`). Details never hold a secret. */
+export interface AuditLog {
+  append(event: { actor: string; action: string; details: Record<string, unknown> }): Promise<void>;
+}
+
+/** What the worker counts for its metrics endpoint. */
+export interface LifecycleMetrics {
+  orphanSweep(result: OrphanSweepResult): void;
+}
+
 export interface LifecycleDependencies {
   runtime: EnvironmentRuntime;
   planner: EnvironmentPlanner;
   /** Signals progress to workflows, claims warm environments, lists environments (visibility). */
   temporal: Client;
   store?: LifecycleStore;
+  /** The cluster's MicroStax namespaces; without it the orphan sweep fails (nothing to sweep with). */
+  namespaces?: NamespaceSweeper;
+  audit?: AuditLog;
+  metrics?: LifecycleMetrics;
   /** Real use of environments; without it the idle sweep sees only lifecycle actions (create, wake, ...). */
   activity?: ActivityLog;
   snapshotEngines?: SnapshotEngine[];

@@ -1,8 +1,10 @@
 import type { Client } from '@temporalio/client';
+import { kubeNamespaceSweeper } from '../activities/kube-namespace-sweeper.js';
 import { KubeRuntime } from '../activities/kube-runtime.js';
 import { createPlanner } from '../activities/planner-adapter.js';
 import type { LifecycleDependencies } from '../activities/ports.js';
 import { postgresActivityLog } from '../activities/postgres-activity-log.js';
+import { postgresAuditLog } from '../activities/postgres-audit-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { postgresUrlFor } from '../deploy/data-endpoints.js';
@@ -44,6 +46,8 @@ export async function createWorkerDependencies(params: {
     temporal: params.temporal,
     store: pool ? new PostgresLifecycleStore(pool) : undefined,
     activity: pool ? postgresActivityLog(pool) : undefined,
+    audit: pool ? postgresAuditLog(pool) : undefined,
+    namespaces: kubeNamespaceSweeper({ kube, config }),
     snapshotEngines: [
       new PostgresDumpEngine({
         artifactDir: settings.snapshotDir,

@@ -134,8 +134,9 @@ export function createActivities(deps: LifecycleDependencies) {
     },
 
     /**
-     * Claims a warm environment made from the same blueprint, or returns null. The claim is an update
-     * on the warm environment's workflow, which accepts exactly one claimer.
+     * Claims a warm environment made from the same blueprint for the claimer's team (or for no team),
+     * or returns null. The claim is an update on the warm environment's workflow, which accepts exactly
+     * one claimer.
      */
     async claimWarmEnvironment(input: {
       environmentId: string;
@@ -146,12 +147,15 @@ export function createActivities(deps: LifecycleDependencies) {
       ttl?: string;
       idleAfter?: string;
     }): Promise<EnvironmentStatus | null> {
-      const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}'`;
+      // A warm environment made for a team is that team's alone; the shared pool's (team `warm-pool`) anyone's.
+      const teams = `Team IN ('${escapeQuery(input.team)}', '${WARM_POOL_OWNER}')`;
+      const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}' AND ${teams}`;
       for await (const execution of deps.temporal.workflow.list({ query })) {
         const handle = deps.temporal.workflow.getHandle(execution.workflowId);
         try {
           const status = await handle.query(statusQuery);
           if (status.phase !== 'warm' || status.blueprintDigest !== input.blueprintDigest) continue;
+          if (status.team !== input.team && status.team !== WARM_POOL_OWNER) continue;
           return await handle.executeUpdate(claimWarmUpdate, {
             args: [
               {

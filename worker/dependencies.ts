@@ -10,6 +10,7 @@ import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.j
 import { postgresUrlFor } from '../deploy/data-endpoints.js';
 import { KubeClient, loadDeployConfig } from '../deploy/index.js';
 import { SettingsError } from '../settings/env-settings.js';
+import { createHistory } from '../store/create-history.js';
 import { createPool } from '../store/database.js';
 import { loadWorkerSettings } from './settings.js';
 
@@ -42,7 +43,12 @@ export async function createWorkerDependencies(params: {
     cluster: env.KUBECONFIG ? `kubeconfig ${env.KUBECONFIG}` : "the pod's ServiceAccount",
     databaseUrl,
     runtime: new KubeRuntime({ kube, config }),
-    planner: createPlanner({ kube, log: params.log }),
+    planner: createPlanner({
+      kube,
+      log: params.log,
+      // The demand forecast sizes warm pools from the real create history.
+      requestHistory: pool ? (blueprint) => createHistory(pool, { blueprint }) : undefined,
+    }),
     temporal: params.temporal,
     store: pool ? new PostgresLifecycleStore(pool) : undefined,
     activity: pool ? postgresActivityLog(pool) : undefined,

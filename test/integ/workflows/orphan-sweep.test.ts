@@ -105,12 +105,18 @@ describe('orphan sweep', () => {
       }
       // Marked by one sweep, deleted by a later one once the grace had passed.
       expect(markedAt).toBeDefined();
-      const { rows } = await pool.query<{
-        action: string;
-        actor: string;
-        details: Record<string, string>;
-        at: Date;
-      }>(`SELECT action, actor, details, at FROM events WHERE action LIKE 'namespace.orphan%'`);
+      // The sweep audits a deletion once the namespace is gone (teardown waits for that).
+      const audited = async () =>
+        (
+          await pool.query<{ action: string; actor: string; details: Record<string, string>; at: Date }>(
+            `SELECT action, actor, details, at FROM events WHERE action LIKE 'namespace.orphan%'`,
+          )
+        ).rows;
+      let rows = await audited();
+      for (const until = Date.now() + 60_000; rows.length === 0 && Date.now() < until; ) {
+        await new Promise((r) => setTimeout(r, 250));
+        rows = await audited();
+      }
       expect(rows).toHaveLength(1);
       expect(rows[0]).toMatchObject({
         action: 'namespace.orphan-deleted',
@@ -118,9 +124,13 @@ describe('orphan sweep', () => {
         details: { namespace: namespaceOf(orphan), environmentId: orphan, orphanedSince: markedAt },
       });
       expect(rows[0]!.at.getTime() - Date.parse(markedAt!)).toBeGreaterThanOrEqual(GRACE_MS);
-      expect(await metrics.registry.getSingleMetricAsString('microstax_orphan_namespaces_total')).toMatch(
-        /microstax_orphan_namespaces_total\{result="deleted"\} 1\n/,
-      );
+      const deletedCount = /microstax_orphan_namespaces_total\{result="deleted"\} 1\n/;
+      let text = await metrics.registry.getSingleMetricAsString('microstax_orphan_namespaces_total');
+      for (const until = Date.now() + 5_000; !deletedCount.test(text) && Date.now() < until; ) {
+        await new Promise((r) => setTimeout(r, 100));
+        text = await metrics.registry.getSingleMetricAsString('microstax_orphan_namespaces_total');
+      }
+      expect(text).toMatch(deletedCount);
 
       // Untouched: not deleted, not even marked.
       const other = await read(unlabelled);

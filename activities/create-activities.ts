@@ -8,9 +8,12 @@ import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import {
   claimWarmUpdate,
   type DeleteSnapshotInput,
+  type EnvironmentOutcome,
   type EnvironmentStatus,
   type IdleAction,
   LifecycleErrorType,
+  type OrphanSweepInput,
+  type OrphanSweepResult,
   progressSignal,
   type ServiceProgress,
   type ShareStatus,
@@ -98,6 +101,15 @@ export function createActivities(deps: LifecycleDependencies) {
     });
   }
 
+  /** For each status, its last recorded use (ms since the epoch; 0 when none or no activity log). */
+  async function lastUsedOf(statuses: EnvironmentStatus[]): Promise<(status: EnvironmentStatus) => number> {
+    if (!deps.activity || statuses.length === 0) return () => 0;
+    const ids = statuses.flatMap((s) => (s.runtimeId ? [s.environmentId, s.runtimeId] : [s.environmentId]));
+    const found = await deps.activity.lastUsedAt(ids);
+    const at = (id: string | undefined) => (id === undefined ? 0 : (found.get(id)?.getTime() ?? 0));
+    return (status) => Math.max(at(status.environmentId), at(status.runtimeId));
+  }
+
   return {
     /**
      * Branch plan and placement, plus a digest that identifies the blueprint for warm-pool matching. An
@@ -125,8 +137,9 @@ export function createActivities(deps: LifecycleDependencies) {
     },
 
     /**
-     * Claims a warm environment made from the same blueprint, or returns null. The claim is an update
-     * on the warm environment's workflow, which accepts exactly one claimer.
+     * Claims a warm environment made from the same blueprint for the claimer's team (or for no team),
+     * or returns null. The claim is an update on the warm environment's workflow, which accepts exactly
+     * one claimer.
      */
     async claimWarmEnvironment(input: {
       environmentId: string;
@@ -137,12 +150,15 @@ export function createActivities(deps: LifecycleDependencies) {
       ttl?: string;
       idleAfter?: string;
     }): Promise<EnvironmentStatus | null> {
-      const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}'`;
+      // A warm environment made for a team is that team's alone; the shared pool's (team `warm-pool`) anyone's.
+      const teams = `Team IN ('${escapeQuery(input.team)}', '${WARM_POOL_OWNER}')`;
+      const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}' AND ${teams}`;
       for await (const execution of deps.temporal.workflow.list({ query })) {
         const handle = deps.temporal.workflow.getHandle(execution.workflowId);
         try {
           const status = await handle.query(statusQuery);
           if (status.phase !== 'warm' || status.blueprintDigest !== input.blueprintDigest) continue;
+          if (status.team !== input.team && status.team !== WARM_POOL_OWNER) continue;
           return await handle.executeUpdate(claimWarmUpdate, {
             args: [
               {
@@ -366,7 +382,8 @@ export function createActivities(deps: LifecycleDependencies) {
 
     /**
      * Environments that should go: idle longer than their idleAfter, or past their expiry (a backstop to
-     * each environment's own TTL timer). Reads visibility, then each candidate's status query.
+     * each environment's own TTL timer). Reads visibility, then each candidate's status query; idle
+     * counts from the latest of the workflow's own activity and the real use the activity log recorded.
      */
     async findIdleEnvironments(input: { limit?: number }): Promise<{
       examined: number;
@@ -396,13 +413,17 @@ export function createActivities(deps: LifecycleDependencies) {
           ready.push(status);
         }
       }
+      // Real use: the gateway counts requests by namespace id (a claimed warm environment's is the warm
+      // one), the API by environment id; the latest of those and the workflow's own actions counts.
+      const used = await lastUsedOf(ready);
       const due: { environmentId: string; reason: TeardownReason; action?: IdleAction }[] = [];
       for (const status of ready) {
+        const lastActivity = Math.max(Date.parse(status.lastActivityAt), used(status));
         if (status.expiresAt && Date.parse(status.expiresAt) <= now) {
           due.push({ environmentId: status.environmentId, reason: 'ttl-expired' });
         } else if (
           status.idleAfterMs !== undefined &&
-          now - Date.parse(status.lastActivityAt) >= status.idleAfterMs &&
+          now - lastActivity >= status.idleAfterMs &&
           !parentsOfLiveBranches.has(status.environmentId)
         ) {
           // Only idle ones may sleep: an expired environment goes whatever its idle action.
@@ -414,6 +435,56 @@ export function createActivities(deps: LifecycleDependencies) {
         }
       }
       return { examined: ready.length, due };
+    },
+
+    /**
+     * One run of the orphan sweep: namespaces MicroStax labelled whose environment's workflow is not
+     * running (unknown, deleted or failed) are marked, and deleted once orphaned for the grace period.
+     * A namespace handed over by a warm claim (its workflow ended `claimed`) belongs to its claimer: live.
+     * Each deletion goes to the audit log; the counts to the worker's metrics.
+     */
+    async sweepOrphanNamespaces(input: OrphanSweepInput): Promise<OrphanSweepResult> {
+      if (!deps.namespaces) {
+        throw permanentFailure({
+          type: LifecycleErrorType.InvalidInput,
+          message: 'this worker has no cluster namespaces to sweep (no NamespaceSweeper)',
+        });
+      }
+      const isLive = async (environmentId: string): Promise<boolean> => {
+        const handle = deps.temporal.workflow.getHandle(workflowIds.environment(environmentId));
+        try {
+          const { status } = await handle.describe();
+          if (status.name === 'RUNNING') return true;
+          if (status.name !== 'COMPLETED') return false;
+          const outcome = (await handle.result()) as EnvironmentOutcome;
+          return outcome.phase === 'claimed';
+        } catch (error) {
+          if (error instanceof WorkflowNotFoundError) return false;
+          throw error;
+        }
+      };
+      const result = await deps.namespaces.sweep({
+        isLive,
+        graceMs: input.graceMs ?? DEFAULT_ORPHAN_GRACE_MS,
+        labelSelector: input.labelSelector,
+        heartbeat: () => Context.current().heartbeat(),
+      });
+      for (const deleted of result.deleted) {
+        await deps.audit?.append({
+          actor: 'orphan-sweep',
+          action: 'namespace.orphan-deleted',
+          details: deleted,
+        });
+      }
+      for (const failed of result.failed) {
+        await deps.audit?.append({
+          actor: 'orphan-sweep',
+          action: 'namespace.orphan-delete-failed',
+          details: failed,
+        });
+      }
+      deps.metrics?.orphanSweep(result);
+      return result;
     },
 
     /** Ids of running warm environments of a blueprint. */
@@ -456,6 +527,8 @@ export function createActivities(deps: LifecycleDependencies) {
 }
 
 const PROGRESS_EVERY_MS = 1000;
+/** A namespace stays orphaned this long before it is deleted (OrphanSweepInput.graceMs). */
+const DEFAULT_ORPHAN_GRACE_MS = 10 * 60_000;
 
 export type LifecycleActivities = ReturnType<typeof createActivities>;
 

@@ -5,6 +5,7 @@ import type { ReplayRequest } from '../diff/request-set.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import type {
   EnvironmentStatus,
+  OrphanSweepResult,
   ServiceProgress,
   ShareStatus,
   SnapshotArtifact,
@@ -121,12 +122,47 @@ export interface TrafficReplayer {
   }): Promise<ObservedResponse>;
 }
 
+/**
+ * When environments were last used, from real use (requests through the gateway, API calls on them;
+ * store/environment-activity.ts). The idle sweep reads it beside each workflow's own last activity.
+ */
+export interface ActivityLog {
+  /** The last recorded use of each of these ids (namespace ids included); ids never used are absent. */
+  lastUsedAt(environmentIds: readonly string[]): Promise<Map<string, Date>>;
+}
+
+/** MicroStax's namespaces on the cluster, for the orphan sweep (deploy/sweep.ts sweepOrphansAfterGrace). */
+export interface NamespaceSweeper {
+  sweep(params: {
+    isLive: (environmentId: string) => Promise<boolean>;
+    graceMs: number;
+    labelSelector?: string;
+    heartbeat: () => void;
+  }): Promise<OrphanSweepResult>;
+}
+
+/** The audit log (the metadata database's `events`). Details never hold a secret. */
+export interface AuditLog {
+  append(event: { actor: string; action: string; details: Record<string, unknown> }): Promise<void>;
+}
+
+/** What the worker counts for its metrics endpoint. */
+export interface LifecycleMetrics {
+  orphanSweep(result: OrphanSweepResult): void;
+}
+
 export interface LifecycleDependencies {
   runtime: EnvironmentRuntime;
   planner: EnvironmentPlanner;
   /** Signals progress to workflows, claims warm environments, lists environments (visibility). */
   temporal: Client;
   store?: LifecycleStore;
+  /** The cluster's MicroStax namespaces; without it the orphan sweep fails (nothing to sweep with). */
+  namespaces?: NamespaceSweeper;
+  audit?: AuditLog;
+  metrics?: LifecycleMetrics;
+  /** Real use of environments; without it the idle sweep sees only lifecycle actions (create, wake, ...). */
+  activity?: ActivityLog;
   snapshotEngines?: SnapshotEngine[];
   /** Traffic diffs (diff/); without it a diff run fails saying this worker cannot replay. */
   trafficReplayer?: TrafficReplayer;

@@ -7,6 +7,7 @@ import { TEMPORAL_CONFIG_ENV, TEMPORAL_NAMESPACE } from '../temporal/config.js';
 import type { ApiConfig } from './config.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
 import { OidcSignIn } from './oidc-sign-in.js';
+import activityPlugin from './plugins/activity.js';
 import authPlugin from './plugins/auth.js';
 import changeListenerPlugin from './plugins/change-listener.js';
 import dashboardPlugin from './plugins/dashboard.js';
@@ -84,6 +85,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
     maxAge: 600,
   });
   await instance.register(authPlugin, { guard: tokenGuard, allowedOrigins: opts.config.corsOrigins });
+  await instance.register(activityPlugin);
   if (opts.statusSync !== false) {
     await instance.register(statusSyncPlugin, {
       databaseUrl: opts.config.databaseUrl,

@@ -13,9 +13,16 @@ export async function findEnvironment(
   idOrName: string,
   byId: (id: string) => Promise<EnvironmentRecord | null> = (id) => getEnvironment(db, id),
 ): Promise<EnvironmentRecord | null> {
-  const env = await byId(idOrName);
-  if (env) return env;
-  const principal = request.principal;
-  if (principal?.kind !== 'user') return null;
-  return getEnvironmentByName(db, { teamId: principal.teamId, name: idOrName });
+  const env = await lookUp();
+  // Noted for the activity plugin: a successful call on an environment counts as its use.
+  if (env) request.usedEnvironmentId = env.id;
+  return env;
+
+  async function lookUp(): Promise<EnvironmentRecord | null> {
+    const found = await byId(idOrName);
+    if (found) return found;
+    const principal = request.principal;
+    if (principal?.kind !== 'user') return null;
+    return getEnvironmentByName(db, { teamId: principal.teamId, name: idOrName });
+  }
 }

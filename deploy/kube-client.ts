@@ -118,6 +118,17 @@ export class KubeClient {
     );
   }
 
+  /**
+   * Sets (or, with null, removes) annotations by a JSON merge patch: touches nothing else and takes no
+   * field ownership, unlike an apply of a partial object.
+   */
+  annotate(ref: ObjectRef, annotations: Record<string, string | null>): Promise<KubernetesObject> {
+    const patch = { ...header(ref), metadata: { ...header(ref).metadata, annotations } } as KubernetesObject;
+    return this.call(`annotate ${describeRef(ref)}`, () =>
+      this.objects.patch(patch, undefined, undefined, FIELD_MANAGER, undefined, PatchStrategy.MergePatch),
+    );
+  }
+
   /** Reads an object; a missing one is a KubeApiError with statusCode 404. */
   read<T extends KubernetesObject>(ref: ObjectRef): Promise<T> {
     return this.call(`read ${describeRef(ref)}`, () => this.objects.read<T>(header(ref)));

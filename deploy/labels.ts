@@ -54,6 +54,8 @@ export const ANNOTATIONS = {
   reusedFrom: 'microstax.dev/reused-from',
   /** On an Ingress: `public` lets the gateway serve it without a credential (blueprint `access`). */
   access: 'microstax.dev/access',
+  /** On a namespace whose environment is gone: when the orphan sweep first saw it so (ISO time). */
+  orphanedSince: 'microstax.dev/orphaned-since',
 } as const;
 
 /**

@@ -5,6 +5,7 @@ import type { KubeClient } from '../deploy/kube-client.js';
 import { createPool, type Queryable } from '../store/database.js';
 import { type AccessStore, cachedAccessStore, postgresAccessStore } from './access/access-store.js';
 import { createAccessCheck, type SessionVerifier } from './access/check-access.js';
+import { createGatewayActivity } from './activity.js';
 import { watchCluster } from './cluster-view.js';
 import { GatewayStartError } from './errors.js';
 import { createGatewayMetrics } from './metrics.js';
@@ -39,6 +40,12 @@ export interface StartGatewayOptions {
    * (default on, through the access check's database; `false`: never captures).
    */
   capture?: false | { db?: Queryable; settingsEveryMs?: number; flushEveryMs?: number };
+  /**
+   * Record each environment's use in the metadata database for the idle sweep (default on, flushed every
+   * 5 s) in the database the access check uses, or `db` (needed when `access.store` is given instead of a
+   * database URL). `false`: nothing is recorded.
+   */
+  activity?: false | { flushEveryMs?: number; db?: Queryable };
 }
 
 export interface AccessOptions {
@@ -119,6 +126,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     secureCookies: options.access.secureCookies,
     sessions: options.access.sessions,
   });
+  const activityDb = options.activity === false ? undefined : (options.activity?.db ?? pool);
+  const activity =
+    activityDb && options.activity !== false
+      ? createGatewayActivity({ db: activityDb, log, flushEveryMs: options.activity?.flushEveryMs })
+      : undefined;
   const wakeOptions = options.wake === false ? undefined : (options.wake ?? {});
   const wake =
     wakeOptions &&
@@ -150,6 +162,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ownHosts: options.ownHosts,
     access,
     capture,
+    activity,
   });
   const host = options.host ?? '127.0.0.1';
   try {
@@ -164,6 +177,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     agent.destroy();
     await wake?.close();
     await capture?.close();
+    await activity?.close();
     await view.stop();
     await pool?.end();
     throw new GatewayStartError('listen-failed', {
@@ -174,7 +188,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const { port } = server.address() as AddressInfo;
   const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
   log.info(
-    { url, ...view.status(), wakes: wake ? `on (hold ${wake.holdTimeoutMs} ms)` : 'off' },
+    {
+      url,
+      ...view.status(),
+      wakes: wake ? `on (hold ${wake.holdTimeoutMs} ms)` : 'off',
+      activity: activity ? 'recorded' : 'off',
+    },
     'gateway listening',
   );
   return {
@@ -188,6 +207,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await closed;
       agent.destroy();
       await capture?.close();
+      await activity?.close();
       await view.stop();
       await pool?.end();
     },

@@ -14,6 +14,7 @@ import { forwardRequest, forwardUpgrade } from '../router/forward.js';
 import { ROUTED_TO_HEADER } from '../router/server.js';
 import type { AccessCheck, AccessDecision } from './access/check-access.js';
 import { stripCredentials } from './access/credentials.js';
+import type { EnvironmentActivity } from './activity.js';
 import type { ClusterView } from './cluster-view.js';
 import { decideRoute, type GatewayDecision } from './decide.js';
 import type { WakeError } from './errors.js';
@@ -58,6 +59,8 @@ export interface GatewayServerOptions {
   access?: AccessCheck;
   /** Records a sample of forwarded requests for traffic diffs (traffic-capture.ts); absent: none. */
   capture?: Pick<TrafficCapture, 'observe'>;
+  /** Told of every request let through to an environment (activity.ts); absent: nothing is counted. */
+  activity?: EnvironmentActivity;
 }
 
 /** An answer the gateway gives itself: status, a machine-readable type and a one-line message. */
@@ -433,6 +436,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
           record(refusalEntry(refusal));
           return;
         }
+        options.activity?.used(decision);
         const sleeping = asleep(decision);
         if (sleeping) {
           void holdThenProxy({ req, res, decision, sleeping, record });
@@ -470,6 +474,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       record(refusalEntry(refusal));
       return;
     }
+    options.activity?.used(decision);
     const sleeping = asleep(decision);
     if (sleeping) {
       // A raw socket is not held: the wake starts, and the client's reconnect finds the service awake.

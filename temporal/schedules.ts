@@ -1,6 +1,7 @@
 import { type Client, ScheduleAlreadyRunning, ScheduleOverlapPolicy } from '@temporalio/client';
 import {
   LIFECYCLE_TASK_QUEUE,
+  type OrphanSweepInput,
   type PrewarmPoolInput,
   scheduleIds,
   WorkflowType,
@@ -13,6 +14,8 @@ export interface LifecycleSchedules {
   idleSweepEvery?: string;
   /** Warm pools to keep, and how often to top them up (default 5m). Absent: no pre-warm schedule. */
   prewarm?: { every?: string; input: PrewarmPoolInput };
+  /** How often the orphan sweep runs (default 5m) and what it gets. Absent: no orphan-sweep schedule. */
+  orphanSweep?: { every?: string; input?: OrphanSweepInput };
 }
 
 /**
@@ -67,6 +70,12 @@ export async function ensureSchedules(params: {
       WorkflowType.prewarmPool,
       [params.schedules.prewarm.input],
     );
+  }
+  if (params.schedules.orphanSweep) {
+    const orphans = params.schedules.orphanSweep;
+    await upsert(`${scheduleIds.orphanSweep}${suffix}`, orphans.every ?? '5m', WorkflowType.orphanSweep, [
+      orphans.input ?? {},
+    ]);
   }
   return installed;
 }

@@ -1,16 +1,20 @@
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { type ArtifactStore, DirectoryArtifactStore } from '../activities/artifact-store.js';
+import { kubeNamespaceSweeper } from '../activities/kube-namespace-sweeper.js';
 import { KubeRuntime } from '../activities/kube-runtime.js';
 import { createKubeTrafficReplayer } from '../activities/kube-traffic-replayer.js';
 import { createPlanner } from '../activities/planner-adapter.js';
 import type { LifecycleDependencies } from '../activities/ports.js';
+import { postgresActivityLog } from '../activities/postgres-activity-log.js';
+import { postgresAuditLog } from '../activities/postgres-audit-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { parseS3Url, S3ArtifactStore } from '../activities/s3-artifact-store.js';
 import { postgresUrlFor } from '../deploy/data-endpoints.js';
 import { KubeClient, loadDeployConfig } from '../deploy/index.js';
 import { SettingsError } from '../settings/env-settings.js';
+import { createHistory } from '../store/create-history.js';
 import { createPool } from '../store/database.js';
 import { loadWorkerSettings, type WorkerSettings } from './settings.js';
 
@@ -32,7 +36,8 @@ export function artifactStoreFor(settings: WorkerSettings): ArtifactStore {
  * KUBECONFIG (or the pod's ServiceAccount), the planner over that cluster's node pools, the Postgres
  * snapshot engine (pg_dump/pg_restore on this host, artifacts in MICROSTAX_SNAPSHOT_STORE), and the
  * Temporal client for progress and visibility. With `mirrorToDatabase`, also the metadata database
- * (DATABASE_URL), so every phase change reaches the environment's row; `close()` releases its connections.
+ * (DATABASE_URL), so every phase change reaches the environment's row and the idle sweep reads the
+ * environments' recorded use; `close()` releases its connections.
  */
 export async function createWorkerDependencies(params: {
   temporal: Client;
@@ -56,10 +61,18 @@ export async function createWorkerDependencies(params: {
     cluster: env.KUBECONFIG ? `kubeconfig ${env.KUBECONFIG}` : "the pod's ServiceAccount",
     databaseUrl,
     runtime: new KubeRuntime({ kube, config }),
-    planner: createPlanner({ kube, log: params.log }),
+    planner: createPlanner({
+      kube,
+      log: params.log,
+      // The demand forecast sizes warm pools from the real create history.
+      requestHistory: pool ? (blueprint) => createHistory(pool, { blueprint }) : undefined,
+    }),
     temporal: params.temporal,
     store: pool ? new PostgresLifecycleStore(pool) : undefined,
     trafficReplayer: createKubeTrafficReplayer({ kube, config }),
+    activity: pool ? postgresActivityLog(pool) : undefined,
+    audit: pool ? postgresAuditLog(pool) : undefined,
+    namespaces: kubeNamespaceSweeper({ kube, config }),
     snapshotEngines: [
       new PostgresDumpEngine({
         store,

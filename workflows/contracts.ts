@@ -22,6 +22,7 @@ export const WorkflowType = {
   share: 'shareEnvironment',
   idleSweep: 'idleSweep',
   prewarmPool: 'prewarmPool',
+  orphanSweep: 'orphanSweep',
 } as const;
 
 /**
@@ -42,6 +43,7 @@ export const workflowIds = {
 export const scheduleIds = {
   idleSweep: 'microstax-idle-sweep',
   prewarm: 'microstax-prewarm',
+  orphanSweep: 'microstax-orphan-sweep',
 } as const;
 
 /**
@@ -294,6 +296,27 @@ export interface ShareStatus {
 export interface IdleSweepInput {
   /** Only look at environments of this task queue's workflows (tests); default all. */
   limit?: number;
+}
+
+/** Input of `orphanSweep` (the orphan-sweep Schedule). */
+export interface OrphanSweepInput {
+  /**
+   * How long a namespace must stay orphaned between the sweep that first sees it and the one that
+   * deletes it, ms (default 10 minutes): an environment whose workflow is just starting is never taken.
+   */
+  graceMs?: number;
+  /** Narrows the namespaces looked at (tests: their own team); MicroStax's own labels are always required. */
+  labelSelector?: string;
+}
+
+export interface OrphanSweepResult {
+  /** MicroStax-labelled namespaces looked at. */
+  examined: number;
+  /** Seen orphaned for the first time (marked; deleted by a later sweep once the grace has passed). */
+  marked: { namespace: string; environmentId: string }[];
+  deleted: { namespace: string; environmentId: string; orphanedSince: string }[];
+  /** Orphans that could not be deleted this time (retried next sweep). */
+  failed: { namespace: string; environmentId: string; error: string }[];
 }
 
 export interface IdleSweepResult {

@@ -4,7 +4,7 @@
  */
 export { createEnvironment } from './environment.js';
 export { githubPullRequest } from './github-pull-request.js';
-export { idleSweep, prewarmPool } from './schedules.js';
+export { idleSweep, orphanSweep, prewarmPool } from './schedules.js';
 export { seedEnvironment } from './seed.js';
 export { shareEnvironment } from './share.js';
 export { deleteSnapshot, snapshotEnvironment } from './snapshot.js';

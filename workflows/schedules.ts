@@ -1,8 +1,10 @@
 import { getExternalWorkflowHandle, log, ParentClosePolicy, startChild, uuid4 } from '@temporalio/workflow';
-import { quick } from './activity-proxies.js';
+import { long, quick } from './activity-proxies.js';
 import {
   type IdleSweepInput,
   type IdleSweepResult,
+  type OrphanSweepInput,
+  type OrphanSweepResult,
   type PrewarmPoolInput,
   type PrewarmPoolResult,
   sleepSignal,
@@ -82,4 +84,13 @@ export async function prewarmPool(input: PrewarmPoolInput): Promise<PrewarmPoolR
     result.pools.push({ blueprint: pool.blueprint.name, target, warm: warm.length, started });
   }
   return result;
+}
+
+/**
+ * Run by the orphan-sweep Schedule: namespaces MicroStax labelled whose environment is unknown, deleted
+ * or failed are marked, then deleted by a later run once orphaned for the grace period; each deletion
+ * is audited and counted. Namespaces without MicroStax's labels are never looked at.
+ */
+export async function orphanSweep(input: OrphanSweepInput = {}): Promise<OrphanSweepResult> {
+  return long.sweepOrphanNamespaces(input);
 }

@@ -27,6 +27,8 @@ interface GatewayOptions {
   wake: boolean;
   wakeTimeout: number;
   maxHeld: number;
+  activity: boolean;
+  activityFlushEvery: number;
 }
 
 function port(value: string): number {
@@ -94,6 +96,7 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       idleTimeoutMs: options.idleTimeout,
       metrics: options.metrics,
       wake: options.wake && { holdTimeoutMs: options.wakeTimeout, maxHeld: options.maxHeld },
+      activity: options.activity && { flushEveryMs: options.activityFlushEvery },
     });
   } catch (error) {
     if (error instanceof GatewayStartError && error.type === 'watch-failed') {
@@ -148,6 +151,15 @@ export function register(program: Command): void {
         .argParser(durationMs),
     )
     .option('--no-metrics', `do not serve Prometheus metrics at /__microstax/metrics`)
+    .option('--no-activity', "do not record environments' use for the idle sweep")
+    .addOption(
+      new Option(
+        '--activity-flush-every <duration>',
+        "how often environments' use is written to the database",
+      )
+        .default(5_000, '5s')
+        .argParser(durationMs),
+    )
     .option('--no-wake', 'answer requests to sleeping environments 503 instead of waking them')
     .addOption(
       new Option(

@@ -9,6 +9,7 @@ import { ensureSchedules } from '../../temporal/schedules.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { startWorkerHealthServer } from '../../worker/health-server.js';
+import { createWorkerMetrics } from '../../worker/metrics.js';
 import { loadWorkerSettings } from '../../worker/settings.js';
 import { LIFECYCLE_TASK_QUEUE, type PrewarmPoolInput } from '../../workflows/contracts.js';
 import { parseDuration } from '../../workflows/duration.js';
@@ -21,6 +22,8 @@ interface WorkerOptions {
   idleSweepEvery: string;
   prewarm: string[];
   prewarmEvery: string;
+  orphanSweepEvery: string;
+  orphanGrace: string;
 }
 
 /**
@@ -50,17 +53,22 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       mirrorToDatabase: true,
     });
     const github = gitHubActivitiesFromSettings(process.env);
+    const metrics = createWorkerMetrics();
     const worker = await createLifecycleWorker({
       taskQueue: options.taskQueue,
       config: temporal.config,
-      activities: { ...createActivities(dependencies), ...github },
+      activities: { ...createActivities({ ...dependencies, metrics }), ...github },
       shutdownGraceSeconds: settings.shutdownGraceSeconds,
     });
     const health =
       settings.healthPort === undefined
         ? undefined
-        : await startWorkerHealthServer({ worker: worker.worker, port: settings.healthPort });
-    if (health) log(`probes at ${health.url}/healthz and /readyz`);
+        : await startWorkerHealthServer({
+            worker: worker.worker,
+            port: settings.healthPort,
+            metrics: metrics.registry,
+          });
+    if (health) log(`probes at ${health.url}/healthz and /readyz, metrics at /metrics`);
     if (options.schedules) {
       const installed = await ensureSchedules({
         client: temporal.client,
@@ -68,6 +76,10 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
         schedules: {
           idleSweepEvery: options.idleSweepEvery,
           prewarm: pools.length > 0 ? { every: options.prewarmEvery, input: { pools } } : undefined,
+          orphanSweep: {
+            every: options.orphanSweepEvery,
+            input: { graceMs: parseDuration(options.orphanGrace)! },
+          },
         },
       });
       log(`schedules: ${installed.join(', ')}`);
@@ -104,7 +116,7 @@ export function register(program: Command): void {
       'Run the lifecycle worker: create, seed, snapshot, share and tear down environments on Temporal',
     )
     .addOption(new Option('--task-queue <name>', 'Temporal task queue to poll').default(LIFECYCLE_TASK_QUEUE))
-    .option('--no-schedules', 'do not install the idle-sweep and pre-warm Schedules')
+    .option('--no-schedules', 'do not install the idle-sweep, orphan-sweep and pre-warm Schedules')
     .addOption(
       new Option('--idle-sweep-every <duration>', 'how often the idle sweep runs')
         .default('5m')
@@ -121,6 +133,22 @@ export function register(program: Command): void {
     .addOption(
       new Option('--prewarm-every <duration>', 'how often the warm pools are topped up')
         .default('5m')
+        .argParser(duration),
+    )
+    .addOption(
+      new Option(
+        '--orphan-sweep-every <duration>',
+        'how often namespaces whose environment is gone are swept',
+      )
+        .default('5m')
+        .argParser(duration),
+    )
+    .addOption(
+      new Option(
+        '--orphan-grace <duration>',
+        'how long a namespace stays orphaned (seen by two sweeps) before it is deleted',
+      )
+        .default('10m')
         .argParser(duration),
     )
     .addHelpText(

@@ -7,6 +7,7 @@ const EXPECTED_TABLES = [
   'api_tokens',
   'blueprint_versions',
   'blueprints',
+  'environment_activity',
   'environments',
   'events',
   'github_deliveries',

@@ -1,0 +1,184 @@
+import { randomBytes } from 'node:crypto';
+import type { KubernetesObject } from '@kubernetes/client-node';
+import { pino } from 'pino';
+import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
+import { KubeClient } from '../../deploy/kube-client.js';
+import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
+import { startGateway } from '../../gateway/gateway.js';
+import { readStackEndpoints } from '../../local/stack/endpoints.js';
+import { BRIDGE_ADDRESS } from '../../local/stack/node/layout.js';
+import { createPool } from '../../store/database.js';
+import { activityOf } from '../../store/environment-activity.js';
+import { migrateUp } from '../../store/migrate.js';
+import { createTestDatabase } from '../../test/integ/store/test-database.js';
+import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
+import { median } from '../stats.js';
+import type { BenchSuite } from '../suite.js';
+import { startBackend, waitFor } from './gateway.js';
+
+/**
+ * What recording environments' use costs a request: two gateways over the same backend, Service and
+ * public Ingress, one recording activity (counted in memory, flushed every 5 s to a fresh database on
+ * the stack's Postgres), one not, side by side in alternating rounds at a fixed offered rate.
+ */
+
+const ROUNDS = 3;
+const DURATION_S = 5;
+const RATE = 300;
+
+const round2 = (n: number) => Number(n.toFixed(2));
+
+const suite: BenchSuite = {
+  name: 'gateway-activity',
+  description: "the gateway's request latency with activity recording on and off, side by side",
+  needsStack: true,
+  async run() {
+    await loadGenerator();
+    const endpoints = await readStackEndpoints();
+    const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
+    const db = await createTestDatabase('bench_gateway_activity');
+    const pool = createPool({ databaseUrl: db.url, max: 2 });
+    const environment = `bench-act-${randomBytes(3).toString('hex')}`;
+    const namespace = `msx-${environment}`;
+    const backend = await startBackend();
+    const gateways: Awaited<ReturnType<typeof startGateway>>[] = [];
+    try {
+      await migrateUp({ databaseUrl: db.url });
+      const host = `pub.${environment}.microstax.localhost`;
+      const objects: KubernetesObject[] = [
+        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
+        {
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name: 'api', namespace },
+          spec: { ports: [{ name: 'http', port: 80, targetPort: backend.port, protocol: 'TCP' }] },
+        } as KubernetesObject,
+        {
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata: {
+            name: 'api-bridge',
+            namespace,
+            labels: {
+              'kubernetes.io/service-name': 'api',
+              'endpointslice.kubernetes.io/managed-by': 'microstax-bench',
+            },
+          },
+          addressType: 'IPv4',
+          endpoints: [{ addresses: [BRIDGE_ADDRESS], conditions: { ready: true } }],
+          ports: [{ name: 'http', port: backend.port, protocol: 'TCP' }],
+        } as KubernetesObject,
+        {
+          apiVersion: 'networking.k8s.io/v1',
+          kind: 'Ingress',
+          metadata: {
+            name: 'pub',
+            namespace,
+            labels: { [LABELS.environment]: environment, [LABELS.managedBy]: MANAGED_BY },
+            annotations: { [ANNOTATIONS.access]: 'public' },
+          },
+          spec: {
+            ingressClassName: DEFAULT_INGRESS_CLASS,
+            rules: [
+              {
+                host,
+                http: {
+                  paths: [
+                    {
+                      path: '/',
+                      pathType: 'Prefix',
+                      backend: { service: { name: 'api', port: { number: 80 } } },
+                    },
+                  ],
+                },
+              },
+            ],
+          },
+        } as KubernetesObject,
+      ];
+      for (const object of objects) await kube.apply(object);
+      const quiet = {
+        kube,
+        port: 0,
+        log: pino({ level: 'warn' }),
+        metrics: false as const,
+        access: { databaseUrl: db.url, secureCookies: false },
+      };
+      const on = await startGateway(quiet);
+      gateways.push(on);
+      const off = await startGateway({ ...quiet, activity: false });
+      gateways.push(off);
+      const variants = { off: off.url, on: on.url };
+      type Key = keyof typeof variants;
+      const keys = Object.keys(variants) as Key[];
+      await Promise.all(keys.map((k) => waitFor(`${variants[k]}/`, host)));
+      const load = (key: Key, durationSeconds: number) =>
+        attackAtConstantRate({
+          targets: [{ method: 'GET', url: `${variants[key]}/`, headers: { host } }],
+          rate: RATE,
+          durationSeconds,
+        });
+      for (const key of keys) {
+        const warm = await load(key, 2);
+        if (warm.non2xx > 0 || warm.errors > 0)
+          throw new Error(`${key}: ${warm.non2xx} non-2xx, ${warm.errors} errors`);
+      }
+      const runs: Record<Key, LoadResult[]> = { off: [], on: [] };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const key of round % 2 === 0 ? keys : [...keys].reverse()) {
+          runs[key].push(await load(key, DURATION_S));
+        }
+      }
+      // Every request the recording gateway let through is counted once it has flushed.
+      await on.close();
+      gateways.splice(gateways.indexOf(on), 1);
+      const recorded = (await activityOf(pool, [environment])).get(environment)?.requests ?? 0;
+      const sent = runs.on.reduce((sum, r) => sum + r.requests, 0) + RATE * 2 + 1;
+      const summary = (rounds: LoadResult[]) => ({
+        p50: round2(median(rounds.map((r) => r.p50))),
+        p99: round2(median(rounds.map((r) => r.p99))),
+        failed: rounds.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      });
+      const at = { off: summary(runs.off), on: summary(runs.on) };
+      const addedP50 = round2(at.on.p50 - at.off.p50);
+      const failed = at.on.failed + at.off.failed;
+      return {
+        metrics: {
+          rate: RATE,
+          durationSeconds: DURATION_S,
+          rounds: ROUNDS,
+          [`latencyAt${RATE}rpsMs`]: at,
+          p50RatioOnOverOff: round2(at.on.p50 / at.off.p50),
+          p99RatioOnOverOff: round2(at.on.p99 / at.off.p99),
+          addedByRecordingMs: { p50: addedP50, p99: round2(at.on.p99 - at.off.p99) },
+          requestsRecorded: recorded,
+          requestsSentToRecordingGateway: sent,
+        },
+        targets: [
+          {
+            what: 'activity recording added p50',
+            target: 'no measurable cost (< 0.05 ms)',
+            measured: `${addedP50} ms`,
+            met: addedP50 < 0.05,
+          },
+          {
+            what: 'requests recorded',
+            target: 'every request let through (±5: the readiness probe)',
+            measured: `${recorded} of ${sent}`,
+            met: Math.abs(recorded - sent) <= 5,
+          },
+          { what: 'failed requests', target: '0', measured: String(failed), met: failed === 0 },
+        ],
+      };
+    } finally {
+      for (const gateway of gateways) await gateway.close();
+      backend.child.removeAllListeners('exit');
+      backend.child.kill('SIGTERM');
+      await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
+      await pool.end();
+      await db.drop();
+    }
+  },
+};
+
+export default suite;

@@ -1,0 +1,50 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
+import { smallBlueprint } from './support/blueprints.js';
+import { isGone } from './support/cluster.js';
+import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
+
+/** Warm environments made for a team are claimed by that team only (the stack's Temporal and cluster). */
+const harness = new WorkflowTestHarness();
+beforeAll(() => harness.setUp());
+afterEach(() => harness.stopWorkers());
+afterAll(() => harness.tearDown());
+
+describe('warm pool per team', () => {
+  it("another team's create does not claim a team's warm environment; the team's own create does", {
+    timeout: 180_000,
+  }, async () => {
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'prewarm-team' });
+    const blueprint = smallBlueprint({ name: `teampool-${Date.now().toString(36)}` });
+    const filled: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
+      WorkflowType.prewarmPool,
+      {
+        taskQueue,
+        workflowId: `prewarm-${newEnvironmentId()}`,
+        args: [{ pools: [{ blueprint, size: 1, team: 'payments' }] }],
+      },
+    );
+    const [warmId] = filled.pools[0]!.started;
+    expect((await lifecycle.waitReady(warmId!)).phase).toBe('warm');
+
+    const other = newEnvironmentId('otherteam');
+    await lifecycle.createEnvironment({ environmentId: other, blueprint, owner: 'bo', team: 'search' });
+    const cold = await lifecycle.waitReady(other);
+    expect(cold.phase).toBe('ready');
+    expect(cold.claimedFrom).toBeUndefined();
+    expect((await lifecycle.getStatus(warmId!))?.phase).toBe('warm');
+
+    const own = newEnvironmentId('ownteam');
+    await lifecycle.createEnvironment({ environmentId: own, blueprint, owner: 'ana', team: 'payments' });
+    const claimed = await lifecycle.waitReady(own);
+    expect(claimed.phase).toBe('ready');
+    expect(claimed.claimedFrom).toBe(warmId);
+
+    for (const id of [other, own]) {
+      await lifecycle.teardown(id, { reason: 'requested' });
+      await harness.temporal.client.workflow.getHandle(workflowIds.environment(id)).result();
+    }
+    expect(await isGone(harness.kube, warmId!)).toBe(true);
+    expect(await isGone(harness.kube, other)).toBe(true);
+  });
+});

@@ -151,7 +151,7 @@ export async function createEnvironment(
   if (!local.ok) return { ok: false, problems: local.problems };
   const scripts: Record<string, string> = {};
   for (const service of local.blueprint.services)
-    for (const step of service.init) scripts[step.script] = step.content;
+    for (const step of service.init) if (step.type === 'sql') scripts[step.script] = step.content;
   const overlays = await Promise.all(
     params.overlays.map(async (file) => ({ fileName: basename(file), source: await readFile(file, 'utf8') })),
   );

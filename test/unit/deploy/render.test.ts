@@ -358,3 +358,62 @@ describe('renderInitRerun and init Job names', () => {
     expect(rerun?.workload.initJobs[0]?.length).toBeLessThanOrEqual(63);
   });
 });
+
+describe('init steps of kind job', () => {
+  const withJob = () => {
+    const blueprint = checkoutDev();
+    const db = blueprint.services[1]!;
+    blueprint.services[1] = {
+      ...db,
+      init: [
+        {
+          type: 'job',
+          name: 'migrate',
+          image: 'ghcr.io/acme/checkout-api:1.0',
+          command: ['node', 'migrate.js'],
+          env: [{ name: 'DATABASE_URL', value: 'postgres://postgres@db:5432/checkout' }],
+          sha256: 'b'.repeat(64),
+        },
+        ...db.init,
+      ],
+    };
+    return blueprint;
+  };
+
+  it('runs the steps in order, one container each, after waiting for the db; the job step has the service env', () => {
+    const job = render({ blueprint: withJob() }).objects.find((o): o is V1Job => o.kind === 'Job') as V1Job;
+    const pod = job.spec!.template.spec!;
+    expect(pod.initContainers!.map((c) => c.name)).toEqual(['wait', 'step-1-migrate']);
+    expect(pod.containers.map((c) => c.name)).toEqual(['step-2-sql']);
+    expect(pod.initContainers![0]!.command![2]).toContain('until pg_isready');
+    const migrate = pod.initContainers![1]!;
+    expect(migrate).toMatchObject({
+      image: 'ghcr.io/acme/checkout-api:1.0',
+      command: ['node', 'migrate.js'],
+    });
+    // The service's secret by reference, never inline; the step's own plain variable beside it.
+    expect(migrate.env).toContainEqual({
+      name: 'POSTGRES_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } },
+    });
+    expect(migrate.env).toContainEqual({
+      name: 'DATABASE_URL',
+      value: 'postgres://postgres@db:5432/checkout',
+    });
+    expect(migrate.securityContext?.capabilities).toEqual({ drop: ['ALL'] });
+    const sql = pod.containers[0]!.command![2]!;
+    expect(sql).not.toContain('pg_isready');
+    expect(sql).toContain('/scripts/02-seed.sql');
+  });
+
+  it('names the Job after every step, so a changed job step is a new Job; sql-only Jobs keep their names', () => {
+    const plain = render().objects.find((o) => o.kind === 'Job')!.metadata!.name;
+    const first = render({ blueprint: withJob() }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
+    const changed = withJob();
+    const step = changed.services[1]!.init[0]!;
+    changed.services[1]!.init[0] = { ...step, sha256: 'c'.repeat(64) };
+    const second = render({ blueprint: changed }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
+    expect(new Set([plain, first, second]).size).toBe(3);
+    expect(plain).toBe(render().objects.find((o) => o.kind === 'Job')!.metadata!.name);
+  });
+});

@@ -321,6 +321,8 @@ function resolveService(opts: {
     volumes,
     stateful,
     isolation: service.isolation ?? 'isolated',
+    // Only when written, so resolved digests of blueprints without it stay as they were.
+    ...(service.fork ? { fork: service.fork } : {}),
     init,
     isDataService: init.length > 0 || volumes.length > 0 || stateful,
     dependsOn: opts.graph[service.name] ?? [],

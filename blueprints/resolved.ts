@@ -60,6 +60,8 @@ export interface ResolvedService {
   volumes: Volume[];
   stateful: boolean;
   isolation: 'isolated' | 'shared';
+  /** As written (absent: data for Postgres, seed otherwise): how a branch's copy gets its data. */
+  fork?: 'data' | 'seed';
   init: ResolvedInitStep[];
   /** A data service keeps state: it has init steps, volumes or `stateful: true`. */
   isDataService: boolean;

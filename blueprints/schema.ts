@@ -286,6 +286,12 @@ export const ServiceSchema = z
       .enum(['isolated', 'shared'])
       .optional()
       .describe('"shared" lets branch environments use the baseline copy of this data service'),
+    fork: z
+      .enum(['data', 'seed'])
+      .optional()
+      .describe(
+        "When a branch runs its own copy of this data service: \"data\" (default for Postgres) starts it from the baseline's data at branch time; \"seed\" starts it fresh and runs its init steps",
+      ),
     init: z
       .union([InitStep, z.array(InitStep).min(1)])
       .optional()

@@ -58,6 +58,7 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
     ...(service.volumes.length > 0 ? { volumes: service.volumes } : {}),
     stateful: service.stateful,
     isolation: service.isolation,
+    ...(service.fork ? { fork: service.fork } : {}),
     ...(service.security ? { security: service.security } : {}),
     ...(service.init.length > 0
       ? {

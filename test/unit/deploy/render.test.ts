@@ -101,7 +101,15 @@ describe('renderEnvironment: a plain environment', () => {
     expect(db.spec?.volumeClaimTemplates?.map((c) => c.metadata?.name)).toEqual(['data']);
     expect(db.spec?.template.spec?.containers[0]?.volumeMounts).toEqual([
       { name: 'data', mountPath: '/var/lib/postgresql/data' },
+      // Branches may copy it over the replication protocol: allowed on first start by this script.
+      {
+        name: 'microstax-replication',
+        mountPath: '/docker-entrypoint-initdb.d/zz-microstax-replication.sh',
+        subPath: 'zz-microstax-replication.sh',
+        readOnly: true,
+      },
     ]);
+    expect(db.spec?.template.spec?.initContainers).toBeUndefined();
     expect(db.spec?.template.spec?.containers[0]?.readinessProbe).toEqual({ tcpSocket: { port: 5432 } });
     expect(objects.some((o) => o.kind === 'PersistentVolume')).toBe(false);
   });
@@ -415,5 +423,61 @@ describe('init steps of kind job', () => {
     const second = render({ blueprint: changed }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
     expect(new Set([plain, first, second]).size).toBe(3);
     expect(plain).toBe(render().objects.find((o) => o.kind === 'Job')!.metadata!.name);
+  });
+});
+
+describe('data forking: a branch copy of a Postgres service starts from the baseline data', () => {
+  const forkPlan: BranchPlan = {
+    services: [
+      { name: 'api', action: 'deploy', reasons: ['image changed'] },
+      { name: 'db', action: 'fork', reasons: ['used by api'] },
+      { name: 'cache', action: 'reuse', reasons: ['unchanged'] },
+    ],
+    summary: { deploy: 1, fork: 1, reuse: 1, removed: [] },
+  };
+  const branch = (overrides: Partial<RenderInput> = {}) =>
+    render({ environment: { id: 'pr-42', baselineId: 'main' }, plan: forkPlan, ...overrides });
+
+  it('copies the baseline server into the empty volume before Postgres starts, and does not seed again', () => {
+    const { objects } = branch();
+    const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
+    const fork = db.spec!.template.spec!.initContainers![0]!;
+    expect(fork.name).toBe('fork-data');
+    expect(fork.image).toBe('postgres:16-alpine');
+    expect(fork.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/postgresql/data' }]);
+    const script = fork.command![2]!;
+    expect(script).toContain(
+      'pg_basebackup -h db.msx-main.svc.cluster.local -p 5432 -D "$PGDATA" -X stream --checkpoint=fast',
+    );
+    // auto: a baseline refusing replication is dumped and restored instead.
+    expect(script).toContain('method=auto');
+    expect(script).toContain('pg_dump -h db.msx-main.svc.cluster.local');
+    expect(script).toContain('if [ -s "$PGDATA/PG_VERSION" ]; then');
+    // The password by reference, never inline.
+    expect(fork.env).toContainEqual({
+      name: 'POSTGRES_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } },
+    });
+    expect(objects.some((o) => o.kind === 'Job')).toBe(false);
+  });
+
+  it('lets the copy reach the baseline server, and no other service of it', () => {
+    const egress = find<V1NetworkPolicy>(branch().objects, 'NetworkPolicy', 'microstax-egress');
+    const upward = egress.spec!.egress!.find((rule) => rule.to?.[0]?.namespaceSelector);
+    expect(upward?.to?.[0]?.podSelector?.matchExpressions?.[0]?.values).toEqual(['cache', 'db']);
+  });
+
+  it('fork: seed starts the copy fresh and seeds it; the method setting is passed on', () => {
+    const blueprint = checkoutDev();
+    blueprint.services[1] = { ...blueprint.services[1]!, fork: 'seed' };
+    const seeded = branch({ blueprint });
+    expect(
+      find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db').spec!.template.spec!.initContainers,
+    ).toBeUndefined();
+    expect(seeded.objects.some((o) => o.kind === 'Job')).toBe(true);
+    const logical = branch({ config: deployConfig({ baseDomain: 'dev.acme.test', forkMethod: 'logical' }) });
+    const script = find<V1StatefulSet>(logical.objects, 'StatefulSet', 'db').spec!.template.spec!
+      .initContainers![0]!.command![2]!;
+    expect(script).toContain('method=logical');
   });
 });

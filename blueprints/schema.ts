@@ -290,7 +290,7 @@ export const ServiceSchema = z
       .enum(['data', 'seed'])
       .optional()
       .describe(
-        "When a branch runs its own copy of this data service: \"data\" (default for Postgres) starts it from the baseline's data at branch time; \"seed\" starts it fresh and runs its init steps",
+        'When a branch runs its own copy of this data service: "data" (default for Postgres) starts it from the baseline\'s data at branch time; "seed" starts it fresh and runs its init steps',
       ),
     init: z
       .union([InitStep, z.array(InitStep).min(1)])

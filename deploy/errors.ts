@@ -23,7 +23,7 @@ export interface ServiceFailure {
   /** The object that reported it, e.g. Pod/api-5d9c-x2x. */
   object?: string;
   /** The container whose log tail explains the failure (a failed init step). */
-  logsFrom?: { pod: string; container: string };
+  logsFrom?: { pod: string; container: string; previous?: boolean };
 }
 
 abstract class DeployLayerError<P extends object> extends Error {

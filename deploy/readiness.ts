@@ -158,6 +158,10 @@ function findPodFailure(params: {
           reason: waiting.reason,
           message: `${waiting.message ?? `container ${status.name}`}${lastNote}`,
           object: podRef(pod),
+          // A container that ran and failed says why in its last log.
+          ...(last && pod.metadata?.name
+            ? { logsFrom: { pod: pod.metadata.name, container: status.name, previous: true } }
+            : {}),
         };
       }
     }

@@ -191,6 +191,7 @@ async function withLogTails(params: {
             namespace: params.namespace,
             container: failure.logsFrom.container,
             tailLines: FAILURE_LOG_LINES,
+            ...(failure.logsFrom.previous ? { previous: true } : {}),
           }),
           new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 5_000).unref()),
         ]);

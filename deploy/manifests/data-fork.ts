@@ -80,6 +80,9 @@ export function replicationScriptMount(service: ResolvedService): { volume: V1Vo
   };
 }
 
+/** Marks a finished copy in the data directory (Postgres ignores files it does not know). */
+export const FORK_DONE = '.microstax-fork-done';
+
 /** The shell script of the fork init container (exported for tests). */
 export function forkScript(params: {
   source: string;
@@ -89,16 +92,17 @@ export function forkScript(params: {
   const { source, port, method } = params;
   return [
     'set -eu',
-    'PGDATA="${PGDATA:-/var/lib/postgresql/data}"',
-    // A restarted pod keeps its volume: the copy is made once.
-    'if [ -s "$PGDATA/PG_VERSION" ]; then echo "fork: data already in place"; exit 0; fi',
-    'export PGUSER="${POSTGRES_USER:-postgres}" PGPASSWORD="${POSTGRES_PASSWORD:-}"',
+    `PGDATA="\${PGDATA:-/var/lib/postgresql/data}"`,
+    // A restarted pod keeps its volume: a finished copy is kept, a half-made one made again.
+    `if [ -e "$PGDATA/${FORK_DONE}" ]; then echo "fork: data already in place"; exit 0; fi`,
+    `export PGUSER="\${POSTGRES_USER:-postgres}" PGPASSWORD="\${POSTGRES_PASSWORD:-}"`,
     `until pg_isready -q -h ${source} -p ${port}; do sleep 1; done`,
-    // No PG_VERSION: whatever is there is a half-made copy of an earlier attempt.
+    // No mark: whatever is there is a half-made copy of an earlier attempt.
     'find "$PGDATA" -mindepth 1 -delete',
     `method=${method}`,
     'if [ "$method" != logical ]; then',
     `  if pg_basebackup -h ${source} -p ${port} -D "$PGDATA" -X stream --checkpoint=fast; then`,
+    `    touch "$PGDATA/${FORK_DONE}"`,
     '    chown -R postgres:postgres "$PGDATA"',
     '    chmod 700 "$PGDATA"',
     `    echo "fork: physical copy of ${source} done"`,
@@ -112,10 +116,11 @@ export function forkScript(params: {
     'docker-entrypoint.sh postgres -c listen_addresses=127.0.0.1 &',
     'server=$!',
     `until pg_isready -q -h 127.0.0.1 -p ${port}; do kill -0 "$server"; sleep 0.5; done`,
-    'db="${POSTGRES_DB:-$PGUSER}"',
+    `db="\${POSTGRES_DB:-$PGUSER}"`,
     `pg_dump -h ${source} -p ${port} -d "$db" --format=custom | pg_restore -h 127.0.0.1 -p ${port} -d "$db" --no-owner --exit-on-error`,
     'kill -INT "$server"',
     'wait "$server" || true',
+    `touch "$PGDATA/${FORK_DONE}"`,
     `echo "fork: logical copy of ${source} done"`,
   ].join('\n');
 }

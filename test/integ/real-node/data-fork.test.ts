@@ -21,6 +21,9 @@ let config: DeployConfig;
 let baseline: ResolvedBlueprint;
 const created: string[] = [];
 const owner = { owner: 'ana@acme.io', team: 'payments' };
+// The first test's baseline and the cart it got after its seed, for the second.
+let baseId: string;
+let cartId: number;
 
 beforeAll(async () => {
   kube = await stackKube();
@@ -34,7 +37,7 @@ afterAll(async () => {
 
 describe('a branch forks its baseline data', () => {
   it('sees rows added after the seed, keeps its writes to itself, and the baseline serves throughout', async () => {
-    const baseId = uniqueId('rn-fork-base');
+    baseId = uniqueId('rn-fork-base');
     created.push(baseId);
     const base = await deployEnvironment({
       kube,
@@ -46,7 +49,7 @@ describe('a branch forks its baseline data', () => {
     await firstOk(`${baseUrl}/products`);
     const cart = await httpAt(`${baseUrl}/carts`, { method: 'POST', body: { customer: 'qa@example.com' } });
     expect(cart.status).toBe(201);
-    const cartId = cart.json().cart.id;
+    cartId = cart.json().cart.id;
 
     // A request loop on the baseline for the whole fork.
     let requests = 0;
@@ -114,5 +117,23 @@ describe('a branch forks its baseline data', () => {
     const ownId = own.json().cart.id;
     expect((await httpAt(`${branchUrl}/carts/${ownId}`)).status).toBe(200);
     expect((await httpAt(`${baseUrl}/carts/${ownId}`)).status).toBe(404);
+  }, 600_000);
+
+  it('falls back to dump and restore (forkMethod logical): the copy has the same rows', async () => {
+    const branchBlueprint = await checkoutDev((yaml) =>
+      yaml.replace('checkout-api:latest', 'checkout-api:2.0'),
+    );
+    const branchId = uniqueId('rn-fork-logical');
+    created.push(branchId);
+    const branch = await deployEnvironment({
+      kube,
+      environment: { id: branchId, baselineId: baseId, ...owner },
+      blueprint: branchBlueprint,
+      plan: planBranch({ baseline, branch: branchBlueprint }),
+      baseline: { environmentId: baseId },
+      config: { ...config, forkMethod: 'logical' },
+    });
+    const seen = await firstOk(`${branch.urls.api![0]}/carts/${cartId}`);
+    expect(seen.json().cart).toMatchObject({ id: cartId, customer: 'qa@example.com' });
   }, 600_000);
 });

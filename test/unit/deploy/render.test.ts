@@ -452,7 +452,7 @@ describe('data forking: a branch copy of a Postgres service starts from the base
     // auto: a baseline refusing replication is dumped and restored instead.
     expect(script).toContain('method=auto');
     expect(script).toContain('pg_dump -h db.msx-main.svc.cluster.local');
-    expect(script).toContain('if [ -s "$PGDATA/PG_VERSION" ]; then');
+    expect(script).toContain('if [ -e "$PGDATA/.microstax-fork-done" ]; then');
     // The password by reference, never inline.
     expect(fork.env).toContainEqual({
       name: 'POSTGRES_PASSWORD',

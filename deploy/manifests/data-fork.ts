@@ -1,4 +1,11 @@
-import type { V1ConfigMap, V1Container, V1EnvVar, V1Volume, V1VolumeMount } from '@kubernetes/client-node';
+import type {
+  V1ConfigMap,
+  V1Container,
+  V1EnvVar,
+  V1SecurityContext,
+  V1Volume,
+  V1VolumeMount,
+} from '@kubernetes/client-node';
 import type { ResolvedService } from '../../blueprints/resolved.js';
 import { objectMeta, type RenderContext } from './context.js';
 import { renderEnvVar } from './secret.js';
@@ -146,7 +153,17 @@ export function renderForkInitContainer(
     ],
     ...(env.length > 0 ? { env } : {}),
     volumeMounts: mounts,
-    // The image's own capabilities: the copy is chowned to the postgres user, the entrypoint switches to it.
-    securityContext: containerSecurityContext(service),
+    securityContext: forkSecurityContext(service),
   };
+}
+
+/**
+ * The image's own capabilities (the copy is chowned to the postgres user; the entrypoint switches to
+ * it), plus KILL: the fallback stops the server it started, which runs as another user.
+ */
+function forkSecurityContext(service: ResolvedService): V1SecurityContext {
+  const context = containerSecurityContext(service);
+  const added = context.capabilities?.add ?? [];
+  context.capabilities = { drop: ['ALL'], add: [...new Set([...added, 'KILL'])] };
+  return context;
 }

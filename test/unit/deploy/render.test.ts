@@ -459,6 +459,9 @@ describe('data forking: a branch copy of a Postgres service starts from the base
       valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } },
     });
     expect(objects.some((o) => o.kind === 'Job')).toBe(false);
+    // The fallback stops the server it started (another user): KILL beside the image's own.
+    expect(fork.securityContext?.capabilities?.add).toContain('KILL');
+    expect(fork.securityContext?.allowPrivilegeEscalation).toBe(false);
   });
 
   it('lets the copy reach the baseline server, and no other service of it', () => {

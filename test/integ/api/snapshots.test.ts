@@ -174,16 +174,6 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
     expect(json<{ error: { field: string } }>(bad).error.field).toBe('params.snapshot');
   });
 
-  it('leaves no pending row when the workflow cannot be started', async () => {
-    const env = await readyEnvironment();
-    // Temporal becomes unreachable for real: the API's own connection is closed (last test of the file).
-    await api.lifecycle.close();
-    const failed = await snapshot(env, 'never-started');
-    expect(failed.statusCode).toBeGreaterThanOrEqual(500);
-    const { rows } = await api.app.db.query('SELECT phase FROM snapshots WHERE environment_id = $1', [env]);
-    expect(rows).toEqual([]);
-  });
-
   describe('environments from a snapshot (fromSnapshot)', () => {
     const inline = (source: string) => ({ source, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS });
     const create = (payload: object, as: Caller = 'member') =>
@@ -252,5 +242,15 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       const anonymous = await create({ blueprint: { name: 'shop' }, fromSnapshot: readyId }, 'none');
       expect(anonymous.statusCode).toBe(401);
     });
+  });
+
+  it('leaves no pending row when the workflow cannot be started', async () => {
+    const env = await readyEnvironment();
+    // Temporal becomes unreachable for real: the API's own connection is closed (last test of the file).
+    await api.lifecycle.close();
+    const failed = await snapshot(env, 'never-started');
+    expect(failed.statusCode).toBeGreaterThanOrEqual(500);
+    const { rows } = await api.app.db.query('SELECT phase FROM snapshots WHERE environment_id = $1', [env]);
+    expect(rows).toEqual([]);
   });
 });

@@ -304,6 +304,7 @@ export function createActivities(deps: LifecycleDependencies) {
           message: `no snapshot engine supports service ${service.name} (image ${service.image})`,
         });
       }
+      const started = Date.now();
       return withHeartbeat({
         everyMs,
         work: async (report, signal) => {
@@ -314,7 +315,13 @@ export function createActivities(deps: LifecycleDependencies) {
             heartbeat: report,
             signal,
           });
-          return { ...artifact, service: service.name, engine: engine.name };
+          // How long the capture took (retries included), beside its size.
+          return {
+            ...artifact,
+            service: service.name,
+            engine: engine.name,
+            durationMs: Date.now() - started,
+          };
         },
       });
     },

@@ -71,7 +71,11 @@ export function viewResolved(resolved: Resolved): { blueprint: BlueprintView; gr
   const rendered = renderBlueprintJson(resolved, { showSecrets: false });
   const services = rendered.blueprint.services.map((service) => ({
     ...service,
-    init: service.init.map(({ content: _content, ...step }) => step),
+    init: service.init.map((step) => {
+      if (step.type !== 'sql') return step;
+      const { content: _content, ...shown } = step;
+      return shown;
+    }),
   }));
   return { blueprint: { ...rendered.blueprint, services }, graph: rendered.graph };
 }

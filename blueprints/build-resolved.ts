@@ -10,9 +10,10 @@ import type {
   ResolvedBlueprint,
   ResolvedEnvVar,
   ResolvedInitStep,
+  ResolvedJobStep,
   ResolvedService,
 } from './resolved.js';
-import type { Blueprint, Service, Volume } from './schema.js';
+import type { Blueprint, JobInitStep, Service, Volume } from './schema.js';
 import { looksSecret } from './secrets.js';
 import { DEFAULT_APP_PORT, wellKnownImagePort } from './well-known-images.js';
 
@@ -207,6 +208,10 @@ async function resolveInit(opts: {
   const steps = service.init === undefined ? [] : Array.isArray(service.init) ? service.init : [service.init];
   const resolved: ResolvedInitStep[] = [];
   for (const [j, step] of steps.entries()) {
+    if (step.type === 'job') {
+      resolved.push(resolveJobStep(step));
+      continue;
+    }
     const path = Array.isArray(service.init)
       ? ['services', index, 'init', j, 'script']
       : ['services', index, 'init', 'script'];
@@ -223,7 +228,7 @@ async function resolveInit(opts: {
       continue;
     }
     resolved.push({
-      type: step.type,
+      type: 'sql',
       script: step.script,
       ...(step.database !== undefined ? { database: step.database } : {}),
       content: loaded.content,
@@ -231,6 +236,21 @@ async function resolveInit(opts: {
     });
   }
   return resolved;
+}
+
+/** A job step with its defaults, its env sorted, and a hash of what it runs. */
+function resolveJobStep(step: JobInitStep): ResolvedJobStep {
+  const env = Object.entries(step.env ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => ({ name, value: String(value) }));
+  const definition = {
+    name: step.name ?? 'job',
+    image: step.image,
+    ...(step.command ? { command: step.command } : {}),
+    ...(step.args ? { args: step.args } : {}),
+    env,
+  };
+  return { type: 'job', ...definition, sha256: scriptHash(JSON.stringify(definition)) };
 }
 
 function resolveService(opts: {
@@ -301,6 +321,8 @@ function resolveService(opts: {
     volumes,
     stateful,
     isolation: service.isolation ?? 'isolated',
+    // Only when written, so resolved digests of blueprints without it stay as they were.
+    ...(service.fork ? { fork: service.fork } : {}),
     init,
     isDataService: init.length > 0 || volumes.length > 0 || stateful,
     dependsOn: opts.graph[service.name] ?? [],

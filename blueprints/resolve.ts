@@ -215,6 +215,9 @@ function salvageService(item: unknown): Service | undefined {
   if (copy.init === undefined && rawInit !== undefined) {
     const scriptOf = (step: unknown) => {
       const script = (step as { script?: unknown })?.script;
+      // Only a sql step has a script worth checking; another kind's problems are already reported.
+      const kind = (step as { type?: unknown })?.type;
+      if (kind !== undefined && kind !== 'sql') return { type: 'sql', script: UNCHECKED_SCRIPT };
       return { type: 'sql', script: typeof script === 'string' && script !== '' ? script : UNCHECKED_SCRIPT };
     };
     copy.init = Array.isArray(rawInit) ? rawInit.map(scriptOf) : scriptOf(rawInit);

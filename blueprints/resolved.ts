@@ -14,7 +14,7 @@ export type ResolvedEnvVar =
   /** A reference to a stored secret; the value is looked up at deploy time. */
   | { name: string; kind: 'secretRef'; secretName: string; secretKey: string };
 
-export interface ResolvedInitStep {
+export interface ResolvedSqlStep {
   type: 'sql';
   /** The script path as written, relative to the blueprint file. */
   script: string;
@@ -24,6 +24,22 @@ export interface ResolvedInitStep {
   /** sha256 of the content, hex: the planner compares scripts by it. */
   sha256: string;
 }
+
+/** A container run in the service's init Job, in step order, with the service's env and secrets. */
+export interface ResolvedJobStep {
+  type: 'job';
+  /** DNS label naming the step (default "job"). */
+  name: string;
+  image: string;
+  command?: string[];
+  args?: string[];
+  /** Plain variables added to the service's env, sorted by name. */
+  env: { name: string; value: string }[];
+  /** sha256 of the step's definition, hex: a changed step is a new Job, and the planner sees it. */
+  sha256: string;
+}
+
+export type ResolvedInitStep = ResolvedSqlStep | ResolvedJobStep;
 
 export interface ResolvedService {
   name: string;
@@ -44,6 +60,8 @@ export interface ResolvedService {
   volumes: Volume[];
   stateful: boolean;
   isolation: 'isolated' | 'shared';
+  /** As written (absent: data for Postgres, seed otherwise): how a branch's copy gets its data. */
+  fork?: 'data' | 'seed';
   init: ResolvedInitStep[];
   /** A data service keeps state: it has init steps, volumes or `stateful: true`. */
   isDataService: boolean;

@@ -146,7 +146,7 @@ export const Volume = z
   })
   .describe('A persistent volume');
 
-export const InitStep = z
+export const SqlInitStep = z
   .strictObject({
     type: z
       .literal('sql')
@@ -157,7 +157,43 @@ export const InitStep = z
       .optional()
       .describe('Database to run the script in (default: from the URLs that name this service)'),
   })
-  .describe('An initialisation step, such as a seed SQL script');
+  .describe('A SQL script run against the service once it is ready');
+
+/** Names of init steps become container names (DNS labels), next to a "NN-" order prefix. */
+const MAX_STEP_NAME_LENGTH = 40;
+
+export const JobInitStep = z
+  .strictObject({
+    type: z
+      .literal('job')
+      .describe(
+        'Kind of init step; "job" runs a container (the app\'s migrations, a data loader) once the service is ready',
+      ),
+    name: ServiceName.max(MAX_STEP_NAME_LENGTH)
+      .optional()
+      .describe('Name of the step, shown in status and failures (default: "job")'),
+    image: z
+      .string()
+      .min(1)
+      .superRefine((image, ctx) => {
+        const error = imageReferenceError(image);
+        if (error) ctx.addIssue({ code: 'custom', message: `malformed image reference: ${error}` });
+      })
+      .describe('Container image the step runs, e.g. ghcr.io/acme/api:1.2'),
+    command: z.array(z.string()).min(1).optional().describe('Replaces the image entrypoint'),
+    args: z.array(z.string()).optional().describe('Arguments to the entrypoint'),
+    env: z
+      .record(EnvName, z.union([z.string(), z.number(), z.boolean()]))
+      .optional()
+      .describe(
+        "Plain variables added to the service's own env (its secrets included); put secrets on the service",
+      ),
+  })
+  .describe("A container run as part of the service's init Job, with the service's env and secrets");
+
+export const InitStep = z
+  .discriminatedUnion('type', [SqlInitStep, JobInitStep])
+  .describe('An initialisation step: {type: sql, script} or {type: job, image, command}');
 
 /** The capabilities Kubernetes' baseline Pod Security Standard allows a container to add. */
 export const ALLOWED_CAPABILITIES = [
@@ -250,6 +286,12 @@ export const ServiceSchema = z
       .enum(['isolated', 'shared'])
       .optional()
       .describe('"shared" lets branch environments use the baseline copy of this data service'),
+    fork: z
+      .enum(['data', 'seed'])
+      .optional()
+      .describe(
+        'When a branch runs its own copy of this data service: "data" (default for Postgres) starts it from the baseline\'s data at branch time; "seed" starts it fresh and runs its init steps',
+      ),
     init: z
       .union([InitStep, z.array(InitStep).min(1)])
       .optional()
@@ -292,6 +334,8 @@ export type Blueprint = z.infer<typeof BlueprintSchema>;
 export type Service = z.infer<typeof ServiceSchema>;
 export type EnvValue = z.infer<typeof EnvValue>;
 export type InitStep = z.infer<typeof InitStep>;
+export type SqlInitStep = z.infer<typeof SqlInitStep>;
+export type JobInitStep = z.infer<typeof JobInitStep>;
 export type HealthCheck = z.infer<typeof HealthCheck>;
 export type Volume = z.infer<typeof Volume>;
 export type Resources = z.infer<typeof Resources>;

@@ -1,5 +1,5 @@
-import type { ResolvedBlueprint, ResolvedService } from './resolved.js';
-import type { Blueprint, EnvValue, Service } from './schema.js';
+import type { ResolvedBlueprint, ResolvedInitStep, ResolvedService } from './resolved.js';
+import type { Blueprint, EnvValue, InitStep, Service } from './schema.js';
 import { looksSecret } from './secrets.js';
 
 /**
@@ -41,7 +41,7 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
           ? { secret: variable.value }
           : { secretRef: { name: variable.secretName, key: variable.secretKey } };
   }
-  for (const step of service.init) scripts[step.script] = step.content;
+  for (const step of service.init) if (step.type === 'sql') scripts[step.script] = step.content;
   return {
     name: service.name,
     image: service.image,
@@ -58,15 +58,31 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
     ...(service.volumes.length > 0 ? { volumes: service.volumes } : {}),
     stateful: service.stateful,
     isolation: service.isolation,
+    ...(service.fork ? { fork: service.fork } : {}),
     ...(service.security ? { security: service.security } : {}),
     ...(service.init.length > 0
       ? {
-          init: service.init.map((step) => ({
-            type: step.type,
-            script: step.script,
-            ...(step.database !== undefined ? { database: step.database } : {}),
-          })),
+          init: service.init.map((step) => writtenInitStep(step)),
         }
       : {}),
+  };
+}
+
+/** An init step as a blueprint writes it (a sql step names its script; the content travels beside it). */
+function writtenInitStep(step: ResolvedInitStep): InitStep {
+  if (step.type === 'sql') {
+    return {
+      type: 'sql',
+      script: step.script,
+      ...(step.database !== undefined ? { database: step.database } : {}),
+    };
+  }
+  return {
+    type: 'job',
+    name: step.name,
+    image: step.image,
+    ...(step.command ? { command: step.command } : {}),
+    ...(step.args ? { args: step.args } : {}),
+    ...(step.env.length > 0 ? { env: Object.fromEntries(step.env.map((v) => [v.name, v.value])) } : {}),
   };
 }

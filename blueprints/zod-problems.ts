@@ -83,6 +83,19 @@ function collect(ctx: {
       return;
     }
     case 'invalid_union': {
+      // A discriminated union (init steps by `type`) whose discriminator names no known kind.
+      const kinds = (issue as { options?: unknown }).options;
+      if ('discriminator' in issue && Array.isArray(kinds)) {
+        const value = located.node?.kind === 'scalar' ? located.node.value : undefined;
+        const options = kinds.map((o: unknown) => JSON.stringify(o)).join(', ');
+        push(
+          at,
+          value === undefined
+            ? `${field}: required field is missing (one of ${options})`
+            : `${field}: unknown kind ${JSON.stringify(value)}: expected one of ${options}`,
+        );
+        return;
+      }
       // Report the branch that got furthest (its problems are below the value itself); when every
       // branch rejects the value's type, say what the field accepts instead.
       const deeper = issue.errors.filter((branch) =>

@@ -78,6 +78,12 @@ export const DeployConfigSchema = z.strictObject({
     })
     .prefault({})
     .describe('Images whose client applies `type: sql` init scripts'),
+  forkMethod: z
+    .enum(['auto', 'physical', 'logical'])
+    .default('auto')
+    .describe(
+      "How a branch's copy of a Postgres service gets its baseline's data (`fork: data`): physical (pg_basebackup over the replication protocol), logical (pg_dump into a fresh server), or auto (physical, falling back to logical where the baseline refuses replication)",
+    ),
   initJobDeadlineSeconds: z
     .number()
     .int()
@@ -143,6 +149,7 @@ export const DEPLOY_CONFIG_ENV = {
   storageClassName: 'MICROSTAX_STORAGE_CLASS',
   volumeProvisioning: 'MICROSTAX_VOLUME_PROVISIONING',
   secretSourceNamespace: 'MICROSTAX_SECRET_SOURCE_NAMESPACE',
+  forkMethod: 'MICROSTAX_FORK_METHOD',
 } as const satisfies Partial<Record<keyof DeployConfig, string>>;
 
 /** Deploy settings from the process environment; invalid values fail here, naming the variable. */

@@ -22,6 +22,8 @@ export interface ServiceFailure {
   message: string;
   /** The object that reported it, e.g. Pod/api-5d9c-x2x. */
   object?: string;
+  /** The container whose log tail explains the failure (a failed init step). */
+  logsFrom?: { pod: string; container: string; previous?: boolean };
 }
 
 abstract class DeployLayerError<P extends object> extends Error {

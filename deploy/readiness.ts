@@ -158,6 +158,10 @@ function findPodFailure(params: {
           reason: waiting.reason,
           message: `${waiting.message ?? `container ${status.name}`}${lastNote}`,
           object: podRef(pod),
+          // A container that ran and failed says why in its last log.
+          ...(last && pod.metadata?.name
+            ? { logsFrom: { pod: pod.metadata.name, container: status.name, previous: true } }
+            : {}),
         };
       }
     }
@@ -284,20 +288,45 @@ function findJobFailure(params: {
   const jobName = job.metadata?.name ?? '?';
   const jobPods = snapshot.pods.filter((p) => p.metadata?.labels?.['job-name'] === jobName);
   const failedCondition = job.status?.conditions?.find((c) => c.type === 'Failed' && c.status === 'True');
+  // A step's image that cannot be pulled never fixes itself: fail now, not at the Job's deadline.
+  for (const pod of jobPods) {
+    if (pod.metadata?.deletionTimestamp) continue;
+    for (const status of [
+      ...(pod.status?.initContainerStatuses ?? []),
+      ...(pod.status?.containerStatuses ?? []),
+    ]) {
+      const waiting = status.state?.waiting;
+      if (!waiting?.reason || WAITING_FAILURES[waiting.reason] !== 'image-pull') continue;
+      return {
+        service: params.service,
+        cause: 'image-pull',
+        reason: waiting.reason,
+        message: `init job ${jobName}, ${stepOf(status.name)}: image "${status.image}" cannot be pulled: ${waiting.message ?? waiting.reason}`,
+        object: podRef(pod),
+      };
+    }
+  }
   if (failedCondition) {
-    const terminated = jobPods
-      .flatMap((p) => p.status?.containerStatuses ?? [])
-      .map((s) => s.state?.terminated)
-      .find((t) => t && t.exitCode !== 0);
-    const podNote = terminated
-      ? `; container exited with code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}${terminated.message ? `: ${terminated.message}` : ''}`
-      : '';
+    const failedContainer = jobPods
+      .flatMap((p) => [
+        ...(p.status?.initContainerStatuses ?? []).map((s) => ({ pod: p, status: s })),
+        ...(p.status?.containerStatuses ?? []).map((s) => ({ pod: p, status: s })),
+      ])
+      .find(({ status }) => (status.state?.terminated?.exitCode ?? 0) !== 0);
+    const terminated = failedContainer?.status.state?.terminated;
+    const podNote =
+      failedContainer && terminated
+        ? `; ${stepOf(failedContainer.status.name)} (image ${failedContainer.status.image}) exited with code ${terminated.exitCode}${terminated.reason ? ` (${terminated.reason})` : ''}${terminated.message ? `: ${terminated.message}` : ''}`
+        : '';
     return {
       service: params.service,
       cause: 'init-job-failed',
       reason: failedCondition.reason ?? 'Failed',
       message: `init job ${jobName} failed: ${failedCondition.message ?? 'no message'}${podNote}`,
       object: `Job/${jobName}`,
+      ...(failedContainer?.pod.metadata?.name
+        ? { logsFrom: { pod: failedContainer.pod.metadata.name, container: failedContainer.status.name } }
+        : {}),
     };
   }
   for (const pod of jobPods) {
@@ -312,6 +341,12 @@ function findJobFailure(params: {
     }
   }
   return undefined;
+}
+
+/** "init step 2 (step-2-migrate)" for a per-step container; "container sql" for the single SQL client. */
+function stepOf(container: string): string {
+  const step = /^step-(\d+)-/.exec(container);
+  return step ? `init step ${step[1]} (${container})` : `container ${container}`;
 }
 
 /** A short note on the first pod that is not ready, e.g. " (api-7c9d: ContainerCreating)". */

@@ -6,7 +6,7 @@ import type {
   V1Pod,
   V1StatefulSet,
 } from '@kubernetes/client-node';
-import { DeployTimeoutError, type KubeApiError, ServicesFailedError } from './errors.js';
+import { DeployTimeoutError, type KubeApiError, type ServiceFailure, ServicesFailedError } from './errors.js';
 import type { KubeClient, WatchedList } from './kube-client.js';
 import { LABELS } from './labels.js';
 import { assessService, type ClusterSnapshot, nextUnschedulableDeadline } from './readiness.js';
@@ -51,6 +51,8 @@ export async function waitForServices(params: {
   let settle: { resolve: (v: ServiceProgress[]) => void; reject: (e: unknown) => void } | undefined;
   let scheduled = false;
   let graceTimer: NodeJS.Timeout | undefined;
+  // Set once a failure is found: its log tails are being read, and nothing else is judged.
+  let failing = false;
 
   const done = new Promise<ServiceProgress[]>((resolve, reject) => {
     settle = { resolve, reject };
@@ -75,7 +77,7 @@ export async function waitForServices(params: {
 
   const evaluate = () => {
     scheduled = false;
-    if (!settle || lists.size < WATCHED.length) return;
+    if (!settle || failing || lists.size < WATCHED.length) return;
     const snap = snapshot();
     const now = Date.now();
     current = workloads.map((expectation) =>
@@ -97,9 +99,12 @@ export async function waitForServices(params: {
     }
     const failures = current.flatMap((s) => (s.failure ? [s.failure] : []));
     if (failures.length > 0) {
-      finish({
-        error: new ServicesFailedError({ environmentId: params.environmentId, namespace, failures }),
-      });
+      failing = true;
+      void withLogTails({ kube, namespace, failures }).then((told) =>
+        finish({
+          error: new ServicesFailedError({ environmentId: params.environmentId, namespace, failures: told }),
+        }),
+      );
       return;
     }
     if (readyCount === workloads.length) {
@@ -162,6 +167,41 @@ export async function waitForServices(params: {
     params.signal?.removeEventListener('abort', onAbort);
     await Promise.all([...lists.values()].map((l) => l.stop().catch(() => undefined)));
   }
+}
+
+/** How many log lines of a failed init step a failure carries. */
+export const FAILURE_LOG_LINES = 20;
+
+/**
+ * Adds the log tail of the container each failure names (a failed init step) to its message. Best
+ * effort and bounded: a node that serves no logs leaves the message as it was.
+ */
+async function withLogTails(params: {
+  kube: KubeClient;
+  namespace: string;
+  failures: ServiceFailure[];
+}): Promise<ServiceFailure[]> {
+  return Promise.all(
+    params.failures.map(async (failure) => {
+      if (!failure.logsFrom) return failure;
+      try {
+        const log = await Promise.race([
+          params.kube.core.readNamespacedPodLog({
+            name: failure.logsFrom.pod,
+            namespace: params.namespace,
+            container: failure.logsFrom.container,
+            tailLines: FAILURE_LOG_LINES,
+            ...(failure.logsFrom.previous ? { previous: true } : {}),
+          }),
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 5_000).unref()),
+        ]);
+        const tail = String(log).trimEnd();
+        return tail ? { ...failure, message: `${failure.message}; log tail:\n${tail}` } : failure;
+      } catch {
+        return failure;
+      }
+    }),
+  );
 }
 
 /**

@@ -94,6 +94,22 @@ export async function findSnapshot(
   return rows[0] ? toSnapshot(rows[0]) : null;
 }
 
+/**
+ * A snapshot of any environment of a team, by id or by name (the newest of that name); null when the
+ * team has none: another team's snapshot is as absent as a missing one.
+ */
+export async function findTeamSnapshot(
+  db: Queryable,
+  params: { teamId: string; idOrName: string },
+): Promise<SnapshotRecord | null> {
+  const { rows } = await db.query<SnapshotRow>(
+    `SELECT * FROM snapshots WHERE team_id = $1 AND (id = $2 OR name = $2)
+     ORDER BY (id = $2) DESC, created_at DESC, id LIMIT 1`,
+    [params.teamId, params.idOrName],
+  );
+  return rows[0] ? toSnapshot(rows[0]) : null;
+}
+
 /** Snapshots of an environment, newest first. */
 export async function listSnapshots(db: Queryable, environmentId: string): Promise<SnapshotRecord[]> {
   const { rows } = await db.query<SnapshotRow>(

@@ -263,6 +263,8 @@ export interface SnapshotArtifact {
   location: string;
   bytes: number;
   sha256: string;
+  /** How long the capture took; absent on snapshots taken before it was recorded. */
+  durationMs?: number;
 }
 
 export interface SnapshotRecord {

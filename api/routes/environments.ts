@@ -45,6 +45,7 @@ import {
   TeardownResponse,
   WorkflowsStarted,
 } from '../schemas/environments.js';
+import { snapshotForCreate } from '../snapshot-source.js';
 import { isTerminalPhase, mirrorEnvironmentStatus } from '../status-mirror.js';
 import type { StreamSlots } from '../stream-slots.js';
 
@@ -130,6 +131,15 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
     baseline: { env: EnvironmentRecord; resolved: Resolved } | null;
   }): Promise<void> {
     const { env, body, resolved, baseline } = params;
+    const fromSnapshot = body.fromSnapshot
+      ? await snapshotForCreate({
+          db: app.db,
+          lifecycle: app.lifecycle,
+          teamId: env.teamId,
+          idOrName: body.fromSnapshot,
+          blueprint: resolved.blueprint,
+        })
+      : undefined;
     try {
       await app.lifecycle.createEnvironment({
         environmentId: env.id,
@@ -142,6 +152,7 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         baseline: baseline
           ? { environmentId: baseline.env.id, blueprint: baseline.resolved.blueprint }
           : undefined,
+        ...(fromSnapshot ? { fromSnapshot } : {}),
       });
     } catch (error) {
       app.log.error({ err: error, environmentId: env.id }, 'could not start the environment workflow');
@@ -217,6 +228,15 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         }
       }
 
+      if (body.fromSnapshot && body.branchOf) {
+        throw new ApiError({
+          statusCode: 422,
+          code: ErrorCode.ValidationFailed,
+          message:
+            'fromSnapshot: a branch takes its data from its baseline; give fromSnapshot or branchOf, not both',
+          field: 'body.fromSnapshot',
+        });
+      }
       let baseline: { env: EnvironmentRecord; resolved: Resolved } | null = null;
       if (body.branchOf) {
         const parent = await visibleEnvironment(request, app.db, body.branchOf);
@@ -245,6 +265,16 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         overlays: body.overlays,
         context: body.context,
       });
+      // Checked before anything is recorded: a bad snapshot leaves no environment behind.
+      if (body.fromSnapshot) {
+        await snapshotForCreate({
+          db: app.db,
+          lifecycle: app.lifecycle,
+          teamId,
+          idOrName: body.fromSnapshot,
+          blueprint: resolved.blueprint,
+        });
+      }
       const plan: BranchPlan | null = baseline
         ? planBranch({ baseline: baseline.resolved.blueprint, branch: resolved.blueprint })
         : null;
@@ -304,6 +334,7 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
               }
             : {}),
           ...(ttl ? { ttl } : {}),
+          ...(body.fromSnapshot ? { fromSnapshot: body.fromSnapshot } : {}),
         },
       });
       await startWorkflow({ env: environment, user, body, resolved, baseline });

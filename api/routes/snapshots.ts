@@ -1,5 +1,4 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type pg from 'pg';
 import { appendEvent } from '../../store/events.js';
 import {
   deleteSnapshot,
@@ -7,14 +6,12 @@ import {
   insertSnapshot,
   listSnapshots,
   type SnapshotRecord,
-  updateSnapshot,
 } from '../../store/snapshots.js';
 import type { SnapshotArtifact } from '../../workflows/contracts.js';
 import { requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint } from '../blueprint-refs.js';
 import { shortId } from '../environment-ids.js';
 import { ApiError, conflict, ErrorCode, notFound } from '../errors.js';
-import type { EnvironmentLifecycle } from '../lifecycle.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import { EnvironmentParams, WorkflowsStarted } from '../schemas/environments.js';
 import {
@@ -25,6 +22,7 @@ import {
   SnapshotParams,
   SnapshotView,
 } from '../schemas/snapshots.js';
+import { refreshSnapshot } from '../snapshot-state.js';
 import { visibleEnvironment } from './environments.js';
 
 const tags = ['snapshots'];
@@ -49,6 +47,7 @@ const snapshotView = (s: SnapshotRecord) => {
               engine: a.engine,
               bytes: a.bytes,
               sha256: a.sha256,
+              ...(a.durationMs !== undefined ? { durationMs: a.durationMs } : {}),
             })),
           }
         : {}),
@@ -57,33 +56,6 @@ const snapshotView = (s: SnapshotRecord) => {
     createdAt: s.createdAt.toISOString(),
   };
 };
-
-/**
- * A pending row whose workflow Temporal does not know after this long will never finish (its start
- * failed before failed starts removed their row): it is marked failed, so it can be deleted.
- */
-const NEVER_STARTED_AFTER_MS = 60_000;
-
-/** Brings a pending snapshot's row up to date with its workflow. */
-async function refreshSnapshot(db: pg.Pool, lifecycle: EnvironmentLifecycle, snapshot: SnapshotRecord) {
-  if (snapshot.phase !== 'pending') return snapshot;
-  const outcome = await lifecycle.snapshotOutcome(snapshot.id).catch(() => ({ state: 'running' as const }));
-  if (outcome.state === 'completed') {
-    const details = { artifacts: outcome.result.artifacts };
-    await updateSnapshot(db, { id: snapshot.id, phase: 'ready', details });
-    return { ...snapshot, phase: 'ready' as const, details };
-  }
-  const neverStarted =
-    outcome.state === 'not-found' && Date.now() - snapshot.createdAt.getTime() > NEVER_STARTED_AFTER_MS;
-  if (outcome.state === 'failed' || neverStarted) {
-    const details = {
-      error: outcome.state === 'failed' ? outcome.message : 'its workflow never started; snapshot again',
-    };
-    await updateSnapshot(db, { id: snapshot.id, phase: 'failed', details });
-    return { ...snapshot, phase: 'failed' as const, details };
-  }
-  return snapshot;
-}
 
 export interface SnapshotRoutesOptions {
   /** Snapshots an environment may keep (MICROSTAX_API_SNAPSHOTS_PER_ENV). */

@@ -32,6 +32,15 @@ export const CreateEnvironmentBody = z.strictObject({
       'What happens once idleAfter has passed: "teardown" or "sleep" (scale to zero, keep data and URLs); default: the blueprint idle, else teardown',
     ),
   team: TeamId.optional().describe('Team to create for (admins only; default your team)'),
+  fromSnapshot: z
+    .string()
+    .min(1)
+    .max(128)
+    .regex(/^[A-Za-z0-9][A-Za-z0-9._:-]*$/, 'must be a snapshot id or name')
+    .optional()
+    .describe(
+      "Start the data services from this snapshot (id or name) of the team's: it must be ready and match their engines",
+    ),
 });
 
 export const IdempotencyHeaders = z.looseObject({

@@ -25,6 +25,11 @@ export const SnapshotView = z.object({
             engine: z.string().describe('How it was captured, e.g. postgres-logical'),
             bytes: z.number().int().describe('Size of the stored artifact'),
             sha256: z.string().describe('Checksum of the stored artifact'),
+            durationMs: z
+              .number()
+              .int()
+              .optional()
+              .describe('How long the capture took (absent on snapshots taken before it was recorded)'),
           }),
         )
         .optional()

@@ -56,7 +56,7 @@ async function blueprintBody(opts: ApplyOptions) {
   if (!local.ok) return { ok: false as const, problems: local.problems };
   const scripts: Record<string, string> = {};
   for (const service of local.blueprint.services)
-    for (const step of service.init) scripts[step.script] = step.content;
+    for (const step of service.init) if (step.type === 'sql') scripts[step.script] = step.content;
   const overlays = await Promise.all(
     opts.overlay.map(async (file) => ({ fileName: basename(file), source: await readFile(file, 'utf8') })),
   );

@@ -136,6 +136,8 @@ export interface CreateEnvironmentParams {
   overlays: string[];
   context: Record<string, string>;
   branchOf?: string;
+  /** Start the data services from this snapshot (id or name) of the team's. */
+  fromSnapshot?: string;
   ttl?: string;
   idleAfter?: string;
   idle?: IdleAction;
@@ -164,7 +166,7 @@ export async function createEnvironment(
   if (!local.ok) return { ok: false, problems: local.problems };
   const scripts: Record<string, string> = {};
   for (const service of local.blueprint.services)
-    for (const step of service.init) scripts[step.script] = step.content;
+    for (const step of service.init) if (step.type === 'sql') scripts[step.script] = step.content;
   const overlays = await Promise.all(
     params.overlays.map(async (file) => ({ fileName: basename(file), source: await readFile(file, 'utf8') })),
   );
@@ -179,6 +181,7 @@ export async function createEnvironment(
         ...(overlays.length ? { overlays } : {}),
         ...(Object.keys(params.context).length ? { context: params.context } : {}),
         ...(params.branchOf ? { branchOf: params.branchOf } : {}),
+        ...(params.fromSnapshot ? { fromSnapshot: params.fromSnapshot } : {}),
         ...(params.ttl ? { ttl: params.ttl } : {}),
         ...(params.idleAfter ? { idleAfter: params.idleAfter } : {}),
         ...(params.idle ? { idle: params.idle } : {}),
@@ -237,6 +240,10 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
             '--branch-of <env>',
             'make a branch of this environment (a branch may itself be one): only what changed against it runs',
           )
+          .option(
+            '--from-snapshot <snapshot>',
+            "start the data services from this snapshot (id or name) of your team's, instead of their seed",
+          )
           .option('--ttl <duration>', 'delete after this long, e.g. 4h')
           .option('--idle-after <duration>', 'after this long without activity, the idle action applies')
           .addOption(
@@ -255,7 +262,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
   )
     .addHelpText(
       'after',
-      '\nExample:\n  microstax env create -f checkout-dev.yaml --ttl 4h --wait --timeout 10m',
+      '\nExamples:\n  microstax env create -f checkout-dev.yaml --ttl 4h --wait --timeout 10m\n  microstax env create -f checkout-dev.yaml --from-snapshot before-release --wait',
     )
     .action(
       act(
@@ -265,6 +272,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
             WaitOptions & {
               file: string;
               branchOf?: string;
+              fromSnapshot?: string;
               ttl?: string;
               idleAfter?: string;
               idle?: IdleAction;
@@ -278,6 +286,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
             overlays: opts.overlay,
             context: opts.context,
             branchOf: opts.branchOf,
+            fromSnapshot: opts.fromSnapshot,
             ttl: opts.ttl,
             idleAfter: opts.idleAfter,
             idle: opts.idle,

@@ -7,7 +7,8 @@ import type {
   V1ServiceAccount,
 } from '@kubernetes/client-node';
 import { ancestorLabelKey, LABELS } from '../labels.js';
-import { objectMeta, type RenderContext, reusedServices } from './context.js';
+import { objectMeta, type RenderContext, reusedServices, runningServices } from './context.js';
+import { forksData } from './data-fork.js';
 
 export const QUOTA_NAME = 'microstax-quota';
 export const LIMIT_RANGE_NAME = 'microstax-defaults';
@@ -103,7 +104,11 @@ export function renderEgressPolicy(ctx: RenderContext): V1NetworkPolicy {
     },
     { to: [{ podSelector: {} }] },
   ];
-  const reused = reusedServices(ctx).map((s) => s.name);
+  // Forked data services copy the baseline's server (reached through its name, maybe further up).
+  const forked = runningServices(ctx)
+    .filter((s) => forksData(ctx, s))
+    .map((s) => s.name);
+  const reused = [...reusedServices(ctx).map((s) => s.name), ...forked];
   if (reused.length > 0 && ctx.ancestors.length > 0) {
     egress.push({
       to: [

@@ -1,5 +1,5 @@
-import type { V1ConfigMap, V1EnvVar, V1Job } from '@kubernetes/client-node';
-import type { ResolvedService } from '../../blueprints/resolved.js';
+import type { V1ConfigMap, V1Container, V1EnvVar, V1Job } from '@kubernetes/client-node';
+import type { ResolvedJobStep, ResolvedService, ResolvedSqlStep } from '../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS } from '../labels.js';
 import { shortHash } from '../names.js';
 import { commonLabels, objectMeta, type RenderContext } from './context.js';
@@ -14,6 +14,8 @@ export function sqlEngineFor(image: string): SqlEngine {
   return /(^|\/)(mysql|mariadb|percona)(:|@|$)/.test(image) ? 'mysql' : 'postgres';
 }
 
+const SQL_IMAGE = /(^|\/)(postgres|postgis|timescaledb|mysql|mariadb|percona)[^/]*(:|@|$)/;
+
 /** ConfigMap keys allow [-._a-zA-Z0-9]: "01-seed.sql" for step 1 "db/seed.sql". */
 export function scriptKey(index: number, script: string): string {
   const base = script.split('/').pop() ?? script;
@@ -26,7 +28,12 @@ export function initScriptsConfigMapName(service: string): string {
 
 /** The Job name carries the scripts' hash: a changed script is a new Job, an unchanged one is left alone. */
 export function initJobName(service: ResolvedService, runId?: string): string {
-  const hash = shortHash(service.init.map((s) => `${s.sha256}:${s.database ?? ''}`).join(','));
+  // A sql step hashes as it always did, so existing Jobs keep their names.
+  const hash = shortHash(
+    service.init
+      .map((s) => (s.type === 'sql' ? `${s.sha256}:${s.database ?? ''}` : `job:${s.sha256}`))
+      .join(','),
+  );
   // Job names are DNS labels (63): the service part gives way to the hashes.
   if (runId === undefined) return `${service.name.slice(0, 63 - 14)}-init-${hash}`;
   return `${service.name.slice(0, 63 - 21)}-init-${hash}-${shortHash(runId).slice(0, 6)}`;
@@ -52,11 +59,14 @@ export function initCommand(params: {
   host: string;
   port: number;
   steps: { key: string; database?: string }[];
+  /** Wait until the service answers first (default true). */
+  wait?: boolean;
 }): string {
   const { engine, host, port } = params;
+  const wait = params.wait ?? true;
   const lines = ['set -eu'];
   if (engine === 'postgres') {
-    lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep 1; done`);
+    if (wait) lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep 1; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-postgres}"`;
       lines.push(
@@ -64,7 +74,7 @@ export function initCommand(params: {
       );
     }
   } else {
-    lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep 1; done`);
+    if (wait) lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep 1; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-}"`;
       lines.push(`mysql -h ${host} -P ${port} -u "\${DB_USER:-root}" ${db} < /scripts/${step.key}`);
@@ -87,11 +97,9 @@ export function renderInitJob(
   if (service.init.length === 0) return undefined;
   const engine = sqlEngineFor(service.image);
   const port = service.ports[0] ?? (engine === 'postgres' ? 5432 : 3306);
-  const steps = service.init.map((step, i) => ({
-    key: scriptKey(i, step.script),
-    database: step.database,
-    step,
-  }));
+  const sqlSteps = service.init.flatMap((step, i) =>
+    step.type === 'sql' ? [{ key: scriptKey(i, step.script), database: step.database, step, index: i }] : [],
+  );
 
   const configMap: V1ConfigMap = {
     apiVersion: 'v1',
@@ -101,7 +109,7 @@ export function renderInitJob(
       role: 'init',
       service: service.name,
     }),
-    data: Object.fromEntries(steps.map(({ key, step }) => [key, step.content])),
+    data: Object.fromEntries(sqlSteps.map(({ key, step }) => [key, step.content])),
   };
 
   const env: V1EnvVar[] = [];
@@ -113,6 +121,37 @@ export function renderInitJob(
   pick(wanted.user, 'DB_USER');
   pick(wanted.database, 'DB_NAME');
   pick(wanted.password, engine === 'postgres' ? 'PGPASSWORD' : 'MYSQL_PWD');
+  const sqlContainer = (name: string, steps: typeof sqlSteps, wait: boolean): V1Container => ({
+    name,
+    image: ctx.config.sqlClientImages[engine],
+    command: ['sh', '-c', initCommand({ engine, host: service.name, port, steps, wait })],
+    env,
+    volumeMounts: [{ name: 'scripts', mountPath: '/scripts', readOnly: true }],
+    // The SQL client needs no capability, whatever the service's image needs.
+    securityContext: containerSecurityContext(),
+  });
+
+  // Only sql steps: one client container applies them all (the layout Jobs have always had). With a
+  // job step: one container per step, in order (init containers, the last step as the main one).
+  let containers: V1Container[];
+  let initContainers: V1Container[] | undefined;
+  if (sqlSteps.length === service.init.length) {
+    containers = [sqlContainer('sql', sqlSteps, true)];
+  } else {
+    const perStep = service.init.map((step, i) =>
+      step.type === 'sql'
+        ? sqlContainer(
+            initStepContainerName(i, step),
+            sqlSteps.filter((s) => s.index === i),
+            false,
+          )
+        : jobStepContainer(ctx, service, step, i),
+    );
+    // Wait for a SQL service to answer first; other services' steps wait in their own way.
+    const wait = SQL_IMAGE.test(service.image) ? [sqlContainer('wait', [], true)] : [];
+    initContainers = [...wait, ...perStep.slice(0, -1)];
+    containers = perStep.slice(-1);
+  }
 
   const name = initJobName(service, runId);
   const meta = objectMeta(ctx, {
@@ -145,17 +184,8 @@ export function renderInitJob(
           enableServiceLinks: false,
           automountServiceAccountToken: false,
           securityContext: podSecurityContext(),
-          containers: [
-            {
-              name: 'sql',
-              image: ctx.config.sqlClientImages[engine],
-              command: ['sh', '-c', initCommand({ engine, host: service.name, port, steps })],
-              env,
-              volumeMounts: [{ name: 'scripts', mountPath: '/scripts', readOnly: true }],
-              // The SQL client needs no capability, whatever the service's image needs.
-              securityContext: containerSecurityContext(),
-            },
-          ],
+          ...(initContainers ? { initContainers } : {}),
+          containers,
           volumes: [{ name: 'scripts', configMap: { name: configMap.metadata!.name! } }],
         },
       },
@@ -163,4 +193,35 @@ export function renderInitJob(
   };
   Object.assign(job.spec!.template.spec!, podScheduling(ctx, service.name));
   return { configMap, job };
+}
+
+/**
+ * The container of init step `index` (0-based): "step-<n>-sql" or "step-<n>-<name>", so a failure
+ * names its step. At most 63 characters (a DNS label): step names are at most 40.
+ */
+export function initStepContainerName(index: number, step: ResolvedSqlStep | ResolvedJobStep): string {
+  return `step-${index + 1}-${step.type === 'sql' ? 'sql' : step.name}`;
+}
+
+/** A `type: job` step: its image and command, with the service's env (secrets by reference) and its own. */
+function jobStepContainer(
+  ctx: RenderContext,
+  service: ResolvedService,
+  step: ResolvedJobStep,
+  index: number,
+): V1Container {
+  const own = new Set(step.env.map((v) => v.name));
+  const env: V1EnvVar[] = [
+    ...service.env.filter((v) => !own.has(v.name)).map((v) => renderEnvVar(ctx, service.name, v)),
+    ...step.env.map((v) => ({ name: v.name, value: v.value })),
+  ];
+  return {
+    name: initStepContainerName(index, step),
+    image: step.image,
+    ...(step.command ? { command: step.command } : {}),
+    ...(step.args ? { args: step.args } : {}),
+    ...(env.length > 0 ? { env } : {}),
+    // A job step gets no capability: it is the app's code, not the data image's entrypoint.
+    securityContext: containerSecurityContext(),
+  };
 }

@@ -8,6 +8,7 @@ import { environmentIdProblem, namespaceFor } from '../names.js';
 import type { EnvironmentIdentity, RenderedEnvironment, ServiceMode, WorkloadExpectation } from '../types.js';
 import { withAllClientCredentials } from './client-credentials.js';
 import { type RenderContext, reusedServices, runningServices } from './context.js';
+import { forksData, renderReplicationConfigMap } from './data-fork.js';
 import {
   renderDefaultServiceAccount,
   renderEgressPolicy,
@@ -96,7 +97,10 @@ function renderAll(ctx: RenderContext): RenderedEnvironment {
     if (secret) secrets.push(secret);
     const svc = renderService(ctx, service);
     if (svc) services.push(svc);
-    const init = renderInitJob(ctx, service);
+    const replication = renderReplicationConfigMap(ctx, service);
+    if (replication) config.push(replication);
+    // A copy that starts from the baseline's data is not seeded again.
+    const init = forksData(ctx, service) ? undefined : renderInitJob(ctx, service);
     if (init) {
       config.push(init.configMap);
       jobs.push(init.job);

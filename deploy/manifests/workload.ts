@@ -12,6 +12,7 @@ import type { ResolvedService } from '../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS } from '../labels.js';
 import type { WorkloadExpectation } from '../types.js';
 import { commonLabels, objectMeta, type RenderContext, selectorLabels } from './context.js';
+import { forksData, isPostgresImage, renderForkInitContainer, replicationScriptMount } from './data-fork.js';
 import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
@@ -134,6 +135,15 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
     },
   };
   Object.assign(template.spec!, podScheduling(ctx, service.name, service.replicas));
+  if (service.isDataService && isPostgresImage(service.image)) {
+    const container = template.spec!.containers[0]!;
+    const replication = replicationScriptMount(service);
+    const dataMounts = container.volumeMounts ?? [];
+    container.volumeMounts = [...dataMounts, replication.mount];
+    template.spec!.volumes = [replication.volume];
+    if (forksData(ctx, service))
+      template.spec!.initContainers = [renderForkInitContainer(ctx, service, dataMounts)];
+  }
   return template;
 }
 

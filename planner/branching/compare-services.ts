@@ -162,6 +162,11 @@ function printVolumes(volumes: readonly Volume[]): string {
   return canonicalJson(normalised);
 }
 
+/** How a plan names an init step: a sql step by its script, a job step by its name and image. */
+function stepLabel(step: ResolvedService['init'][number]): string {
+  return step.type === 'sql' ? step.script : `job ${step.name} (${step.image})`;
+}
+
 function compareInit(baseline: ResolvedService, branch: ResolvedService): FieldChange[] {
   const changes: FieldChange[] = [];
   const count = Math.max(baseline.init.length, branch.init.length);
@@ -172,8 +177,8 @@ function compareInit(baseline: ResolvedService, branch: ResolvedService): FieldC
     if (!a || !b) {
       changes.push({
         field: path,
-        old: a ? `${a.script} (sha256 ${a.sha256.slice(0, 12)})` : UNSET,
-        new: b ? `${b.script} (sha256 ${b.sha256.slice(0, 12)})` : UNSET,
+        old: a ? `${stepLabel(a)} (sha256 ${a.sha256.slice(0, 12)})` : UNSET,
+        new: b ? `${stepLabel(b)} (sha256 ${b.sha256.slice(0, 12)})` : UNSET,
       });
       continue;
     }
@@ -185,8 +190,10 @@ function compareInit(baseline: ResolvedService, branch: ResolvedService): FieldC
         new: `sha256 ${b.sha256.slice(0, 12)}`,
       });
     }
-    if ((a.database ?? '') !== (b.database ?? '')) {
-      changes.push({ field: `${path}.database`, old: a.database ?? UNSET, new: b.database ?? UNSET });
+    const aDatabase = a.type === 'sql' ? a.database : undefined;
+    const bDatabase = b.type === 'sql' ? b.database : undefined;
+    if ((aDatabase ?? '') !== (bDatabase ?? '')) {
+      changes.push({ field: `${path}.database`, old: aDatabase ?? UNSET, new: bDatabase ?? UNSET });
     }
   }
   return changes;

@@ -174,6 +174,76 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
     expect(json<{ error: { field: string } }>(bad).error.field).toBe('params.snapshot');
   });
 
+  describe('environments from a snapshot (fromSnapshot)', () => {
+    const inline = (source: string) => ({ source, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS });
+    const create = (payload: object, as: Caller = 'member') =>
+      api.app.inject({
+        method: 'POST',
+        url: '/v1/environments',
+        headers: { ...api.headers(as), 'idempotency-key': randomUUID() },
+        payload,
+      });
+    const environmentCount = async () =>
+      Number((await api.app.db.query('SELECT count(*) AS n FROM environments')).rows[0].n);
+
+    let readyId: string;
+    beforeAll(async () => {
+      const env = await readyEnvironment();
+      const response = await snapshot(env, 'before-release');
+      readyId = json<SnapshotBody>(response).id;
+      await markReady(readyId);
+    });
+
+    it('starts an environment from a ready snapshot of the team, by id or by name', async () => {
+      for (const ref of [readyId, 'before-release']) {
+        const created = await create({ blueprint: { name: 'shop' }, fromSnapshot: ref });
+        expect(created.statusCode).toBe(201);
+        started.push(`env-${json<{ id: string }>(created).id}`);
+      }
+    });
+
+    it("refuses another team's snapshot as not found, and a missing one, leaving no environment behind", async () => {
+      const before = await environmentCount();
+      const other = await create({ blueprint: inline(SHOP_BLUEPRINT), fromSnapshot: readyId }, 'other');
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toContain(`snapshot ${readyId}`);
+      const missing = await create({ blueprint: { name: 'shop' }, fromSnapshot: 'no-such-snapshot' });
+      expect(missing.statusCode).toBe(404);
+      expect(await environmentCount()).toBe(before);
+    });
+
+    it('refuses a snapshot of another engine with 422 naming both, and one not ready with 409', async () => {
+      const redisDb = SHOP_BLUEPRINT.replace(
+        'image: postgres:16-alpine\n    init:\n      type: sql\n      script: scripts/seed.sql\n',
+        'image: redis:7-alpine\n    stateful: true\n',
+      );
+      expect(redisDb).not.toBe(SHOP_BLUEPRINT);
+      const mismatch = await create({ blueprint: inline(redisDb), fromSnapshot: readyId });
+      expect(mismatch.statusCode).toBe(422);
+      const body = json<{ error: { message: string; field: string } }>(mismatch);
+      expect(body.error.message).toContain('postgres');
+      expect(body.error.message).toContain('redis:7-alpine (engine redis)');
+      expect(body.error.field).toBe('body.fromSnapshot');
+
+      const env = await readyEnvironment();
+      const pending = json<SnapshotBody>(await snapshot(env, 'still-running'));
+      const notReady = await create({ blueprint: { name: 'shop' }, fromSnapshot: pending.id });
+      expect(notReady.statusCode).toBe(409);
+    });
+
+    it('refuses fromSnapshot with branchOf, and malformed or huge references', async () => {
+      const env = await readyEnvironment();
+      const both = await create({ blueprint: { name: 'shop' }, fromSnapshot: readyId, branchOf: env });
+      expect(both.statusCode).toBe(422);
+      for (const bad of ['', 'x'.repeat(5000), '../etc/passwd', 'a b']) {
+        const response = await create({ blueprint: { name: 'shop' }, fromSnapshot: bad });
+        expect(response.statusCode).toBe(400);
+      }
+      const anonymous = await create({ blueprint: { name: 'shop' }, fromSnapshot: readyId }, 'none');
+      expect(anonymous.statusCode).toBe(401);
+    });
+  });
+
   it('leaves no pending row when the workflow cannot be started', async () => {
     const env = await readyEnvironment();
     // Temporal becomes unreachable for real: the API's own connection is closed (last test of the file).

@@ -92,7 +92,7 @@ describe('checkout-dev on the real node', () => {
       baselineId: baseId,
       baselineBlueprint: baseline,
     });
-    // The api runs the new image; it writes to db, so db is forked (its own copy, seeded); the cache is reused.
+    // The api runs the new image; it writes to db, so db is forked (its own copy, of the baseline's data); the cache is reused.
     expect(result.services.map((s) => s.service).sort()).toEqual(['api', 'db']);
     expect(result.reused.map((r) => r.service)).toEqual(['cache']);
     const branch = (await firstOk(`${result.urls.api![0]}/products`)).json();

@@ -51,7 +51,7 @@ describe('example blueprints', () => {
     expect(db!.ports).toEqual([5432]);
     expect(db!.isDataService).toBe(true);
     expect(db!.init[0]!.sha256).toMatch(/^[0-9a-f]{64}$/);
-    expect(db!.init[0]!.content).toContain('CREATE TABLE');
+    expect(db!.init[0]).toMatchObject({ type: 'sql', content: expect.stringContaining('CREATE TABLE') });
     expect(cache!.ports).toEqual([6379]);
     expect(result.provenance['services.api.env.REDIS_URL']).toBe(
       `${examples}/checkout-dev/checkout-dev.yaml:8`,

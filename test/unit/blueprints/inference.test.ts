@@ -220,7 +220,7 @@ describe('init scripts on disk', () => {
 
     writeFileSync(file, blueprint('scripts/seed.sql'));
     const good = await resolveBlueprintFile({ file });
-    expect(good.ok && good.blueprint.services[0]!.init[0]!.content).toBe('SELECT 2;');
+    expect(good.ok && good.blueprint.services[0]!.init[0]).toMatchObject({ content: 'SELECT 2;' });
 
     writeFileSync(file, blueprint('scripts/link.sql'));
     const linked = await resolveBlueprintFile({ file });

@@ -248,4 +248,74 @@ describe('assessService', () => {
     expect(result.failure?.message).toContain('exited with code 3');
     expect(result.failure?.message).toContain('syntax error');
   });
+
+  it('names the failed init step, its image, exit code and the container to read the log of', () => {
+    const failedJob: V1Job = {
+      metadata: { name: 'db-init-1234abcd' },
+      status: { conditions: [{ type: 'Failed', status: 'True', reason: 'BackoffLimitExceeded' }] },
+    };
+    const jobPod = pod(
+      'db-init',
+      {
+        phase: 'Failed',
+        initContainerStatuses: [
+          {
+            name: 'wait',
+            image: 'postgres',
+            imageID: '',
+            ready: true,
+            restartCount: 0,
+            state: { terminated: { exitCode: 0 } },
+          },
+          {
+            name: 'step-1-migrate',
+            image: 'ghcr.io/acme/migrate:1',
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            state: { terminated: { exitCode: 7, reason: 'Error' } },
+          },
+        ],
+      },
+      { 'job-name': 'db-init-1234abcd', 'microstax.dev/role': 'init' },
+    );
+    const result = assess(
+      db,
+      snapshot({ statefulSets: [statefulSet(1)], jobs: [failedJob], pods: [jobPod] }),
+    );
+    expect(result.failure).toMatchObject({
+      cause: 'init-job-failed',
+      logsFrom: { pod: 'db-init-x1', container: 'step-1-migrate' },
+    });
+    expect(result.failure?.message).toContain(
+      'init step 1 (step-1-migrate) (image ghcr.io/acme/migrate:1) exited with code 7',
+    );
+  });
+
+  it('fails at once when an init step image cannot be pulled, naming the image (no wait for the deadline)', () => {
+    const running: V1Job = { metadata: { name: 'db-init-1234abcd' }, status: { active: 1 } };
+    const jobPod = pod(
+      'db-init',
+      {
+        phase: 'Pending',
+        initContainerStatuses: [
+          {
+            name: 'step-1-migrate',
+            image: 'ghcr.io/acme/nope:1',
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            state: { waiting: { reason: 'ErrImagePull', message: 'not found' } },
+          },
+        ],
+      },
+      { 'job-name': 'db-init-1234abcd', 'microstax.dev/role': 'init' },
+    );
+    const result = assess(db, snapshot({ statefulSets: [statefulSet(1)], jobs: [running], pods: [jobPod] }));
+    expect(result.phase).toBe('failed');
+    expect(result.failure).toMatchObject({ cause: 'image-pull', reason: 'ErrImagePull' });
+    expect(result.failure?.message).toContain(
+      'init step 1 (step-1-migrate): image "ghcr.io/acme/nope:1" cannot be pulled',
+    );
+  });
 });

@@ -101,7 +101,15 @@ describe('renderEnvironment: a plain environment', () => {
     expect(db.spec?.volumeClaimTemplates?.map((c) => c.metadata?.name)).toEqual(['data']);
     expect(db.spec?.template.spec?.containers[0]?.volumeMounts).toEqual([
       { name: 'data', mountPath: '/var/lib/postgresql/data' },
+      // Branches may copy it over the replication protocol: allowed on first start by this script.
+      {
+        name: 'microstax-replication',
+        mountPath: '/docker-entrypoint-initdb.d/zz-microstax-replication.sh',
+        subPath: 'zz-microstax-replication.sh',
+        readOnly: true,
+      },
     ]);
+    expect(db.spec?.template.spec?.initContainers).toBeUndefined();
     expect(db.spec?.template.spec?.containers[0]?.readinessProbe).toEqual({ tcpSocket: { port: 5432 } });
     expect(objects.some((o) => o.kind === 'PersistentVolume')).toBe(false);
   });
@@ -430,5 +438,123 @@ describe('renderInitRerun and init Job names', () => {
       runId: 'r',
     });
     expect(rerun?.workload.initJobs[0]?.length).toBeLessThanOrEqual(63);
+  });
+});
+
+describe('init steps of kind job', () => {
+  const withJob = () => {
+    const blueprint = checkoutDev();
+    const db = blueprint.services[1]!;
+    blueprint.services[1] = {
+      ...db,
+      init: [
+        {
+          type: 'job',
+          name: 'migrate',
+          image: 'ghcr.io/acme/checkout-api:1.0',
+          command: ['node', 'migrate.js'],
+          env: [{ name: 'DATABASE_URL', value: 'postgres://postgres@db:5432/checkout' }],
+          sha256: 'b'.repeat(64),
+        },
+        ...db.init,
+      ],
+    };
+    return blueprint;
+  };
+
+  it('runs the steps in order, one container each, after waiting for the db; the job step has the service env', () => {
+    const job = render({ blueprint: withJob() }).objects.find((o): o is V1Job => o.kind === 'Job') as V1Job;
+    const pod = job.spec!.template.spec!;
+    expect(pod.initContainers!.map((c) => c.name)).toEqual(['wait', 'step-1-migrate']);
+    expect(pod.containers.map((c) => c.name)).toEqual(['step-2-sql']);
+    expect(pod.initContainers![0]!.command![2]).toContain('until pg_isready');
+    const migrate = pod.initContainers![1]!;
+    expect(migrate).toMatchObject({
+      image: 'ghcr.io/acme/checkout-api:1.0',
+      command: ['node', 'migrate.js'],
+    });
+    // The service's secret by reference, never inline; the step's own plain variable beside it.
+    expect(migrate.env).toContainEqual({
+      name: 'POSTGRES_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } },
+    });
+    expect(migrate.env).toContainEqual({
+      name: 'DATABASE_URL',
+      value: 'postgres://postgres@db:5432/checkout',
+    });
+    expect(migrate.securityContext?.capabilities).toEqual({ drop: ['ALL'] });
+    const sql = pod.containers[0]!.command![2]!;
+    expect(sql).not.toContain('pg_isready');
+    expect(sql).toContain('/scripts/02-seed.sql');
+  });
+
+  it('names the Job after every step, so a changed job step is a new Job; sql-only Jobs keep their names', () => {
+    const plain = render().objects.find((o) => o.kind === 'Job')!.metadata!.name;
+    const first = render({ blueprint: withJob() }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
+    const changed = withJob();
+    const step = changed.services[1]!.init[0]!;
+    changed.services[1]!.init[0] = { ...step, sha256: 'c'.repeat(64) };
+    const second = render({ blueprint: changed }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
+    expect(new Set([plain, first, second]).size).toBe(3);
+    expect(plain).toBe(render().objects.find((o) => o.kind === 'Job')!.metadata!.name);
+  });
+});
+
+describe('data forking: a branch copy of a Postgres service starts from the baseline data', () => {
+  const forkPlan: BranchPlan = {
+    services: [
+      { name: 'api', action: 'deploy', reasons: ['image changed'] },
+      { name: 'db', action: 'fork', reasons: ['used by api'] },
+      { name: 'cache', action: 'reuse', reasons: ['unchanged'] },
+    ],
+    summary: { deploy: 1, fork: 1, reuse: 1, removed: [] },
+  };
+  const branch = (overrides: Partial<RenderInput> = {}) =>
+    render({ environment: { id: 'pr-42', baselineId: 'main' }, plan: forkPlan, ...overrides });
+
+  it('copies the baseline server into the empty volume before Postgres starts, and does not seed again', () => {
+    const { objects } = branch();
+    const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
+    const fork = db.spec!.template.spec!.initContainers![0]!;
+    expect(fork.name).toBe('fork-data');
+    expect(fork.image).toBe('postgres:16-alpine');
+    expect(fork.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/postgresql/data' }]);
+    const script = fork.command![2]!;
+    expect(script).toContain(
+      'pg_basebackup -h db.msx-main.svc.cluster.local -p 5432 -D "$PGDATA" -X stream --checkpoint=fast',
+    );
+    // auto: a baseline refusing replication is dumped and restored instead.
+    expect(script).toContain('method=auto');
+    expect(script).toContain('pg_dump -h db.msx-main.svc.cluster.local');
+    expect(script).toContain('if [ -e "$PGDATA/.microstax-fork-done" ]; then');
+    // The password by reference, never inline.
+    expect(fork.env).toContainEqual({
+      name: 'POSTGRES_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } },
+    });
+    expect(objects.some((o) => o.kind === 'Job')).toBe(false);
+    // The fallback stops the server it started (another user): KILL beside the image's own.
+    expect(fork.securityContext?.capabilities?.add).toContain('KILL');
+    expect(fork.securityContext?.allowPrivilegeEscalation).toBe(false);
+  });
+
+  it('lets the copy reach the baseline server, and no other service of it', () => {
+    const egress = find<V1NetworkPolicy>(branch().objects, 'NetworkPolicy', 'microstax-egress');
+    const upward = egress.spec!.egress!.find((rule) => rule.to?.[0]?.namespaceSelector);
+    expect(upward?.to?.[0]?.podSelector?.matchExpressions?.[0]?.values).toEqual(['cache', 'db']);
+  });
+
+  it('fork: seed starts the copy fresh and seeds it; the method setting is passed on', () => {
+    const blueprint = checkoutDev();
+    blueprint.services[1] = { ...blueprint.services[1]!, fork: 'seed' };
+    const seeded = branch({ blueprint });
+    expect(
+      find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db').spec!.template.spec!.initContainers,
+    ).toBeUndefined();
+    expect(seeded.objects.some((o) => o.kind === 'Job')).toBe(true);
+    const logical = branch({ config: deployConfig({ baseDomain: 'dev.acme.test', forkMethod: 'logical' }) });
+    const script = find<V1StatefulSet>(logical.objects, 'StatefulSet', 'db').spec!.template.spec!
+      .initContainers![0]!.command![2]!;
+    expect(script).toContain('method=logical');
   });
 });

@@ -1,5 +1,6 @@
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { KubeClient } from '../deploy/index.js';
+import type { PhaseMarks } from '../deploy/phase-marks.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
 import { recommendWarmPools } from '../planner/forecast/recommend.js';
 import type { EnvRequest } from '../planner/forecast/types.js';
@@ -24,15 +25,16 @@ export function createPlanner(params: {
   return {
     async plan({ blueprint, baseline }) {
       const plan = baseline ? planBranch({ baseline, branch: blueprint }) : deployEverything(blueprint);
+      const marks: PhaseMarks = { planned: Date.now() };
       const pools = await readPools(params.kube);
-      if (pools.length === 0) return { plan: baseline ? plan : undefined };
+      if (pools.length === 0) return { plan: baseline ? plan : undefined, marks };
       try {
         const placement = await planPlacement({ blueprint, plan, pools });
-        return { plan: baseline ? plan : undefined, placement };
+        return { plan: baseline ? plan : undefined, placement, marks: { ...marks, placement: Date.now() } };
       } catch (error) {
         // Placement is an optimisation: without it the scheduler still places the pods.
         params.log?.(`placement skipped: ${error instanceof Error ? error.message : String(error)}`);
-        return { plan: baseline ? plan : undefined };
+        return { plan: baseline ? plan : undefined, marks: { ...marks, placement: Date.now() } };
       }
     },
 

@@ -1,5 +1,13 @@
+import type { PhaseTimings } from '../deploy/phases.js';
 import type { EnvironmentRecord } from '../store/environments.js';
 import type { EventRecord } from '../store/events.js';
+
+/** The plan as stored, less the breakdown, which has a field of its own in responses. */
+function splitPlan(plan: unknown): { plan?: unknown; timings?: PhaseTimings } {
+  if (!plan || typeof plan !== 'object' || !('timings' in plan)) return { plan: plan ?? undefined };
+  const { timings, ...rest } = plan as { timings?: PhaseTimings };
+  return { plan: rest, timings };
+}
 
 /** What members and admins see of an environment. */
 export function environmentView(env: EnvironmentRecord) {
@@ -15,7 +23,7 @@ export function environmentView(env: EnvironmentRecord) {
     baseline: env.baselineId,
     services: env.services,
     urls: env.urls,
-    plan: env.plan ?? undefined,
+    ...splitPlan(env.plan),
     costPerHour: env.costPerHour,
     ttlSeconds: env.ttlSeconds,
     expiresAt: env.expiresAt?.toISOString() ?? null,

@@ -8,6 +8,7 @@ import { readLineage } from './lineage.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
 import { namespaceFor } from './names.js';
+import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import { pruneRemovedServices } from './prune.js';
 import { secretLookupFor } from './secret-source.js';
 import type {
@@ -52,6 +53,8 @@ export interface DeployEnvironmentResult {
   /** How many objects were applied. */
   objectCount: number;
   durationMs: number;
+  /** When the objects were applied and each pod-level phase ended (this process's clock). */
+  marks: PhaseMarks;
 }
 
 /**
@@ -62,6 +65,7 @@ export interface DeployEnvironmentResult {
  */
 export async function deployEnvironment(params: DeployEnvironmentParams): Promise<DeployEnvironmentResult> {
   const started = Date.now();
+  const phases = new PhaseRecorder(started);
   const config = params.config ?? deployConfig();
   const environment: EnvironmentIdentity = { ...params.environment };
   if (params.baseline) {
@@ -105,6 +109,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     const keep = new Set(params.blueprint.services.map((s) => s.name));
     await pruneRemovedServices({ kube: params.kube, namespace: rendered.namespace, keep });
   }
+  phases.mark('applied');
   const services = await waitForServices({
     kube: params.kube,
     environmentId: environment.id,
@@ -115,6 +120,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     onProgress: params.onProgress,
     heartbeat: params.heartbeat,
     signal: params.signal,
+    phases,
   });
   return {
     environmentId: environment.id,
@@ -124,6 +130,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     urls: rendered.urls,
     objectCount: rendered.objects.length,
     durationMs: Date.now() - started,
+    marks: phases.result(),
   };
 }
 

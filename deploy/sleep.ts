@@ -10,6 +10,7 @@ import { DeployConfigurationError } from './errors.js';
 import { describe, type KubeClient } from './kube-client.js';
 import { LABELS } from './labels.js';
 import { namespaceFor } from './names.js';
+import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import type { DeployProgress, ServiceProgress, WorkloadExpectation } from './types.js';
 import { waitForServices, waitUntilGone } from './wait.js';
 
@@ -32,6 +33,8 @@ export interface ScaleEnvironmentResult {
   services: ServiceProgress[];
   /** Workloads whose replicas this call changed (0 when it was already so: idempotent). */
   changed: number;
+  /** When the scale was applied and each pod-level phase ended (a wake's breakdown). */
+  marks: PhaseMarks;
 }
 
 /**
@@ -52,6 +55,7 @@ export async function scaleEnvironment(params: {
   signal?: AbortSignal;
 }): Promise<ScaleEnvironmentResult> {
   const config = params.config ?? deployConfig();
+  const phases = new PhaseRecorder();
   const { kube, environmentId } = params;
   const namespace = namespaceFor(environmentId, config.namespacePrefix);
   const found = await kube.readOrNull<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
@@ -114,6 +118,7 @@ export async function scaleEnvironment(params: {
     }),
   );
   expectations.sort((a, b) => a.service.localeCompare(b.service));
+  phases.mark('applied');
 
   const services = await waitForServices({
     kube,
@@ -125,6 +130,7 @@ export async function scaleEnvironment(params: {
     onProgress: params.onProgress,
     heartbeat: params.heartbeat,
     signal: params.signal,
+    phases,
   });
   if (params.replicas === 'zero') {
     // Asleep means no pod left that costs anything; init Job pods are finished and stay for their logs.
@@ -138,7 +144,7 @@ export async function scaleEnvironment(params: {
       heartbeat: params.heartbeat,
     });
   }
-  return { environmentId, namespace, services, changed };
+  return { environmentId, namespace, services, changed, marks: phases.result() };
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Registry } from 'prom-client';
 
 /** What the health server asks of the worker: the SDK's state (RUNNING while it polls). */
 export interface WorkerStateSource {
@@ -15,6 +16,8 @@ export async function startWorkerHealthServer(params: {
   worker: WorkerStateSource;
   port: number;
   host?: string;
+  /** Served at /metrics (Prometheus text), e.g. the phase histograms. */
+  metrics?: Registry;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {
     const path = (request.url ?? '/').split('?')[0];
@@ -27,6 +30,14 @@ export async function startWorkerHealthServer(params: {
       return reply(405, { error: 'method not allowed' });
     if (path === '/healthz') return reply(200, { status: 'ok', state });
     if (path === '/readyz') return reply(state === 'RUNNING' ? 200 : 503, { state });
+    if (path === '/metrics' && params.metrics) {
+      const registry = params.metrics;
+      void registry.metrics().then((text) => {
+        response.writeHead(200, { 'content-type': registry.contentType, 'cache-control': 'no-store' });
+        response.end(text);
+      });
+      return;
+    }
     return reply(404, { error: 'not found' });
   });
   server.keepAliveTimeout = 5_000;

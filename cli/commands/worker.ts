@@ -9,6 +9,7 @@ import { ensureSchedules } from '../../temporal/schedules.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { startWorkerHealthServer } from '../../worker/health-server.js';
+import { PhaseMetrics } from '../../worker/phase-metrics.js';
 import { loadWorkerSettings } from '../../worker/settings.js';
 import { LIFECYCLE_TASK_QUEUE, type PrewarmPoolInput } from '../../workflows/contracts.js';
 import { parseDuration } from '../../workflows/duration.js';
@@ -50,17 +51,22 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       mirrorToDatabase: true,
     });
     const github = gitHubActivitiesFromSettings(process.env);
+    const phaseMetrics = new PhaseMetrics();
     const worker = await createLifecycleWorker({
       taskQueue: options.taskQueue,
       config: temporal.config,
-      activities: { ...createActivities(dependencies), ...github },
+      activities: { ...createActivities({ ...dependencies, phaseMetrics }), ...github },
       shutdownGraceSeconds: settings.shutdownGraceSeconds,
     });
     const health =
       settings.healthPort === undefined
         ? undefined
-        : await startWorkerHealthServer({ worker: worker.worker, port: settings.healthPort });
-    if (health) log(`probes at ${health.url}/healthz and /readyz`);
+        : await startWorkerHealthServer({
+            worker: worker.worker,
+            port: settings.healthPort,
+            metrics: phaseMetrics.registry,
+          });
+    if (health) log(`probes at ${health.url}/healthz and /readyz, phase metrics at /metrics`);
     if (options.schedules) {
       const installed = await ensureSchedules({
         client: temporal.client,

@@ -282,9 +282,10 @@ export function createActivities(deps: LifecycleDependencies) {
     },
 
     /** Mirrors the environment's status to the metadata store (a no-op without a store). */
-    async recordEnvironment(status: EnvironmentStatus): Promise<void> {
+    async recordEnvironment(status: EnvironmentStatus): Promise<{ recordedAt: number }> {
       await deps.store?.recordEnvironment(status);
       deps.phaseMetrics?.observe(status.environmentId, status.timings);
+      return { recordedAt: Date.now() };
     },
 
     /** Captures one data service with the first engine that supports it. */

@@ -7,8 +7,8 @@
 /**
  * The phases in the order they happen. Each is named after the moment it ends: `accepted` is the
  * time from the request until a worker took it up, `planned` until the plan was made, `image` until
- * every new pod's images were on its node (pulled, or already there), `routable` until the gateway
- * answered.
+ * every new pod's images were on its node (pulled, or already there), `published` until the
+ * workflow had recorded the outcome and told the caller, `routable` until the gateway answered.
  */
 export const TIMING_PHASES = [
   'accepted',
@@ -20,6 +20,7 @@ export const TIMING_PHASES = [
   'started',
   'init',
   'ready',
+  'published',
   'routable',
 ] as const;
 export type TimingPhase = (typeof TIMING_PHASES)[number];
@@ -71,5 +72,20 @@ export function phaseBreakdown(params: {
     finishedAt: new Date(end).toISOString(),
     totalMs,
     phases,
+  };
+}
+
+/**
+ * The breakdown with one more phase at its end (e.g. `published`, known only once the status that
+ * carries the breakdown has been recorded). A moment before the end adds a zero-length phase.
+ */
+export function withPhaseEnd(timings: PhaseTimings, phase: TimingPhase, at: number): PhaseTimings {
+  const finished = Date.parse(timings.finishedAt);
+  const end = Math.max(finished, Math.round(at));
+  return {
+    ...timings,
+    finishedAt: new Date(end).toISOString(),
+    totalMs: timings.totalMs + (end - finished),
+    phases: [...timings.phases, { phase, ms: end - finished }],
   };
 }

@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { RuntimeIdentity } from '../activities/ports.js';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import { withPhaseEnd } from '../deploy/phases.js';
 import type { BranchPlan } from '../planner/types.js';
 import { long, quick, teardown } from './activity-proxies.js';
 import {
@@ -285,7 +286,8 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       // Done before recording, so a caller that sees `ready` may apply again at once.
       applyRequest = undefined;
       appliedTicket = request.ticket;
-      await quick.recordEnvironment(status);
+      const recorded = await quick.recordEnvironment(status);
+      if (!failure) endTimings(status, recorded);
       continue;
     }
     if (wakeRequest && status.phase === 'sleeping') {
@@ -477,7 +479,18 @@ async function publish(status: EnvironmentStatus, input: CreateEnvironmentInput)
   status.readyAt = nowIso();
   status.lastActivityAt = status.readyAt;
   setPhase(status, input.warm ? 'warm' : 'ready');
-  await quick.recordEnvironment(status);
+  const recorded = await quick.recordEnvironment(status);
+  endTimings(status, recorded);
+}
+
+/**
+ * Ends the operation's breakdown with `published`: the moment its outcome was recorded, which the
+ * caller waits for too (the record activity's clock). Only a breakdown this operation made, once.
+ */
+function endTimings(status: EnvironmentStatus, recorded: { recordedAt: number } | undefined): void {
+  const timings = status.timings;
+  if (!timings || !recorded || timings.phases.some((p) => p.phase === 'published')) return;
+  status.timings = withPhaseEnd(timings, 'published', recorded.recordedAt);
 }
 
 async function finish(status: EnvironmentStatus, request: TeardownRequest): Promise<EnvironmentOutcome> {
@@ -528,7 +541,8 @@ async function changeSleep(
     status.error = { type: failureType(error), message: failureMessage(error) };
     setPhase(status, before);
   }
-  await quick.recordEnvironment(status);
+  const recorded = await quick.recordEnvironment(status);
+  if (replicas === 'planned' && status.phase === 'ready') endTimings(status, recorded);
 }
 
 /**

@@ -47,6 +47,12 @@ function quoteShell(value: string): string {
 }
 
 /** The shell script the client container runs: wait until the service answers, then apply each script. */
+/**
+ * How often the client asks whether its service accepts connections: the steps start within this
+ * of the server being up (busybox and GNU sleep both take fractions).
+ */
+export const INIT_POLL_SECONDS = 0.2;
+
 export function initCommand(params: {
   engine: SqlEngine;
   host: string;
@@ -56,7 +62,7 @@ export function initCommand(params: {
   const { engine, host, port } = params;
   const lines = ['set -eu'];
   if (engine === 'postgres') {
-    lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep 1; done`);
+    lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep ${INIT_POLL_SECONDS}; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-postgres}"`;
       lines.push(
@@ -64,7 +70,7 @@ export function initCommand(params: {
       );
     }
   } else {
-    lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep 1; done`);
+    lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep ${INIT_POLL_SECONDS}; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-}"`;
       lines.push(`mysql -h ${host} -P ${port} -u "\${DB_USER:-root}" ${db} < /scripts/${step.key}`);

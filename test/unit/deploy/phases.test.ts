@@ -2,7 +2,7 @@ import type { CoreV1Event, V1Job, V1Pod } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import { LABELS } from '../../../deploy/labels.js';
 import { PhaseRecorder } from '../../../deploy/phase-marks.js';
-import { phaseBreakdown } from '../../../deploy/phases.js';
+import { phaseBreakdown, withPhaseEnd } from '../../../deploy/phases.js';
 import { timingsOf } from '../../../workflows/phase-timings.js';
 
 const T0 = Date.parse('2026-01-01T12:00:00.000Z');
@@ -76,6 +76,15 @@ describe('phaseBreakdown', () => {
       { phase: 'scheduled', ms: 0 },
       { phase: 'ready', ms: 500 },
     ]);
+  });
+
+  it('adds a phase at the end, keeping the sum equal to the total', () => {
+    const timings = phaseBreakdown({ operation: 'wake', requestedAt: T0, marks: { ready: T0 + 1000 } });
+    const published = withPhaseEnd(timings, 'published', T0 + 1180.4);
+    expect(published.phases.at(-1)).toEqual({ phase: 'published', ms: 180 });
+    expect(published.totalMs).toBe(1180);
+    expect(published.phases.reduce((sum, p) => sum + p.ms, 0)).toBe(1180);
+    expect(withPhaseEnd(timings, 'published', T0 + 900).phases.at(-1)).toEqual({ phase: 'published', ms: 0 });
   });
 
   it('starts from the first mark when there is no request time', () => {

@@ -99,9 +99,16 @@ describe('phase breakdown on the real node', () => {
       'started',
       'init',
       'ready',
-      'published',
     ]);
     expectConsistent(ready.timings, createMs);
+    // Once the outcome is recorded (after the caller was answered), the breakdown ends with it.
+    let recorded = await lifecycle.getStatus(environmentId);
+    for (let i = 0; i < 50 && recorded?.timings?.phases.at(-1)?.phase !== 'published'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      recorded = await lifecycle.getStatus(environmentId);
+    }
+    expect(recorded?.timings?.phases.at(-1)?.phase).toBe('published');
+    expect(recorded?.timings?.requestedAt).toBe(ready.timings?.requestedAt);
 
     // A row written before the sleep is there after the wake.
     const api = ready.urls.api!;

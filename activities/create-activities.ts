@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Context } from '@temporalio/activity';
 import { WorkflowNotFoundError, WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { PhaseMarks } from '../deploy/phase-marks.js';
 import type { RequestOutcome } from '../diff/diff-report.js';
 import type { ReplayRequest } from '../diff/request-set.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
@@ -120,20 +121,40 @@ export function createActivities(deps: LifecycleDependencies) {
       blueprint: ResolvedBlueprint;
       baseline?: ResolvedBlueprint;
       previous?: { blueprint: ResolvedBlueprint; placement?: PlacementPlan };
-    }): Promise<{ plan?: BranchPlan; placement?: PlacementPlan; blueprintDigest: string }> {
+    }): Promise<{
+      plan?: BranchPlan;
+      placement?: PlacementPlan;
+      blueprintDigest: string;
+      /** When the request reached a worker (`accepted`), was planned and placed. */
+      marks: PhaseMarks;
+    }> {
+      const accepted = Date.now();
       const { previous } = input;
       if (
         previous?.placement &&
         !input.baseline &&
         samePlacementInputs(previous.blueprint, input.blueprint)
       ) {
-        return { placement: previous.placement, blueprintDigest: blueprintDigest(input.blueprint) };
+        const digest = blueprintDigest(input.blueprint);
+        const planned = Date.now();
+        return {
+          placement: previous.placement,
+          blueprintDigest: digest,
+          marks: { accepted, planned, placement: planned },
+        };
       }
-      const { plan, placement } = await deps.planner.plan({
+      const { plan, placement, marks } = await deps.planner.plan({
         blueprint: input.blueprint,
         baseline: input.baseline,
       });
-      return { plan, placement, blueprintDigest: blueprintDigest(input.blueprint) };
+      const digest = blueprintDigest(input.blueprint);
+      const done = Date.now();
+      return {
+        plan,
+        placement,
+        blueprintDigest: digest,
+        marks: { accepted, planned: marks?.planned ?? done, placement: marks?.placement ?? done },
+      };
     },
 
     /**
@@ -206,7 +227,7 @@ export function createActivities(deps: LifecycleDependencies) {
       baseline?: { environmentId: string };
       /** An apply update: also delete what belonged to services the blueprint dropped. */
       prune?: boolean;
-    }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }> {
+    }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[]; marks?: PhaseMarks }> {
       return withServiceProgress(input.environmentId, (onProgress, signal) =>
         deps.runtime.deploy({
           environment: input.identity,
@@ -229,7 +250,7 @@ export function createActivities(deps: LifecycleDependencies) {
       environmentId: string;
       blueprint: ResolvedBlueprint;
       service: string;
-    }): Promise<{ stepsRun: number }> {
+    }): Promise<{ stepsRun: number; marks?: PhaseMarks }> {
       const { info } = Context.current();
       const runId = info.workflowExecution?.runId ?? info.activityId;
       return withHeartbeat({
@@ -248,9 +269,10 @@ export function createActivities(deps: LifecycleDependencies) {
     async relabelEnvironment(input: {
       identity: RuntimeIdentity;
       blueprint: ResolvedBlueprint;
-    }): Promise<void> {
+    }): Promise<{ relabeledAt: number }> {
       try {
         await deps.runtime.relabel({ environment: input.identity, blueprint: input.blueprint });
+        return { relabeledAt: Date.now() };
       } catch (error) {
         throw toActivityFailure(error, LifecycleErrorType.DeployFailed);
       }
@@ -264,7 +286,7 @@ export function createActivities(deps: LifecycleDependencies) {
       environmentId: string;
       runtimeId: string;
       replicas: 'zero' | 'planned';
-    }): Promise<{ services: ServiceProgress[] }> {
+    }): Promise<{ services: ServiceProgress[]; marks?: PhaseMarks }> {
       return withServiceProgress(input.environmentId, (onProgress, signal) =>
         deps.runtime.scale({ environmentId: input.runtimeId, replicas: input.replicas, signal, onProgress }),
       );
@@ -279,8 +301,10 @@ export function createActivities(deps: LifecycleDependencies) {
     },
 
     /** Mirrors the environment's status to the metadata store (a no-op without a store). */
-    async recordEnvironment(status: EnvironmentStatus): Promise<void> {
+    async recordEnvironment(status: EnvironmentStatus): Promise<{ recordedAt: number }> {
       await deps.store?.recordEnvironment(status);
+      deps.phaseMetrics?.observe(status.environmentId, status.timings);
+      return { recordedAt: Date.now() };
     },
 
     /** Captures one data service with the first engine that supports it. */

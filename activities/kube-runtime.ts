@@ -49,7 +49,7 @@ export class KubeRuntime implements EnvironmentRuntime {
         (r): ServiceProgress => ({ name: r.service, state: 'reused', message: `served by ${r.target}` }),
       ),
     ];
-    return { urls: result.urls, services };
+    return { urls: result.urls, services, marks: result.marks };
   }
 
   /**
@@ -66,7 +66,7 @@ export class KubeRuntime implements EnvironmentRuntime {
       runId: params.runId,
       signal: params.signal,
     });
-    return { stepsRun: result.stepsRun };
+    return { stepsRun: result.stepsRun, marks: result.marks };
   }
 
   /**
@@ -99,7 +99,7 @@ export class KubeRuntime implements EnvironmentRuntime {
       signal: params.signal,
       onProgress: (progress) => params.onProgress(progress.services.map(toProgress)),
     });
-    return { services: result.services.map(toProgress) };
+    return { services: result.services.map(toProgress), marks: result.marks };
   }
 
   async teardown(params: { environmentId: string; signal: AbortSignal }) {

@@ -1,5 +1,6 @@
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { KubeClient } from '../deploy/index.js';
+import type { PhaseMarks } from '../deploy/phase-marks.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
 import { recommendWarmPools } from '../planner/forecast/recommend.js';
 import type { EnvRequest } from '../planner/forecast/types.js';
@@ -27,8 +28,9 @@ export function createPlanner(params: {
   return {
     async plan({ blueprint, baseline }) {
       const plan = baseline ? planBranch({ baseline, branch: blueprint }) : deployEverything(blueprint);
+      const marks: PhaseMarks = { planned: Date.now() };
       const cluster = await readCluster(params.kube);
-      if (cluster.pools.length === 0) return { plan: baseline ? plan : undefined };
+      if (cluster.pools.length === 0) return { plan: baseline ? plan : undefined, marks };
       try {
         const placement = await placeOnLiveRoom({
           blueprint,
@@ -37,6 +39,7 @@ export function createPlanner(params: {
           reserved: reservations.active(),
         });
         reservations.add({ blueprint, placement });
+        const placed = Date.now();
         if (baseline) {
           // What branch reuse saves: every service in the branch, on the same live room.
           const all = await placeOnLiveRoom({
@@ -47,11 +50,11 @@ export function createPlanner(params: {
           }).catch(() => undefined);
           if (all) placement.cloneAllHourlyCost = all.hourlyCost;
         }
-        return { plan: baseline ? plan : undefined, placement };
+        return { plan: baseline ? plan : undefined, placement, marks: { ...marks, placement: placed } };
       } catch (error) {
         // Placement is an optimisation: without it the scheduler still places the pods.
         params.log?.(`placement skipped: ${error instanceof Error ? error.message : String(error)}`);
-        return { plan: baseline ? plan : undefined };
+        return { plan: baseline ? plan : undefined, marks: { ...marks, placement: Date.now() } };
       }
     },
 

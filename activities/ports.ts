@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
+import type { PhaseMarks } from '../deploy/phase-marks.js';
+import type { PhaseTimings } from '../deploy/phases.js';
 import type { ObservedResponse } from '../diff/compare-responses.js';
 import type { ReplayRequest } from '../diff/request-set.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
@@ -45,7 +47,7 @@ export interface EnvironmentRuntime {
     prune?: boolean;
     onProgress: (services: ServiceProgress[]) => void;
     signal: AbortSignal;
-  }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[] }>;
+  }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[]; marks?: PhaseMarks }>;
   /** Re-runs a service's init steps (seed). `runId` names the run: a retry with the same id runs nothing twice. */
   runInitSteps(params: {
     environmentId: string;
@@ -53,7 +55,7 @@ export interface EnvironmentRuntime {
     service: string;
     runId: string;
     signal: AbortSignal;
-  }): Promise<{ stepsRun: number }>;
+  }): Promise<{ stepsRun: number; marks?: PhaseMarks }>;
   /** Labels an existing environment with a new identity (a claimed warm environment takes its claimer's). */
   relabel(params: { environment: RuntimeIdentity; blueprint: ResolvedBlueprint }): Promise<void>;
   /**
@@ -65,7 +67,7 @@ export interface EnvironmentRuntime {
     replicas: 'zero' | 'planned';
     onProgress: (services: ServiceProgress[]) => void;
     signal: AbortSignal;
-  }): Promise<{ services: ServiceProgress[] }>;
+  }): Promise<{ services: ServiceProgress[]; marks?: PhaseMarks }>;
   /** Deletes everything of the environment and waits until it is gone. `existed: false` when nothing was there. */
   teardown(params: { environmentId: string; signal: AbortSignal }): Promise<{ existed: boolean }>;
 }
@@ -75,7 +77,7 @@ export interface EnvironmentPlanner {
   plan(params: {
     blueprint: ResolvedBlueprint;
     baseline?: ResolvedBlueprint;
-  }): Promise<{ plan?: BranchPlan; placement?: PlacementPlan }>;
+  }): Promise<{ plan?: BranchPlan; placement?: PlacementPlan; marks?: PhaseMarks }>;
   /** How many warm environments of this blueprint to keep now (the planner's forecast). */
   warmPoolSize?(params: { blueprint: ResolvedBlueprint; now: Date }): Promise<number>;
 }
@@ -168,4 +170,11 @@ export interface LifecycleDependencies {
   trafficReplayer?: TrafficReplayer;
   /** How often a long activity heartbeats while it waits, ms (default 5000). */
   heartbeatEveryMs?: number;
+  /** Counts each environment's phase breakdown once (the worker's Prometheus histograms). */
+  phaseMetrics?: PhaseObserver;
+}
+
+/** Where phase breakdowns go as statuses are recorded (worker/phase-metrics.ts). */
+export interface PhaseObserver {
+  observe(environmentId: string, timings: PhaseTimings | undefined): void;
 }

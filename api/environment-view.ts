@@ -1,3 +1,4 @@
+import type { PhaseTimings } from '../deploy/phases.js';
 import { costAsOf, type EnvironmentCost } from '../store/environment-costs.js';
 import type { EnvironmentRecord } from '../store/environments.js';
 import type { EventRecord } from '../store/events.js';
@@ -17,6 +18,13 @@ export function costView(cost: EnvironmentCost) {
   };
 }
 
+/** The plan as stored, less the breakdown, which has a field of its own in responses. */
+function splitPlan(plan: unknown): { plan?: unknown; timings?: PhaseTimings } {
+  if (!plan || typeof plan !== 'object' || !('timings' in plan)) return { plan: plan ?? undefined };
+  const { timings, ...rest } = plan as { timings?: PhaseTimings };
+  return { plan: rest, timings };
+}
+
 /** What members and admins see of an environment. */
 export function environmentView(env: EnvironmentRecord) {
   return {
@@ -31,7 +39,7 @@ export function environmentView(env: EnvironmentRecord) {
     baseline: env.baselineId,
     services: env.services,
     urls: env.urls,
-    plan: env.plan ?? undefined,
+    ...splitPlan(env.plan),
     costPerHour: env.costPerHour,
     cost: costView(costAsOf(env.cost, new Date())),
     ttlSeconds: env.ttlSeconds,

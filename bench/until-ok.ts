@@ -6,13 +6,13 @@ import { httpAt } from '../test/integ/real-node/support.js';
  */
 export async function untilOk(
   url: string,
-  options: { via?: string; timeoutMs?: number } = {},
+  options: { via?: string; timeoutMs?: number; everyMs?: number } = {},
 ): Promise<void> {
   const deadline = Date.now() + (options.timeoutMs ?? 300_000);
   while (Date.now() < deadline) {
     const answer = await httpAt(url, { via: options.via }).catch(() => undefined);
     if (answer?.status === 200) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await new Promise((resolve) => setTimeout(resolve, options.everyMs ?? 100));
   }
   throw new Error(`${url} never answered 200`);
 }

@@ -8,6 +8,7 @@ import { readLineage } from './lineage.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
 import { namespaceFor } from './names.js';
+import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import { withPodPlacement } from './pod-placement.js';
 import { pruneRemovedServices } from './prune.js';
 import { secretLookupFor } from './secret-source.js';
@@ -53,6 +54,8 @@ export interface DeployEnvironmentResult {
   /** How many objects were applied. */
   objectCount: number;
   durationMs: number;
+  /** When the objects were applied and each pod-level phase ended (this process's clock). */
+  marks: PhaseMarks;
 }
 
 /**
@@ -63,6 +66,7 @@ export interface DeployEnvironmentResult {
  */
 export async function deployEnvironment(params: DeployEnvironmentParams): Promise<DeployEnvironmentResult> {
   const started = Date.now();
+  const phases = new PhaseRecorder(started);
   const config = params.config ?? deployConfig();
   const environment: EnvironmentIdentity = { ...params.environment };
   if (params.baseline) {
@@ -106,6 +110,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     const keep = new Set(params.blueprint.services.map((s) => s.name));
     await pruneRemovedServices({ kube: params.kube, namespace: rendered.namespace, keep });
   }
+  phases.mark('applied');
   const ready = await waitForServices({
     kube: params.kube,
     environmentId: environment.id,
@@ -116,6 +121,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     onProgress: params.onProgress,
     heartbeat: params.heartbeat,
     signal: params.signal,
+    phases,
   });
   const services = await withPodPlacement({
     kube: params.kube,
@@ -130,6 +136,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     urls: rendered.urls,
     objectCount: rendered.objects.length,
     durationMs: Date.now() - started,
+    marks: phases.result(),
   };
 }
 

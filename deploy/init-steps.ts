@@ -4,6 +4,7 @@ import { applyObjects } from './apply.js';
 import { type DeployConfig, deployConfig } from './config.js';
 import type { KubeClient } from './kube-client.js';
 import { renderInitRerun } from './manifests/render.js';
+import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import type { DeployProgress, EnvironmentIdentity } from './types.js';
 import { resolveVolumeProvisioning } from './volumes.js';
 import { waitForServices } from './wait.js';
@@ -27,8 +28,9 @@ export async function runInitSteps(params: {
   /** Called every few seconds while waiting, even when nothing changes. */
   heartbeat?: () => void;
   signal?: AbortSignal;
-}): Promise<{ job?: string; stepsRun: number }> {
+}): Promise<{ job?: string; stepsRun: number; marks: PhaseMarks }> {
   const config = params.config ?? deployConfig();
+  const phases = new PhaseRecorder();
   const volumeProvisioning = await resolveVolumeProvisioning({ kube: params.kube, config });
   const rerun = renderInitRerun({
     environment: params.environment,
@@ -40,9 +42,10 @@ export async function runInitSteps(params: {
     service: params.service,
     runId: params.runId,
   });
-  if (!rerun) return { stepsRun: 0 };
+  if (!rerun) return { stepsRun: 0, marks: phases.result() };
   const namespace = rerun.objects[0]!.metadata!.namespace!;
   await applyObjects({ kube: params.kube, environmentId: params.environment.id, objects: rerun.objects });
+  phases.mark('applied');
   await waitForServices({
     kube: params.kube,
     environmentId: params.environment.id,
@@ -53,7 +56,8 @@ export async function runInitSteps(params: {
     onProgress: params.onProgress,
     heartbeat: params.heartbeat,
     signal: params.signal,
+    phases,
   });
   const service = params.blueprint.services.find((s) => s.name === params.service);
-  return { job: rerun.workload.initJobs[0], stepsRun: service?.init.length ?? 0 };
+  return { job: rerun.workload.initJobs[0], stepsRun: service?.init.length ?? 0, marks: phases.result() };
 }

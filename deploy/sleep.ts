@@ -10,6 +10,7 @@ import { DeployConfigurationError } from './errors.js';
 import { describe, type KubeClient } from './kube-client.js';
 import { LABELS } from './labels.js';
 import { namespaceFor } from './names.js';
+import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import { withPodPlacement } from './pod-placement.js';
 import type { DeployProgress, ServiceProgress, WorkloadExpectation } from './types.js';
 import { waitForServices, waitUntilGone } from './wait.js';
@@ -33,6 +34,8 @@ export interface ScaleEnvironmentResult {
   services: ServiceProgress[];
   /** Workloads whose replicas this call changed (0 when it was already so: idempotent). */
   changed: number;
+  /** When the scale was applied and each pod-level phase ended (a wake's breakdown). */
+  marks: PhaseMarks;
 }
 
 /**
@@ -53,6 +56,7 @@ export async function scaleEnvironment(params: {
   signal?: AbortSignal;
 }): Promise<ScaleEnvironmentResult> {
   const config = params.config ?? deployConfig();
+  const phases = new PhaseRecorder();
   const { kube, environmentId } = params;
   const namespace = namespaceFor(environmentId, config.namespacePrefix);
   const found = await kube.readOrNull<V1Namespace>({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
@@ -115,6 +119,7 @@ export async function scaleEnvironment(params: {
     }),
   );
   expectations.sort((a, b) => a.service.localeCompare(b.service));
+  phases.mark('applied');
 
   const waited = await waitForServices({
     kube,
@@ -126,6 +131,7 @@ export async function scaleEnvironment(params: {
     onProgress: params.onProgress,
     heartbeat: params.heartbeat,
     signal: params.signal,
+    phases,
   });
   // Awake again: the pods may run on other pools than before (and cost what those cost).
   const services =
@@ -142,7 +148,7 @@ export async function scaleEnvironment(params: {
       heartbeat: params.heartbeat,
     });
   }
-  return { environmentId, namespace, services, changed };
+  return { environmentId, namespace, services, changed, marks: phases.result() };
 }
 
 /**

@@ -9,6 +9,7 @@ import type {
 import { DeployTimeoutError, type KubeApiError, type ServiceFailure, ServicesFailedError } from './errors.js';
 import type { KubeClient, WatchedList } from './kube-client.js';
 import { LABELS } from './labels.js';
+import type { PhaseRecorder } from './phase-marks.js';
 import { assessService, type ClusterSnapshot, nextUnschedulableDeadline } from './readiness.js';
 import type { DeployProgress, ServiceProgress, WorkloadExpectation } from './types.js';
 
@@ -43,6 +44,8 @@ export async function waitForServices(params: {
   /** Called every HEARTBEAT_INTERVAL_MS while waiting, even when nothing changes (activity heartbeats). */
   heartbeat?: () => void;
   signal?: AbortSignal;
+  /** Marks the pod-level phases (scheduled, images, started, init, ready) as the watches see them. */
+  phases?: PhaseRecorder;
 }): Promise<ServiceProgress[]> {
   const { kube, namespace, workloads } = params;
   const lists = new Map<SnapshotKey, WatchedList<KubernetesObject>>();
@@ -80,6 +83,7 @@ export async function waitForServices(params: {
     if (!settle || failing || lists.size < WATCHED.length) return;
     const snap = snapshot();
     const now = Date.now();
+    params.phases?.observe(snap, now);
     current = workloads.map((expectation) =>
       assessService({ expectation, snapshot: snap, now, unschedulableGraceMs: params.unschedulableGraceMs }),
     );
@@ -108,6 +112,7 @@ export async function waitForServices(params: {
       return;
     }
     if (readyCount === workloads.length) {
+      params.phases?.mark('ready', now);
       finish({ value: current });
       return;
     }

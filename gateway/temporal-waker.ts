@@ -238,7 +238,8 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
             connection,
             call: () =>
               handle.startUpdate(wakeUpdate, {
-                args: [{ requestedBy }],
+                // The wake's breakdown starts with the request that woke it.
+                args: [{ requestedBy, requestedAt: new Date().toISOString() }],
                 updateId,
                 waitForStage: WorkflowUpdateStage.ACCEPTED,
               }),

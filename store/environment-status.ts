@@ -11,9 +11,14 @@ export function statusUpdateOf(status: EnvironmentStatus): EnvironmentStatusUpda
     phase: status.phase,
     services: status.services.map((s) => ({ ...s })),
     urls: status.urls,
+    // The breakdown rides in the plan's JSON (no column of its own: no migration for a report).
     plan:
-      status.plan || status.placement
-        ? { branch: status.plan ?? null, placement: status.placement ?? null }
+      status.plan || status.placement || status.timings
+        ? {
+            branch: status.plan ?? null,
+            placement: status.placement ?? null,
+            ...(status.timings && { timings: status.timings }),
+          }
         : undefined,
     costPerHour: billingState(status.phase) === 'asleep' ? 0 : (awakeHourlyCost(status) ?? null),
     expiresAt: status.expiresAt ? new Date(status.expiresAt) : null,

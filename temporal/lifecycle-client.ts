@@ -63,7 +63,7 @@ export class LifecycleClient {
     const handle = await this.client.workflow.start(WorkflowType.environment, {
       taskQueue: this.taskQueue,
       workflowId,
-      args: [input],
+      args: [{ ...input, requestedAt: input.requestedAt ?? requestTime() }],
       // A running workflow with this id is the same environment; a closed one means the id is spent.
       workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
       workflowIdReusePolicy: WorkflowIdReusePolicy.REJECT_DUPLICATE,
@@ -143,7 +143,7 @@ export class LifecycleClient {
     return explainRefusal(environmentId, () =>
       this.client.workflow
         .getHandle(workflowIds.environment(environmentId))
-        .executeUpdate(wakeUpdate, { args: [{ requestedBy }] }),
+        .executeUpdate(wakeUpdate, { args: [{ requestedBy, requestedAt: requestTime() }] }),
     );
   }
 
@@ -161,7 +161,11 @@ export class LifecycleClient {
       const update = await this.client.workflow
         .getHandle(workflowIds.environment(environmentId))
         .startUpdate(mode === 'sleep' ? sleepUpdate : wakeUpdate, {
-          args: [mode === 'sleep' ? { requestedBy, reason: 'requested' } : { requestedBy }],
+          args: [
+            mode === 'sleep'
+              ? { requestedBy, reason: 'requested' }
+              : { requestedBy, requestedAt: requestTime() },
+          ],
           waitForStage: WorkflowUpdateStage.ACCEPTED,
         });
       // The validator's refusal comes back with the start, as the update's outcome: reading the result
@@ -194,7 +198,11 @@ export class LifecycleClient {
     await explainRefusal(environmentId, async () => {
       const update = await this.client.workflow
         .getHandle(workflowIds.environment(environmentId))
-        .startUpdate(applyUpdate, { args: [request], updateId, waitForStage: WorkflowUpdateStage.ACCEPTED });
+        .startUpdate(applyUpdate, {
+          args: [{ ...request, requestedAt: request.requestedAt ?? requestTime() }],
+          updateId,
+          waitForStage: WorkflowUpdateStage.ACCEPTED,
+        });
       // As in requestSleepMode: a validator's refusal is already in the outcome; an accepted one is not.
       const poll = new AbortController();
       try {
@@ -211,9 +219,9 @@ export class LifecycleClient {
   /** Applies a new blueprint in place and resolves with the status once every service is ready again. */
   async apply(environmentId: string, request: ApplyRequest): Promise<EnvironmentStatus> {
     return explainRefusal(environmentId, () =>
-      this.client.workflow
-        .getHandle(workflowIds.environment(environmentId))
-        .executeUpdate(applyUpdate, { args: [request] }),
+      this.client.workflow.getHandle(workflowIds.environment(environmentId)).executeUpdate(applyUpdate, {
+        args: [{ ...request, requestedAt: request.requestedAt ?? requestTime() }],
+      }),
     );
   }
 
@@ -262,7 +270,7 @@ export class LifecycleClient {
       return await this.client.workflow.execute(WorkflowType.seed, {
         taskQueue: this.taskQueue,
         workflowId,
-        args: [input],
+        args: [{ ...input, requestedAt: input.requestedAt ?? requestTime() }],
         workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
         workflowIdReusePolicy: WorkflowIdReusePolicy.ALLOW_DUPLICATE_FAILED_ONLY,
       });
@@ -329,6 +337,11 @@ export function isPassingUpdateRefusal(error: unknown): boolean {
 }
 
 /** Turns an update's refusal into a LifecycleRequestError carrying the workflow's own reason. */
+/** When a request is made: an operation's phase breakdown starts here (the caller's clock). */
+function requestTime(): string {
+  return new Date().toISOString();
+}
+
 async function explainRefusal<T>(environmentId: string, call: () => Promise<T>): Promise<T> {
   try {
     return await call();

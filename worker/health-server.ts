@@ -16,7 +16,7 @@ export async function startWorkerHealthServer(params: {
   worker: WorkerStateSource;
   port: number;
   host?: string;
-  /** Served at /metrics (Prometheus text) when given. */
+  /** Served at /metrics (Prometheus text) when given (orphan sweeps, phase histograms). */
   metrics?: Registry;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((request, response) => {

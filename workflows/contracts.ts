@@ -1,5 +1,6 @@
 import { defineQuery, defineSignal, defineUpdate } from '@temporalio/workflow';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { PhaseTimings } from '../deploy/phases.js';
 import type { BranchPlan, PlacementPlan, ServiceAction } from '../planner/types.js';
 import type { IdleAction } from './idle-actions.js';
 
@@ -146,6 +147,8 @@ export interface CreateEnvironmentInput {
   name?: string;
   /** The caller's labels; those Kubernetes allows are copied onto the namespace as `microstax.dev/label-*`. */
   labels?: Record<string, string>;
+  /** When the caller made the request (ISO); absent: when the workflow started. The breakdown starts there. */
+  requestedAt?: string;
 }
 
 /** What an environment workflow carries over when it continues as new (to keep its history short). */
@@ -190,6 +193,8 @@ export interface EnvironmentStatus {
   labels?: Record<string, string>;
   /** How many apply updates have completed in place (absent: none). */
   applied?: number;
+  /** Where the time of the last create, update, wake or seed went, phase by phase. */
+  timings?: PhaseTimings;
 }
 
 /**
@@ -230,6 +235,8 @@ export interface SeedEnvironmentInput {
   blueprint: ResolvedBlueprint;
   service: string;
   source: { kind: 'init' } | { kind: 'snapshot'; snapshotId: string };
+  /** When the caller made the request (ISO): the seed's breakdown starts there. */
+  requestedAt?: string;
 }
 
 export interface SeedEnvironmentResult {
@@ -237,6 +244,8 @@ export interface SeedEnvironmentResult {
   service: string;
   stepsRun: number;
   source: SeedEnvironmentInput['source'];
+  /** Where the seed's time went (init steps re-run; absent for a snapshot restore). */
+  timings?: PhaseTimings;
 }
 
 /** Input of `snapshotEnvironment` (workflow id `snapshot-<snapshotId>`). */
@@ -349,7 +358,8 @@ export interface PrewarmPoolResult {
 export const statusQuery = defineQuery<EnvironmentStatus>('status');
 
 /** Keep the environment from idling out (any user activity). */
-export const markActivitySignal = defineSignal<[{ at?: string; by?: string }]>('markActivity');
+export const markActivitySignal =
+  defineSignal<[{ at?: string; by?: string; timings?: PhaseTimings }]>('markActivity');
 
 /** Tear the environment down; during a create it cancels the create cleanly and compensates. */
 export const teardownSignal = defineSignal<[TeardownRequest]>('teardown');
@@ -358,6 +368,8 @@ export const teardownSignal = defineSignal<[TeardownRequest]>('teardown');
 export interface SleepRequest {
   requestedBy?: string;
   reason?: 'idle' | 'requested';
+  /** When the caller made the request (ISO): a wake's breakdown starts there. */
+  requestedAt?: string;
 }
 
 /**
@@ -384,6 +396,8 @@ export interface ApplyRequest {
   blueprint: ResolvedBlueprint;
   labels?: Record<string, string>;
   requestedBy?: string;
+  /** When the caller made the request (ISO): the update's breakdown starts there. */
+  requestedAt?: string;
 }
 
 /**

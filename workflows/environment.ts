@@ -13,6 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { RuntimeIdentity } from '../activities/ports.js';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import { withPhaseEnd } from '../deploy/phases.js';
 import type { BranchPlan } from '../planner/types.js';
 import { long, quick, teardown } from './activity-proxies.js';
 import {
@@ -42,6 +43,7 @@ import {
   wakeUpdate,
 } from './contracts.js';
 import { extendedExpiry, parseDuration } from './duration.js';
+import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
 import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
 
@@ -88,8 +90,10 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       setPhase(status, 'waiting');
     }
   });
-  setHandler(markActivitySignal, () => {
+  setHandler(markActivitySignal, ({ timings }) => {
     status.lastActivityAt = nowIso();
+    // A seed reports its breakdown with its activity mark.
+    if (timings) status.timings = timings;
   });
   setHandler(teardownSignal, (request) => {
     if (teardownRequest || TERMINAL_PHASES.includes(status.phase)) return;
@@ -282,13 +286,15 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       // Done before recording, so a caller that sees `ready` may apply again at once.
       applyRequest = undefined;
       appliedTicket = request.ticket;
-      await quick.recordEnvironment(status);
+      const recorded = await quick.recordEnvironment(status);
+      if (!failure) endTimings(status, recorded);
       continue;
     }
     if (wakeRequest && status.phase === 'sleeping') {
       scaling = true;
+      const requestedAt = wakeRequest.requestedAt;
       wakeRequest = undefined;
-      await changeSleep(status, 'planned');
+      await changeSleep(status, 'planned', requestedAt);
       scaling = false;
       continue;
     }
@@ -330,6 +336,9 @@ async function create(
   // Compensations, pushed before each step that makes something; run in reverse on failure.
   const compensations: { what: string; run: () => Promise<unknown> }[] = [];
   if (patched('record-environment-on-start')) await quick.recordEnvironment(status);
+  // The request time is the caller's, or the workflow's start (history, not a clock read in this code).
+  const timed = patched('phase-timings');
+  const requestedAt = input.requestedAt ?? workflowInfo().runStartTime.toISOString();
   try {
     await scope.run(async () => {
       setPhase(status, 'planning');
@@ -365,7 +374,7 @@ async function create(
           });
           if (patched('relabel-claimed-namespace')) {
             // The namespace still carries the warm pool's owner and no expiry: it is the claimer's now.
-            await quick.relabelEnvironment({
+            const relabeled = await quick.relabelEnvironment({
               identity: {
                 id: status.runtimeId,
                 owner: status.owner,
@@ -375,6 +384,14 @@ async function create(
               },
               blueprint: input.blueprint,
             });
+            if (timed) {
+              const at = relabeled?.relabeledAt;
+              status.timings = timingsOf({
+                operation: 'claim',
+                requestedAt,
+                marks: [planned.marks, at === undefined ? undefined : { applied: at, ready: at }],
+              });
+            }
           }
           await publish(status, input);
           return;
@@ -395,6 +412,13 @@ async function create(
       });
       status.services = mergeProgress(status.services, deployed.services);
       status.urls = firstUrls(deployed.urls);
+      if (timed) {
+        status.timings = timingsOf({
+          operation: 'create',
+          requestedAt,
+          marks: [planned.marks, deployed.marks],
+        });
+      }
 
       if (input.fromSnapshot) {
         setPhase(status, 'initializing');
@@ -455,7 +479,18 @@ async function publish(status: EnvironmentStatus, input: CreateEnvironmentInput)
   status.readyAt = nowIso();
   status.lastActivityAt = status.readyAt;
   setPhase(status, input.warm ? 'warm' : 'ready');
-  await quick.recordEnvironment(status);
+  const recorded = await quick.recordEnvironment(status);
+  endTimings(status, recorded);
+}
+
+/**
+ * Ends the operation's breakdown with `published`: the moment its outcome was recorded, which the
+ * caller waits for too (the record activity's clock). Only a breakdown this operation made, once.
+ */
+function endTimings(status: EnvironmentStatus, recorded: { recordedAt: number } | undefined): void {
+  const timings = status.timings;
+  if (!timings || !recorded || timings.phases.some((p) => p.phase === 'published')) return;
+  status.timings = withPhaseEnd(timings, 'published', recorded.recordedAt);
 }
 
 async function finish(status: EnvironmentStatus, request: TeardownRequest): Promise<EnvironmentOutcome> {
@@ -472,7 +507,11 @@ async function finish(status: EnvironmentStatus, request: TeardownRequest): Prom
  * request, with `error` set: a failed sleep keeps it ready, a failed wake keeps it sleeping (a later wake
  * retries); it is never torn down for it.
  */
-async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planned'): Promise<void> {
+async function changeSleep(
+  status: EnvironmentStatus,
+  replicas: 'zero' | 'planned',
+  requestedAt?: string,
+): Promise<void> {
   const before = status.phase;
   // A new attempt: an earlier attempt's error would end a `--wait` at once.
   status.error = undefined;
@@ -490,6 +529,9 @@ async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planne
       setPhase(status, 'sleeping');
     } else {
       status.sleepingSince = undefined;
+      if (patched('phase-timings')) {
+        status.timings = timingsOf({ operation: 'wake', requestedAt, marks: [scaled.marks] });
+      }
       // Waking is activity: the idle clock starts again.
       status.lastActivityAt = nowIso();
       setPhase(status, 'ready');
@@ -499,7 +541,8 @@ async function changeSleep(status: EnvironmentStatus, replicas: 'zero' | 'planne
     status.error = { type: failureType(error), message: failureMessage(error) };
     setPhase(status, before);
   }
-  await quick.recordEnvironment(status);
+  const recorded = await quick.recordEnvironment(status);
+  if (replicas === 'planned' && status.phase === 'ready') endTimings(status, recorded);
 }
 
 /**
@@ -544,6 +587,13 @@ async function applyInPlace(params: {
     status.urls = firstUrls(deployed.urls);
     status.applied = (status.applied ?? 0) + 1;
     status.lastActivityAt = nowIso();
+    if (patched('phase-timings')) {
+      status.timings = timingsOf({
+        operation: 'update',
+        requestedAt: request.requestedAt,
+        marks: [planned.marks, deployed.marks],
+      });
+    }
   } catch (error) {
     log.error('apply failed', { error: String(error) });
     failure = { type: failureType(error), message: failureMessage(error) };

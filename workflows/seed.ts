@@ -1,4 +1,5 @@
-import { ApplicationFailure, getExternalWorkflowHandle, log } from '@temporalio/workflow';
+import { ApplicationFailure, getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
+import type { PhaseTimings } from '../deploy/phases.js';
 import { long, quick } from './activity-proxies.js';
 import {
   LifecycleErrorType,
@@ -7,6 +8,7 @@ import {
   type SeedEnvironmentResult,
   workflowIds,
 } from './contracts.js';
+import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
 
 /** Runs (or re-runs) a service's init steps, or loads a snapshot of it into the environment. */
@@ -20,12 +22,17 @@ export async function seedEnvironment(input: SeedEnvironmentInput): Promise<Seed
   }
   const runtimeId = await runtimeIdFor(input.environmentId);
   let stepsRun = 0;
+  let timings: PhaseTimings | undefined;
   if (input.source.kind === 'init') {
-    ({ stepsRun } = await long.runInitSteps({
+    const ran = await long.runInitSteps({
       environmentId: runtimeId,
       blueprint: input.blueprint,
       service: input.service,
-    }));
+    });
+    stepsRun = ran.stepsRun;
+    if (patched('phase-timings')) {
+      timings = timingsOf({ operation: 'seed', requestedAt: input.requestedAt, marks: [ran.marks] });
+    }
   } else {
     const snapshot = await quick.loadSnapshot({ snapshotId: input.source.snapshotId });
     const artifact = snapshot.artifacts.find((a) => a.service === input.service);
@@ -43,10 +50,16 @@ export async function seedEnvironment(input: SeedEnvironmentInput): Promise<Seed
   try {
     await getExternalWorkflowHandle(workflowIds.environment(input.environmentId)).signal(
       markActivitySignal,
-      {},
+      timings ? { timings } : {},
     );
   } catch (error) {
     log.warn('could not mark activity on the environment', { error: String(error) });
   }
-  return { environmentId: input.environmentId, service: input.service, stepsRun, source: input.source };
+  return {
+    environmentId: input.environmentId,
+    service: input.service,
+    stepsRun,
+    source: input.source,
+    ...(timings && { timings }),
+  };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PARSE_LIMITS } from '../../blueprints/limits.js';
 import { Duration } from '../../blueprints/schema.js';
+import { TIMED_OPERATIONS, TIMING_PHASES } from '../../deploy/phases.js';
 import { ENVIRONMENT_PHASES, IDLE_ACTIONS } from '../../workflows/contracts.js';
 import { MAX_DURATION } from '../../workflows/duration.js';
 import { BlueprintRef, Context, OverlaySource } from './blueprints.js';
@@ -84,6 +85,14 @@ export const CostView = z
   })
   .describe("Cost so far in the node pools' currency; billed from ready until it sleeps or ends");
 
+export const PhaseTimingsView = z.object({
+  operation: z.enum(TIMED_OPERATIONS),
+  requestedAt: IsoDate,
+  finishedAt: IsoDate,
+  totalMs: z.number(),
+  phases: z.array(z.object({ phase: z.enum(TIMING_PHASES), ms: z.number() })),
+});
+
 export const EnvironmentView = z
   .object({
     id: z.string(),
@@ -101,6 +110,9 @@ export const EnvironmentView = z
     services: z.array(ServiceStatus),
     urls: z.record(z.string(), z.string()),
     plan: z.unknown().optional().describe('Branch plan with reasons, and placement'),
+    timings: PhaseTimingsView.optional().describe(
+      'Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs)',
+    ),
     costPerHour: z
       .number()
       .nullable()

@@ -10,6 +10,7 @@ import { createLifecycleWorker } from '../../temporal/worker.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { startWorkerHealthServer } from '../../worker/health-server.js';
 import { createWorkerMetrics } from '../../worker/metrics.js';
+import { PhaseMetrics } from '../../worker/phase-metrics.js';
 import { loadWorkerSettings } from '../../worker/settings.js';
 import { LIFECYCLE_TASK_QUEUE, type PrewarmPoolInput } from '../../workflows/contracts.js';
 import { parseDuration } from '../../workflows/duration.js';
@@ -54,10 +55,11 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     });
     const github = gitHubActivitiesFromSettings(process.env);
     const metrics = createWorkerMetrics();
+    const phaseMetrics = new PhaseMetrics(metrics.registry);
     const worker = await createLifecycleWorker({
       taskQueue: options.taskQueue,
       config: temporal.config,
-      activities: { ...createActivities({ ...dependencies, metrics }), ...github },
+      activities: { ...createActivities({ ...dependencies, metrics, phaseMetrics }), ...github },
       shutdownGraceSeconds: settings.shutdownGraceSeconds,
     });
     const health =

@@ -54,6 +54,12 @@ function quoteShell(value: string): string {
 }
 
 /** The shell script the client container runs: wait until the service answers, then apply each script. */
+/**
+ * How often the client asks whether its service accepts connections: the steps start within this
+ * of the server being up (busybox and GNU sleep both take fractions).
+ */
+export const INIT_POLL_SECONDS = 0.2;
+
 export function initCommand(params: {
   engine: SqlEngine;
   host: string;
@@ -66,7 +72,7 @@ export function initCommand(params: {
   const wait = params.wait ?? true;
   const lines = ['set -eu'];
   if (engine === 'postgres') {
-    if (wait) lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep 1; done`);
+    if (wait) lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep ${INIT_POLL_SECONDS}; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-postgres}"`;
       lines.push(
@@ -74,7 +80,8 @@ export function initCommand(params: {
       );
     }
   } else {
-    if (wait) lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep 1; done`);
+    if (wait)
+      lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep ${INIT_POLL_SECONDS}; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-}"`;
       lines.push(`mysql -h ${host} -P ${port} -u "\${DB_USER:-root}" ${db} < /scripts/${step.key}`);

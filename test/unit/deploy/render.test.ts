@@ -122,8 +122,28 @@ describe('renderEnvironment: a plain environment', () => {
     const { objects: plain } = render({ blueprint });
     const probeOf = (kind: string, name: string) =>
       find<V1StatefulSet>(plain, kind, name).spec?.template.spec?.containers[0]?.readinessProbe;
-    expect(probeOf('StatefulSet', 'cache')).toEqual({ tcpSocket: { port: 6379 }, periodSeconds: 2 });
+    expect(probeOf('StatefulSet', 'cache')).toEqual({ tcpSocket: { port: 6379 }, periodSeconds: 1 });
     expect(probeOf('Deployment', 'api')).toBeUndefined();
+  });
+
+  it('lets a Postgres data service initialise its data directory without fsync, unless the blueprint says otherwise', () => {
+    const envOf = (objects: KubernetesObject[]) =>
+      find<V1StatefulSet>(objects, 'StatefulSet', 'db').spec?.template.spec?.containers[0]?.env ?? [];
+    expect(envOf(objects)).toContainEqual({ name: 'POSTGRES_INITDB_ARGS', value: '--no-sync' });
+    const blueprint = checkoutDev();
+    blueprint.services = blueprint.services.map((service) =>
+      service.name === 'db'
+        ? {
+            ...service,
+            env: [
+              ...service.env,
+              { name: 'POSTGRES_INITDB_ARGS', kind: 'plain' as const, value: '--data-checksums' },
+            ],
+          }
+        : service,
+    );
+    const own = envOf(render({ blueprint }).objects).filter((v) => v.name === 'POSTGRES_INITDB_ARGS');
+    expect(own).toEqual([{ name: 'POSTGRES_INITDB_ARGS', value: '--data-checksums' }]);
   });
 
   it('keeps secret values in Secrets only, base64, never in plain text anywhere', () => {

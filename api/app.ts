@@ -16,6 +16,7 @@ import blueprintRoutes from './routes/blueprints.js';
 import environmentRoutes from './routes/environments.js';
 import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
+import policyRoutes from './routes/policies.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
@@ -78,6 +79,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
       await v1.register(sleepRoutes);
       await v1.register(snapshotRoutes, { maxPerEnvironment: opts.config.snapshotsPerEnvironment });
       await v1.register(shareRoutes);
+      await v1.register(policyRoutes);
       await v1.register(githubWebhookRoutes, { env: opts.env });
       await v1.register(githubRepositoryRoutes, { env: opts.env });
     },

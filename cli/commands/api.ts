@@ -51,7 +51,7 @@ async function withDatabase<T>(work: (db: ReturnType<typeof createPool>) => Prom
   }
 }
 
-const ROLES: UserRole[] = ['member', 'admin'];
+const ROLES: UserRole[] = ['member', 'team-admin', 'admin'];
 
 /**
  * Issues an API token for a user, creating the team and user when missing (straight in the
@@ -134,7 +134,7 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
     .requiredOption('--team <id>', 'team id, e.g. payments')
     .option(
       '--role <role>',
-      'member or admin (default: member for a new user, unchanged for an existing one)',
+      "member, team-admin (manages its team's policy) or admin (every team and the company); default: member for a new user, unchanged for an existing one",
     )
     .option('--description <text>', 'what the token is for, e.g. "CI"', '')
     .option('--expires-in <duration>', 'expire after this long, e.g. 90d (default: never)')
@@ -155,7 +155,7 @@ Docs: http://HOST:PORT/docs (OpenAPI JSON at /openapi.json). Create a token firs
         json: boolean;
       }) => {
         if (opts.role !== undefined && !ROLES.includes(opts.role as UserRole))
-          throw invalid('role', `--role must be member or admin, not "${opts.role}"`);
+          throw invalid('role', `--role must be member, team-admin or admin, not "${opts.role}"`);
         if (!/^[a-z][a-z0-9-]{0,39}$/.test(opts.team))
           throw invalid('team', `--team must be lower-case letters, digits and "-" (got "${opts.team}")`);
         const expiresMs = opts.expiresIn === undefined ? undefined : parseDuration(opts.expiresIn);

@@ -7,6 +7,7 @@ import type { BranchPlan } from '../planner/types.js';
 import { ENDED_PHASES, type EnvironmentRecord, getEnvironmentByName } from '../store/environments.js';
 import { environmentUsage, policiesForTeam } from '../store/policies.js';
 import { resolveEnvironmentBlueprint, resolveRef } from './blueprint-refs.js';
+import { viewResolved } from './blueprint-resolution.js';
 import type { UserPrincipal } from './plugins/auth.js';
 import { evaluateCreate, policyOverlays } from './policy-gate.js';
 import type { PolicyCheckBody, PolicyCheckResult } from './schemas/policies.js';
@@ -84,5 +85,7 @@ export async function checkAgainstPolicies(params: {
       storage: formatBytes(amounts.storage),
     },
     policies: policies.map(({ layer, version }) => ({ layer, version })),
+    blueprint: viewResolved(resolved).blueprint,
+    provenance: resolved.provenance,
   };
 }

@@ -130,7 +130,7 @@ export class ApiClient {
   }
 
   async request<T>(params: {
-    method?: 'GET' | 'POST' | 'DELETE';
+    method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
     path: string;
     body?: unknown;
     headers?: Record<string, string>;

@@ -4,6 +4,7 @@
  */
 import type { z } from 'zod';
 import type * as environments from '../api/schemas/environments.js';
+import type * as policies from '../api/schemas/policies.js';
 import type * as snapshots from '../api/schemas/snapshots.js';
 
 export type EnvironmentBody = z.infer<typeof environments.EnvironmentView>;
@@ -14,3 +15,6 @@ export type WorkflowsStartedBody = z.infer<typeof environments.WorkflowsStarted>
 export type SnapshotBody = z.infer<typeof snapshots.SnapshotView>;
 export type ShareBody = z.infer<typeof snapshots.ShareView>;
 export type CreatedShareBody = z.infer<typeof snapshots.CreatedShare>;
+export type PolicyViewBody = z.infer<typeof policies.PolicyView>;
+export type PolicyHistoryBody = z.infer<typeof policies.PolicyHistory>;
+export type PolicyCheckBody = z.infer<typeof policies.PolicyCheckResult>;

@@ -73,8 +73,10 @@ export const PolicyCheckResult = z.object({
   policies: z.array(z.object({ layer: z.enum(POLICY_LAYERS), version: z.number().int() })),
   blueprint: z
     .unknown()
-    .describe('The resolved blueprint the create would run, the policies\' overlays applied (secrets masked)'),
+    .describe("The resolved blueprint the create would run, the policies' overlays applied (secrets masked)"),
   provenance: z
     .record(z.string(), z.string())
-    .describe('Where each value came from, FILE:LINE; the policies\' overlays are <layer>-policy-v<version>.yaml'),
+    .describe(
+      "Where each value came from, FILE:LINE; the policies' overlays are <layer>-policy-v<version>.yaml",
+    ),
 });

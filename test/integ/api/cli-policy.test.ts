@@ -78,9 +78,7 @@ describe('microstax policy (CLI over the API)', () => {
     ]);
     const readable = await cli('member', ['policy', 'check', '-f', EXAMPLE, '--ttl', '4h']);
     expect(readable.stdout).toContain('refused: create in team payments');
-    expect(readable.stdout).toContain(
-      'team images.allowed: asked redis:7-alpine, limit registry.acme.dev/*',
-    );
+    expect(readable.stdout).toContain('team images.allowed: asked redis:7-alpine, limit registry.acme.dev/*');
 
     const create = await cli('member', ['env', 'create', '-f', EXAMPLE, '--ttl', '4h', '-o', 'json']);
     expect(create.code).toBe(1);
@@ -88,7 +86,9 @@ describe('microstax policy (CLI over the API)', () => {
       ok: false,
       error: { code: 'policy_violation', status: 403 },
     });
-    expect(create.stderr).toContain("team policy images.allowed: service api's image ghcr.io/acme/checkout-api:latest");
+    expect(create.stderr).toContain(
+      "team policy images.allowed: service api's image ghcr.io/acme/checkout-api:latest",
+    );
 
     await writeFile(file, 'ttl:\n  max: 8h\n');
     expect((await cli('admin', ['policy', 'set', '--team', 'payments', '-f', file])).code).toBe(0);

@@ -20,11 +20,12 @@ CREATE TABLE policy_versions (
 CREATE UNIQUE INDEX policy_versions_scope_version ON policy_versions (layer, (COALESCE(team_id, '')), version);
 
 -- What each environment asks of the cluster (requests x replicas, volumes), so a team's total is one sum.
+-- Floating point: a blueprint may write quantities far beyond bigint (1000Ei), which must refuse, not overflow.
 CREATE TABLE environment_resources (
   environment_id text PRIMARY KEY REFERENCES environments (id) ON DELETE CASCADE,
-  cpu_millicores bigint NOT NULL CHECK (cpu_millicores >= 0),
-  memory_bytes bigint NOT NULL CHECK (memory_bytes >= 0),
-  storage_bytes bigint NOT NULL CHECK (storage_bytes >= 0)
+  cpu_millicores double precision NOT NULL CHECK (cpu_millicores >= 0),
+  memory_bytes double precision NOT NULL CHECK (memory_bytes >= 0),
+  storage_bytes double precision NOT NULL CHECK (storage_bytes >= 0)
 );
 CREATE INDEX environments_owner_phase ON environments (owner_id, phase);
 

@@ -389,6 +389,15 @@ describe('policies: stored, enforced, audited', () => {
     expect((await call(tokens.admin!, 'PUT', '/v1/policies/company', { policy: {} })).status).toBe(200);
   });
 
+  it('counts absurd quantities without overflowing: recorded, then refused by a limit', async () => {
+    const huge = source().replace('cpu: 500m', 'cpu: 999999999999999999999Ei');
+    expect((await setTeamPolicy('pay', {})).status).toBe(200);
+    const created = await create('pay-dev', {}, huge);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect((await setTeamPolicy('pay', { resources: { perTeam: { cpu: '64' } } })).status).toBe(200);
+    expect(refusal(await create('pay-dev'))).toMatchObject({ policy: 'resources.perTeam.cpu', limit: '64' });
+  });
+
   it('lets only as many creates as the limit allows pass when they race', async () => {
     expect((await setTeamPolicy('race', { environments: { maxPerTeam: 2 } })).status).toBe(200);
     const answers = await Promise.all(

@@ -126,7 +126,9 @@ export async function applyEnvironment(params: {
         // A branch counts what its plan runs (the stored plan: an apply does not re-plan the branch).
         branchPlan: (live.plan as { branch?: BranchPlan } | null)?.branch ?? null,
         labels,
-        usage: await environmentUsage(deps.db, { teamId, ownerId: live.ownerId, exceptId: live.id }),
+        ...(policies.length > 0
+          ? { usage: await environmentUsage(deps.db, { teamId, ownerId: live.ownerId, exceptId: live.id }) }
+          : {}),
       },
     });
     assertAllowed(verdict);

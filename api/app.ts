@@ -27,6 +27,7 @@ import diffRoutes from './routes/diffs.js';
 import environmentRoutes from './routes/environments.js';
 import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
+import policyRoutes from './routes/policies.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
@@ -128,6 +129,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
       await v1.register(snapshotRoutes, { maxPerEnvironment: opts.config.snapshotsPerEnvironment });
       await v1.register(shareRoutes);
       await v1.register(costRoutes);
+      await v1.register(policyRoutes);
       await v1.register(githubWebhookRoutes, { env: opts.env });
       await v1.register(githubRepositoryRoutes, { env: opts.env });
     },

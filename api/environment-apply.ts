@@ -5,6 +5,8 @@ import stringify from 'safe-stable-stringify';
 import type { z } from 'zod';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
+import { evaluatePolicies, type PolicyVerdict } from '../planner/policy/evaluate.js';
+import type { BranchPlan } from '../planner/types.js';
 import { planUpdate, type UpdatePlan } from '../planner/update/plan-update.js';
 import { isPgError, PgErrorCode } from '../store/database.js';
 import {
@@ -16,6 +18,7 @@ import {
   updateEnvironmentSpec,
 } from '../store/environments.js';
 import { appendEvent } from '../store/events.js';
+import { environmentUsage, policiesForTeam, recordEnvironmentResources } from '../store/policies.js';
 import { LifecycleRequestError } from '../temporal/errors.js';
 import { parseDuration } from '../workflows/duration.js';
 import { resolveEnvironmentBlueprint, resolveRef } from './blueprint-refs.js';
@@ -26,6 +29,7 @@ import { ApiError, conflict, ErrorCode } from './errors.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
 import { pendingEnvironment } from './pending-environment.js';
 import type { UserPrincipal } from './plugins/auth.js';
+import { assertAllowed, createWithinPolicy, policyOverlays } from './policy-gate.js';
 import type { ApplyEnvironmentBody } from './schemas/apply.js';
 
 export type ApplyBody = z.infer<typeof ApplyEnvironmentBody>;
@@ -59,7 +63,11 @@ export async function applyEnvironment(params: {
   body: ApplyBody;
 }): Promise<ApplyOutcome> {
   const { deps, user, teamId, body } = params;
-  const layering = { overlays: body.overlays, context: body.context };
+  const policies = await policiesForTeam(deps.db, teamId);
+  const layering = {
+    overlays: [...policyOverlays(policies, teamId), ...(body.overlays ?? [])],
+    context: body.context,
+  };
   // Resolve without registering first: nothing is stored until every check has passed.
   const { resolved: plain } = await resolveRef(deps.db, {
     ref: body.blueprint,
@@ -70,7 +78,7 @@ export async function applyEnvironment(params: {
     ...layering,
   });
   const setOverlay = setsAsOverlay({ sets: body.set ?? [], blueprint: plain.blueprint });
-  const overlays = [...(body.overlays ?? []), ...(setOverlay ? [setOverlay] : [])];
+  const overlays = [...layering.overlays, ...(setOverlay ? [setOverlay] : [])];
 
   const existing = await getEnvironmentByName(deps.db, { teamId, name: body.name });
   const live = existing && !(ENDED_PHASES as readonly string[]).includes(existing.phase) ? existing : null;
@@ -110,6 +118,20 @@ export async function applyEnvironment(params: {
       currentLabels: live.labels,
       nextLabels: labels,
     });
+    const verdict = evaluatePolicies({
+      policies,
+      request: {
+        action: 'update',
+        blueprint: resolved.blueprint,
+        // A branch counts what its plan runs (the stored plan: an apply does not re-plan the branch).
+        branchPlan: (live.plan as { branch?: BranchPlan } | null)?.branch ?? null,
+        labels,
+        ...(policies.length > 0
+          ? { usage: await environmentUsage(deps.db, { teamId, ownerId: live.ownerId, exceptId: live.id }) }
+          : {}),
+      },
+    });
+    assertAllowed(verdict);
     await startApply({ deps, env: live, request: { blueprint: resolved.blueprint, labels, user } });
     await updateEnvironmentSpec(deps.db, {
       id: live.id,
@@ -119,6 +141,9 @@ export async function applyEnvironment(params: {
       labels,
       phase: 'applying',
     });
+    if (verdict.amounts) {
+      await recordEnvironmentResources(deps.db, { environmentId: live.id, amounts: verdict.amounts });
+    }
     deps.invalidate(live.id);
     await appendEvent(deps.db, {
       teamId,
@@ -150,34 +175,58 @@ export async function applyEnvironment(params: {
   const branchPlan = baseline
     ? planBranch({ baseline: baseline.resolved.blueprint, branch: resolved.blueprint })
     : null;
-  const ttl = body.ttl ?? resolved.blueprint.ttl;
-  const ttlMs = ttl ? parseDuration(ttl) : undefined;
+  const asked = {
+    ttl: body.ttl ?? resolved.blueprint.ttl,
+    idleAfter: body.idleAfter ?? resolved.blueprint.idleAfter,
+    idle: body.idle ?? resolved.blueprint.idle,
+  };
   const id = newEnvironmentId();
   const labels = body.labels ?? {};
   let environment: EnvironmentRecord;
+  let defaults: PolicyVerdict['defaults'];
   try {
-    ({ environment } = await insertEnvironment(
-      deps.db,
-      pendingEnvironment({
-        id,
-        teamId,
-        ownerId: user.userId,
-        blueprintVersionId: version!.id,
-        overlays,
-        context: body.context ?? {},
-        parent: baseline?.env ?? null,
-        ttlMs,
+    ({
+      environment,
+      verdict: { defaults },
+    } = await createWithinPolicy({
+      pool: deps.db,
+      policies,
+      teamId,
+      user,
+      facts: {
+        blueprint: resolved.blueprint,
         branchPlan,
-        idempotencyKey: null,
-        requestDigest,
-        name: body.name,
+        ...asked,
         labels,
-      }),
-    ));
+        baseline: baseline && { id: baseline.env.id, name: baseline.env.name },
+      },
+      insert: (db, verdict) => {
+        const ttl = asked.ttl ?? verdict.defaults.ttl;
+        return insertEnvironment(
+          db,
+          pendingEnvironment({
+            id,
+            teamId,
+            ownerId: user.userId,
+            blueprintVersionId: version!.id,
+            overlays,
+            context: body.context ?? {},
+            parent: baseline?.env ?? null,
+            ttlMs: ttl ? parseDuration(ttl) : undefined,
+            branchPlan,
+            idempotencyKey: null,
+            requestDigest,
+            name: body.name,
+            labels,
+          }),
+        );
+      },
+    }));
   } catch (error) {
     if (!isPgError(error, PgErrorCode.UniqueViolation)) throw error;
     throw conflict(`another request is creating environment ${body.name} right now; apply again in a moment`);
   }
+  const ttl = asked.ttl ?? defaults.ttl;
   await appendEvent(deps.db, {
     teamId,
     actorId: user.userId,
@@ -198,9 +247,9 @@ export async function applyEnvironment(params: {
       blueprint: resolved.blueprint,
       owner: environment.ownerName,
       team: teamId,
-      ttl: body.ttl,
-      idleAfter: body.idleAfter,
-      idle: body.idle,
+      ttl: body.ttl ?? defaults.ttl,
+      idleAfter: body.idleAfter ?? defaults.idleAfter,
+      idle: body.idle ?? defaults.idle,
       baseline: baseline
         ? { environmentId: baseline.env.id, blueprint: baseline.resolved.blueprint }
         : undefined,

@@ -7,6 +7,7 @@ export const ErrorCode = {
   InvalidBlueprint: 'invalid_blueprint',
   Unauthorized: 'unauthorized',
   Forbidden: 'forbidden',
+  PolicyViolation: 'policy_violation',
   NotFound: 'not_found',
   Conflict: 'conflict',
   HasBranches: 'has_branches',

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type * as auth from '../api/schemas/auth.js';
 import type * as environments from '../api/schemas/environments.js';
+import type * as policies from '../api/schemas/policies.js';
 import type * as snapshots from '../api/schemas/snapshots.js';
 
 export type EnvironmentBody = z.infer<typeof environments.EnvironmentView>;
@@ -21,3 +22,6 @@ export type WhoamiBody = z.infer<typeof auth.Whoami>;
 export type TokenBody = z.infer<typeof auth.TokenView>;
 export type TokenListBody = z.infer<typeof auth.TokenList>;
 export type CreatedTokenBody = z.infer<typeof auth.CreatedToken>;
+export type PolicyViewBody = z.infer<typeof policies.PolicyView>;
+export type PolicyHistoryBody = z.infer<typeof policies.PolicyHistory>;
+export type PolicyCheckBody = z.infer<typeof policies.PolicyCheckResult>;

@@ -30,3 +30,9 @@ export async function listTeams(db: Queryable): Promise<TeamRecord[]> {
   const { rows } = await db.query<TeamRow>('SELECT id, name, created_at FROM teams ORDER BY id');
   return rows.map(toTeam);
 }
+
+/** The team of that id, or null. */
+export async function findTeam(db: Queryable, id: string): Promise<TeamRecord | null> {
+  const { rows } = await db.query<TeamRow>('SELECT id, name, created_at FROM teams WHERE id = $1', [id]);
+  return rows[0] ? toTeam(rows[0]) : null;
+}

@@ -1,6 +1,6 @@
 import type { Queryable } from './database.js';
 
-export type UserRole = 'member' | 'admin';
+export type UserRole = 'member' | 'team-admin' | 'admin';
 
 export interface UserRecord {
   id: string;

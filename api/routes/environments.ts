@@ -4,6 +4,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import stringify from 'safe-stable-stringify';
 import type { z } from 'zod';
 import { planBranch } from '../../planner/branching/plan-branch.js';
+import { evaluatePolicies } from '../../planner/policy/evaluate.js';
 import type { BranchPlan } from '../../planner/types.js';
 import {
   type EnvironmentRecord,
@@ -14,6 +15,7 @@ import {
   updateEnvironmentStatus,
 } from '../../store/environments.js';
 import { appendEvent, listEnvironmentEvents } from '../../store/events.js';
+import { policiesForTeam } from '../../store/policies.js';
 import { LifecycleRequestError } from '../../temporal/errors.js';
 import { durationProblem, extendedExpiry, parseDuration } from '../../workflows/duration.js';
 import { actingTeam, assertCanSeeEnvironment, canSeeTeam, requireUser } from '../access.js';
@@ -28,6 +30,7 @@ import { parseLabelSelector } from '../label-selector.js';
 import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
 import { pendingEnvironment } from '../pending-environment.js';
 import { principalKey, type UserPrincipal } from '../plugins/auth.js';
+import { assertAllowed, createWithinPolicy, policyOverlays } from '../policy-gate.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import {
   AuditEventList,
@@ -125,18 +128,20 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
   /** Starts (or finds) the environment's workflow; the row stays `pending` until the mirror hears back. */
   async function startWorkflow(params: {
     env: EnvironmentRecord;
-    user: UserPrincipal;
-    body: CreateBody;
     resolved: Resolved;
     baseline: { env: EnvironmentRecord; resolved: Resolved } | null;
+    /** What the request asked for, or the policies' defaults where it asked for nothing. */
+    lifetime: Pick<CreateBody, 'ttl' | 'idleAfter' | 'idle'>;
+    /** The snapshot (id or name) the data services start from. */
+    fromSnapshot?: string;
   }): Promise<void> {
-    const { env, body, resolved, baseline } = params;
-    const fromSnapshot = body.fromSnapshot
+    const { env, resolved, baseline, lifetime } = params;
+    const fromSnapshot = params.fromSnapshot
       ? await snapshotForCreate({
           db: app.db,
           lifecycle: app.lifecycle,
           teamId: env.teamId,
-          idOrName: body.fromSnapshot,
+          idOrName: params.fromSnapshot,
           blueprint: resolved.blueprint,
         })
       : undefined;
@@ -146,9 +151,10 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         blueprint: resolved.blueprint,
         owner: env.ownerName,
         team: env.teamId,
-        ttl: body.ttl,
-        idleAfter: body.idleAfter,
-        idle: body.idle,
+        ttl: lifetime.ttl,
+        idleAfter: lifetime.idleAfter,
+        idle: lifetime.idle,
+        ...(Object.keys(env.labels).length ? { labels: env.labels } : {}),
         baseline: baseline
           ? { environmentId: baseline.env.id, blueprint: baseline.resolved.blueprint }
           : undefined,
@@ -165,12 +171,7 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
   }
 
   /** What a repeated create with the same key gets: the first environment, its workflow ensured. */
-  async function replay(params: {
-    env: EnvironmentRecord;
-    requestDigest: string;
-    user: UserPrincipal;
-    body: CreateBody;
-  }) {
+  async function replay(params: { env: EnvironmentRecord; requestDigest: string; body: CreateBody }) {
     const { env, requestDigest } = params;
     if (env.requestDigest !== requestDigest) {
       throw new ApiError({
@@ -187,7 +188,16 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
       const baseline = parent
         ? { env: parent, resolved: await resolveEnvironmentBlueprint(app.db, parent) }
         : null;
-      await startWorkflow({ ...params, resolved, baseline });
+      // The row keeps the ttl the first attempt settled on (the policies' default included).
+      const { body } = params;
+      const ttl = body.ttl ?? (env.ttlSeconds === null ? undefined : `${env.ttlSeconds}s`);
+      await startWorkflow({
+        env,
+        resolved,
+        baseline,
+        lifetime: { ttl, idleAfter: body.idleAfter, idle: body.idle },
+        fromSnapshot: body.fromSnapshot,
+      });
     }
     return environmentView(env);
   }
@@ -223,7 +233,7 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
       if (idempotencyKey) {
         const existing = await findEnvironmentByIdempotencyKey(app.db, { teamId, idempotencyKey });
         if (existing) {
-          const view = await replay({ env: existing, requestDigest, user, body });
+          const view = await replay({ env: existing, requestDigest, body });
           return reply.code(200).header('idempotent-replayed', 'true').send(view);
         }
       }
@@ -256,13 +266,15 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         baseline = { env: parent, resolved: await resolveEnvironmentBlueprint(app.db, parent) };
       }
 
+      const policies = await policiesForTeam(app.db, teamId);
+      const overlays = [...policyOverlays(policies, teamId), ...(body.overlays ?? [])];
       const { resolved, version } = await resolveRef(app.db, {
         ref: body.blueprint,
         teamId,
         userId: user.userId,
         register: true,
         field: 'body.blueprint',
-        overlays: body.overlays,
+        overlays,
         context: body.context,
       });
       // Checked before anything is recorded: a bad snapshot leaves no environment behind.
@@ -278,12 +290,14 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
       const plan: BranchPlan | null = baseline
         ? planBranch({ baseline: baseline.resolved.blueprint, branch: resolved.blueprint })
         : null;
-      const ttl = body.ttl ?? resolved.blueprint.ttl;
+      const asked = {
+        ttl: body.ttl ?? resolved.blueprint.ttl,
+        idleAfter: body.idleAfter ?? resolved.blueprint.idleAfter,
+        idle: body.idle ?? resolved.blueprint.idle,
+      };
       // A version registered before durations were capped may carry a longer one: refuse before storing.
-      for (const [field, text] of [
-        ['ttl', ttl],
-        ['idleAfter', body.idleAfter ?? resolved.blueprint.idleAfter],
-      ] as const) {
+      for (const field of ['ttl', 'idleAfter'] as const) {
+        const text = asked[field];
         const problem = text === undefined ? undefined : durationProblem(text);
         if (problem) {
           throw new ApiError({
@@ -294,27 +308,48 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
           });
         }
       }
-      const ttlMs = ttl ? parseDuration(ttl) : undefined;
 
-      const { environment, created } = await insertEnvironment(
-        app.db,
-        pendingEnvironment({
-          id,
-          teamId,
-          ownerId: user.userId,
-          blueprintVersionId: version!.id,
-          overlays: body.overlays ?? [],
-          context: body.context ?? {},
-          parent: baseline?.env ?? null,
-          ttlMs,
+      const {
+        environment,
+        created,
+        verdict: { defaults },
+      } = await createWithinPolicy({
+        pool: app.db,
+        policies,
+        teamId,
+        user,
+        facts: {
+          blueprint: resolved.blueprint,
           branchPlan: plan,
-          idempotencyKey: idempotencyKey ?? null,
-          requestDigest,
-        }),
-      );
+          ...asked,
+          labels: body.labels ?? {},
+          baseline: baseline && { id: baseline.env.id, name: baseline.env.name },
+        },
+        insert: (db, verdict) => {
+          const ttl = asked.ttl ?? verdict.defaults.ttl;
+          return insertEnvironment(
+            db,
+            pendingEnvironment({
+              id,
+              teamId,
+              ownerId: user.userId,
+              blueprintVersionId: version!.id,
+              overlays,
+              context: body.context ?? {},
+              parent: baseline?.env ?? null,
+              ttlMs: ttl ? parseDuration(ttl) : undefined,
+              branchPlan: plan,
+              idempotencyKey: idempotencyKey ?? null,
+              requestDigest,
+              ...(body.labels ? { labels: body.labels } : {}),
+            }),
+          );
+        },
+      });
+      const ttl = asked.ttl ?? defaults.ttl;
       if (!created) {
         // Lost a race with the same key: answer like a retry.
-        const view = await replay({ env: environment, requestDigest, user, body });
+        const view = await replay({ env: environment, requestDigest, body });
         return reply.code(200).header('idempotent-replayed', 'true').send(view);
       }
       await appendEvent(app.db, {
@@ -337,7 +372,17 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
           ...(body.fromSnapshot ? { fromSnapshot: body.fromSnapshot } : {}),
         },
       });
-      await startWorkflow({ env: environment, user, body, resolved, baseline });
+      await startWorkflow({
+        env: environment,
+        resolved,
+        baseline,
+        lifetime: {
+          ttl: body.ttl ?? defaults.ttl,
+          idleAfter: body.idleAfter ?? defaults.idleAfter,
+          idle: body.idle ?? defaults.idle,
+        },
+        fromSnapshot: body.fromSnapshot,
+      });
       return reply.code(201).header('location', `/v1/environments/${id}`).send(environmentView(environment));
     },
   );
@@ -401,7 +446,13 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         summary: 'Extend the TTL by a duration, from now or the current expiry (whichever is later)',
         params: EnvironmentParams,
         body: ExtendBody,
-        response: { 200: ExtendResponse, 409: ErrorResponse, 503: ErrorResponse, ...standardErrors },
+        response: {
+          200: ExtendResponse,
+          409: ErrorResponse,
+          422: ErrorResponse,
+          503: ErrorResponse,
+          ...standardErrors,
+        },
       },
     },
     async (request) => {
@@ -422,6 +473,16 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
           field: 'body.by',
         });
       }
+      // The policies' ttl.max caps an environment's life from its creation: checked before the workflow hears of it.
+      assertAllowed(
+        evaluatePolicies({
+          policies: await policiesForTeam(app.db, env.teamId),
+          request: {
+            action: 'extend',
+            extend: { createdAt: env.createdAt.getTime(), expiresAt: Date.parse(extended.expiresAt) },
+          },
+        }),
+      );
       let expiresAt: string;
       try {
         ({ expiresAt } = await app.lifecycle.extendTtl(env.id, request.body.by));

@@ -26,7 +26,7 @@ export const IdTokenExchangeBody = z.strictObject({
 
 export const Whoami = z
   .object({
-    user: z.object({ id: z.string(), name: z.string(), role: z.enum(['member', 'admin']) }),
+    user: z.object({ id: z.string(), name: z.string(), role: z.enum(['member', 'team-admin', 'admin']) }),
     team: TeamId,
     credential: z.object({
       kind: z.enum(['token', 'session']),

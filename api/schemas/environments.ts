@@ -6,6 +6,7 @@ import { ENVIRONMENT_PHASES, IDLE_ACTIONS } from '../../workflows/contracts.js';
 import { MAX_DURATION } from '../../workflows/duration.js';
 import { BlueprintRef, Context, OverlaySource } from './blueprints.js';
 import { EnvironmentId, IsoDate, TeamId } from './common.js';
+import { Labels } from './labels.js';
 
 export const Phase = z.enum(ENVIRONMENT_PHASES).describe('Where the environment is in its life');
 
@@ -32,6 +33,7 @@ export const CreateEnvironmentBody = z.strictObject({
     .describe(
       'What happens once idleAfter has passed: "teardown" or "sleep" (scale to zero, keep data and URLs); default: the blueprint idle, else teardown',
     ),
+  labels: Labels.optional().describe('Labels, selected with labelSelector (a policy may require some)'),
   team: TeamId.optional().describe('Team to create for (admins only; default your team)'),
   fromSnapshot: z
     .string()

@@ -52,7 +52,7 @@ async function withDatabase<T>(work: (db: ReturnType<typeof createPool>) => Prom
   }
 }
 
-const ROLES: UserRole[] = ['member', 'admin'];
+const ROLES: UserRole[] = ['member', 'team-admin', 'admin'];
 
 /**
  * Issues an API token for a user, creating the team and user when missing (straight in the
@@ -149,7 +149,7 @@ token list --user ada, token revoke --database <id>.`,
     .option('--team <id>', 'in the database: team id, e.g. payments (with --user)')
     .option(
       '--role <role>',
-      'member or admin (default: member for a new user, unchanged for an existing one)',
+      "member, team-admin (manages its team's policy) or admin (every team and the company); default: member for a new user, unchanged for an existing one",
     )
     .option('--description <text>', 'what the token is for, e.g. "CI"', '')
     .option('--expires-in <duration>', 'expire after this long, e.g. 90d (default: never)')
@@ -171,7 +171,7 @@ token list --user ada, token revoke --database <id>.`,
         json: boolean;
       }) => {
         if (opts.role !== undefined && !ROLES.includes(opts.role as UserRole))
-          throw invalid('role', `--role must be member or admin, not "${opts.role}"`);
+          throw invalid('role', `--role must be member, team-admin or admin, not "${opts.role}"`);
         if (opts.team === undefined && opts.user === undefined) return createThroughApi(opts);
         if (opts.team === undefined || opts.user === undefined)
           throw invalid(opts.team ? 'user' : 'team', 'in the database, --user and --team go together');

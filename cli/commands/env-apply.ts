@@ -1,16 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type Command, InvalidArgumentError, Option } from 'commander';
+import { type Command, Option } from 'commander';
 import type { z } from 'zod';
 import { ApiClient } from '../../api/client.js';
 import type { ApplyResponse } from '../../api/schemas/apply.js';
-import { labelKeyProblem, labelValueProblem } from '../../api/schemas/apply.js';
 import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import { IDLE_ACTIONS, type IdleAction } from '../../workflows/idle-actions.js';
 import { CliError } from '../cli-error.js';
 import { clientSettings } from '../contexts.js';
 import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
+import { parseLabel } from '../label-option.js';
 import { addOutputOptions, type OutputFormat, outputFormat, printResult } from '../output.js';
 import { progress } from '../progress.js';
 import { addTimeoutOption, followEnvironment } from '../wait.js';
@@ -35,19 +35,8 @@ interface ApplyOptions extends BlueprintInputOptions {
   json: boolean;
 }
 
-/** `--label K=V`, checked against Kubernetes' label rules before anything is sent. */
-function parseLabel(pair: string, previous: Record<string, string>): Record<string, string> {
-  const eq = pair.indexOf('=');
-  if (eq <= 0) throw new InvalidArgumentError(`"${pair}" is not KEY=VALUE`);
-  const key = pair.slice(0, eq);
-  const value = pair.slice(eq + 1);
-  const problem = labelKeyProblem(key) ?? labelValueProblem(value);
-  if (problem) throw new InvalidArgumentError(problem);
-  return { ...previous, [key]: value };
-}
-
 /** The blueprint file, its init scripts and overlays as the API takes them; problems found locally stop here. */
-async function blueprintBody(opts: ApplyOptions) {
+export async function blueprintBody(opts: { file: string } & BlueprintInputOptions) {
   const local = await resolveBlueprintFile({
     file: opts.file,
     overlays: opts.overlay,

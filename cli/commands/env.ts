@@ -18,6 +18,7 @@ import { CliError } from '../cli-error.js';
 import { clientSettings } from '../contexts.js';
 import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
+import { parseLabel } from '../label-option.js';
 import { addOutputOptions, isDocument, type OutputOptions, outputFormat, printResult } from '../output.js';
 import { progress } from '../progress.js';
 import { addTimeoutOption, DEFAULT_WAIT_TIMEOUT, followEnvironment } from '../wait.js';
@@ -149,6 +150,7 @@ export interface CreateEnvironmentParams {
   ttl?: string;
   idleAfter?: string;
   idle?: IdleAction;
+  labels?: Record<string, string>;
   /** The same key finds the same environment: a repeated create replays the first one. */
   idempotencyKey: string;
 }
@@ -193,6 +195,7 @@ export async function createEnvironment(
         ...(params.ttl ? { ttl: params.ttl } : {}),
         ...(params.idleAfter ? { idleAfter: params.idleAfter } : {}),
         ...(params.idle ? { idle: params.idle } : {}),
+        ...(params.labels && Object.keys(params.labels).length ? { labels: params.labels } : {}),
       },
     }),
   );
@@ -260,6 +263,11 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
               'what happens once idle: teardown, or sleep (scale to zero, keep data)',
             ).choices(IDLE_ACTIONS),
           )
+          .addOption(
+            new Option('--label <K=V>', 'label the environment (a policy may require some); repeatable')
+              .argParser(parseLabel)
+              .default({}),
+          )
           .option(
             '--idempotency-key <key>',
             'makes a retried create safe (default: a fresh key per invocation)',
@@ -285,6 +293,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
               idleAfter?: string;
               idle?: IdleAction;
               idempotencyKey?: string;
+              label: Record<string, string>;
             },
         ) => {
           const api = await client();
@@ -298,6 +307,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
             ttl: opts.ttl,
             idleAfter: opts.idleAfter,
             idle: opts.idle,
+            labels: opts.label,
             idempotencyKey: opts.idempotencyKey ?? randomUUID(),
           });
           if (!created.ok) {

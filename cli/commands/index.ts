@@ -59,6 +59,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => [(await import('./cost.js')).register],
   },
   {
+    name: 'policy',
+    summary:
+      'policies: limits and defaults for environments, per company and team (get, set, history, check)',
+    load: async () => [(await import('./policy.js')).register],
+  },
+  {
     name: 'blueprint',
     summary: 'work with blueprint files locally: validate, render (resolved JSON), plan a branch',
     load: async () => [(await import('./blueprint.js')).register],

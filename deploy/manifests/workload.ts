@@ -18,7 +18,7 @@ import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
 
-const DEFAULT_VOLUME_SIZE = '1Gi';
+export const DEFAULT_VOLUME_SIZE = '1Gi';
 
 /** Port names must be IANA service names: at most 15 characters, with a letter. */
 export function portName(port: number): string {

@@ -18,7 +18,7 @@ export interface AccessStore {
 
 export interface TokenGrant {
   teamId: string;
-  role: 'member' | 'admin';
+  role: 'member' | 'team-admin' | 'admin';
   expiresAt: Date | null;
 }
 

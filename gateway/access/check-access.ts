@@ -18,7 +18,7 @@ import {
 
 /** The dashboard's sessions, once it exists: the team and role behind a session cookie, or null. */
 export interface SessionVerifier {
-  principal(session: string): Promise<{ teamId: string; role: 'member' | 'admin' } | null>;
+  principal(session: string): Promise<{ teamId: string; role: 'member' | 'team-admin' | 'admin' } | null>;
 }
 
 export type AccessDecision =

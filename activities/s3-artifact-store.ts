@@ -14,9 +14,9 @@ import { type ArtifactStore, checkArtifactKey, type StoredArtifact, sha256File }
 
 /**
  * Artifacts in an object store with the S3 API: AWS S3, or any compatible server (MinIO, Ceph, R2,
- * versitygw) through `endpoint` with path-style addressing. Credentials come from the SDK's default
- * chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, a web identity token, an instance role), so none is
- * ever a MicroStax setting of its own. Locations are `s3://<bucket>/<prefix><snapshotId>/<name>`.
+ * versitygw) through `endpoint` with path-style addressing. Keys are the ones given (the worker passes
+ * AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY of its environment) or the SDK's default chain (a web
+ * identity token, an instance role). Locations are `s3://<bucket>/<prefix><snapshotId>/<name>`.
  */
 export class S3ArtifactStore implements ArtifactStore {
   readonly protocol = 's3:';
@@ -29,9 +29,12 @@ export class S3ArtifactStore implements ArtifactStore {
       prefix: string;
       region: string;
       endpoint?: string;
+      /** Keys to sign with; absent: the AWS SDK's default chain (environment, web identity, role). */
+      credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
     },
   ) {
     const config: S3ClientConfig = { region: params.region };
+    if (params.credentials) config.credentials = params.credentials;
     if (params.endpoint) Object.assign(config, { endpoint: params.endpoint, forcePathStyle: true });
     this.client = new S3Client(config);
   }

@@ -19,13 +19,19 @@ import { createPool } from '../store/database.js';
 import { loadWorkerSettings, type WorkerSettings } from './settings.js';
 
 /** The artifact store the settings name: an object store (s3://) or a directory (file:// or the dir). */
-export function artifactStoreFor(settings: WorkerSettings): ArtifactStore {
+export function artifactStoreFor(settings: WorkerSettings, env: NodeJS.ProcessEnv): ArtifactStore {
   const store = settings.snapshotStore;
   if (store?.startsWith('s3://')) {
+    // Keys in the worker's own environment (not necessarily this process's): else the SDK's chain.
+    const { AWS_ACCESS_KEY_ID: accessKeyId, AWS_SECRET_ACCESS_KEY: secretAccessKey } = env;
     return new S3ArtifactStore({
       ...parseS3Url(store),
       region: settings.s3Region,
       endpoint: settings.s3Endpoint,
+      credentials:
+        accessKeyId && secretAccessKey
+          ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined }
+          : undefined,
     });
   }
   return new DirectoryArtifactStore(store ? fileURLToPath(store) : settings.snapshotDir!);
@@ -53,7 +59,7 @@ export async function createWorkerDependencies(params: {
   if (params.mirrorToDatabase && !databaseUrl) {
     throw new SettingsError('worker', [{ variable: 'DATABASE_URL', message: 'required, not set' }]);
   }
-  const store = artifactStoreFor(settings);
+  const store = artifactStoreFor(settings, env);
   const pool = databaseUrl
     ? createPool({ databaseUrl, max: 4, applicationName: 'microstax-worker' })
     : undefined;

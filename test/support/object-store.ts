@@ -17,22 +17,20 @@ export async function stackObjectStore(prefix = ''): Promise<{
   if (!objectStore)
     throw new Error('the local stack runs no object store: run `node bin/microstax.js stack up`');
   const credentials = await readObjectStoreCredentials(objectStore.credentialsFile);
-  // The SDK reads keys from its default chain; a test sets them as the worker's wiring does.
-  process.env.AWS_ACCESS_KEY_ID = credentials.accessKeyId;
-  process.env.AWS_SECRET_ACCESS_KEY = credentials.secretAccessKey;
   const store = new S3ArtifactStore({
     bucket: objectStore.bucket,
     prefix,
     region: 'us-east-1',
     endpoint: objectStore.endpoint,
+    credentials,
   });
   return { store, endpoint: objectStore.endpoint, bucket: objectStore.bucket, credentials };
 }
 
 /** The keys under a prefix of the stack's snapshot bucket. */
 export async function listStackObjects(prefix: string): Promise<string[]> {
-  const { endpoint, bucket } = await stackObjectStore();
-  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true });
+  const { endpoint, bucket, credentials } = await stackObjectStore();
+  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
   try {
     const listed = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix }));
     return (listed.Contents ?? []).flatMap((object) => (object.Key ? [object.Key] : []));
@@ -43,8 +41,8 @@ export async function listStackObjects(prefix: string): Promise<string[]> {
 
 /** Removes every object under a prefix of the stack's snapshot bucket (a test's own artifacts). */
 export async function removeStackObjects(prefix: string): Promise<void> {
-  const { endpoint, bucket } = await stackObjectStore();
-  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true });
+  const { endpoint, bucket, credentials } = await stackObjectStore();
+  const client = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
   try {
     for (;;) {
       const keys = await listStackObjects(prefix);

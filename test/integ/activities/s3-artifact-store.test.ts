@@ -69,13 +69,12 @@ describe('S3ArtifactStore against the stack object store', () => {
     await expect(
       stack.store.get({ location: 'file:///etc/passwd', file: path.join(dir, 'y') }),
     ).rejects.toThrow(/cannot read file: artifacts/);
-    const saved = { id: process.env.AWS_ACCESS_KEY_ID, secret: process.env.AWS_SECRET_ACCESS_KEY };
-    process.env.AWS_SECRET_ACCESS_KEY = 'not-the-secret';
     const wrong = new S3ArtifactStore({
       bucket: stack.bucket,
       prefix,
       region: 'us-east-1',
       endpoint: stack.endpoint,
+      credentials: { ...stack.credentials, secretAccessKey: 'not-the-secret' },
     });
     try {
       await expect(wrong.put({ snapshotId: 'snap-b', name: 'other.dump', file })).rejects.toThrow(
@@ -83,8 +82,6 @@ describe('S3ArtifactStore against the stack object store', () => {
       );
     } finally {
       wrong.close();
-      process.env.AWS_ACCESS_KEY_ID = saved.id;
-      process.env.AWS_SECRET_ACCESS_KEY = saved.secret;
     }
   });
 });

@@ -16,6 +16,7 @@ import blueprintRoutes from './routes/blueprints.js';
 import environmentRoutes from './routes/environments.js';
 import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
+import logRoutes from './routes/logs.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
@@ -67,13 +68,14 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
   await instance.register(
     async (v1) => {
       await v1.register(blueprintRoutes, { env: opts.env });
-      await v1.register(environmentRoutes, {
-        streams: {
-          slots: new StreamSlots(opts.config.streamsPerToken),
-          perPrincipal: opts.config.streamsPerToken,
-          recheckMs: opts.config.streamRecheckMs,
-        },
-      });
+      // Event streams and followed logs share each token's slots.
+      const streams = {
+        slots: new StreamSlots(opts.config.streamsPerToken),
+        perPrincipal: opts.config.streamsPerToken,
+        recheckMs: opts.config.streamRecheckMs,
+      };
+      await v1.register(environmentRoutes, { streams });
+      await v1.register(logRoutes, { env: opts.env ?? process.env, streams });
       await v1.register(applyRoutes);
       await v1.register(sleepRoutes);
       await v1.register(snapshotRoutes, { maxPerEnvironment: opts.config.snapshotsPerEnvironment });

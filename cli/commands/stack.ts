@@ -85,7 +85,9 @@ point the stack at your own Postgres or cluster instead. MICROSTAX_STACK_PORT_OF
               `  Postgres     ${redactUrl(endpoints.databaseUrl)}`,
               `  Kubernetes   KUBECONFIG=${endpoints.kubeconfigPath}`,
               ...(endpoints.objectStore
-                ? [`  Objects      ${endpoints.objectStore.endpoint} (S3, bucket ${endpoints.objectStore.bucket})`]
+                ? [
+                    `  Objects      ${endpoints.objectStore.endpoint} (S3, bucket ${endpoints.objectStore.bucket})`,
+                  ]
                 : []),
               ...(endpoints.realNode
                 ? [

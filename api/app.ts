@@ -27,6 +27,7 @@ import diffRoutes from './routes/diffs.js';
 import environmentRoutes from './routes/environments.js';
 import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
+import logRoutes from './routes/logs.js';
 import policyRoutes from './routes/policies.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
@@ -116,13 +117,14 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
       });
       await v1.register(tokenRoutes);
       await v1.register(blueprintRoutes, { env: opts.env });
-      await v1.register(environmentRoutes, {
-        streams: {
-          slots: new StreamSlots(opts.config.streamsPerToken),
-          perPrincipal: opts.config.streamsPerToken,
-          recheckMs: opts.config.streamRecheckMs,
-        },
-      });
+      // Event streams and followed logs share each token's slots.
+      const streams = {
+        slots: new StreamSlots(opts.config.streamsPerToken),
+        perPrincipal: opts.config.streamsPerToken,
+        recheckMs: opts.config.streamRecheckMs,
+      };
+      await v1.register(environmentRoutes, { streams });
+      await v1.register(logRoutes, { env, streams });
       await v1.register(applyRoutes);
       await v1.register(sleepRoutes);
       await v1.register(diffRoutes);

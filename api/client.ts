@@ -167,6 +167,35 @@ export class ApiClient {
   }
 
   /**
+   * Copies a plain-text answer (a service's logs) to `write` as it arrives; refusals throw as
+   * `request` does. Resolves when the server ends the answer.
+   */
+  async text(params: { path: string; write: (chunk: string) => void; signal?: AbortSignal }): Promise<void> {
+    const url = `${this.settings.url}${params.path}`;
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        headers: { accept: 'text/plain', ...this.authorization() },
+        signal: params.signal,
+      });
+    } catch (error) {
+      if (params.signal?.aborted) throw params.signal.reason;
+      throw unreachable(url, error);
+    }
+    if (!response.ok || !response.body) {
+      throw answerError(url, response.status, await response.json().catch(() => undefined));
+    }
+    const decoder = new TextDecoder();
+    try {
+      for await (const chunk of response.body)
+        params.write(decoder.decode(chunk as Uint8Array, { stream: true }));
+    } catch (error) {
+      if (params.signal?.aborted) return;
+      throw new Error(`the log stream of ${url} broke: ${transportCause(error)}`);
+    }
+  }
+
+  /**
    * Follows a server-sent event stream, calling `onEvent` for each event until it returns true or
    * the server sends `end`. A dropped connection, an API restart or a 502/503 does not end it: it
    * reconnects with backoff and sends Last-Event-ID, so the server resumes after the last event

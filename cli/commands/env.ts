@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { type Command, Option } from 'commander';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { ApiClient, ApiClientError } from '../../api/client.js';
 import { IDLE_ACTIONS, type IdleAction } from '../../workflows/idle-actions.js';
 import type {
@@ -47,6 +47,15 @@ function act<A extends unknown[]>(
       process.exitCode = await reportError(error, outputFormat(options(args)));
     }
   };
+}
+
+/** A --tail count: 1 to 10000 lines, as the API allows. */
+function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1 || value > 10_000) {
+    throw new InvalidArgumentError('a whole number of lines from 1 to 10000');
+  }
+  return value;
 }
 
 /** The environment's id as `-o name` prints it. */
@@ -438,6 +447,42 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
       },
     ),
   );
+
+  env
+    .command('logs')
+    .description("print a service's logs (every pod's, prefixed [pod] when several); -f follows")
+    .argument('<id>', 'environment id or name')
+    .argument('<service>', 'a service of its blueprint')
+    .option('-f, --follow', 'keep printing new lines until Ctrl-C (the API ends a follow after an hour)')
+    .option('--tail <lines>', 'lines from the end of each pod', positiveInteger, 100)
+    .option('--since <duration>', 'only lines newer than this: 30s, 10m, 2h')
+    .option('--init', "the service's init steps' logs instead of its own")
+    .addHelpText(
+      'after',
+      '\nExamples:\n  microstax env logs pr-42 api --tail 20\n  microstax env logs pr-42 db --init\n',
+    )
+    .action(
+      act(
+        () => ({}),
+        async (
+          id: string,
+          service: string,
+          opts: { follow?: boolean; tail: number; since?: string; init?: boolean },
+        ) => {
+          const query = new URLSearchParams({ tail: String(opts.tail) });
+          if (opts.follow) query.set('follow', 'true');
+          if (opts.since) query.set('since', opts.since);
+          if (opts.init) query.set('init', 'true');
+          const stop = new AbortController();
+          process.once('SIGINT', () => stop.abort());
+          await (await client()).text({
+            path: `/v1/environments/${encodeURIComponent(id)}/services/${encodeURIComponent(service)}/logs?${query}`,
+            write: (chunk) => process.stdout.write(chunk),
+            signal: stop.signal,
+          });
+        },
+      ),
+    );
 
   addTimeoutOption(
     addOutputOptions(

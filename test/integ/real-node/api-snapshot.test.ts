@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities/create-activities.js';
 import { loadApiConfig } from '../../../api/config.js';
 import { createApiInstance } from '../../../api/instance.js';
 import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../../local/stack/node/layout.js';
-import { createApiToken } from '../../../store/api-tokens.js';
+import { createApiToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
@@ -82,13 +82,60 @@ describe('API snapshot and restore of the founding example on the real node', ()
     await db?.drop();
   }, 120_000);
 
-  it('a row written before the snapshot is back after a restore, one written after is gone', async () => {
+  it('a row written before the snapshot is back after a restore, one written after is gone; the services log', async () => {
     const id = await startFoundingExample(call);
     try {
       const env = await waitReady(call, id);
       await snapshotRoundTrip({ call, api: env.urls.api!, id });
+      await serviceLogs(id);
     } finally {
       await deleteAndWait(call, id);
     }
   }, 600_000);
+
+  /** `env logs` through the API: the pod's own lines, refusals, and a follow that ends on revocation. */
+  async function serviceLogs(id: string) {
+    const logs = (query: string, bearer = token) =>
+      app.inject({
+        method: 'GET',
+        url: `/v1/environments/${id}/services/db/logs${query}`,
+        headers: { authorization: `Bearer ${bearer}` },
+      });
+    const tail = await logs('?tail=200');
+    expect(tail.statusCode, tail.body).toBe(200);
+    expect(tail.headers['content-type']).toMatch(/^text\/plain/);
+    expect(tail.body).toContain('database system is ready to accept connections');
+    expect((await logs('?tail=1')).body.trim().split('\n')).toHaveLength(1);
+
+    const unknown = await app.inject({
+      method: 'GET',
+      url: `/v1/environments/${id}/services/nope/logs`,
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(JSON.parse(unknown.body).error.message).toMatch(/has no service nope; it has .*db/);
+    for (const bad of ['?tail=0', '?tail=100000', '?since=yesterday', '?follow=maybe']) {
+      expect((await logs(bad)).statusCode, bad).toBe(400);
+    }
+    expect((await logs('', 'msx_not-a-token')).statusCode).toBe(401);
+    await ensureTeam(app.db, { id: 'search' });
+    const stranger = await upsertUser(app.db, { name: 'eve', teamId: 'search', role: 'member' });
+    const strangerToken = (await createApiToken(app.db, { userId: stranger.id })).token;
+    expect((await logs('', strangerToken)).statusCode).toBe(404);
+
+    // A followed log streams until its token is revoked (re-checked every streamRecheckMs).
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    const follower = await upsertUser(app.db, { name: 'fay', teamId: 'payments', role: 'member' });
+    const followToken = await createApiToken(app.db, { userId: follower.id });
+    const response = await fetch(`${address}/v1/environments/${id}/services/db/logs?follow=true&tail=5`, {
+      headers: { authorization: `Bearer ${followToken.token}` },
+    });
+    expect(response.status).toBe(200);
+    const reader = response.body!.getReader();
+    expect(new TextDecoder().decode((await reader.read()).value)).toMatch(/\S/);
+    await revokeApiToken(app.db, followToken.record.id);
+    const started = Date.now();
+    while (!(await reader.read()).done) {}
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }
 });

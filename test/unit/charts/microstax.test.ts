@@ -471,8 +471,12 @@ describe('charts/microstax', () => {
     ]);
   });
 
-  it('lets the api list Nodes and nothing else', () => {
-    expect(ruleLines(clusterRole(rendered, 'api').rules!)).toEqual(['core/nodes: list']);
+  it('lets the api list Nodes and read Pods and their logs, and nothing else', () => {
+    expect(ruleLines(clusterRole(rendered, 'api').rules!)).toEqual([
+      'core/nodes: list',
+      'core/pods/log: get',
+      'core/pods: list',
+    ]);
   });
 
   it("binds each ClusterRole to its own ServiceAccount, whose token only the process's pod mounts", () => {

@@ -1,6 +1,40 @@
 // Generated from the API's OpenAPI document by `npm run dashboard:api-types`: do not edit.
 // test/integ/dashboard/api-types.test.ts fails when it no longer matches the API.
 export interface paths {
+    "/codec/decode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decrypt payloads of your team's workflows (Temporal codec server) */
+        post: operations["createCodecDecode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/codec/encode": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Encrypt payloads (Temporal codec server) */
+        post: operations["createCodecEncode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -29,6 +63,91 @@ export interface paths {
         get: operations["listReadyz"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The provider's redirect back: verifies the ID token, starts a session (cookie) */
+        get: operations["listAuthCallback"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sign-in provider, for `microstax login` (device flow with the CLI client) */
+        get: operations["listAuthConfig"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/id-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Exchange an ID token from the provider (microstax login) for an API token */
+        post: operations["createAuthIdToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Start a browser sign-in: redirects to the OpenID Connect provider (code flow + PKCE) */
+        get: operations["listAuthLogin"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign out: ends the session and clears its cookie */
+        post: operations["createAuthLogout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -104,6 +223,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Cost per team per day, with the savings of sleeping and of branch reuse */
+        get: operations["listCosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/environments": {
         parameters: {
             query?: never;
@@ -135,6 +271,43 @@ export interface paths {
         post?: never;
         /** Tear the environment down (cancels a create in flight); repeating it is harmless. Live branches below it give 409 has_branches unless ?cascade=true */
         delete: operations["deleteEnvironment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/environments/{id}/diffs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start a traffic diff: each request to the baseline twice and to the branch once, noise learned and ignored
+         * @description `id` is the branch. 409 when it is not a branch, when `against` is not its baseline, when its baseline is gone, or when there is nothing to replay. Methods that write are never sent (the baseline's data must not change). Follow the run with GET .../diffs/{runId}.
+         */
+        post: operations["createEnvironmentDiffs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/environments/{id}/diffs/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A traffic diff run: its progress while it runs, its report once done */
+        get: operations["getEnvironmentDiff"];
+        put?: never;
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -202,6 +375,23 @@ export interface paths {
         put?: never;
         /** Re-run data services' init steps (all of them, or one service) */
         post: operations["createEnvironmentSeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/environments/{id}/services/{service}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A service's logs as text (each pod's, prefixed `[pod]` when several); `follow` streams new lines */
+        get: operations["listEnvironmentServiceLogs"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -315,6 +505,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/environments/{id}/traffic-capture": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An environment's traffic capture settings and how many requests are kept */
+        get: operations["listEnvironmentTrafficCapture"];
+        /**
+         * Turn traffic capture on (or change it): the gateway records a sample of requests to the environment
+         * @description Sensitive headers (Authorization, Cookie, ...) are replaced by a placeholder; bodies over maxBodyBytes are not kept. Takes effect at the gateway within 5 s.
+         */
+        put: operations["putEnvironmentTrafficCapture"];
+        post?: never;
+        /** Turn traffic capture off and delete the requests captured */
+        delete: operations["deleteEnvironmentTrafficCapture"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/environments/{id}/wake": {
         parameters: {
             query?: never;
@@ -405,6 +617,145 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/policies/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The verdict a create (or an apply, with name) would get from the policies; nothing is registered or created */
+        post: operations["createPoliciesCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company policy (every user may read it) */
+        get: operations["listPoliciesCompany"];
+        /** Set the company policy (admins): stored as its next version, audited */
+        put: operations["putPoliciesCompany"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/company/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of the company policy, newest first: who set it, when, what changed */
+        get: operations["listPoliciesCompanyHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/teams/{team}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A team's policy (its members and admins) */
+        get: operations["getPoliciesTeam"];
+        /** Set a team's policy (its team admins, and admins): stored as its next version, audited */
+        put: operations["putPoliciesTeam"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/policies/teams/{team}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every version of a team's policy, newest first: who set it, when, what changed */
+        get: operations["listPoliciesTeamHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List your API tokens (admins: ?user=<name>) */
+        get: operations["listTokens"];
+        put?: never;
+        /** Create an API token (shown once); admins may issue one for another user */
+        post: operations["createTokens"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token (yours; admins: anyone’s) */
+        delete: operations["deleteToken"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/whoami": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who the credential speaks for */
+        get: operations["listWhoami"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -417,6 +768,414 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    createCodecDecode: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-namespace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Temporal's codec server protocol: payloads in proto3 JSON */
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        data?: string;
+                        /** @default {} */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Temporal's codec server protocol: payloads in proto3 JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            data?: string;
+                            /** @default {} */
+                            metadata: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createCodecEncode: {
+        parameters: {
+            query?: never;
+            header?: {
+                "x-namespace"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description Temporal's codec server protocol: payloads in proto3 JSON */
+        requestBody: {
+            content: {
+                "application/json": {
+                    payloads: {
+                        data?: string;
+                        /** @default {} */
+                        metadata?: {
+                            [key: string]: string;
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Temporal's codec server protocol: payloads in proto3 JSON */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        payloads: {
+                            data?: string;
+                            /** @default {} */
+                            metadata: {
+                                [key: string]: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listHealthz: {
         parameters: {
             query?: never;
@@ -475,6 +1234,763 @@ export interface operations {
             };
         };
     };
+    listAuthCallback: {
+        parameters: {
+            query?: {
+                code?: string;
+                error?: string;
+                error_description?: string;
+                state?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAuthConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Where to sign in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The public client `microstax login` signs in with (device flow) */
+                        cliClientId: string;
+                        /** @description The OpenID Connect issuer */
+                        issuer: string;
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createAuthIdToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Shown in the token list
+                     * @default microstax login
+                     */
+                    description?: string;
+                    /** @description An ID token the provider issued to the CLI client */
+                    idToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time
+                         */
+                        createdAt: string;
+                        description: string;
+                        expiresAt: string | null;
+                        id: string;
+                        /** @description The first characters of the token */
+                        prefix: string;
+                        revokedAt: string | null;
+                        /** @enum {string} */
+                        state: "active" | "expired" | "revoked";
+                        token: string;
+                        /** @description The user name */
+                        user: string;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listAuthLogin: {
+        parameters: {
+            query?: {
+                /** @description Where the browser goes once signed in (a path on this server) */
+                returnTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listBlueprints: {
         parameters: {
             query?: {
@@ -519,7 +2035,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -542,7 +2058,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -565,7 +2081,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -588,7 +2104,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -611,7 +2127,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -634,7 +2150,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -731,7 +2247,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -754,7 +2270,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -777,7 +2293,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -800,7 +2316,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -823,7 +2339,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -846,7 +2362,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -869,7 +2385,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -957,7 +2473,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -980,7 +2496,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1003,7 +2519,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1026,7 +2542,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1049,7 +2565,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1072,7 +2588,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1095,7 +2611,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1222,6 +2738,13 @@ export interface operations {
                         };
                         /** @description Where each service of the branch runs (planner/types.ts PlacementPlan), when asked */
                         placement?: {
+                            /**
+                             * @description live: planned on the pools' free room (what runs subtracted); full: on their whole size
+                             * @enum {string}
+                             */
+                            capacity?: "live" | "full";
+                            /** @description Hourly cost of running every service in the branch (no reuse), for comparison */
+                            cloneAllHourlyCost?: number;
                             /** @description Hourly cost of the branch environment as placed */
                             hourlyCost: number;
                             /** @description Everything on the cheapest on-demand pool, for comparison */
@@ -1231,6 +2754,11 @@ export interface operations {
                             services: {
                                 /** @enum {string} */
                                 capacityType: "on-demand" | "spot";
+                                /** @description Other pools the pods may run in when the chosen one is full, cheapest first, with their node-affinity weight (the chosen pool weighs 100) */
+                                fallbacks?: {
+                                    pool: string;
+                                    weight: number;
+                                }[];
                                 hourlyCost: number;
                                 nodeSelector: {
                                     [key: string]: string;
@@ -1273,7 +2801,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1296,7 +2824,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1319,7 +2847,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1342,7 +2870,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1365,7 +2893,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1388,7 +2916,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1411,7 +2939,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1434,7 +2962,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1513,7 +3041,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1536,7 +3064,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1559,7 +3087,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1582,7 +3110,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1605,7 +3133,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1628,7 +3156,208 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listCosts: {
+        parameters: {
+            query?: {
+                /** @description First UTC day (default 6 days before `to`) */
+                from?: string;
+                /** @description One team (admins: any; members: their own, the default) */
+                team?: string;
+                /** @description Last UTC day, included (default today) */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Per team per UTC day, oldest first */
+                        days: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description UTC day, YYYY-MM-DD */
+                            day: string;
+                            /** @description Environments billed or asleep that day */
+                            environments: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                            team: string;
+                        }[];
+                        from: string;
+                        to: string;
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        total: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1676,6 +3405,21 @@ export interface operations {
                                 name: string;
                                 version: number;
                             };
+                            /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                            cost?: {
+                                /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                                accrued: number;
+                                /** @description Asleep costs no compute */
+                                asleepHours: number;
+                                /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                                cloneAll: number;
+                                /** @description What it would have cost had it never slept */
+                                neverSleeping: number;
+                                runningHours: number;
+                                savedByReuse: number;
+                                savedBySleeping: number;
+                            };
+                            /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                             costPerHour?: number | null;
                             /**
                              * Format: date-time
@@ -1702,13 +3446,40 @@ export interface operations {
                             plan?: unknown;
                             services: {
                                 action?: string;
+                                /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                                hourlyCost?: number;
                                 message?: string;
                                 name: string;
+                                /** @description Once ready: node pool to the number of its pods running there */
+                                pools?: {
+                                    [key: string]: number;
+                                };
                                 readyReplicas?: number;
                                 replicas?: number;
                                 state: string;
                             }[];
                             team?: string;
+                            /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                            timings?: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time
+                                 */
+                                finishedAt: string;
+                                /** @enum {string} */
+                                operation: "create" | "claim" | "update" | "wake" | "seed";
+                                phases: {
+                                    ms: number;
+                                    /** @enum {string} */
+                                    phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time
+                                 */
+                                requestedAt: string;
+                                totalMs: number;
+                            };
                             ttlSeconds?: number | null;
                             /**
                              * Format: date-time
@@ -1737,7 +3508,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1760,7 +3531,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1783,7 +3554,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1806,7 +3577,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1829,7 +3600,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1852,7 +3623,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -1900,6 +3671,8 @@ export interface operations {
                     context?: {
                         [key: string]: string;
                     };
+                    /** @description Start the data services from this snapshot (id or name) of the team's: it must be ready and match their engines */
+                    fromSnapshot?: string;
                     /**
                      * @description What happens once idleAfter has passed: "teardown" or "sleep" (scale to zero, keep data and URLs); default: the blueprint idle, else teardown
                      * @enum {string}
@@ -1907,6 +3680,10 @@ export interface operations {
                     idle?: "teardown" | "sleep";
                     /** @description After this long without activity the idle action applies (default: the blueprint idleAfter; at most 365d) */
                     idleAfter?: string;
+                    /** @description Labels, selected with labelSelector (a policy may require some) */
+                    labels?: {
+                        [key: string]: string;
+                    };
                     /** @description Overlays, merged in order */
                     overlays?: {
                         /** @description File name used in problem locations, e.g. checkout-dev.yaml */
@@ -1935,6 +3712,21 @@ export interface operations {
                             name: string;
                             version: number;
                         };
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        cost?: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                        /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                         costPerHour?: number | null;
                         /**
                          * Format: date-time
@@ -1961,13 +3753,40 @@ export interface operations {
                         plan?: unknown;
                         services: {
                             action?: string;
+                            /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                            hourlyCost?: number;
                             message?: string;
                             name: string;
+                            /** @description Once ready: node pool to the number of its pods running there */
+                            pools?: {
+                                [key: string]: number;
+                            };
                             readyReplicas?: number;
                             replicas?: number;
                             state: string;
                         }[];
                         team?: string;
+                        /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                        timings?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt: string;
+                            /** @enum {string} */
+                            operation: "create" | "claim" | "update" | "wake" | "seed";
+                            phases: {
+                                ms: number;
+                                /** @enum {string} */
+                                phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            requestedAt: string;
+                            totalMs: number;
+                        };
                         ttlSeconds?: number | null;
                         /**
                          * Format: date-time
@@ -1994,6 +3813,21 @@ export interface operations {
                             name: string;
                             version: number;
                         };
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        cost?: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                        /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                         costPerHour?: number | null;
                         /**
                          * Format: date-time
@@ -2020,13 +3854,40 @@ export interface operations {
                         plan?: unknown;
                         services: {
                             action?: string;
+                            /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                            hourlyCost?: number;
                             message?: string;
                             name: string;
+                            /** @description Once ready: node pool to the number of its pods running there */
+                            pools?: {
+                                [key: string]: number;
+                            };
                             readyReplicas?: number;
                             replicas?: number;
                             state: string;
                         }[];
                         team?: string;
+                        /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                        timings?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt: string;
+                            /** @enum {string} */
+                            operation: "create" | "claim" | "update" | "wake" | "seed";
+                            phases: {
+                                ms: number;
+                                /** @enum {string} */
+                                phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            requestedAt: string;
+                            totalMs: number;
+                        };
                         ttlSeconds?: number | null;
                         /**
                          * Format: date-time
@@ -2052,7 +3913,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2075,7 +3936,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2098,7 +3959,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2121,7 +3982,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2144,7 +4005,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2167,7 +4028,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2190,7 +4051,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2213,7 +4074,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2236,7 +4097,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2274,6 +4135,21 @@ export interface operations {
                             name: string;
                             version: number;
                         };
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        cost?: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                        /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                         costPerHour?: number | null;
                         /**
                          * Format: date-time
@@ -2300,13 +4176,40 @@ export interface operations {
                         plan?: unknown;
                         services: {
                             action?: string;
+                            /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                            hourlyCost?: number;
                             message?: string;
                             name: string;
+                            /** @description Once ready: node pool to the number of its pods running there */
+                            pools?: {
+                                [key: string]: number;
+                            };
                             readyReplicas?: number;
                             replicas?: number;
                             state: string;
                         }[];
                         team?: string;
+                        /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                        timings?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt: string;
+                            /** @enum {string} */
+                            operation: "create" | "claim" | "update" | "wake" | "seed";
+                            phases: {
+                                ms: number;
+                                /** @enum {string} */
+                                phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            requestedAt: string;
+                            totalMs: number;
+                        };
                         ttlSeconds?: number | null;
                         /**
                          * Format: date-time
@@ -2332,7 +4235,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2355,7 +4258,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2378,7 +4281,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2401,7 +4304,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2424,7 +4327,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2447,7 +4350,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2503,7 +4406,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2526,7 +4429,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2549,7 +4452,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2572,7 +4475,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2595,7 +4498,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2618,7 +4521,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2641,7 +4544,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2664,7 +4567,514 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createEnvironmentDiffs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Start a traffic diff of a branch against its baseline */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The baseline to compare with (id or name); default the environment the branch branched from. Anything else is refused */
+                    against?: string;
+                    /** @description The requests to replay (the documented list format); default the baseline's captured requests */
+                    requests?: {
+                        body?: string;
+                        headers?: {
+                            [key: string]: string;
+                        };
+                        method: string;
+                        path: string;
+                        service: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description A traffic diff run */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Environment id */
+                        baseline?: string;
+                        /** @description Environment id */
+                        branch: string;
+                        /** @description Why the run failed */
+                        message?: string;
+                        progress?: {
+                            done: number;
+                            total: number;
+                        };
+                        report?: {
+                            compared: number;
+                            differing: number;
+                            endpoints: {
+                                compared: number;
+                                differences: {
+                                    /** @description The baseline's value (masked when it looks like a credential) */
+                                    baseline: unknown;
+                                    /** @description The branch's value (masked when it looks like a credential) */
+                                    branch: unknown;
+                                    /** @description `status`, `header:<name>`, `body` (text) or a JSON path from `$` */
+                                    path: string;
+                                    /** @description How many requests of the endpoint showed it */
+                                    requests: number;
+                                }[];
+                                differing: number;
+                                equal: number;
+                                failed: number;
+                                /** @description Why requests could not be compared (the first few reasons) */
+                                failures: string[];
+                                /** @description Fields that moved between the baseline's own two answers */
+                                noiseIgnored: string[];
+                                /** @description Method and path with ids collapsed: `GET /carts/{id}` */
+                                template: string;
+                            }[];
+                            equal: number;
+                            failed: number;
+                            /** @description Requests never sent: methods that write (the baseline data must not change) */
+                            skipped: number;
+                            /** @enum {string} */
+                            verdict: "no-differences" | "differences" | "incomplete";
+                        };
+                        /** @description Requests in the run */
+                        requests?: number;
+                        runId: string;
+                        /** @enum {string} */
+                        state: "running" | "completed" | "failed";
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getEnvironmentDiff: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id or name (the branch) */
+                id: string;
+                /** @description Diff run id */
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A traffic diff run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Environment id */
+                        baseline?: string;
+                        /** @description Environment id */
+                        branch: string;
+                        /** @description Why the run failed */
+                        message?: string;
+                        progress?: {
+                            done: number;
+                            total: number;
+                        };
+                        report?: {
+                            compared: number;
+                            differing: number;
+                            endpoints: {
+                                compared: number;
+                                differences: {
+                                    /** @description The baseline's value (masked when it looks like a credential) */
+                                    baseline: unknown;
+                                    /** @description The branch's value (masked when it looks like a credential) */
+                                    branch: unknown;
+                                    /** @description `status`, `header:<name>`, `body` (text) or a JSON path from `$` */
+                                    path: string;
+                                    /** @description How many requests of the endpoint showed it */
+                                    requests: number;
+                                }[];
+                                differing: number;
+                                equal: number;
+                                failed: number;
+                                /** @description Why requests could not be compared (the first few reasons) */
+                                failures: string[];
+                                /** @description Fields that moved between the baseline's own two answers */
+                                noiseIgnored: string[];
+                                /** @description Method and path with ids collapsed: `GET /carts/{id}` */
+                                template: string;
+                            }[];
+                            equal: number;
+                            failed: number;
+                            /** @description Requests never sent: methods that write (the baseline data must not change) */
+                            skipped: number;
+                            /** @enum {string} */
+                            verdict: "no-differences" | "differences" | "incomplete";
+                        };
+                        /** @description Requests in the run */
+                        requests?: number;
+                        runId: string;
+                        /** @enum {string} */
+                        state: "running" | "completed" | "failed";
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2727,7 +5137,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2750,7 +5160,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2773,7 +5183,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2796,7 +5206,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2819,7 +5229,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2842,7 +5252,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2902,7 +5312,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2925,7 +5335,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2948,7 +5358,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2971,7 +5381,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -2994,7 +5404,30 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3017,7 +5450,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3040,7 +5473,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3063,7 +5496,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3119,7 +5552,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3142,7 +5575,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3165,7 +5598,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3188,7 +5621,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3211,7 +5644,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3234,7 +5667,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3257,7 +5690,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3313,7 +5746,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3336,7 +5769,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3359,7 +5792,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3382,7 +5815,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3405,7 +5838,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3428,7 +5861,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3451,7 +5884,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3474,7 +5907,298 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listEnvironmentServiceLogs: {
+        parameters: {
+            query?: {
+                /** @description Keep streaming new lines (at most an hour) */
+                follow?: string;
+                /** @description The service's init steps' logs instead of its own */
+                init?: string;
+                /** @description Only lines newer than this (30s, 10m, 2h) */
+                since?: string;
+                /** @description Lines from the end of each pod */
+                tail?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Environment id */
+                id: string;
+                /** @description Service name */
+                service: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                    "text/plain": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                    "text/plain": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                    "text/plain": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                    "text/plain": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                    "text/plain": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                    "text/plain": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                    "text/plain": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3538,7 +6262,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3561,7 +6285,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3584,7 +6308,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3607,7 +6331,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3630,7 +6354,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3653,7 +6377,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3732,7 +6456,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3755,7 +6479,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3778,7 +6502,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3801,7 +6525,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3824,7 +6548,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3847,7 +6571,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3870,7 +6594,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3893,7 +6617,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3955,7 +6679,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -3978,7 +6702,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4001,7 +6725,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4024,7 +6748,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4047,7 +6771,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4070,7 +6794,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4108,6 +6832,21 @@ export interface operations {
                             name: string;
                             version: number;
                         };
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        cost?: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                        /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                         costPerHour?: number | null;
                         /**
                          * Format: date-time
@@ -4134,13 +6873,40 @@ export interface operations {
                         plan?: unknown;
                         services: {
                             action?: string;
+                            /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                            hourlyCost?: number;
                             message?: string;
                             name: string;
+                            /** @description Once ready: node pool to the number of its pods running there */
+                            pools?: {
+                                [key: string]: number;
+                            };
                             readyReplicas?: number;
                             replicas?: number;
                             state: string;
                         }[];
                         team?: string;
+                        /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                        timings?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt: string;
+                            /** @enum {string} */
+                            operation: "create" | "claim" | "update" | "wake" | "seed";
+                            phases: {
+                                ms: number;
+                                /** @enum {string} */
+                                phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            requestedAt: string;
+                            totalMs: number;
+                        };
                         ttlSeconds?: number | null;
                         /**
                          * Format: date-time
@@ -4167,6 +6933,21 @@ export interface operations {
                             name: string;
                             version: number;
                         };
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        cost?: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                        /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                         costPerHour?: number | null;
                         /**
                          * Format: date-time
@@ -4193,13 +6974,40 @@ export interface operations {
                         plan?: unknown;
                         services: {
                             action?: string;
+                            /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                            hourlyCost?: number;
                             message?: string;
                             name: string;
+                            /** @description Once ready: node pool to the number of its pods running there */
+                            pools?: {
+                                [key: string]: number;
+                            };
                             readyReplicas?: number;
                             replicas?: number;
                             state: string;
                         }[];
                         team?: string;
+                        /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                        timings?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt: string;
+                            /** @enum {string} */
+                            operation: "create" | "claim" | "update" | "wake" | "seed";
+                            phases: {
+                                ms: number;
+                                /** @enum {string} */
+                                phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            requestedAt: string;
+                            totalMs: number;
+                        };
                         ttlSeconds?: number | null;
                         /**
                          * Format: date-time
@@ -4225,7 +7033,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4248,7 +7056,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4271,7 +7079,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4294,7 +7102,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4317,7 +7125,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4340,7 +7148,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4363,7 +7171,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4386,7 +7194,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4430,6 +7238,8 @@ export interface operations {
                                 artifacts?: {
                                     /** @description Size of the stored artifact */
                                     bytes: number;
+                                    /** @description How long the capture took (absent on snapshots taken before it was recorded) */
+                                    durationMs?: number;
                                     /** @description How it was captured, e.g. postgres-logical */
                                     engine: string;
                                     /** @description The data service captured */
@@ -4461,7 +7271,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4484,7 +7294,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4507,7 +7317,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4530,7 +7340,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4553,7 +7363,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4576,7 +7386,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4626,6 +7436,8 @@ export interface operations {
                             artifacts?: {
                                 /** @description Size of the stored artifact */
                                 bytes: number;
+                                /** @description How long the capture took (absent on snapshots taken before it was recorded) */
+                                durationMs?: number;
                                 /** @description How it was captured, e.g. postgres-logical */
                                 engine: string;
                                 /** @description The data service captured */
@@ -4662,6 +7474,8 @@ export interface operations {
                             artifacts?: {
                                 /** @description Size of the stored artifact */
                                 bytes: number;
+                                /** @description How long the capture took (absent on snapshots taken before it was recorded) */
+                                durationMs?: number;
                                 /** @description How it was captured, e.g. postgres-logical */
                                 engine: string;
                                 /** @description The data service captured */
@@ -4692,7 +7506,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4715,7 +7529,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4738,7 +7552,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4761,7 +7575,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4784,7 +7598,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4807,7 +7621,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4830,7 +7644,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4883,7 +7697,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4906,7 +7720,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4929,7 +7743,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4952,7 +7766,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4975,7 +7789,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -4998,7 +7812,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5021,7 +7835,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5058,7 +7872,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5073,7 +7887,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5096,7 +7910,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5111,7 +7925,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5134,7 +7948,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5149,7 +7963,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5172,7 +7986,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5187,7 +8001,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5210,7 +8024,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5225,7 +8039,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5248,7 +8062,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5263,7 +8077,555 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listEnvironmentTrafficCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Traffic capture of an environment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Requests captured so far (kept) */
+                        captured: number;
+                        enabled: boolean;
+                        environmentId: string;
+                        maxBodyBytes?: number;
+                        maxRequests?: number;
+                        sampleRate?: number;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putEnvironmentTrafficCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Traffic capture settings of an environment (off until set) */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description Requests with a larger body are recorded without it and never replayed
+                     * @default 16384
+                     */
+                    maxBodyBytes?: number;
+                    /**
+                     * @description The newest this many are kept
+                     * @default 1000
+                     */
+                    maxRequests?: number;
+                    /** @description Share of requests recorded, in (0, 1] */
+                    sampleRate: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Traffic capture of an environment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Requests captured so far (kept) */
+                        captured: number;
+                        enabled: boolean;
+                        environmentId: string;
+                        maxBodyBytes?: number;
+                        maxRequests?: number;
+                        sampleRate?: number;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteEnvironmentTrafficCapture: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Traffic capture of an environment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Requests captured so far (kept) */
+                        captured: number;
+                        enabled: boolean;
+                        environmentId: string;
+                        maxBodyBytes?: number;
+                        maxRequests?: number;
+                        sampleRate?: number;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5301,6 +8663,21 @@ export interface operations {
                             name: string;
                             version: number;
                         };
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        cost?: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                        /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                         costPerHour?: number | null;
                         /**
                          * Format: date-time
@@ -5327,13 +8704,40 @@ export interface operations {
                         plan?: unknown;
                         services: {
                             action?: string;
+                            /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                            hourlyCost?: number;
                             message?: string;
                             name: string;
+                            /** @description Once ready: node pool to the number of its pods running there */
+                            pools?: {
+                                [key: string]: number;
+                            };
                             readyReplicas?: number;
                             replicas?: number;
                             state: string;
                         }[];
                         team?: string;
+                        /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                        timings?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt: string;
+                            /** @enum {string} */
+                            operation: "create" | "claim" | "update" | "wake" | "seed";
+                            phases: {
+                                ms: number;
+                                /** @enum {string} */
+                                phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            requestedAt: string;
+                            totalMs: number;
+                        };
                         ttlSeconds?: number | null;
                         /**
                          * Format: date-time
@@ -5360,6 +8764,21 @@ export interface operations {
                             name: string;
                             version: number;
                         };
+                        /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                        cost?: {
+                            /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                            accrued: number;
+                            /** @description Asleep costs no compute */
+                            asleepHours: number;
+                            /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                            cloneAll: number;
+                            /** @description What it would have cost had it never slept */
+                            neverSleeping: number;
+                            runningHours: number;
+                            savedByReuse: number;
+                            savedBySleeping: number;
+                        };
+                        /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                         costPerHour?: number | null;
                         /**
                          * Format: date-time
@@ -5386,13 +8805,40 @@ export interface operations {
                         plan?: unknown;
                         services: {
                             action?: string;
+                            /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                            hourlyCost?: number;
                             message?: string;
                             name: string;
+                            /** @description Once ready: node pool to the number of its pods running there */
+                            pools?: {
+                                [key: string]: number;
+                            };
                             readyReplicas?: number;
                             replicas?: number;
                             state: string;
                         }[];
                         team?: string;
+                        /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                        timings?: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt: string;
+                            /** @enum {string} */
+                            operation: "create" | "claim" | "update" | "wake" | "seed";
+                            phases: {
+                                ms: number;
+                                /** @enum {string} */
+                                phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                            }[];
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            requestedAt: string;
+                            totalMs: number;
+                        };
                         ttlSeconds?: number | null;
                         /**
                          * Format: date-time
@@ -5418,7 +8864,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5441,7 +8887,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5464,7 +8910,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5487,7 +8933,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5510,7 +8956,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5533,7 +8979,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5556,7 +9002,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5579,7 +9025,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5671,6 +9117,21 @@ export interface operations {
                                 name: string;
                                 version: number;
                             };
+                            /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                            cost?: {
+                                /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                                accrued: number;
+                                /** @description Asleep costs no compute */
+                                asleepHours: number;
+                                /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                                cloneAll: number;
+                                /** @description What it would have cost had it never slept */
+                                neverSleeping: number;
+                                runningHours: number;
+                                savedByReuse: number;
+                                savedBySleeping: number;
+                            };
+                            /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                             costPerHour?: number | null;
                             /**
                              * Format: date-time
@@ -5697,13 +9158,40 @@ export interface operations {
                             plan?: unknown;
                             services: {
                                 action?: string;
+                                /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                                hourlyCost?: number;
                                 message?: string;
                                 name: string;
+                                /** @description Once ready: node pool to the number of its pods running there */
+                                pools?: {
+                                    [key: string]: number;
+                                };
                                 readyReplicas?: number;
                                 replicas?: number;
                                 state: string;
                             }[];
                             team?: string;
+                            /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                            timings?: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time
+                                 */
+                                finishedAt: string;
+                                /** @enum {string} */
+                                operation: "create" | "claim" | "update" | "wake" | "seed";
+                                phases: {
+                                    ms: number;
+                                    /** @enum {string} */
+                                    phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time
+                                 */
+                                requestedAt: string;
+                                totalMs: number;
+                            };
                             ttlSeconds?: number | null;
                             /**
                              * Format: date-time
@@ -5756,6 +9244,21 @@ export interface operations {
                                 name: string;
                                 version: number;
                             };
+                            /** @description Cost so far in the node pools' currency; billed from ready until it sleeps or ends */
+                            cost?: {
+                                /** @description What it cost so far: running hours x the hourly cost of its pods as placed */
+                                accrued: number;
+                                /** @description Asleep costs no compute */
+                                asleepHours: number;
+                                /** @description What it would have cost had the branch run every service instead of reusing the baseline */
+                                cloneAll: number;
+                                /** @description What it would have cost had it never slept */
+                                neverSleeping: number;
+                                runningHours: number;
+                                savedByReuse: number;
+                                savedBySleeping: number;
+                            };
+                            /** @description Cost per hour now: its pods as placed (0 asleep), else the plan's estimate */
                             costPerHour?: number | null;
                             /**
                              * Format: date-time
@@ -5782,13 +9285,40 @@ export interface operations {
                             plan?: unknown;
                             services: {
                                 action?: string;
+                                /** @description Once ready: its pods' cost per hour (node price x the share of the node their requests take) */
+                                hourlyCost?: number;
                                 message?: string;
                                 name: string;
+                                /** @description Once ready: node pool to the number of its pods running there */
+                                pools?: {
+                                    [key: string]: number;
+                                };
                                 readyReplicas?: number;
                                 replicas?: number;
                                 state: string;
                             }[];
                             team?: string;
+                            /** @description Where the time of the last create, update, wake or seed went, phase by phase (they add up to totalMs) */
+                            timings?: {
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time
+                                 */
+                                finishedAt: string;
+                                /** @enum {string} */
+                                operation: "create" | "claim" | "update" | "wake" | "seed";
+                                phases: {
+                                    ms: number;
+                                    /** @enum {string} */
+                                    phase: "accepted" | "planned" | "placement" | "applied" | "scheduled" | "image" | "started" | "init" | "ready" | "published" | "routable";
+                                }[];
+                                /**
+                                 * Format: date-time
+                                 * @description ISO 8601 time
+                                 */
+                                requestedAt: string;
+                                totalMs: number;
+                            };
                             ttlSeconds?: number | null;
                             /**
                              * Format: date-time
@@ -5836,7 +9366,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5859,7 +9389,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5882,7 +9412,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5905,7 +9435,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5928,7 +9458,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5951,7 +9481,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5974,7 +9504,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -5997,7 +9527,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6020,7 +9550,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6080,7 +9610,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6103,7 +9633,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6126,7 +9656,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6149,7 +9679,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6172,7 +9702,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6195,7 +9725,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6256,7 +9786,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6279,7 +9809,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6302,7 +9832,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6325,7 +9855,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6348,7 +9878,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6371,7 +9901,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6454,7 +9984,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6477,7 +10007,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6500,7 +10030,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6523,7 +10053,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6546,7 +10076,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6569,7 +10099,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6592,7 +10122,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6615,7 +10145,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6659,7 +10189,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6682,7 +10212,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6705,7 +10235,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6728,7 +10258,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6751,7 +10281,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6774,7 +10304,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6836,7 +10366,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6859,7 +10389,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6882,7 +10412,7 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */
@@ -6905,7 +10435,2575 @@ export interface operations {
                              * @description Stable machine-readable code
                              * @enum {string}
                              */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createPoliciesCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A registered blueprint {name, version?} or an inline one {source, fileName?, scripts?} */
+                    blueprint: {
+                        /** @description Blueprint name, a DNS label */
+                        name: string;
+                        /** @description Version; default the latest */
+                        version?: number;
+                    } | {
+                        /** @description File name used in problem locations, e.g. checkout-dev.yaml */
+                        fileName?: string;
+                        /** @description Init scripts keyed by the path the blueprint names them with, e.g. scripts/seed.sql */
+                        scripts?: {
+                            [key: string]: string;
+                        };
+                        /** @description Blueprint YAML */
+                        source: string;
+                    };
+                    /** @description Make a branch of this baseline environment: only changed services run */
+                    branchOf?: string;
+                    /** @description Context that selects which overlays apply, e.g. {team: payments, branch: feature/x} */
+                    context?: {
+                        [key: string]: string;
+                    };
+                    /** @description Start the data services from this snapshot (id or name) of the team's: it must be ready and match their engines */
+                    fromSnapshot?: string;
+                    /**
+                     * @description What happens once idleAfter has passed: "teardown" or "sleep" (scale to zero, keep data and URLs); default: the blueprint idle, else teardown
+                     * @enum {string}
+                     */
+                    idle?: "teardown" | "sleep";
+                    /** @description After this long without activity the idle action applies (default: the blueprint idleAfter; at most 365d) */
+                    idleAfter?: string;
+                    /** @description Labels, selected with labelSelector (a policy may require some) */
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    /** @description Check as `env apply --name` would: an update when a live environment has this name */
+                    name?: string;
+                    /** @description Overlays, merged in order */
+                    overlays?: {
+                        /** @description File name used in problem locations, e.g. checkout-dev.yaml */
+                        fileName: string;
+                        /** @description Overlay YAML */
+                        source: string;
+                    }[];
+                    /** @description Team to create for (admins only; default your team) */
+                    team?: string;
+                    /** @description Delete after this long (default: the blueprint ttl; at most 365d) */
+                    ttl?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        action: "create" | "update";
+                        allowed: boolean;
+                        /** @description The resolved blueprint the create would run, the policies' overlays applied (secrets masked) */
+                        blueprint: unknown;
+                        /** @description What the policies fill in where the request and blueprint say nothing */
+                        defaults: {
+                            /** @enum {string} */
+                            idle?: "teardown" | "sleep";
+                            idleAfter?: string;
+                            ttl?: string;
+                        };
+                        policies: {
+                            /** @enum {string} */
+                            layer: "company" | "team";
+                            version: number;
+                        }[];
+                        /** @description Where each value came from, FILE:LINE; the policies' overlays are <layer>-policy-v<version>.yaml */
+                        provenance: {
+                            [key: string]: string;
+                        };
+                        /** @description What the environment asks of the cluster, as the policies count it */
+                        resources: {
+                            cpu: string;
+                            memory: string;
+                            storage: string;
+                        };
+                        team: string;
+                        violations: {
+                            field?: string;
+                            /** @enum {string} */
+                            layer: "company" | "team";
+                            limit: string;
+                            message: string;
+                            /** @description The rule, e.g. environments.maxPerTeam */
+                            policy: string;
+                            requested: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPoliciesCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current policy of the company or a team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changedAt: string | null;
+                        changedBy: string | null;
+                        /** @enum {string} */
+                        layer: "company" | "team";
+                        /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                        policy: {
+                            baselines?: {
+                                /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                                allowed: string[];
+                            };
+                            environments?: {
+                                /** @description Live environments a team may have */
+                                maxPerTeam?: number;
+                                /** @description Live environments one user may own */
+                                maxPerUser?: number;
+                            };
+                            idle?: {
+                                /**
+                                 * @description Idle action of an environment created without one
+                                 * @enum {string}
+                                 */
+                                action?: "teardown" | "sleep";
+                                /** @description idleAfter of an environment created without one */
+                                after?: string;
+                            };
+                            images?: {
+                                /** @description Every image must match one of these */
+                                allowed: string[];
+                            };
+                            labels?: {
+                                /** @description Labels every environment must carry */
+                                required: string[];
+                            };
+                            /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                            overlay?: string;
+                            resources?: {
+                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                perEnvironment?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                                /** @description The sum over the team's live environments */
+                                perTeam?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                            };
+                            ttl?: {
+                                /** @description TTL of an environment created without one */
+                                default?: string;
+                                /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                                max?: string;
+                            };
+                            urls?: {
+                                /** @description false: no service may set access: public */
+                                public: boolean;
+                            };
+                        };
+                        /** @description The team; null for the company policy */
+                        team: string | null;
+                        /** @description 0 while none was ever set */
+                        version: number;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putPoliciesCompany: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only store when the current version is this one (0: none yet); else 409 */
+                    expectedVersion?: number;
+                    /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                    policy: {
+                        baselines?: {
+                            /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                            allowed: string[];
+                        };
+                        environments?: {
+                            /** @description Live environments a team may have */
+                            maxPerTeam?: number;
+                            /** @description Live environments one user may own */
+                            maxPerUser?: number;
+                        };
+                        idle?: {
+                            /**
+                             * @description Idle action of an environment created without one
+                             * @enum {string}
+                             */
+                            action?: "teardown" | "sleep";
+                            /** @description idleAfter of an environment created without one */
+                            after?: string;
+                        };
+                        images?: {
+                            /** @description Every image must match one of these */
+                            allowed: string[];
+                        };
+                        labels?: {
+                            /** @description Labels every environment must carry */
+                            required: string[];
+                        };
+                        /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                        overlay?: string;
+                        resources?: {
+                            /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                            perEnvironment?: {
+                                /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                cpu?: string | number;
+                                /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                memory?: string | number;
+                                /** @description Volume sizes summed, e.g. 20Gi */
+                                storage?: string | number;
+                            };
+                            /** @description The sum over the team's live environments */
+                            perTeam?: {
+                                /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                cpu?: string | number;
+                                /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                memory?: string | number;
+                                /** @description Volume sizes summed, e.g. 20Gi */
+                                storage?: string | number;
+                            };
+                        };
+                        ttl?: {
+                            /** @description TTL of an environment created without one */
+                            default?: string;
+                            /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                            max?: string;
+                        };
+                        urls?: {
+                            /** @description false: no service may set access: public */
+                            public: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The current policy of the company or a team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changedAt: string | null;
+                        changedBy: string | null;
+                        /** @enum {string} */
+                        layer: "company" | "team";
+                        /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                        policy: {
+                            baselines?: {
+                                /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                                allowed: string[];
+                            };
+                            environments?: {
+                                /** @description Live environments a team may have */
+                                maxPerTeam?: number;
+                                /** @description Live environments one user may own */
+                                maxPerUser?: number;
+                            };
+                            idle?: {
+                                /**
+                                 * @description Idle action of an environment created without one
+                                 * @enum {string}
+                                 */
+                                action?: "teardown" | "sleep";
+                                /** @description idleAfter of an environment created without one */
+                                after?: string;
+                            };
+                            images?: {
+                                /** @description Every image must match one of these */
+                                allowed: string[];
+                            };
+                            labels?: {
+                                /** @description Labels every environment must carry */
+                                required: string[];
+                            };
+                            /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                            overlay?: string;
+                            resources?: {
+                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                perEnvironment?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                                /** @description The sum over the team's live environments */
+                                perTeam?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                            };
+                            ttl?: {
+                                /** @description TTL of an environment created without one */
+                                default?: string;
+                                /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                                max?: string;
+                            };
+                            urls?: {
+                                /** @description false: no service may set access: public */
+                                public: boolean;
+                            };
+                        };
+                        /** @description The team; null for the company policy */
+                        team: string | null;
+                        /** @description 0 while none was ever set */
+                        version: number;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPoliciesCompanyHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The sections this version changed from the one before */
+                            changed: string[];
+                            changedAt: string | null;
+                            changedBy: string | null;
+                            /** @enum {string} */
+                            layer: "company" | "team";
+                            /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                            policy: {
+                                baselines?: {
+                                    /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                                    allowed: string[];
+                                };
+                                environments?: {
+                                    /** @description Live environments a team may have */
+                                    maxPerTeam?: number;
+                                    /** @description Live environments one user may own */
+                                    maxPerUser?: number;
+                                };
+                                idle?: {
+                                    /**
+                                     * @description Idle action of an environment created without one
+                                     * @enum {string}
+                                     */
+                                    action?: "teardown" | "sleep";
+                                    /** @description idleAfter of an environment created without one */
+                                    after?: string;
+                                };
+                                images?: {
+                                    /** @description Every image must match one of these */
+                                    allowed: string[];
+                                };
+                                labels?: {
+                                    /** @description Labels every environment must carry */
+                                    required: string[];
+                                };
+                                /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                                overlay?: string;
+                                resources?: {
+                                    /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                    perEnvironment?: {
+                                        /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                        cpu?: string | number;
+                                        /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                        memory?: string | number;
+                                        /** @description Volume sizes summed, e.g. 20Gi */
+                                        storage?: string | number;
+                                    };
+                                    /** @description The sum over the team's live environments */
+                                    perTeam?: {
+                                        /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                        cpu?: string | number;
+                                        /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                        memory?: string | number;
+                                        /** @description Volume sizes summed, e.g. 20Gi */
+                                        storage?: string | number;
+                                    };
+                                };
+                                ttl?: {
+                                    /** @description TTL of an environment created without one */
+                                    default?: string;
+                                    /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                                    max?: string;
+                                };
+                                urls?: {
+                                    /** @description false: no service may set access: public */
+                                    public: boolean;
+                                };
+                            };
+                            /** @description The team; null for the company policy */
+                            team: string | null;
+                            /** @description 0 while none was ever set */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPoliciesTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id */
+                team: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current policy of the company or a team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changedAt: string | null;
+                        changedBy: string | null;
+                        /** @enum {string} */
+                        layer: "company" | "team";
+                        /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                        policy: {
+                            baselines?: {
+                                /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                                allowed: string[];
+                            };
+                            environments?: {
+                                /** @description Live environments a team may have */
+                                maxPerTeam?: number;
+                                /** @description Live environments one user may own */
+                                maxPerUser?: number;
+                            };
+                            idle?: {
+                                /**
+                                 * @description Idle action of an environment created without one
+                                 * @enum {string}
+                                 */
+                                action?: "teardown" | "sleep";
+                                /** @description idleAfter of an environment created without one */
+                                after?: string;
+                            };
+                            images?: {
+                                /** @description Every image must match one of these */
+                                allowed: string[];
+                            };
+                            labels?: {
+                                /** @description Labels every environment must carry */
+                                required: string[];
+                            };
+                            /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                            overlay?: string;
+                            resources?: {
+                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                perEnvironment?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                                /** @description The sum over the team's live environments */
+                                perTeam?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                            };
+                            ttl?: {
+                                /** @description TTL of an environment created without one */
+                                default?: string;
+                                /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                                max?: string;
+                            };
+                            urls?: {
+                                /** @description false: no service may set access: public */
+                                public: boolean;
+                            };
+                        };
+                        /** @description The team; null for the company policy */
+                        team: string | null;
+                        /** @description 0 while none was ever set */
+                        version: number;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putPoliciesTeam: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id */
+                team: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Only store when the current version is this one (0: none yet); else 409 */
+                    expectedVersion?: number;
+                    /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                    policy: {
+                        baselines?: {
+                            /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                            allowed: string[];
+                        };
+                        environments?: {
+                            /** @description Live environments a team may have */
+                            maxPerTeam?: number;
+                            /** @description Live environments one user may own */
+                            maxPerUser?: number;
+                        };
+                        idle?: {
+                            /**
+                             * @description Idle action of an environment created without one
+                             * @enum {string}
+                             */
+                            action?: "teardown" | "sleep";
+                            /** @description idleAfter of an environment created without one */
+                            after?: string;
+                        };
+                        images?: {
+                            /** @description Every image must match one of these */
+                            allowed: string[];
+                        };
+                        labels?: {
+                            /** @description Labels every environment must carry */
+                            required: string[];
+                        };
+                        /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                        overlay?: string;
+                        resources?: {
+                            /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                            perEnvironment?: {
+                                /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                cpu?: string | number;
+                                /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                memory?: string | number;
+                                /** @description Volume sizes summed, e.g. 20Gi */
+                                storage?: string | number;
+                            };
+                            /** @description The sum over the team's live environments */
+                            perTeam?: {
+                                /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                cpu?: string | number;
+                                /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                memory?: string | number;
+                                /** @description Volume sizes summed, e.g. 20Gi */
+                                storage?: string | number;
+                            };
+                        };
+                        ttl?: {
+                            /** @description TTL of an environment created without one */
+                            default?: string;
+                            /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                            max?: string;
+                        };
+                        urls?: {
+                            /** @description false: no service may set access: public */
+                            public: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description The current policy of the company or a team */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changedAt: string | null;
+                        changedBy: string | null;
+                        /** @enum {string} */
+                        layer: "company" | "team";
+                        /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                        policy: {
+                            baselines?: {
+                                /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                                allowed: string[];
+                            };
+                            environments?: {
+                                /** @description Live environments a team may have */
+                                maxPerTeam?: number;
+                                /** @description Live environments one user may own */
+                                maxPerUser?: number;
+                            };
+                            idle?: {
+                                /**
+                                 * @description Idle action of an environment created without one
+                                 * @enum {string}
+                                 */
+                                action?: "teardown" | "sleep";
+                                /** @description idleAfter of an environment created without one */
+                                after?: string;
+                            };
+                            images?: {
+                                /** @description Every image must match one of these */
+                                allowed: string[];
+                            };
+                            labels?: {
+                                /** @description Labels every environment must carry */
+                                required: string[];
+                            };
+                            /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                            overlay?: string;
+                            resources?: {
+                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                perEnvironment?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                                /** @description The sum over the team's live environments */
+                                perTeam?: {
+                                    /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                    cpu?: string | number;
+                                    /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                    memory?: string | number;
+                                    /** @description Volume sizes summed, e.g. 20Gi */
+                                    storage?: string | number;
+                                };
+                            };
+                            ttl?: {
+                                /** @description TTL of an environment created without one */
+                                default?: string;
+                                /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                                max?: string;
+                            };
+                            urls?: {
+                                /** @description false: no service may set access: public */
+                                public: boolean;
+                            };
+                        };
+                        /** @description The team; null for the company policy */
+                        team: string | null;
+                        /** @description 0 while none was ever set */
+                        version: number;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listPoliciesTeamHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Team id */
+                team: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description The sections this version changed from the one before */
+                            changed: string[];
+                            changedAt: string | null;
+                            changedBy: string | null;
+                            /** @enum {string} */
+                            layer: "company" | "team";
+                            /** @description A MicroStax policy: limits and defaults for the environments of a company or a team */
+                            policy: {
+                                baselines?: {
+                                    /** @description Environments (name or id) a branch may be made of; empty: no branching */
+                                    allowed: string[];
+                                };
+                                environments?: {
+                                    /** @description Live environments a team may have */
+                                    maxPerTeam?: number;
+                                    /** @description Live environments one user may own */
+                                    maxPerUser?: number;
+                                };
+                                idle?: {
+                                    /**
+                                     * @description Idle action of an environment created without one
+                                     * @enum {string}
+                                     */
+                                    action?: "teardown" | "sleep";
+                                    /** @description idleAfter of an environment created without one */
+                                    after?: string;
+                                };
+                                images?: {
+                                    /** @description Every image must match one of these */
+                                    allowed: string[];
+                                };
+                                labels?: {
+                                    /** @description Labels every environment must carry */
+                                    required: string[];
+                                };
+                                /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
+                                overlay?: string;
+                                resources?: {
+                                    /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                    perEnvironment?: {
+                                        /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                        cpu?: string | number;
+                                        /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                        memory?: string | number;
+                                        /** @description Volume sizes summed, e.g. 20Gi */
+                                        storage?: string | number;
+                                    };
+                                    /** @description The sum over the team's live environments */
+                                    perTeam?: {
+                                        /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
+                                        cpu?: string | number;
+                                        /** @description Memory requests summed over replicas, e.g. 8Gi */
+                                        memory?: string | number;
+                                        /** @description Volume sizes summed, e.g. 20Gi */
+                                        storage?: string | number;
+                                    };
+                                };
+                                ttl?: {
+                                    /** @description TTL of an environment created without one */
+                                    default?: string;
+                                    /** @description Longest TTL; also caps extend: an environment lives at most this long after its creation */
+                                    max?: string;
+                                };
+                                urls?: {
+                                    /** @description false: no service may set access: public */
+                                    public: boolean;
+                                };
+                            };
+                            /** @description The team; null for the company policy */
+                            team: string | null;
+                            /** @description 0 while none was ever set */
+                            version: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listTokens: {
+        parameters: {
+            query?: {
+                /** @description Admins only: this user's tokens */
+                user?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            createdAt: string;
+                            description: string;
+                            expiresAt: string | null;
+                            id: string;
+                            /** @description The first characters of the token */
+                            prefix: string;
+                            revokedAt: string | null;
+                            /** @enum {string} */
+                            state: "active" | "expired" | "revoked";
+                            /** @description The user name */
+                            user: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    createTokens: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default  */
+                    description?: string;
+                    /** @description No value: the token never expires */
+                    expiresInDays?: number;
+                    /** @description Admins only: issue it for this user */
+                    user?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A new API token */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time
+                         */
+                        createdAt: string;
+                        description: string;
+                        expiresAt: string | null;
+                        id: string;
+                        /** @description The first characters of the token */
+                        prefix: string;
+                        revokedAt: string | null;
+                        /** @enum {string} */
+                        state: "active" | "expired" | "revoked";
+                        /** @description The token: shown this once, never again */
+                        token: string;
+                        /** @description The user name */
+                        user: string;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Token id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time
+                         */
+                        createdAt: string;
+                        description: string;
+                        expiresAt: string | null;
+                        id: string;
+                        /** @description The first characters of the token */
+                        prefix: string;
+                        revokedAt: string | null;
+                        /** @enum {string} */
+                        state: "active" | "expired" | "revoked";
+                        /** @description The user name */
+                        user: string;
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listWhoami: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Who the credential speaks for */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        credential: {
+                            /** @description The token id, or the session id */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "token" | "session";
+                        };
+                        /** @description Team id */
+                        team: string;
+                        user: {
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "member" | "team-admin" | "admin";
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
                             /** @description Extra detail, e.g. every blueprint problem */
                             details?: unknown;
                             /** @description Dotted path of the failing input field, e.g. body.ttl */

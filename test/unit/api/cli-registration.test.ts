@@ -20,6 +20,7 @@ describe('CLI command tree for the API', () => {
       'extend',
       'get',
       'list',
+      'logs',
       'restore',
       'seed',
       'share',
@@ -44,10 +45,10 @@ describe('CLI command tree for the API', () => {
     }
   });
 
-  it('gives every env and token command -o and --json, and every wait --timeout', () => {
+  it('gives every env and token command -o and --json (but logs, which prints the log text), and every wait --timeout', () => {
     for (const group of ['env', 'token']) {
       const commands = program.commands.find((c) => c.name() === group)!.commands;
-      for (const command of commands) {
+      for (const command of commands.filter((c) => c.name() !== 'logs')) {
         const flags = command.options.map((o) => o.long);
         expect(flags, `${group} ${command.name()}`).toEqual(expect.arrayContaining(['--output', '--json']));
         if (flags.includes('--wait') || command.name() === 'wait') expect(flags).toContain('--timeout');

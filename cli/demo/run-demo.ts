@@ -8,6 +8,7 @@ import { REPO_ROOT, resolveStackConfig } from '../../local/stack/config.js';
 import { ensureControlPlane } from '../../local/stack/control-plane.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { StackError } from '../../local/stack/errors.js';
+import { TEST_USER_PASSWORD, TEST_USERS } from '../../local/stack/oidc.js';
 import type { Progress } from '../../local/stack/progress.js';
 import { workflowIds } from '../../workflows/contracts.js';
 import { createEnvironment, type EnvironmentBody, FINISHED_PHASES, follow } from '../commands/env.js';
@@ -61,6 +62,11 @@ export interface DemoResult {
   };
   temporal: { uiUrl: string; namespace: string; workflowId: string; workflowUrl: string };
   api: { url: string; docsUrl: string; dashboardUrl: string; tokenFile: string };
+  /**
+   * The local OpenID Connect provider's test users, when the stack runs one: who to sign in to the
+   * dashboard as (these are the stack's fixed test accounts, not secrets of any installation).
+   */
+  signIn: { users: { email: string; groups: string[] }[]; password: string } | null;
   /** A command that calls the api service's URL with the demo's token (read from its file, never printed). */
   howToCall: string | null;
   kubernetes: { kubeconfig: string; namespace: string; kubectl: string };
@@ -201,6 +207,12 @@ export async function runDemo(options: { progress: Progress }): Promise<DemoResu
       dashboardUrl: `${controlPlane.apiUrl}/ui/environments/${environment.id}`,
       tokenFile,
     },
+    signIn: endpoints.oidc
+      ? {
+          users: TEST_USERS.map((user) => ({ email: user.email, groups: [...user.groups] })),
+          password: TEST_USER_PASSWORD,
+        }
+      : null,
     howToCall: environment.urls.api
       ? `curl -H "Authorization: Bearer $(cat ${tokenFile})" ${environment.urls.api}/products`
       : null,
@@ -230,7 +242,13 @@ export function formatDemo(result: DemoResult): string {
     ...services,
     '',
     `  Temporal UI  ${temporal.workflowUrl}`,
-    `  Dashboard    ${api.dashboardUrl}   (sign in; until then, a token in an Authorization header)`,
+    `  Dashboard    ${api.dashboardUrl}`,
+    ...(result.signIn
+      ? [
+          `               sign in as ${result.signIn.users.map((u) => `${u.email} (${u.groups.join(', ')})`).join(', ')}`,
+          `               password "${result.signIn.password}" (the local stack's test users; the admin sees every team)`,
+        ]
+      : ['               (no sign-in provider: call the API with a token in an Authorization header)']),
     `  API docs     ${api.docsUrl}   (admin token in ${api.tokenFile}, never printed)`,
     `  Kubernetes   ${kubernetes.kubeconfig}   (namespace ${kubernetes.namespace})`,
     '',

@@ -97,6 +97,11 @@ describe('microstax demo', () => {
     );
     expect(output.api.docsUrl).toBe(`${output.api.url}/docs`);
     expect(output.api.dashboardUrl).toBe(`${output.api.url}/ui/environments/${output.environment.id}`);
+    // The stack runs Dex: the demo says whom to sign in as.
+    expect(output.signIn).toMatchObject({
+      password: 'password',
+      users: expect.arrayContaining([{ email: 'carol@example.com', groups: ['team-a', 'microstax-admins'] }]),
+    });
     expect(output.kubernetes.kubectl).toContain(`-n ${output.kubernetes.namespace}`);
     expect(output.teardown.environment).toContain(`env delete ${output.environment.id}`);
 

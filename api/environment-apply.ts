@@ -14,22 +14,20 @@ import {
   type EnvironmentRecord,
   getEnvironment,
   getEnvironmentByName,
-  insertEnvironment,
   updateEnvironmentSpec,
 } from '../store/environments.js';
 import { appendEvent } from '../store/events.js';
 import { environmentUsage, policiesForTeam, recordEnvironmentResources } from '../store/policies.js';
 import { LifecycleRequestError } from '../temporal/errors.js';
-import { parseDuration } from '../workflows/duration.js';
 import { resolveEnvironmentBlueprint, resolveRef } from './blueprint-refs.js';
 import { setsAsOverlay } from './blueprint-sets.js';
 import { newEnvironmentId } from './environment-ids.js';
 import { environmentView } from './environment-view.js';
 import { ApiError, conflict, ErrorCode } from './errors.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
-import { pendingEnvironment } from './pending-environment.js';
 import type { UserPrincipal } from './plugins/auth.js';
-import { assertAllowed, createWithinPolicy, policyOverlays } from './policy-gate.js';
+import { assertAllowed, policyOverlays } from './policy-gate.js';
+import { recordPendingWithinPolicy } from './record-pending.js';
 import type { ApplyEnvironmentBody } from './schemas/apply.js';
 
 export type ApplyBody = z.infer<typeof ApplyEnvironmentBody>;
@@ -188,38 +186,24 @@ export async function applyEnvironment(params: {
     ({
       environment,
       verdict: { defaults },
-    } = await createWithinPolicy({
+    } = await recordPendingWithinPolicy({
       pool: deps.db,
       policies,
-      teamId,
       user,
-      facts: {
-        blueprint: resolved.blueprint,
+      blueprint: resolved.blueprint,
+      asked,
+      baseline: baseline?.env ?? null,
+      row: {
+        id,
+        teamId,
+        blueprintVersionId: version!.id,
+        overlays,
+        context: body.context ?? {},
         branchPlan,
-        ...asked,
+        idempotencyKey: null,
+        requestDigest,
+        name: body.name,
         labels,
-        baseline: baseline && { id: baseline.env.id, name: baseline.env.name },
-      },
-      insert: (db, verdict) => {
-        const ttl = asked.ttl ?? verdict.defaults.ttl;
-        return insertEnvironment(
-          db,
-          pendingEnvironment({
-            id,
-            teamId,
-            ownerId: user.userId,
-            blueprintVersionId: version!.id,
-            overlays,
-            context: body.context ?? {},
-            parent: baseline?.env ?? null,
-            ttlMs: ttl ? parseDuration(ttl) : undefined,
-            branchPlan,
-            idempotencyKey: null,
-            requestDigest,
-            name: body.name,
-            labels,
-          }),
-        );
       },
     }));
   } catch (error) {

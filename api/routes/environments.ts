@@ -10,14 +10,13 @@ import {
   type EnvironmentRecord,
   findEnvironmentByIdempotencyKey,
   getEnvironment,
-  insertEnvironment,
   listEnvironments,
   updateEnvironmentStatus,
 } from '../../store/environments.js';
 import { appendEvent, listEnvironmentEvents } from '../../store/events.js';
 import { policiesForTeam } from '../../store/policies.js';
 import { LifecycleRequestError } from '../../temporal/errors.js';
-import { durationProblem, extendedExpiry, parseDuration } from '../../workflows/duration.js';
+import { durationProblem, extendedExpiry } from '../../workflows/duration.js';
 import { actingTeam, assertCanSeeEnvironment, canSeeTeam, requireUser } from '../access.js';
 import { resolveEnvironmentBlueprint, resolveRef } from '../blueprint-refs.js';
 import type { Resolved } from '../blueprint-resolution.js';
@@ -28,9 +27,9 @@ import { auditEventView, environmentView, sharedEnvironmentView } from '../envir
 import { ApiError, conflict, ErrorCode } from '../errors.js';
 import { parseLabelSelector } from '../label-selector.js';
 import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
-import { pendingEnvironment } from '../pending-environment.js';
 import { principalKey, type UserPrincipal } from '../plugins/auth.js';
-import { assertAllowed, createWithinPolicy, policyOverlays } from '../policy-gate.js';
+import { assertAllowed, policyOverlays } from '../policy-gate.js';
+import { recordPendingWithinPolicy } from '../record-pending.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import {
   AuditEventList,
@@ -313,37 +312,23 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         environment,
         created,
         verdict: { defaults },
-      } = await createWithinPolicy({
+      } = await recordPendingWithinPolicy({
         pool: app.db,
         policies,
-        teamId,
         user,
-        facts: {
-          blueprint: resolved.blueprint,
+        blueprint: resolved.blueprint,
+        asked,
+        baseline: baseline?.env ?? null,
+        row: {
+          id,
+          teamId,
+          blueprintVersionId: version!.id,
+          overlays,
+          context: body.context ?? {},
           branchPlan: plan,
-          ...asked,
-          labels: body.labels ?? {},
-          baseline: baseline && { id: baseline.env.id, name: baseline.env.name },
-        },
-        insert: (db, verdict) => {
-          const ttl = asked.ttl ?? verdict.defaults.ttl;
-          return insertEnvironment(
-            db,
-            pendingEnvironment({
-              id,
-              teamId,
-              ownerId: user.userId,
-              blueprintVersionId: version!.id,
-              overlays,
-              context: body.context ?? {},
-              parent: baseline?.env ?? null,
-              ttlMs: ttl ? parseDuration(ttl) : undefined,
-              branchPlan: plan,
-              idempotencyKey: idempotencyKey ?? null,
-              requestDigest,
-              ...(body.labels ? { labels: body.labels } : {}),
-            }),
-          );
+          idempotencyKey: idempotencyKey ?? null,
+          requestDigest,
+          ...(body.labels ? { labels: body.labels } : {}),
         },
       });
       const ttl = asked.ttl ?? defaults.ttl;

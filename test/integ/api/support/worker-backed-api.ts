@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { createActivities } from '../../../../activities/create-activities.js';
-import { loadApiConfig } from '../../../../api/config.js';
+import { type ApiConfig, loadApiConfig } from '../../../../api/config.js';
 import { createApiInstance } from '../../../../api/instance.js';
 import { TemporalLifecycle } from '../../../../api/temporal-lifecycle.js';
 import { KubeClient } from '../../../../deploy/kube-client.js';
@@ -48,6 +48,8 @@ export async function startWorkerBackedApi(params: {
   name: string;
   /** Settings of the worker beyond the stack's, e.g. MICROSTAX_SECRET_SOURCE_NAMESPACE. */
   workerEnv?: Record<string, string>;
+  /** API settings beyond the test's database, e.g. the OpenID Connect provider's. */
+  apiConfig?: Partial<ApiConfig>;
 }): Promise<WorkerBackedApi> {
   const db = await createTestDatabase(params.name);
   const temporal = await createTemporalClient({ env: await stackEnv() });
@@ -66,7 +68,10 @@ export async function startWorkerBackedApi(params: {
     process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
   );
   const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
-  const config = loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 });
+  const config = loadApiConfig(
+    {},
+    { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300, ...params.apiConfig },
+  );
   const app = await createApiInstance({ config, lifecycle, env: await stackEnv() });
   app.addHook('onClose', () => lifecycle.close());
   await app.ready();

@@ -1,5 +1,7 @@
-import { PassThrough, type Writable } from 'node:stream';
-import { Log, type V1Pod } from '@kubernetes/client-node';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
+import type { Writable } from 'node:stream';
+import type { V1Pod } from '@kubernetes/client-node';
 import { KubeClient } from '../deploy/kube-client.js';
 import { LABELS, MANAGED_BY } from '../deploy/labels.js';
 
@@ -50,7 +52,8 @@ export class ServiceLogs {
 
   /**
    * Writes the pods' logs to `out` and resolves when every pod's log ended (or, following, when
-   * `signal` aborts). Lines of several pods are prefixed `[pod] `.
+   * `signal` aborts: the requests to the cluster are cut and what arrived is written). Lines of
+   * several pods are prefixed `[pod] `.
    */
   async stream(params: {
     pods: V1Pod[];
@@ -58,46 +61,67 @@ export class ServiceLogs {
     out: Writable;
     signal: AbortSignal;
   }): Promise<void> {
-    const log = new Log(this.client().config);
     const prefix = params.pods.length > 1;
-    const requests = await Promise.all(
-      params.pods.map(async (pod) => {
-        const lines = new PassThrough();
-        const name = pod.metadata!.name!;
+    const responses = await Promise.all(
+      params.pods.map((pod) => this.open({ pod, request: params.request, signal: params.signal })),
+    );
+    await Promise.all(
+      responses.map(async (response, index) => {
+        const label = prefix ? `[${params.pods[index]!.metadata!.name}] ` : '';
+        const write = (text: string) => {
+          if (!params.out.writableEnded) params.out.write(label ? text.replace(/^(?=.)/gm, label) : text);
+        };
         let partial = '';
-        lines.on('data', (chunk: Buffer) => {
-          const text = partial + chunk.toString('utf8');
-          const complete = text.lastIndexOf('\n') + 1;
-          partial = text.slice(complete);
-          if (complete === 0 || params.out.writableEnded) return;
-          const body = text.slice(0, complete);
-          params.out.write(prefix ? body.replace(/^(?=.)/gm, `[${name}] `) : body);
-        });
-        const done = new Promise<void>((resolve) => {
-          lines.on('end', () => {
-            if (partial && !params.out.writableEnded)
-              params.out.write(`${prefix ? `[${name}] ` : ''}${partial}\n`);
-            resolve();
-          });
-          lines.on('error', () => resolve());
-        });
-        const request = await log.log(pod.metadata!.namespace!, name, pod.spec!.containers[0]!.name, lines, {
-          follow: params.request.follow,
-          tailLines: params.request.tailLines,
-          sinceSeconds: params.request.sinceSeconds,
-        });
-        return { request, done };
+        try {
+          for await (const chunk of response) {
+            const text = partial + (chunk as Buffer).toString('utf8');
+            const complete = text.lastIndexOf('\n') + 1;
+            partial = text.slice(complete);
+            if (complete > 0) write(text.slice(0, complete));
+          }
+        } catch (error) {
+          // Cut by the signal (the caller left, the token was revoked): an ordinary end.
+          if (!params.signal.aborted) throw error;
+        }
+        if (partial) write(`${partial}\n`);
       }),
     );
-    const abort = () => {
-      for (const { request } of requests) request.abort();
-    };
-    if (params.signal.aborted) abort();
-    params.signal.addEventListener('abort', abort, { once: true });
-    try {
-      await Promise.all(requests.map(({ done }) => done));
-    } finally {
-      params.signal.removeEventListener('abort', abort);
-    }
+  }
+
+  /** One pod's log as a response stream, straight from the API server (aborted by `signal`). */
+  private async open(params: {
+    pod: V1Pod;
+    request: LogRequest;
+    signal: AbortSignal;
+  }): Promise<IncomingMessage> {
+    const { config } = this.client();
+    const cluster = config.getCurrentCluster();
+    if (!cluster) throw new Error('the kubeconfig names no current cluster');
+    const { metadata, spec } = params.pod;
+    const url = new URL(
+      `${cluster.server}/api/v1/namespaces/${metadata!.namespace}/pods/${metadata!.name}/log`,
+    );
+    url.searchParams.set('container', spec!.containers[0]!.name);
+    url.searchParams.set('tailLines', String(params.request.tailLines));
+    if (params.request.follow) url.searchParams.set('follow', 'true');
+    if (params.request.sinceSeconds)
+      url.searchParams.set('sinceSeconds', String(params.request.sinceSeconds));
+    const options: https.RequestOptions = { method: 'GET', signal: params.signal };
+    await config.applyToHTTPSOptions(options);
+    return new Promise((resolve, reject) => {
+      const request = (url.protocol === 'https:' ? https : http).request(url, options, (response) => {
+        if (response.statusCode === 200) return resolve(response);
+        let body = '';
+        response.on('data', (chunk: Buffer) => {
+          body = (body + chunk.toString('utf8')).slice(0, 2000);
+        });
+        response.on('error', reject);
+        response.on('end', () =>
+          reject(new Error(`the log of pod ${metadata!.name}: ${response.statusCode} ${body.trim()}`)),
+        );
+      });
+      request.on('error', reject);
+      request.end();
+    });
   }
 }

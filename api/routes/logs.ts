@@ -127,6 +127,8 @@ const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, opts) => 
         request.log.warn({ err: error, environmentId: env.id, service }, 'reading logs failed');
         out.write(`\nmicrostax: reading the logs failed; quote request id ${request.id}\n`);
       } finally {
+        // Whatever is still open (another pod's log, after one failed) is cut too.
+        stop();
         clearTimeout(limit);
         clearInterval(recheck);
         shutdown.signal.removeEventListener('abort', stop);

@@ -79,6 +79,7 @@ describe('runInitSteps', () => {
       await runInitSteps({ kube, environment, blueprint: plain, service: 'db', runId: 'x', config }),
     ).toEqual({
       stepsRun: 0,
+      marks: {},
     });
   });
 });

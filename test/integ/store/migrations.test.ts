@@ -5,17 +5,24 @@ import { createTestDatabase, type TestDatabase } from './test-database.js';
 
 const EXPECTED_TABLES = [
   'api_tokens',
+  'auth_logins',
   'blueprint_versions',
   'blueprints',
+  'captured_requests',
   'environment_activity',
+  'environment_cost_intervals',
+  'environment_resources',
   'environments',
   'events',
   'github_deliveries',
   'github_repositories',
+  'policy_versions',
   'schema_migrations',
+  'sessions',
   'shares',
   'snapshots',
   'teams',
+  'traffic_capture_settings',
   'users',
 ];
 

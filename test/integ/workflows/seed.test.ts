@@ -65,7 +65,9 @@ describe('init steps on a live environment', () => {
       source: { kind: 'init' as const },
     };
     const seeded = await lifecycle.seed(input, 'r1');
-    expect(seeded).toEqual({ environmentId, service: 'db', stepsRun: 1, source: { kind: 'init' } });
+    expect(seeded).toMatchObject({ environmentId, service: 'db', stepsRun: 1, source: { kind: 'init' } });
+    // The seed's breakdown: applied, init, ready, adding up to its total.
+    expect(seeded.timings?.phases.map((p) => p.phase)).toEqual(['applied', 'init', 'ready']);
     const jobs = await initJobs();
     expect(jobs).toHaveLength(2);
     const { runId } = await harness.temporal.client.workflow

@@ -160,8 +160,9 @@ describe('the MicroStax image', () => {
     // The engine as the worker runs it: capture (pg_dump), then restore (pg_restore | psql) over changed data.
     const engine = [
       "import { readFileSync, writeFileSync } from 'node:fs';",
+      "import { DirectoryArtifactStore } from '/app/dist/activities/artifact-store.js';",
       "import { PostgresDumpEngine } from '/app/dist/activities/postgres-dump-engine.js';",
-      "const engine = new PostgresDumpEngine({ artifactDir: '/tmp/snapshots', connectionFor: async () => process.env.DATABASE_URL });",
+      "const engine = new PostgresDumpEngine({ store: new DirectoryArtifactStore('/tmp/snapshots'), connectionFor: async () => process.env.DATABASE_URL });",
       "const base = { environmentId: 'env-image', service: { name: 'db', image: 'postgres:16-alpine' }, heartbeat: () => {}, signal: new AbortController().signal };",
       "if (process.argv[1] === 'capture') {",
       "  const artifact = await engine.capture({ ...base, snapshotId: 'snap-image' });",

@@ -86,6 +86,7 @@ describe('stack down on a second stack', () => {
     const records = allRecords(state);
     expect(records.map((record) => record.name).sort()).toEqual(
       [
+        'dex',
         'etcd',
         'kube-apiserver',
         'kube-controller-manager',

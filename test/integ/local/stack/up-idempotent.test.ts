@@ -21,6 +21,7 @@ describe('stack up on a running stack', () => {
       ['postgres', true, null],
       ['objects', true, null],
       ['kubernetes', true, null],
+      ['oidc', true, null],
       ...(withNodes ? [['nodes', true, null]] : []),
     ]);
   });

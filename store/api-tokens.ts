@@ -78,30 +78,20 @@ export async function findPrincipalByToken(db: Queryable, token: string): Promis
   return (await findPrincipalByTokenHash(db, hashSecretToken(token)))?.principal ?? null;
 }
 
-/**
- * The principal of a live token given its sha256, with the token's expiry (so a cache never keeps it
- * past that), or null.
- */
-export async function findPrincipalByTokenHash(
-  db: Queryable,
-  tokenHash: string,
-): Promise<{ principal: TokenPrincipal; expiresAt: Date | null } | null> {
-  const { rows } = await db.query<{
-    id: string;
-    user_id: string;
-    name: string;
-    team_id: string;
-    role: UserRole;
-    expires_at: Date | null;
-  }>({
-    // A named (prepared) statement: this runs on every uncached API call, so Postgres plans it once per connection.
-    name: 'find-principal-by-token',
-    text: `SELECT t.id, t.user_id, u.name, u.team_id, u.role, t.expires_at
-       FROM api_tokens t JOIN users u ON u.id = t.user_id
-      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
-    values: [tokenHash],
-  });
-  const row = rows[0];
+/** A credential's row (a token's or a session's) joined with its user, as both lookups read it. */
+export interface CredentialRow<Expiry> {
+  id: string;
+  user_id: string;
+  name: string;
+  team_id: string;
+  role: UserRole;
+  expires_at: Expiry;
+}
+
+/** The principal a credential row speaks for, with the credential's expiry; null when there is no row. */
+export function principalFromRow<Expiry>(
+  row: CredentialRow<Expiry> | undefined,
+): { principal: TokenPrincipal; expiresAt: Expiry } | null {
   if (!row) return null;
   return {
     principal: {
@@ -113,6 +103,25 @@ export async function findPrincipalByTokenHash(
     },
     expiresAt: row.expires_at,
   };
+}
+
+/**
+ * The principal of a live token given its sha256, with the token's expiry (so a cache never keeps it
+ * past that), or null.
+ */
+export async function findPrincipalByTokenHash(
+  db: Queryable,
+  tokenHash: string,
+): Promise<{ principal: TokenPrincipal; expiresAt: Date | null } | null> {
+  const { rows } = await db.query<CredentialRow<Date | null>>({
+    // A named (prepared) statement: this runs on every uncached API call, so Postgres plans it once per connection.
+    name: 'find-principal-by-token',
+    text: `SELECT t.id, t.user_id, u.name, u.team_id, u.role, t.expires_at
+       FROM api_tokens t JOIN users u ON u.id = t.user_id
+      WHERE t.token_sha256 = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > now())`,
+    values: [tokenHash],
+  });
+  return principalFromRow(rows[0]);
 }
 
 /** Tokens of one user, newest first (hashes are never read back). */

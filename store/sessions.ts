@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import type { TokenPrincipal } from './api-tokens.js';
+import { type CredentialRow, principalFromRow, type TokenPrincipal } from './api-tokens.js';
 import type { Queryable } from './database.js';
 import { hashSecretToken } from './secret-tokens.js';
-import type { UserRole } from './users.js';
 
 /**
  * Browser sessions (migration 0011): the cookie carries a random id, the database only its sha256.
@@ -27,32 +26,14 @@ export async function findPrincipalBySessionHash(
   db: Queryable,
   idHash: string,
 ): Promise<{ principal: TokenPrincipal; expiresAt: Date } | null> {
-  const { rows } = await db.query<{
-    id: string;
-    user_id: string;
-    name: string;
-    team_id: string;
-    role: UserRole;
-    expires_at: Date;
-  }>({
+  const { rows } = await db.query<CredentialRow<Date>>({
     name: 'find-principal-by-session',
     text: `SELECT s.id, s.user_id, u.name, u.team_id, u.role, s.expires_at
        FROM sessions s JOIN users u ON u.id = s.user_id
       WHERE s.id_sha256 = $1 AND s.revoked_at IS NULL AND s.expires_at > now()`,
     values: [idHash],
   });
-  const row = rows[0];
-  if (!row) return null;
-  return {
-    principal: {
-      tokenId: row.id,
-      userId: row.user_id,
-      userName: row.name,
-      teamId: row.team_id,
-      role: row.role,
-    },
-    expiresAt: row.expires_at,
-  };
+  return principalFromRow(rows[0]);
 }
 
 /** Ends a session (sign-out); false when it was not live. */

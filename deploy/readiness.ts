@@ -71,6 +71,7 @@ export function assessService(params: {
     pods,
     now,
     graceMs: params.unschedulableGraceMs,
+    events: snapshot.events,
   });
   if (podFailure) return failed(podFailure);
   const jobs = exp.initJobs.map((name) => snapshot.jobs.find((j) => j.metadata?.name === name));
@@ -139,6 +140,7 @@ function findPodFailure(params: {
   pods: V1Pod[];
   now: number;
   graceMs: number;
+  events: readonly CoreV1Event[];
 }): ServiceFailure | undefined {
   for (const pod of params.pods) {
     if (pod.metadata?.deletionTimestamp) continue;
@@ -178,39 +180,58 @@ function findPodFailure(params: {
         object: podRef(pod),
       };
     }
-    const unschedulable = unschedulableFor({ pod, now: params.now, graceMs: params.graceMs });
+    const unschedulable = unschedulableFor({ pod, now: params.now, graceMs: params.graceMs, events: params.events });
     if (unschedulable) return { service: params.service, ...unschedulable, object: podRef(pod) };
   }
   return undefined;
 }
 
 /**
- * A pod waiting for its claims to be bound is not stuck yet: a provisioner is making the volume
- * (seconds on a busy node). It gets this long before it counts as unschedulable.
+ * A pod waiting for its claims to be bound is not stuck: a provisioner is making the volume, and
+ * the controller retries its own conflicts on a 15 s resync. Such a pod fails only once a claim
+ * reports ProvisioningFailed and stays unbound this long; otherwise the ready timeout bounds it.
  */
 export const VOLUME_BINDING_GRACE_MS = 120_000;
 
-/** The grace an unschedulable pod gets: longer while it only waits for a volume to be provisioned. */
-function graceFor(message: string | undefined, graceMs: number): number {
-  return message?.includes('unbound immediate PersistentVolumeClaims')
-    ? Math.max(graceMs, VOLUME_BINDING_GRACE_MS)
-    : graceMs;
-}
+const UNBOUND_CLAIMS = 'unbound immediate PersistentVolumeClaims';
 
 function unschedulableFor(params: {
   pod: V1Pod;
   now: number;
   graceMs: number;
+  events: readonly CoreV1Event[];
 }): Pick<ServiceFailure, 'cause' | 'reason' | 'message'> | undefined {
   const scheduled = condition(params.pod, 'PodScheduled');
   if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') return undefined;
   const since = scheduled.lastTransitionTime ? new Date(scheduled.lastTransitionTime).getTime() : params.now;
-  if (params.now - since < graceFor(scheduled.message, params.graceMs)) return undefined;
+  if (scheduled.message?.includes(UNBOUND_CLAIMS)) {
+    if (params.now - since < Math.max(params.graceMs, VOLUME_BINDING_GRACE_MS)) return undefined;
+    const provisioning = provisioningFailure(params.pod, params.events);
+    if (!provisioning) return undefined;
+    return { cause: 'unschedulable', reason: 'ProvisioningFailed', message: provisioning };
+  }
+  if (params.now - since < params.graceMs) return undefined;
   return {
     cause: 'unschedulable',
     reason: 'Unschedulable',
     message: scheduled.message ?? 'no node fits the pod',
   };
+}
+
+/** The latest ProvisioningFailed warning on one of the pod's claims, naming the claim. */
+function provisioningFailure(pod: V1Pod, events: readonly CoreV1Event[]): string | undefined {
+  const claims = new Set(
+    (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [])),
+  );
+  const failure = events
+    .filter(
+      (e) =>
+        e.reason === 'ProvisioningFailed' &&
+        e.involvedObject?.kind === 'PersistentVolumeClaim' &&
+        claims.has(e.involvedObject.name ?? ''),
+    )
+    .at(-1);
+  return failure && `claim ${failure.involvedObject.name}: ${failure.message ?? 'provisioning failed'}`;
 }
 
 /** When unschedulable pods must be judged again (the grace may end with no event to wake us). */
@@ -222,7 +243,8 @@ export function nextUnschedulableDeadline(snapshot: ClusterSnapshot, graceMs: nu
     const since = scheduled.lastTransitionTime
       ? new Date(scheduled.lastTransitionTime).getTime()
       : Date.now();
-    const deadline = since + graceFor(scheduled.message, graceMs);
+    const deadline =
+      since + (scheduled.message?.includes(UNBOUND_CLAIMS) ? Math.max(graceMs, VOLUME_BINDING_GRACE_MS) : graceMs);
     next = next === undefined ? deadline : Math.min(next, deadline);
   }
   return next;
@@ -330,7 +352,12 @@ function findJobFailure(params: {
     };
   }
   for (const pod of jobPods) {
-    const unschedulable = unschedulableFor({ pod, now: params.now, graceMs: params.graceMs });
+    const unschedulable = unschedulableFor({
+      pod,
+      now: params.now,
+      graceMs: params.graceMs,
+      events: snapshot.events,
+    });
     if (unschedulable) {
       return {
         service: params.service,

@@ -265,8 +265,9 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
       then(decision);
       return;
     }
+    // Decide again either way: the watch may have delivered the Ingress while the list was read.
     confirmMiss().then(
-      (changed) => then(changed ? decide(req) : decision),
+      () => then(decide(req)),
       (error: unknown) => {
         options.log.warn({ error: String(error) }, 'could not confirm an unknown host with the API server');
         then(decision);

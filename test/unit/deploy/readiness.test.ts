@@ -177,6 +177,40 @@ describe('assessService', () => {
     expect(nextUnschedulableDeadline(snap, 5_000)).toBe(since.getTime() + VOLUME_BINDING_GRACE_MS);
   });
 
+  it('keeps waiting on an unbound claim until its provisioning fails, then names the claim', () => {
+    const since = new Date(NOW - 2 * VOLUME_BINDING_GRACE_MS);
+    const p = pod('db', {
+      phase: 'Pending',
+      conditions: [
+        {
+          type: 'PodScheduled',
+          status: 'False',
+          reason: 'Unschedulable',
+          message: '0/12 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found',
+          lastTransitionTime: since,
+        },
+      ],
+    });
+    p.spec = { containers: [], volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } }] };
+    const waiting = snapshot({ statefulSets: [statefulSet(0)], pods: [p] });
+    // The controller retries its own conflicts: no event, no failure (the ready timeout bounds the wait).
+    expect(assess(db, waiting).phase).toBe('starting');
+    const failedEvent: CoreV1Event = {
+      metadata: { name: 'e2' },
+      involvedObject: { kind: 'PersistentVolumeClaim', name: 'data-db-0' },
+      reason: 'ProvisioningFailed',
+      type: 'Warning',
+      message: 'storageclass.storage.k8s.io "fast" not found',
+    };
+    const otherClaim: CoreV1Event = { ...failedEvent, involvedObject: { kind: 'PersistentVolumeClaim', name: 'x' } };
+    expect(assess(db, { ...waiting, events: [otherClaim] }).phase).toBe('starting');
+    expect(assess(db, { ...waiting, events: [failedEvent] }).failure).toMatchObject({
+      cause: 'unschedulable',
+      reason: 'ProvisioningFailed',
+      message: 'claim data-db-0: storageclass.storage.k8s.io "fast" not found',
+    });
+  });
+
   it('names a quota refusal from the ReplicaSet events', () => {
     const event: CoreV1Event = {
       metadata: { name: 'e1' },

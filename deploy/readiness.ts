@@ -180,7 +180,12 @@ function findPodFailure(params: {
         object: podRef(pod),
       };
     }
-    const unschedulable = unschedulableFor({ pod, now: params.now, graceMs: params.graceMs, events: params.events });
+    const unschedulable = unschedulableFor({
+      pod,
+      now: params.now,
+      graceMs: params.graceMs,
+      events: params.events,
+    });
     if (unschedulable) return { service: params.service, ...unschedulable, object: podRef(pod) };
   }
   return undefined;
@@ -221,7 +226,9 @@ function unschedulableFor(params: {
 /** The latest ProvisioningFailed warning on one of the pod's claims, naming the claim. */
 function provisioningFailure(pod: V1Pod, events: readonly CoreV1Event[]): string | undefined {
   const claims = new Set(
-    (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [])),
+    (pod.spec?.volumes ?? []).flatMap((v) =>
+      v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : [],
+    ),
   );
   const failure = events
     .filter(
@@ -244,7 +251,8 @@ export function nextUnschedulableDeadline(snapshot: ClusterSnapshot, graceMs: nu
       ? new Date(scheduled.lastTransitionTime).getTime()
       : Date.now();
     const deadline =
-      since + (scheduled.message?.includes(UNBOUND_CLAIMS) ? Math.max(graceMs, VOLUME_BINDING_GRACE_MS) : graceMs);
+      since +
+      (scheduled.message?.includes(UNBOUND_CLAIMS) ? Math.max(graceMs, VOLUME_BINDING_GRACE_MS) : graceMs);
     next = next === undefined ? deadline : Math.min(next, deadline);
   }
   return next;

@@ -191,7 +191,10 @@ describe('assessService', () => {
         },
       ],
     });
-    p.spec = { containers: [], volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } }] };
+    p.spec = {
+      containers: [],
+      volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } }],
+    };
     const waiting = snapshot({ statefulSets: [statefulSet(0)], pods: [p] });
     // The controller retries its own conflicts: no event, no failure (the ready timeout bounds the wait).
     expect(assess(db, waiting).phase).toBe('starting');
@@ -202,7 +205,10 @@ describe('assessService', () => {
       type: 'Warning',
       message: 'storageclass.storage.k8s.io "fast" not found',
     };
-    const otherClaim: CoreV1Event = { ...failedEvent, involvedObject: { kind: 'PersistentVolumeClaim', name: 'x' } };
+    const otherClaim: CoreV1Event = {
+      ...failedEvent,
+      involvedObject: { kind: 'PersistentVolumeClaim', name: 'x' },
+    };
     expect(assess(db, { ...waiting, events: [otherClaim] }).phase).toBe('starting');
     expect(assess(db, { ...waiting, events: [failedEvent] }).failure).toMatchObject({
       cause: 'unschedulable',

@@ -51,7 +51,7 @@ services:
 `;
 
 /** How long the environment runs before it is put to sleep: 1% of it is the tolerance. */
-const RUN_MS = 90_000;
+const RUN_MS = 30_000;
 
 /**
  * Placement and cost on the real stack: the API, a real lifecycle worker and the local cluster. The
@@ -195,7 +195,8 @@ describe('placement and cost of a running environment', () => {
     const expected = (expectedRate * ranMsByAudit) / 3_600_000;
     expect(Math.abs(asleep.cost.accrued - expected) / expected).toBeLessThan(0.01);
     expect(Math.abs(asleep.cost.runningHours * 3_600_000 - ranMsByAudit) / ranMsByAudit).toBeLessThan(0.01);
-    expect(Math.abs(asleep.cost.runningHours * 3_600_000 - ranMs) / ranMs).toBeLessThan(0.05);
+    // This test's own view lags by its polls and the sleep itself: 5%, or 3 s on a busy machine.
+    expect(Math.abs(asleep.cost.runningHours * 3_600_000 - ranMs)).toBeLessThan(Math.max(0.05 * ranMs, 3_000));
     expect(asleep.costPerHour).toBe(0);
 
     // Asleep: no compute cost; what never sleeping would have cost grows at the awake rate.

@@ -30,9 +30,10 @@ import { createTestDatabase, type TestDatabase } from '../store/test-database.js
  * checkout (recording activity into its own database, which the worker's idle sweep reads). Requests
  * keep it ready well past idleAfter; once they stop, it is torn down within idleAfter + one sweep.
  */
-const IDLE_AFTER_S = 40;
-const SWEEP_EVERY_S = 10;
-const REQUEST_EVERY_S = 10;
+// Short, with margin: a request's activity is at most REQUEST_EVERY_S + the 2 s flush old at a sweep.
+const IDLE_AFTER_S = 20;
+const SWEEP_EVERY_S = 5;
+const REQUEST_EVERY_S = 5;
 /** Requests go on for this long: twice idleAfter, so without them the sweep would have taken it. */
 const BUSY_FOR_S = 2 * IDLE_AFTER_S;
 
@@ -155,7 +156,7 @@ describe('idle from real use (real node, gateway, idle-sweep Schedule)', () => {
       schedules: { idleSweepEvery: `${SWEEP_EVERY_S}s` },
     });
 
-    // In use: a request every 10 s for twice idleAfter. Each one answers, and the environment stays ready.
+    // In use: a request every REQUEST_EVERY_S for twice idleAfter. Each one answers, and the environment stays ready.
     const busyUntil = Date.now() + BUSY_FOR_S * 1000;
     let lastRequestAt = 0;
     let requests = 0;

@@ -47,9 +47,15 @@ beforeAll(async () => {
   kube = await stackKube();
 });
 
-afterAll(async () => {
-  for (const id of created) await teardownEnvironment({ kube, environmentId: id, config }).catch(() => {});
-});
+/** Tears down what the tests created so far; independent environments, so all at once. */
+async function teardownCreated(): Promise<void> {
+  const ids = created.splice(0);
+  await Promise.all(
+    ids.map((id) => teardownEnvironment({ kube, environmentId: id, config }).catch(() => {})),
+  );
+}
+
+afterAll(teardownCreated);
 
 describe('failures name the service and the real cause', () => {
   it('a pod no node can take: unschedulable, with the scheduler message', async () => {
@@ -163,6 +169,8 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
   });
 
   afterAll(async () => {
+    // While this test still plays the node's kubelet, which confirms its pods' deletion.
+    await teardownCreated();
     await node?.stop();
   });
 

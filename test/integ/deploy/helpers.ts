@@ -79,7 +79,18 @@ export class FakeKubeletNode {
       onChange: (_event, object) => {
         const pod = object as V1Pod;
         const key = `${pod.metadata?.namespace}/${pod.metadata?.name}`;
-        if (handled.has(key) || pod.metadata?.deletionTimestamp) return;
+        if (pod.metadata?.deletionTimestamp) {
+          // As a kubelet does once its containers stopped: confirm the deletion, so teardown is quick.
+          void this.kube.core
+            .deleteNamespacedPod({
+              name: pod.metadata.name!,
+              namespace: pod.metadata.namespace!,
+              gracePeriodSeconds: 0,
+            })
+            .catch(() => undefined);
+          return;
+        }
+        if (handled.has(key)) return;
         const status = decide(pod);
         if (!status) return;
         handled.set(key, 'done');

@@ -1,16 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { KubernetesObject } from '@kubernetes/client-node';
 import { pino } from 'pino';
-import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
-import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
-import { BRIDGE_ADDRESS } from '../../local/stack/node/layout.js';
 import { createPool } from '../../store/database.js';
 import { migrateUp } from '../../store/migrate.js';
 import { createTestDatabase } from '../../test/integ/store/test-database.js';
 import { environmentRow, shareOf, teamMember } from '../../test/support/access-fixture.js';
+import { apiIngress, bridgedApi } from '../bridged-api.js';
 import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchSuite } from '../suite.js';
@@ -26,31 +24,6 @@ import { startBackend, waitFor } from './gateway.js';
 const ROUNDS = 3;
 const DURATION_S = 5;
 const RATE = 300;
-
-const ingress = (namespace: string, environment: string, name: string, isPublic: boolean): KubernetesObject =>
-  ({
-    apiVersion: 'networking.k8s.io/v1',
-    kind: 'Ingress',
-    metadata: {
-      name,
-      namespace,
-      labels: { [LABELS.environment]: environment, [LABELS.managedBy]: MANAGED_BY },
-      ...(isPublic && { annotations: { [ANNOTATIONS.access]: 'public' } }),
-    },
-    spec: {
-      ingressClassName: DEFAULT_INGRESS_CLASS,
-      rules: [
-        {
-          host: `${name}.${environment}.microstax.localhost`,
-          http: {
-            paths: [
-              { path: '/', pathType: 'Prefix', backend: { service: { name: 'api', port: { number: 80 } } } },
-            ],
-          },
-        },
-      ],
-    },
-  }) as KubernetesObject;
 
 const round2 = (n: number) => Number(n.toFixed(2));
 
@@ -80,30 +53,9 @@ const suite: BenchSuite = {
         ttlMs: 3_600_000,
       });
       const objects: KubernetesObject[] = [
-        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
-        {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: { name: 'api', namespace },
-          spec: { ports: [{ name: 'http', port: 80, targetPort: backend.port, protocol: 'TCP' }] },
-        } as KubernetesObject,
-        {
-          apiVersion: 'discovery.k8s.io/v1',
-          kind: 'EndpointSlice',
-          metadata: {
-            name: 'api-bridge',
-            namespace,
-            labels: {
-              'kubernetes.io/service-name': 'api',
-              'endpointslice.kubernetes.io/managed-by': 'microstax-bench',
-            },
-          },
-          addressType: 'IPv4',
-          endpoints: [{ addresses: [BRIDGE_ADDRESS], conditions: { ready: true } }],
-          ports: [{ name: 'http', port: backend.port, protocol: 'TCP' }],
-        } as KubernetesObject,
-        ingress(namespace, environment, 'pub', true),
-        ingress(namespace, environment, 'priv', false),
+        ...bridgedApi(namespace, backend.port),
+        apiIngress({ namespace, environment, name: 'pub', isPublic: true }),
+        apiIngress({ namespace, environment, name: 'priv', isPublic: false }),
       ];
       for (const object of objects) await kube.apply(object);
       const quiet = { kube, port: 0, log: pino({ level: 'warn' }), metrics: false as const };

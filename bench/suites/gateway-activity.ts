@@ -1,16 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import type { KubernetesObject } from '@kubernetes/client-node';
 import { pino } from 'pino';
-import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
-import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
-import { BRIDGE_ADDRESS } from '../../local/stack/node/layout.js';
 import { createPool } from '../../store/database.js';
 import { activityOf } from '../../store/environment-activity.js';
 import { migrateUp } from '../../store/migrate.js';
 import { createTestDatabase } from '../../test/integ/store/test-database.js';
+import { apiIngress, bridgedApi } from '../bridged-api.js';
 import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchSuite } from '../suite.js';
@@ -45,56 +42,9 @@ const suite: BenchSuite = {
     try {
       await migrateUp({ databaseUrl: db.url });
       const host = `pub.${environment}.microstax.localhost`;
-      const objects: KubernetesObject[] = [
-        { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
-        {
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: { name: 'api', namespace },
-          spec: { ports: [{ name: 'http', port: 80, targetPort: backend.port, protocol: 'TCP' }] },
-        } as KubernetesObject,
-        {
-          apiVersion: 'discovery.k8s.io/v1',
-          kind: 'EndpointSlice',
-          metadata: {
-            name: 'api-bridge',
-            namespace,
-            labels: {
-              'kubernetes.io/service-name': 'api',
-              'endpointslice.kubernetes.io/managed-by': 'microstax-bench',
-            },
-          },
-          addressType: 'IPv4',
-          endpoints: [{ addresses: [BRIDGE_ADDRESS], conditions: { ready: true } }],
-          ports: [{ name: 'http', port: backend.port, protocol: 'TCP' }],
-        } as KubernetesObject,
-        {
-          apiVersion: 'networking.k8s.io/v1',
-          kind: 'Ingress',
-          metadata: {
-            name: 'pub',
-            namespace,
-            labels: { [LABELS.environment]: environment, [LABELS.managedBy]: MANAGED_BY },
-            annotations: { [ANNOTATIONS.access]: 'public' },
-          },
-          spec: {
-            ingressClassName: DEFAULT_INGRESS_CLASS,
-            rules: [
-              {
-                host,
-                http: {
-                  paths: [
-                    {
-                      path: '/',
-                      pathType: 'Prefix',
-                      backend: { service: { name: 'api', port: { number: 80 } } },
-                    },
-                  ],
-                },
-              },
-            ],
-          },
-        } as KubernetesObject,
+      const objects = [
+        ...bridgedApi(namespace, backend.port),
+        apiIngress({ namespace, environment, name: 'pub', isPublic: true }),
       ];
       for (const object of objects) await kube.apply(object);
       const quiet = {

@@ -1,15 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import type { KubernetesObject, V1Service } from '@kubernetes/client-node';
+import type { V1Service } from '@kubernetes/client-node';
 import { pino } from 'pino';
-import { DEFAULT_INGRESS_CLASS } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
-import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { bridgeHasAddress } from '../../local/stack/node/host-network.js';
 import { BRIDGE_ADDRESS, POD_BRIDGE } from '../../local/stack/node/layout.js';
+import { apiIngress, bridgedApi } from '../bridged-api.js';
 import { countingLogStream } from '../line-counter.js';
 import { attackAtConstantRate, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
@@ -100,61 +99,6 @@ export function startBackend(): Promise<{ child: ChildProcess; port: number }> {
   });
 }
 
-function bridged(namespace: string, backendPort: number): KubernetesObject[] {
-  return [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'api', namespace },
-      spec: { ports: [{ name: 'http', port: 80, targetPort: backendPort, protocol: 'TCP' }] },
-    },
-    {
-      apiVersion: 'discovery.k8s.io/v1',
-      kind: 'EndpointSlice',
-      metadata: {
-        name: 'api-bridge',
-        namespace,
-        labels: {
-          'kubernetes.io/service-name': 'api',
-          'endpointslice.kubernetes.io/managed-by': 'microstax-bench',
-        },
-      },
-      addressType: 'IPv4',
-      endpoints: [{ addresses: [BRIDGE_ADDRESS], conditions: { ready: true } }],
-      ports: [{ name: 'http', port: backendPort, protocol: 'TCP' }],
-    },
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: {
-        name: 'api',
-        namespace,
-        labels: { 'microstax.dev/environment': namespace, [LABELS.managedBy]: MANAGED_BY },
-        // Routing is measured here, without the access check (its cost: the gateway-access suite).
-        annotations: { [ANNOTATIONS.access]: 'public' },
-      },
-      spec: {
-        ingressClassName: DEFAULT_INGRESS_CLASS,
-        rules: [
-          {
-            host: `api.${namespace}.microstax.localhost`,
-            http: {
-              paths: [
-                {
-                  path: '/',
-                  pathType: 'Prefix',
-                  backend: { service: { name: 'api', port: { number: 80 } } },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    },
-  ] as KubernetesObject[];
-}
-
 /** One GET on a fresh connection (fetch cannot set Host); resolves the status, 0 when refused. */
 function statusOf(url: string, host?: string): Promise<number> {
   return new Promise((resolve) => {
@@ -226,7 +170,12 @@ const suite: BenchSuite = {
     let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
     let quiet: Awaited<ReturnType<typeof startGateway>> | undefined;
     try {
-      for (const object of bridged(namespace, backend.port)) await kube.apply(object);
+      for (const object of [
+        ...bridgedApi(namespace, backend.port),
+        // Routing is measured here, without the access check (its cost: the gateway-access suite).
+        apiIngress({ namespace, environment: namespace, name: 'api', isPublic: true }),
+      ])
+        await kube.apply(object);
       const service = await kube.read<V1Service>({
         apiVersion: 'v1',
         kind: 'Service',

@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { KubernetesObject } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import { createKubeTrafficReplayer } from '../../activities/kube-traffic-replayer.js';
 import { compareBatch } from '../../activities/traffic-diff-batch.js';
-import { DEFAULT_INGRESS_CLASS, loadDeployConfig } from '../../deploy/config.js';
+import { loadDeployConfig } from '../../deploy/config.js';
 import { KubeClient } from '../../deploy/kube-client.js';
-import { ANNOTATIONS, LABELS, MANAGED_BY } from '../../deploy/labels.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
-import { BRIDGE_ADDRESS } from '../../local/stack/node/layout.js';
 import { createPool } from '../../store/database.js';
 import { migrateUp } from '../../store/migrate.js';
 import { listCapturedRequests, putCaptureSettings } from '../../store/traffic-capture.js';
 import { createTestDatabase } from '../../test/integ/store/test-database.js';
 import { environmentRow, teamMember } from '../../test/support/access-fixture.js';
+import { apiIngress, bridgedApi } from '../bridged-api.js';
 import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchSuite } from '../suite.js';
@@ -32,60 +30,6 @@ const RATE = 300;
 const DIFF_REQUESTS = 300;
 
 const round2 = (n: number) => Number(n.toFixed(2));
-
-function bridged(namespace: string, environment: string, backendPort: number): KubernetesObject[] {
-  return [
-    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } },
-    {
-      apiVersion: 'v1',
-      kind: 'Service',
-      metadata: { name: 'api', namespace },
-      spec: { ports: [{ name: 'http', port: 80, targetPort: backendPort, protocol: 'TCP' }] },
-    } as KubernetesObject,
-    {
-      apiVersion: 'discovery.k8s.io/v1',
-      kind: 'EndpointSlice',
-      metadata: {
-        name: 'api-bridge',
-        namespace,
-        labels: {
-          'kubernetes.io/service-name': 'api',
-          'endpointslice.kubernetes.io/managed-by': 'microstax-bench',
-        },
-      },
-      addressType: 'IPv4',
-      endpoints: [{ addresses: [BRIDGE_ADDRESS], conditions: { ready: true } }],
-      ports: [{ name: 'http', port: backendPort, protocol: 'TCP' }],
-    } as KubernetesObject,
-    {
-      apiVersion: 'networking.k8s.io/v1',
-      kind: 'Ingress',
-      metadata: {
-        name: 'api',
-        namespace,
-        labels: { [LABELS.environment]: environment, [LABELS.managedBy]: MANAGED_BY },
-        annotations: { [ANNOTATIONS.access]: 'public' },
-      },
-      spec: {
-        ingressClassName: DEFAULT_INGRESS_CLASS,
-        rules: [
-          {
-            host: `api.${environment}.microstax.localhost`,
-            http: {
-              paths: [
-                {
-                  path: '/',
-                  pathType: 'Prefix',
-                  backend: { service: { name: 'api', port: { number: 80 } } },
-                },
-              ],
-            },
-          },
-        ],
-      },
-    } as KubernetesObject,
-  ];
-}
 
 const suite: BenchSuite = {
   name: 'traffic-diff',
@@ -108,7 +52,11 @@ const suite: BenchSuite = {
       const member = await teamMember(pool, { team: 'bench', user: 'bench-user' });
       for (const id of [capturing, plain]) {
         await environmentRow(pool, { id, team: 'bench', ownerId: member.userId });
-        for (const object of bridged(`msx-${id}`, id, backend.port)) await kube.apply(object);
+        for (const object of [
+          ...bridgedApi(`msx-${id}`, backend.port),
+          apiIngress({ namespace: `msx-${id}`, environment: id, name: 'api', isPublic: true }),
+        ])
+          await kube.apply(object);
       }
       await putCaptureSettings(pool, {
         environmentId: capturing,

@@ -196,7 +196,9 @@ describe('placement and cost of a running environment', () => {
     expect(Math.abs(asleep.cost.accrued - expected) / expected).toBeLessThan(0.01);
     expect(Math.abs(asleep.cost.runningHours * 3_600_000 - ranMsByAudit) / ranMsByAudit).toBeLessThan(0.01);
     // This test's own view lags by its polls and the sleep itself: 5%, or 3 s on a busy machine.
-    expect(Math.abs(asleep.cost.runningHours * 3_600_000 - ranMs)).toBeLessThan(Math.max(0.05 * ranMs, 3_000));
+    expect(Math.abs(asleep.cost.runningHours * 3_600_000 - ranMs)).toBeLessThan(
+      Math.max(0.05 * ranMs, 3_000),
+    );
     expect(asleep.costPerHour).toBe(0);
 
     // Asleep: no compute cost; what never sleeping would have cost grows at the awake rate.

@@ -1,8 +1,11 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +39,12 @@ services:
     image: ghcr.io/acme/shop-api:1.0
     ports: [3000]
 `;
+/**
+ * MICROSTAX_RECORD_PR_HISTORY=v1 records this run's pull-request workflow as the replay fixture
+ * test/fixtures/histories/github-pull-request.v1.json (test/unit/workflows/replay.test.ts replays it).
+ */
+const RECORD_AS = process.env.MICROSTAX_RECORD_PR_HISTORY;
+const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 const SECRETS_KEY = Buffer.alloc(32, 3).toString('base64');
 /** The head of the synchronize, closed and reopened payloads. */
@@ -249,7 +258,14 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
   };
 
   beforeAll(async () => {
-    const env = { ...(await stackEnv()), MICROSTAX_GITHUB_SECRETS_KEY: SECRETS_KEY };
+    const env = {
+      ...(await stackEnv()),
+      MICROSTAX_GITHUB_SECRETS_KEY: SECRETS_KEY,
+      // Recording the replay fixture: payloads under the fixtures' own test key (it protects nothing).
+      ...(RECORD_AS
+        ? { MICROSTAX_CODEC_KEY: (await readFile(join(HISTORIES, 'codec-key.txt'), 'utf8')).trim() }
+        : {}),
+    };
     db = await createTestDatabase('github');
     temporal = await createTemporalClient({ env });
     github = await startFakeGitHub();
@@ -308,6 +324,13 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
   });
 
   afterAll(async () => {
+    if (RECORD_AS && temporal) {
+      const history = await temporal.client.workflow.getHandle(workflowId).fetchHistory();
+      await writeFile(
+        join(HISTORIES, `github-pull-request.${RECORD_AS}.json`),
+        `${JSON.stringify(history, null, 1)}\n`,
+      );
+    }
     await temporal?.client.workflow
       .getHandle(workflowId)
       .terminate('test over')

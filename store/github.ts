@@ -8,6 +8,10 @@ export interface GitHubRepositoryRecord {
   images: Record<string, string>;
   branchOf: string | null;
   ttl: string | null;
+  /** How long a closed pull request's environment sleeps before it is deleted (null: the default). */
+  deleteAfterClose: string | null;
+  /** Sleep after this long without requests (null: the default). */
+  idleAfter: string | null;
   webhookSecretSealed: string;
   createdAt: Date;
   updatedAt: Date;
@@ -20,6 +24,8 @@ interface Row {
   images: Record<string, string>;
   branch_of: string | null;
   ttl: string | null;
+  delete_after_close: string | null;
+  idle_after: string | null;
   webhook_secret_sealed: string;
   created_at: Date;
   updated_at: Date;
@@ -32,13 +38,15 @@ const toRecord = (row: Row): GitHubRepositoryRecord => ({
   images: row.images,
   branchOf: row.branch_of,
   ttl: row.ttl,
+  deleteAfterClose: row.delete_after_close,
+  idleAfter: row.idle_after,
   webhookSecretSealed: row.webhook_secret_sealed,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
 });
 
 const COLUMNS =
-  'full_name, team_id, blueprint_name, images, branch_of, ttl, webhook_secret_sealed, created_at, updated_at';
+  'full_name, team_id, blueprint_name, images, branch_of, ttl, delete_after_close, idle_after, webhook_secret_sealed, created_at, updated_at';
 
 /** Creates or replaces a repository's settings. Repository names are matched case-insensitively, as GitHub does. */
 export async function upsertGitHubRepository(
@@ -46,10 +54,12 @@ export async function upsertGitHubRepository(
   repo: Omit<GitHubRepositoryRecord, 'createdAt' | 'updatedAt'>,
 ): Promise<GitHubRepositoryRecord> {
   const { rows } = await db.query<Row>(
-    `INSERT INTO github_repositories (full_name, team_id, blueprint_name, images, branch_of, ttl, webhook_secret_sealed)
-     VALUES (lower($1), $2, $3, $4, $5, $6, $7)
+    `INSERT INTO github_repositories
+       (full_name, team_id, blueprint_name, images, branch_of, ttl, webhook_secret_sealed, delete_after_close, idle_after)
+     VALUES (lower($1), $2, $3, $4, $5, $6, $7, $8, $9)
      ON CONFLICT (full_name) DO UPDATE SET team_id = EXCLUDED.team_id, blueprint_name = EXCLUDED.blueprint_name,
        images = EXCLUDED.images, branch_of = EXCLUDED.branch_of, ttl = EXCLUDED.ttl,
+       delete_after_close = EXCLUDED.delete_after_close, idle_after = EXCLUDED.idle_after,
        webhook_secret_sealed = EXCLUDED.webhook_secret_sealed, updated_at = now()
      RETURNING ${COLUMNS}`,
     [
@@ -60,6 +70,8 @@ export async function upsertGitHubRepository(
       repo.branchOf,
       repo.ttl,
       repo.webhookSecretSealed,
+      repo.deleteAfterClose,
+      repo.idleAfter,
     ],
   );
   return toRecord(rows[0]!);

@@ -23,6 +23,11 @@ export interface PullRequestTarget {
   ttl?: string;
   /** After this long without requests the environment sleeps (a PR environment is never idle forever). */
   idleAfter?: string;
+  /**
+   * After a close, the environment sleeps this long before it is deleted (a reopen within it keeps it).
+   * Absent (events from before this setting) or 0s: deleted at once.
+   */
+  deleteAfterClose?: string;
 }
 
 /** What the webhook sends the pull request's workflow for each accepted event. */
@@ -42,6 +47,8 @@ export interface PullRequestState {
   commentId?: number;
   /** Closed and not reopened since: later opened/synchronize events are ignored. */
   closed: boolean;
+  /** Closed with a grace: the environment sleeps and is deleted at `at` unless reopened before. */
+  pendingDelete?: { at: string; sha: string };
   /** Times reopened: part of each apply's revision, so a reopened head is applied again, not replayed. */
   generation?: number;
   /** Recent delivery ids, newest last (a second guard against redeliveries). */

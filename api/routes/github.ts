@@ -6,7 +6,12 @@ import { ImageMapping } from '../../integrations/github/image-mapping.js';
 import { RepositoryFullName } from '../../integrations/github/pull-request-event.js';
 import { SecretBox } from '../../integrations/github/secret-box.js';
 import { loadGitHubSecretsKey } from '../../integrations/github/settings.js';
-import { receiveGitHubWebhook, WEBHOOK_BODY_LIMIT_BYTES } from '../../integrations/github/webhook.js';
+import {
+  PULL_REQUEST_DEFAULTS,
+  PULL_REQUEST_LIMITS,
+  receiveGitHubWebhook,
+  WEBHOOK_BODY_LIMIT_BYTES,
+} from '../../integrations/github/webhook.js';
 import {
   deleteGitHubRepository,
   type GitHubRepositoryRecord,
@@ -15,6 +20,7 @@ import {
   upsertGitHubRepository,
 } from '../../store/github.js';
 import { listTeams } from '../../store/teams.js';
+import { parseDuration } from '../../workflows/duration.js';
 import { requireUser } from '../access.js';
 import { ApiError, ErrorCode, forbidden, notFound } from '../errors.js';
 import { EnvironmentId, ErrorResponse, standardErrors, TeamId } from '../schemas/common.js';
@@ -32,13 +38,25 @@ const RepositoryParams = z.strictObject({
   repo: z.string().regex(/^[A-Za-z0-9._-]{1,100}$/, 'must be a GitHub repository name'),
 });
 
+/** A pull-request lifetime setting: a duration, and never longer than the integration allows. */
+const BoundedDuration = Duration.refine(
+  (text) => (parseDuration(text) ?? 0) <= (parseDuration(PULL_REQUEST_LIMITS.longest) ?? 0),
+  { message: `must be at most ${PULL_REQUEST_LIMITS.longest}` },
+);
+
 const RepositoryBody = z.strictObject({
   team: TeamId.describe('Team the pull-request environments belong to'),
   blueprint: BlueprintName.describe('Registered blueprint (of that team) the environments run'),
   images: ImageMapping.default({}),
   branchOf: EnvironmentId.optional().describe('Baseline environment the PR environments branch from'),
   ttl: Duration.optional().describe(
-    'TTL of each PR environment (default 7d; deleted at close at the latest)',
+    'TTL of each PR environment (default 7d; deleted after the close grace at the latest)',
+  ),
+  deleteAfterClose: BoundedDuration.optional().describe(
+    `After a close, the environment sleeps this long before it is deleted; a reopen within it keeps it (default ${PULL_REQUEST_DEFAULTS.deleteAfterClose}, 0s: at once, at most ${PULL_REQUEST_LIMITS.longest})`,
+  ),
+  idleAfter: BoundedDuration.optional().describe(
+    `Each PR environment sleeps after this long without requests (default ${PULL_REQUEST_DEFAULTS.idleAfter}, at most ${PULL_REQUEST_LIMITS.longest})`,
   ),
   webhookSecret: z
     .string()
@@ -54,6 +72,8 @@ const RepositoryView = z.object({
   images: z.record(z.string(), z.string()),
   branchOf: z.string().nullable(),
   ttl: z.string().nullable(),
+  deleteAfterClose: z.string().nullable(),
+  idleAfter: z.string().nullable(),
   webhookSecret: z.literal('set').describe('Never returned; only whether it is set'),
   updatedAt: z.string(),
 });
@@ -65,6 +85,8 @@ const view = (r: GitHubRepositoryRecord): z.infer<typeof RepositoryView> => ({
   images: r.images,
   branchOf: r.branchOf,
   ttl: r.ttl,
+  deleteAfterClose: r.deleteAfterClose,
+  idleAfter: r.idleAfter,
   webhookSecret: 'set',
   updatedAt: r.updatedAt.toISOString(),
 });
@@ -181,6 +203,8 @@ export const githubRepositoryRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.Proces
         images: body.images,
         branchOf: body.branchOf ?? null,
         ttl: body.ttl ?? null,
+        deleteAfterClose: body.deleteAfterClose ?? null,
+        idleAfter: body.idleAfter ?? null,
         webhookSecretSealed: box.seal(body.webhookSecret, name),
       });
       return view(saved);

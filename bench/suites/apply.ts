@@ -63,6 +63,8 @@ const suite: BenchSuite = {
     };
     const applyMs: number[] = [];
     const recreateMs: number[] = [];
+    /** Each update's phase breakdown (the workflow's `timings`): where the time goes. */
+    const applyPhases: Record<string, number>[] = [];
     try {
       const [updateUrl, recreateUrl] = await Promise.all([create(updated, '1.0'), create(recreated, '1.0')]);
       let version = '1.0';
@@ -78,7 +80,10 @@ const suite: BenchSuite = {
           await untilVersion(updateUrl, next);
           applyMs.push(performance.now() - started);
           // The next round starts from a ready environment.
-          await lifecycle.waitReady(updated.id);
+          const status = await lifecycle.waitReady(updated.id);
+          if (status.timings?.operation === 'update') {
+            applyPhases.push(Object.fromEntries(status.timings.phases.map((p) => [p.phase, p.ms])));
+          }
         };
         const viaRecreate = async () => {
           const started = performance.now();
@@ -120,6 +125,7 @@ const suite: BenchSuite = {
           recreateMedian: round(recreateMedian),
         },
         recreateOverApply: Number(ratio.toFixed(2)),
+        applyPhasesMs: Object.fromEntries(applyPhases.map((phases, i) => [`round${i + 1}`, phases])),
       },
       targets: [
         {

@@ -2,6 +2,7 @@ import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { type CommentView, commentMarker, renderComment } from './comment.js';
 import type {
+  CommitCheck,
   CommitState,
   EnvironmentSummary,
   PullRequestEnvironmentSpec,
@@ -58,6 +59,33 @@ export function createGitHubActivities(deps: GitHubActivityDependencies) {
     async githubDeleteEnvironment(params: { environmentId: string }): Promise<void> {
       try {
         await deps.environments.delete(params.environmentId);
+      } catch (error) {
+        permanentIfClientError(error);
+      }
+    },
+
+    /** Puts a closed pull request's environment to sleep for the delete grace; false when it cannot sleep now. */
+    async githubSleepEnvironment(params: { environmentId: string }): Promise<boolean> {
+      try {
+        return await deps.environments.sleep(params.environmentId);
+      } catch (error) {
+        permanentIfClientError(error);
+      }
+    },
+
+    /** Wakes the environment before an apply; true when it was asleep (then wait until it is ready). */
+    async githubWakeEnvironment(params: { environmentId: string }): Promise<boolean> {
+      try {
+        return await deps.environments.wake(params.environmentId);
+      } catch (error) {
+        permanentIfClientError(error);
+      }
+    },
+
+    /** Reports the head commit's check (one check run per commit, edited in place; or a commit status). */
+    async githubReportCheck(params: { pr: PullRequestRef; check: CommitCheck }): Promise<void> {
+      try {
+        await deps.host.reportCheck(params.pr, { ...params.check, name: statusContext });
       } catch (error) {
         permanentIfClientError(error);
       }

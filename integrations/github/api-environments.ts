@@ -120,4 +120,18 @@ export class ApiPullRequestEnvironments implements PullRequestEnvironments {
     if (answer.status === 404 || answer.status === 202) return;
     throw ApiPullRequestEnvironments.failure(`delete ${environmentId}`, answer);
   }
+
+  async sleep(environmentId: string): Promise<boolean> {
+    const answer = await this.call('POST', `/v1/environments/${encodeURIComponent(environmentId)}/sleep`);
+    if (answer.status === 200 || answer.status === 202) return true;
+    if (answer.status === 404 || answer.status === 409) return false;
+    throw ApiPullRequestEnvironments.failure(`sleep ${environmentId}`, answer);
+  }
+
+  async wake(environmentId: string): Promise<boolean> {
+    const answer = await this.call('POST', `/v1/environments/${encodeURIComponent(environmentId)}/wake`);
+    if (answer.status === 202) return true;
+    if (answer.status === 200 || answer.status === 404 || answer.status === 409) return false;
+    throw ApiPullRequestEnvironments.failure(`wake ${environmentId}`, answer);
+  }
 }

@@ -6,7 +6,7 @@ export function commentMarker(repository: string, number: number): string {
 }
 
 /** Where the pull request's environment stands, as the comment says it. */
-export type CommentState = 'deploying' | 'ready' | 'failed' | 'deleted';
+export type CommentState = 'deploying' | 'ready' | 'failed' | 'closed' | 'deleted';
 
 export interface CommentView {
   repository: string;
@@ -16,12 +16,15 @@ export interface CommentView {
   environment?: EnvironmentSummary;
   /** Why it failed, in a sentence (never a secret). */
   error?: string;
+  /** Closed: when the sleeping environment is deleted unless the pull request is reopened. */
+  deleteAt?: string;
 }
 
 const HEADLINE: Record<CommentState, string> = {
   deploying: '⏳ Deploying the environment of this pull request',
   ready: '✅ The environment of this pull request is ready',
   failed: '❌ The environment of this pull request failed',
+  closed: '💤 The environment of this pull request sleeps (pull request closed)',
   deleted: '🗑️ The environment of this pull request was deleted (pull request closed)',
 };
 
@@ -39,16 +42,37 @@ export function renderComment(view: CommentView): string {
   const lines = [commentMarker(view.repository, view.number), `### ${HEADLINE[view.state]}`, ''];
   lines.push(`Commit \`${view.sha.slice(0, 7)}\`${env ? ` · environment \`${inline(env.id)}\`` : ''}`);
   if (view.error) lines.push('', `**Error:** ${inline(view.error)}`);
-  if (env && view.state !== 'deleted') {
-    const urls = Object.entries(env.urls).sort(([a], [b]) => a.localeCompare(b));
-    if (urls.length > 0) {
-      lines.push('', '| Service | URL |', '| --- | --- |');
-      for (const [service, url] of urls) lines.push(`| ${inline(service)} | ${inline(url)} |`);
-    }
-    lines.push('', ...planLines(env));
-    if (env.expiresAt) lines.push('', `Expires ${env.expiresAt}.`);
+  if (view.state === 'closed' && view.deleteAt) {
+    lines.push(
+      '',
+      `It will be deleted at ${inline(view.deleteAt)} unless the pull request is reopened before.`,
+    );
   }
+  if (env && view.state !== 'deleted' && view.state !== 'closed') lines.push('', ...environmentLines(env));
   return lines.join('\n');
+}
+
+/** URLs, plan (what runs here, what is reused and why) and expiry: the comment's body and a check's summary. */
+export function environmentLines(env: EnvironmentSummary): string[] {
+  const lines: string[] = [];
+  const urls = Object.entries(env.urls).sort(([a], [b]) => a.localeCompare(b));
+  if (urls.length > 0) {
+    lines.push('| Service | URL |', '| --- | --- |');
+    for (const [service, url] of urls) lines.push(`| ${inline(service)} | ${inline(url)} |`);
+    lines.push('');
+  }
+  lines.push(...planLines(env));
+  if (env.expiresAt) lines.push('', `Expires ${env.expiresAt}.`);
+  return lines;
+}
+
+/** A check's one-line title for a finished environment. */
+export function checkTitle(env: EnvironmentSummary | null): string {
+  if (!env) return 'Environment missing';
+  if (env.phase !== 'ready') return `Environment ${env.phase}${env.error ? `: ${env.error}` : ''}`;
+  const reused = env.plan?.filter((s) => s.action === 'reuse').length ?? 0;
+  const runs = env.plan ? env.plan.length - reused : env.services.length;
+  return `Environment ready: ${runs} service${runs === 1 ? '' : 's'} run here${reused ? `, ${reused} reused from the baseline` : ''}`;
 }
 
 function planLines(env: EnvironmentSummary): string[] {

@@ -1,6 +1,6 @@
 import { createAppAuth } from '@octokit/auth-app';
 import { Octokit } from '@octokit/core';
-import type { CommitState, IssueComment, PullRequestHost, PullRequestRef } from './ports.js';
+import type { CommitCheck, CommitState, IssueComment, PullRequestHost, PullRequestRef } from './ports.js';
 
 /** How the integration authenticates to GitHub: a GitHub App (preferred) or a plain token. */
 export type GitHubAuth =
@@ -114,7 +114,63 @@ export class OctokitPullRequestHost implements PullRequestHost {
       ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
     });
   }
+
+  async reportCheck(pr: PullRequestRef, check: CommitCheck & { name: string }): Promise<void> {
+    if (this.options.auth.kind === 'token') {
+      // Only GitHub Apps may write check runs: a token sets the commit status instead.
+      await this.createStatus(pr, {
+        sha: check.sha,
+        state: check.state === 'queued' || check.state === 'in_progress' ? 'pending' : check.state,
+        description: check.title.slice(0, 140),
+        context: check.name,
+        ...(check.detailsUrl ? { targetUrl: check.detailsUrl } : {}),
+      });
+      return;
+    }
+    const client = this.client(pr);
+    const repo = OctokitPullRequestHost.split(pr);
+    const { state } = check;
+    const progress =
+      state === 'success' || state === 'failure'
+        ? { status: 'completed' as const, conclusion: state, completed_at: new Date().toISOString() }
+        : { status: state };
+    const fields = {
+      ...progress,
+      ...(check.state === 'in_progress' ? { started_at: new Date().toISOString() } : {}),
+      ...(check.detailsUrl ? { details_url: check.detailsUrl } : {}),
+      output: {
+        title: check.title.slice(0, 255),
+        summary: (check.summary ?? check.title).slice(0, CHECK_SUMMARY_MAX),
+      },
+    };
+    // One check run per name and commit, edited in place: a retried activity finds the one it made.
+    const { data } = await client.request('GET /repos/{owner}/{repo}/commits/{ref}/check-runs', {
+      ...repo,
+      ref: check.sha,
+      check_name: check.name,
+      filter: 'latest',
+      per_page: 1,
+    });
+    const existing = data.check_runs[0];
+    if (existing) {
+      await client.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        ...repo,
+        check_run_id: existing.id,
+        ...fields,
+      });
+      return;
+    }
+    await client.request('POST /repos/{owner}/{repo}/check-runs', {
+      ...repo,
+      name: check.name,
+      head_sha: check.sha,
+      ...fields,
+    });
+  }
 }
+
+/** GitHub's cap on a check run's output summary. */
+const CHECK_SUMMARY_MAX = 65_535;
 
 // Octokit logs request failures to the console by default; the activity's error carries them instead.
 const quietLog = { debug: () => {}, info: () => {}, warn: () => {}, error: () => {} };

@@ -54,6 +54,16 @@ export interface PullRequestEnvironments {
   status(environmentId: string): Promise<EnvironmentSummary | null>;
   /** Asks for deletion; an environment that is already gone is fine. */
   delete(environmentId: string): Promise<void>;
+  /**
+   * Puts it to sleep (closed, within the delete grace). False when it cannot sleep now (gone, or not
+   * ready): the delete that follows does not depend on it.
+   */
+  sleep(environmentId: string): Promise<boolean>;
+  /**
+   * Wakes it (asleep when idle or closed) before an apply, which needs it ready. True when it was
+   * asleep and is waking now; false when there was nothing to wake (awake, gone, or failed).
+   */
+  wake(environmentId: string): Promise<boolean>;
 }
 
 /** A pull request on the Git host. */
@@ -71,6 +81,20 @@ export interface IssueComment {
 
 export type CommitState = 'pending' | 'success' | 'failure' | 'error';
 
+/** Where a head commit's check stands: queued → in_progress → success | failure. */
+export type CheckState = 'queued' | 'in_progress' | 'success' | 'failure';
+
+/** The check (a check run, or a commit status where check runs are not available) of one head commit. */
+export interface CommitCheck {
+  sha: string;
+  state: CheckState;
+  /** One line (a commit status's description; a check run's title). */
+  title: string;
+  /** Markdown: URLs and plan summary (a check run's summary; a commit status has no room for it). */
+  summary?: string;
+  detailsUrl?: string;
+}
+
 /** The few Git-host calls the integration makes. Errors carry `status` (HTTP) where there is one. */
 export interface PullRequestHost {
   listComments(pr: PullRequestRef): Promise<IssueComment[]>;
@@ -81,4 +105,9 @@ export interface PullRequestHost {
     pr: PullRequestRef,
     status: { sha: string; state: CommitState; description: string; targetUrl?: string; context?: string },
   ): Promise<void>;
+  /**
+   * Reports the head commit's check under `name`: the one check run of that name on the commit is
+   * created or updated in place (a GitHub App), or a commit status is set (a token cannot write check runs).
+   */
+  reportCheck(pr: PullRequestRef, check: CommitCheck & { name: string }): Promise<void>;
 }

@@ -47,7 +47,9 @@ export const GitHubWorkerSettingsSchema = z.strictObject({
     .min(1)
     .max(100)
     .default('microstax')
-    .describe('Context name of the commit status (MICROSTAX_GITHUB_STATUS_CONTEXT)'),
+    .describe(
+      'Name of the check run, or context of the commit status with a token (MICROSTAX_GITHUB_STATUS_CONTEXT)',
+    ),
   environmentsUrl: z
     .url()
     .optional()

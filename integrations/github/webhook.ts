@@ -13,9 +13,16 @@ import { SIGNATURE_HEADER, verifyWebhookSignature } from './signature.js';
 
 /**
  * A pull request's environment never lives forever: without a repository `ttl` it is deleted after a
- * week (and at close, at the latest), and it sleeps after an hour without requests (the next one wakes it).
+ * week, it sleeps after an hour without requests (the next one wakes it), and after the pull request
+ * closes it sleeps for a day and is then deleted (a reopen within that day keeps it).
  */
-export const PULL_REQUEST_DEFAULTS = { ttl: '7d', idleAfter: '1h' } as const;
+export const PULL_REQUEST_DEFAULTS = { ttl: '7d', idleAfter: '1h', deleteAfterClose: '24h' } as const;
+
+/**
+ * The longest close grace and idle time a repository may set: the pull request's workflow stays a week
+ * after a close to refuse late events, and the delete is due within it.
+ */
+export const PULL_REQUEST_LIMITS = { longest: '7d' } as const;
 
 /** Largest webhook body accepted. GitHub caps payloads at 25 MB; pull_request payloads are far smaller. */
 export const WEBHOOK_BODY_LIMIT_BYTES = 2 * 1024 * 1024;
@@ -121,7 +128,8 @@ export async function receiveGitHubWebhook(params: {
       images: imagesFor({ mapping: repo.images, number: pr.number, sha: pr.headSha, branch: pr.headRef }),
       ...(repo.branchOf ? { branchOf: repo.branchOf } : {}),
       ttl: repo.ttl ?? PULL_REQUEST_DEFAULTS.ttl,
-      idleAfter: PULL_REQUEST_DEFAULTS.idleAfter,
+      idleAfter: repo.idleAfter ?? PULL_REQUEST_DEFAULTS.idleAfter,
+      deleteAfterClose: repo.deleteAfterClose ?? PULL_REQUEST_DEFAULTS.deleteAfterClose,
     },
   };
   try {

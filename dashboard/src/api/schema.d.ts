@@ -9582,6 +9582,8 @@ export interface operations {
                         items: {
                             blueprint: string;
                             branchOf: string | null;
+                            deleteAfterClose: string | null;
+                            idleAfter: string | null;
                             images: {
                                 [key: string]: string;
                             };
@@ -9759,6 +9761,8 @@ export interface operations {
                     "application/json": {
                         blueprint: string;
                         branchOf: string | null;
+                        deleteAfterClose: string | null;
+                        idleAfter: string | null;
                         images: {
                             [key: string]: string;
                         };
@@ -9931,6 +9935,10 @@ export interface operations {
                     blueprint: string;
                     /** @description Baseline environment the PR environments branch from */
                     branchOf?: string;
+                    /** @description After a close, the environment sleeps this long before it is deleted; a reopen within it keeps it (default 24h, 0s: at once, at most 7d) */
+                    deleteAfterClose?: string;
+                    /** @description Each PR environment sleeps after this long without requests (default 1h, at most 7d) */
+                    idleAfter?: string;
                     /**
                      * @description Service name → image template; placeholders {service}, {number}, {sha}, {shortSha}, {branch}
                      * @default {}
@@ -9940,7 +9948,7 @@ export interface operations {
                     };
                     /** @description Team the pull-request environments belong to */
                     team: string;
-                    /** @description TTL of each PR environment (default 7d; deleted at close at the latest) */
+                    /** @description TTL of each PR environment (default 7d; deleted after the close grace at the latest) */
                     ttl?: string;
                     /** @description The secret set on the GitHub webhook; stored encrypted, never returned */
                     webhookSecret: string;
@@ -9957,6 +9965,8 @@ export interface operations {
                     "application/json": {
                         blueprint: string;
                         branchOf: string | null;
+                        deleteAfterClose: string | null;
+                        idleAfter: string | null;
                         images: {
                             [key: string]: string;
                         };

@@ -1,8 +1,11 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -20,11 +23,7 @@ import { upsertUser } from '../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
-import {
-  type PullRequestState,
-  pullRequestStateQuery,
-  pullRequestWorkflowId,
-} from '../../../workflows/pull-request-contracts.js';
+import { pullRequestStateQuery, pullRequestWorkflowId } from '../../../workflows/pull-request-contracts.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 
@@ -40,8 +39,16 @@ services:
     image: ghcr.io/acme/shop-api:1.0
     ports: [3000]
 `;
+/**
+ * MICROSTAX_RECORD_PR_HISTORY=v1 records this run's pull-request workflow as the replay fixture
+ * test/fixtures/histories/github-pull-request.v1.json (test/unit/workflows/replay.test.ts replays it).
+ */
+const RECORD_AS = process.env.MICROSTAX_RECORD_PR_HISTORY;
+const HISTORIES = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 const WEBHOOK_SECRET = 'test-webhook-secret-0123456789';
 const SECRETS_KEY = Buffer.alloc(32, 3).toString('base64');
+/** The head of the synchronize, closed and reopened payloads. */
+const SYNC_SHA = '2f7e0d3b4a1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f';
 
 interface Call {
   method: string;
@@ -52,11 +59,15 @@ interface Call {
 
 /**
  * GitHub, simulated: the few REST endpoints the integration uses (installation token, issue comments,
- * commit statuses), keeping state like GitHub does and recording every call.
+ * check runs), keeping state like GitHub does and recording every call.
  */
 async function startFakeGitHub() {
   const calls: Call[] = [];
   const comments = new Map<number, { id: number; issue: string; body: string }>();
+  const checkRuns = new Map<
+    number,
+    { id: number; head_sha: string; name: string } & Record<string, unknown>
+  >();
   let nextId = 9000;
   const read = (req: IncomingMessage) =>
     new Promise<string>((resolve) => {
@@ -112,6 +123,25 @@ async function startFakeGitHub() {
     if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/statuses\/[0-9a-f]{40}$/.test(url.pathname)) {
       return send(201, { id: nextId++, state: call.body.state });
     }
+    const runsOf = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]{40})\/check-runs$/.exec(url.pathname);
+    if (req.method === 'GET' && runsOf) {
+      const runs = [...checkRuns.values()].filter(
+        (r) => r.head_sha === runsOf[1] && r.name === url.searchParams.get('check_name'),
+      );
+      return send(200, { total_count: runs.length, check_runs: runs.reverse() });
+    }
+    if (req.method === 'POST' && /^\/repos\/[^/]+\/[^/]+\/check-runs$/.test(url.pathname)) {
+      const run = { ...call.body, id: nextId++ } as { id: number; head_sha: string; name: string };
+      checkRuns.set(run.id, run);
+      return send(201, run);
+    }
+    const runPath = /^\/repos\/[^/]+\/[^/]+\/check-runs\/(\d+)$/.exec(url.pathname);
+    if (req.method === 'PATCH' && runPath) {
+      const run = checkRuns.get(Number(runPath[1]));
+      if (!run) return send(404, { message: 'Not Found' });
+      Object.assign(run, call.body);
+      return send(200, run);
+    }
     return send(404, { message: 'Not Found' });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -119,10 +149,20 @@ async function startFakeGitHub() {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     calls,
     comments,
-    statuses: (sha: string) =>
-      calls
-        .filter((c) => c.method === 'POST' && c.path.endsWith(`/statuses/${sha}`))
-        .map((c) => c.body.state),
+    checkRuns,
+    /** The check progress written for `sha`, in order: queued, in_progress, success | failure. */
+    checks: (sha: string) => {
+      const ids = new Set([...checkRuns.values()].filter((r) => r.head_sha === sha).map((r) => r.id));
+      return calls
+        .filter(
+          (c) =>
+            (c.method === 'POST' && c.path.endsWith('/check-runs') && c.body.head_sha === sha) ||
+            (c.method === 'PATCH' && ids.has(Number(c.path.split('/').pop()))),
+        )
+        .map((c) => (c.body.status === 'completed' ? String(c.body.conclusion) : String(c.body.status)));
+    },
+    /** The last check run written for `sha`. */
+    checkRun: (sha: string) => [...checkRuns.values()].find((r) => r.head_sha === sha),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 }
@@ -193,9 +233,39 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
       }
     ).items;
   const workflowState = () => temporal.client.workflow.getHandle(workflowId).query(pullRequestStateQuery);
+  const comment = () => [...github.comments.values()][0]?.body ?? '';
+  const [owner, repo] = repository.split('/');
+  /** The repository's settings; the close grace comes with each event, so a change applies to the next. */
+  const configure = async (settings: { deleteAfterClose?: string } = {}) => {
+    const configured = await app.inject({
+      method: 'PUT',
+      url: `/v1/integrations/github/repositories/${owner}/${repo}`,
+      headers: admin(),
+      payload: {
+        team: 'payments',
+        blueprint: 'shop',
+        images: { api: 'ghcr.io/acme/shop-{service}:pr-{number}-{shortSha}' },
+        ttl: '2h',
+        idleAfter: '30m',
+        deleteAfterClose: '10m',
+        ...settings,
+        webhookSecret: WEBHOOK_SECRET,
+      },
+    });
+    expect(configured.statusCode, configured.body).toBe(200);
+    expect(configured.body).not.toContain(WEBHOOK_SECRET);
+    return JSON.parse(configured.body) as Record<string, unknown>;
+  };
 
   beforeAll(async () => {
-    const env = { ...(await stackEnv()), MICROSTAX_GITHUB_SECRETS_KEY: SECRETS_KEY };
+    const env = {
+      ...(await stackEnv()),
+      MICROSTAX_GITHUB_SECRETS_KEY: SECRETS_KEY,
+      // Recording the replay fixture: payloads under the fixtures' own test key (it protects nothing).
+      ...(RECORD_AS
+        ? { MICROSTAX_CODEC_KEY: (await readFile(join(HISTORIES, 'codec-key.txt'), 'utf8')).trim() }
+        : {}),
+    };
     db = await createTestDatabase('github');
     temporal = await createTemporalClient({ env });
     github = await startFakeGitHub();
@@ -250,24 +320,17 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
       payload: { source: BLUEPRINT, fileName: 'shop.yaml', team: 'payments' },
     });
     expect(registered.statusCode, registered.body).toBeLessThan(300);
-    const [owner, repo] = repository.split('/');
-    const configured = await app.inject({
-      method: 'PUT',
-      url: `/v1/integrations/github/repositories/${owner}/${repo}`,
-      headers: admin(),
-      payload: {
-        team: 'payments',
-        blueprint: 'shop',
-        images: { api: 'ghcr.io/acme/shop-{service}:pr-{number}-{shortSha}' },
-        ttl: '2h',
-        webhookSecret: WEBHOOK_SECRET,
-      },
-    });
-    expect(configured.statusCode, configured.body).toBe(200);
-    expect(configured.body).not.toContain(WEBHOOK_SECRET);
+    expect(await configure()).toMatchObject({ deleteAfterClose: '10m', idleAfter: '30m' });
   });
 
   afterAll(async () => {
+    if (RECORD_AS && temporal) {
+      const history = await temporal.client.workflow.getHandle(workflowId).fetchHistory();
+      await writeFile(
+        join(HISTORIES, `github-pull-request.${RECORD_AS}.json`),
+        `${JSON.stringify(history, null, 1)}\n`,
+      );
+    }
     await temporal?.client.workflow
       .getHandle(workflowId)
       .terminate('test over')
@@ -324,7 +387,7 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     );
   });
 
-  it('opened → one environment and one comment; a redelivery is ignored; statuses pending → success', async () => {
+  it('opened → one environment, one comment, a check run queued → in_progress → success with URLs and plan; a redelivery is ignored', async () => {
     const delivery = randomUUID();
     const first = await deliver({ action: 'opened', delivery });
     expect(first.statusCode, first.body).toBe(202);
@@ -337,19 +400,27 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     });
 
     const sha = '6dcb09b5b57875f334f61aebed695e2e4193db5e';
-    await until(
-      'status success',
-      () => github.statuses(sha).includes('success') || github.statuses(sha).includes('failure'),
-    );
-    expect(github.statuses(sha)).toEqual(['pending', 'success']);
+    await until('check completed', () => github.checkRun(sha)?.status === 'completed');
+    expect(github.checks(sha)).toEqual(['queued', 'in_progress', 'success']);
+    expect(github.checkRuns.size).toBe(1);
+    const envs = await environments();
+    expect(envs.filter((e) => e.phase !== 'deleted')).toHaveLength(1);
+    expect(envs[0]!.phase).toBe('ready');
+    const run = github.checkRun(sha)!;
+    expect(run).toMatchObject({ name: 'microstax', conclusion: 'success' });
+    const output = run.output as { title: string; summary: string };
+    expect(output.title).toBe('Environment ready: 2 services run here');
+    expect(output.summary).toContain(envs[0]!.id);
+    expect(output.summary).toContain('All 2 services run in this environment');
+    expect(output.summary).toMatch(/\| web \| http/);
+    expect(String(run.details_url)).toMatch(/^http/);
+    // No commit statuses: a GitHub App writes check runs.
+    expect(github.calls.filter((c) => c.path.includes('/statuses/'))).toHaveLength(0);
     const created = github.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comments'));
     expect(created).toHaveLength(1);
     const [comment] = [...github.comments.values()];
     expect(comment!.body).toContain('is ready');
     expect(comment!.body).toContain('All 2 services run in this environment');
-    const envs = await environments();
-    expect(envs.filter((e) => e.phase !== 'deleted')).toHaveLength(1);
-    expect(envs[0]!.phase).toBe('ready');
     // Named after the pull request, and never forever: the repository's ttl (default 7d).
     expect(envs[0]!).toMatchObject({ name: `pr-42-${repository.split('/')[1]}`, ttlSeconds: 7200 });
     expect(comment!.body).toContain(envs[0]!.id);
@@ -357,15 +428,12 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     expect(github.calls.filter((c) => c.path.endsWith('/access_tokens'))).toHaveLength(1);
   });
 
-  it('synchronize → the same comment edited, never a second one', async () => {
+  it('synchronize → the same environment updated, the same comment edited, a check run of the new head', async () => {
     const before = (await workflowState()).environmentId!;
     expect((await deliver({ action: 'synchronize' })).statusCode).toBe(202);
-    const sha = '2f7e0d3b4a1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f';
-    await until(
-      'status success',
-      () => github.statuses(sha).includes('success') || github.statuses(sha).includes('failure'),
-    );
-    expect(github.statuses(sha)).toEqual(['pending', 'success']);
+    await until('check completed', () => github.checkRun(SYNC_SHA)?.status === 'completed');
+    expect(github.checks(SYNC_SHA)).toEqual(['queued', 'in_progress', 'success']);
+    expect(github.checkRuns.size).toBe(2);
     expect(github.calls.filter((c) => c.method === 'POST' && c.path.endsWith('/comments'))).toHaveLength(1);
     expect(github.comments.size).toBe(1);
     const [comment] = [...github.comments.values()];
@@ -378,43 +446,72 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     expect(live.map((e) => e.id)).toEqual([before]);
   });
 
-  it('closed → environment deleted and the comment says so; a synchronize after closed recreates nothing', async () => {
+  it('closed → the environment sleeps through the grace; a late synchronize changes nothing; reopened within it → the same one woken and updated', async () => {
     const environmentId = (await workflowState()).environmentId!;
     expect((await deliver({ action: 'closed' })).statusCode).toBe(202);
-    await until('comment says deleted', () => [...github.comments.values()][0]!.body.includes('was deleted'));
+    await until('comment says it sleeps', () => comment().includes('sleeps (pull request closed)'));
+    expect(comment()).toMatch(/deleted at \S+ unless the pull request is reopened/);
+    const pendingDelete = (await workflowState()).pendingDelete!;
+    expect(Date.parse(pendingDelete.at) - Date.now()).toBeGreaterThan(60_000);
+    await until('environment asleep', async () =>
+      (await environments()).some((e) => e.id === environmentId && e.phase === 'sleeping'),
+    );
+    // Out of order (delivered after closed): ignored, the environment stays asleep, nothing is written.
+    const callsBefore = github.calls.length;
+    expect((await deliver({ action: 'synchronize' })).statusCode).toBe(202);
+    await until('late event handled', async () =>
+      (await workflowState()).log.some((line) => line.includes('ignored: the pull request is closed')),
+    );
+    expect(github.calls.length).toBe(callsBefore);
+    expect((await environments()).find((e) => e.id === environmentId)!.phase).toBe('sleeping');
+
+    const checksBefore = github.checks(SYNC_SHA).length;
+    expect((await deliver({ action: 'reopened' })).statusCode).toBe(202);
+    await until('reopened ready', () => github.checks(SYNC_SHA).slice(checksBefore).includes('success'));
+    expect(github.checks(SYNC_SHA).slice(checksBefore)).toEqual(['queued', 'in_progress', 'success']);
+    const state = await workflowState();
+    expect(state).toMatchObject({ closed: false, environmentId });
+    expect(state.pendingDelete).toBeUndefined();
+    expect(state.log.some((line) => line.includes('delete called off'))).toBe(true);
+    expect((await environments()).filter((e) => e.phase !== 'deleted')).toMatchObject([
+      { id: environmentId, phase: 'ready' },
+    ]);
+    expect(github.comments.size).toBe(1);
+    expect(comment()).toContain('is ready');
+  });
+
+  it('closed with a short grace → deleted once it is over; later events recreate nothing', async () => {
+    await configure({ deleteAfterClose: '2s' });
+    const environmentId = (await workflowState()).environmentId!;
+    expect((await deliver({ action: 'closed' })).statusCode).toBe(202);
+    await until('comment says deleted', () => comment().includes('was deleted'));
     await until('environment deleted', async () =>
       (await environments()).every((e) => e.id !== environmentId || e.phase === 'deleted'),
     );
+    expect((await workflowState()).log.some((line) => line.includes('grace over: deleted'))).toBe(true);
     const callsBefore = github.calls.length;
-    const late = await deliver({ action: 'synchronize' });
-    expect(late.statusCode).toBe(202);
-    const state = await until('late event handled', async () => {
-      const s: PullRequestState = await workflowState();
-      return s.log.some((line) => line.includes('ignored: the pull request is closed')) ? s : undefined;
-    });
-    expect(state.closed).toBe(true);
-    expect(github.calls.length).toBe(callsBefore);
-    expect(github.comments.size).toBe(1);
-    await until('every environment deleted', async () =>
-      (await environments()).every((e) => e.phase === 'deleted'),
+    expect((await deliver({ action: 'synchronize' })).statusCode).toBe(202);
+    await until('late event handled', async () =>
+      (await workflowState()).log.some((line) => line.endsWith('ignored: the pull request is closed')),
     );
+    expect(github.calls.length).toBe(callsBefore);
+    expect((await environments()).every((e) => e.phase === 'deleted')).toBe(true);
   });
 
-  it('reopened → the environment comes back (same comment); closed again → deleted', async () => {
-    const sha = '2f7e0d3b4a1c9e8f7a6b5c4d3e2f1a0b9c8d7e6f';
-    const statusesBefore = github.statuses(sha).length;
+  it('reopened after the delete → a new environment (same comment); closed with no grace → deleted at once', async () => {
+    await configure({ deleteAfterClose: '0s' });
+    const checksBefore = github.checks(SYNC_SHA).length;
     expect((await deliver({ action: 'reopened' })).statusCode).toBe(202);
-    await until('reopened ready', () => github.statuses(sha).slice(statusesBefore).includes('success'));
-    expect(github.statuses(sha).slice(statusesBefore)).toEqual(['pending', 'success']);
+    await until('reopened ready', () => github.checks(SYNC_SHA).slice(checksBefore).includes('success'));
     expect(github.comments.size).toBe(1);
-    expect([...github.comments.values()][0]!.body).toContain('is ready');
+    expect(comment()).toContain('is ready');
     const state = await workflowState();
-    expect(state.closed).toBe(false);
     expect((await environments()).filter((e) => e.phase !== 'deleted').map((e) => e.id)).toEqual([
       state.environmentId,
     ]);
     expect((await deliver({ action: 'closed' })).statusCode).toBe(202);
-    await until('comment says deleted', () => [...github.comments.values()][0]!.body.includes('was deleted'));
+    await until('comment says deleted', () => comment().includes('was deleted'));
+    expect((await workflowState()).pendingDelete).toBeUndefined();
     await until('every environment deleted', async () =>
       (await environments()).every((e) => e.phase === 'deleted'),
     );
@@ -452,6 +549,24 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     });
     expect(badTemplate.statusCode).toBe(400);
     expect(JSON.parse(badTemplate.body).error.field).toContain('images');
+    // Never forever: the close grace and the idle time are durations of at most 7d.
+    for (const [field, value] of [
+      ['deleteAfterClose', 'forever'],
+      ['deleteAfterClose', '8d'],
+      ['idleAfter', '-1h'],
+    ] as const) {
+      const bad = await app.inject({
+        method: 'PUT',
+        url,
+        headers: admin(),
+        payload: { team: 'payments', blueprint: 'shop', [field]: value, webhookSecret: WEBHOOK_SECRET },
+      });
+      expect(bad.statusCode, `${field}=${value}`).toBe(400);
+      expect(JSON.parse(bad.body).error.field).toBe(`body.${field}`);
+    }
+    expect(JSON.parse((await app.inject({ url, headers: admin() })).body)).toMatchObject({
+      deleteAfterClose: '0s',
+    });
     const noTeam = await app.inject({
       method: 'PUT',
       url,

@@ -36,12 +36,17 @@ class MemoryHost implements PullRequestHost {
   async createStatus(..._args: Parameters<PullRequestHost['createStatus']>) {
     this.calls.push('status');
   }
+  async reportCheck(..._args: Parameters<PullRequestHost['reportCheck']>) {
+    this.calls.push('check');
+  }
 }
 
 const environments: PullRequestEnvironments = {
   apply: async () => ({ environmentId: 'e1' }),
   status: async () => null,
   delete: async () => {},
+  sleep: async () => true,
+  wake: async () => false,
 };
 const pr = { repository: 'acme/shop', number: 42 };
 const view = { repository: 'acme/shop', number: 42, state: 'deploying' as const, sha: 'a'.repeat(40) };

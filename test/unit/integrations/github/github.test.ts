@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { commentMarker, renderComment } from '../../../../integrations/github/comment.js';
+import { checkTitle, commentMarker, renderComment } from '../../../../integrations/github/comment.js';
 import { pullRequestEnvironmentName } from '../../../../integrations/github/environment-name.js';
 import { ImageMapping, imagesFor } from '../../../../integrations/github/image-mapping.js';
+import { OctokitPullRequestHost } from '../../../../integrations/github/octokit-host.js';
 import { parsePullRequestEvent, repositoryOf } from '../../../../integrations/github/pull-request-event.js';
 import { parseSecretsKey, SecretBox } from '../../../../integrations/github/secret-box.js';
 import { loadGitHubWorkerConfig } from '../../../../integrations/github/settings.js';
@@ -188,6 +191,29 @@ describe('the pull request comment', () => {
     expect(body).not.toContain('http://');
   });
 
+  it('says a closed pull request sleeps and when it is deleted, without URLs', () => {
+    const body = renderComment({
+      repository: 'acme/shop',
+      number: 42,
+      state: 'closed',
+      sha: 'abcdef0',
+      environment,
+      deleteAt: '2026-12-08T10:00:00.000Z',
+    });
+    expect(body).toContain('sleeps (pull request closed)');
+    expect(body).toContain('deleted at 2026-12-08T10:00:00.000Z unless the pull request is reopened');
+    expect(body).not.toContain('http://');
+  });
+
+  it('titles a check run by what runs here and what is reused, or by the failure', () => {
+    expect(checkTitle(environment)).toBe('Environment ready: 1 service run here, 1 reused from the baseline');
+    expect(checkTitle({ ...environment, plan: null })).toBe('Environment ready: 2 services run here');
+    expect(checkTitle({ ...environment, phase: 'failed', error: 'image pull failed' })).toBe(
+      'Environment failed: image pull failed',
+    );
+    expect(checkTitle(null)).toBe('Environment missing');
+  });
+
   it('cannot be broken out of by names or errors', () => {
     const body = renderComment({
       repository: 'acme/shop',
@@ -244,5 +270,39 @@ describe('secrets at rest and settings', () => {
       auth: { kind: 'token' },
       statusContext: 'microstax',
     });
+  });
+});
+
+describe('the check of a head commit with a token', () => {
+  it('is a commit status (only GitHub Apps may write check runs): queued and in_progress are pending', async () => {
+    const calls: { path: string; body: Record<string, unknown> }[] = [];
+    const server = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => {
+        text += chunk;
+      });
+      req.on('end', () => {
+        calls.push({ path: req.url ?? '', body: JSON.parse(text || '{}') });
+        res.writeHead(201, { 'content-type': 'application/json' });
+        res.end('{}');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const host = new OctokitPullRequestHost({
+        baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        auth: { kind: 'token', token: 'ghp_test' },
+      });
+      const pr = { repository: 'acme/shop', number: 42 };
+      const sha = 'a'.repeat(40);
+      for (const state of ['queued', 'in_progress', 'success'] as const) {
+        await host.reportCheck(pr, { sha, state, title: `t ${state}`, name: 'microstax', summary: '| x |' });
+      }
+      expect(calls.map((c) => c.path)).toEqual(Array(3).fill(`/repos/acme/shop/statuses/${sha}`));
+      expect(calls.map((c) => c.body.state)).toEqual(['pending', 'pending', 'success']);
+      expect(calls[2]!.body).toMatchObject({ context: 'microstax', description: 't success' });
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });

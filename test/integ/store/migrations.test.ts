@@ -8,6 +8,7 @@ const EXPECTED_TABLES = [
   'auth_logins',
   'blueprint_versions',
   'blueprints',
+  'diff_runs',
   'captured_requests',
   'environment_activity',
   'environment_cost_intervals',

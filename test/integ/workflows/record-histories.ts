@@ -283,6 +283,8 @@ try {
             { service: 'api', method: 'POST', path: '/a', headers: {}, body: '{}' },
           ],
           batchSize: 1,
+          // v2 on: the write goes to the branch only.
+          writes: { allowed: ['api'], refused: {} },
         },
       ],
     });

@@ -1,4 +1,4 @@
-import type { EnvironmentSummary } from './ports.js';
+import type { DiffSummary, EnvironmentSummary } from './ports.js';
 
 /** Hidden in every comment the integration writes, so a lost comment id is found again. */
 export function commentMarker(repository: string, number: number): string {
@@ -16,6 +16,8 @@ export interface CommentView {
   environment?: EnvironmentSummary;
   /** Why it failed, in a sentence (never a secret). */
   error?: string;
+  /** The environment's newest traffic diff against its baseline, if it has one. */
+  diff?: DiffSummary;
 }
 
 const HEADLINE: Record<CommentState, string> = {
@@ -46,9 +48,35 @@ export function renderComment(view: CommentView): string {
       for (const [service, url] of urls) lines.push(`| ${inline(service)} | ${inline(url)} |`);
     }
     lines.push('', ...planLines(env));
+    if (view.diff) lines.push('', ...diffLines(view.diff));
     if (env.expiresAt) lines.push('', `Expires ${env.expiresAt}.`);
   }
   return lines.join('\n');
+}
+
+const VERDICT: Record<DiffSummary['verdict'], string> = {
+  'no-differences': 'no differences',
+  differences: 'differences found',
+  incomplete: 'incomplete (some requests could not be compared)',
+};
+
+/** The traffic diff section: verdict, per-endpoint counts, the differing paths seen most. */
+function diffLines(diff: DiffSummary): string[] {
+  const lines = [
+    `**Traffic diff** against \`${inline(diff.baseline)}\`: ${VERDICT[diff.verdict]} (${diff.compared} compared, ${diff.differing} differing, ${diff.skipped} not sent) · run \`${inline(diff.runId)}\``,
+    '',
+    '| Endpoint | Compared | Differing |',
+    '| --- | --- | --- |',
+    ...diff.endpoints.map((e) => `| ${inline(e.template)} | ${e.compared} | ${e.differing} |`),
+  ];
+  if (diff.topPaths.length > 0) {
+    lines.push('', 'Top differing paths:');
+    for (const p of diff.topPaths)
+      lines.push(
+        `- ${inline(p.template)} \`${inline(p.path)}\` (${p.requests} request${p.requests === 1 ? '' : 's'})`,
+      );
+  }
+  return lines;
 }
 
 function planLines(env: EnvironmentSummary): string[] {

@@ -32,8 +32,9 @@ export function renderDiffReport(run: { branch: string; baseline?: string }, rep
     String(e.differing),
     String(e.failed),
     String(e.noiseIgnored.length),
+    String(e.writesToBranch ?? 0),
   ]);
-  const head = ['ENDPOINT', 'COMPARED', 'EQUAL', 'DIFFERING', 'FAILED', 'NOISE IGNORED'];
+  const head = ['ENDPOINT', 'COMPARED', 'EQUAL', 'DIFFERING', 'FAILED', 'NOISE IGNORED', 'WRITES TO BRANCH'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -41,7 +42,7 @@ export function renderDiffReport(run: { branch: string; baseline?: string }, rep
       .join('  ')
       .trimEnd();
   const lines = [
-    `diff ${run.branch}${run.baseline ? ` against ${run.baseline}` : ''}: ${report.verdict} (${report.compared} compared, ${report.differing} differing, ${report.failed} failed, ${report.skipped} skipped)`,
+    `diff ${run.branch}${run.baseline ? ` against ${run.baseline}` : ''}: ${report.verdict} (${report.compared} compared, ${report.differing} differing, ${report.failed} failed, ${report.skipped} not sent, ${report.writesToBranch ?? 0} writes to the branch only)`,
     '',
     line(head),
     ...rows.map(line),

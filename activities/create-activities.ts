@@ -5,7 +5,9 @@ import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { PhaseMarks } from '../deploy/phase-marks.js';
 import type { RequestOutcome } from '../diff/diff-report.js';
 import type { ReplayRequest } from '../diff/request-set.js';
+import type { WritePolicy } from '../diff/write-policy.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
+import type { DiffRunOutcome } from '../store/diff-runs.js';
 import {
   claimWarmUpdate,
   type DeleteSnapshotInput,
@@ -528,13 +530,15 @@ export function createActivities(deps: LifecycleDependencies) {
 
     /**
      * One batch of a traffic diff: each request to the baseline twice and to the branch once, then
-     * compared (diff/compare-responses.ts). Methods that write are never sent (the baseline's data
-     * must not change). Heartbeats per request; a retried batch sends its safe requests again.
+     * compared (diff/compare-responses.ts). Methods that write never reach the baseline: they go to the
+     * branch only where `writes` allows, else they are skipped. Heartbeats per request; a retried batch
+     * sends its requests again (a write too: the branch's own data takes it twice).
      */
     async compareTrafficBatch(input: {
       baselineId: string;
       branchId: string;
       requests: ReplayRequest[];
+      writes?: WritePolicy;
     }): Promise<RequestOutcome[]> {
       const replayer = deps.trafficReplayer;
       if (!replayer) {
@@ -548,6 +552,11 @@ export function createActivities(deps: LifecycleDependencies) {
         work: (report, signal) =>
           compareBatch({ replayer, ...input, signal, onRequest: (done) => report({ done }) }),
       });
+    },
+
+    /** Keeps a diff run's outcome with the run (the API's row); nothing to do without a run log. */
+    async recordDiffRun(input: { runId: string; outcome: DiffRunOutcome }): Promise<void> {
+      await deps.diffRuns?.finish(input.runId, input.outcome);
     },
 
     /** The warm-pool size the planner's forecast recommends now (1 when the planner gives none). */

@@ -5,6 +5,7 @@ import type { PhaseTimings } from '../deploy/phases.js';
 import type { ObservedResponse } from '../diff/compare-responses.js';
 import type { ReplayRequest } from '../diff/request-set.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
+import type { DiffRunOutcome } from '../store/diff-runs.js';
 import type {
   EnvironmentStatus,
   OrphanSweepResult,
@@ -124,6 +125,12 @@ export interface TrafficReplayer {
   }): Promise<ObservedResponse>;
 }
 
+/** Where a traffic diff run's outcome is kept after its workflow is gone (store/diff-runs.ts). */
+export interface DiffRunLog {
+  /** Idempotent: a run already finished keeps its first outcome. */
+  finish(runId: string, outcome: DiffRunOutcome): Promise<void>;
+}
+
 /**
  * When environments were last used, from real use (requests through the gateway, API calls on them;
  * store/environment-activity.ts). The idle sweep reads it beside each workflow's own last activity.
@@ -168,6 +175,8 @@ export interface LifecycleDependencies {
   snapshotEngines?: SnapshotEngine[];
   /** Traffic diffs (diff/); without it a diff run fails saying this worker cannot replay. */
   trafficReplayer?: TrafficReplayer;
+  /** Keeps diff runs' outcomes; without it they live only as long as their workflow (the API reads those). */
+  diffRuns?: DiffRunLog;
   /** How often a long activity heartbeats while it waits, ms (default 5000). */
   heartbeatEveryMs?: number;
   /** Counts each environment's phase breakdown once (the worker's Prometheus histograms). */

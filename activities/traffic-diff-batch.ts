@@ -2,6 +2,7 @@ import { compareRequest, type ObservedResponse } from '../diff/compare-responses
 import type { RequestOutcome } from '../diff/diff-report.js';
 import { endpointTemplate } from '../diff/endpoint-template.js';
 import type { ReplayRequest } from '../diff/request-set.js';
+import type { WritePolicy } from '../diff/write-policy.js';
 import { SAFE_METHODS } from '../workflows/traffic-diff-contracts.js';
 import type { TrafficReplayer } from './ports.js';
 
@@ -10,13 +11,15 @@ const MAX_FINDINGS_PER_REQUEST = 25;
 
 /**
  * Replays a batch, one request at a time (a diff must not load the environments it compares): the
- * baseline twice, then the branch. Requests that write are skipped and never sent anywhere.
+ * baseline twice, then the branch. A request that writes goes to the branch only, and only when the
+ * write policy allows its service (the branch's own data takes it); otherwise it is skipped, with why.
  */
 export async function compareBatch(params: {
   replayer: TrafficReplayer;
   baselineId: string;
   branchId: string;
   requests: readonly ReplayRequest[];
+  writes?: WritePolicy;
   signal: AbortSignal;
   onRequest: (done: number) => void;
 }): Promise<RequestOutcome[]> {
@@ -24,16 +27,21 @@ export async function compareBatch(params: {
   const outcomes: RequestOutcome[] = [];
   for (const [index, request] of params.requests.entries()) {
     const template = endpointTemplate(request.method, request.path);
-    if (!SAFE_METHODS.includes(request.method)) {
-      outcomes.push({
-        template,
-        skipped: `${request.method} writes: never sent, so the baseline's data stays as it is`,
-      });
-      continue;
-    }
     const send = (environmentId: string): Promise<ObservedResponse> =>
       replayer.send({ environmentId, request, signal });
+    const write = !SAFE_METHODS.includes(request.method);
+    if (write && !params.writes?.allowed.includes(request.service)) {
+      outcomes.push({ template, skipped: writeRefusal(request, params.writes) });
+      params.onRequest(index + 1);
+      continue;
+    }
     try {
+      if (write) {
+        // The baseline is never asked: its answer would be its data changing.
+        outcomes.push({ template, branchOnly: { status: (await send(params.branchId)).status } });
+        params.onRequest(index + 1);
+        continue;
+      }
       const first = await send(params.baselineId);
       const second = await send(params.baselineId);
       const branch = await send(params.branchId);
@@ -47,4 +55,11 @@ export async function compareBatch(params: {
     params.onRequest(index + 1);
   }
   return outcomes;
+}
+
+function writeRefusal(request: ReplayRequest, writes: WritePolicy | undefined): string {
+  const why = writes
+    ? (writes.refused[request.service] ?? `${request.service} is not a service of the branch`)
+    : 'writes are not sent in this run';
+  return `${request.method} writes: not sent (${why})`;
 }

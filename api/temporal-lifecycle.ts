@@ -147,13 +147,14 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
         return { state: 'failed', message: `diff workflow ${description.status.name.toLowerCase()}` };
       }
       const report = (await handle.result()) as DiffReport;
+      const total = report.compared + report.failed + report.skipped + (report.writesToBranch ?? 0);
       return {
         state: 'completed',
         result: report,
         progress: {
           state: 'done',
-          total: report.compared + report.failed + report.skipped,
-          done: report.compared + report.failed + report.skipped,
+          total,
+          done: total,
         },
       };
     } catch (error) {

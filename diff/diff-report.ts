@@ -19,6 +19,17 @@ export interface EndpointReport {
   differences: EndpointDifference[];
   /** Path patterns learned as noise from the baseline's two answers, ignored on every request of this endpoint. */
   noiseIgnored: string[];
+  /** Writes sent to the branch only (its own data takes them; the baseline is never asked). */
+  writesToBranch: number;
+  /** The statuses the branch answered them with, distinct, ascending. */
+  writeStatuses: number[];
+}
+
+/** Requests not sent, grouped by endpoint and reason. */
+export interface SkippedRequests {
+  template: string;
+  reason: string;
+  requests: number;
 }
 
 export type DiffVerdict = 'no-differences' | 'differences' | 'incomplete';
@@ -31,6 +42,10 @@ export interface DiffReport {
   failed: number;
   /** Requests not sent (a method that writes, while the branch's data is not forked; a cut body). */
   skipped: number;
+  /** Which requests were not sent, and why. */
+  skippedRequests: SkippedRequests[];
+  /** Writes sent to the branch only. */
+  writesToBranch: number;
   endpoints: EndpointReport[];
 }
 
@@ -43,6 +58,8 @@ export interface RequestOutcome {
   /** Why the request could not be compared. */
   failure?: string;
   skipped?: string;
+  /** A write sent to the branch only, and how it answered. */
+  branchOnly?: { status: number };
 }
 
 /**
@@ -53,9 +70,14 @@ export interface RequestOutcome {
 export function buildDiffReport(outcomes: readonly RequestOutcome[]): DiffReport {
   const byTemplate = new Map<string, RequestOutcome[]>();
   let skipped = 0;
+  const skippedRequests = new Map<string, SkippedRequests>();
   for (const outcome of outcomes) {
     if (outcome.skipped) {
       skipped += 1;
+      const key = `${outcome.template}\n${outcome.skipped}`;
+      const seen = skippedRequests.get(key);
+      if (seen) seen.requests += 1;
+      else skippedRequests.set(key, { template: outcome.template, reason: outcome.skipped, requests: 1 });
       continue;
     }
     const list = byTemplate.get(outcome.template) ?? [];
@@ -72,6 +94,8 @@ export function buildDiffReport(outcomes: readonly RequestOutcome[]): DiffReport
     differing: sum((e) => e.differing),
     failed: sum((e) => e.failed),
     skipped,
+    skippedRequests: [...skippedRequests.values()],
+    writesToBranch: sum((e) => e.writesToBranch),
     endpoints,
   };
   const verdict: DiffVerdict =
@@ -91,7 +115,14 @@ function endpointReport(template: string, outcomes: RequestOutcome[]): EndpointR
   let equal = 0;
   let failed = 0;
   const failures = new Set<string>();
+  const writeStatuses = new Set<number>();
+  let writesToBranch = 0;
   for (const outcome of outcomes) {
+    if (outcome.branchOnly) {
+      writesToBranch += 1;
+      writeStatuses.add(outcome.branchOnly.status);
+      continue;
+    }
     if (!outcome.comparison) {
       failed += 1;
       if (outcome.failure && failures.size < 3) failures.add(outcome.failure);
@@ -116,5 +147,7 @@ function endpointReport(template: string, outcomes: RequestOutcome[]): EndpointR
     failures: [...failures],
     differences: [...differences.values()],
     noiseIgnored: [...noise].sort(),
+    writesToBranch,
+    writeStatuses: [...writeStatuses].sort((a, b) => a - b),
   };
 }

@@ -8,6 +8,7 @@ import { createPlanner } from '../activities/planner-adapter.js';
 import type { LifecycleDependencies } from '../activities/ports.js';
 import { postgresActivityLog } from '../activities/postgres-activity-log.js';
 import { postgresAuditLog } from '../activities/postgres-audit-log.js';
+import { postgresDiffRunLog } from '../activities/postgres-diff-run-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { parseS3Url, S3ArtifactStore } from '../activities/s3-artifact-store.js';
@@ -78,6 +79,7 @@ export async function createWorkerDependencies(params: {
     trafficReplayer: createKubeTrafficReplayer({ kube, config }),
     activity: pool ? postgresActivityLog(pool) : undefined,
     audit: pool ? postgresAuditLog(pool) : undefined,
+    diffRuns: pool ? postgresDiffRunLog(pool) : undefined,
     namespaces: kubeNamespaceSweeper({ kube, config }),
     snapshotEngines: [
       new PostgresDumpEngine({

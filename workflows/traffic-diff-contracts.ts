@@ -1,6 +1,7 @@
 import { defineQuery } from '@temporalio/workflow';
 import type { DiffReport } from '../diff/diff-report.js';
 import type { ReplayRequest } from '../diff/request-set.js';
+import type { WritePolicy } from '../diff/write-policy.js';
 
 /** Workflow type of a traffic diff run (the export in workflows/index.ts). */
 export const TRAFFIC_DIFF_WORKFLOW_TYPE = 'trafficDiff';
@@ -21,6 +22,11 @@ export interface TrafficDiffInput {
   requests: ReplayRequest[];
   /** Requests are compared in batches of this many per activity (default 20). */
   batchSize?: number;
+  /**
+   * Services a write may be sent to (to the branch only; diff/write-policy.ts). Absent: no write is
+   * sent anywhere.
+   */
+  writes?: WritePolicy;
 }
 
 export interface TrafficDiffProgress {
@@ -31,4 +37,4 @@ export interface TrafficDiffProgress {
 
 export const trafficDiffProgressQuery = defineQuery<TrafficDiffProgress>('trafficDiffProgress');
 
-export type { DiffReport };
+export type { DiffReport, WritePolicy };

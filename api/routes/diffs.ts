@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { deleteDiffRun, insertDiffRun, listDiffRuns } from '../../store/diff-runs.js';
 import { appendEvent } from '../../store/events.js';
 import {
   deleteCapturedRequests,
@@ -7,11 +8,14 @@ import {
   putCaptureSettings,
 } from '../../store/traffic-capture.js';
 import { requireUser } from '../access.js';
+import { branchWritePolicy, diffRunView, readDiffRun } from '../diff-runs.js';
 import { ApiError, ErrorCode, notFound } from '../errors.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import {
   CaptureSettingsBody,
   CaptureView,
+  DiffRunList,
+  DiffRunListQuery,
   DiffRunParams,
   DiffRunView,
   StartDiffBody,
@@ -127,7 +131,7 @@ const diffRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           'Start a traffic diff: each request to the baseline twice and to the branch once, noise learned and ignored',
         description:
-          "`id` is the branch. 409 when it is not a branch, when `against` is not its baseline, when its baseline is gone, or when there is nothing to replay. Methods that write are never sent (the baseline's data must not change). Follow the run with GET .../diffs/{runId}.",
+          "`id` is the branch. 409 when it is not a branch, when `against` is not its baseline, when its baseline is gone, or when there is nothing to replay. Writes (POST, PUT, PATCH, DELETE) never reach the baseline: they are sent to the branch only when everything they can reach there is the branch's own (every data service forked), else skipped and listed with why. Follow the run with GET .../diffs/{runId}; it is kept after its workflow is gone.",
         params: EnvironmentParams,
         body: StartDiffBody,
         response: { 202: DiffRunView, 409: ErrorResponse, 503: ErrorResponse, ...standardErrors },
@@ -142,9 +146,22 @@ const diffRoutes: FastifyPluginAsyncZod = async (app) => {
         : undefined;
       const baseline = await diffBaseline({ db: app.db, branch, against });
       const input = await trafficDiffInput({ db: app.db, branch, baseline, requests: request.body.requests });
+      input.writes = await branchWritePolicy(app.db, branch);
+      const source = request.body.requests ? 'request-set' : 'captured';
+      await insertDiffRun(app.db, {
+        runId: input.runId,
+        teamId: branch.teamId,
+        branchId: branch.id,
+        baselineId: baseline.id,
+        source,
+        requests: input.requests.length,
+        startedBy: user.userId,
+      });
       try {
         await app.lifecycle.startTrafficDiff(input);
       } catch (error) {
+        // No workflow will ever finish it: the row would say running forever.
+        await deleteDiffRun(app.db, input.runId);
         request.log.warn({ err: error, environmentId: branch.id }, 'traffic diff not started');
         throw new ApiError({
           statusCode: 503,
@@ -164,6 +181,7 @@ const diffRoutes: FastifyPluginAsyncZod = async (app) => {
         runId: input.runId,
         branch: branch.id,
         baseline: baseline.id,
+        source,
         state: 'running',
         requests: input.requests.length,
         progress: { total: input.requests.length, done: 0 },
@@ -172,28 +190,49 @@ const diffRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    '/environments/:id/diffs/:runId',
+    '/environments/:id/diffs',
     {
       schema: {
         tags,
-        summary: 'A traffic diff run: its progress while it runs, its report once done',
-        params: DiffRunParams,
-        response: { 200: DiffRunView, 503: ErrorResponse, ...standardErrors },
+        summary: "A branch's traffic diff runs, newest first (verdict and counts; no reports)",
+        params: EnvironmentParams,
+        querystring: DiffRunListQuery,
+        response: { 200: DiffRunList, ...standardErrors },
       },
     },
     async (request) => {
       const branch = await visibleEnvironment(request, app.db, request.params.id);
-      const outcome = await app.lifecycle.trafficDiffOutcome(branch.id, request.params.runId);
-      if (outcome.state === 'not-found') throw notFound(`diff run ${request.params.runId} of ${branch.id}`);
-      const progress = outcome.progress && { total: outcome.progress.total, done: outcome.progress.done };
-      return {
+      const runs = await listDiffRuns(app.db, {
+        teamId: branch.teamId,
+        branchId: branch.id,
+        limit: request.query.limit,
+      });
+      return { runs: runs.map(diffRunView) };
+    },
+  );
+
+  app.get(
+    '/environments/:id/diffs/:runId',
+    {
+      schema: {
+        tags,
+        summary:
+          'A traffic diff run: its progress while it runs, its report once done (kept after the workflow is gone)',
+        params: DiffRunParams,
+        response: { 200: DiffRunView, ...standardErrors },
+      },
+    },
+    async (request) => {
+      const branch = await visibleEnvironment(request, app.db, request.params.id);
+      const run = await readDiffRun({
+        db: app.db,
+        lifecycle: app.lifecycle,
+        branch,
         runId: request.params.runId,
-        branch: branch.id,
-        state: outcome.state,
-        ...(progress && { progress }),
-        ...(outcome.state === 'failed' && { message: outcome.message }),
-        ...(outcome.state === 'completed' && { report: outcome.result }),
-      };
+        log: request.log,
+      });
+      if (!run) throw notFound(`diff run ${request.params.runId} of ${branch.id}`);
+      return run;
     },
   );
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { RequestListSchema } from '../../diff/request-set.js';
-import { EnvironmentId } from './common.js';
+import { EnvironmentId, IsoDate } from './common.js';
 
 export const CaptureSettingsBody = z
   .object({
@@ -68,7 +68,9 @@ export const DiffReportSchema = z.object({
   skipped: z
     .number()
     .int()
-    .describe('Requests never sent: methods that write (the baseline data must not change)'),
+    .describe(
+      "Requests never sent: writes whose service could reach the baseline's data (see skippedRequests)",
+    ),
   endpoints: z.array(
     z.object({
       template: z.string().describe('Method and path with ids collapsed: `GET /carts/{id}`'),
@@ -79,19 +81,57 @@ export const DiffReportSchema = z.object({
       failures: z.array(z.string()).describe('Why requests could not be compared (the first few reasons)'),
       differences: z.array(Finding),
       noiseIgnored: z.array(z.string()).describe("Fields that moved between the baseline's own two answers"),
+      writesToBranch: z
+        .number()
+        .int()
+        .optional()
+        .describe('Writes sent to the branch only (its own data took them; the baseline was not asked)'),
+      writeStatuses: z.array(z.number().int()).optional().describe('How the branch answered those writes'),
     }),
   ),
+  skippedRequests: z
+    .array(z.object({ template: z.string(), reason: z.string(), requests: z.number().int() }))
+    .optional()
+    .describe('Which requests were not sent, and why'),
+  writesToBranch: z.number().int().optional().describe('Writes sent to the branch only'),
 });
 
+const DiffRunFields = {
+  runId: z.string(),
+  branch: EnvironmentId,
+  baseline: EnvironmentId.optional(),
+  source: z
+    .enum(['captured', 'request-set'])
+    .optional()
+    .describe("Where the requests came from: the baseline's captured traffic or the caller's set"),
+  state: z.enum(['running', 'completed', 'failed']),
+  startedAt: IsoDate.optional(),
+  finishedAt: IsoDate.optional(),
+  progress: z.object({ total: z.number().int(), done: z.number().int() }).optional(),
+  requests: z.number().int().optional().describe('Requests in the run'),
+  verdict: z.enum(['no-differences', 'differences', 'incomplete']).optional(),
+  counts: z
+    .object({
+      compared: z.number().int(),
+      equal: z.number().int(),
+      differing: z.number().int(),
+      failed: z.number().int(),
+      skipped: z.number().int(),
+    })
+    .optional(),
+  message: z.string().optional().describe('Why the run failed'),
+};
+
 export const DiffRunView = z
-  .object({
-    runId: z.string(),
-    branch: EnvironmentId,
-    baseline: EnvironmentId.optional(),
-    state: z.enum(['running', 'completed', 'failed']),
-    progress: z.object({ total: z.number().int(), done: z.number().int() }).optional(),
-    requests: z.number().int().optional().describe('Requests in the run'),
-    message: z.string().optional().describe('Why the run failed'),
-    report: DiffReportSchema.optional(),
-  })
-  .describe('A traffic diff run');
+  .object({ ...DiffRunFields, report: DiffReportSchema.optional() })
+  .describe('A traffic diff run (kept after its workflow is gone)');
+
+export const DiffRunSummary = z.object(DiffRunFields).describe('A traffic diff run, without its report');
+
+export const DiffRunList = z
+  .object({ runs: z.array(DiffRunSummary).describe('Newest first') })
+  .describe("A branch's traffic diff runs");
+
+export const DiffRunListQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(200).default(20).describe('How many runs, newest first'),
+});

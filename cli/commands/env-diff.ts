@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { type Command, InvalidArgumentError } from 'commander';
 import type { z } from 'zod';
 import { ApiClient } from '../../api/client.js';
-import type { CaptureView, DiffRunView } from '../../api/schemas/diffs.js';
+import type { CaptureView, DiffRunList, DiffRunView } from '../../api/schemas/diffs.js';
 import { parseRequestSet, RequestSetError } from '../../diff/request-set.js';
 import { CliError } from '../cli-error.js';
 import { clientSettings } from '../contexts.js';
@@ -14,6 +14,7 @@ import { addTimeoutOption } from '../wait.js';
 type DiffRunBody = z.infer<typeof DiffRunView>;
 type CaptureBody = z.infer<typeof CaptureView>;
 type DiffReportBody = NonNullable<DiffRunBody['report']>;
+type DiffRunListBody = z.infer<typeof DiffRunList>;
 
 const POLL_MS = 1000;
 
@@ -31,8 +32,9 @@ export function renderDiffReport(run: { branch: string; baseline?: string }, rep
     String(e.differing),
     String(e.failed),
     String(e.noiseIgnored.length),
+    String(e.writesToBranch ?? 0),
   ]);
-  const head = ['ENDPOINT', 'COMPARED', 'EQUAL', 'DIFFERING', 'FAILED', 'NOISE IGNORED'];
+  const head = ['ENDPOINT', 'COMPARED', 'EQUAL', 'DIFFERING', 'FAILED', 'NOISE IGNORED', 'WRITES TO BRANCH'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells
@@ -40,7 +42,7 @@ export function renderDiffReport(run: { branch: string; baseline?: string }, rep
       .join('  ')
       .trimEnd();
   const lines = [
-    `diff ${run.branch}${run.baseline ? ` against ${run.baseline}` : ''}: ${report.verdict} (${report.compared} compared, ${report.differing} differing, ${report.failed} failed, ${report.skipped} skipped)`,
+    `diff ${run.branch}${run.baseline ? ` against ${run.baseline}` : ''}: ${report.verdict} (${report.compared} compared, ${report.differing} differing, ${report.failed} failed, ${report.skipped} not sent, ${report.writesToBranch ?? 0} writes to the branch only)`,
     '',
     line(head),
     ...rows.map(line),
@@ -56,7 +58,86 @@ export function renderDiffReport(run: { branch: string; baseline?: string }, rep
     }
     if (endpoint.noiseIgnored.length > 0) lines.push(`  noise ignored: ${endpoint.noiseIgnored.join(', ')}`);
   }
+  const writes = report.endpoints.filter((e) => (e.writesToBranch ?? 0) > 0);
+  if (writes.length > 0) {
+    lines.push('', 'writes sent to the branch only (its own data; the baseline was not asked):');
+    for (const e of writes)
+      lines.push(`  ${e.template}: ${e.writesToBranch} (status ${(e.writeStatuses ?? []).join(', ')})`);
+  }
+  if ((report.skippedRequests ?? []).length > 0) {
+    lines.push('', 'not sent:');
+    for (const s of report.skippedRequests ?? []) lines.push(`  ${s.template} x${s.requests}: ${s.reason}`);
+  }
   return lines.join('\n');
+}
+
+/** A branch's runs as a terminal table, newest first. */
+export function renderDiffRuns(runs: DiffRunListBody['runs']): string {
+  if (runs.length === 0) return 'no diff runs';
+  const head = [
+    'RUN',
+    'STARTED',
+    'STATE',
+    'VERDICT',
+    'COMPARED',
+    'DIFFERING',
+    'SKIPPED',
+    'BASELINE',
+    'SOURCE',
+  ];
+  const rows = runs.map((r) => [
+    r.runId,
+    r.startedAt ?? '',
+    r.state,
+    r.verdict ?? '-',
+    String(r.counts?.compared ?? '-'),
+    String(r.counts?.differing ?? '-'),
+    String(r.counts?.skipped ?? '-'),
+    r.baseline ?? '',
+    r.source ?? '',
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  return [head, ...rows]
+    .map((cells) =>
+      cells
+        .map((c, i) => c.padEnd(widths[i]!))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
+/** `--list` and `--show RUN`: past runs, read back from the API (kept after their workflows are gone). */
+async function showPastRuns(
+  branch: string,
+  opts: OutputOptions & { list?: boolean; show?: string },
+): Promise<void> {
+  const format = outputFormat(opts);
+  const api = new ApiClient(await clientSettings());
+  const base = `/v1/environments/${encodeURIComponent(branch)}/diffs`;
+  if (opts.list) {
+    const { body } = await api.request<DiffRunListBody>({ method: 'GET', path: base });
+    await printResult(format, {
+      document: { ok: true, branch, runs: body.runs },
+      table: () => renderDiffRuns(body.runs),
+      names: () => body.runs.map((r) => r.runId),
+    });
+    return;
+  }
+  const { body: run } = await api.request<DiffRunBody>({
+    method: 'GET',
+    path: `${base}/${encodeURIComponent(opts.show!)}`,
+  });
+  const report = run.report;
+  await printResult(format, {
+    document: { ok: true, ...run },
+    table: () =>
+      report
+        ? renderDiffReport({ branch: run.branch, baseline: run.baseline }, report)
+        : `diff ${run.runId} of ${run.branch}: ${run.state}${run.message ? ` (${run.message})` : ''}${run.progress ? `, ${run.progress.done}/${run.progress.total} requests compared` : ''}`,
+    names: () => [run.runId],
+  });
+  if (run.state === 'failed' || (report && report.verdict !== 'no-differences')) process.exitCode = 1;
 }
 
 function parseRate(value: string): number {
@@ -77,6 +158,8 @@ export function register(program: Command): void {
         .command('diff')
         .description('compare how a branch answers with how its baseline answers, noise learned and ignored')
         .argument('<branch>', 'the branch environment (id or name)')
+        .option('--list', "list the branch's past diff runs (newest first) instead of starting one")
+        .option('--show <run>', 'show one past run (its report) instead of starting one')
         .option(
           '--against <baseline>',
           'its baseline (default: the environment it branched from; others are refused)',
@@ -91,7 +174,11 @@ export function register(program: Command): void {
 Each request goes to the baseline twice and to the branch once. Fields that differ between the
 baseline's own two answers (timestamps, request ids) are noise for that endpoint (ids in paths are
 collapsed: GET /carts/{id}) and ignored; the rest is reported per endpoint with both values
-(credential-shaped values masked). Methods that write are never sent.
+(credential-shaped values masked). Writes (POST, PUT, PATCH, DELETE) never reach the baseline: they go
+to the branch only when every data service it uses is forked and nothing the target service reaches
+is the baseline's; otherwise they are skipped, and the report says why.
+
+Runs are kept: microstax env diff BRANCH --list, microstax env diff BRANCH --show RUN.
 
 Request list format (JSON):
   { "requests": [ { "service": "api", "method": "GET", "path": "/products?page=1",
@@ -107,10 +194,27 @@ Exit codes: 0 no differences, 1 differences found or the diff failed, 2 usage er
   ).action(
     async (
       branch: string,
-      opts: OutputOptions & { against?: string; requests?: string; timeout: number },
+      opts: OutputOptions & {
+        against?: string;
+        requests?: string;
+        timeout: number;
+        list?: boolean;
+        show?: string;
+      },
     ) => {
       const format = outputFormat(opts);
       try {
+        if (opts.list || opts.show !== undefined) {
+          if ((opts.list && opts.show !== undefined) || opts.against || opts.requests) {
+            throw new CliError({
+              type: 'invalid-input',
+              message: '--list and --show read past runs: use one, without --against or --requests',
+              field: opts.list ? '--list' : '--show',
+            });
+          }
+          await showPastRuns(branch, opts);
+          return;
+        }
         let requests: ReturnType<typeof parseRequestSet> | undefined;
         if (opts.requests) {
           let text: string;

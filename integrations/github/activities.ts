@@ -45,6 +45,14 @@ export function createGitHubActivities(deps: GitHubActivityDependencies) {
   const readyTimeoutMs = deps.readyTimeoutMs ?? 30 * 60_000;
   const statusContext = deps.statusContext ?? 'microstax';
 
+  /** The diff the comment shows: only on a ready environment, and a diff that cannot be read leaves it out. */
+  const latestDiff = async (params: { view: CommentView; environmentId?: string }) => {
+    const id = params.environmentId ?? params.view.environment?.id;
+    if (params.view.state !== 'ready' || !id || !deps.environments.latestDiff) return {};
+    const diff = await deps.environments.latestDiff(id).catch(() => null);
+    return diff ? { diff } : {};
+  };
+
   return {
     async githubApplyEnvironment(params: {
       spec: PullRequestEnvironmentSpec;
@@ -113,7 +121,7 @@ export function createGitHubActivities(deps: GitHubActivityDependencies) {
       view: CommentView;
       environmentId?: string;
     }): Promise<{ commentId: number }> {
-      const body = renderComment(params.view);
+      const body = renderComment({ ...params.view, ...(await latestDiff(params)) });
       try {
         let commentId = params.commentId;
         if (commentId !== undefined) {

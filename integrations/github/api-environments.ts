@@ -1,4 +1,5 @@
 import type {
+  DiffSummary,
   EnvironmentSummary,
   PlannedService,
   PullRequestEnvironmentSpec,
@@ -26,6 +27,27 @@ interface EnvironmentBody {
   expiresAt: string | null;
   error?: { message: string } | null;
 }
+
+interface DiffRunBody {
+  runId: string;
+  baseline?: string;
+  state: string;
+  report?: {
+    verdict: DiffSummary['verdict'];
+    compared: number;
+    differing: number;
+    skipped: number;
+    endpoints: {
+      template: string;
+      compared: number;
+      differing: number;
+      differences: { path: string; requests: number }[];
+    }[];
+  };
+}
+
+/** How many differing paths the comment lists. */
+const TOP_PATHS = 5;
 
 /** A label value Kubernetes accepts: at most 63 of [A-Za-z0-9-_.], alphanumeric at both ends. */
 function labelValue(value: string): string {
@@ -112,6 +134,40 @@ export class ApiPullRequestEnvironments implements PullRequestEnvironments {
       services: env.services.map((s) => s.name),
       expiresAt: env.expiresAt,
       error: env.error?.message ?? null,
+    };
+  }
+
+  /** The newest completed run among the last few (GET .../diffs, then that run's report). */
+  async latestDiff(environmentId: string): Promise<DiffSummary | null> {
+    const base = `/v1/environments/${encodeURIComponent(environmentId)}/diffs`;
+    const list = await this.call<{ runs: { runId: string; state: string }[] }>('GET', `${base}?limit=5`);
+    if (list.status === 404) return null;
+    if (list.status !== 200) throw ApiPullRequestEnvironments.failure(`list diffs of ${environmentId}`, list);
+    const done = list.body.runs.find((r) => r.state === 'completed');
+    if (!done) return null;
+    const answer = await this.call<DiffRunBody>('GET', `${base}/${done.runId}`);
+    if (answer.status !== 200 || !answer.body.report) {
+      throw ApiPullRequestEnvironments.failure(`read diff ${done.runId}`, answer);
+    }
+    const report = answer.body.report;
+    return {
+      runId: answer.body.runId,
+      baseline: answer.body.baseline ?? '',
+      verdict: report.verdict,
+      compared: report.compared,
+      differing: report.differing,
+      skipped: report.skipped,
+      endpoints: report.endpoints.map((e) => ({
+        template: e.template,
+        compared: e.compared,
+        differing: e.differing,
+      })),
+      topPaths: report.endpoints
+        .flatMap((e) =>
+          e.differences.map((d) => ({ template: e.template, path: d.path, requests: d.requests })),
+        )
+        .sort((a, b) => b.requests - a.requests)
+        .slice(0, TOP_PATHS),
     };
   }
 

@@ -1,4 +1,4 @@
-import type { EnvironmentSummary } from './ports.js';
+import type { DiffSummary, EnvironmentSummary } from './ports.js';
 
 /** Hidden in every comment the integration writes, so a lost comment id is found again. */
 export function commentMarker(repository: string, number: number): string {
@@ -18,6 +18,8 @@ export interface CommentView {
   error?: string;
   /** Closed: when the sleeping environment is deleted unless the pull request is reopened. */
   deleteAt?: string;
+  /** The environment's newest traffic diff against its baseline, if it has one. */
+  diff?: DiffSummary;
 }
 
 const HEADLINE: Record<CommentState, string> = {
@@ -48,12 +50,14 @@ export function renderComment(view: CommentView): string {
       `It will be deleted at ${inline(view.deleteAt)} unless the pull request is reopened before.`,
     );
   }
-  if (env && view.state !== 'deleted' && view.state !== 'closed') lines.push('', ...environmentLines(env));
+  if (env && view.state !== 'deleted' && view.state !== 'closed') {
+    lines.push('', ...environmentLines(env, view.diff));
+  }
   return lines.join('\n');
 }
 
 /** URLs, plan (what runs here, what is reused and why) and expiry: the comment's body and a check's summary. */
-export function environmentLines(env: EnvironmentSummary): string[] {
+export function environmentLines(env: EnvironmentSummary, diff?: DiffSummary): string[] {
   const lines: string[] = [];
   const urls = Object.entries(env.urls).sort(([a], [b]) => a.localeCompare(b));
   if (urls.length > 0) {
@@ -62,6 +66,7 @@ export function environmentLines(env: EnvironmentSummary): string[] {
     lines.push('');
   }
   lines.push(...planLines(env));
+  if (diff) lines.push('', ...diffLines(diff));
   if (env.expiresAt) lines.push('', `Expires ${env.expiresAt}.`);
   return lines;
 }
@@ -73,6 +78,31 @@ export function checkTitle(env: EnvironmentSummary | null): string {
   const reused = env.plan?.filter((s) => s.action === 'reuse').length ?? 0;
   const runs = env.plan ? env.plan.length - reused : env.services.length;
   return `Environment ready: ${runs} service${runs === 1 ? '' : 's'} run here${reused ? `, ${reused} reused from the baseline` : ''}`;
+}
+
+const VERDICT: Record<DiffSummary['verdict'], string> = {
+  'no-differences': 'no differences',
+  differences: 'differences found',
+  incomplete: 'incomplete (some requests could not be compared)',
+};
+
+/** The traffic diff section: verdict, per-endpoint counts, the differing paths seen most. */
+function diffLines(diff: DiffSummary): string[] {
+  const lines = [
+    `**Traffic diff** against \`${inline(diff.baseline)}\`: ${VERDICT[diff.verdict]} (${diff.compared} compared, ${diff.differing} differing, ${diff.skipped} not sent) · run \`${inline(diff.runId)}\``,
+    '',
+    '| Endpoint | Compared | Differing |',
+    '| --- | --- | --- |',
+    ...diff.endpoints.map((e) => `| ${inline(e.template)} | ${e.compared} | ${e.differing} |`),
+  ];
+  if (diff.topPaths.length > 0) {
+    lines.push('', 'Top differing paths:');
+    for (const p of diff.topPaths)
+      lines.push(
+        `- ${inline(p.template)} \`${inline(p.path)}\` (${p.requests} request${p.requests === 1 ? '' : 's'})`,
+      );
+  }
+  return lines;
 }
 
 function planLines(env: EnvironmentSummary): string[] {

@@ -47,6 +47,20 @@ export interface EnvironmentSummary {
   error: string | null;
 }
 
+/** The newest traffic diff of a pull request's environment against its baseline, as the comment shows it. */
+export interface DiffSummary {
+  runId: string;
+  baseline: string;
+  verdict: 'no-differences' | 'differences' | 'incomplete';
+  compared: number;
+  differing: number;
+  skipped: number;
+  /** Per endpoint template. */
+  endpoints: { template: string; compared: number; differing: number }[];
+  /** The differing JSON paths seen on most requests, first. */
+  topPaths: { template: string; path: string; requests: number }[];
+}
+
 export interface PullRequestEnvironments {
   /** Creates or updates the environment; resolves once it is accepted (not once ready). Idempotent. */
   apply(spec: PullRequestEnvironmentSpec): Promise<{ environmentId: string }>;
@@ -64,6 +78,8 @@ export interface PullRequestEnvironments {
    * asleep and is waking now; false when there was nothing to wake (awake, gone, or failed).
    */
   wake(environmentId: string): Promise<boolean>;
+  /** The newest finished traffic diff of the environment; null when it has none. */
+  latestDiff?(environmentId: string): Promise<DiffSummary | null>;
 }
 
 /** A pull request on the Git host. */

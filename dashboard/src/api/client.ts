@@ -60,6 +60,10 @@ export type Snapshot =
   paths['/v1/environments/{id}/snapshots']['get']['responses'][200]['content']['application/json']['items'][number];
 export type AuditEvent =
   paths['/v1/environments/{id}/events']['get']['responses'][200]['content']['application/json']['items'][number];
+export type DiffRunSummary =
+  paths['/v1/environments/{id}/diffs']['get']['responses'][200]['content']['application/json']['runs'][number];
+export type DiffRun =
+  paths['/v1/environments/{id}/diffs/{runId}']['get']['responses'][200]['content']['application/json'];
 export type BlueprintDetail =
   paths['/v1/blueprints/{name}']['get']['responses'][200]['content']['application/json'];
 export type Phase = NonNullable<paths['/v1/environments']['get']['parameters']['query']>['phase'];

@@ -283,11 +283,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A branch's traffic diff runs, newest first (verdict and counts; no reports) */
+        get: operations["listEnvironmentDiffs"];
         put?: never;
         /**
          * Start a traffic diff: each request to the baseline twice and to the branch once, noise learned and ignored
-         * @description `id` is the branch. 409 when it is not a branch, when `against` is not its baseline, when its baseline is gone, or when there is nothing to replay. Methods that write are never sent (the baseline's data must not change). Follow the run with GET .../diffs/{runId}.
+         * @description `id` is the branch. 409 when it is not a branch, when `against` is not its baseline, when its baseline is gone, or when there is nothing to replay. Writes (POST, PUT, PATCH, DELETE) never reach the baseline: they are sent to the branch only when everything they can reach there is the branch's own (every data service forked), else skipped and listed with why. Follow the run with GET .../diffs/{runId}; it is kept after its workflow is gone.
          */
         post: operations["createEnvironmentDiffs"];
         delete?: never;
@@ -303,7 +304,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A traffic diff run: its progress while it runs, its report once done */
+        /** A traffic diff run: its progress while it runs, its report once done (kept after the workflow is gone) */
         get: operations["getEnvironmentDiff"];
         put?: never;
         post?: never;
@@ -4580,6 +4581,213 @@ export interface operations {
             };
         };
     };
+    listEnvironmentDiffs: {
+        parameters: {
+            query?: {
+                /** @description How many runs, newest first */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Environment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A branch's traffic diff runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        runs: {
+                            /** @description Environment id */
+                            baseline?: string;
+                            /** @description Environment id */
+                            branch: string;
+                            counts?: {
+                                compared: number;
+                                differing: number;
+                                equal: number;
+                                failed: number;
+                                skipped: number;
+                            };
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            finishedAt?: string;
+                            /** @description Why the run failed */
+                            message?: string;
+                            progress?: {
+                                done: number;
+                                total: number;
+                            };
+                            /** @description Requests in the run */
+                            requests?: number;
+                            runId: string;
+                            /**
+                             * @description Where the requests came from: the baseline's captured traffic or the caller's set
+                             * @enum {string}
+                             */
+                            source?: "captured" | "request-set";
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            startedAt?: string;
+                            /** @enum {string} */
+                            state: "running" | "completed" | "failed";
+                            /** @enum {string} */
+                            verdict?: "no-differences" | "differences" | "incomplete";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     createEnvironmentDiffs: {
         parameters: {
             query?: never;
@@ -4610,7 +4818,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description A traffic diff run */
+            /** @description A traffic diff run (kept after its workflow is gone) */
             202: {
                 headers: {
                     [name: string]: unknown;
@@ -4621,6 +4829,18 @@ export interface operations {
                         baseline?: string;
                         /** @description Environment id */
                         branch: string;
+                        counts?: {
+                            compared: number;
+                            differing: number;
+                            equal: number;
+                            failed: number;
+                            skipped: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time
+                         */
+                        finishedAt?: string;
                         /** @description Why the run failed */
                         message?: string;
                         progress?: {
@@ -4651,19 +4871,43 @@ export interface operations {
                                 noiseIgnored: string[];
                                 /** @description Method and path with ids collapsed: `GET /carts/{id}` */
                                 template: string;
+                                /** @description How the branch answered those writes */
+                                writeStatuses?: number[];
+                                /** @description Writes sent to the branch only (its own data took them; the baseline was not asked) */
+                                writesToBranch?: number;
                             }[];
                             equal: number;
                             failed: number;
-                            /** @description Requests never sent: methods that write (the baseline data must not change) */
+                            /** @description Requests never sent: writes whose service could reach the baseline's data (see skippedRequests) */
                             skipped: number;
+                            /** @description Which requests were not sent, and why */
+                            skippedRequests?: {
+                                reason: string;
+                                requests: number;
+                                template: string;
+                            }[];
                             /** @enum {string} */
                             verdict: "no-differences" | "differences" | "incomplete";
+                            /** @description Writes sent to the branch only */
+                            writesToBranch?: number;
                         };
                         /** @description Requests in the run */
                         requests?: number;
                         runId: string;
+                        /**
+                         * @description Where the requests came from: the baseline's captured traffic or the caller's set
+                         * @enum {string}
+                         */
+                        source?: "captured" | "request-set";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time
+                         */
+                        startedAt?: string;
                         /** @enum {string} */
                         state: "running" | "completed" | "failed";
+                        /** @enum {string} */
+                        verdict?: "no-differences" | "differences" | "incomplete";
                     };
                 };
             };
@@ -4867,7 +5111,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A traffic diff run */
+            /** @description A traffic diff run (kept after its workflow is gone) */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,6 +5122,18 @@ export interface operations {
                         baseline?: string;
                         /** @description Environment id */
                         branch: string;
+                        counts?: {
+                            compared: number;
+                            differing: number;
+                            equal: number;
+                            failed: number;
+                            skipped: number;
+                        };
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time
+                         */
+                        finishedAt?: string;
                         /** @description Why the run failed */
                         message?: string;
                         progress?: {
@@ -4908,19 +5164,43 @@ export interface operations {
                                 noiseIgnored: string[];
                                 /** @description Method and path with ids collapsed: `GET /carts/{id}` */
                                 template: string;
+                                /** @description How the branch answered those writes */
+                                writeStatuses?: number[];
+                                /** @description Writes sent to the branch only (its own data took them; the baseline was not asked) */
+                                writesToBranch?: number;
                             }[];
                             equal: number;
                             failed: number;
-                            /** @description Requests never sent: methods that write (the baseline data must not change) */
+                            /** @description Requests never sent: writes whose service could reach the baseline's data (see skippedRequests) */
                             skipped: number;
+                            /** @description Which requests were not sent, and why */
+                            skippedRequests?: {
+                                reason: string;
+                                requests: number;
+                                template: string;
+                            }[];
                             /** @enum {string} */
                             verdict: "no-differences" | "differences" | "incomplete";
+                            /** @description Writes sent to the branch only */
+                            writesToBranch?: number;
                         };
                         /** @description Requests in the run */
                         requests?: number;
                         runId: string;
+                        /**
+                         * @description Where the requests came from: the baseline's captured traffic or the caller's set
+                         * @enum {string}
+                         */
+                        source?: "captured" | "request-set";
+                        /**
+                         * Format: date-time
+                         * @description ISO 8601 time
+                         */
+                        startedAt?: string;
                         /** @enum {string} */
                         state: "running" | "completed" | "failed";
+                        /** @enum {string} */
+                        verdict?: "no-differences" | "differences" | "incomplete";
                     };
                 };
             };
@@ -5041,29 +5321,6 @@ export interface operations {
             };
             /** @description An error */
             500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /**
-                             * @description Stable machine-readable code
-                             * @enum {string}
-                             */
-                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
-                            /** @description Extra detail, e.g. every blueprint problem */
-                            details?: unknown;
-                            /** @description Dotted path of the failing input field, e.g. body.ttl */
-                            field?: string;
-                            /** @description What went wrong, for people */
-                            message: string;
-                        };
-                    };
-                };
-            };
-            /** @description An error */
-            503: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -9,6 +9,7 @@ import { useDashboardConfig } from '../dashboard-config';
 import { age, expiry, IN_FLIGHT_PHASES } from '../format';
 import { BASE, blueprintHref, environmentHref } from '../router';
 import { ApiFailure, useLoad } from '../use-load';
+import { DiffsSection } from './diff-section';
 import { EnvironmentActions } from './environment-actions';
 import { ActivitySection, SharesSection, SnapshotsSection } from './environment-sections';
 
@@ -79,6 +80,7 @@ export function EnvironmentPage({ id }: { id: string }) {
       <ServicesSection env={env} />
       <PlanSection env={env} />
       <LineageSection env={env} />
+      <DiffsSection env={env} />
       <SharesSection env={env} />
       <SnapshotsSection env={env} />
       <ActivitySection env={env} />

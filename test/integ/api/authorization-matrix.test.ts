@@ -202,6 +202,18 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
       expect: { other: 404, member: 200, admin: 200 },
     },
     {
+      name: 'list diff runs',
+      method: 'GET',
+      url: () => `/v1/environments/${env}/diffs`,
+      expect: { other: 404, member: 200, admin: 200 },
+    },
+    {
+      name: 'get a diff run (none with this id)',
+      method: 'GET',
+      url: () => `/v1/environments/${env}/diffs/00000000-0000-4000-8000-000000000000`,
+      expect: { other: 404, member: 404, admin: 404 },
+    },
+    {
       name: 'restore',
       method: 'POST',
       url: () => `/v1/environments/${env}/restore`,

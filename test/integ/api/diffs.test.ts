@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DiffReport } from '../../../diff/diff-report.js';
+import { ApiPullRequestEnvironments } from '../../../integrations/github/api-environments.js';
+import { finishDiffRun, insertDiffRun } from '../../../store/diff-runs.js';
 import { createTemporalClient } from '../../../temporal/client.js';
 import { trafficDiffWorkflowId } from '../../../workflows/traffic-diff-contracts.js';
 import { stackEnv } from '../../support/stack-env.js';
@@ -163,7 +166,126 @@ describe('diff runs', () => {
     expect(run).toMatchObject({ baseline: root, requests: 1, state: 'running' });
     const read = await call('member', 'GET', `/v1/environments/${branch}/diffs/${run.runId}`);
     expect(read.statusCode).toBe(200);
-    expect(json(read)).toMatchObject({ runId: run.runId, branch, state: 'running' });
+    expect(json(read)).toMatchObject({ runId: run.runId, branch, state: 'running', source: 'request-set' });
+    const list = json<{ runs: { runId: string; state: string }[] }>(
+      await call('member', 'GET', `/v1/environments/${branch}/diffs`),
+    );
+    expect(list.runs[0]).toMatchObject({ runId: run.runId, state: 'running', requests: 1 });
+  });
+
+  it('keeps runs after their workflows are gone: a finished report from its row, a lost workflow as failed', async () => {
+    // What the worker's last activity writes (activities/postgres-diff-run-log.ts), for a run whose
+    // workflow no longer exists.
+    const report: DiffReport = {
+      verdict: 'differences',
+      compared: 2,
+      equal: 1,
+      differing: 1,
+      failed: 0,
+      skipped: 1,
+      skippedRequests: [{ template: 'POST /carts', reason: 'POST writes: not sent (why)', requests: 1 }],
+      writesToBranch: 0,
+      endpoints: [
+        {
+          template: 'GET /products',
+          compared: 2,
+          equal: 1,
+          differing: 1,
+          failed: 0,
+          failures: [],
+          differences: [{ path: '$.version', baseline: '1.0', branch: '2.0', requests: 1 }],
+          noiseIgnored: ['$.requestId'],
+          writesToBranch: 0,
+          writeStatuses: [],
+        },
+      ],
+    };
+    const done = randomUUID();
+    const member = await api.app.db.query<{ owner_id: string; team_id: string }>(
+      'SELECT owner_id, team_id FROM environments WHERE id = $1',
+      [branch],
+    );
+    const { owner_id: startedBy, team_id: teamId } = member.rows[0]!;
+    await insertDiffRun(api.app.db, {
+      runId: done,
+      teamId,
+      branchId: branch,
+      baselineId: root,
+      source: 'captured',
+      requests: 3,
+      startedBy,
+    });
+    expect(await finishDiffRun(api.app.db, done, { state: 'completed', report })).toBe(true);
+    // A second outcome (a retried activity) changes nothing.
+    await finishDiffRun(api.app.db, done, { state: 'failed', message: 'late' });
+    const shown = await call('member', 'GET', `/v1/environments/${branch}/diffs/${done}`);
+    expect(shown.statusCode).toBe(200);
+    expect(json(shown)).toMatchObject({
+      state: 'completed',
+      verdict: 'differences',
+      counts: { compared: 2, differing: 1, skipped: 1 },
+      report,
+    });
+
+    // The pull-request comment's section reads the newest finished run through the API.
+    const prEnvironments = new ApiPullRequestEnvironments({
+      baseUrl: 'http://api.test',
+      token: api.tokens.member,
+      fetch: async (input, init) => {
+        const url = new URL(String(input));
+        const answer = await api.app.inject({
+          method: (init?.method ?? 'GET') as 'GET',
+          url: `${url.pathname}${url.search}`,
+          headers: init?.headers as Record<string, string>,
+        });
+        return new Response(answer.body, { status: answer.statusCode });
+      },
+    });
+    expect(await prEnvironments.latestDiff(branch)).toEqual({
+      runId: done,
+      baseline: root,
+      verdict: 'differences',
+      compared: 2,
+      differing: 1,
+      skipped: 1,
+      endpoints: [{ template: 'GET /products', compared: 2, differing: 1 }],
+      topPaths: [{ template: 'GET /products', path: '$.version', requests: 1 }],
+    });
+    expect(await prEnvironments.latestDiff(stranger)).toBeNull();
+
+    // The run started above: its workflow is ended from outside; the API records why.
+    const [running] = started;
+    const temporal = await createTemporalClient({ env: await stackEnv() });
+    await temporal.client.workflow.getHandle(trafficDiffWorkflowId(branch, running!)).terminate('gone');
+    await temporal.close();
+    const lost = json<{ state: string; message: string }>(
+      await call('member', 'GET', `/v1/environments/${branch}/diffs/${running}`),
+    );
+    expect(lost).toMatchObject({ state: 'failed', message: 'diff workflow terminated' });
+    const list = json<{ runs: { runId: string; state: string; report?: unknown }[] }>(
+      await call('member', 'GET', `/v1/environments/${branch}/diffs?limit=5`),
+    );
+    expect(list.runs.map((r) => [r.runId, r.state])).toEqual(
+      expect.arrayContaining([
+        [done, 'completed'],
+        [running, 'failed'],
+      ]),
+    );
+    expect(list.runs.every((r) => r.report === undefined)).toBe(true);
+
+    // Team-scoped: no credential 401, another team's 404, another environment's run 404.
+    for (const url of [`/v1/environments/${branch}/diffs`, `/v1/environments/${branch}/diffs/${done}`]) {
+      expect((await call('none', 'GET', url)).statusCode).toBe(401);
+      expect((await call('bad', 'GET', url)).statusCode).toBe(401);
+      expect((await call('other', 'GET', url)).statusCode).toBe(404);
+    }
+    expect((await call('member', 'GET', `/v1/environments/${stranger}/diffs/${done}`)).statusCode).toBe(404);
+    expect(
+      json<{ runs: unknown[] }>(await call('member', 'GET', `/v1/environments/${stranger}/diffs`)).runs,
+    ).toEqual([]);
+    expect((await call('member', 'GET', `/v1/environments/${branch}/diffs?limit=100000`)).statusCode).toBe(
+      400,
+    );
   });
 
   it('refuses a branch whose baseline is gone', async () => {

@@ -3,7 +3,9 @@ import type { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../../dashboard/scripts/build-dashboard.js';
+import type { DiffReport } from '../../../diff/diff-report.js';
 import { createApiToken } from '../../../store/api-tokens.js';
+import { finishDiffRun, insertDiffRun } from '../../../store/diff-runs.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
 import {
@@ -194,8 +196,50 @@ describe('dashboard in a real browser (real API, worker, Temporal, Postgres, Kub
     expect((await read()).statusCode).toBe(401);
   });
 
-  it('draws the plan graph of a branch: the changed service runs in it, the rest are reused', async () => {
+  it('draws the plan graph of a branch: the changed service runs in it, the rest are reused; and its diff runs', async () => {
     const branch = await create({ token: api.token, source: BRANCH, branchOf: root.id });
+    // A finished traffic diff run of the branch, as the worker records it (store/diff-runs.ts).
+    const runId = randomUUID();
+    const { rows } = await api.app.db.query<{ team_id: string; owner_id: string }>(
+      'SELECT team_id, owner_id FROM environments WHERE id = $1',
+      [branch.id],
+    );
+    await insertDiffRun(api.app.db, {
+      runId,
+      teamId: rows[0]!.team_id,
+      branchId: branch.id,
+      baselineId: root.id,
+      source: 'captured',
+      requests: 3,
+      startedBy: rows[0]!.owner_id,
+    });
+    const report: DiffReport = {
+      verdict: 'differences',
+      compared: 2,
+      equal: 0,
+      differing: 2,
+      failed: 0,
+      skipped: 1,
+      skippedRequests: [
+        { template: 'POST /carts', reason: 'POST writes: not sent (db is the baseline)', requests: 1 },
+      ],
+      writesToBranch: 0,
+      endpoints: [
+        {
+          template: 'GET /products',
+          compared: 2,
+          equal: 0,
+          differing: 2,
+          failed: 0,
+          failures: [],
+          differences: [{ path: '$.version', baseline: '1.0', branch: '1.1', requests: 2 }],
+          noiseIgnored: ['$.requestId'],
+          writesToBranch: 0,
+          writeStatuses: [],
+        },
+      ],
+    };
+    await finishDiffRun(api.app.db, runId, { state: 'completed', report });
     const { page } = ada;
     await page.goto(`${base}/ui/environments/${branch.id}`);
     const graph = page.locator('[data-testid=plan-graph]');
@@ -208,5 +252,15 @@ describe('dashboard in a real browser (real API, worker, Temporal, Postgres, Kub
     await page.getByRole('link', { name: root.id }).first().waitFor();
     await page.locator('[data-testid=phase] [data-phase=ready]').waitFor({ timeout: 150_000 });
     await screenshotBothWidths(page, 'environment-branch-plan');
+    // The branch's diff runs, one opened as its report.
+    const run = page.locator(`[data-testid=diff-runs] li[data-run="${runId}"]`);
+    expect(await run.textContent()).toContain('2 compared, 2 differing, 1 not sent');
+    await run.getByRole('button', { name: 'differences' }).click();
+    const shown = page.locator('[data-testid=diff-report]');
+    await shown.waitFor();
+    expect(await shown.textContent()).toMatch(/\$\.version.*baseline.*"1\.0".*branch.*"1\.1"/);
+    expect(await shown.textContent()).toContain('Noise ignored: $.requestId');
+    expect(await shown.textContent()).toContain('POST writes: not sent (db is the baseline)');
+    await screenshotBothWidths(page, 'environment-branch-diff');
   });
 });

@@ -18,6 +18,7 @@ import { ApiPullRequestEnvironments } from '../../../integrations/github/api-env
 import { OctokitPullRequestHost } from '../../../integrations/github/octokit-host.js';
 import { signWebhookBody } from '../../../integrations/github/signature.js';
 import { createApiToken } from '../../../store/api-tokens.js';
+import { finishDiffRun, insertDiffRun } from '../../../store/diff-runs.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
@@ -428,8 +429,37 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     expect(github.calls.filter((c) => c.path.endsWith('/access_tokens'))).toHaveLength(1);
   });
 
-  it('synchronize → the same environment updated, the same comment edited, a check run of the new head', async () => {
+  it('synchronize → the same environment updated, the same comment edited (with the newest traffic diff as a section), a check run of the new head', async () => {
     const before = (await workflowState()).environmentId!;
+    // A finished traffic diff of the environment, as the worker records it: the comment shows it.
+    const runId = randomUUID();
+    const { rows } = await app.db.query<{ team_id: string; owner_id: string }>(
+      'SELECT team_id, owner_id FROM environments WHERE id = $1',
+      [before],
+    );
+    await insertDiffRun(app.db, {
+      runId,
+      teamId: rows[0]!.team_id,
+      branchId: before,
+      baselineId: before,
+      source: 'captured',
+      requests: 1,
+      startedBy: rows[0]!.owner_id,
+    });
+    await finishDiffRun(app.db, runId, {
+      state: 'completed',
+      report: {
+        verdict: 'no-differences',
+        compared: 1,
+        equal: 1,
+        differing: 0,
+        failed: 0,
+        skipped: 0,
+        skippedRequests: [],
+        writesToBranch: 0,
+        endpoints: [],
+      },
+    });
     expect((await deliver({ action: 'synchronize' })).statusCode).toBe(202);
     await until('check completed', () => github.checkRun(SYNC_SHA)?.status === 'completed');
     expect(github.checks(SYNC_SHA)).toEqual(['queued', 'in_progress', 'success']);
@@ -438,6 +468,9 @@ describe('GitHub pull requests → environments (real API, worker, Temporal, clu
     expect(github.comments.size).toBe(1);
     const [comment] = [...github.comments.values()];
     expect(comment!.body).toContain('`2f7e0d3`');
+    expect(comment!.body).toContain(
+      `: no differences (1 compared, 0 differing, 0 not sent) · run \`${runId}\``,
+    );
     // Updated in place by env apply: the same environment (id and URLs), now running the new head's image.
     const after = (await workflowState()).environmentId!;
     expect(after).toBe(before);

@@ -3,6 +3,7 @@ import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createKubeTrafficReplayer } from '../../../activities/kube-traffic-replayer.js';
+import { postgresDiffRunLog } from '../../../activities/postgres-diff-run-log.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import { renderDiffReport } from '../../../cli/commands/env-diff.js';
 import type { DeployConfig } from '../../../deploy/config.js';
@@ -11,9 +12,11 @@ import { deployEnvironment } from '../../../deploy/deploy-environment.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { HEADER_PLACEHOLDER } from '../../../diff/sensitive-headers.js';
+import { type WritePolicy, writePolicy } from '../../../diff/write-policy.js';
 import { type RunningGateway, startGateway } from '../../../gateway/gateway.js';
 import { planBranch } from '../../../planner/branching/plan-branch.js';
 import { createPool } from '../../../store/database.js';
+import { getDiffRun, insertDiffRun } from '../../../store/diff-runs.js';
 import { migrateUp } from '../../../store/migrate.js';
 import { listCapturedRequests, putCaptureSettings } from '../../../store/traffic-capture.js';
 import {
@@ -32,7 +35,9 @@ import { checkoutDev, firstOk, httpAt, realNodeConfig } from './support.js';
  * Traffic diffing end to end on the real node: the gateway (this code) captures requests to a
  * checkout-dev baseline; a branch runs checkout-api 2.0 (products gain a currency); the trafficDiff
  * workflow replays the captured requests at both and reports the change on the right endpoint and
- * JSON path, never the noise (request id, time served, cache or database), and never sends a write.
+ * JSON path, never the noise (request id, time served, cache or database). The branch's database is
+ * forked, so writes go to the branch only: its carts grow, the baseline's do not. The run's report
+ * is recorded with the run (store/diff-runs.ts).
  */
 
 let kube: KubeClient;
@@ -46,6 +51,8 @@ const owner = { owner: 'ana@acme.io', team: 'payments' };
 const baseId = uniqueId('rn-dbase');
 const branchId = uniqueId('rn-dbranch');
 let baseline: ResolvedBlueprint;
+let writes: WritePolicy;
+let teamMemberId: string;
 
 async function cartCount(environmentId: string): Promise<number> {
   const client = new pg.Client({
@@ -67,7 +74,9 @@ beforeAll(async () => {
   await migrateUp({ databaseUrl: db.url });
   pool = createPool({ databaseUrl: db.url, max: 2 });
   const member = await teamMember(pool, { team: 'diff-team', user: `diff-${randomUUID().slice(0, 6)}` });
+  teamMemberId = member.userId;
   await environmentRow(pool, { id: baseId, team: 'diff-team', ownerId: member.userId });
+  await environmentRow(pool, { id: branchId, team: 'diff-team', ownerId: member.userId });
   baseline = await checkoutDev();
   created.push(baseId);
   await deployEnvironment({ kube, environment: { id: baseId, ...owner }, blueprint: baseline, config });
@@ -75,11 +84,14 @@ beforeAll(async () => {
     yaml.replace('checkout-api:latest', 'checkout-api:2.0'),
   );
   created.push(branchId);
+  const plan = planBranch({ baseline, branch: branchBlueprint });
+  // api 2.0 deploys, db is forked, cache (stateless, reaching no data) is the baseline's.
+  writes = writePolicy({ blueprint: branchBlueprint, plan });
   await deployEnvironment({
     kube,
     environment: { id: branchId, ...owner },
     blueprint: branchBlueprint,
-    plan: planBranch({ baseline, branch: branchBlueprint }),
+    plan,
     baseline: { environmentId: baseId },
     config,
   });
@@ -144,9 +156,14 @@ describe('traffic diff of checkout-api 2.0 against its 1.0 baseline', () => {
     expect(captured.some((r) => r.method === 'POST' && r.bodyTruncated && r.body === null)).toBe(true);
 
     const cartsBefore = await cartCount(baseId);
+    const branchCartsBefore = await cartCount(branchId);
+    expect(writes.allowed).toContain('api');
     const { taskQueue } = await harness.startWorker({
       testName: 'traffic-diff',
-      extra: { trafficReplayer: createKubeTrafficReplayer({ kube, config }) },
+      extra: {
+        trafficReplayer: createKubeTrafficReplayer({ kube, config }),
+        diffRuns: postgresDiffRunLog(pool),
+      },
     });
     const runId = randomUUID();
     const requests = captured
@@ -158,10 +175,20 @@ describe('traffic diff of checkout-api 2.0 against its 1.0 baseline', () => {
         headers: r.headers,
         ...(r.body && { body: r.body }),
       }));
+    // As the API does: the run's row first, the workflow records its outcome on it.
+    await insertDiffRun(pool, {
+      runId,
+      teamId: 'diff-team',
+      branchId,
+      baselineId: baseId,
+      source: 'captured',
+      requests: requests.length,
+      startedBy: teamMemberId,
+    });
     const handle = await harness.temporal.client.workflow.start(TRAFFIC_DIFF_WORKFLOW_TYPE, {
       taskQueue,
       workflowId: trafficDiffWorkflowId(branchId, runId),
-      args: [{ runId, branchId, baselineId: baseId, requests, batchSize: 3 }],
+      args: [{ runId, branchId, baselineId: baseId, requests, batchSize: 3, writes }],
     });
     const report = (await handle.result()) as DiffReport;
     // The terminal table `microstax env diff` prints (the README shows one).
@@ -202,16 +229,35 @@ describe('traffic diff of checkout-api 2.0 against its 1.0 baseline', () => {
       expect(reported).not.toContain('$.source');
       // Elsewhere only the version moved: the branch's database is a copy of the baseline's data
       // (fork: data), so even the seeded cart's creation time is the same.
-      if (endpoint.template !== 'GET /products') expect(reported).toEqual(['$.version']);
+      // (POST /carts is a write, sent to the branch only: nothing compared.)
+      if (endpoint.template !== 'GET /products' && endpoint.compared > 0)
+        expect(reported).toEqual(['$.version']);
     }
     expect(report.endpoints.map((e) => e.template)).toEqual(
       expect.arrayContaining(['GET /', 'GET /carts/{id}', 'GET /healthz', 'GET /products']),
     );
     expect(report.verdict).toBe('differences');
     expect(report.failed).toBe(0);
-    // Writes: counted as skipped, never sent: the baseline's carts are as they were.
-    expect(report.skipped).toBe(requests.filter((r) => r.method === 'POST').length);
-    expect(report.skipped).toBeGreaterThan(0);
+    // Writes: sent to the branch only (its forked database takes them), never to the baseline.
+    const posts = requests.filter((r) => r.method === 'POST').length;
+    expect(posts).toBeGreaterThan(0);
+    expect(report.skipped).toBe(0);
+    expect(report.writesToBranch).toBe(posts);
+    expect(report.endpoints.find((e) => e.template === 'POST /carts')).toMatchObject({
+      compared: 0,
+      writesToBranch: posts,
+      writeStatuses: [201],
+    });
     expect(await cartCount(baseId)).toBe(cartsBefore);
+    expect(await cartCount(branchId)).toBe(branchCartsBefore + posts);
+    // The run is kept with its report, after the workflow (its history) is gone.
+    const stored = await getDiffRun(pool, { teamId: 'diff-team', branchId, runId });
+    expect(stored).toMatchObject({
+      state: 'completed',
+      verdict: 'differences',
+      counts: { compared: report.compared, differing: report.differing, skipped: 0 },
+      report,
+    });
+    expect(stored?.finishedAt).toBeInstanceOf(Date);
   });
 });

@@ -9,6 +9,7 @@ const EXPECTED_TABLES = [
   'blueprint_versions',
   'blueprints',
   'captured_requests',
+  'diff_runs',
   'environment_activity',
   'environment_cost_intervals',
   'environment_resources',

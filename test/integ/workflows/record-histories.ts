@@ -11,10 +11,15 @@
  * Payloads are encrypted with the fixtures' own test key (test/fixtures/histories/codec-key.txt), which
  * protects nothing; real keys never appear in the repository.
  */
+import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
+import {
+  TRAFFIC_DIFF_WORKFLOW_TYPE,
+  trafficDiffWorkflowId,
+} from '../../../workflows/traffic-diff-contracts.js';
 import { resolvedService } from '../../support/resolved-service.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { CAPACITY_NODE_CPU, clusterRuntime } from './support/cluster.js';
@@ -246,6 +251,44 @@ try {
     });
     await save('idle-sweep', sweepId);
     await save('claimer-idled-out', workflowIds.environment(id));
+  }
+  if (wanted('diff')) {
+    // A fixture replayer (the recording is about the workflow's events, not the answers): the
+    // baseline's two answers differ in a request id, the branch adds a field.
+    let served = 0;
+    const { taskQueue } = await harness.startWorker({
+      testName: 'record-diff',
+      extra: {
+        trafficReplayer: {
+          send: async ({ environmentId }) => ({
+            status: 200,
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ requestId: served++, ...(environmentId.includes('br') && { added: 1 }) }),
+          }),
+        },
+      },
+    });
+    const runId = randomUUID();
+    const workflowId = trafficDiffWorkflowId('recbr', runId);
+    await harness.temporal.client.workflow.execute(TRAFFIC_DIFF_WORKFLOW_TYPE, {
+      taskQueue,
+      workflowId,
+      args: [
+        {
+          runId,
+          branchId: 'recbr',
+          baselineId: 'recbase',
+          requests: [
+            { service: 'api', method: 'GET', path: '/a', headers: {} },
+            { service: 'api', method: 'POST', path: '/a', headers: {}, body: '{}' },
+          ],
+          batchSize: 1,
+          // v2 on: the write goes to the branch only.
+          writes: { allowed: ['api'], refused: {} },
+        },
+      ],
+    });
+    await save('traffic-diff', workflowId);
   }
 } finally {
   await harness.tearDown();

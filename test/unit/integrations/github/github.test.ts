@@ -168,6 +168,38 @@ describe('the pull request comment', () => {
     expect(body.indexOf('| api |')).toBeLessThan(body.indexOf('| web |'));
   });
 
+  it('adds the newest traffic diff as a section of the same comment: verdict, endpoints, top paths', () => {
+    const body = renderComment({
+      repository: 'acme/shop',
+      number: 42,
+      state: 'ready',
+      sha: 'abcdef0123',
+      environment,
+      diff: {
+        runId: 'r-1',
+        baseline: 'base1',
+        verdict: 'differences',
+        compared: 6,
+        differing: 2,
+        skipped: 1,
+        endpoints: [
+          { template: 'GET /products', compared: 2, differing: 2 },
+          { template: 'GET /carts/{id}', compared: 4, differing: 0 },
+        ],
+        topPaths: [{ template: 'GET /products', path: '$.products[0].currency', requests: 2 }],
+      },
+    });
+    expect(body.startsWith(commentMarker('acme/shop', 42))).toBe(true);
+    expect(body).toContain(
+      '**Traffic diff** against `base1`: differences found (6 compared, 2 differing, 1 not sent)',
+    );
+    expect(body).toContain('| GET /carts/{id} | 4 | 0 |');
+    expect(body).toContain('- GET /products `$.products[0].currency` (2 requests)');
+    // After the plan, before the expiry.
+    expect(body.indexOf('**Plan:**')).toBeLessThan(body.indexOf('**Traffic diff**'));
+    expect(body.indexOf('**Traffic diff**')).toBeLessThan(body.indexOf('Expires'));
+  });
+
   it('says every service runs here when there is no baseline', () => {
     const body = renderComment({
       repository: 'acme/shop',

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { needsSignIn, onSignInNeeded } from './api/client';
+import { Account, useWhoami } from './components/account';
 import { Link } from './components/link';
 import { SignInNotice } from './components/states';
 import { BlueprintPage } from './pages/blueprint-page';
@@ -10,6 +11,7 @@ import { BASE, useRoute } from './router';
 export function App() {
   const route = useRoute();
   const [signIn, setSignIn] = useState(needsSignIn());
+  const whoami = useWhoami();
   useEffect(() => onSignInNeeded(() => setSignIn(true)), []);
   useEffect(() => {
     if (route.page !== 'environment') document.title = 'MicroStax';
@@ -27,6 +29,7 @@ export function App() {
           <Link href={`${BASE}/`}>Environments</Link>
           <a href="/docs">API docs</a>
         </nav>
+        <Account whoami={whoami} />
       </header>
       <main id="main" tabIndex={-1}>
         {signIn && <SignInNotice />}

@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureDashboardBuilt } from '../../../dashboard/scripts/build-dashboard.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
@@ -66,16 +67,8 @@ describe('dashboard sign-in through Dex in a real browser', () => {
     // No credential: the dashboard says so and offers sign-in.
     await page.getByText('You are not signed in').waitFor();
     expect(await page.locator(`tr[data-environment="${mine}"]`).count()).toBe(0);
-    await page.getByRole('link', { name: 'Sign in' }).click();
-    // Dex's own login page, on the issuer's origin.
-    await page.waitForURL((url) => url.origin === issuerOrigin, { timeout: 15_000 });
-    await page.locator('input[name=login]').fill('alice@example.com');
-    await page.locator('input[name=password]').fill(TEST_USER_PASSWORD);
-    await Promise.all([
-      page.waitForURL(`${base}/ui/`, { timeout: 30_000 }),
-      page.locator('button[type=submit]').click(),
-    ]);
-
+    await signInAtDex(page, 'alice@example.com', issuerOrigin);
+    await page.waitForURL(`${base}/ui/`);
     // Back on the dashboard, signed in: who, and team-a's environment, never team-b's.
     await page.locator('[data-testid=account]').getByText('alice@example.com').waitFor();
     await page.locator(`[data-testid=environment-list] tr[data-environment="${mine}"]`).waitFor();
@@ -92,6 +85,11 @@ describe('dashboard sign-in through Dex in a real browser', () => {
     );
     expect(direct).toBe(404);
     await screenshotBothWidths(page, 'signed-in-environments');
+    // A member's admin page: the own team only, and no managing anyone else's tokens.
+    await page.getByRole('link', { name: 'Teams and tokens' }).click();
+    await page.locator('[data-testid=members] tr[data-member="maker-team-a"]').waitFor();
+    expect(await page.locator('[data-testid=teams] tbody tr').count()).toBe(1);
+    expect(await page.getByRole('button', { name: 'Tokens of maker-team-a' }).count()).toBe(0);
 
     // Sign out: the session ends on the server, not only in this browser.
     expect(await countSessions(api.app.db, 'alice@example.com')).toBe(1);
@@ -104,4 +102,46 @@ describe('dashboard sign-in through Dex in a real browser', () => {
     });
     expect(whoami.statusCode).toBe(401);
   });
+
+  it("an admin manages another team's user's token: created, shown once, revoked", async () => {
+    const { page } = browser;
+    await page.goto(`${base}/ui/admin`);
+    await page.getByText('You are not signed in').waitFor();
+    await signInAtDex(page, 'carol@example.com', issuerOrigin);
+    await page.waitForURL(`${base}/ui/admin`);
+    await page.getByRole('button', { name: 'Show members of team-b' }).click();
+    await page.getByRole('button', { name: 'Tokens of maker-team-b' }).click();
+    await page.getByRole('heading', { name: 'API tokens of maker-team-b' }).waitFor();
+    await page.getByLabel('What it is for').fill('nightly job');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const secret = await page.locator('[data-testid=created-token]').getByLabel('Token').inputValue();
+    expect(secret).toMatch(/^msx_/);
+    const asMaker = () =>
+      api.app.inject({ url: '/v1/whoami', headers: { authorization: `Bearer ${secret}` } });
+    expect((await asMaker()).json()).toMatchObject({ user: { name: 'maker-team-b' }, team: 'team-b' });
+    const row = page.locator('[data-testid=tokens] tr[data-state=active]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('nightly job');
+    expect(await page.locator('[data-testid=tokens]').textContent()).not.toContain(secret);
+    await screenshotBothWidths(page, 'admin-tokens');
+    const prefix = (await row.locator('code').textContent())!.replace('…', '');
+    await page.getByRole('button', { name: `Revoke token ${prefix}` }).click();
+    await page.getByText(`Token ${prefix}… revoked`).waitFor();
+    await page.locator('[data-testid=tokens] tr[data-state=revoked]').waitFor();
+    expect((await asMaker()).statusCode).toBe(401);
+  });
 });
+
+/** From the dashboard's "not signed in" notice through Dex's own login form, back to the dashboard. */
+async function signInAtDex(page: Page, login: string, issuerOrigin: string): Promise<void> {
+  const dashboard = new URL(page.url()).origin;
+  await page.getByRole('link', { name: 'Sign in' }).click();
+  // Dex's own login page, on the issuer's origin.
+  await page.waitForURL((url) => url.origin === issuerOrigin, { timeout: 15_000 });
+  await page.locator('input[name=login]').fill(login);
+  await page.locator('input[name=password]').fill(TEST_USER_PASSWORD);
+  await Promise.all([
+    page.waitForURL((url) => url.origin === dashboard, { timeout: 30_000 }),
+    page.locator('button[type=submit]').click(),
+  ]);
+}

@@ -32,6 +32,7 @@ import policyRoutes from './routes/policies.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
 import snapshotRoutes from './routes/snapshots.js';
+import teamRoutes from './routes/teams.js';
 import tokenRoutes from './routes/tokens.js';
 import { StreamSlots } from './stream-slots.js';
 import { TokenLookupGuard } from './token-lookup-guard.js';
@@ -116,6 +117,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
         cliTokenTtlMs: opts.config.cliTokenTtlMs,
       });
       await v1.register(tokenRoutes);
+      await v1.register(teamRoutes);
       await v1.register(blueprintRoutes, { env: opts.env });
       // Event streams and followed logs share each token's slots.
       const streams = {

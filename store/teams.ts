@@ -36,3 +36,20 @@ export async function findTeam(db: Queryable, id: string): Promise<TeamRecord | 
   const { rows } = await db.query<TeamRow>('SELECT id, name, created_at FROM teams WHERE id = $1', [id]);
   return rows[0] ? toTeam(rows[0]) : null;
 }
+
+/** A team with how many users belong to it. */
+export interface TeamSummary extends TeamRecord {
+  memberCount: number;
+}
+
+/** Teams with their member counts, by id: all of them, or only those in `ids`. */
+export async function listTeamSummaries(db: Queryable, ids?: readonly string[]): Promise<TeamSummary[]> {
+  const { rows } = await db.query<TeamRow & { member_count: string }>(
+    `SELECT t.id, t.name, t.created_at, count(u.id) AS member_count
+       FROM teams t LEFT JOIN users u ON u.team_id = t.id
+      WHERE $1::text[] IS NULL OR t.id = ANY($1)
+      GROUP BY t.id ORDER BY t.id`,
+    [ids ?? null],
+  );
+  return rows.map((row) => ({ ...toTeam(row), memberCount: Number(row.member_count) }));
+}

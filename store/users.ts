@@ -57,3 +57,12 @@ export async function findUserById(db: Queryable, id: string): Promise<UserRecor
   );
   return rows[0] ? toUser(rows[0]) : null;
 }
+
+/** The users of a team, by name. */
+export async function listTeamMembers(db: Queryable, teamId: string): Promise<UserRecord[]> {
+  const { rows } = await db.query<UserRow>(
+    'SELECT id, team_id, name, role, created_at FROM users WHERE team_id = $1 ORDER BY name',
+    [teamId],
+  );
+  return rows.map(toUser);
+}

@@ -6,7 +6,7 @@ import {
   listApiTokens,
   revokeApiToken,
 } from '../../store/api-tokens.js';
-import { findUserById, findUserByName } from '../../store/users.js';
+import { findUserById, findUserByName, type UserRecord } from '../../store/users.js';
 import { requireUser } from '../access.js';
 import { forbidden, notFound } from '../errors.js';
 import type { UserPrincipal } from '../plugins/auth.js';
@@ -14,6 +14,12 @@ import { CreatedToken, CreateTokenBody, TokenList, TokenListQuery, TokenParams }
 import { standardErrors } from '../schemas/common.js';
 
 const tags = ['tokens'];
+
+/** Whose tokens a caller manages: their own; a team-admin also their team's users'; an admin anyone's. */
+function mayManage(caller: UserPrincipal, user: UserRecord): boolean {
+  if (user.id === caller.userId || caller.role === 'admin') return true;
+  return caller.role === 'team-admin' && user.teamId === caller.teamId;
+}
 
 /** The API view of a token record (never its hash). */
 export function tokenView(record: ApiTokenRecord, userName: string, now = new Date()) {
@@ -35,15 +41,16 @@ export function tokenView(record: ApiTokenRecord, userName: string, now = new Da
 
 /**
  * API tokens over the API, so nobody needs the database to issue one: everyone manages their own,
- * admins anyone's. Another user's token is a 404 to non-admins, as if it did not exist.
+ * team-admins their team's users', admins anyone's. A user out of reach is a 404 to team-admins, as
+ * if it did not exist; members naming anyone else get a 403.
  */
 const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
-  /** The user acted for: the caller, or (admins only) the named one. */
+  /** The user acted for: the caller, or (team-admins: in their team; admins: any) the named one. */
   async function targetUser(caller: UserPrincipal, name: string | undefined) {
     if (name === undefined || name === caller.userName) return { id: caller.userId, name: caller.userName };
-    if (caller.role !== 'admin') throw forbidden("only admins manage other users' tokens");
+    if (caller.role === 'member') throw forbidden("only admins and team-admins manage other users' tokens");
     const user = await findUserByName(app.db, name);
-    if (!user) throw notFound('user');
+    if (!user || !mayManage(caller, user)) throw notFound('user');
     return { id: user.id, name: user.name };
   }
 
@@ -52,7 +59,7 @@ const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'List your API tokens (admins: ?user=<name>)',
+        summary: "List your API tokens (admins, team-admins: ?user=<name> for their users')",
         querystring: TokenListQuery,
         response: { 200: TokenList, ...standardErrors },
       },
@@ -69,7 +76,7 @@ const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Create an API token (shown once); admins may issue one for another user',
+        summary: 'Create an API token (shown once); admins and team-admins may issue one for their users',
         body: CreateTokenBody,
         response: { 201: CreatedToken, ...standardErrors },
       },
@@ -92,7 +99,7 @@ const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Revoke an API token (yours; admins: anyone’s)',
+        summary: 'Revoke an API token (yours; team-admins: your team’s; admins: anyone’s)',
         params: TokenParams,
         response: { 200: CreatedToken.omit({ token: true }), ...standardErrors },
       },
@@ -100,14 +107,14 @@ const tokenRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const caller = requireUser(request);
       const record = await findApiToken(app.db, request.params.id);
-      if (!record || (record.userId !== caller.userId && caller.role !== 'admin')) throw notFound('token');
+      const owner = record && (await findUserById(app.db, record.userId));
+      if (!record || !owner || !mayManage(caller, owner)) throw notFound('token');
       await revokeApiToken(app.db, record.id);
       // This replica forgets it now; the others on the NOTIFY the revoke sends.
       app.principalCache.invalidateAll();
-      const owner = await findUserById(app.db, record.userId);
       const revoked = (await findApiToken(app.db, record.id))!;
       request.log.info({ token: record.id }, 'API token revoked');
-      return tokenView(revoked, owner?.name ?? record.userId);
+      return tokenView(revoked, owner.name);
     },
   );
 };

@@ -57,11 +57,21 @@ export const CreatedToken = TokenView.extend({
 export const CreateTokenBody = z.strictObject({
   description: z.string().max(200).default(''),
   expiresInDays: z.number().int().min(1).max(366).optional().describe('No value: the token never expires'),
-  user: z.string().min(1).max(200).optional().describe('Admins only: issue it for this user'),
+  user: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe('Admins (anyone) and team-admins (their team): issue it for this user'),
 });
 
 export const TokenListQuery = z.strictObject({
-  user: z.string().min(1).max(200).optional().describe("Admins only: this user's tokens"),
+  user: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .describe("Admins (anyone) and team-admins (their team): this user's tokens"),
 });
 
 export const TokenParams = z.strictObject({ id: z.uuid().describe('Token id') });

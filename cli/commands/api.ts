@@ -144,7 +144,7 @@ token list --user ada, token revoke --database <id>.`,
     .description(
       'issue an API token for a user, creating the team and user when missing; the token is shown once',
     )
-    .option('--for <user>', 'through the API, for another user (admins only)')
+    .option('--for <user>', "through the API, for another user (admins; team-admins: their team's users)")
     .option('--user <name>', 'in the database: user name (with --team)')
     .option('--team <id>', 'in the database: team id, e.g. payments (with --user)')
     .option(
@@ -216,7 +216,7 @@ token list --user ada, token revoke --database <id>.`,
   token
     .command('list')
     .description("list a user's tokens (ids and prefixes only; tokens cannot be shown again)")
-    .option('--for <user>', "through the API, another user's (admins only)")
+    .option('--for <user>', "through the API, another user's (admins; team-admins: their team's users)")
     .option('--user <name>', "in the database: this user's")
     .option('-o, --output <format>', 'output format: json|yaml|table|wide|name', parseOutputFormat, 'table')
     .option('--json', 'same as -o json', false)

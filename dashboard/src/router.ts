@@ -5,6 +5,7 @@ export type Route =
   | { page: 'list'; query: URLSearchParams }
   | { page: 'environment'; id: string }
   | { page: 'blueprint'; name: string; version?: number }
+  | { page: 'admin' }
   | { page: 'not-found' };
 
 export const BASE = '/ui';
@@ -14,6 +15,7 @@ export function parseRoute(pathname: string, search: string): Route {
   const parts = path.split('/').filter(Boolean).map(decodeURIComponent);
   const query = new URLSearchParams(search);
   if (parts.length === 0) return { page: 'list', query };
+  if (parts[0] === 'admin' && parts.length === 1) return { page: 'admin' };
   if (parts[0] === 'environments' && parts.length === 2) return { page: 'environment', id: parts[1]! };
   if (parts[0] === 'blueprints' && parts.length === 2) {
     const version = Number(query.get('version'));
@@ -48,6 +50,7 @@ export function useRoute(): Route {
   return route;
 }
 
+export const ADMIN_HREF = `${BASE}/admin`;
 export const environmentHref = (id: string) => `${BASE}/environments/${encodeURIComponent(id)}`;
 export const blueprintHref = (name: string, version?: number) =>
   `${BASE}/blueprints/${encodeURIComponent(name)}${version ? `?version=${version}` : ''}`;

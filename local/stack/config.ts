@@ -34,6 +34,11 @@ export const DEFAULT_PORTS = {
   kwok: 20247,
   /** The MicroStax control-plane API (MICROSTAX_API_PORT); not started by the stack. */
   api: DEFAULT_API_PORT,
+  /**
+   * The first of API_TEST_PORT_COUNT ports tests run an API on when a browser signs in through Dex:
+   * Dex only redirects to callbacks it knows, so these are registered with it beside the API's own.
+   */
+  apiTests: 18090,
   /** The local gateway (`microstax gateway`): exposed services by Host header, for `stack up --real-nodes`. */
   gateway: 18081,
   /** The real node's kubelet API (logs, exec) and health endpoints (`stack up --real-nodes`). */
@@ -53,6 +58,9 @@ export const DEFAULT_PORTS = {
   /** The object store's S3 API (versitygw): snapshot artifacts. */
   objectStore: 19000,
 } as const;
+
+/** How many ports from `apiTests` on tests may run a sign-in API on (one per test run at a time). */
+export const API_TEST_PORT_COUNT = 4;
 
 export type StackPorts = { [K in keyof typeof DEFAULT_PORTS]: number };
 

@@ -31,6 +31,8 @@ export interface StackEndpoints {
     clientSecretFile: string;
     /** The API callback the provider knows (on the stack's API port). */
     redirectUrl: string;
+    /** Callbacks the provider knows for tests' own APIs (empty when its config predates them). */
+    testRedirectUrls: string[];
   };
   /** The real node tier, when `stack up --real-nodes` started it (and no KUBECONFIG overrides the cluster). */
   realNode?: {
@@ -82,6 +84,7 @@ export async function readStackEndpoints(env: NodeJS.ProcessEnv = process.env): 
         issuer: state.parts.oidc.issuer,
         clientSecretFile: state.parts.oidc.clientSecretFile,
         redirectUrl: state.parts.oidc.redirectUrl,
+        testRedirectUrls: state.parts.oidc.testRedirectUrls ?? [],
       },
     }),
     ...(nodes && {

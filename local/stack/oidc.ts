@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { stringify } from 'yaml';
-import type { StackConfig } from './config.js';
+import { API_TEST_PORT_COUNT, type StackConfig } from './config.js';
 import { startHealthy } from './part-process.js';
 import { httpGet } from './probes.js';
 import type { OidcPart, ProcessRecord } from './state.js';
@@ -46,15 +46,25 @@ export function oidcLayout(config: StackConfig): { issuer: string; dir: string; 
 /** The env variable Dex reads the dashboard client's secret from (kept out of the config file). */
 const SECRET_ENV = 'MICROSTAX_DEX_DASHBOARD_SECRET';
 
-/** The API's sign-in callbacks on the stack's API port, as the provider must know them. */
-function apiCallbackUrls(config: StackConfig): string[] {
-  return ['127.0.0.1', 'localhost'].map((host) => `http://${host}:${config.ports.api}/v1/auth/callback`);
+/** The API's sign-in callbacks on a port, as the provider must know them. */
+function callbackUrls(port: number): string[] {
+  return ['127.0.0.1', 'localhost'].map((host) => `http://${host}:${port}/v1/auth/callback`);
+}
+
+/** The ports tests run a sign-in API on: a few fixed ones, so Dex can know their callbacks. */
+export function testApiPorts(config: StackConfig): number[] {
+  return Array.from({ length: API_TEST_PORT_COUNT }, (_, index) => config.ports.apiTests + index);
+}
+
+/** The callback of a test API on each of `testApiPorts` (127.0.0.1, what the tests browse). */
+function testCallbackUrls(config: StackConfig): string[] {
+  return testApiPorts(config).map((port) => callbackUrls(port)[0]!);
 }
 
 /** Dex's configuration for this stack (YAML). */
 export function dexConfig(config: StackConfig): string {
   const { issuer } = oidcLayout(config);
-  const apiCallbacks = apiCallbackUrls(config);
+  const apiCallbacks = [...callbackUrls(config.ports.api), ...testCallbackUrls(config)];
   return stringify({
     issuer,
     storage: { type: 'memory' },
@@ -85,6 +95,16 @@ export function dexConfig(config: StackConfig): string {
 export async function checkOidc(issuer: string): Promise<void> {
   const response = await httpGet(`${issuer}/.well-known/openid-configuration`);
   if (response.status !== 200) throw new Error(`Dex's discovery document answered ${response.status}`);
+}
+
+/**
+ * Dex reads its config once, at start: a running Dex whose config file differs from what this code
+ * writes (new clients or callbacks) is out of date, and `stack up` restarts it.
+ */
+export async function checkOidcConfigCurrent(config: StackConfig): Promise<void> {
+  const file = path.join(oidcLayout(config).dir, 'dex.yaml');
+  const written = await readFile(file, 'utf8').catch(() => '');
+  if (written !== dexConfig(config)) throw new Error(`Dex runs an older config than ${file} should hold`);
 }
 
 /** The dashboard client's secret: made once per state dir, kept 0600. */
@@ -128,6 +148,7 @@ export async function startOidc(options: {
     processes: [record],
     issuer: layout.issuer,
     clientSecretFile: layout.clientSecretFile,
-    redirectUrl: apiCallbackUrls(config)[0]!,
+    redirectUrl: callbackUrls(config.ports.api)[0]!,
+    testRedirectUrls: testCallbackUrls(config),
   };
 }

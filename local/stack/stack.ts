@@ -21,7 +21,7 @@ import {
 import { withStackLock } from './lock.js';
 import { checkRealNode, downRealNode, NODE_BINARIES, upRealNode } from './node/node-tier.js';
 import { checkObjectStore, startObjectStore } from './object-store.js';
-import { checkOidc, startOidc, TEST_USERS } from './oidc.js';
+import { checkOidc, checkOidcConfigCurrent, startOidc, TEST_USERS } from './oidc.js';
 import {
   checkPostgres,
   externalPostgres,
@@ -72,7 +72,10 @@ async function checkPart(config: StackConfig, state: StackState, name: PartName)
     if (state.parts.kubernetes.external) await externalKubernetes(state.parts.kubernetes.kubeconfigPath);
     else await checkLocalKubernetes(config, state.parts.kubernetes);
   }
-  if (name === 'oidc' && state.parts.oidc) await checkOidc(state.parts.oidc.issuer);
+  if (name === 'oidc' && state.parts.oidc) {
+    await checkOidc(state.parts.oidc.issuer);
+    if (!state.parts.oidc.external) await checkOidcConfigCurrent(config);
+  }
   if (name === 'nodes' && state.parts.nodes) {
     const nodes = state.parts.nodes;
     await checkRegistry(nodes.registry);

@@ -67,6 +67,8 @@ export const OidcPartSchema = z.object({
   clientSecretFile: z.string(),
   /** The API's callback registered with the provider (the stack's API port). */
   redirectUrl: z.string(),
+  /** Callbacks registered for tests' own APIs (config `apiTests` ports); absent before they were. */
+  testRedirectUrls: z.array(z.string()).optional(),
 });
 export type OidcPart = z.infer<typeof OidcPartSchema>;
 

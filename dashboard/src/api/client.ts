@@ -66,6 +66,10 @@ export type DiffRun =
   paths['/v1/environments/{id}/diffs/{runId}']['get']['responses'][200]['content']['application/json'];
 export type BlueprintDetail =
   paths['/v1/blueprints/{name}']['get']['responses'][200]['content']['application/json'];
+export type Whoami = paths['/v1/whoami']['get']['responses'][200]['content']['application/json'];
+export type Token =
+  paths['/v1/tokens']['get']['responses'][200]['content']['application/json']['items'][number];
+export type CreatedToken = paths['/v1/tokens']['post']['responses'][201]['content']['application/json'];
 export type Phase = NonNullable<paths['/v1/environments']['get']['parameters']['query']>['phase'];
 
 /** The message of an API error body, or a fallback naming the status. */

@@ -705,6 +705,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the teams you can see (admins: all) */
+        get: operations["listTeams"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List a team's users and their roles */
+        get: operations["listTeamMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/tokens": {
         parameters: {
             query?: never;
@@ -712,10 +746,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List your API tokens (admins: ?user=<name>) */
+        /** List your API tokens (admins, team-admins: ?user=<name> for their users') */
         get: operations["listTokens"];
         put?: never;
-        /** Create an API token (shown once); admins may issue one for another user */
+        /** Create an API token (shown once); admins and team-admins may issue one for their users */
         post: operations["createTokens"];
         delete?: never;
         options?: never;
@@ -733,7 +767,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API token (yours; admins: anyone’s) */
+        /** Revoke an API token (yours; team-admins: your team’s; admins: anyone’s) */
         delete: operations["deleteToken"];
         options?: never;
         head?: never;
@@ -12567,10 +12601,354 @@ export interface operations {
             };
         };
     };
+    listTeams: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            createdAt: string;
+                            /** @description Team id */
+                            id: string;
+                            /** @description Users in the team */
+                            memberCount: number;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listTeamMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Team id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * Format: date-time
+                             * @description ISO 8601 time
+                             */
+                            createdAt: string;
+                            /** @description The user name (the e-mail address for people who sign in) */
+                            name: string;
+                            /** @enum {string} */
+                            role: "member" | "team-admin" | "admin";
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
     listTokens: {
         parameters: {
             query?: {
-                /** @description Admins only: this user's tokens */
+                /** @description Admins (anyone) and team-admins (their team): this user's tokens */
                 user?: string;
             };
             header?: never;
@@ -12760,7 +13138,7 @@ export interface operations {
                     description?: string;
                     /** @description No value: the token never expires */
                     expiresInDays?: number;
-                    /** @description Admins only: issue it for this user */
+                    /** @description Admins (anyone) and team-admins (their team): issue it for this user */
                     user?: string;
                 };
             };

@@ -8,15 +8,22 @@ import { upsertUser } from '../../../store/users.js';
 import { workflowIds } from '../../../workflows/contracts.js';
 
 /**
- * The row the API writes when it accepts a create (team "payments", owner "ada", the blueprint
- * registered), for tests that start the workflow or the status sync themselves.
+ * The row the API writes when it accepts a create (team "payments", owner "ada" unless named, the
+ * blueprint registered), for tests that start the workflow or the status sync themselves.
  */
 export async function insertEnvironmentRow(
   db: Pool,
-  params: { id: string; blueprint: ResolvedBlueprint; phase: string; requestDigest: string },
+  params: {
+    id: string;
+    blueprint: ResolvedBlueprint;
+    phase: string;
+    requestDigest: string;
+    team?: string;
+    owner?: string;
+  },
 ): Promise<void> {
-  const team = await ensureTeam(db, { id: 'payments' });
-  const user = await upsertUser(db, { name: 'ada', teamId: team.id, role: 'member' });
+  const team = await ensureTeam(db, { id: params.team ?? 'payments' });
+  const user = await upsertUser(db, { name: params.owner ?? 'ada', teamId: team.id, role: 'member' });
   const { version } = await registerBlueprintVersion(db, {
     teamId: team.id,
     name: params.blueprint.name,

@@ -250,6 +250,8 @@ export function createActivities(deps: LifecycleDependencies) {
       environmentId: string;
       blueprint: ResolvedBlueprint;
       service: string;
+      /** Which part of the steps (blueprints/init-segments.ts); default 0. */
+      segment?: number;
     }): Promise<{ stepsRun: number; marks?: PhaseMarks }> {
       const { info } = Context.current();
       const runId = info.workflowExecution?.runId ?? info.activityId;

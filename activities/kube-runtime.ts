@@ -64,6 +64,7 @@ export class KubeRuntime implements EnvironmentRuntime {
       blueprint: params.blueprint,
       service: params.service,
       runId: params.runId,
+      segment: params.segment,
       signal: params.signal,
     });
     return { stepsRun: result.stepsRun, marks: result.marks };

@@ -54,6 +54,8 @@ export interface EnvironmentRuntime {
     blueprint: ResolvedBlueprint;
     service: string;
     runId: string;
+    /** Which part of the steps (blueprints/init-segments.ts); default 0, those before any snapshot step. */
+    segment?: number;
     signal: AbortSignal;
   }): Promise<{ stepsRun: number; marks?: PhaseMarks }>;
   /** Labels an existing environment with a new identity (a claimed warm environment takes its claimer's). */

@@ -40,6 +40,7 @@ export class KubeRuntime implements EnvironmentRuntime {
       placement: params.placement,
       baseline: params.baseline,
       prune: params.prune,
+      only: params.only,
       signal: params.signal,
       onProgress: (progress) => params.onProgress(progress.services.map(toProgress)),
     });

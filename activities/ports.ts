@@ -45,6 +45,8 @@ export interface EnvironmentRuntime {
     baseline?: { environmentId: string };
     /** Also delete the objects of services the blueprint no longer has (an apply update). */
     prune?: boolean;
+    /** Apply and wait for only these services' objects (and the namespace's own); default all. */
+    only?: string[];
     onProgress: (services: ServiceProgress[]) => void;
     signal: AbortSignal;
   }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[]; marks?: PhaseMarks }>;

@@ -2,7 +2,7 @@ import { ApplicationFailure } from '@temporalio/workflow';
 import { imageEngine } from '../blueprints/data-engines.js';
 import { initSegments } from '../blueprints/init-segments.js';
 import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
-import type { BranchPlan, PlacementPlan } from '../planner/types.js';
+import type { BranchPlan } from '../planner/types.js';
 import { long, quick } from './activity-proxies.js';
 import { LifecycleErrorType, type SnapshotArtifact } from './contracts.js';
 
@@ -44,24 +44,6 @@ export function withDependencies(blueprint: ResolvedBlueprint, names: readonly s
   };
   for (const name of names) visit(name);
   return blueprint.services.filter((s) => wanted.has(s.name)).map((s) => s.name);
-}
-
-/** The first deploy stage: only these services, with the plan and placement cut to them. */
-export function firstStage(params: {
-  blueprint: ResolvedBlueprint;
-  plan?: BranchPlan;
-  placement?: PlacementPlan;
-  services: readonly string[];
-}): { blueprint: ResolvedBlueprint; plan?: BranchPlan; placement?: PlacementPlan } {
-  const keep = new Set(params.services);
-  return {
-    blueprint: { ...params.blueprint, services: params.blueprint.services.filter((s) => keep.has(s.name)) },
-    plan: params.plan && { ...params.plan, services: params.plan.services.filter((s) => keep.has(s.name)) },
-    placement: params.placement && {
-      ...params.placement,
-      services: params.placement.services.filter((s) => keep.has(s.service)),
-    },
-  };
 }
 
 /**

@@ -42,12 +42,7 @@ import {
   waitReadyUpdate,
   wakeUpdate,
 } from './contracts.js';
-import {
-  firstStage,
-  runSnapshotSegments,
-  servicesWithSnapshotSteps,
-  withDependencies,
-} from './data-restore.js';
+import { runSnapshotSegments, servicesWithSnapshotSteps, withDependencies } from './data-restore.js';
 import { extendedExpiry, parseDuration } from './duration.js';
 import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
@@ -436,17 +431,14 @@ async function create(
           ...(fromSnapshot?.artifacts.map((a) => a.service) ?? []),
           ...snapshotSteps.map((s) => s.name),
         ];
-        const stage = firstStage({
-          blueprint: input.blueprint,
-          plan: planned.plan,
-          placement: planned.placement,
-          services: withDependencies(input.blueprint, restored),
-        });
         const first = await long.deployEnvironment({
           environmentId: status.environmentId,
           identity,
-          ...stage,
+          blueprint: input.blueprint,
+          plan: planned.plan,
+          placement: planned.placement,
           baseline: baselineRef,
+          services: withDependencies(input.blueprint, restored),
         });
         status.services = mergeProgress(status.services, first.services);
         setPhase(status, 'initializing');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { BranchPlan } from '../../../planner/types.js';
-import { firstStage, servicesWithSnapshotSteps, withDependencies } from '../../../workflows/data-restore.js';
+import { servicesWithSnapshotSteps, withDependencies } from '../../../workflows/data-restore.js';
 import { resolvedService } from '../../support/resolved-service.js';
 
 const snapshot = { type: 'snapshot' as const, snapshot: 'golden', sha256: 'e'.repeat(64) };
@@ -46,19 +46,8 @@ describe('restoring data before dependants start', () => {
     ]);
   });
 
-  it('starts the restored services and what they need first, with the plan cut to them', () => {
-    const first = withDependencies(blueprint, ['db']);
-    expect(first).toEqual(['db', 'vault']);
-    const stage = firstStage({
-      blueprint,
-      plan: {
-        services: blueprint.services.map((s) => ({ name: s.name, action: 'deploy', reasons: [] })),
-        summary: { deploy: 4, fork: 0, reuse: 0, removed: [] },
-      },
-      services: first,
-    });
-    expect(stage.blueprint.services.map((s) => s.name)).toEqual(['db', 'vault']);
-    expect(stage.plan?.services.map((s) => s.name)).toEqual(['db', 'vault']);
-    expect(stage.placement).toBeUndefined();
+  it('starts the restored services and what they need first', () => {
+    expect(withDependencies(blueprint, ['db'])).toEqual(['db', 'vault']);
+    expect(withDependencies(blueprint, ['cache', 'db'])).toEqual(['db', 'cache', 'vault']);
   });
 });

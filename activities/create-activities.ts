@@ -229,9 +229,12 @@ export function createActivities(deps: LifecycleDependencies) {
       baseline?: { environmentId: string };
       /** An apply update: also delete what belonged to services the blueprint dropped. */
       prune?: boolean;
+      /** Apply and wait for only these services (a first stage: restored data before its dependants). */
+      services?: string[];
     }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[]; marks?: PhaseMarks }> {
       return withServiceProgress(input.environmentId, (onProgress, signal) =>
         deps.runtime.deploy({
+          only: input.services,
           environment: input.identity,
           blueprint: input.blueprint,
           plan: input.plan,
@@ -252,6 +255,8 @@ export function createActivities(deps: LifecycleDependencies) {
       environmentId: string;
       blueprint: ResolvedBlueprint;
       service: string;
+      /** Which part of the steps (blueprints/init-segments.ts); default 0. */
+      segment?: number;
     }): Promise<{ stepsRun: number; marks?: PhaseMarks }> {
       const { info } = Context.current();
       const runId = info.workflowExecution?.runId ?? info.activityId;

@@ -40,6 +40,7 @@ export class KubeRuntime implements EnvironmentRuntime {
       placement: params.placement,
       baseline: params.baseline,
       prune: params.prune,
+      only: params.only,
       signal: params.signal,
       onProgress: (progress) => params.onProgress(progress.services.map(toProgress)),
     });
@@ -64,6 +65,7 @@ export class KubeRuntime implements EnvironmentRuntime {
       blueprint: params.blueprint,
       service: params.service,
       runId: params.runId,
+      segment: params.segment,
       signal: params.signal,
     });
     return { stepsRun: result.stepsRun, marks: result.marks };

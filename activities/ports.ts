@@ -46,6 +46,8 @@ export interface EnvironmentRuntime {
     baseline?: { environmentId: string };
     /** Also delete the objects of services the blueprint no longer has (an apply update). */
     prune?: boolean;
+    /** Apply and wait for only these services' objects (and the namespace's own); default all. */
+    only?: string[];
     onProgress: (services: ServiceProgress[]) => void;
     signal: AbortSignal;
   }): Promise<{ urls: Record<string, string[]>; services: ServiceProgress[]; marks?: PhaseMarks }>;
@@ -55,6 +57,8 @@ export interface EnvironmentRuntime {
     blueprint: ResolvedBlueprint;
     service: string;
     runId: string;
+    /** Which part of the steps (blueprints/init-segments.ts); default 0, those before any snapshot step. */
+    segment?: number;
     signal: AbortSignal;
   }): Promise<{ stepsRun: number; marks?: PhaseMarks }>;
   /** Labels an existing environment with a new identity (a claimed warm environment takes its claimer's). */

@@ -1,24 +1,13 @@
 import type pg from 'pg';
+import { snapshotStep } from '../blueprints/build-resolved.js';
+import { artifactEngine, imageEngine } from '../blueprints/data-engines.js';
+import { hasSnapshotSteps } from '../blueprints/init-segments.js';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import { findTeamSnapshot } from '../store/snapshots.js';
 import type { SnapshotArtifact } from '../workflows/contracts.js';
 import { ApiError, conflict, ErrorCode, notFound } from './errors.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
 import { refreshSnapshot } from './snapshot-state.js';
-
-/** The engine family of a data image (what a snapshot of it can be restored into), if known. */
-export function imageEngine(image: string): string | undefined {
-  if (/(^|\/)(postgres|postgis|timescaledb)[^/]*(:|@|$)/.test(image)) return 'postgres';
-  if (/(^|\/)(redis|valkey)[^/]*(:|@|$)/.test(image)) return 'redis';
-  if (/(^|\/)(mysql|mariadb|percona)[^/]*(:|@|$)/.test(image)) return 'mysql';
-  if (/(^|\/)mongo[^/]*(:|@|$)/.test(image)) return 'mongo';
-  return undefined;
-}
-
-/** The engine family of a snapshot engine's name: "postgres-logical" is a postgres snapshot. */
-export function artifactEngine(engine: string): string {
-  return engine.split('-')[0]!;
-}
 
 /**
  * The snapshot a new environment starts from (`fromSnapshot`, an id or a name): one of the caller's
@@ -38,21 +27,97 @@ export async function snapshotForCreate(params: {
   if (snapshot.phase !== 'ready') throw conflict(`snapshot ${snapshot.name} is ${snapshot.phase}, not ready`);
   const artifacts = (snapshot.details.artifacts ?? []) as SnapshotArtifact[];
   for (const artifact of artifacts) {
-    const service = params.blueprint.services.find((s) => s.name === artifact.service);
-    const wanted = artifactEngine(artifact.engine);
-    const problem = !service
-      ? `snapshot ${snapshot.name} holds ${wanted} data of service ${artifact.service}, which blueprint ${params.blueprint.name} does not have`
-      : imageEngine(service.image) !== wanted
-        ? `snapshot ${snapshot.name} holds ${wanted} data (engine ${artifact.engine}) of service ${artifact.service}, but ${artifact.service} in blueprint ${params.blueprint.name} runs ${service.image} (engine ${imageEngine(service.image) ?? 'unknown'})`
-        : undefined;
-    if (problem) {
-      throw new ApiError({
-        statusCode: 422,
-        code: ErrorCode.ValidationFailed,
-        message: problem,
-        field: 'body.fromSnapshot',
-      });
-    }
+    checkEngine({
+      snapshotName: snapshot.name,
+      artifact,
+      blueprint: params.blueprint,
+      field: 'body.fromSnapshot',
+    });
   }
   return { snapshotId: snapshot.id };
+}
+
+/** 422 naming both engines (or the missing service) when `artifact` cannot be restored into its target. */
+function checkEngine(params: {
+  snapshotName: string;
+  artifact: SnapshotArtifact;
+  blueprint: ResolvedBlueprint;
+  field: string;
+  /** The service the data goes into (default: the artifact's own service). */
+  into?: string;
+  /** Where the request asked for it, e.g. "services.db.init.1: ". */
+  at?: string;
+}): void {
+  const { artifact, blueprint, snapshotName } = params;
+  const target = params.into ?? artifact.service;
+  const service = blueprint.services.find((s) => s.name === target);
+  const wanted = artifactEngine(artifact.engine);
+  const problem = !service
+    ? `snapshot ${snapshotName} holds ${wanted} data of service ${artifact.service}, which blueprint ${blueprint.name} does not have`
+    : imageEngine(service.image) !== wanted
+      ? `snapshot ${snapshotName} holds ${wanted} data (engine ${artifact.engine}) of service ${artifact.service}, but ${target} in blueprint ${blueprint.name} runs ${service.image} (engine ${imageEngine(service.image) ?? 'unknown'})`
+      : undefined;
+  if (problem) {
+    throw new ApiError({
+      statusCode: 422,
+      code: ErrorCode.ValidationFailed,
+      message: `${params.at ?? ''}${problem}`,
+      field: params.field,
+    });
+  }
+}
+
+/**
+ * The blueprint with each `{type: snapshot}` init step bound to a snapshot of the creating team: the
+ * same refusals as `fromSnapshot` (another team's or a missing one: 404; not ready: 409; another
+ * engine: 422 naming both). The data restored is the snapshot's data of the same service, or its
+ * only artifact.
+ */
+export async function bindSnapshotSteps(params: {
+  db: pg.Pool;
+  lifecycle: EnvironmentLifecycle;
+  teamId: string;
+  blueprint: ResolvedBlueprint;
+}): Promise<ResolvedBlueprint> {
+  if (!params.blueprint.services.some(hasSnapshotSteps)) return params.blueprint;
+  const services = [];
+  for (const service of params.blueprint.services) {
+    const init = [];
+    for (const [index, step] of service.init.entries()) {
+      if (step.type !== 'snapshot') {
+        init.push(step);
+        continue;
+      }
+      const at = `services.${service.name}.init.${index}: `;
+      const found = await findTeamSnapshot(params.db, { teamId: params.teamId, idOrName: step.snapshot });
+      if (!found) throw notFound(`snapshot ${step.snapshot} (${at.slice(0, -2)})`);
+      const snapshot = await refreshSnapshot(params.db, params.lifecycle, found);
+      if (snapshot.phase !== 'ready') {
+        throw conflict(`${at}snapshot ${snapshot.name} is ${snapshot.phase}, not ready`);
+      }
+      const artifacts = (snapshot.details.artifacts ?? []) as SnapshotArtifact[];
+      const artifact =
+        artifacts.find((a) => a.service === service.name) ??
+        (artifacts.length === 1 ? artifacts[0] : undefined);
+      if (!artifact) {
+        throw new ApiError({
+          statusCode: 422,
+          code: ErrorCode.ValidationFailed,
+          message: `${at}snapshot ${snapshot.name} holds no data of service ${service.name} (it holds ${artifacts.map((a) => a.service).join(', ') || 'nothing'})`,
+          field: 'body.blueprint',
+        });
+      }
+      checkEngine({
+        snapshotName: snapshot.name,
+        artifact,
+        blueprint: params.blueprint,
+        field: 'body.blueprint',
+        into: service.name,
+        at,
+      });
+      init.push(snapshotStep(step.snapshot, { snapshotId: snapshot.id, from: artifact.service }));
+    }
+    services.push({ ...service, init });
+  }
+  return { ...params.blueprint, services };
 }

@@ -12,6 +12,7 @@ import type {
   ResolvedInitStep,
   ResolvedJobStep,
   ResolvedService,
+  ResolvedSnapshotStep,
 } from './resolved.js';
 import type { Blueprint, JobInitStep, Service, Volume } from './schema.js';
 import { looksSecret } from './secrets.js';
@@ -212,6 +213,10 @@ async function resolveInit(opts: {
       resolved.push(resolveJobStep(step));
       continue;
     }
+    if (step.type === 'snapshot') {
+      resolved.push(snapshotStep(step.snapshot));
+      continue;
+    }
     const path = Array.isArray(service.init)
       ? ['services', index, 'init', j, 'script']
       : ['services', index, 'init', 'script'];
@@ -236,6 +241,19 @@ async function resolveInit(opts: {
     });
   }
   return resolved;
+}
+
+/** A snapshot step; `snapshotId` once the API has found the creating team's snapshot of that name. */
+export function snapshotStep(
+  snapshot: string,
+  found?: { snapshotId: string; from: string },
+): ResolvedSnapshotStep {
+  return {
+    type: 'snapshot',
+    snapshot,
+    ...(found ? { snapshotId: found.snapshotId, from: found.from } : {}),
+    sha256: scriptHash(`snapshot:${snapshot}:${found?.snapshotId ?? ''}`),
+  };
 }
 
 /** A job step with its defaults, its env sorted, and a hash of what it runs. */

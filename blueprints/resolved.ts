@@ -39,7 +39,21 @@ export interface ResolvedJobStep {
   sha256: string;
 }
 
-export type ResolvedInitStep = ResolvedSqlStep | ResolvedJobStep;
+/**
+ * A snapshot restored into the service. `snapshot` is the name as written; the API fills in
+ * `snapshotId` when an environment is created (the snapshot of the creating team, checked then).
+ */
+export interface ResolvedSnapshotStep {
+  type: 'snapshot';
+  snapshot: string;
+  snapshotId?: string;
+  /** Which of the snapshot's services' data is restored (filled in with `snapshotId`). */
+  from?: string;
+  /** sha256 of the name and id, hex: the planner sees a different snapshot as a change. */
+  sha256: string;
+}
+
+export type ResolvedInitStep = ResolvedSqlStep | ResolvedJobStep | ResolvedSnapshotStep;
 
 export interface ResolvedService {
   name: string;

@@ -191,9 +191,25 @@ export const JobInitStep = z
   })
   .describe("A container run as part of the service's init Job, with the service's env and secrets");
 
+export const SnapshotInitStep = z
+  .strictObject({
+    type: z
+      .literal('snapshot')
+      .describe(
+        'Kind of init step; "snapshot" restores a snapshot of your team into the service once it is ready',
+      ),
+    snapshot: z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a snapshot name or id: letters, digits, ".", "_", "-"')
+      .describe("Name or id of a snapshot of the creating team; it must hold this service's engine"),
+  })
+  .describe("A snapshot of the team's restored into the service, in order with the other steps");
+
 export const InitStep = z
-  .discriminatedUnion('type', [SqlInitStep, JobInitStep])
-  .describe('An initialisation step: {type: sql, script} or {type: job, image, command}');
+  .discriminatedUnion('type', [SqlInitStep, JobInitStep, SnapshotInitStep])
+  .describe(
+    'An initialisation step: {type: sql, script}, {type: job, image, command} or {type: snapshot, snapshot}',
+  );
 
 /** The capabilities Kubernetes' baseline Pod Security Standard allows a container to add. */
 export const ALLOWED_CAPABILITIES = [
@@ -336,6 +352,7 @@ export type EnvValue = z.infer<typeof EnvValue>;
 export type InitStep = z.infer<typeof InitStep>;
 export type SqlInitStep = z.infer<typeof SqlInitStep>;
 export type JobInitStep = z.infer<typeof JobInitStep>;
+export type SnapshotInitStep = z.infer<typeof SnapshotInitStep>;
 export type HealthCheck = z.infer<typeof HealthCheck>;
 export type Volume = z.infer<typeof Volume>;
 export type Resources = z.infer<typeof Resources>;

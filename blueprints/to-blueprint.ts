@@ -70,6 +70,7 @@ function serviceToBlueprint(service: ResolvedService, scripts: Record<string, st
 
 /** An init step as a blueprint writes it (a sql step names its script; the content travels beside it). */
 function writtenInitStep(step: ResolvedInitStep): InitStep {
+  if (step.type === 'snapshot') return { type: 'snapshot', snapshot: step.snapshot };
   if (step.type === 'sql') {
     return {
       type: 'sql',

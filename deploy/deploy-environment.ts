@@ -4,6 +4,7 @@ import { applyObjects } from './apply.js';
 import { type DeployConfig, deployConfig } from './config.js';
 import { DeployConfigurationError } from './errors.js';
 import type { KubeClient } from './kube-client.js';
+import { LABELS } from './labels.js';
 import { readLineage } from './lineage.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
@@ -43,6 +44,11 @@ export interface DeployEnvironmentParams {
   signal?: AbortSignal;
   /** Delete the objects of services the blueprint no longer has (an update in place). */
   prune?: boolean;
+  /**
+   * Apply and wait for only these services' objects (and those of no one service: the namespace, its
+   * policies). Rendered from the whole blueprint, so each object is the one a full deploy applies.
+   */
+  only?: readonly string[];
 }
 
 export interface DeployEnvironmentResult {
@@ -105,8 +111,16 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     secretValues,
     volumeProvisioning,
   });
-  await applyObjects({ kube: params.kube, environmentId: environment.id, objects: rendered.objects });
-  if (params.prune) {
+  const only = params.only && new Set(params.only);
+  const objects = only
+    ? rendered.objects.filter((o) => {
+        const service = o.metadata?.labels?.[LABELS.service];
+        return service === undefined || only.has(service);
+      })
+    : rendered.objects;
+  const workloads = only ? rendered.workloads.filter((w) => only.has(w.service)) : rendered.workloads;
+  await applyObjects({ kube: params.kube, environmentId: environment.id, objects });
+  if (params.prune && !only) {
     const keep = new Set(params.blueprint.services.map((s) => s.name));
     await pruneRemovedServices({ kube: params.kube, namespace: rendered.namespace, keep });
   }
@@ -115,7 +129,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     kube: params.kube,
     environmentId: environment.id,
     namespace: rendered.namespace,
-    workloads: rendered.workloads,
+    workloads,
     timeoutMs: config.readyTimeoutMs,
     unschedulableGraceMs: config.unschedulableGraceMs,
     onProgress: params.onProgress,
@@ -134,7 +148,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     services,
     reused: rendered.reused,
     urls: rendered.urls,
-    objectCount: rendered.objects.length,
+    objectCount: objects.length,
     durationMs: Date.now() - started,
     marks: phases.result(),
   };

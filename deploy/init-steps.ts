@@ -1,3 +1,4 @@
+import { initSegments } from '../blueprints/init-segments.js';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import { applyObjects } from './apply.js';
@@ -21,6 +22,8 @@ export async function runInitSteps(params: {
   service: string;
   /** Unique per run, stable across retries (e.g. the workflow run id). */
   runId: string;
+  /** Which part of the steps (blueprints/init-segments.ts); default 0, those before any snapshot step. */
+  segment?: number;
   plan?: BranchPlan;
   placement?: PlacementPlan;
   config?: DeployConfig;
@@ -41,6 +44,7 @@ export async function runInitSteps(params: {
     volumeProvisioning,
     service: params.service,
     runId: params.runId,
+    segment: params.segment,
   });
   if (!rerun) return { stepsRun: 0, marks: phases.result() };
   const namespace = rerun.objects[0]!.metadata!.namespace!;
@@ -59,5 +63,6 @@ export async function runInitSteps(params: {
     phases,
   });
   const service = params.blueprint.services.find((s) => s.name === params.service);
-  return { job: rerun.workload.initJobs[0], stepsRun: service?.init.length ?? 0, marks: phases.result() };
+  const steps = service ? (initSegments(service.init)[params.segment ?? 0]?.steps.length ?? 0) : 0;
+  return { job: rerun.workload.initJobs[0], stepsRun: steps, marks: phases.result() };
 }

@@ -42,6 +42,7 @@ import {
   waitReadyUpdate,
   wakeUpdate,
 } from './contracts.js';
+import { runSnapshotSegments, servicesWithSnapshotSteps, withDependencies } from './data-restore.js';
 import { extendedExpiry, parseDuration } from './duration.js';
 import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
@@ -352,7 +353,23 @@ async function create(
       status.blueprintDigest = planned.blueprintDigest;
       status.services = initialProgress(input.blueprint, planned.plan);
 
-      if (input.claimWarm !== false && !input.warm && !input.baseline && !input.fromSnapshot) {
+      // Data is restored before dependants start (fromSnapshot, snapshot init steps): two deploy stages.
+      const restoreFirst = patched('restore-before-dependants');
+      const snapshotSteps =
+        restoreFirst && !input.warm
+          ? servicesWithSnapshotSteps({
+              blueprint: input.blueprint,
+              plan: planned.plan,
+              branch: !!input.baseline,
+            })
+          : [];
+      if (
+        input.claimWarm !== false &&
+        !input.warm &&
+        !input.baseline &&
+        !input.fromSnapshot &&
+        snapshotSteps.length === 0
+      ) {
         setPhase(status, 'claiming');
         const claimed = await quick.claimWarmEnvironment({
           environmentId: status.environmentId,
@@ -402,13 +419,48 @@ async function create(
       const baselineRuntimeId = input.baseline ? await runtimeIdFor(input.baseline.environmentId) : undefined;
       setPhase(status, 'applying');
       compensations.push({ what: 'tear down what was applied', run: () => teardownRuntime(status) });
+      const identity = runtimeIdentity(status, baselineRuntimeId);
+      const baselineRef = baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined;
+      const fromSnapshot =
+        restoreFirst && input.fromSnapshot
+          ? await quick.loadSnapshot({ snapshotId: input.fromSnapshot.snapshotId })
+          : undefined;
+      if (restoreFirst && (fromSnapshot || snapshotSteps.length > 0)) {
+        // Stage 1: the services whose data is restored (and what they need), then their data.
+        const restored = [
+          ...(fromSnapshot?.artifacts.map((a) => a.service) ?? []),
+          ...snapshotSteps.map((s) => s.name),
+        ];
+        const first = await long.deployEnvironment({
+          environmentId: status.environmentId,
+          identity,
+          blueprint: input.blueprint,
+          plan: planned.plan,
+          placement: planned.placement,
+          baseline: baselineRef,
+          services: withDependencies(input.blueprint, restored),
+        });
+        status.services = mergeProgress(status.services, first.services);
+        setPhase(status, 'initializing');
+        for (const artifact of fromSnapshot?.artifacts ?? []) {
+          await long.restoreService({
+            environmentId: status.runtimeId,
+            blueprint: input.blueprint,
+            artifact,
+          });
+        }
+        for (const service of snapshotSteps) {
+          await runSnapshotSegments({ runtimeId: status.runtimeId, blueprint: input.blueprint, service });
+        }
+        setPhase(status, 'applying');
+      }
       const deployed = await long.deployEnvironment({
         environmentId: status.environmentId,
-        identity: runtimeIdentity(status, baselineRuntimeId),
+        identity,
         blueprint: input.blueprint,
         plan: planned.plan,
         placement: planned.placement,
-        baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
+        baseline: baselineRef,
       });
       status.services = mergeProgress(status.services, deployed.services);
       status.urls = firstUrls(deployed.urls);
@@ -420,7 +472,8 @@ async function create(
         });
       }
 
-      if (input.fromSnapshot) {
+      if (!restoreFirst && input.fromSnapshot) {
+        // Runs that started before the two stages restored after everything was up.
         setPhase(status, 'initializing');
         const snapshot = await quick.loadSnapshot({ snapshotId: input.fromSnapshot.snapshotId });
         for (const artifact of snapshot.artifacts) {

@@ -1,4 +1,5 @@
 import { ApplicationFailure, getExternalWorkflowHandle, log, patched } from '@temporalio/workflow';
+import { hasSnapshotSteps } from '../blueprints/init-segments.js';
 import type { PhaseTimings } from '../deploy/phases.js';
 import { long, quick } from './activity-proxies.js';
 import {
@@ -8,6 +9,7 @@ import {
   type SeedEnvironmentResult,
   workflowIds,
 } from './contracts.js';
+import { runSnapshotSegments } from './data-restore.js';
 import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
 
@@ -30,6 +32,10 @@ export async function seedEnvironment(input: SeedEnvironmentInput): Promise<Seed
       service: input.service,
     });
     stepsRun = ran.stepsRun;
+    const service = input.blueprint.services.find((s) => s.name === input.service)!;
+    if (hasSnapshotSteps(service) && patched('snapshot-init-steps')) {
+      stepsRun += await runSnapshotSegments({ runtimeId, blueprint: input.blueprint, service });
+    }
     if (patched('phase-timings')) {
       timings = timingsOf({ operation: 'seed', requestedAt: input.requestedAt, marks: [ran.marks] });
     }

@@ -47,7 +47,7 @@ import {
   TeardownResponse,
   WorkflowsStarted,
 } from '../schemas/environments.js';
-import { snapshotForCreate } from '../snapshot-source.js';
+import { bindSnapshotSteps, snapshotForCreate } from '../snapshot-source.js';
 import { isTerminalPhase, mirrorEnvironmentStatus } from '../status-mirror.js';
 import type { StreamSlots } from '../stream-slots.js';
 
@@ -144,10 +144,16 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
           blueprint: resolved.blueprint,
         })
       : undefined;
+    const blueprint = await bindSnapshotSteps({
+      db: app.db,
+      lifecycle: app.lifecycle,
+      teamId: env.teamId,
+      blueprint: resolved.blueprint,
+    });
     try {
       await app.lifecycle.createEnvironment({
         environmentId: env.id,
-        blueprint: resolved.blueprint,
+        blueprint,
         owner: env.ownerName,
         team: env.teamId,
         ttl: lifetime.ttl,
@@ -286,6 +292,12 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
           blueprint: resolved.blueprint,
         });
       }
+      await bindSnapshotSteps({
+        db: app.db,
+        lifecycle: app.lifecycle,
+        teamId,
+        blueprint: resolved.blueprint,
+      });
       const plan: BranchPlan | null = baseline
         ? planBranch({ baseline: baseline.resolved.blueprint, branch: resolved.blueprint })
         : null;
@@ -573,7 +585,13 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
       const env = await visibleEnvironment(request, app.db, request.params.id);
       if (env.phase !== 'ready')
         throw conflict(`cannot seed: environment ${env.id} is ${env.phase}, not ready`);
-      const { blueprint } = await resolveEnvironmentBlueprint(app.db, env);
+      // A snapshot step restores the environment team's snapshot of that name as it is now.
+      const blueprint = await bindSnapshotSteps({
+        db: app.db,
+        lifecycle: app.lifecycle,
+        teamId: env.teamId,
+        blueprint: (await resolveEnvironmentBlueprint(app.db, env)).blueprint,
+      });
       const seedable = blueprint.services.filter((s) => s.init.length > 0).map((s) => s.name);
       const wanted = request.body.service;
       if (wanted !== undefined && !seedable.includes(wanted)) {

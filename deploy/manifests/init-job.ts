@@ -1,4 +1,5 @@
 import type { V1ConfigMap, V1Container, V1EnvVar, V1Job } from '@kubernetes/client-node';
+import { initSegments } from '../../blueprints/init-segments.js';
 import type { ResolvedJobStep, ResolvedService, ResolvedSqlStep } from '../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS } from '../labels.js';
 import { shortHash } from '../names.js';
@@ -22,17 +23,18 @@ export function scriptKey(index: number, script: string): string {
   return `${String(index + 1).padStart(2, '0')}-${base.replace(/[^-._a-zA-Z0-9]/g, '_')}`;
 }
 
-export function initScriptsConfigMapName(service: string): string {
-  return `${service}-init-scripts`;
+export function initScriptsConfigMapName(service: string, segment = 0): string {
+  return segment === 0 ? `${service}-init-scripts` : `${service}-init-scripts-${segment}`;
 }
 
 /** The Job name carries the scripts' hash: a changed script is a new Job, an unchanged one is left alone. */
-export function initJobName(service: ResolvedService, runId?: string): string {
-  // A sql step hashes as it always did, so existing Jobs keep their names.
+export function initJobName(service: ResolvedService, runId?: string, segment = 0): string {
+  // A sql step hashes as it always did, so existing Jobs keep their names; a later segment (after a
+  // snapshot step) adds its number.
   const hash = shortHash(
     service.init
-      .map((s) => (s.type === 'sql' ? `${s.sha256}:${s.database ?? ''}` : `job:${s.sha256}`))
-      .join(','),
+      .map((s) => (s.type === 'sql' ? `${s.sha256}:${s.database ?? ''}` : `${s.type}:${s.sha256}`))
+      .join(',') + (segment === 0 ? '' : `#${segment}`),
   );
   // Job names are DNS labels (63): the service part gives way to the hashes.
   if (runId === undefined) return `${service.name.slice(0, 63 - 14)}-init-${hash}`;
@@ -100,19 +102,22 @@ export function renderInitJob(
   service: ResolvedService,
   /** For a re-run (seeding again): a new Job beside the first, named after this id. */
   runId?: string,
+  /** Which part of the steps (initSegments): 0, the steps before the first snapshot step. */
+  segment = 0,
 ): { configMap: V1ConfigMap; job: V1Job } | undefined {
-  if (service.init.length === 0) return undefined;
+  const steps = initSegments(service.init)[segment]?.steps ?? [];
+  if (steps.length === 0) return undefined;
   const engine = sqlEngineFor(service.image);
   const port = service.ports[0] ?? (engine === 'postgres' ? 5432 : 3306);
-  const sqlSteps = service.init.flatMap((step, i) =>
-    step.type === 'sql' ? [{ key: scriptKey(i, step.script), database: step.database, step, index: i }] : [],
+  const sqlSteps = steps.flatMap(({ step, index }) =>
+    step.type === 'sql' ? [{ key: scriptKey(index, step.script), database: step.database, step, index }] : [],
   );
 
   const configMap: V1ConfigMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: objectMeta(ctx, {
-      name: initScriptsConfigMapName(service.name),
+      name: initScriptsConfigMapName(service.name, segment),
       role: 'init',
       service: service.name,
     }),
@@ -142,17 +147,17 @@ export function renderInitJob(
   // job step: one container per step, in order (init containers, the last step as the main one).
   let containers: V1Container[];
   let initContainers: V1Container[] | undefined;
-  if (sqlSteps.length === service.init.length) {
+  if (sqlSteps.length === steps.length && segment === 0) {
     containers = [sqlContainer('sql', sqlSteps, true)];
   } else {
-    const perStep = service.init.map((step, i) =>
+    const perStep = steps.map(({ step, index }) =>
       step.type === 'sql'
         ? sqlContainer(
-            initStepContainerName(i, step),
-            sqlSteps.filter((s) => s.index === i),
+            initStepContainerName(index, step),
+            sqlSteps.filter((s) => s.index === index),
             false,
           )
-        : jobStepContainer(ctx, service, step, i),
+        : jobStepContainer(ctx, service, step, index),
     );
     // Wait for a SQL service to answer first; other services' steps wait in their own way.
     const wait = SQL_IMAGE.test(service.image) ? [sqlContainer('wait', [], true)] : [];
@@ -160,7 +165,7 @@ export function renderInitJob(
     containers = perStep.slice(-1);
   }
 
-  const name = initJobName(service, runId);
+  const name = initJobName(service, runId, segment);
   const meta = objectMeta(ctx, {
     name,
     role: 'init',

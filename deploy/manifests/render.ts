@@ -55,7 +55,7 @@ export function renderEnvironment(input: RenderInput): RenderedEnvironment {
  * plus what to wait for. The Job is named after `runId`, so retrying the same run is a no-op.
  */
 export function renderInitRerun(
-  input: RenderInput & { service: string; runId: string },
+  input: RenderInput & { service: string; runId: string; segment?: number },
 ): { objects: KubernetesObject[]; workload: WorkloadExpectation } | undefined {
   const ctx = buildContext(input);
   const service = runningServices(ctx).find((s) => s.name === input.service);
@@ -65,7 +65,7 @@ export function renderInitRerun(
       problem: `"${input.service}" is not a service this environment runs`,
     });
   }
-  const init = renderInitJob(ctx, service, input.runId);
+  const init = renderInitJob(ctx, service, input.runId, input.segment);
   if (!init) return undefined;
   const { expectation } = renderWorkload(ctx, service, [init.job.metadata!.name!]);
   return { objects: [init.configMap, init.job], workload: expectation };

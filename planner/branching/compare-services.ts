@@ -164,6 +164,7 @@ function printVolumes(volumes: readonly Volume[]): string {
 
 /** How a plan names an init step: a sql step by its script, a job step by its name and image. */
 function stepLabel(step: ResolvedService['init'][number]): string {
+  if (step.type === 'snapshot') return `snapshot ${step.snapshot}`;
   return step.type === 'sql' ? step.script : `job ${step.name} (${step.image})`;
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-workflow/index.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { stackEnv } from '../../support/stack-env.js';
@@ -61,7 +62,7 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       headers: { ...api.headers('member'), 'idempotency-key': randomUUID() },
       payload: { blueprint: { name: 'shop' } },
     });
-    expect(created.statusCode).toBe(201);
+    expect(created.statusCode, created.body).toBe(201);
     const { id } = json<{ id: string }>(created);
     started.push(`env-${id}`);
     await api.app.db.query("UPDATE environments SET phase = 'ready' WHERE id = $1", [id]);
@@ -229,6 +230,50 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       const pending = json<SnapshotBody>(await snapshot(env, 'still-running'));
       const notReady = await create({ blueprint: { name: 'shop' }, fromSnapshot: pending.id });
       expect(notReady.statusCode).toBe(409);
+    });
+
+    it("binds a snapshot init step to the team's snapshot, with the same refusals, leaving nothing behind", async () => {
+      const withStep = (snapshot: string, image = 'postgres:16-alpine') =>
+        inline(
+          // Its own name: a create registers its blueprint, and the other tests create `shop` by name.
+          SHOP_BLUEPRINT.replace('name: shop\n', 'name: shop-steps\n').replace(
+            'image: postgres:16-alpine\n    init:\n      type: sql\n      script: scripts/seed.sql\n',
+            `image: ${image}\n    stateful: true\n    init:\n      - type: snapshot\n        snapshot: ${snapshot}\n      - type: sql\n        script: scripts/seed.sql\n`,
+          ),
+        );
+      const ok = await create({ blueprint: withStep('before-release') });
+      expect(ok.statusCode, ok.body).toBe(201);
+      const okId = json<{ id: string }>(ok).id;
+      started.push(`env-${okId}`);
+      // The workflow got the snapshot's id, not just the name the blueprint gave.
+      const history = await temporal.client.workflow.getHandle(`env-${okId}`).fetchHistory();
+      const input = history.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+      expect(input).toBeDefined();
+      const decoded = await decodeFromPayloadsAtIndex<{
+        blueprint: { services: { name: string; init: { type: string; snapshotId?: string }[] }[] };
+      }>(temporal.client.options.loadedDataConverter, 0, [input!]);
+      const db = decoded?.blueprint.services.find((s) => s.name === 'db');
+      expect(db?.init[0]).toMatchObject({ type: 'snapshot', snapshotId: readyId });
+
+      const before = await environmentCount();
+      const other = await create({ blueprint: withStep(readyId) }, 'other');
+      expect(other.statusCode).toBe(404);
+      expect(other.body).toContain(`snapshot ${readyId}`);
+      expect((await create({ blueprint: withStep('no-such-snapshot') })).statusCode).toBe(404);
+      const mismatch = await create({ blueprint: withStep(readyId, 'redis:7-alpine') });
+      expect(mismatch.statusCode).toBe(422);
+      const message = json<{ error: { message: string } }>(mismatch).error.message;
+      expect(message).toContain('services.db.init.0');
+      expect(message).toContain('postgres');
+      expect(message).toContain('redis:7-alpine (engine redis)');
+      const env = await readyEnvironment();
+      const pending = json<SnapshotBody>(await snapshot(env, 'step-not-ready'));
+      expect((await create({ blueprint: withStep(pending.id) })).statusCode).toBe(409);
+      // readyEnvironment made one row: nothing else was recorded.
+      expect(await environmentCount()).toBe(before + 1);
+      const malformed = await create({ blueprint: withStep('../etc') });
+      expect(malformed.statusCode).toBe(422);
+      expect(malformed.body).toMatch(/shop\.yaml:\d+:\d+/);
     });
 
     it('refuses fromSnapshot with branchOf, and malformed or huge references', async () => {

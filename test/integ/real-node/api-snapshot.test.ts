@@ -17,6 +17,7 @@ import { createWorkerDependencies } from '../../../worker/dependencies.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 import { deleteAndWait, snapshotRoundTrip, startFoundingExample, waitReady } from './founding-example-api.js';
+import { firstOk, httpAt } from './support.js';
 
 /**
  * Snapshot and restore through the API, on a real data service: the production worker (pg_dump and
@@ -86,12 +87,53 @@ describe('API snapshot and restore of the founding example on the real node', ()
     const id = await startFoundingExample(call);
     try {
       const env = await waitReady(call, id);
-      await snapshotRoundTrip({ call, api: env.urls.api!, id });
+      const { keptCartId } = await snapshotRoundTrip({ call, api: env.urls.api!, id });
       await serviceLogs(id);
+      await environmentFromSnapshotStep(keptCartId);
     } finally {
       await deleteAndWait(call, id);
     }
   }, 600_000);
+
+  /**
+   * A new environment whose db init is [snapshot with-kept, sql after.sql]: the snapshot's cart is
+   * there, the sql step ran after the restore (its cart follows the snapshot's rows), and the api (a
+   * dependant of db) was applied only once the restore and the step were done.
+   */
+  async function environmentFromSnapshotStep(keptCartId: string) {
+    const id = await startFoundingExample(call, {
+      source: (yaml) =>
+        yaml.replace(
+          '  init:\n    type: sql\n    script: scripts/seed.sql\n',
+          '  init:\n  - type: snapshot\n    snapshot: with-kept\n  - type: sql\n    script: scripts/after.sql\n',
+        ),
+      scripts: {
+        'scripts/after.sql': "INSERT INTO carts (customer) VALUES ('after-restore@example.com');\n",
+      },
+    });
+    try {
+      const env = await waitReady(call, id);
+      const api = env.urls.api!;
+      expect((await firstOk(`${api}/carts/${keptCartId}`, 60_000)).json().cart).toMatchObject({
+        customer: 'kept@example.com',
+      });
+      const next = await httpAt(`${api}/carts/${Number(keptCartId) + 1}`);
+      expect(next.json().cart).toMatchObject({ customer: 'after-restore@example.com' });
+      const history = await temporal.client.workflow.getHandle(`env-${id}`).fetchHistory();
+      const activities = (history.events ?? []).flatMap((e) => {
+        const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
+        return name && ['deployEnvironment', 'restoreService', 'runInitSteps'].includes(name) ? [name] : [];
+      });
+      expect(activities).toEqual([
+        'deployEnvironment',
+        'restoreService',
+        'runInitSteps',
+        'deployEnvironment',
+      ]);
+    } finally {
+      await deleteAndWait(call, id);
+    }
+  }
 
   /** `env logs` through the API: the pod's own lines, refusals, and a follow that ends on revocation. */
   async function serviceLogs(id: string) {

@@ -18,11 +18,21 @@ interface EnvironmentView {
 }
 
 /** Starts the founding example (checkout-dev with its seed) through the API; returns its id. */
-export async function startFoundingExample(call: ApiCall): Promise<string> {
-  const source = publicApi(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8'));
+export async function startFoundingExample(
+  call: ApiCall,
+  /** Changes to the blueprint's text and more scripts beside the seed. */
+  edit: { source?: (yaml: string) => string; scripts?: Record<string, string> } = {},
+): Promise<string> {
+  const source = (edit.source ?? ((yaml) => yaml))(
+    publicApi(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8')),
+  );
   const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
   const created = await call<{ id: string }>('POST', '/v1/environments', {
-    blueprint: { source, fileName: 'checkout-dev.yaml', scripts: { 'scripts/seed.sql': seed } },
+    blueprint: {
+      source,
+      fileName: 'checkout-dev.yaml',
+      scripts: { 'scripts/seed.sql': seed, ...edit.scripts },
+    },
     ttl: '1h',
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -54,7 +64,12 @@ export async function deleteAndWait(call: ApiCall, id: string): Promise<void> {
  * Through the API and the environment's URL (via the gateway at `via`, default the stack's): the seeded
  * products answer, a cart written before a snapshot is back after a restore, one written after is gone.
  */
-export async function snapshotRoundTrip(params: { call: ApiCall; api: string; id: string; via?: string }) {
+export async function snapshotRoundTrip(params: {
+  call: ApiCall;
+  api: string;
+  id: string;
+  via?: string;
+}): Promise<{ keptCartId: string }> {
   const { call, api, id, via } = params;
   const products = await firstOk(`${api}/products`, 60_000, via);
   expect(products.json().products.length).toBeGreaterThan(0);
@@ -82,4 +97,5 @@ export async function snapshotRoundTrip(params: { call: ApiCall; api: string; id
   expect((await httpAt(`${api}/carts/${kept.id}`, { via })).json().cart).toMatchObject({
     customer: 'kept@example.com',
   });
+  return { keptCartId: kept.id };
 }

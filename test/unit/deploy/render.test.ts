@@ -578,3 +578,46 @@ describe('data forking: a branch copy of a Postgres service starts from the base
     expect(script).toContain('method=logical');
   });
 });
+
+describe('init steps around a snapshot step', () => {
+  const withSnapshot = () => {
+    const blueprint = checkoutDev();
+    const db = blueprint.services[1]!;
+    blueprint.services[1] = {
+      ...db,
+      init: [
+        { type: 'snapshot', snapshot: 'golden', snapshotId: 'snap-1', from: 'db', sha256: 'e'.repeat(64) },
+        ...db.init,
+      ],
+    };
+    return blueprint;
+  };
+
+  it('runs no init Job at deploy when the first step is a snapshot; the steps after it are a Job of their own', () => {
+    const blueprint = withSnapshot();
+    const rendered = render({ blueprint });
+    expect(rendered.objects.filter((o) => o.kind === 'Job')).toEqual([]);
+    expect(rendered.workloads.find((w) => w.service === 'db')?.initJobs).toEqual([]);
+    const input = {
+      environment: { id: 'ana-checkout' },
+      blueprint,
+      config,
+      volumeProvisioning: 'dynamic' as const,
+      service: 'db',
+      runId: 'run-1',
+    };
+    expect(renderInitRerun(input)).toBeUndefined();
+    const after = renderInitRerun({ ...input, segment: 1 })!;
+    const [configMap, job] = after.objects as [V1ConfigMap, V1Job];
+    expect(configMap.metadata?.name).toBe('db-init-scripts-1');
+    expect(Object.keys(configMap.data!)).toEqual(['02-seed.sql']);
+    const pod = job.spec!.template.spec!;
+    // Named by the step's place in the written list: the failure of step 2 says step 2.
+    expect(pod.initContainers!.map((c) => c.name)).toEqual(['wait']);
+    expect(pod.containers.map((c) => c.name)).toEqual(['step-2-sql']);
+    expect(after.workload.initJobs).toEqual([job.metadata!.name]);
+    expect(job.metadata!.name).not.toBe(
+      renderInitRerun({ ...input, segment: 1, runId: 'run-2' })!.workload.initJobs[0],
+    );
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
+import type { BranchPlan } from '../../../planner/types.js';
+import { servicesWithSnapshotSteps, withDependencies } from '../../../workflows/data-restore.js';
+import { resolvedService } from '../../support/resolved-service.js';
+
+const snapshot = { type: 'snapshot' as const, snapshot: 'golden', sha256: 'e'.repeat(64) };
+const blueprint: ResolvedBlueprint = {
+  name: 'shop',
+  routing: 'dns',
+  services: [
+    resolvedService({ name: 'api', image: 'ghcr.io/acme/api:1', dependsOn: ['db', 'cache'] }),
+    resolvedService({
+      name: 'db',
+      image: 'postgres:16',
+      isDataService: true,
+      init: [snapshot],
+      dependsOn: ['vault'],
+    }),
+    resolvedService({ name: 'cache', image: 'redis:7', isDataService: true, init: [snapshot] }),
+    resolvedService({ name: 'vault', image: 'ghcr.io/acme/vault:1' }),
+  ],
+};
+
+describe('restoring data before dependants start', () => {
+  it('restores into the services an environment runs itself, not reused ones nor branch copies of baseline data', () => {
+    const names = (plan?: BranchPlan, branch = false) =>
+      servicesWithSnapshotSteps({ blueprint, plan, branch }).map((s) => s.name);
+    expect(names()).toEqual(['db', 'cache']);
+    const plan: BranchPlan = {
+      services: [
+        { name: 'api', action: 'deploy', reasons: [] },
+        { name: 'db', action: 'fork', reasons: [] },
+        { name: 'cache', action: 'reuse', reasons: [] },
+        { name: 'vault', action: 'reuse', reasons: [] },
+      ],
+      summary: { deploy: 1, fork: 1, reuse: 2, removed: [] },
+    };
+    expect(names(plan, true)).toEqual([]);
+    const seeded = {
+      ...blueprint,
+      services: blueprint.services.map((s) => ({ ...s, fork: 'seed' as const })),
+    };
+    expect(servicesWithSnapshotSteps({ blueprint: seeded, plan, branch: true }).map((s) => s.name)).toEqual([
+      'db',
+    ]);
+  });
+
+  it('starts the restored services and what they need first', () => {
+    expect(withDependencies(blueprint, ['db'])).toEqual(['db', 'vault']);
+    expect(withDependencies(blueprint, ['cache', 'db'])).toEqual(['db', 'cache', 'vault']);
+  });
+});

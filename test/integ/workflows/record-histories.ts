@@ -14,7 +14,12 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
+import {
+  type PrewarmPoolInput,
+  type PrewarmPoolResult,
+  WorkflowType,
+  workflowIds,
+} from '../../../workflows/contracts.js';
 import { resolvedService } from '../../support/resolved-service.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { CAPACITY_NODE_CPU, clusterRuntime } from './support/cluster.js';
@@ -246,6 +251,31 @@ try {
     });
     await save('idle-sweep', sweepId);
     await save('claimer-idled-out', workflowIds.environment(id));
+  }
+  if (wanted('prewarm-opt-in')) {
+    // The opt-in run (`prewarm-opt-in` patch): one run fills a pool, the next (nothing kept) drains it.
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'record-prewarm-opt-in' });
+    const blueprint = smallBlueprint({ name: 'record-optin' });
+    const team = 'payments';
+    const run = async (input: PrewarmPoolInput) => {
+      const workflowId = newEnvironmentId('prewarm');
+      const result: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
+        WorkflowType.prewarmPool,
+        {
+          taskQueue,
+          workflowId,
+          args: [input],
+        },
+      );
+      return { workflowId, result };
+    };
+    const filled = await run({ pools: [{ blueprint, size: 1, team }], optedIn: { teams: [team] } });
+    await save('prewarm-pool', filled.workflowId);
+    const warmId = filled.result.pools[0]!.started[0]!;
+    await lifecycle.waitReady(warmId);
+    const drained = await run({ pools: [], optedIn: { teams: [team] } });
+    await save('prewarm-drain', drained.workflowId);
+    await harness.temporal.client.workflow.getHandle(workflowIds.environment(warmId)).result();
   }
 } finally {
   await harness.tearDown();

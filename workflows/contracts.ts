@@ -353,7 +353,11 @@ export interface PrewarmPoolInput {
    * of blueprints no longer kept warm (or made from an older version) are torn down. `teams`: only
    * those teams' blueprints and warm environments (default: every team's).
    */
-  optedIn?: { teams?: string[] };
+  optedIn?: {
+    teams?: string[];
+    /** Most warm environments of one team's opted-in blueprints together (default 10): pools beyond it shrink. */
+    maxWarmPerTeam?: number;
+  };
 }
 
 /** A blueprint a team opted into warm pools, resolved as a create of that team resolves it. */

@@ -90,6 +90,8 @@ export async function prewarmPool(input: PrewarmPoolInput): Promise<PrewarmPoolR
   const running = await quick.listWarmPool({ teams });
   const key = (blueprint: string, team: string) => `${team}\u0000${blueprint}`;
   const kept = new Set<string>();
+  const perTeam = input.optedIn?.maxWarmPerTeam ?? DEFAULT_MAX_WARM_PER_TEAM;
+  const teamWarm = new Map<string, number>();
   for (const pool of wanted) {
     const id = key(pool.blueprint.name, pool.team);
     kept.add(id);
@@ -97,13 +99,17 @@ export async function prewarmPool(input: PrewarmPoolInput): Promise<PrewarmPoolR
     // Made from another version of the blueprint: no create of the team would ever claim it.
     const stale = pool.digest ? mine.filter((w) => w.digest !== undefined && w.digest !== pool.digest) : [];
     const current = mine.filter((w) => !stale.includes(w));
-    const target =
+    const wantedSize =
       pool.size ??
       clamp(
         await quick.forecastWarmPoolSize({ blueprint: pool.blueprint, team: pool.team }),
         pool.min,
         pool.max,
       );
+    // A team's opted-in pools share one budget: any member can register blueprints that opt in.
+    const left = pool.digest ? Math.max(0, perTeam - (teamWarm.get(pool.team) ?? 0)) : wantedSize;
+    const target = Math.min(wantedSize, left);
+    if (pool.digest) teamWarm.set(pool.team, (teamWarm.get(pool.team) ?? 0) + target);
     const surplus = current.slice(target);
     const drained = await drain([...stale, ...surplus]);
     const started: string[] = [];
@@ -125,6 +131,9 @@ export async function prewarmPool(input: PrewarmPoolInput): Promise<PrewarmPoolR
   }
   return result;
 }
+
+/** Most warm environments of one team's opted-in blueprints together (PrewarmPoolInput.optedIn.maxWarmPerTeam). */
+const DEFAULT_MAX_WARM_PER_TEAM = 10;
 
 interface WantedPool {
   blueprint: PrewarmPoolInput['pools'][number]['blueprint'];

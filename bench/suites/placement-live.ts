@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { KubernetesObject } from '@kubernetes/client-node';
+import { ServiceError } from '@temporalio/client';
 import { createActivities } from '../../activities/create-activities.js';
 import type { EnvironmentPlanner } from '../../activities/ports.js';
 import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
@@ -17,7 +18,7 @@ import { installTemporalRuntimeLogger } from '../../temporal/runtime-log.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
 import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
-import { workflowIds } from '../../workflows/contracts.js';
+import { type EnvironmentStatus, workflowIds } from '../../workflows/contracts.js';
 import { type BaselineStrategy, playBaseline } from '../placement-baselines.js';
 import { percentile } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
@@ -156,7 +157,7 @@ async function round(params: {
           team: 'bench',
           claimWarm: false,
         });
-        const status = await lifecycle.waitReady(environmentId);
+        const status = await readyOrFailed(lifecycle, environmentId);
         return { status, ms: performance.now() - t0 };
       }),
     );
@@ -204,6 +205,7 @@ async function round(params: {
       costOverAlone: aloneCost > 0 ? round2(ranCost / aloneCost) : 0,
       /** The same creates played on the same free room with the other placements (no scheduler). */
       otherPlacements: others,
+      transientWaitErrors: { count: transientWaitErrors.length, first: transientWaitErrors[0] ?? null },
     };
   } finally {
     await Promise.all(
@@ -219,6 +221,27 @@ async function round(params: {
     await running.catch(() => undefined);
   }
 }
+
+/**
+ * Waits until the environment is ready or failed. Hundreds of waits at once on a busy server get
+ * transient refusals (a ServiceError: the server sheds or times out the update): those are asked again.
+ */
+async function readyOrFailed(lifecycle: LifecycleClient, environmentId: string): Promise<EnvironmentStatus> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await lifecycle.waitReady(environmentId);
+    } catch (error) {
+      if (!(error instanceof ServiceError) || attempt >= 60) throw error;
+      transientWaitErrors.push(
+        String((error.cause as Error | undefined)?.message ?? error.message).slice(0, 200),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+}
+
+/** Transient refusals of the waits, reported with the result (how loaded the server was). */
+const transientWaitErrors: string[] = [];
 
 /** The placements compared with this one (bench/placement-baselines.ts). */
 const BASELINES: BaselineStrategy[] = ['cheapest-pool-only', 'first-fit', 'spread'];

@@ -21,8 +21,8 @@ import { WorkflowTestHarness } from './support/harness.js';
 
 /**
  * Pre-warm opted into by the blueprint: the real pre-warm Schedule (run once by a trigger) warms the
- * latest registered version that says `prewarm` for its team, and drains the pool once a newer version
- * opts out. Real Postgres (a fresh database), Temporal and the stack's cluster (kwok nodes).
+ * latest registered version that says `prewarm` for its team (within the team's budget), and drains the
+ * pool once a newer version opts out. Real Postgres (a fresh database), Temporal and the stack's cluster (kwok nodes).
  */
 const harness = new WorkflowTestHarness();
 let db: TestDatabase;
@@ -43,7 +43,7 @@ afterAll(async () => {
 const suffix = randomUUID().slice(0, 6);
 const team = `warmteam-${suffix}`;
 const name = `optin-${suffix}`;
-const source = (prewarm: string) => `name: ${name}
+const source = (prewarm: string, blueprint = name) => `name: ${blueprint}
 ${prewarm}
 services:
   - name: web
@@ -60,7 +60,7 @@ async function register(text: string): Promise<void> {
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
   await registerBlueprintVersion(pool, {
     teamId: team,
-    name,
+    name: resolved.blueprint.name,
     fileName: `${name}.yaml`,
     source: text,
     scripts: {},
@@ -77,6 +77,9 @@ describe('pre-warm opted into by blueprints', () => {
   }, async () => {
     await ensureTeam(pool, { id: team });
     await register(source('prewarm: { min: 1, max: 1 }'));
+    // A second opted-in blueprint of the team: over the team's budget of one warm environment.
+    const second = `${name}-b`;
+    await register(source('prewarm: true', second));
     const { lifecycle, taskQueue } = await harness.startWorker({
       testName: 'prewarm-opt-in',
       extra: { prewarmCatalog: postgresPrewarmCatalog(pool) },
@@ -88,7 +91,7 @@ describe('pre-warm opted into by blueprints', () => {
       // Runs only when triggered below; only this test's team.
       schedules: {
         idleSweepEvery: '1h',
-        prewarm: { every: '1h', input: { pools: [], optedIn: { teams: [team] } } },
+        prewarm: { every: '1h', input: { pools: [], optedIn: { teams: [team], maxWarmPerTeam: 1 } } },
       },
     });
     const prewarm = harness.temporal.client.schedule.getHandle(
@@ -111,6 +114,7 @@ describe('pre-warm opted into by blueprints', () => {
       const filled = await runOnce();
       expect(filled.pools).toEqual([
         { blueprint: name, team, target: 1, warm: 0, started: [expect.stringMatching(/^warm-optin-/)] },
+        { blueprint: second, team, target: 0, warm: 0, started: [] },
       ]);
       const warmId = filled.pools[0]!.started[0]!;
       const warm = await lifecycle.waitReady(warmId);
@@ -120,8 +124,9 @@ describe('pre-warm opted into by blueprints', () => {
       const kept = await runOnce();
       expect(kept.pools[0]).toMatchObject({ target: 1, warm: 1, started: [] });
 
-      // A newer version without `prewarm` opts out: the next run tears the pool down.
+      // Newer versions without `prewarm` opt out: the next run tears the pool down.
       await register(source('description: no longer warmed'));
+      await register(source('description: no longer warmed', second));
       const drained = await runOnce();
       expect(drained).toEqual({ pools: [], drained: [warmId] });
       const outcome = (await harness.temporal.client.workflow

@@ -9,11 +9,13 @@ import { cpuMillicores, memoryBytes } from '../planner/quantity.js';
  * The placements the live placement is compared with, played pod by pod on the cluster's free room as
  * it was before a run (no scheduler involved): every pod on the cheapest pool its hard rules allow
  * (`cheapest-pool-only`, the placement before it knew what runs), on the first node by name with room
- * (`first-fit`), or on the least-allocated node (`spread`, the default scheduler without hints). An
+ * (`first-fit`), on the least-allocated node (`spread`, the default scheduler without hints), or on the
+ * node where it costs least among those with room (`cheapest-with-room`: the best any placement of these
+ * identical pods can do, a lower bound). An
  * environment whose pods do not all fit fails and frees what it took. Pods are priced as they are
  * billed: the node's hourly price times the larger of the CPU and memory share of the node they take.
  */
-export type BaselineStrategy = 'cheapest-pool-only' | 'first-fit' | 'spread';
+export type BaselineStrategy = 'cheapest-pool-only' | 'first-fit' | 'spread' | 'cheapest-with-room';
 
 export interface BaselineOutcome {
   ready: number;
@@ -65,7 +67,12 @@ export function playBaseline(params: {
           slot.free.cpu >= pod.requests.cpu &&
           slot.free.memory >= pod.requests.memory,
       );
-      const slot = params.strategy === 'first-fit' ? fits[0] : leastAllocated(fits);
+      const slot =
+        params.strategy === 'first-fit'
+          ? fits[0]
+          : params.strategy === 'cheapest-with-room'
+            ? cheapestFor(fits, pod.requests)
+            : leastAllocated(fits);
       if (!slot) break;
       slot.free.cpu -= pod.requests.cpu;
       slot.free.memory -= pod.requests.memory;
@@ -83,9 +90,7 @@ export function playBaseline(params: {
     }
     outcome.ready++;
     for (const { slot, requests } of taken) {
-      outcome.hourlyCost +=
-        slot.pool.hourlyPrice *
-        Math.max(requests.cpu / slot.allocatable.cpu, requests.memory / slot.allocatable.memory);
+      outcome.hourlyCost += podPrice(slot, requests);
       outcome.podsPerPool[slot.pool.name] = (outcome.podsPerPool[slot.pool.name] ?? 0) + 1;
     }
   }
@@ -126,4 +131,46 @@ function leastAllocated(slots: NodeSlot[]): NodeSlot | undefined {
   let best: NodeSlot | undefined;
   for (const slot of slots) if (!best || freeShare(slot) > freeShare(best)) best = slot;
   return best;
+}
+
+/** Hourly price of one pod with these requests on the slot's node (as billed). */
+function podPrice(slot: NodeSlot, requests: { cpu: number; memory: number }): number {
+  return (
+    slot.pool.hourlyPrice *
+    Math.max(requests.cpu / slot.allocatable.cpu, requests.memory / slot.allocatable.memory)
+  );
+}
+
+function cheapestFor(slots: NodeSlot[], requests: { cpu: number; memory: number }): NodeSlot | undefined {
+  let best: NodeSlot | undefined;
+  for (const slot of slots) if (!best || podPrice(slot, requests) < podPrice(best, requests)) best = slot;
+  return best;
+}
+
+/**
+ * The hourly cost of pods counted per pool, priced like the played placements (each pod with the
+ * blueprint's planned requests on a node of the pool's capacity), so a real run compares like with like.
+ */
+export function priceOfPodsPerPool(params: {
+  podsPerPool: Record<string, number>;
+  pools: readonly NodePool[];
+  blueprint: ResolvedBlueprint;
+}): number {
+  const pods = params.blueprint.services.flatMap((s) =>
+    Array.from({ length: s.replicas }, () => serviceRequests(s)),
+  );
+  const each = {
+    cpu: pods.reduce((n, p) => n + p.cpu, 0) / pods.length,
+    memory: pods.reduce((n, p) => n + p.memory, 0) / pods.length,
+  };
+  let total = 0;
+  for (const [name, count] of Object.entries(params.podsPerPool)) {
+    const pool = params.pools.find((p) => p.name === name);
+    if (!pool) continue;
+    total +=
+      count *
+      pool.hourlyPrice *
+      Math.max(each.cpu / cpuMillicores(pool.capacity.cpu), each.memory / memoryBytes(pool.capacity.memory));
+  }
+  return total;
 }

@@ -19,7 +19,7 @@ import { createLifecycleWorker } from '../../temporal/worker.js';
 import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { type EnvironmentStatus, workflowIds } from '../../workflows/contracts.js';
-import { type BaselineStrategy, playBaseline } from '../placement-baselines.js';
+import { type BaselineStrategy, playBaseline, priceOfPodsPerPool } from '../placement-baselines.js';
 import { percentile } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 
@@ -85,13 +85,18 @@ const suite: BenchSuite = {
             const other = after.otherPlacements[strategy]!;
             return {
               what: `hourly cost per ready environment: live placement vs ${strategy} on the same free room`,
-              target: strategy === 'cheapest-pool-only' ? 'as many ready, <= 1.1x its cost' : '<= 1x',
+              target:
+                strategy === 'cheapest-pool-only'
+                  ? 'more ready'
+                  : strategy === 'cheapest-with-room'
+                    ? '<= 1.1x (a lower bound)'
+                    : '<= 1x',
               measured: `live ${after.hourlyCostPerEnvironment} (${after.ready} ready) vs ${other.hourlyCostPerEnvironment} (${other.ready} fit, ${other.failed} not): ${other.thisOverIt}x`,
               met:
                 other.thisOverIt !== null &&
                 (strategy === 'cheapest-pool-only'
-                  ? other.thisOverIt <= 1.1 && after.ready >= other.ready
-                  : other.thisOverIt <= 1),
+                  ? after.ready > other.ready
+                  : other.thisOverIt <= (strategy === 'cheapest-with-room' ? 1.1 : 1)),
             };
           }),
           {
@@ -174,7 +179,9 @@ async function round(params: {
     );
     const aloneCost = ready.length * (await aloneHourlyCost(kube, blueprint));
     const times = ready.map((o) => o.ms);
-    const perEnvironment = ready.length > 0 ? ranCost / ready.length : 0;
+    // Priced like the played placements (planned requests x node share x price), not as billed.
+    const played = priceOfPodsPerPool({ podsPerPool: poolsOfPods, pools: room.pools, blueprint });
+    const perEnvironment = ready.length > 0 ? played / ready.length : 0;
     const others = Object.fromEntries(
       BASELINES.map((strategy) => {
         const played = playBaseline({ strategy, blueprint, environments: CREATES, ...room });
@@ -200,6 +207,7 @@ async function round(params: {
         : null,
       podsPerPool: poolsOfPods,
       hourlyCostOfWhatRan: round2(ranCost, 4),
+      hourlyCostPlayedLikeTheOthers: round2(played, 4),
       hourlyCostPerEnvironment: round2(perEnvironment, 5),
       hourlyCostPlacedAlone: round2(aloneCost, 4),
       costOverAlone: aloneCost > 0 ? round2(ranCost / aloneCost) : 0,
@@ -244,7 +252,7 @@ async function readyOrFailed(lifecycle: LifecycleClient, environmentId: string):
 const transientWaitErrors: string[] = [];
 
 /** The placements compared with this one (bench/placement-baselines.ts). */
-const BASELINES: BaselineStrategy[] = ['cheapest-pool-only', 'first-fit', 'spread'];
+const BASELINES: BaselineStrategy[] = ['cheapest-pool-only', 'first-fit', 'spread', 'cheapest-with-room'];
 
 /** The labelled pools, their nodes and the pods holding room now. */
 async function clusterRoom(kube: KubeClient) {

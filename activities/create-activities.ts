@@ -15,6 +15,7 @@ import {
   type EnvironmentStatus,
   type IdleAction,
   LifecycleErrorType,
+  type OptedInPool,
   type OrphanSweepInput,
   type OrphanSweepResult,
   progressSignal,
@@ -26,9 +27,11 @@ import {
   TERMINAL_PHASES,
   type TeardownReason,
   WARM_POOL_OWNER,
+  type WarmEnvironment,
   WorkflowType,
   workflowIds,
 } from '../workflows/contracts.js';
+import { BlueprintKey, EnvironmentIdKey, TeamKey } from '../workflows/search-attributes.js';
 import { permanentFailure, toActivityFailure } from './failures.js';
 import { withHeartbeat } from './heartbeat.js';
 import type { LifecycleDependencies, RuntimeIdentity } from './ports.js';
@@ -564,9 +567,57 @@ export function createActivities(deps: LifecycleDependencies) {
       await deps.diffRuns?.finish(input.runId, input.outcome);
     },
 
-    /** The warm-pool size the planner's forecast recommends now (1 when the planner gives none). */
-    async forecastWarmPoolSize(input: { blueprint: ResolvedBlueprint }): Promise<number> {
-      return (await deps.planner.warmPoolSize?.({ blueprint: input.blueprint, now: new Date() })) ?? 1;
+    /**
+     * The warm-pool size the planner's forecast recommends now (1 when the planner gives none): from the
+     * creates of `team` when given (a team's own pool), else of everyone.
+     */
+    async forecastWarmPoolSize(input: { blueprint: ResolvedBlueprint; team?: string }): Promise<number> {
+      const team = input.team === WARM_POOL_OWNER ? undefined : input.team;
+      return (await deps.planner.warmPoolSize?.({ blueprint: input.blueprint, team, now: new Date() })) ?? 1;
+    },
+
+    /** Blueprints opted into warm pools (none without a catalog: no database, no registered blueprints). */
+    async listPrewarmBlueprints(input: {
+      teams?: string[];
+    }): Promise<{ pools: OptedInPool[]; skipped: { team: string; blueprint: string; reason: string }[] }> {
+      const found = (await deps.prewarmCatalog?.optedIn({ teams: input.teams })) ?? {
+        pools: [],
+        skipped: [],
+      };
+      return {
+        pools: found.pools.map((pool) => ({ ...pool, digest: blueprintDigest(pool.blueprint) })),
+        skipped: found.skipped,
+      };
+    },
+
+    /** Running warm environments of this task queue (of these teams, or all), with their blueprint digests. */
+    async listWarmPool(input: { teams?: string[] }): Promise<WarmEnvironment[]> {
+      const teams = input.teams
+        ? ` AND Team IN (${input.teams.map((t) => `'${escapeQuery(t)}'`).join(', ')})`
+        : '';
+      const query = `${runningEnvironments()} AND Owner = '${WARM_POOL_OWNER}'${teams}`;
+      const warm: WarmEnvironment[] = [];
+      for await (const execution of deps.temporal.workflow.list({ query })) {
+        const attributes = execution.typedSearchAttributes;
+        const environmentId = attributes.get(EnvironmentIdKey) ?? execution.workflowId.replace(/^env-/, '');
+        let digest: string | undefined;
+        try {
+          digest = (await deps.temporal.workflow.getHandle(execution.workflowId).query(statusQuery))
+            .blueprintDigest;
+        } catch (error) {
+          // It ended since the listing: not part of the pool any more.
+          if (error instanceof WorkflowNotFoundError) continue;
+          throw error;
+        }
+        warm.push({
+          workflowId: execution.workflowId,
+          environmentId,
+          blueprint: attributes.get(BlueprintKey) ?? '',
+          team: attributes.get(TeamKey) ?? WARM_POOL_OWNER,
+          ...(digest ? { digest } : {}),
+        });
+      }
+      return warm;
     },
   };
 }

@@ -18,8 +18,8 @@ import type { EnvironmentPlanner } from './ports.js';
 export function createPlanner(params: {
   /** Where node pools come from; without it (or without labelled nodes) there is no placement. */
   kube?: KubeClient;
-  /** Environment requests of the recent weeks (the store has them); without it the pool size is 1. */
-  requestHistory?: (blueprint: string) => Promise<EnvRequest[]>;
+  /** Environment requests of the recent weeks (the store has them), of one team or all; without it the pool size is 1. */
+  requestHistory?: (blueprint: string, team?: string) => Promise<EnvRequest[]>;
   targetHitRate?: number;
   refillMinutes?: number;
   log?: (message: string) => void;
@@ -58,8 +58,8 @@ export function createPlanner(params: {
       }
     },
 
-    async warmPoolSize({ blueprint, now }) {
-      const requests = (await params.requestHistory?.(blueprint.name)) ?? [];
+    async warmPoolSize({ blueprint, team, now }) {
+      const requests = (await params.requestHistory?.(blueprint.name, team)) ?? [];
       if (requests.length === 0) return 1;
       const [recommendation] = recommendWarmPools({
         requests,

@@ -8,6 +8,7 @@ import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import type { DiffRunOutcome } from '../store/diff-runs.js';
 import type {
   EnvironmentStatus,
+  OptedInPool,
   OrphanSweepResult,
   ServiceProgress,
   ShareStatus,
@@ -83,8 +84,8 @@ export interface EnvironmentPlanner {
     blueprint: ResolvedBlueprint;
     baseline?: ResolvedBlueprint;
   }): Promise<{ plan?: BranchPlan; placement?: PlacementPlan; marks?: PhaseMarks }>;
-  /** How many warm environments of this blueprint to keep now (the planner's forecast). */
-  warmPoolSize?(params: { blueprint: ResolvedBlueprint; now: Date }): Promise<number>;
+  /** How many warm environments of this blueprint to keep now (the forecast of `team`'s creates, or everyone's). */
+  warmPoolSize?(params: { blueprint: ResolvedBlueprint; team?: string; now: Date }): Promise<number>;
 }
 
 /**
@@ -154,6 +155,15 @@ export interface NamespaceSweeper {
   }): Promise<OrphanSweepResult>;
 }
 
+/** Blueprints teams opted into warm pools (their latest registered version has `prewarm`). */
+export interface PrewarmCatalog {
+  /** Each resolved with its team's policy overlays, as that team's creates resolve it. */
+  optedIn(params: { teams?: readonly string[] }): Promise<{
+    pools: Omit<OptedInPool, 'digest'>[];
+    skipped: { team: string; blueprint: string; reason: string }[];
+  }>;
+}
+
 /** The audit log (the metadata database's `events`). Details never hold a secret. */
 export interface AuditLog {
   append(event: { actor: string; action: string; details: Record<string, unknown> }): Promise<void>;
@@ -173,6 +183,8 @@ export interface LifecycleDependencies {
   /** The cluster's MicroStax namespaces; without it the orphan sweep fails (nothing to sweep with). */
   namespaces?: NamespaceSweeper;
   audit?: AuditLog;
+  /** Opted-in blueprints for the pre-warm Schedule; without it only the worker's `--prewarm` pools are kept. */
+  prewarmCatalog?: PrewarmCatalog;
   metrics?: LifecycleMetrics;
   /** Real use of environments; without it the idle sweep sees only lifecycle actions (create, wake, ...). */
   activity?: ActivityLog;

@@ -73,6 +73,7 @@ export async function resolveRef(
     resolvedDigest: plain.digest,
     serviceCount: plain.blueprint.services.length,
     createdBy: params.userId,
+    prewarm: plain.blueprint.prewarm,
   });
   return { resolved, version };
 }

@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
 import { evaluatePolicies, type PolicyVerdict } from '../planner/policy/evaluate.js';
+import { policyOverlays } from '../planner/policy/overlays.js';
 import type { BranchPlan } from '../planner/types.js';
 import { planUpdate, type UpdatePlan } from '../planner/update/plan-update.js';
 import { isPgError, PgErrorCode } from '../store/database.js';
@@ -26,7 +27,7 @@ import { environmentView } from './environment-view.js';
 import { ApiError, conflict, ErrorCode } from './errors.js';
 import type { EnvironmentLifecycle } from './lifecycle.js';
 import type { UserPrincipal } from './plugins/auth.js';
-import { assertAllowed, policyOverlays } from './policy-gate.js';
+import { assertAllowed } from './policy-gate.js';
 import { recordPendingWithinPolicy } from './record-pending.js';
 import type { ApplyEnvironmentBody } from './schemas/apply.js';
 

@@ -3,13 +3,14 @@ import type { z } from 'zod';
 import { planBranch } from '../planner/branching/plan-branch.js';
 import { formatBytes, formatCpu, NO_AMOUNTS } from '../planner/policy/amounts.js';
 import { evaluatePolicies, type PolicyVerdict } from '../planner/policy/evaluate.js';
+import { policyOverlays } from '../planner/policy/overlays.js';
 import type { BranchPlan } from '../planner/types.js';
 import { ENDED_PHASES, type EnvironmentRecord, getEnvironmentByName } from '../store/environments.js';
 import { environmentUsage, policiesForTeam } from '../store/policies.js';
 import { resolveEnvironmentBlueprint, resolveRef } from './blueprint-refs.js';
 import { viewResolved } from './blueprint-resolution.js';
 import type { UserPrincipal } from './plugins/auth.js';
-import { evaluateCreate, policyOverlays } from './policy-gate.js';
+import { evaluateCreate } from './policy-gate.js';
 import type { PolicyCheckBody, PolicyCheckResult } from './schemas/policies.js';
 
 /**

@@ -14,23 +14,6 @@ import type { UserPrincipal } from './plugins/auth.js';
  * count and insert happen under one team lock. The rules themselves are pure (planner/policy/).
  */
 
-/** The overlays the policies store, company first, named after their layer and version (provenance). */
-export function policyOverlays(
-  policies: readonly LayeredPolicy[],
-  teamId: string,
-): { source: string; fileName: string }[] {
-  return policies.flatMap((policy) =>
-    policy.document.overlay
-      ? [
-          {
-            source: policy.document.overlay,
-            fileName: `${policy.layer === 'company' ? 'company' : `team-${teamId}`}-policy-v${policy.version}.yaml`,
-          },
-        ]
-      : [],
-  );
-}
-
 /** A refused verdict becomes a 403 naming the first rule broken; every one is in `details.violations`. */
 export function assertAllowed(verdict: PolicyVerdict): void {
   if (verdict.allowed) return;

@@ -14,7 +14,7 @@ import type {
   ResolvedService,
   ResolvedSnapshotStep,
 } from './resolved.js';
-import type { Blueprint, JobInitStep, Service, Volume } from './schema.js';
+import { type Blueprint, type JobInitStep, PREWARM_DEFAULTS, type Service, type Volume } from './schema.js';
 import { looksSecret } from './secrets.js';
 import { DEFAULT_APP_PORT, wellKnownImagePort } from './well-known-images.js';
 
@@ -146,6 +146,7 @@ export async function buildResolved(opts: {
       ...(blueprint.idleAfter !== undefined ? { idleAfter: blueprint.idleAfter } : {}),
       ...(blueprint.idle !== undefined ? { idle: blueprint.idle } : {}),
       routing: blueprint.routing ?? 'dns',
+      ...prewarmBounds(blueprint.prewarm),
       services,
     },
   };
@@ -346,4 +347,12 @@ function resolveService(opts: {
     dependsOn: opts.graph[service.name] ?? [],
     ...(service.security ? { security: service.security } : {}),
   };
+}
+
+/** `prewarm` as written → the pool's bounds (defaults filled in); nothing when not opted in. */
+function prewarmBounds(prewarm: Blueprint['prewarm']): { prewarm?: { min: number; max: number } } {
+  if (prewarm === undefined || prewarm === false) return {};
+  if (prewarm === true) return { prewarm: { ...PREWARM_DEFAULTS } };
+  const min = prewarm.min ?? PREWARM_DEFAULTS.min;
+  return { prewarm: { min, max: prewarm.max ?? Math.max(min, PREWARM_DEFAULTS.max) } };
 }

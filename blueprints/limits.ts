@@ -27,4 +27,6 @@ export const BLUEPRINT_LIMITS = {
   maxServices: 10_000,
   /** Most replicas of one service. */
   maxReplicas: 100,
+  /** Most warm environments one blueprint may keep (prewarm.max). */
+  maxWarmPool: 50,
 } as const;

@@ -93,6 +93,8 @@ export interface ResolvedBlueprint {
   /** What the idle sweep does once idleAfter has passed; absent means teardown. */
   idle?: 'teardown' | 'sleep';
   routing: 'dns' | 'header';
+  /** Opted into warm pools (`prewarm` in the blueprint): the pool's bounds. Absent: not pre-warmed. */
+  prewarm?: { min: number; max: number };
   /** In the order the blueprint lists them. */
   services: ResolvedService[];
 }

@@ -316,6 +316,35 @@ export const ServiceSchema = z
   })
   .describe('A service of the environment');
 
+/** `prewarm: true` keeps between these many warm environments, sized by the demand forecast. */
+export const PREWARM_DEFAULTS = { min: 0, max: 5 } as const;
+
+const PrewarmBound = z.number().int().min(0).max(BLUEPRINT_LIMITS.maxWarmPool);
+
+export const Prewarm = z
+  .union([
+    z.boolean(),
+    z
+      .strictObject({
+        min: PrewarmBound.optional().describe(
+          `Warm environments kept even when the forecast expects no creates (default ${PREWARM_DEFAULTS.min})`,
+        ),
+        max: PrewarmBound.optional().describe(
+          `Most warm environments, whatever the forecast says (default ${PREWARM_DEFAULTS.max})`,
+        ),
+      })
+      .superRefine((bounds, ctx) => {
+        const min = bounds.min ?? PREWARM_DEFAULTS.min;
+        const max = bounds.max ?? Math.max(min, PREWARM_DEFAULTS.max);
+        // A bound that is itself invalid has its own problem already.
+        if (max >= 0 && min > max)
+          ctx.addIssue({ code: 'custom', path: ['min'], message: `must be at most max (${max})` });
+      }),
+  ])
+  .describe(
+    "Keep warm environments of this blueprint for its team, sized by the forecast of the team's creates: true, or {min, max}",
+  );
+
 export const BlueprintSchema = z
   .strictObject({
     name: BlueprintName,
@@ -338,6 +367,7 @@ export const BlueprintSchema = z
       .describe(
         'How branch environments reach services: "dns" (copies by name) or "header" (per-request routing by context header)',
       ),
+    prewarm: Prewarm.optional(),
     services: z
       .array(ServiceSchema)
       .min(1)

@@ -22,6 +22,7 @@ export function resolvedToBlueprint(resolved: ResolvedBlueprint): {
       ...(resolved.idleAfter !== undefined ? { idleAfter: resolved.idleAfter } : {}),
       ...(resolved.idle !== undefined ? { idle: resolved.idle } : {}),
       routing: resolved.routing,
+      ...(resolved.prewarm !== undefined ? { prewarm: resolved.prewarm } : {}),
       services,
     },
     scripts,

@@ -24,6 +24,14 @@ export interface BlueprintVersionRecord {
   serviceCount: number;
   createdBy: string | null;
   createdAt: Date;
+  /** Its warm-pool opt-in (the resolved `prewarm`); null when it does not opt in. */
+  prewarm: WarmPoolBounds | null;
+}
+
+/** How many warm environments a blueprint opted into keeping. */
+export interface WarmPoolBounds {
+  min: number;
+  max: number;
 }
 
 interface VersionRow {
@@ -39,10 +47,11 @@ interface VersionRow {
   service_count: number;
   created_by: string | null;
   created_at: Date;
+  prewarm: WarmPoolBounds | null;
 }
 
 const VERSION_COLUMNS = `v.id, v.blueprint_id, b.team_id, b.name, v.version, v.file_name, v.source, v.scripts,
-  v.resolved_digest, v.service_count, v.created_by, v.created_at`;
+  v.resolved_digest, v.service_count, v.created_by, v.created_at, v.prewarm`;
 
 const toVersion = (row: VersionRow): BlueprintVersionRecord => ({
   id: row.id,
@@ -57,6 +66,7 @@ const toVersion = (row: VersionRow): BlueprintVersionRecord => ({
   serviceCount: row.service_count,
   createdBy: row.created_by,
   createdAt: row.created_at,
+  prewarm: row.prewarm,
 });
 
 /**
@@ -74,6 +84,8 @@ export async function registerBlueprintVersion(
     resolvedDigest: string;
     serviceCount: number;
     createdBy: string | null;
+    /** The resolved blueprint's `prewarm` (absent: not opted in). */
+    prewarm?: WarmPoolBounds;
   },
 ): Promise<{ version: BlueprintVersionRecord; created: boolean }> {
   return withTransaction(pool, async (client) => {
@@ -96,8 +108,8 @@ export async function registerBlueprintVersion(
     if (existing.rows[0]) return { version: toVersion(existing.rows[0]), created: false };
     const { rows } = await client.query<{ id: string }>(
       `INSERT INTO blueprint_versions
-         (blueprint_id, version, file_name, source, scripts, resolved_digest, service_count, created_by)
-       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7
+         (blueprint_id, version, file_name, source, scripts, resolved_digest, service_count, created_by, prewarm)
+       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8
          FROM blueprint_versions WHERE blueprint_id = $1
        RETURNING id`,
       [
@@ -108,6 +120,7 @@ export async function registerBlueprintVersion(
         params.resolvedDigest,
         params.serviceCount,
         params.createdBy,
+        params.prewarm ? JSON.stringify(params.prewarm) : null,
       ],
     );
     const created = await getBlueprintVersionById(client, rows[0]!.id);
@@ -181,4 +194,26 @@ export async function listBlueprints(
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   }));
+}
+
+/**
+ * The latest version of every blueprint whose latest version opts into warm pools (`prewarm`), of the
+ * given teams or all: what the pre-warm Schedule keeps warm. A newer version without `prewarm` opts out.
+ */
+export async function latestPrewarmVersions(
+  db: Queryable,
+  params: { teamIds?: readonly string[] } = {},
+): Promise<BlueprintVersionRecord[]> {
+  const { rows } = await db.query<VersionRow>(
+    `SELECT * FROM (
+       SELECT DISTINCT ON (v.blueprint_id) ${VERSION_COLUMNS}
+         FROM blueprint_versions v JOIN blueprints b ON b.id = v.blueprint_id
+        WHERE ($1::text[] IS NULL OR b.team_id = ANY($1))
+        ORDER BY v.blueprint_id, v.version DESC
+     ) latest
+     WHERE latest.prewarm IS NOT NULL
+     ORDER BY latest.team_id, latest.name`,
+    [params.teamIds ? [...params.teamIds] : null],
+  );
+  return rows.map(toVersion);
 }

@@ -11,6 +11,7 @@ import { postgresAuditLog } from '../activities/postgres-audit-log.js';
 import { postgresDiffRunLog } from '../activities/postgres-diff-run-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
+import { postgresPrewarmCatalog } from '../activities/postgres-prewarm-catalog.js';
 import { parseS3Url, S3ArtifactStore } from '../activities/s3-artifact-store.js';
 import { postgresUrlFor } from '../deploy/data-endpoints.js';
 import { KubeClient, loadDeployConfig } from '../deploy/index.js';
@@ -72,7 +73,7 @@ export async function createWorkerDependencies(params: {
       kube,
       log: params.log,
       // The demand forecast sizes warm pools from the real create history.
-      requestHistory: pool ? (blueprint) => createHistory(pool, { blueprint }) : undefined,
+      requestHistory: pool ? (blueprint, team) => createHistory(pool, { blueprint, team }) : undefined,
     }),
     temporal: params.temporal,
     store: pool ? new PostgresLifecycleStore(pool) : undefined,
@@ -80,6 +81,7 @@ export async function createWorkerDependencies(params: {
     activity: pool ? postgresActivityLog(pool) : undefined,
     audit: pool ? postgresAuditLog(pool) : undefined,
     diffRuns: pool ? postgresDiffRunLog(pool) : undefined,
+    prewarmCatalog: pool ? postgresPrewarmCatalog(pool) : undefined,
     namespaces: kubeNamespaceSweeper({ kube, config }),
     snapshotEngines: [
       new PostgresDumpEngine({

@@ -339,6 +339,7 @@ export interface IdleSweepResult {
 
 /** Input of the scheduled `prewarmPool` workflow: one entry per blueprint kept warm. */
 export interface PrewarmPoolInput {
+  /** Pools named by the worker's `--prewarm FILE[:SIZE]`: they override an opted-in pool of the same blueprint. */
   pools: {
     blueprint: ResolvedBlueprint;
     /** Fixed size; when absent the planner's forecast sizes the pool. */
@@ -346,10 +347,54 @@ export interface PrewarmPoolInput {
     /** Team recorded on the warm environments until claimed (owner is always `warm-pool`). */
     team?: string;
   }[];
+  /**
+   * Also keep a pool for every blueprint whose latest registered version opts in (`prewarm`), for its
+   * team, sized by the forecast of that team's creates within the blueprint's bounds; warm environments
+   * of blueprints no longer kept warm (or made from an older version) are torn down. `teams`: only
+   * those teams' blueprints and warm environments (default: every team's).
+   */
+  optedIn?: {
+    teams?: string[];
+    /** Most warm environments of one team's opted-in blueprints together (default 10): pools beyond it shrink. */
+    maxWarmPerTeam?: number;
+  };
+}
+
+/** A blueprint a team opted into warm pools, resolved as a create of that team resolves it. */
+export interface OptedInPool {
+  team: string;
+  blueprint: ResolvedBlueprint;
+  /** blueprintDigest of the resolved blueprint: warm environments with another digest are stale. */
+  digest: string;
+  min: number;
+  max: number;
+}
+
+/** A running warm environment (owner `warm-pool`) of this task queue. */
+export interface WarmEnvironment {
+  workflowId: string;
+  environmentId: string;
+  blueprint: string;
+  team: string;
+  /** Its blueprint's digest once planned; absent while it is still being planned. */
+  digest?: string;
 }
 
 export interface PrewarmPoolResult {
-  pools: { blueprint: string; target: number; warm: number; started: string[] }[];
+  pools: {
+    blueprint: string;
+    target: number;
+    warm: number;
+    started: string[];
+    /** Absent on runs before opt-in (`prewarm-opt-in`). */
+    team?: string;
+    /** Warm environments over the target (or made from an older version), torn down. */
+    drained?: string[];
+  }[];
+  /** Warm environments of blueprints no longer kept warm, torn down. */
+  drained?: string[];
+  /** Opted-in blueprints whose latest version no longer resolves (e.g. a policy overlay breaks it). */
+  skipped?: { team: string; blueprint: string; reason: string }[];
 }
 
 // --- Queries, signals and updates of the environment workflow (`env-<id>`) ---

@@ -87,6 +87,7 @@ const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = asyn
         resolvedDigest: resolved.digest,
         serviceCount: resolved.blueprint.services.length,
         createdBy: user.userId,
+        prewarm: resolved.blueprint.prewarm,
       });
       if (created) {
         await appendEvent(app.db, {

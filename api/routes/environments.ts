@@ -5,6 +5,7 @@ import stringify from 'safe-stable-stringify';
 import type { z } from 'zod';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { evaluatePolicies } from '../../planner/policy/evaluate.js';
+import { policyOverlays } from '../../planner/policy/overlays.js';
 import type { BranchPlan } from '../../planner/types.js';
 import {
   type EnvironmentRecord,
@@ -28,7 +29,7 @@ import { ApiError, conflict, ErrorCode } from '../errors.js';
 import { parseLabelSelector } from '../label-selector.js';
 import { assertNoBlockingBranches, liveBranchesBelow } from '../live-branches.js';
 import { principalKey, type UserPrincipal } from '../plugins/auth.js';
-import { assertAllowed, policyOverlays } from '../policy-gate.js';
+import { assertAllowed } from '../policy-gate.js';
 import { recordPendingWithinPolicy } from '../record-pending.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
 import {

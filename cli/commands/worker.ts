@@ -29,8 +29,8 @@ interface WorkerOptions {
 
 /**
  * `microstax worker`: runs the lifecycle worker (every workflow and activity of the environment
- * lifecycle) until SIGINT/SIGTERM, then drains running activities and exits. Also installs the idle-sweep
- * and pre-warm Schedules unless --no-schedules.
+ * lifecycle) until SIGINT/SIGTERM, then drains running activities and exits. Also installs the idle-sweep,
+ * pre-warm (every blueprint that opts in with `prewarm`) and orphan-sweep Schedules unless --no-schedules.
  */
 export async function runWorker(options: WorkerOptions): Promise<number> {
   const pools: PrewarmPoolInput['pools'] = [];
@@ -77,7 +77,8 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
         taskQueue: options.taskQueue,
         schedules: {
           idleSweepEvery: options.idleSweepEvery,
-          prewarm: pools.length > 0 ? { every: options.prewarmEvery, input: { pools } } : undefined,
+          // Blueprints opt in themselves (`prewarm`); --prewarm files add or override pools.
+          prewarm: { every: options.prewarmEvery, input: { pools, optedIn: {} } },
           orphanSweep: {
             every: options.orphanSweepEvery,
             input: { graceMs: parseDuration(options.orphanGrace)! },
@@ -127,7 +128,7 @@ export function register(program: Command): void {
     .addOption(
       new Option(
         '--prewarm <file[:size]>',
-        'keep warm environments of this blueprint (size: fixed; default: forecast)',
+        "also keep a shared warm pool of this blueprint, overriding its teams' opt-in (size: fixed; default: forecast); blueprints opt in with `prewarm` without it",
       )
         .argParser((value: string, previous: string[] = []) => [...previous, value])
         .default([]),
@@ -161,6 +162,8 @@ export function register(program: Command): void {
         'MICROSTAX_WORKER_SHUTDOWN_GRACE_SECONDS (default 90) to finish before they are cancelled and retried elsewhere.\n' +
         "Workflow code: the bundle in MICROSTAX_WORKFLOW_BUNDLE, or the compiled CLI's dist/workflow-bundle.js,\n" +
         'or bundled from the sources at start (a few seconds).\n\n' +
+        'Pre-warm: every blueprint whose latest registered version says `prewarm: true` (or {min, max}) gets a\n' +
+        "warm pool for its team, sized by the forecast of the team's creates; opting out drains it.\n\n" +
         'Example:\n  microstax worker --prewarm blueprints/examples/checkout-dev/checkout-dev.yaml:2\n',
     )
     .action(async (options: WorkerOptions) => {

@@ -33,10 +33,12 @@ describe('create history → warm-pool forecast', () => {
     expect(await planner.warmPoolSize!({ blueprint, now })).toBe(1);
 
     const member = await teamMember(pool, { team: 'payments', user: 'ana' });
-    // Two weeks of history: 12 creates in the coming hour of each past day, one at other hours.
+    // Two weeks of history: 12 creates in this clock hour of each past day (the forecast's first hour is
+    // the current clock hour, so they start at its beginning whatever minute the test runs), one at other hours.
+    const hourStart = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
     let n = 0;
     for (let day = 1; day <= 14; day++) {
-      const busy = now.getTime() - day * 86_400_000 + 10 * 60_000;
+      const busy = hourStart - day * 86_400_000 + 60_000;
       const times = [...Array.from({ length: 12 }, (_, i) => busy + i * 3 * 60_000), busy + 6 * 3_600_000];
       for (const at of times) {
         const id = `hist-${n++}`;
@@ -48,6 +50,9 @@ describe('create history → warm-pool forecast', () => {
     expect(history).toHaveLength(n);
     expect(history[0]).toMatchObject({ blueprint: 'access-test', team: 'payments' });
     expect(await createHistory(pool, { blueprint: 'other' })).toEqual([]);
+    // A team's pool counts only that team's creates.
+    expect(await createHistory(pool, { blueprint: 'access-test', team: 'search' })).toEqual([]);
+    expect(await createHistory(pool, { blueprint: 'access-test', team: 'payments' })).toHaveLength(n);
     const size = await planner.warmPoolSize!({ blueprint, now });
     expect(size).toBeGreaterThan(1);
     process.stderr.write(

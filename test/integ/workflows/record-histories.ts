@@ -15,7 +15,12 @@ import { randomUUID } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
+import {
+  type PrewarmPoolInput,
+  type PrewarmPoolResult,
+  WorkflowType,
+  workflowIds,
+} from '../../../workflows/contracts.js';
 import {
   TRAFFIC_DIFF_WORKFLOW_TYPE,
   trafficDiffWorkflowId,
@@ -289,6 +294,32 @@ try {
       ],
     });
     await save('traffic-diff', workflowId);
+  }
+
+  if (wanted('prewarm-opt-in')) {
+    // The opt-in run (`prewarm-opt-in` patch): one run fills a pool, the next (nothing kept) drains it.
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'record-prewarm-opt-in' });
+    const blueprint = smallBlueprint({ name: 'record-optin' });
+    const team = 'payments';
+    const run = async (input: PrewarmPoolInput) => {
+      const workflowId = newEnvironmentId('prewarm');
+      const result: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
+        WorkflowType.prewarmPool,
+        {
+          taskQueue,
+          workflowId,
+          args: [input],
+        },
+      );
+      return { workflowId, result };
+    };
+    const filled = await run({ pools: [{ blueprint, size: 1, team }], optedIn: { teams: [team] } });
+    await save('prewarm-pool', filled.workflowId);
+    const warmId = filled.result.pools[0]!.started[0]!;
+    await lifecycle.waitReady(warmId);
+    const drained = await run({ pools: [], optedIn: { teams: [team] } });
+    await save('prewarm-drain', drained.workflowId);
+    await harness.temporal.client.workflow.getHandle(workflowIds.environment(warmId)).result();
   }
 } finally {
   await harness.tearDown();

@@ -472,6 +472,43 @@ describe('charts/microstax', () => {
     ]);
   });
 
+  it('runs the header router: two replicas with a budget, the CLI command, and only routing tables to read', async () => {
+    const name = `${RELEASE}-microstax-router`;
+    const router = find<V1Deployment>(rendered, 'Deployment', name);
+    expect(router.spec!.replicas).toBe(2);
+    expect(find<V1PodDisruptionBudget>(rendered, 'PodDisruptionBudget', name).spec!.minAvailable).toBe(1);
+    const pod = router.spec!.template.spec!;
+    expect(pod.serviceAccountName).toBe(name);
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true });
+    const c = pod.containers[0]!;
+    expect(c.securityContext).toMatchObject({
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+    });
+    // No database, Temporal or codec key: the router needs none of them.
+    expect((c.env ?? []).map((e) => e.name)).toEqual(['NODE_ENV']);
+    let parsed: Record<string, unknown> | undefined;
+    const program = await buildProgram({ all: true });
+    program.commands
+      .find((command) => command.name() === 'router')!
+      .action((options: Record<string, unknown>) => {
+        parsed = options;
+      });
+    await program.parseAsync(c.args!, { from: 'user' });
+    expect(parsed).toMatchObject({ host: '0.0.0.0', port: 8080 });
+    const rules = find<V1ClusterRole>(rendered, 'ClusterRole', name).rules!;
+    expect(ruleLines(rules)).toEqual(['core/configmaps: list,watch']);
+    const binding = find<V1ClusterRoleBinding>(rendered, 'ClusterRoleBinding', name);
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name, namespace: NAMESPACE }]);
+    expect(find<V1Service>(rendered, 'Service', name).spec!.ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+    ]);
+    const policy = find<V1NetworkPolicy>(rendered, 'NetworkPolicy', name);
+    expect(policy.spec!.ingress![0]!.ports!.map((p) => p.port)).toEqual(['http']);
+    const off = await render(['--set', 'router.enabled=false']);
+    expect(off.some((o) => o.metadata?.name === name)).toBe(false);
+  });
+
   it('lets the api list Nodes and read Pods and their logs, and nothing else', () => {
     expect(ruleLines(clusterRole(rendered, 'api').rules!)).toEqual([
       'core/nodes: list',

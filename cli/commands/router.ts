@@ -3,6 +3,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { pino } from 'pino';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { ROUTING_BAGGAGE_KEY } from '../../deploy/manifests/routing-table.js';
+import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { type RunningRouter, startRouter } from '../../router/start-router.js';
 import { ExitCode } from '../exit-codes.js';
 
@@ -30,6 +31,8 @@ export async function runRouter(options: RouterOptions): Promise<number> {
     if (!existsSync(options.kubeconfig)) return fail(`kubeconfig ${options.kubeconfig} does not exist`);
     process.env.KUBECONFIG = options.kubeconfig;
   }
+  // Outside a pod without KUBECONFIG: the local stack's cluster, as `microstax gateway` does.
+  await useLocalStackSettings();
   const log = pino({ name: 'microstax-router' });
   let router: RunningRouter;
   try {
@@ -67,7 +70,10 @@ export function register(program: Command): void {
       '--baseline <id>',
       'front this one baseline (default: the baseline whose table puts the Host header\'s "<service>.<namespace>" there)',
     )
-    .option('--kubeconfig <file>', "cluster to watch (default: KUBECONFIG, else the pod's ServiceAccount)")
+    .option(
+      '--kubeconfig <file>',
+      "cluster to watch (default: KUBECONFIG, else the local stack's, else the pod's ServiceAccount)",
+    )
     .option('--baggage-key <key>', 'baggage member naming the environment', ROUTING_BAGGAGE_KEY)
     .addHelpText(
       'after',

@@ -1,5 +1,5 @@
-/** Why the gateway could not start: it cannot watch the cluster, or cannot listen. */
-export type GatewayStartProblem = 'watch-failed' | 'listen-failed' | 'no-database';
+/** Why the gateway could not start: it cannot watch the cluster, listen, or use its certificate. */
+export type GatewayStartProblem = 'watch-failed' | 'listen-failed' | 'no-database' | 'tls-unusable';
 
 /** A gateway that could not start, with a `type` discriminator; serialises to JSON. */
 export class GatewayStartError extends Error {
@@ -12,7 +12,9 @@ export class GatewayStartError extends Error {
         ? `cannot watch Ingresses, Services and routing tables in the cluster: ${params.cause}`
         : type === 'no-database'
           ? `cannot check access to environments: ${params.cause}`
-          : `cannot listen on ${params.address}: ${params.cause}`,
+          : type === 'tls-unusable'
+            ? `cannot serve HTTPS: ${params.cause}`
+            : `cannot listen on ${params.address}: ${params.cause}`,
     );
     this.name = 'GatewayStartError';
     this.type = type;

@@ -1,4 +1,5 @@
-import { Agent } from 'node:http';
+import { Agent, createServer, type Server } from 'node:http';
+import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
 import type { KubeClient } from '../deploy/kube-client.js';
@@ -9,8 +10,9 @@ import { createGatewayActivity } from './activity.js';
 import { watchCluster } from './cluster-view.js';
 import { GatewayStartError } from './errors.js';
 import { createGatewayMetrics } from './metrics.js';
-import { createGatewayServer } from './server.js';
+import { createGatewayServer, RESERVED_PATH_PREFIX } from './server.js';
 import { createTemporalWaker, type EnvironmentWaker } from './temporal-waker.js';
+import { readTlsMaterial, type TlsFiles, watchTlsFiles } from './tls-files.js';
 import { createTrafficCapture } from './traffic-capture.js';
 import { createWakeCoordinator } from './wake-coordinator.js';
 
@@ -46,6 +48,17 @@ export interface StartGatewayOptions {
    * database URL). `false`: nothing is recorded.
    */
   activity?: false | { flushEveryMs?: number; db?: Queryable };
+  /** Serve HTTPS with these files, re-read when they change (cert-manager renewals); absent: HTTP. */
+  tls?: TlsOptions;
+}
+
+export interface TlsOptions extends TlsFiles {
+  /** How often the files are checked for a new certificate (default 10 s). */
+  reloadEveryMs?: number;
+  /** Also listen on this plain-HTTP port and redirect every request to HTTPS (0 picks a free port). */
+  redirectPort?: number;
+  /** The HTTPS port clients use, put in redirects (default 443: none in the URL). */
+  publicPort?: number;
 }
 
 export interface AccessOptions {
@@ -74,9 +87,11 @@ export interface WakeOptions {
 }
 
 export interface RunningGateway {
-  /** e.g. http://127.0.0.1:18081 */
+  /** e.g. http://127.0.0.1:18081, https://... with TLS */
   url: string;
   port: number;
+  /** The plain-HTTP port that redirects to HTTPS, when asked for. */
+  redirectPort?: number;
   /** Stops listening, waits for open requests, closes the watches and backend connections. */
   close(): Promise<void>;
 }
@@ -96,6 +111,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       cause: 'DATABASE_URL (a postgres:// URL of the metadata database) is not set',
     });
   }
+  const tlsFiles = options.tls;
+  const tls =
+    tlsFiles &&
+    (await readTlsMaterial(tlsFiles).catch((error: unknown) => {
+      throw new GatewayStartError('tls-unusable', { cause: messageOf(error) });
+    }));
   const view = await watchCluster({
     kube: options.kube,
     ingressClass: options.ingressClass,
@@ -163,35 +184,63 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     access,
     capture,
     activity,
+    tls,
   });
   const host = options.host ?? '127.0.0.1';
+  const redirect =
+    tlsFiles?.redirectPort === undefined ? undefined : createRedirectServer(server, tlsFiles.publicPort);
+  let redirectPort: number | undefined;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, host, () => {
-        server.off('error', reject);
-        resolve();
+    await listen(server, options.port, host);
+    if (redirect && tlsFiles?.redirectPort !== undefined) {
+      const address = `${host}:${tlsFiles.redirectPort}`;
+      redirectPort = await listen(redirect, tlsFiles.redirectPort, host).catch((error: unknown) => {
+        server.close();
+        throw new GatewayStartError('listen-failed', { address, cause: messageOf(error) });
       });
-    });
+    }
   } catch (error) {
+    if (error instanceof GatewayStartError) {
+      await closeAll();
+      throw error;
+    }
+    await closeAll();
+    throw new GatewayStartError('listen-failed', {
+      address: `${host}:${options.port}`,
+      cause: messageOf(error),
+    });
+  }
+  async function closeAll(): Promise<void> {
     agent.destroy();
     await wake?.close();
     await capture?.close();
     await activity?.close();
     await view.stop();
     await pool?.end();
-    throw new GatewayStartError('listen-failed', {
-      address: `${host}:${options.port}`,
-      cause: messageOf(error),
-    });
   }
   const { port } = server.address() as AddressInfo;
-  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const scheme = tls ? 'https' : 'http';
+  const url = `${scheme}://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const tlsWatch =
+    tlsFiles &&
+    tls &&
+    watchTlsFiles({
+      files: tlsFiles,
+      initial: tls,
+      everyMs: tlsFiles.reloadEveryMs ?? 10_000,
+      onChange: (material) => {
+        (server as HttpsServer).setSecureContext({ cert: material.cert, key: material.key });
+        log.info({ certFile: tlsFiles.certFile }, 'serving a new TLS certificate');
+      },
+      onProblem: (message) =>
+        log.warn({ problem: message }, 'new TLS certificate not used; still serving the last good one'),
+    });
   log.info(
     {
       url,
       ...view.status(),
       wakes: wake ? `on (hold ${wake.holdTimeoutMs} ms)` : 'off',
+      ...(redirectPort !== undefined && { redirectPort }),
       activity: activity ? 'recorded' : 'off',
     },
     'gateway listening',
@@ -199,7 +248,14 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   return {
     url,
     port,
+    redirectPort,
     close: async () => {
+      tlsWatch?.stop();
+      if (redirect) {
+        const redirectClosed = new Promise<void>((resolve) => redirect.close(() => resolve()));
+        redirect.closeIdleConnections();
+        await redirectClosed;
+      }
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeIdleConnections();
       // Held requests are answered (503) rather than kept waiting for a wake this gateway will not see.
@@ -212,6 +268,41 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await pool?.end();
     },
   };
+}
+
+function listen(server: Server | HttpsServer, port: number, host: string): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * The plain-HTTP listener of a TLS gateway: every request is redirected (308 keeps the method and
+ * body) to the same host and path over HTTPS, except the gateway's own paths (health, metrics),
+ * which answer here too so probes and scrapers need no TLS.
+ */
+function createRedirectServer(gateway: Server | HttpsServer, publicPort: number | undefined): Server {
+  return createServer((req, res) => {
+    if ((req.url ?? '/').startsWith(RESERVED_PATH_PREFIX)) {
+      gateway.emit('request', req, res);
+      return;
+    }
+    const host = req.headers.host?.replace(/:\d+$/, '');
+    // Only a plain DNS name goes into the Location: anything else could point the client elsewhere.
+    if (!host || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(host)) {
+      res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('the request has no usable Host header: the gateway routes by host name\n');
+      return;
+    }
+    // Behind a Service the pod's port is not the client's, so the port comes from the settings.
+    const port = publicPort === undefined || publicPort === 443 ? '' : `:${publicPort}`;
+    res.writeHead(308, { location: `https://${host}${port}${req.url ?? '/'}`, 'cache-control': 'no-store' });
+    res.end();
+  });
 }
 
 function messageOf(error: unknown): string {

@@ -6,6 +6,7 @@ import {
   type ServerResponse,
   STATUS_CODES,
 } from 'node:http';
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { Logger } from 'pino';
 import { ROUTING_BAGGAGE_KEY, ROUTING_HEADER } from '../deploy/manifests/routing-table.js';
@@ -22,6 +23,7 @@ import type { GatewayMetrics, RequestOutcome } from './metrics.js';
 import { isOwnHost } from './own-host.js';
 import { resolveServiceBackend } from './service-backend.js';
 import type { SleepingEnvironment } from './sleep-index.js';
+import type { TlsMaterial } from './tls-files.js';
 import type { TrafficCapture } from './traffic-capture.js';
 import type { WakeCoordinator } from './wake-coordinator.js';
 import { renderWakingPage, wantsHtml } from './waking-page.js';
@@ -61,6 +63,8 @@ export interface GatewayServerOptions {
   capture?: Pick<TrafficCapture, 'observe'>;
   /** Told of every request let through to an environment (activity.ts); absent: nothing is counted. */
   activity?: EnvironmentActivity;
+  /** Serve HTTPS with this certificate and key (swap them later with `setSecureContext`); absent: HTTP. */
+  tls?: TlsMaterial;
 }
 
 /** An answer the gateway gives itself: status, a machine-readable type and a one-line message. */
@@ -243,7 +247,7 @@ function recorder(options: GatewayServerOptions, req: IncomingMessage): (entry: 
  * the request's `baggage: microstax-env=<branch>` names. Bodies stream both ways; Upgrade requests
  * (WebSockets) are tunnelled.
  */
-export function createGatewayServer(options: GatewayServerOptions): Server {
+export function createGatewayServer(options: GatewayServerOptions): Server | HttpsServer {
   const baggageKey = options.baggageKey ?? ROUTING_BAGGAGE_KEY;
   const idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
   const decide = (req: IncomingMessage) =>
@@ -418,7 +422,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
     );
   };
 
-  const server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     if ((req.url ?? '/').startsWith(RESERVED_PATH_PREFIX)) {
       serveOwn({ req, res, options });
       return;
@@ -446,7 +450,10 @@ export function createGatewayServer(options: GatewayServerOptions): Server {
         proxy({ req, res, decision, record, outcome: 'proxied' });
       });
     });
-  });
+  };
+  const server = options.tls
+    ? createHttpsServer({ cert: options.tls.cert, key: options.tls.key }, handle)
+    : createServer(handle);
 
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     const record = recorder(options, req);

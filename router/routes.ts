@@ -57,3 +57,27 @@ export function serviceFromHost(host: string | undefined): string | undefined {
   const name = host.replace(/:\d+$/, '').split('.')[0];
   return name ? name.toLowerCase() : undefined;
 }
+
+/**
+ * The baseline a request is for, from a namespaced Host header ("payments.msx-main:8080",
+ * "payments.msx-main.svc.cluster.local"): the baseline whose table puts that service in that
+ * namespace. One router can so front every baseline; a bare "payments" names none.
+ */
+export function baselineFromHost(params: {
+  host: string | undefined;
+  tables: Iterable<RoutingTable>;
+}): string | undefined {
+  const [service, namespace] = (params.host ?? '').replace(/:\d+$/, '').toLowerCase().split('.');
+  if (!service || !namespace) return undefined;
+  for (const table of params.tables) {
+    if (table.baseline) continue;
+    if (table.services[service]?.host.split('.')[1] === namespace) return table.environment;
+  }
+  return undefined;
+}
+
+/** The port a Host header names ("api:8080"), if any. */
+export function portFromHost(host: string | undefined): number | undefined {
+  const match = /:(\d+)$/.exec(host ?? '');
+  return match ? Number(match[1]) : undefined;
+}

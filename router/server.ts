@@ -2,16 +2,18 @@ import { createServer, type Server, type ServerResponse } from 'node:http';
 import { ROUTING_BAGGAGE_KEY, ROUTING_HEADER } from '../deploy/manifests/routing-table.js';
 import { parseBaggage } from './baggage.js';
 import { forwardRequest } from './forward.js';
-import { pickRoute, type RouterTables, serviceFromHost } from './routes.js';
+import { pickRoute, portFromHost, type RouterTables, serviceFromHost } from './routes.js';
 
 /** Response header naming the environment that served the request, for debugging and tests. */
 export const ROUTED_TO_HEADER = 'x-microstax-routed-to';
 
 export interface RouterServerOptions {
-  /** The current tables; called per request, so a table source can swap them at any time. */
-  tables: () => RouterTables;
+  /** The current tables for a request's Host; called per request, so a table source can swap them at any time. */
+  tables: (host: string | undefined) => RouterTables;
   /** The port this listener stands for (routes keep it when the copy listens on it). */
   port: number;
+  /** Take the port a request's Host names over `port` (a router fronting many services on one port). */
+  portFromHost?: boolean;
   /** Route every request to this service; absent: the service is the first label of the Host header. */
   service?: string;
   /** The baggage member naming the environment (default microstax-env). */
@@ -37,7 +39,8 @@ export function createRouterServer(options: RouterServerOptions): Server {
       log(400);
       return;
     }
-    const route = pickRoute({ tables: options.tables(), service, port: options.port, environment });
+    const port = (options.portFromHost && portFromHost(req.headers.host)) || options.port;
+    const route = pickRoute({ tables: options.tables(req.headers.host), service, port, environment });
     if (!route) {
       reply(res, 502, `no route for service "${service}": neither the baseline nor the branch runs it`);
       log(502);

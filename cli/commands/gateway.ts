@@ -8,6 +8,7 @@ import { GatewayStartError } from '../../gateway/errors.js';
 import { startGateway } from '../../gateway/gateway.js';
 import { createGatewayLogger } from '../../gateway/log.js';
 import { HEALTH_PATH } from '../../gateway/server.js';
+import { loadGatewaySettings } from '../../gateway/settings.js';
 import { ENV, resolveStackConfig, STACK_UP_COMMAND, withPortOffset } from '../../local/stack/config.js';
 import { useLocalStackSettings } from '../../local/stack/process-settings.js';
 import { readStackState } from '../../local/stack/state.js';
@@ -29,6 +30,9 @@ interface GatewayOptions {
   maxHeld: number;
   activity: boolean;
   activityFlushEvery: number;
+  tlsCert?: string;
+  tlsKey?: string;
+  httpRedirectPort?: number;
 }
 
 function port(value: string): number {
@@ -79,13 +83,30 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       `no usable cluster (${reason}): pass --kubeconfig FILE, set KUBECONFIG, or run \`${STACK_UP_COMMAND}\``,
     );
   }
-  const { baseDomain, ingressScheme } = loadDeployConfig();
+  const { baseDomain, ingressScheme, ingressPort } = loadDeployConfig();
+  let settings: ReturnType<typeof loadGatewaySettings>;
+  try {
+    settings = loadGatewaySettings(process.env, {
+      tlsCertFile: options.tlsCert,
+      tlsKeyFile: options.tlsKey,
+      httpRedirectPort: options.httpRedirectPort,
+    });
+  } catch (error) {
+    return fail(error instanceof Error ? error.message : String(error));
+  }
+  const tls = settings.tlsCertFile &&
+    settings.tlsKeyFile && {
+      certFile: settings.tlsCertFile,
+      keyFile: settings.tlsKeyFile,
+      redirectPort: settings.httpRedirectPort,
+      publicPort: ingressScheme === 'https' ? ingressPort : undefined,
+    };
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({
       access: {
         databaseUrl: process.env[API_CONFIG_ENV.databaseUrl],
-        secureCookies: ingressScheme === 'https',
+        secureCookies: ingressScheme === 'https' || Boolean(tls),
       },
       kube,
       log,
@@ -97,6 +118,7 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       metrics: options.metrics,
       wake: options.wake && { holdTimeoutMs: options.wakeTimeout, maxHeld: options.maxHeld },
       activity: options.activity && { flushEveryMs: options.activityFlushEvery },
+      tls: tls || undefined,
     });
   } catch (error) {
     if (error instanceof GatewayStartError && error.type === 'watch-failed') {
@@ -160,6 +182,17 @@ export function register(program: Command): void {
         .default(5_000, '5s')
         .argParser(durationMs),
     )
+    .option(
+      '--tls-cert <file>',
+      'serve HTTPS with this PEM certificate chain, re-read when it changes (default: MICROSTAX_GATEWAY_TLS_CERT_FILE)',
+    )
+    .option('--tls-key <file>', "the certificate's PEM private key (default: MICROSTAX_GATEWAY_TLS_KEY_FILE)")
+    .addOption(
+      new Option(
+        '--http-redirect-port <port>',
+        'with TLS, also listen for plain HTTP here and redirect to HTTPS (default: MICROSTAX_GATEWAY_HTTP_REDIRECT_PORT)',
+      ).argParser(port),
+    )
     .option('--no-wake', 'answer requests to sleeping environments 503 instead of waking them')
     .addOption(
       new Option(
@@ -190,6 +223,10 @@ A request to a sleeping environment wakes it (the wake update of its Temporal wo
 many requests arrive) and waits until its service answers, then is forwarded. Past --wake-timeout,
 browsers get a "waking up" page that reloads itself, other clients 503 with Retry-After. Temporal is
 TEMPORAL_ADDRESS, else the local stack's; when it cannot be reached, such requests get 503 at once.
+
+With --tls-cert and --tls-key the gateway serves HTTPS (share cookies are then Secure). The files
+are checked every 10 s and a new valid pair is served without a restart (a Secret that cert-manager
+renews); a pair that does not load is logged and the last good one stays.
 
 Examples:
   microstax gateway                          # the local stack's cluster, port 18081

@@ -113,6 +113,12 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => [(await import('./gateway.js')).register],
   },
   {
+    name: 'router',
+    summary:
+      "Run the header router: sends each request to the branch's copy of a service named by its `baggage: microstax-env=<id>` header, else to the baseline's",
+    load: async () => [(await import('./router.js')).register],
+  },
+  {
     name: 'login',
     summary: 'sign in with the installation’s identity provider and store an API token in a context',
     load: login,

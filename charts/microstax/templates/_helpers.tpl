@@ -71,6 +71,23 @@ app.kubernetes.io/component: {{ .component }}
 {{- end }}
 
 {{/* Paths inside the containers. */}}
+{{/*
+The Secret holding the gateway's certificate: an existing one (gateway.tls.secretName), or the one
+cert-manager fills (gateway.tls.certManager); empty: the gateway speaks plain HTTP.
+*/}}
+{{- define "microstax.gatewayTlsSecret" -}}
+{{- $tls := .Values.gateway.tls -}}
+{{- if and $tls.secretName $tls.certManager.enabled -}}
+{{- fail "gateway.tls: set secretName (an existing Secret) or certManager.enabled (cert-manager issues one), not both" -}}
+{{- end -}}
+{{- if $tls.secretName -}}
+{{- $tls.secretName -}}
+{{- else if $tls.certManager.enabled -}}
+{{- printf "%s-tls" (include "microstax.componentName" (dict "root" . "component" "gateway")) -}}
+{{- end -}}
+{{- end }}
+{{- define "microstax.gatewayTlsDir" -}}/etc/microstax/gateway-tls{{- end }}
+
 {{- define "microstax.temporalTlsDir" -}}/etc/microstax/temporal-tls{{- end }}
 
 {{/*

@@ -12,7 +12,12 @@ import {
   waitReady,
 } from '../real-node/founding-example-api.js';
 import { activityRuns } from '../workflows/support/harness.js';
-import { callApi, type InClusterInstall, installInCluster } from './support/in-cluster-install.js';
+import {
+  COMPONENTS,
+  callApi,
+  type InClusterInstall,
+  installInCluster,
+} from './support/in-cluster-install.js';
 
 /**
  * MicroStax installed into the local cluster with `helm install`, the way a platform team installs
@@ -39,11 +44,11 @@ describe('helm install into the local cluster', () => {
     const pods = (
       await install.kube.list<V1Pod>({ apiVersion: 'v1', kind: 'Pod', namespace: install.namespace })
     ).items;
-    expect(pods).toHaveLength(6);
+    expect(pods).toHaveLength(2 * COMPONENTS.length);
     for (const pod of pods) {
       expect(pod.spec?.nodeName).toBe((await readStackEndpoints()).realNode!.nodeName);
       expect(pod.spec?.serviceAccountName).toMatch(
-        new RegExp(`^${install.release}-microstax-(api|worker|gateway)$`),
+        new RegExp(`^${install.release}-microstax-(${COMPONENTS.join('|')})$`),
       );
       expect(pod.spec?.securityContext?.runAsUser).toBe(65532);
     }

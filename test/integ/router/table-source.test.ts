@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import { deployConfig } from '../../../deploy/config.js';
@@ -5,6 +7,7 @@ import { deployEnvironment } from '../../../deploy/deploy-environment.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { pickRoute, selectTables } from '../../../router/routes.js';
+import { type RunningRouter, startRouter } from '../../../router/start-router.js';
 import { kubernetesTableSource, type TableSource } from '../../../router/table-source.js';
 import { service } from '../../unit/deploy/fixtures.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
@@ -19,6 +22,28 @@ const blueprint: ResolvedBlueprint = {
 };
 let kube: KubeClient;
 let source: TableSource | undefined;
+let router: RunningRouter | undefined;
+
+/** One request through the router as a baseline pod would send it: a namespaced Host, maybe baggage. */
+function throughRouter(host: string, baggage?: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      `${router!.url}/`,
+      { headers: { host, ...(baggage && { baggage }) }, agent: false },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          body += chunk;
+        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+      },
+    );
+    req.setTimeout(10_000, () => req.destroy(new Error('no answer from the router')));
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 beforeAll(async () => {
   kube = await stackKube();
@@ -39,6 +64,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await router?.close();
   await source?.stop();
   for (const id of [branchId, baselineId]) await teardownEnvironment({ kube, environmentId: id, config });
 });
@@ -58,6 +84,22 @@ describe('the router reads the routing tables deploy renders, from the cluster',
       `web.msx-${baselineId}.svc.cluster.local`,
     );
     expect(pickRoute({ tables, service: 'api', port: 8080 })?.environment).toBe(baselineId);
+  });
+
+  it('serves every baseline from one router: the namespaced Host names the baseline, baggage the branch', async () => {
+    router = await startRouter({ kube, log: pino({ level: 'silent' }), host: '127.0.0.1', port: 0 });
+    // Cluster DNS names do not resolve on this host, so the 502 names the copy the router chose.
+    const toBranch = await throughRouter(`api.msx-${baselineId}:8080`, `microstax-env=${branchId}`);
+    expect(toBranch.status).toBe(502);
+    expect(toBranch.body).toContain(`upstream api.msx-${branchId}.svc.cluster.local:8080 (${branchId})`);
+    const toBaseline = await throughRouter(`api.msx-${baselineId}.svc.cluster.local:8080`);
+    expect(toBaseline.body).toContain(
+      `upstream api.msx-${baselineId}.svc.cluster.local:8080 (${baselineId})`,
+    );
+    // A bare service name names no baseline: refused, never sent to some other environment.
+    const bare = await throughRouter('api:8080', `microstax-env=${branchId}`);
+    expect(bare.status).toBe(502);
+    expect(bare.body).toContain('no route for service "api"');
   });
 
   it('drops a branch’s routes when the branch is torn down', async () => {

@@ -20,6 +20,7 @@ import { API_CONFIG_ENV, loadApiConfig } from '../../../api/config.js';
 import { buildProgram } from '../../../cli/main.js';
 import { loadDeployConfig } from '../../../deploy/config.js';
 import { HEALTH_PATH } from '../../../gateway/server.js';
+import { loadGatewaySettings } from '../../../gateway/settings.js';
 import { REPO_ROOT } from '../../../local/stack/config.js';
 import { VERSIONS } from '../../../local/stack/versions.js';
 import { loadCodecKeys } from '../../../temporal/codec-key.js';
@@ -471,6 +472,43 @@ describe('charts/microstax', () => {
     ]);
   });
 
+  it('runs the header router: two replicas with a budget, the CLI command, and only routing tables to read', async () => {
+    const name = `${RELEASE}-microstax-router`;
+    const router = find<V1Deployment>(rendered, 'Deployment', name);
+    expect(router.spec!.replicas).toBe(2);
+    expect(find<V1PodDisruptionBudget>(rendered, 'PodDisruptionBudget', name).spec!.minAvailable).toBe(1);
+    const pod = router.spec!.template.spec!;
+    expect(pod.serviceAccountName).toBe(name);
+    expect(pod.securityContext).toMatchObject({ runAsNonRoot: true });
+    const c = pod.containers[0]!;
+    expect(c.securityContext).toMatchObject({
+      readOnlyRootFilesystem: true,
+      allowPrivilegeEscalation: false,
+    });
+    // No database, Temporal or codec key: the router needs none of them.
+    expect((c.env ?? []).map((e) => e.name)).toEqual(['NODE_ENV']);
+    let parsed: Record<string, unknown> | undefined;
+    const program = await buildProgram({ all: true });
+    program.commands
+      .find((command) => command.name() === 'router')!
+      .action((options: Record<string, unknown>) => {
+        parsed = options;
+      });
+    await program.parseAsync(c.args!, { from: 'user' });
+    expect(parsed).toMatchObject({ host: '0.0.0.0', port: 8080 });
+    const rules = find<V1ClusterRole>(rendered, 'ClusterRole', name).rules!;
+    expect(ruleLines(rules)).toEqual(['core/configmaps: list,watch']);
+    const binding = find<V1ClusterRoleBinding>(rendered, 'ClusterRoleBinding', name);
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name, namespace: NAMESPACE }]);
+    expect(find<V1Service>(rendered, 'Service', name).spec!.ports).toEqual([
+      { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+    ]);
+    const policy = find<V1NetworkPolicy>(rendered, 'NetworkPolicy', name);
+    expect(policy.spec!.ingress![0]!.ports!.map((p) => p.port)).toEqual(['http']);
+    const off = await render(['--set', 'router.enabled=false']);
+    expect(off.some((o) => o.metadata?.name === name)).toBe(false);
+  });
+
   it('lets the api list Nodes and read Pods and their logs, and nothing else', () => {
     expect(ruleLines(clusterRole(rendered, 'api').rules!)).toEqual([
       'core/nodes: list',
@@ -533,6 +571,93 @@ describe('charts/microstax', () => {
     expect(find<V1Service>(objects, 'Service', nameOf('gateway')).spec!.type).toBe('LoadBalancer');
     const ingressClass = find<V1IngressClass>(rendered, 'IngressClass', 'microstax');
     expect(ingressClass.spec!.controller).toBe('microstax.dev/gateway');
+  });
+
+  it('serves plain HTTP without a certificate, and renders no Certificate', () => {
+    const service = find<V1Service>(rendered, 'Service', nameOf('gateway'));
+    expect(service.spec!.ports!.map((p) => p.name)).toEqual(['http']);
+    expect(rendered.some((o) => o.kind === 'Certificate')).toBe(false);
+    expect(loadGatewaySettings(processEnv(rendered, 'gateway'))).toEqual({});
+  });
+
+  it('serves HTTPS from an existing TLS Secret, mounted whole so renewals reach the pod', async () => {
+    const objects = await render(['--set', 'gateway.tls.secretName=wildcard-tls']);
+    const c = container(objects, 'gateway');
+    const mount = c.volumeMounts!.find((m) => m.name === 'gateway-tls')!;
+    expect(mount).toMatchObject({ mountPath: '/etc/microstax/gateway-tls', readOnly: true });
+    expect(mount.subPath).toBeUndefined();
+    const volume = deployment(objects, 'gateway').spec!.template.spec!.volumes!.find(
+      (v) => v.name === 'gateway-tls',
+    )!;
+    expect(volume.secret).toMatchObject({ secretName: 'wildcard-tls', defaultMode: 0o440 });
+    const env = processEnv(objects, 'gateway');
+    expect(loadGatewaySettings(env)).toEqual({
+      tlsCertFile: `${mount.mountPath}/tls.crt`,
+      tlsKeyFile: `${mount.mountPath}/tls.key`,
+      httpRedirectPort: 8080,
+    });
+    expect(loadDeployConfig(env).ingressScheme).toBe('https');
+    expect(loadDeployConfig(processEnv(objects, 'worker')).ingressScheme).toBe('https');
+    expect(loadDeployConfig(processEnv(rendered, 'worker')).ingressScheme).toBe('http');
+    expect(c.args).toEqual(expect.arrayContaining(['--port', '8443']));
+    expect(c.ports!.map((p) => [p.name, p.containerPort])).toEqual([
+      ['http', 8080],
+      ['https', 8443],
+    ]);
+    // The probes stay on the plain port, which answers the gateway's own paths without TLS.
+    expect(c.readinessProbe!.httpGet!.port).toBe('http');
+    const service = find<V1Service>(objects, 'Service', nameOf('gateway'));
+    expect(service.spec!.ports!.map((p) => [p.name, p.port, p.targetPort])).toEqual([
+      ['https', 443, 'https'],
+      ['http', 80, 'http'],
+    ]);
+    const noRedirect = await render([
+      '--set',
+      'gateway.tls.secretName=wildcard-tls',
+      '--set',
+      'gateway.tls.redirectHttp=false',
+    ]);
+    expect(find<V1Service>(noRedirect, 'Service', nameOf('gateway')).spec!.ports!.map((p) => p.name)).toEqual(
+      ['https'],
+    );
+    const policy = find<V1NetworkPolicy>(objects, 'NetworkPolicy', nameOf('gateway'));
+    expect(policy.spec!.ingress![0]!.ports!.map((p) => p.port)).toEqual(['http', 'https']);
+  });
+
+  it('renders a cert-manager Certificate only when asked, into the Secret the gateway mounts', async () => {
+    const objects = await render([
+      '--set',
+      'gateway.tls.certManager.enabled=true',
+      '--set',
+      'gateway.tls.certManager.issuerRef.name=letsencrypt',
+    ]);
+    const certificate = find<KubernetesObject & { spec: Record<string, unknown> }>(
+      objects,
+      'Certificate',
+      nameOf('gateway'),
+    );
+    expect(certificate.apiVersion).toBe('cert-manager.io/v1');
+    expect(certificate.spec).toMatchObject({
+      secretName: `${nameOf('gateway')}-tls`,
+      dnsNames: [`*.${sample.gateway.baseDomain}`],
+      issuerRef: { name: 'letsencrypt', kind: 'ClusterIssuer', group: 'cert-manager.io' },
+    });
+    const volume = deployment(objects, 'gateway').spec!.template.spec!.volumes!.find(
+      (v) => v.name === 'gateway-tls',
+    )!;
+    expect(volume.secret!.secretName).toBe(`${nameOf('gateway')}-tls`);
+    const named = await render([
+      '--set',
+      'gateway.tls.certManager.enabled=true',
+      '--set',
+      'gateway.tls.certManager.issuerRef.name=letsencrypt',
+      '--set',
+      'gateway.tls.certManager.dnsNames={*.checkout.example.dev,*.search.example.dev}',
+    ]);
+    expect(
+      find<KubernetesObject & { spec: { dnsNames: string[] } }>(named, 'Certificate', nameOf('gateway')).spec
+        .dnsNames,
+    ).toEqual(['*.checkout.example.dev', '*.search.example.dev']);
   });
 
   it('labels every object the standard way, part of microstax', () => {
@@ -620,9 +745,31 @@ describe('charts/microstax', () => {
       message: /at '\/worker': additional properties 'replica' not allowed/,
     },
     {
-      setting: 'gateway.tls.secretName (the gateway does not terminate TLS)',
-      args: ['--set', 'gateway.tls.secretName=wildcard-tls'],
-      message: /gateway\.tls\.secretName: the gateway speaks plain HTTP/,
+      setting: 'both a TLS Secret and cert-manager',
+      args: [
+        '--set',
+        'gateway.tls.secretName=wildcard-tls',
+        '--set',
+        'gateway.tls.certManager.enabled=true',
+        '--set',
+        'gateway.tls.certManager.issuerRef.name=letsencrypt',
+      ],
+      message: /gateway\.tls: set secretName \(an existing Secret\) or certManager\.enabled/,
+    },
+    {
+      setting: 'cert-manager without an issuer',
+      args: ['--set', 'gateway.tls.certManager.enabled=true'],
+      message: /at '\/gateway\/tls\/certManager\/issuerRef\/name'/,
+    },
+    {
+      setting: 'a malformed certificate name',
+      args: ['--set', 'gateway.tls.certManager.dnsNames[0]=api.*.example.dev'],
+      message: /at '\/gateway\/tls\/certManager\/dnsNames\/0'/,
+    },
+    {
+      setting: 'a TLS Secret name that is not a Kubernetes name',
+      args: ['--set', 'gateway.tls.secretName=Wildcard_TLS'],
+      message: /at '\/gateway\/tls\/secretName'/,
     },
   ];
 

@@ -3,7 +3,13 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RoutingTable } from '../../../deploy/manifests/routing-table.js';
 import { parseBaggage } from '../../../router/baggage.js';
-import { pickRoute, selectTables, serviceFromHost } from '../../../router/routes.js';
+import {
+  baselineFromHost,
+  pickRoute,
+  portFromHost,
+  selectTables,
+  serviceFromHost,
+} from '../../../router/routes.js';
 import { createRouterServer, ROUTED_TO_HEADER } from '../../../router/server.js';
 
 function table(environment: string, services: RoutingTable['services'], baseline?: string): RoutingTable {
@@ -57,6 +63,23 @@ describe('pickRoute', () => {
     // A branch of another baseline is not ours.
     expect(pickRoute({ tables, service: 'api', port: 8080, environment: 'pr-7' })?.environment).toBe('main');
     expect(pickRoute({ tables, service: 'ghost', port: 80 })).toBeUndefined();
+  });
+
+  it('finds the baseline a namespaced Host names, for a router that fronts every baseline', () => {
+    const tables = [
+      table('main', { payments: { host: 'payments.msx-main.svc.cluster.local', ports: [8080] } }),
+      table('pr-42', { payments: { host: 'payments.msx-pr-42.svc.cluster.local', ports: [8080] } }, 'main'),
+      table('other', { payments: { host: 'payments.msx-other.svc.cluster.local', ports: [8080] } }),
+    ];
+    expect(baselineFromHost({ host: 'payments.msx-main:8080', tables })).toBe('main');
+    expect(baselineFromHost({ host: 'Payments.MSX-other.svc.cluster.local', tables })).toBe('other');
+    // A branch's own namespace is no baseline, and a bare or unknown name names none.
+    expect(baselineFromHost({ host: 'payments.msx-pr-42', tables })).toBeUndefined();
+    expect(baselineFromHost({ host: 'payments:8080', tables })).toBeUndefined();
+    expect(baselineFromHost({ host: 'search.msx-main', tables })).toBeUndefined();
+    expect(baselineFromHost({ host: undefined, tables })).toBeUndefined();
+    expect(portFromHost('payments.msx-main:8080')).toBe(8080);
+    expect(portFromHost('payments.msx-main')).toBeUndefined();
   });
 
   it('takes the service from the Host header', () => {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { API_CONFIG_ENV } from '../../../api/config.js';
 import { DEPLOY_CONFIG_ENV } from '../../../deploy/config.js';
+import { GATEWAY_SETTINGS_ENV } from '../../../gateway/settings.js';
 import {
   GITHUB_API_SETTINGS_ENV,
   GITHUB_WORKER_SETTINGS_ENV,
@@ -18,6 +19,7 @@ const CODE_VARIABLES = new Set([
   ...Object.values(CODEC_KEY_ENV),
   ...Object.values(DEPLOY_CONFIG_ENV),
   ...Object.values(WORKER_SETTINGS_ENV),
+  ...Object.values(GATEWAY_SETTINGS_ENV),
   ...Object.values(GITHUB_API_SETTINGS_ENV),
   ...Object.values(GITHUB_WORKER_SETTINGS_ENV),
   WORKFLOW_BUNDLE_ENV,

@@ -28,7 +28,7 @@ import { stackKube } from '../../deploy/helpers.js';
 
 const run = promisify(execFile);
 
-export const COMPONENTS = ['api', 'worker', 'gateway'] as const;
+export const COMPONENTS = ['api', 'worker', 'gateway', 'router'] as const;
 
 /** MicroStax installed into the local cluster by `helm install`, and how to reach and remove it. */
 export interface InClusterInstall {
@@ -144,6 +144,8 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
       },
     },
     gateway: { ...onTheRealNode({ cpu: '20m', memory: '96Mi' }), baseDomain: 'microstax.localhost' },
+    // Ready only once its first list of routing tables succeeded: proves its ServiceAccount's rules.
+    router: onTheRealNode({ cpu: '10m', memory: '64Mi' }),
   };
   const valuesDir = await mkdtemp(path.join(tmpdir(), 'microstax-helm-'));
   await writeFile(path.join(valuesDir, 'values.yaml'), stringify(values), { mode: 0o600 });

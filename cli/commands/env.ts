@@ -28,7 +28,8 @@ export type { EnvironmentBody };
 
 const FINISHED = new Set(['deleted', 'failed']);
 
-async function client(): Promise<ApiClient> {
+/** The API client of the current context. */
+export async function client(): Promise<ApiClient> {
   return new ApiClient(await clientSettings());
 }
 
@@ -36,7 +37,7 @@ async function client(): Promise<ApiClient> {
  * Runs an action that talks to the API; a failure prints one line (and, for -o json|yaml, the error
  * document) and sets exit code 1.
  */
-function act<A extends unknown[]>(
+export function act<A extends unknown[]>(
   options: (args: A) => Partial<OutputOptions>,
   run: (...args: A) => Promise<void>,
 ) {

@@ -107,6 +107,33 @@ describe('microstax env open and env events (CLI over the API)', () => {
     expect(JSON.parse(other.stdout)).toMatchObject({ ok: false, error: { status: 404 } });
   });
 
+  it('shows a spinner for a wait on a terminal, and plain lines without one or with -o json', async () => {
+    // `script` gives the CLI a terminal; CI would turn the spinner off, as it should in CI.
+    const { CI: _ci, ...noCi } = env(api.tokens.member);
+    const onTerminal = (args: string) =>
+      run(
+        'script',
+        ['-qec', `stty cols 100 rows 30; ${process.execPath} bin/microstax.js ${args}`, '/dev/null'],
+        {
+          env: noCi,
+        },
+      ).then(
+        () => '',
+        (error: { stdout: string }) => error.stdout,
+      );
+    const [live, json, piped] = await Promise.all([
+      onTerminal(`env wait ${id} --timeout 5s`),
+      onTerminal(`env wait ${id} --timeout 5s -o json`),
+      cli(['env', 'wait', id, '--timeout', '5s']),
+    ]);
+    expect(live).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
+    expect(live).toMatch(new RegExp(`✖ ${id}: pending \\(\\d+\\.\\d s\\)`));
+    expect(json).toContain(`${id}: pending`);
+    expect(json).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✖]/);
+    expect(piped.stderr.split('\n')[0]).toBe(`${id}: pending`);
+    expect(piped.stderr).not.toMatch(/[⠋✖]/);
+  });
+
   it('env events -f follows audit events and phase changes until the environment is finished', async () => {
     const child: ChildProcess = spawn(
       process.execPath,

@@ -109,7 +109,8 @@ describe('microstax env open and env events (CLI over the API)', () => {
 
   it('shows a spinner for a wait on a terminal, and plain lines without one or with -o json', async () => {
     // `script` gives the CLI a terminal; CI would turn the spinner off, as it should in CI.
-    const { CI: _ci, ...noCi } = env(api.tokens.member);
+    const noCi: NodeJS.ProcessEnv = { ...env(api.tokens.member) };
+    delete noCi.CI;
     const onTerminal = (args: string) =>
       run(
         'script',

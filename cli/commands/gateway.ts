@@ -80,6 +80,8 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
     );
   }
   const { baseDomain, ingressScheme } = loadDeployConfig();
+  const { startTracing } = await import('../../telemetry/tracing.js');
+  const tracing = await startTracing({ serviceName: 'microstax-gateway' });
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({
@@ -113,6 +115,7 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
   });
   log.info({ signal }, 'stopping');
   await gateway.close();
+  await tracing?.shutdown();
   return ExitCode.Ok;
 }
 

@@ -59,7 +59,12 @@ export async function startTracing(params: {
     ]);
   const resource = new Resource({ 'service.name': env.OTEL_SERVICE_NAME ?? params.serviceName });
   // Short batches: a control plane's spans are few, and a trace should show up within a second or two.
-  const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter(), { scheduledDelayMillis: 500 });
+  const url =
+    env.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ??
+    `${env.OTEL_EXPORTER_OTLP_ENDPOINT!.replace(/\/+$/, '')}/v1/traces`;
+  const spanProcessor = new BatchSpanProcessor(new OTLPTraceExporter({ url }), {
+    scheduledDelayMillis: 500,
+  });
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register();
   return { provider, resource, spanProcessor, shutdown: () => provider.shutdown() };

@@ -128,7 +128,7 @@ describe('microstax env open and env events (CLI over the API)', () => {
       cli(['env', 'wait', id, '--timeout', '5s']),
     ]);
     expect(live).toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏]/);
-    expect(live).toMatch(new RegExp(`✖ ${id}: pending \\(\\d+\\.\\d s\\)`));
+    expect(live).toMatch(new RegExp(`✖(\\u001b\\[\\d+m)? ${id}: pending \\(\\d+\\.\\d s\\)`));
     expect(json).toContain(`${id}: pending`);
     expect(json).not.toMatch(/[⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏✖]/);
     expect(piped.stderr.split('\n')[0]).toBe(`${id}: pending`);

@@ -1,4 +1,5 @@
-import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Resource } from '@opentelemetry/resources';
 import type { SpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { NodeTracerProvider } from '@opentelemetry/sdk-trace-node';
@@ -17,6 +18,11 @@ const TracingSettings = z.object({
   OTEL_SDK_DISABLED: z.enum(['true', 'false']).optional(),
   OTEL_TRACES_EXPORTER: z.enum(['otlp', 'none']).optional(),
 });
+
+/** The variables tracing reads (the README's settings table names each). */
+export const TRACING_SETTINGS_ENV = Object.keys(
+  TracingSettings.shape,
+) as (keyof typeof TracingSettings.shape)[];
 
 /** Whether `env` asks for traces. Throws, naming the variable, on a malformed value. */
 export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -71,9 +77,12 @@ export async function startTracing(params: {
 }
 
 /**
- * Temporal's OpenTelemetry workflow interceptors, bundled into the workflow code always (a prebuilt
- * bundle cannot take them later); without tracing their spans go to a sink that drops them.
+ * The workflow bundle's tracing interceptors (Temporal's, behind a `patched()` marker), bundled always:
+ * a prebuilt bundle cannot take them later; without tracing their spans go to a sink that drops them.
  */
-export const WORKFLOW_TRACING_INTERCEPTORS = createRequire(import.meta.url).resolve(
-  '@temporalio/interceptors-opentelemetry/lib/workflow-interceptors',
+export const WORKFLOW_TRACING_INTERCEPTORS = fileURLToPath(
+  new URL(
+    `../workflows/tracing-interceptors${path.extname(fileURLToPath(import.meta.url))}`,
+    import.meta.url,
+  ),
 );

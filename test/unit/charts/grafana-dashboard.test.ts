@@ -13,7 +13,7 @@ const DASHBOARD = 'charts/microstax/dashboards/microstax.json';
 async function seriesNames(registry: Registry): Promise<Set<string>> {
   const names = new Set<string>();
   for (const metric of await registry.getMetricsAsJSON()) {
-    if (metric.type === 'histogram')
+    if (String(metric.type) === 'histogram')
       for (const suffix of ['_bucket', '_count', '_sum']) names.add(`${metric.name}${suffix}`);
     else names.add(metric.name);
   }

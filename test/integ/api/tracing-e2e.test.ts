@@ -140,34 +140,21 @@ describe('OpenTelemetry: one trace from the API request through the workflow to 
     expect(created.statusCode).toBe(201);
     const { id } = JSON.parse(created.body) as { id: string };
 
+    const traceOf = async () => {
+      const response = await fetch(
+        `${queryUrl}/api/traces?service=microstax-tracing-test&operation=${encodeURIComponent('POST /v1/environments')}&limit=5`,
+      );
+      const body = (await response.json()) as { data: { spans: JaegerSpan[] }[] };
+      return body.data?.[0]?.spans ?? [];
+    };
     try {
-      // The request's trace, once it holds activity spans (the workflow's first steps).
-      const spans = await until(
-        'the create trace with activity spans in Jaeger',
-        async () => {
-          const response = await fetch(
-            `${queryUrl}/api/traces?service=microstax-tracing-test&operation=${encodeURIComponent('POST /v1/environments')}&limit=5`,
-          );
-          const body = (await response.json()) as { data: { spans: JaegerSpan[] }[] };
-          return body.data?.[0]?.spans ?? [];
-        },
+      // The request's trace holds the activities' spans while the create runs.
+      await until(
+        'activity spans in the create trace',
+        traceOf,
         (found) => found.some((s) => s.operationName.startsWith('RunActivity:')),
         { timeoutMs: 90_000, everyMs: 1_000 },
       );
-      const byId = new Map(spans.map((s) => [s.spanID, s]));
-      const parentOf = (s: JaegerSpan) =>
-        byId.get(s.references.find((r) => r.refType === 'CHILD_OF')?.spanID ?? '');
-      const request = spans.find((s) => s.operationName === 'POST /v1/environments')!;
-      const start = spans.find((s) => s.operationName.startsWith('StartWorkflow:'))!;
-      const run = spans.find((s) => s.operationName.startsWith('RunWorkflow:'))!;
-      const activity = spans.find((s) => s.operationName.startsWith('RunActivity:'))!;
-      expect(request).toBeDefined();
-      expect(parentOf(start)).toBe(request);
-      // The workflow run descends from the start, and an activity from the run (through its scheduling span).
-      const ancestors = (s: JaegerSpan | undefined): JaegerSpan[] =>
-        s ? [s, ...ancestors(parentOf(s))] : [];
-      expect(ancestors(run)).toContain(start);
-      expect(ancestors(activity)).toContain(run);
     } finally {
       await app.inject({
         method: 'DELETE',
@@ -183,5 +170,25 @@ describe('OpenTelemetry: one trace from the API request through the workflow to 
         },
       );
     }
+    // The workflow's own span is exported when the run ends (the delete ended it).
+    const spans = await until(
+      'the workflow span in the create trace',
+      traceOf,
+      (found) => found.some((s) => s.operationName.startsWith('RunWorkflow:')),
+      { timeoutMs: 60_000, everyMs: 1_000 },
+    );
+    const byId = new Map(spans.map((s) => [s.spanID, s]));
+    const parentOf = (s: JaegerSpan) =>
+      byId.get(s.references.find((r) => r.refType === 'CHILD_OF')?.spanID ?? '');
+    const ancestors = (s: JaegerSpan | undefined): JaegerSpan[] => (s ? [s, ...ancestors(parentOf(s))] : []);
+    const request = spans.find((s) => s.operationName === 'POST /v1/environments')!;
+    const start = spans.find((s) => s.operationName.startsWith('StartWorkflow:'))!;
+    const run = spans.find((s) => s.operationName.startsWith('RunWorkflow:createEnvironment'))!;
+    const activity = spans.find((s) => s.operationName.startsWith('RunActivity:'))!;
+    expect(request).toBeDefined();
+    expect(parentOf(start)).toBe(request);
+    // request -> StartWorkflow -> RunWorkflow -> StartActivity -> RunActivity, one trace.
+    expect(ancestors(run)).toContain(start);
+    expect(ancestors(activity)).toEqual(expect.arrayContaining([run, start, request]));
   });
 });

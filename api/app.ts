@@ -18,6 +18,7 @@ import metricsPlugin from './plugins/metrics.js';
 import openApiPlugin from './plugins/openapi.js';
 import rateLimitPlugin from './plugins/rate-limit.js';
 import statusSyncPlugin from './plugins/status-sync.js';
+import tracingPlugin from './plugins/tracing.js';
 import applyRoutes from './routes/apply.js';
 import authRoutes from './routes/auth.js';
 import blueprintRoutes from './routes/blueprints.js';
@@ -62,6 +63,7 @@ async function codecKeysOrNull(env: NodeJS.ProcessEnv): Promise<CodecKeys | null
  * lifecycle), then the routes, all versioned under /v1 except health, metrics and docs.
  */
 async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
+  await instance.register(tracingPlugin);
   await instance.register(errorHandlerPlugin);
   await instance.register(databasePlugin, { databaseUrl: opts.config.databaseUrl, migrate: true });
   await instance.register(lifecyclePlugin, { lifecycle: opts.lifecycle, env: opts.env });

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { startTracing } from '../telemetry/tracing.js';
 import type { ApiConfig } from './config.js';
 import { createApiInstance } from './instance.js';
 
@@ -7,7 +8,9 @@ import { createApiInstance } from './instance.js';
  * the database pool and Temporal connection close) on SIGINT or SIGTERM. Resolves once listening.
  */
 export async function startApiServer(config: ApiConfig): Promise<{ app: FastifyInstance; url: string }> {
+  const tracing = await startTracing({ serviceName: 'microstax-api' });
   const app = await createApiInstance({ config });
+  if (tracing) app.addHook('onClose', () => tracing.shutdown());
   const url = await app.listen({ host: config.host, port: config.port });
   const shutdown = (signal: string) => {
     app.log.info({ signal }, 'shutting down');

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import { registerCommands } from './commands/index.js';
 import { ExitCode } from './exit-codes.js';
-import { outputFormatOfArgs } from './output.js';
-import { setQuiet } from './progress.js';
+import { isDocument, outputFormat, outputFormatOfArgs } from './output.js';
+import { configureProgress } from './progress.js';
 
 /**
  * The version in package.json: the repository's beside the sources, dist/package.json (written by
@@ -27,7 +27,12 @@ export async function buildProgram(
     .option('-q, --quiet', 'no progress lines on stderr (errors still print)', false)
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .hook('preAction', (program) => setQuiet(Boolean(program.opts().quiet)))
+    .hook('preAction', (program, command) =>
+      configureProgress({
+        quiet: Boolean(program.opts().quiet),
+        document: isDocument(outputFormat(command.opts())),
+      }),
+    )
     .addHelpText(
       'after',
       `

@@ -3,7 +3,7 @@ import type { ApiClient } from '../api/client.js';
 import { parseDuration } from '../workflows/duration.js';
 import type { EnvironmentBody } from './api-types.js';
 import { CliError } from './cli-error.js';
-import { progress } from './progress.js';
+import { progress, startActivity } from './progress.js';
 
 /** How long a wait lasts when --timeout is not given: a cold create of a large blueprint fits. */
 export const DEFAULT_WAIT_TIMEOUT = '15m';
@@ -23,6 +23,9 @@ export function addTimeoutOption(command: Command, what = 'the wait'): Command {
       .default(parseTimeout(DEFAULT_WAIT_TIMEOUT), DEFAULT_WAIT_TIMEOUT),
   );
 }
+
+/** Phases a wait ends on without getting where it was going (on a terminal their step is crossed). */
+const FAILED = new Set(['failed']);
 
 /** Thrown (as the abort reason) when a --timeout expires. */
 class WaitTimeout extends Error {}
@@ -45,6 +48,7 @@ export async function followEnvironment(params: {
   const seen = new Map<string, string>();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(new WaitTimeout()), timeoutMs);
+  const activity = await startActivity();
   try {
     await api.stream({
       path: `/v1/environments/${encodeURIComponent(id)}/stream`,
@@ -53,20 +57,23 @@ export async function followEnvironment(params: {
       onEvent: ({ event, data }) => {
         if (event !== 'status') return false;
         const env = data as EnvironmentBody;
-        if (env.phase !== last?.phase) progress(`${id}: ${env.phase}`);
+        if (env.phase !== last?.phase) activity.step(`${id}: ${env.phase}`);
         const ready = env.services.filter((s) => s.state === 'ready' || s.state === 'reused').length;
         for (const s of env.services) {
           const state = `${s.state}${s.message ? ` (${s.message})` : ''}`;
           if (seen.get(s.name) !== state) {
             seen.set(s.name, state);
-            progress(`  [${ready}/${env.services.length}] ${s.name}: ${state}`);
+            activity.detail(`  [${ready}/${env.services.length}] ${s.name}: ${state}`);
           }
         }
         last = env;
-        return until(env.phase, env);
+        const done = until(env.phase, env);
+        if (done) activity.end(!FAILED.has(env.phase));
+        return done;
       },
     });
   } catch (error) {
+    activity.end(false);
     if (!(error instanceof WaitTimeout)) throw error;
     throw new CliError({
       type: 'timeout',

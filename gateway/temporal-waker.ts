@@ -10,6 +10,7 @@ import {
   type WorkflowUpdateHandle,
   WorkflowUpdateStage,
 } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { Logger } from 'pino';
 import { loadTemporalConfig, temporalConnectionOptions } from '../temporal/config.js';
 import { loadDataConverter } from '../temporal/data-converter.js';
@@ -93,7 +94,14 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
         throw new Error(`Temporal at ${config.address}: ${messageOf(error)}`);
       });
       options.log.info({ address: config.address, namespace: config.namespace }, 'connected to Temporal');
-      return { connection, client: new Client({ connection, namespace: config.namespace, dataConverter }) };
+      const client = new Client({
+        connection,
+        namespace: config.namespace,
+        dataConverter,
+        // Carries a traced wake request into the workflow; without a tracer provider it adds nothing.
+        interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+      });
+      return { connection, client };
     });
   let connecting: Promise<{ client: Client; connection: Connection }> | undefined;
   let lastFailure: { at: number; message: string } | undefined;

@@ -1,4 +1,5 @@
 import { Client, Connection } from '@temporalio/client';
+import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import { loadTemporalConfig, type TemporalConfig, temporalConnectionOptions } from './config.js';
 import { loadDataConverter } from './data-converter.js';
 
@@ -21,6 +22,12 @@ export async function createTemporalClient(
   const config = options.config ?? loadTemporalConfig(options.env);
   const dataConverter = await loadDataConverter(options.env);
   const connection = await Connection.connect(await temporalConnectionOptions(config));
-  const client = new Client({ connection, namespace: config.namespace, dataConverter });
+  const client = new Client({
+    connection,
+    namespace: config.namespace,
+    dataConverter,
+    // Carries the caller's trace into the workflow; without a tracer provider it adds nothing.
+    interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+  });
   return { client, connection, config, close: () => connection.close() };
 }

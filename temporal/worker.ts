@@ -2,6 +2,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import {
+  makeWorkflowExporter,
+  OpenTelemetryActivityInboundInterceptor,
+  OpenTelemetryActivityOutboundInterceptor,
+} from '@temporalio/interceptors-opentelemetry';
+import {
   bundleWorkflowCode,
   NativeConnection,
   Worker,
@@ -10,6 +15,7 @@ import {
 } from '@temporalio/worker';
 import type { LifecycleActivities } from '../activities/create-activities.js';
 import type { GitHubActivities } from '../integrations/github/activities.js';
+import { type Tracing, WORKFLOW_TRACING_INTERCEPTORS } from '../telemetry/tracing.js';
 import { LIFECYCLE_TASK_QUEUE } from '../workflows/contracts.js';
 import { loadTemporalConfig, type TemporalConfig, temporalConnectionOptions } from './config.js';
 import { loadDataConverter } from './data-converter.js';
@@ -67,7 +73,11 @@ export function workflowCodeSource(options: {
  * bundle for every worker they start.
  */
 export function bundleLifecycleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
-  return bundleWorkflowCode({ workflowsPath: WORKFLOWS_PATH, logger: quietBundlerLogger });
+  return bundleWorkflowCode({
+    workflowsPath: WORKFLOWS_PATH,
+    workflowInterceptorModules: [WORKFLOW_TRACING_INTERCEPTORS],
+    logger: quietBundlerLogger,
+  });
 }
 
 export interface LifecycleWorkerHandle {
@@ -98,6 +108,8 @@ export async function createLifecycleWorker(params: {
   identity?: string;
   /** On shutdown, how long running activities may finish before they are cancelled (default 0). */
   shutdownGraceSeconds?: number;
+  /** Traces on: workflow spans go to its processor, activities continue the workflow's trace. */
+  tracing?: Tracing;
 }): Promise<LifecycleWorkerHandle> {
   const config = params.config ?? loadTemporalConfig(params.env);
   const dataConverter = await loadDataConverter(params.env);
@@ -121,6 +133,20 @@ export async function createLifecycleWorker(params: {
     // Heartbeats carry cancellation back to a running activity; the default throttle (80% of the heartbeat
     // timeout) would delay a teardown-during-create by up to 16 s.
     maxHeartbeatThrottleInterval: '2s',
+    interceptors: {
+      activity: [
+        (ctx) => ({
+          inbound: new OpenTelemetryActivityInboundInterceptor(ctx),
+          outbound: new OpenTelemetryActivityOutboundInterceptor(ctx),
+        }),
+      ],
+    },
+    sinks: {
+      // The bundle's tracing interceptors always call this sink; without tracing it drops their spans.
+      exporter: params.tracing
+        ? makeWorkflowExporter(params.tracing.spanProcessor, params.tracing.resource)
+        : { export: { fn: () => {} } },
+    },
     ...(params.identity ? { identity: params.identity } : {}),
     ...(params.shutdownGraceSeconds ? { shutdownGraceTime: `${params.shutdownGraceSeconds}s` } : {}),
   });

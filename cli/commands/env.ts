@@ -20,7 +20,7 @@ import { reportError } from '../error-report.js';
 import { ExitCode } from '../exit-codes.js';
 import { parseLabel } from '../label-option.js';
 import { addOutputOptions, isDocument, type OutputOptions, outputFormat, printResult } from '../output.js';
-import { progress } from '../progress.js';
+import { progress, startActivity } from '../progress.js';
 import { addTimeoutOption, DEFAULT_WAIT_TIMEOUT, followEnvironment } from '../wait.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
@@ -28,7 +28,8 @@ export type { EnvironmentBody };
 
 const FINISHED = new Set(['deleted', 'failed']);
 
-async function client(): Promise<ApiClient> {
+/** The API client of the current context. */
+export async function client(): Promise<ApiClient> {
   return new ApiClient(await clientSettings());
 }
 
@@ -36,7 +37,7 @@ async function client(): Promise<ApiClient> {
  * Runs an action that talks to the API; a failure prints one line (and, for -o json|yaml, the error
  * document) and sets exit code 1.
  */
-function act<A extends unknown[]>(
+export function act<A extends unknown[]>(
   options: (args: A) => Partial<OutputOptions>,
   run: (...args: A) => Promise<void>,
 ) {
@@ -213,6 +214,43 @@ export async function createEnvironment(
     environment: created.body,
     replayed: created.headers.get('idempotent-replayed') === 'true',
   };
+}
+
+/** How often a snapshot wait asks: snapshots have no event stream of their own. */
+const SNAPSHOT_POLL_MS = 1_000;
+
+/** Polls the environment's snapshots until this one is ready or failed, showing it as progress. */
+async function waitForSnapshot(params: {
+  api: ApiClient;
+  id: string;
+  snapshot: SnapshotBody;
+  timeoutMs: number;
+}): Promise<SnapshotBody> {
+  const { api, id, timeoutMs } = params;
+  const deadline = Date.now() + timeoutMs;
+  const activity = await startActivity();
+  let current = params.snapshot;
+  activity.step(`${id}: snapshot ${current.name} ${current.phase}`);
+  while (current.phase === 'pending') {
+    if (Date.now() >= deadline) {
+      activity.end(false);
+      throw new CliError({
+        type: 'timeout',
+        message: `timed out after ${timeoutMs / 1000}s waiting for snapshot ${current.name} of ${id} to be ready`,
+        hint: 'wait longer with --timeout; the snapshot goes on in the background',
+      });
+    }
+    await new Promise((resolve) => setTimeout(resolve, SNAPSHOT_POLL_MS));
+    const { body } = await api.request<{ items: SnapshotBody[] }>({
+      path: `/v1/environments/${encodeURIComponent(id)}/snapshots`,
+    });
+    const found = body.items.find((s) => s.id === current.id);
+    if (!found) throw new CliError({ type: 'api', message: `snapshot ${current.name} of ${id} is gone` });
+    if (found.phase !== current.phase) activity.step(`${id}: snapshot ${found.name} ${found.phase}`);
+    current = found;
+  }
+  activity.end(current.phase === 'ready');
+  return current;
 }
 
 /** Waits (per --wait / env wait) and prints the environment; exit 1 when it did not get there. */
@@ -674,23 +712,31 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
     ),
   );
 
-  addOutputOptions(
-    env
-      .command('snapshot')
-      .description("snapshot the environment's data services")
-      .argument('<id>', 'environment id')
-      .option('--name <name>', 'snapshot name (default: a timestamp)'),
+  addTimeoutOption(
+    addOutputOptions(
+      env
+        .command('snapshot')
+        .description("snapshot the environment's data services")
+        .argument('<id>', 'environment id')
+        .option('--name <name>', 'snapshot name (default: a timestamp)')
+        .option('--wait', 'follow until the snapshot is ready (exit 1 if it fails)', false),
+    ),
   ).action(
     act(
       ([, opts]) => opts,
-      async (id: string, opts: OutputOptions & { name?: string }) => {
-        const { body } = await (await client()).request<SnapshotBody>({
+      async (id: string, opts: WaitOptions & { name?: string }) => {
+        const api = await client();
+        const { body: started } = await api.request<SnapshotBody>({
           method: 'POST',
           path: `/v1/environments/${encodeURIComponent(id)}/snapshots`,
           body: opts.name ? { name: opts.name } : {},
         });
+        const body = opts.wait
+          ? await waitForSnapshot({ api, id, snapshot: started, timeoutMs: opts.timeout })
+          : started;
+        if (body.phase === 'failed') process.exitCode = ExitCode.Failure;
         await printResult(outputFormat(opts), {
-          document: { ok: true, snapshot: body },
+          document: { ok: body.phase !== 'failed', snapshot: body },
           table: () => `${id}: snapshot ${body.name} (${body.id}) ${body.phase}`,
           names: names(body.id),
         });

@@ -101,6 +101,8 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       redirectPort: settings.httpRedirectPort,
       publicPort: ingressScheme === 'https' ? ingressPort : undefined,
     };
+  const { startTracing } = await import('../../telemetry/tracing.js');
+  const tracing = await startTracing({ serviceName: 'microstax-gateway' });
   let gateway: Awaited<ReturnType<typeof startGateway>>;
   try {
     gateway = await startGateway({
@@ -135,6 +137,7 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
   });
   log.info({ signal }, 'stopping');
   await gateway.close();
+  await tracing?.shutdown();
   return ExitCode.Ok;
 }
 

@@ -44,12 +44,13 @@ export const COMMANDS: readonly CommandEntry[] = [
     name: 'env',
     summary: 'create, inspect, share and delete environments through the MicroStax API',
     load: async () => {
-      const [env, apply, diff] = await Promise.all([
+      const [env, apply, diff, openEvents] = await Promise.all([
         import('./env.js'),
         import('./env-apply.js'),
         import('./env-diff.js'),
+        import('./env-open-events.js'),
       ]);
-      return [env.register, apply.register, diff.register];
+      return [env.register, apply.register, diff.register, openEvents.register];
     },
   },
   {

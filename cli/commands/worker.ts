@@ -4,6 +4,7 @@ import { resolveBlueprintFile } from '../../blueprints/resolve.js';
 import { gitHubActivitiesFromSettings } from '../../integrations/github/dependencies.js';
 import { redactUrl } from '../../local/stack/postgres.js';
 import { useLocalStackSettings } from '../../local/stack/process-settings.js';
+import { startTracing } from '../../telemetry/tracing.js';
 import { createTemporalClient } from '../../temporal/client.js';
 import { ensureSchedules } from '../../temporal/schedules.js';
 import { createLifecycleWorker } from '../../temporal/worker.js';
@@ -45,6 +46,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
   }
   await useLocalStackSettings();
   const settings = loadWorkerSettings();
+  const tracing = await startTracing({ serviceName: 'microstax-worker' });
   const temporal = await createTemporalClient();
   const log = (message: string) => process.stderr.write(`microstax worker: ${message}\n`);
   try {
@@ -61,6 +63,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       config: temporal.config,
       activities: { ...createActivities({ ...dependencies, metrics, phaseMetrics }), ...github },
       shutdownGraceSeconds: settings.shutdownGraceSeconds,
+      tracing,
     });
     const health =
       settings.healthPort === undefined
@@ -88,7 +91,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
       log(`schedules: ${installed.join(', ')}`);
     }
     log(
-      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.cluster}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; workflows ${worker.workflowCode}; GitHub integration ${github ? 'on' : 'off'}; Ctrl-C to stop`,
+      `polling task queue ${options.taskQueue} on ${temporal.config.address} (namespace ${temporal.config.namespace}); cluster ${dependencies.cluster}; environments mirrored to ${dependencies.databaseUrl ? redactUrl(dependencies.databaseUrl) : 'no database'}; workflows ${worker.workflowCode}; GitHub integration ${github ? 'on' : 'off'}; traces ${tracing ? 'on (OTLP)' : 'off'}; Ctrl-C to stop`,
     );
     // The SDK's runtime turns SIGINT/SIGTERM into a graceful shutdown; run() resolves once drained.
     await worker.run();
@@ -98,6 +101,7 @@ export async function runWorker(options: WorkerOptions): Promise<number> {
     return ExitCode.Ok;
   } finally {
     await temporal.close();
+    await tracing?.shutdown();
   }
 }
 

@@ -30,6 +30,7 @@ export type BinaryName =
   | 'helm'
   | 'versitygw'
   | 'dex'
+  | 'jaeger'
   | KubernetesCommand
   | KubernetesNodeCommand;
 
@@ -157,6 +158,22 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       'github.com/dexidp/dex/cmd/dex',
     ],
     coldEstimate: '6-12 min',
+  },
+  {
+    id: 'jaeger',
+    version: VERSIONS.jaeger,
+    produces: ['jaeger'],
+    moduleDir: path.join(GO_MODULES_DIR, 'jaeger'),
+    goArgs: (out) => [
+      'build',
+      '-trimpath',
+      '-ldflags',
+      '-s -w',
+      '-o',
+      path.join(out, 'jaeger'),
+      'github.com/jaegertracing/jaeger/cmd/jaeger',
+    ],
+    coldEstimate: '10-20 min',
   },
   {
     id: 'vegeta',

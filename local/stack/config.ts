@@ -57,6 +57,11 @@ export const DEFAULT_PORTS = {
   registry: 15000,
   /** The object store's S3 API (versitygw): snapshot artifacts. */
   objectStore: 19000,
+  /** The tracing backend (Jaeger v2): OTLP/HTTP in, the query API out, its health, its query gRPC. */
+  tracingOtlp: 14318,
+  tracingQuery: 16686,
+  tracingHealth: 13134,
+  tracingQueryGrpc: 16685,
 } as const;
 
 /** How many ports from `apiTests` on tests may run a sign-in API on (one per test run at a time). */

@@ -44,6 +44,7 @@ import {
   writeStackState,
 } from './state.js';
 import { checkTemporal, startTemporal } from './temporal.js';
+import { checkTracingBackend, startTracingBackend } from './tracing-backend.js';
 
 /**
  * `stack up | down | status`: the local stack as a whole. `up` is idempotent: a part that runs and
@@ -76,6 +77,7 @@ async function checkPart(config: StackConfig, state: StackState, name: PartName)
     await checkOidc(state.parts.oidc.issuer);
     if (!state.parts.oidc.external) await checkOidcConfigCurrent(config);
   }
+  if (name === 'tracing' && state.parts.tracing) await checkTracingBackend(state.parts.tracing.queryUrl);
   if (name === 'nodes' && state.parts.nodes) {
     const nodes = state.parts.nodes;
     await checkRegistry(nodes.registry);
@@ -220,6 +222,13 @@ export async function stackUp(options: StackCommandOptions = {}): Promise<StackU
       await settle('objects', await startObjectStore({ config, binary: versitygw, onStarted }));
     }
 
+    if (!(await isHealthy(config, state, 'tracing'))) {
+      progress.step('Tracing backend');
+      if (state.parts.tracing) await stopAll(state.parts.tracing.processes, progress);
+      const { jaeger } = await ensureBinaries({ binDir: config.binDir, names: ['jaeger'], progress });
+      await settle('tracing', await startTracingBackend({ config, binary: jaeger, onStarted }));
+    }
+
     const recordedKube = state.parts.kubernetes;
     const kubeModeChanged = recordedKube && recordedKube.external !== Boolean(config.externalKubeconfig);
     const externalKubeChanged =
@@ -298,6 +307,7 @@ export async function stackDown(
           ...state.starting,
           ...(state.parts.oidc?.processes ?? []),
           ...[...(state.parts.kubernetes?.processes ?? [])].reverse(),
+          ...(state.parts.tracing?.processes ?? []),
           ...(state.parts.objects?.processes ?? []),
           ...(state.parts.postgres?.processes ?? []),
           ...(state.parts.temporal?.processes ?? []),
@@ -318,6 +328,7 @@ export async function stackDown(
         'temporal',
         'postgres',
         'objects',
+        'tracing',
         'kubernetes',
         'oidc',
         'registry',
@@ -366,7 +377,7 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
   const state = await readStackState(requested.stateFile);
   const config = recordedPorts(requested, state);
   const parts: PartStatus[] = [];
-  const names: PartName[] = ['temporal', 'postgres', 'objects', 'kubernetes', 'oidc'];
+  const names: PartName[] = ['temporal', 'postgres', 'objects', 'tracing', 'kubernetes', 'oidc'];
   if (state?.parts.nodes) names.push('nodes');
   for (const name of names) {
     const part = state?.parts[name];
@@ -389,9 +400,11 @@ export async function stackStatus(options: { config?: StackConfig } = {}): Promi
               ? redactUrl(part.databaseUrl)
               : 'bucket' in part
                 ? `${part.endpoint} (bucket ${part.bucket})`
-                : 'nodeName' in part
-                  ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
-                  : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
+                : 'queryUrl' in part
+                  ? `OTLP ${part.otlpEndpoint} (query ${part.queryUrl})`
+                  : 'nodeName' in part
+                    ? `node ${part.nodeName}, registry ${part.registry}${part.gatewayUrl ? `, ingress ${part.gatewayUrl}` : ''}`
+                    : `${part.server} (kubeconfig ${part.kubeconfigPath})`,
       external: part?.external ?? false,
       healthy: problem === null,
       problem,

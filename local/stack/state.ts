@@ -8,7 +8,15 @@ import { z } from 'zod';
  * so a failed `up` can still be torn down.
  */
 
-export const PART_NAMES = ['temporal', 'postgres', 'objects', 'kubernetes', 'oidc', 'nodes'] as const;
+export const PART_NAMES = [
+  'temporal',
+  'postgres',
+  'objects',
+  'kubernetes',
+  'oidc',
+  'nodes',
+  'tracing',
+] as const;
 export type PartName = (typeof PART_NAMES)[number];
 
 export const ProcessRecordSchema = z.object({
@@ -44,6 +52,15 @@ export const ObjectStorePartSchema = z.object({
   /** The access key pair, as JSON `{ accessKeyId, secretAccessKey }` (mode 0600). */
   credentialsFile: z.string(),
 });
+/** The tracing backend (Jaeger v2): where processes send OTLP traces, and where tests query them. */
+export const TracingPartSchema = z.object({
+  ...PartBase,
+  /** `http://127.0.0.1:<port>`: OTEL_EXPORTER_OTLP_ENDPOINT for the API, worker and gateway. */
+  otlpEndpoint: z.string(),
+  /** `http://127.0.0.1:<port>`: Jaeger's query API (`/api/traces`, `/api/services`). */
+  queryUrl: z.string(),
+});
+export type TracingPart = z.infer<typeof TracingPartSchema>;
 export const KubernetesPartSchema = z.object({ ...PartBase, kubeconfigPath: z.string(), server: z.string() });
 /**
  * The real node tier (`stack up --real-nodes`): the image registry, containerd, CoreDNS, the kubelet,
@@ -96,6 +113,8 @@ export const StackStateSchema = z.object({
     /** Dex, the OpenID Connect provider (stack/oidc.ts). */
     oidc: OidcPartSchema.optional(),
     nodes: NodesPartSchema.optional(),
+    /** The tracing backend (stack/tracing-backend.ts). */
+    tracing: TracingPartSchema.optional(),
   }),
   /** Processes started by an `up` still in progress (or one that failed): `down` stops them too. */
   starting: z.array(ProcessRecordSchema).default([]),

@@ -45,6 +45,12 @@ export const VERSIONS = {
    * snapshot artifacts go as they would in an install on a cluster.
    */
   versitygw: 'v1.8.0',
+  /**
+   * github.com/jaegertracing/jaeger (`cmd/jaeger`): the stack's tracing backend (an OTLP receiver,
+   * in-memory storage and the query API), Jaeger v2.13.0. Jaeger tags its v2 releases as v1.x module
+   * versions (the module path has no /v2); wrapped by stack/go/jaeger, whose go.mod pins the same.
+   */
+  jaeger: 'v1.76.0',
   /** Debian's `postgresql` package (bookworm ships 15) when DATABASE_URL is not set. */
   postgresMajor: '15',
 } as const;

@@ -258,3 +258,15 @@ spec:
       {{- include "microstax.selectorLabels" . | nindent 6 }}
 {{- end }}
 {{- end }}
+
+{{/*
+OpenTelemetry: traces go to .Values.tracing.otlpEndpoint when set (standard OTEL_* variables).
+*/}}
+{{- define "microstax.tracingEnv" -}}
+{{- with .root.Values.tracing.otlpEndpoint }}
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+- name: OTEL_SERVICE_NAME
+  value: {{ $.service | quote }}
+{{- end }}
+{{- end }}

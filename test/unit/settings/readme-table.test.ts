@@ -7,6 +7,7 @@ import {
   GITHUB_API_SETTINGS_ENV,
   GITHUB_WORKER_SETTINGS_ENV,
 } from '../../../integrations/github/settings.js';
+import { TRACING_SETTINGS_ENV } from '../../../telemetry/tracing.js';
 import { CODEC_KEY_ENV } from '../../../temporal/codec-key.js';
 import { TEMPORAL_CONFIG_ENV } from '../../../temporal/config.js';
 import { WORKFLOW_BUNDLE_ENV } from '../../../temporal/worker.js';
@@ -23,6 +24,7 @@ const CODE_VARIABLES = new Set([
   ...Object.values(GITHUB_API_SETTINGS_ENV),
   ...Object.values(GITHUB_WORKER_SETTINGS_ENV),
   WORKFLOW_BUNDLE_ENV,
+  ...TRACING_SETTINGS_ENV,
   'KUBECONFIG',
 ]);
 

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { signInUrl } from '../api/client';
+import type { Loaded } from '../use-load';
 
 /** A failed load: what happened, and what to do about it. */
 export function ErrorState({ message, onRetry }: { message: string; onRetry?: () => void }) {
@@ -54,4 +55,10 @@ export function Loading({ what }: { what: string }) {
       Loading {what}…
     </p>
   );
+}
+
+/** A failed load, unless it failed for want of sign-in (the page says that once, at its top). */
+export function LoadFailure({ loaded, onRetry }: { loaded: Loaded<unknown>; onRetry: () => void }) {
+  if (loaded.state !== 'error' || loaded.status === 401) return null;
+  return <ErrorState message={loaded.message} onRetry={onRetry} />;
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { api, errorMessage, type Whoami } from '../api/client';
-import { ErrorState, Loading } from '../components/states';
+import { DataTable } from '../components/data-table';
+import { ErrorState, LoadFailure, Loading } from '../components/states';
 import { ApiFailure, useLoad } from '../use-load';
 import { TokensSection } from './tokens-section';
 
@@ -40,83 +41,51 @@ export function AdminPage({ whoami }: { whoami: Whoami | undefined }) {
           of {whoami.team}.
         </p>
         {teams.state === 'loading' && <Loading what="teams" />}
-        {teams.state === 'error' && teams.status !== 401 && (
-          <ErrorState message={teams.message} onRetry={reloadTeams} />
-        )}
+        <LoadFailure loaded={teams} onRetry={reloadTeams} />
         {teams.state === 'ready' && (
-          <div className="table-scroll">
-            <table data-testid="teams">
-              <thead>
-                <tr>
-                  <th scope="col">Team</th>
-                  <th scope="col">Members</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {teams.data.map((item) => (
-                  <tr key={item.id} data-team={item.id} aria-current={item.id === shown ? 'true' : undefined}>
-                    <th scope="row">{item.name}</th>
-                    <td>{item.memberCount}</td>
-                    <td>
-                      <button
-                        type="button"
-                        onClick={() => setTeam(item.id)}
-                        aria-label={`Show members of ${item.id}`}
-                      >
-                        Members
-                      </button>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="teams" columns={['Team', 'Members']} actions>
+            {teams.data.map((item) => (
+              <tr key={item.id} data-team={item.id} aria-current={item.id === shown ? 'true' : undefined}>
+                <th scope="row">{item.name}</th>
+                <td>{item.memberCount}</td>
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => setTeam(item.id)}
+                    aria-label={`Show members of ${item.id}`}
+                  >
+                    Members
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <section aria-labelledby="members-title">
         <h2 id="members-title">Members of {shown}</h2>
         {members.state === 'loading' && <Loading what="members" />}
-        {members.state === 'error' && members.status !== 401 && (
-          <ErrorState message={members.message} onRetry={reloadMembers} />
-        )}
+        <LoadFailure loaded={members} onRetry={reloadMembers} />
         {members.state === 'ready' && shown && (
-          <div className="table-scroll">
-            <table data-testid="members">
-              <thead>
-                <tr>
-                  <th scope="col">User</th>
-                  <th scope="col">Role</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {members.data.map((member) => (
-                  <tr key={member.name} data-member={member.name}>
-                    <th scope="row">{member.name}</th>
-                    <td>{member.role}</td>
-                    <td>
-                      {(member.name === whoami.user.name || manages(shown)) && (
-                        <button
-                          type="button"
-                          onClick={() =>
-                            setTokensOf(member.name === whoami.user.name ? undefined : member.name)
-                          }
-                          aria-label={`Tokens of ${member.name}`}
-                        >
-                          Tokens
-                        </button>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable testId="members" columns={['User', 'Role']} actions>
+            {members.data.map((member) => (
+              <tr key={member.name} data-member={member.name}>
+                <th scope="row">{member.name}</th>
+                <td>{member.role}</td>
+                <td>
+                  {(member.name === whoami.user.name || manages(shown)) && (
+                    <button
+                      type="button"
+                      onClick={() => setTokensOf(member.name === whoami.user.name ? undefined : member.name)}
+                      aria-label={`Tokens of ${member.name}`}
+                    >
+                      Tokens
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
       </section>
       <TokensSection key={tokensOf ?? ''} user={tokensOf} self={whoami.user.name} />

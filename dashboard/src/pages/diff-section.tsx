@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api, type DiffRun, type DiffRunSummary, type Environment, errorMessage } from '../api/client';
-import { ErrorState } from '../components/states';
+import { ErrorState, LoadFailure } from '../components/states';
 import { ApiFailure, useLoad } from '../use-load';
 
 /** A value as the report shows it: JSON, cut; absent when the side has no such field. */
@@ -35,9 +35,7 @@ function DiffRuns({ env, parent }: { env: Environment; parent: string }) {
       <p className="muted small">
         How this branch answers differently from {parent}: <code>microstax env diff {env.id}</code>.
       </p>
-      {loaded.state === 'error' && loaded.status !== 401 && (
-        <ErrorState message={loaded.message} onRetry={reload} />
-      )}
+      <LoadFailure loaded={loaded} onRetry={reload} />
       {loaded.state === 'ready' &&
         (loaded.data.length === 0 ? (
           <p className="muted">No diff runs yet.</p>

@@ -1,6 +1,7 @@
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { api, type Environment, errorMessage, type Phase } from '../api/client';
 import { followEnvironment } from '../api/stream';
+import { DataTable } from '../components/data-table';
 import { Link } from '../components/link';
 import { PhaseBadge } from '../components/phase-badge';
 import { EmptyState, ErrorState, Loading } from '../components/states';
@@ -245,55 +246,43 @@ export function EnvironmentListPage({ query }: { query: URLSearchParams }) {
           </EmptyState>
         ))}
       {shown.length > 0 && (
-        <div className="table-scroll">
-          <table className="environments" data-testid="environment-list">
-            <caption className="visually-hidden">Environments, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Environment</th>
-                <th scope="col">Phase</th>
-                <th scope="col">Blueprint</th>
-                <th scope="col">Owner</th>
-                <th scope="col">Team</th>
-                <th scope="col">Labels</th>
-                <th scope="col">Age</th>
-                <th scope="col">Expires</th>
-              </tr>
-            </thead>
-            <tbody>
-              {shown.map((env) => (
-                <tr key={env.id} data-environment={env.id}>
-                  <th scope="row">
-                    <Link href={environmentHref(env.id)}>{env.name ?? env.id}</Link>
-                    {env.name && <span className="muted small"> {env.id}</span>}
-                    {env.parent && <span className="muted small"> branch of {env.parent}</span>}
-                  </th>
-                  <td data-label="Phase">
-                    <PhaseBadge phase={env.phase} />
-                  </td>
-                  <td data-label="Blueprint">
-                    {env.blueprint && (
-                      <Link href={blueprintHref(env.blueprint.name, env.blueprint.version)}>
-                        {env.blueprint.name} v{env.blueprint.version}
-                      </Link>
-                    )}
-                  </td>
-                  <td data-label="Owner">{env.owner}</td>
-                  <td data-label="Team">{env.team}</td>
-                  <td data-label="Labels">
-                    {Object.entries(env.labels ?? {}).map(([k, v]) => (
-                      <span key={k} className="label">
-                        {k}={v}
-                      </span>
-                    ))}
-                  </td>
-                  <td data-label="Age">{age(env.createdAt)}</td>
-                  <td data-label="Expires">{expiry(env.expiresAt)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          testId="environment-list"
+          columns={['Environment', 'Phase', 'Blueprint', 'Owner', 'Team', 'Labels', 'Age', 'Expires']}
+          className="environments"
+          caption="Environments, newest first"
+        >
+          {shown.map((env) => (
+            <tr key={env.id} data-environment={env.id}>
+              <th scope="row">
+                <Link href={environmentHref(env.id)}>{env.name ?? env.id}</Link>
+                {env.name && <span className="muted small"> {env.id}</span>}
+                {env.parent && <span className="muted small"> branch of {env.parent}</span>}
+              </th>
+              <td data-label="Phase">
+                <PhaseBadge phase={env.phase} />
+              </td>
+              <td data-label="Blueprint">
+                {env.blueprint && (
+                  <Link href={blueprintHref(env.blueprint.name, env.blueprint.version)}>
+                    {env.blueprint.name} v{env.blueprint.version}
+                  </Link>
+                )}
+              </td>
+              <td data-label="Owner">{env.owner}</td>
+              <td data-label="Team">{env.team}</td>
+              <td data-label="Labels">
+                {Object.entries(env.labels ?? {}).map(([k, v]) => (
+                  <span key={k} className="label">
+                    {k}={v}
+                  </span>
+                ))}
+              </td>
+              <td data-label="Age">{age(env.createdAt)}</td>
+              <td data-label="Expires">{expiry(env.expiresAt)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {loaded.state === 'ready' && loaded.data.next && (
         <p>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api, type Environment, errorMessage } from '../api/client';
 import { followEnvironment } from '../api/stream';
+import { DataTable } from '../components/data-table';
 import { Link } from '../components/link';
 import { PhaseBadge } from '../components/phase-badge';
 import { branchPlanOf, PlanGraph } from '../components/plan-graph';
@@ -169,48 +170,33 @@ function ServicesSection({ env }: { env: Environment }) {
       {env.services.length === 0 ? (
         <p className="muted">No service reported yet: they appear as the environment is planned.</p>
       ) : (
-        <div className="table-scroll">
-          <table data-testid="services">
-            <thead>
-              <tr>
-                <th scope="col">Service</th>
-                <th scope="col">State</th>
-                <th scope="col">Pods</th>
-                <th scope="col">Reason</th>
-                <th scope="col">URL</th>
+        <DataTable testId="services" columns={['Service', 'State', 'Pods', 'Reason', 'URL']}>
+          {env.services.map((service) => {
+            const url = env.urls[service.name];
+            return (
+              <tr key={service.name} data-service={service.name} data-state={service.state}>
+                <th scope="row">{service.name}</th>
+                <td>
+                  <PhaseBadge phase={service.state} />
+                  {service.action && <span className="muted small"> {service.action}</span>}
+                </td>
+                <td>
+                  {service.replicas !== undefined ? `${service.readyReplicas ?? 0}/${service.replicas}` : '—'}
+                </td>
+                <td>{service.message ?? ''}</td>
+                <td>
+                  {url ? (
+                    <a href={url} target="_blank" rel="noreferrer">
+                      Open {service.name}
+                    </a>
+                  ) : (
+                    <span className="muted">—</span>
+                  )}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {env.services.map((service) => {
-                const url = env.urls[service.name];
-                return (
-                  <tr key={service.name} data-service={service.name} data-state={service.state}>
-                    <th scope="row">{service.name}</th>
-                    <td>
-                      <PhaseBadge phase={service.state} />
-                      {service.action && <span className="muted small"> {service.action}</span>}
-                    </td>
-                    <td>
-                      {service.replicas !== undefined
-                        ? `${service.readyReplicas ?? 0}/${service.replicas}`
-                        : '—'}
-                    </td>
-                    <td>{service.message ?? ''}</td>
-                    <td>
-                      {url ? (
-                        <a href={url} target="_blank" rel="noreferrer">
-                          Open {service.name}
-                        </a>
-                      ) : (
-                        <span className="muted">—</span>
-                      )}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
     </section>
   );

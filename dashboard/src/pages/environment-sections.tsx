@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, type CreatedShare, type Environment, errorMessage } from '../api/client';
-import { ErrorState } from '../components/states';
+import { DataTable } from '../components/data-table';
+import { ErrorState, LoadFailure } from '../components/states';
 import { ApiFailure, useLoad } from '../use-load';
 
 /** The link a share holder opens: the first service URL with the share token (the gateway swaps it for a cookie). */
@@ -116,48 +117,31 @@ export function SharesSection({ env }: { env: Environment }) {
           {message.text}
         </p>
       )}
-      {loaded.state === 'error' && loaded.status !== 401 && (
-        <ErrorState message={loaded.message} onRetry={reload} />
-      )}
+      <LoadFailure loaded={loaded} onRetry={reload} />
       {loaded.state === 'ready' && loaded.data.length > 0 && (
-        <div className="table-scroll">
-          <table data-testid="shares">
-            <thead>
-              <tr>
-                <th scope="col">Share</th>
-                <th scope="col">For</th>
-                <th scope="col">State</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.data.map((share) => (
-                <tr key={share.id} data-share={share.id} data-state={share.state}>
-                  <th scope="row">
-                    <code>{share.id}</code>
-                  </th>
-                  <td>{share.note}</td>
-                  <td>{share.state}</td>
-                  <td>{new Date(share.expiresAt).toLocaleString()}</td>
-                  <td>
-                    {share.state === 'active' && (
-                      <button
-                        type="button"
-                        onClick={() => revoke(share.id)}
-                        aria-label={`Revoke share ${share.id}`}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="shares" columns={['Share', 'For', 'State', 'Expires']} actions>
+          {loaded.data.map((share) => (
+            <tr key={share.id} data-share={share.id} data-state={share.state}>
+              <th scope="row">
+                <code>{share.id}</code>
+              </th>
+              <td>{share.note}</td>
+              <td>{share.state}</td>
+              <td>{new Date(share.expiresAt).toLocaleString()}</td>
+              <td>
+                {share.state === 'active' && (
+                  <button
+                    type="button"
+                    onClick={() => revoke(share.id)}
+                    aria-label={`Revoke share ${share.id}`}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );
@@ -193,9 +177,7 @@ export function SnapshotsSection({ env }: { env: Environment }) {
           {message.text}
         </p>
       )}
-      {loaded.state === 'error' && loaded.status !== 401 && (
-        <ErrorState message={loaded.message} onRetry={reload} />
-      )}
+      <LoadFailure loaded={loaded} onRetry={reload} />
       {loaded.state === 'ready' &&
         (loaded.data.length === 0 ? (
           <p className="muted">No snapshots yet.</p>
@@ -241,9 +223,7 @@ export function ActivitySection({ env }: { env: Environment }) {
   return (
     <section aria-labelledby="activity-title">
       <h2 id="activity-title">Activity</h2>
-      {loaded.state === 'error' && loaded.status !== 401 && (
-        <ErrorState message={loaded.message} onRetry={reload} />
-      )}
+      <LoadFailure loaded={loaded} onRetry={reload} />
       {loaded.state === 'ready' && (
         <ol className="activity">
           {loaded.data.slice(-20).map((event) => (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, type CreatedToken, errorMessage } from '../api/client';
-import { ErrorState, Loading } from '../components/states';
+import { DataTable } from '../components/data-table';
+import { ErrorState, LoadFailure, Loading } from '../components/states';
 import { ApiFailure, useLoad } from '../use-load';
 
 /**
@@ -91,53 +92,35 @@ export function TokensSection({ user, self }: { user: string | undefined; self: 
         </p>
       )}
       {loaded.state === 'loading' && <Loading what="tokens" />}
-      {loaded.state === 'error' && loaded.status !== 401 && (
-        <ErrorState message={loaded.message} onRetry={reload} />
-      )}
+      <LoadFailure loaded={loaded} onRetry={reload} />
       {loaded.state === 'ready' && loaded.data.length === 0 && (
         <p className="muted">{whose} has no tokens.</p>
       )}
       {loaded.state === 'ready' && loaded.data.length > 0 && (
-        <div className="table-scroll">
-          <table data-testid="tokens">
-            <thead>
-              <tr>
-                <th scope="col">Token</th>
-                <th scope="col">For</th>
-                <th scope="col">State</th>
-                <th scope="col">Created</th>
-                <th scope="col">Expires</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {loaded.data.map((token) => (
-                <tr key={token.id} data-token={token.id} data-state={token.state}>
-                  <th scope="row">
-                    <code>{token.prefix}…</code>
-                  </th>
-                  <td>{token.description}</td>
-                  <td>{token.state}</td>
-                  <td>{new Date(token.createdAt).toLocaleDateString()}</td>
-                  <td>{token.expiresAt ? new Date(token.expiresAt).toLocaleDateString() : 'never'}</td>
-                  <td>
-                    {token.state === 'active' && (
-                      <button
-                        type="button"
-                        onClick={() => revoke(token.id, token.prefix)}
-                        aria-label={`Revoke token ${token.prefix}`}
-                      >
-                        Revoke
-                      </button>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable testId="tokens" columns={['Token', 'For', 'State', 'Created', 'Expires']} actions>
+          {loaded.data.map((token) => (
+            <tr key={token.id} data-token={token.id} data-state={token.state}>
+              <th scope="row">
+                <code>{token.prefix}…</code>
+              </th>
+              <td>{token.description}</td>
+              <td>{token.state}</td>
+              <td>{new Date(token.createdAt).toLocaleDateString()}</td>
+              <td>{token.expiresAt ? new Date(token.expiresAt).toLocaleDateString() : 'never'}</td>
+              <td>
+                {token.state === 'active' && (
+                  <button
+                    type="button"
+                    onClick={() => revoke(token.id, token.prefix)}
+                    aria-label={`Revoke token ${token.prefix}`}
+                  >
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
       )}
     </section>
   );

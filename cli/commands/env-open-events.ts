@@ -12,6 +12,7 @@ import {
   printResult,
 } from '../output.js';
 import { progress } from '../progress.js';
+import { serviceUrl } from '../service-url.js';
 import { act, client, type EnvironmentBody } from './env.js';
 
 type AuditEventBody = z.infer<typeof AuditEvent>;
@@ -84,22 +85,10 @@ export function register(program: Command): void {
           const { body } = await api.request<EnvironmentBody>({
             path: `/v1/environments/${encodeURIComponent(id)}`,
           });
-          let url: string;
-          if (service === undefined) {
-            url = `${api.url}/ui/environments/${encodeURIComponent(body.id)}`;
-          } else {
-            const found = body.urls[service];
-            if (!found) {
-              const exposed = Object.keys(body.urls);
-              throw new CliError({
-                type: 'invalid-input',
-                field: 'service',
-                message: `${body.name ?? body.id} has no URL for ${service}`,
-                hint: exposed.length ? `exposed services: ${exposed.join(', ')}` : 'it exposes no service',
-              });
-            }
-            url = found;
-          }
+          const url =
+            service === undefined
+              ? `${api.url}/ui/environments/${encodeURIComponent(body.id)}`
+              : serviceUrl(body, service);
           const opened = opts.print ? false : await openInBrowser(url);
           if (!opts.print && !opened)
             progress('no browser to open it with ($BROWSER, xdg-open or open); open the URL yourself');

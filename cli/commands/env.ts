@@ -21,6 +21,7 @@ import { ExitCode } from '../exit-codes.js';
 import { parseLabel } from '../label-option.js';
 import { addOutputOptions, isDocument, type OutputOptions, outputFormat, printResult } from '../output.js';
 import { progress, startActivity } from '../progress.js';
+import { serviceUrl } from '../service-url.js';
 import { addTimeoutOption, DEFAULT_WAIT_TIMEOUT, followEnvironment } from '../wait.js';
 import { addBlueprintInputOptions, type BlueprintInputOptions, printProblems } from './validate.js';
 
@@ -467,16 +468,7 @@ Exit codes: 0 ok, 1 failure (the API's error code is printed) or an expired --ti
         const { body } = await (await client()).request<EnvironmentBody>({
           path: `/v1/environments/${encodeURIComponent(id)}`,
         });
-        const url = body.urls[service];
-        if (!url) {
-          const exposed = Object.keys(body.urls);
-          throw new CliError({
-            type: 'invalid-input',
-            field: 'service',
-            message: `${body.name ?? body.id} has no URL for ${service}`,
-            hint: exposed.length ? `exposed services: ${exposed.join(', ')}` : 'it exposes no service',
-          });
-        }
+        const url = serviceUrl(body, service);
         await printResult(outputFormat(opts), {
           document: { ok: true, id: body.id, service, url },
           table: () => url,

@@ -10,8 +10,11 @@ import {
   PatchStrategy,
   Watch,
 } from '@kubernetes/client-node';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { SettingsError } from '../settings/env-settings.js';
 import { KubeApiError } from './errors.js';
+
+const tracer = trace.getTracer('microstax-kubernetes');
 
 /** The one field manager for everything MicroStax applies, so ownership of fields stays clear. */
 export const FIELD_MANAGER = 'microstax';
@@ -222,8 +225,27 @@ export class KubeClient {
     };
   }
 
-  /** Runs one API call with retries on throttling, server errors and lost connections. */
-  async call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  /**
+   * Runs one API call with retries on throttling, server errors and lost connections, as one
+   * `kubernetes <operation>` span when traces are on (a no-op tracer otherwise).
+   */
+  call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+    return tracer.startActiveSpan(`kubernetes ${operation}`, { kind: SpanKind.CLIENT }, async (span) => {
+      try {
+        return await this.callWithRetries(operation, fn);
+      } catch (error) {
+        span.setStatus({
+          code: SpanStatusCode.ERROR,
+          message: error instanceof Error ? error.message : String(error),
+        });
+        throw error;
+      } finally {
+        span.end();
+      }
+    });
+  }
+
+  private async callWithRetries<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     let delay = this.retry.initialDelayMs;
     for (let attempt = 1; ; attempt++) {
       try {

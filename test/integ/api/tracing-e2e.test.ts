@@ -125,7 +125,7 @@ describe('OpenTelemetry: one trace from the API request through the workflow to 
       ) as { phase: string }
     ).phase;
 
-  it('holds the API span, the workflow span and activity spans under one trace id, parent to child', async () => {
+  it('holds the API span, the workflow span, activity spans and their Kubernetes calls under one trace id, parent to child', async () => {
     const source = await readFile(`${EXAMPLE_DIR}/checkout-dev.yaml`, 'utf8');
     const seed = await readFile(`${EXAMPLE_DIR}/scripts/seed.sql`, 'utf8');
     const created = await app.inject({
@@ -190,5 +190,12 @@ describe('OpenTelemetry: one trace from the API request through the workflow to 
     // request -> StartWorkflow -> RunWorkflow -> StartActivity -> RunActivity, one trace.
     expect(ancestors(run)).toContain(start);
     expect(ancestors(activity)).toEqual(expect.arrayContaining([run, start, request]));
+    // ... -> RunActivity -> the activity's Kubernetes calls.
+    const kubeCalls = spans.filter((s) => s.operationName.startsWith('kubernetes '));
+    expect(kubeCalls.length, 'Kubernetes call spans in the create trace').toBeGreaterThan(0);
+    for (const call of kubeCalls) {
+      expect(ancestors(call).some((s) => s.operationName.startsWith('RunActivity:'))).toBe(true);
+      expect(ancestors(call)).toContain(request);
+    }
   });
 });

@@ -122,7 +122,14 @@ export async function ensureControlPlane(
     const apiUrl = controlPlaneApiUrl(config);
     const port = Number(new URL(apiUrl).port);
     const temporalTarget = { address: endpoints.temporal.address, namespace: endpoints.temporal.namespace };
-    const recorded = (await readStackState(config.stateFile))?.controlPlane;
+    const stackState = await readStackState(config.stateFile);
+    const recorded = stackState?.controlPlane;
+    // The demo's API and worker send their traces to the stack's Jaeger unless told otherwise.
+    const tracing = stackState?.parts.tracing;
+    const tracingEnv =
+      tracing && !process.env.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? { OTEL_EXPORTER_OTLP_ENDPOINT: tracing.otlpEndpoint }
+        : {};
     const kept: ProcessRecord[] = [];
     const started: ControlPlaneName[] = [];
     const save = async (processes: ProcessRecord[]) => {
@@ -160,6 +167,7 @@ export async function ensureControlPlane(
             ...process.env,
             [ENV.stateDir]: config.stateDir,
             ...(endpoints.realNode && realNodeDeployEnv(endpoints.realNode)),
+            ...tracingEnv,
           },
         },
         ports: name === 'api' ? [port] : [],

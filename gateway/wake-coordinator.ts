@@ -41,10 +41,9 @@ export interface WakeCoordinatorOptions {
 export interface WakeCoordinator {
   /**
    * Wakes the environment (once) and waits, within the hold timeout, until the request's backend
-   * and the environment's other Services (its database, its cache) accept connections: probed from
-   * the start of the wake, so the request goes as soon as what it needs answers, not when the whole
-   * environment reports ready. Once the wake is done, a sibling that never listens only costs a few
-   * seconds more (its new endpoints may not be in kube-proxy's rules yet).
+   * accepts connections, then up to a few seconds more for the environment's other Services (its
+   * database, its cache): their new endpoints may not be in kube-proxy's rules yet when the
+   * workloads report ready. A sibling that never listens only costs those few seconds.
    */
   hold(params: {
     sleeping: SleepingEnvironment;
@@ -74,11 +73,7 @@ interface Wake {
   answered: boolean;
 }
 
-type Backend = { address: string; port: number };
-
-const delay = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
-
-/** After the wake is done and the request's own backend answers, how long it may wait for the other Services. */
+/** After the request's own backend answers, how long it may wait for the environment's other Services. */
 const SIBLING_WAIT_MS = 5_000;
 
 /** How long a finished wake is remembered, so requests right after it still wait for the backend. */
@@ -144,40 +139,17 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
     return wake;
   };
 
-  /** The backend accepts connections (its pod is ready and kube-proxy routes to it), probed from the wake's start. */
+  /** After the wake: the backend accepts connections (kube-proxy has a ready endpoint for it). */
   const probeFor = (wake: Wake, address: string, port: number): Promise<void> => {
     const key = `${address}:${port}`;
     let probe = wake.probes.get(key);
     if (!probe) {
-      // Bounded by one hold; a probe given up is dropped, so a later holder starts a fresh one.
+      // Bounded: a backend that never answers after the wake stops being probed with its last holder.
       const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(holdTimeoutMs)]);
-      const started = reachable({ address, port, signal });
-      started.catch(() => {
-        if (wake.probes.get(key) === started) wake.probes.delete(key);
-      });
-      probe = started;
+      probe = wake.done.then(() => reachable({ address, port, signal }));
       wake.probes.set(key, probe);
     }
     return probe;
-  };
-
-  /**
-   * Resolves once the backend and every sibling answer, or the backend answers and the wake is done
-   * (then siblings get SIBLING_WAIT_MS more); rejects when the wake fails first.
-   */
-  const whenServed = (wake: Wake, backend: Backend, siblings: Backend[]): Promise<void> => {
-    // A sibling given up (at the hold timeout) no longer holds the request.
-    const siblingsUp = Promise.all(siblings.map((b) => probeFor(wake, b.address, b.port).catch(() => {})));
-    const served = (async () => {
-      await probeFor(wake, backend.address, backend.port);
-      await Promise.race([
-        siblingsUp,
-        wake.done.then(() => Promise.race([siblingsUp, delay(SIBLING_WAIT_MS)])),
-      ]);
-    })();
-    // A failed wake ends the hold unless what the request needs already answers.
-    const wakeFailed = wake.done.then(() => new Promise<never>(() => {}));
-    return Promise.race([served, wakeFailed]);
   };
 
   return {
@@ -189,7 +161,14 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
       const wake = wakeFor(sleeping);
       try {
         const outcome = await raceAbort({
-          work: whenServed(wake, backend, siblings).then(() => 'ready' as const),
+          work: probeFor(wake, backend.address, backend.port)
+            .then(() =>
+              Promise.race([
+                Promise.all(siblings.map((b) => probeFor(wake, b.address, b.port).catch(() => {}))),
+                new Promise((resolve) => setTimeout(resolve, SIBLING_WAIT_MS).unref()),
+              ]),
+            )
+            .then(() => 'ready' as const),
           timeoutMs: holdTimeoutMs,
           signals: [signal, closing.signal],
         });

@@ -119,11 +119,6 @@ describe('the waking page', () => {
 class ScriptedWaker implements EnvironmentWaker {
   calls: string[] = [];
   private pending: { resolve: () => void; reject: (error: Error) => void }[] = [];
-  private markAwake!: () => void;
-  /** Resolves once a wake succeeded: the backend's pod would accept connections from then on. */
-  awake = new Promise<void>((resolve) => {
-    this.markAwake = resolve;
-  });
   onWake?: () => Promise<void>;
 
   wake({ runtimeId }: { runtimeId: string }) {
@@ -134,7 +129,6 @@ class ScriptedWaker implements EnvironmentWaker {
     });
   }
   resolveAll() {
-    this.markAwake();
     for (const p of this.pending.splice(0)) p.resolve();
   }
   rejectAll(error: Error) {
@@ -154,7 +148,7 @@ describe('createWakeCoordinator', () => {
     const coordinator = createWakeCoordinator({
       waker,
       log: silent,
-      reachable: () => (waker as ScriptedWaker).awake,
+      reachable: async () => {},
       ...extra,
     });
     coordinators.push(coordinator);
@@ -216,35 +210,6 @@ describe('createWakeCoordinator', () => {
     expect((outcome as { waitedMs: number }).waitedMs).toBeGreaterThanOrEqual(4_900);
     expect(coordinator.waking('msx-a')).toBeUndefined();
   }, 10_000);
-
-  it('forwards as soon as the backend and its siblings answer, before the whole wake is done', async () => {
-    const waker = new ScriptedWaker();
-    const up = new Set<number>();
-    const coordinator = createWakeCoordinator({
-      waker,
-      log: silent,
-      // A backend answers once "its pod" is up; the wake itself (every service ready) never finishes here.
-      reachable: async ({ port, signal }) => {
-        while (!up.has(port)) {
-          if (signal.aborted) throw new Error('stopped');
-          await new Promise((resolve) => setTimeout(resolve, 5));
-        }
-      },
-    });
-    coordinators.push(coordinator);
-    const held = coordinator.hold({
-      sleeping: sleepingA,
-      backend: { address: '127.0.0.1', port: 1 },
-      siblings: [{ address: '127.0.0.1', port: 2 }],
-      signal: new AbortController().signal,
-    });
-    up.add(1);
-    await new Promise((resolve) => setTimeout(resolve, 30));
-    expect(coordinator.held(), 'its database does not answer yet').toBe(1);
-    up.add(2);
-    expect(await held).toMatchObject({ kind: 'ready' });
-    expect(waker.calls).toEqual(['a']);
-  });
 
   it('caps the requests held at once', async () => {
     const waker = new ScriptedWaker();

@@ -88,6 +88,7 @@ describe('stack down on a second stack', () => {
       [
         'dex',
         'etcd',
+        'jaeger',
         'kube-apiserver',
         'kube-controller-manager',
         'kube-scheduler',

@@ -20,6 +20,7 @@ describe('stack up on a running stack', () => {
       ['temporal', true, null],
       ['postgres', true, null],
       ['objects', true, null],
+      ['tracing', true, null],
       ['kubernetes', true, null],
       ['oidc', true, null],
       ...(withNodes ? [['nodes', true, null]] : []),

@@ -45,7 +45,7 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   }
 
   createEnvironment: EnvironmentLifecycle['createEnvironment'] = (input) =>
-    this.lifecycle.createEnvironment(input);
+    this.guarded(() => this.lifecycle.createEnvironment(input));
 
   /**
    * Runs a call to Temporal within a time limit, and stops it at the limit: a call to a workflow no
@@ -54,11 +54,19 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
    */
   private async bounded<T>(call: () => Promise<T>, limit: { ms: number; what: string }): Promise<T> {
     const controller = new AbortController();
+    const signal = AbortSignal.any([controller.signal, this.closing.signal]);
     try {
-      return await withTimeout(this.handle.client.withAbortSignal(controller.signal, call), limit);
+      return await withTimeout(this.handle.client.withAbortSignal(signal, call), limit);
     } finally {
       controller.abort();
     }
+  }
+
+  /** Aborted at close: a call still retrying then stops instead of throwing from a timer on a closed connection. */
+  private readonly closing = new AbortController();
+
+  private guarded<T>(call: () => Promise<T>): Promise<T> {
+    return this.handle.client.withAbortSignal(this.closing.signal, call);
   }
 
   getStatus: EnvironmentLifecycle['getStatus'] = (environmentId, timeoutMs) =>
@@ -71,7 +79,7 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     });
 
   teardown: EnvironmentLifecycle['teardown'] = async (environmentId, request) => {
-    await this.lifecycle.teardown(environmentId, request);
+    await this.guarded(() => this.lifecycle.teardown(environmentId, request));
   };
 
   // Accepted is enough: scaling takes seconds to minutes, and the workflow answers a repeat at once. A
@@ -89,53 +97,61 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     });
 
   startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) => {
-    const workflowId = workflowIds.seed(input.environmentId, requestId);
-    await this.handle.client.workflow.start(WorkflowType.seed, {
-      taskQueue: this.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    return this.guarded(async () => {
+      const workflowId = workflowIds.seed(input.environmentId, requestId);
+      await this.handle.client.workflow.start(WorkflowType.seed, {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      return { workflowId };
     });
-    return { workflowId };
   };
 
   startSnapshot: EnvironmentLifecycle['startSnapshot'] = async (input) => {
-    const workflowId = workflowIds.snapshot(input.snapshotId);
-    await this.handle.client.workflow.start(WorkflowType.snapshot, {
-      taskQueue: this.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    return this.guarded(async () => {
+      const workflowId = workflowIds.snapshot(input.snapshotId);
+      await this.handle.client.workflow.start(WorkflowType.snapshot, {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      return { workflowId };
     });
-    return { workflowId };
   };
 
   startSnapshotDeletion: EnvironmentLifecycle['startSnapshotDeletion'] = async (input) => {
-    const workflowId = workflowIds.deleteSnapshot(input.snapshotId);
-    await this.handle.client.workflow.start(WorkflowType.deleteSnapshot, {
-      taskQueue: this.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    return this.guarded(async () => {
+      const workflowId = workflowIds.deleteSnapshot(input.snapshotId);
+      await this.handle.client.workflow.start(WorkflowType.deleteSnapshot, {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      return { workflowId };
     });
-    return { workflowId };
   };
 
   startTrafficDiff: EnvironmentLifecycle['startTrafficDiff'] = async (input) => {
-    const workflowId = trafficDiffWorkflowId(input.branchId, input.runId);
-    await this.handle.client.workflow.start(TRAFFIC_DIFF_WORKFLOW_TYPE, {
-      taskQueue: this.taskQueue,
-      workflowId,
-      args: [input],
-      workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+    return this.guarded(async () => {
+      const workflowId = trafficDiffWorkflowId(input.branchId, input.runId);
+      await this.handle.client.workflow.start(TRAFFIC_DIFF_WORKFLOW_TYPE, {
+        taskQueue: this.taskQueue,
+        workflowId,
+        args: [input],
+        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
+      });
+      return { workflowId };
     });
-    return { workflowId };
   };
 
   trafficDiffOutcome: EnvironmentLifecycle['trafficDiffOutcome'] = async (branchId, runId) => {
     const handle = this.handle.client.workflow.getHandle(trafficDiffWorkflowId(branchId, runId));
     try {
-      const description = await handle.describe();
+      const description = await this.guarded(() => handle.describe());
       if (description.status.name === 'RUNNING') {
         const progress = await this.bounded(() => handle.query(trafficDiffProgressQuery), {
           ms: this.updateTimeoutMs,
@@ -146,7 +162,7 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
       if (description.status.name !== 'COMPLETED') {
         return { state: 'failed', message: `diff workflow ${description.status.name.toLowerCase()}` };
       }
-      const report = (await handle.result()) as DiffReport;
+      const report = (await this.guarded(() => handle.result())) as DiffReport;
       const total = report.compared + report.failed + report.skipped + (report.writesToBranch ?? 0);
       return {
         state: 'completed',
@@ -166,12 +182,12 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   snapshotOutcome = async (snapshotId: string): Promise<WorkflowOutcome<SnapshotRecord>> => {
     const handle = this.handle.client.workflow.getHandle(workflowIds.snapshot(snapshotId));
     try {
-      const description = await handle.describe();
+      const description = await this.guarded(() => handle.describe());
       if (description.status.name === 'RUNNING') return { state: 'running' };
       if (description.status.name !== 'COMPLETED') {
         return { state: 'failed', message: `snapshot workflow ${description.status.name.toLowerCase()}` };
       }
-      return { state: 'completed', result: (await handle.result()) as SnapshotRecord };
+      return { state: 'completed', result: (await this.guarded(() => handle.result())) as SnapshotRecord };
     } catch (error) {
       if (error instanceof WorkflowNotFoundError) return { state: 'not-found' };
       throw error;
@@ -179,12 +195,12 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   };
 
   startShare: EnvironmentLifecycle['startShare'] = async (input) => {
-    await this.lifecycle.share(input);
+    await this.guarded(() => this.lifecycle.share(input));
   };
 
   revokeShare: EnvironmentLifecycle['revokeShare'] = async (shareId, by) => {
     try {
-      await this.lifecycle.revokeShare(shareId, by);
+      await this.guarded(() => this.lifecycle.revokeShare(shareId, by));
     } catch (error) {
       // The share's workflow already ended (expired): the database revocation is what counts.
       if (!(error instanceof WorkflowNotFoundError)) throw error;
@@ -192,7 +208,7 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   };
 
   signalPullRequest: EnvironmentLifecycle['signalPullRequest'] = (signal) =>
-    this.lifecycle.signalPullRequest(signal);
+    this.guarded(() => this.lifecycle.signalPullRequest(signal));
 
   ping: EnvironmentLifecycle['ping'] = async () => {
     await this.bounded(() => this.handle.connection.workflowService.getSystemInfo({}), {
@@ -201,5 +217,8 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     });
   };
 
-  close: EnvironmentLifecycle['close'] = () => this.handle.close();
+  close: EnvironmentLifecycle['close'] = () => {
+    this.closing.abort();
+    return this.handle.close();
+  };
 }

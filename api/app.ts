@@ -29,6 +29,7 @@ import environmentRoutes from './routes/environments.js';
 import { githubRepositoryRoutes, githubWebhookRoutes } from './routes/github.js';
 import healthRoutes from './routes/health.js';
 import logRoutes from './routes/logs.js';
+import podRoutes from './routes/pods.js';
 import policyRoutes from './routes/policies.js';
 import shareRoutes from './routes/shares.js';
 import sleepRoutes from './routes/sleep.js';
@@ -129,6 +130,7 @@ async function app(instance: FastifyInstance, opts: AppOptions): Promise<void> {
       };
       await v1.register(environmentRoutes, { streams });
       await v1.register(logRoutes, { env, streams });
+      await v1.register(podRoutes, { env });
       await v1.register(applyRoutes);
       await v1.register(sleepRoutes);
       await v1.register(diffRoutes);

@@ -1,4 +1,6 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
 import { resolveBlueprintSource } from '../../blueprints/resolve.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
 import { createOffThreadSolvers } from '../../planner/placement/off-thread-solvers.js';
@@ -17,9 +19,11 @@ import {
   resolveRef,
   resolveVersion,
 } from '../blueprint-refs.js';
-import { resolveOrReject, viewResolved } from '../blueprint-resolution.js';
+import { type Resolved, resolveOrReject, viewResolved } from '../blueprint-resolution.js';
 import { clusterNodePools } from '../cluster-node-pools.js';
+import { badRequest, notFound } from '../errors.js';
 import { placeBranch } from '../plan-placement.js';
+import type { UserPrincipal } from '../plugins/auth.js';
 import {
   BlueprintDetail,
   BlueprintList,
@@ -34,8 +38,39 @@ import {
   ValidateResponse,
 } from '../schemas/blueprints.js';
 import { ErrorResponse, standardErrors } from '../schemas/common.js';
+import { visibleEnvironment } from './environments.js';
 
 const tags = ['blueprints'];
+
+/**
+ * The version `GET /blueprints/:name` shows: one the team registered, resolved alone; or, with
+ * `environment`, the one that environment runs, resolved with its overlays (so provenance names them).
+ */
+async function versionToShow(params: {
+  request: FastifyRequest;
+  user: UserPrincipal;
+  name: string;
+  query: z.infer<typeof BlueprintQuery>;
+}): Promise<{ version: BlueprintVersionRecord; resolved: Resolved; teamId: string }> {
+  const { request, user, query } = params;
+  const db = request.server.db;
+  if (query.environment === undefined) {
+    const teamId = actingTeam(user, query.team);
+    const version = await findVersionOrThrow(db, { teamId, name: params.name, version: query.version });
+    return { version, resolved: await resolveVersion(version), teamId };
+  }
+  if (query.version !== undefined || query.team !== undefined)
+    throw badRequest('give either environment or version/team, not both', 'querystring.environment');
+  const env = await visibleEnvironment(request, db, query.environment);
+  if (env.blueprintName !== params.name)
+    throw notFound(`blueprint ${params.name} in environment ${env.id} (it runs ${env.blueprintName})`);
+  const version = await findVersionOrThrow(db, {
+    teamId: env.teamId,
+    name: env.blueprintName,
+    version: env.blueprintVersion,
+  });
+  return { version, resolved: await resolveEnvironmentBlueprint(db, env), teamId: env.teamId };
+}
 
 const versionView = (version: BlueprintVersionRecord, services: string[]) => ({
   team: version.teamId,
@@ -142,13 +177,12 @@ const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = asyn
     },
     async (request) => {
       const user = requireUser(request);
-      const teamId = actingTeam(user, request.query.team);
-      const version = await findVersionOrThrow(app.db, {
-        teamId,
+      const { version, resolved, teamId } = await versionToShow({
+        request,
+        user,
         name: request.params.name,
-        version: request.query.version,
+        query: request.query,
       });
-      const resolved = await resolveVersion(version);
       const view = viewResolved(resolved);
       const versions = await listBlueprintVersions(app.db, { teamId, name: version.name });
       return {
@@ -158,6 +192,7 @@ const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = asyn
         ),
         resolved: view.blueprint,
         graph: view.graph,
+        provenance: resolved.provenance,
         versions: versions.map((v) => ({
           version: v.version,
           digest: v.resolvedDigest,

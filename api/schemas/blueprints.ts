@@ -3,7 +3,7 @@ import { PARSE_LIMITS } from '../../blueprints/limits.js';
 import { BlueprintName } from '../../blueprints/schema.js';
 import { NodePoolSchema } from '../../planner/node-pools.js';
 import { cpuMillicores, memoryBytes } from '../../planner/quantity.js';
-import { IsoDate, TeamId } from './common.js';
+import { EnvironmentId, IsoDate, TeamId } from './common.js';
 
 const fileName = z
   .string()
@@ -173,6 +173,11 @@ export const RegisterBlueprintResponse = BlueprintVersionView.extend({
 export const BlueprintDetail = BlueprintVersionView.extend({
   resolved: ResolvedBlueprintView,
   graph: z.record(z.string(), z.array(z.string())),
+  provenance: z
+    .record(z.string(), z.string())
+    .describe(
+      'Which layer set each value: dotted path (services by name, e.g. services.api.env) to FILE:LINE of the blueprint, an overlay, a policy overlay (company-policy-v3.yaml, team-<id>-policy-v1.yaml) or --set; defaults have no entry',
+    ),
   versions: z.array(z.object({ version: z.number().int(), digest: z.string(), createdAt: IsoDate })),
 });
 
@@ -250,5 +255,8 @@ export const BlueprintNameParams = z.strictObject({ name: BlueprintName });
 export const BlueprintQuery = z.strictObject({
   team: TeamId.optional(),
   version: z.coerce.number().pipe(BlueprintVersion).optional(),
+  environment: EnvironmentId.optional().describe(
+    "Resolve it as this environment runs it: its version with the overlays (policies' included) and context it was created with",
+  ),
 });
 export const TeamQuery = z.strictObject({ team: TeamId.optional() });

@@ -226,3 +226,20 @@ export const CostReport = z.object({
   days: z.array(TeamDayCostView).describe('Per team per UTC day, oldest first'),
   total: CostView,
 });
+
+export const EnvironmentPod = z.object({
+  service: z.string(),
+  name: z.string().describe('Pod name'),
+  role: z.enum(['service', 'init']).describe("`init` for an init step Job's pod"),
+  phase: z.string().describe('Pending, Running, Succeeded, Failed or Unknown'),
+  ready: z.boolean(),
+  restarts: z.number().int().describe("Restarts summed over the pod's containers"),
+  node: z.string().nullable().describe('The node it is bound to; null while unscheduled'),
+  createdAt: IsoDate.nullable(),
+  result: z
+    .enum(['done', 'failed', 'running'])
+    .optional()
+    .describe('Init step pods only: how their steps ended'),
+});
+
+export const EnvironmentPods = z.object({ items: z.array(EnvironmentPod) });

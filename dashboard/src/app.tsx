@@ -38,7 +38,9 @@ export function App() {
         {route.page === 'list' && <EnvironmentListPage query={route.query} />}
         {route.page === 'environment' && <EnvironmentPage key={route.id} id={route.id} />}
         {route.page === 'admin' && !signIn && <AdminPage whoami={whoami} />}
-        {route.page === 'blueprint' && <BlueprintPage name={route.name} version={route.version} />}
+        {route.page === 'blueprint' && (
+          <BlueprintPage name={route.name} version={route.version} environment={route.environment} />
+        )}
         {route.page === 'not-found' && (
           <section className="notice">
             <h1>No such page</h1>

@@ -50,8 +50,9 @@ export const IN_FLIGHT_PHASES = new Set([
 
 /** The colour family of a phase (CSS class). */
 export function phaseTone(phase: string): 'ok' | 'busy' | 'bad' | 'idle' {
-  if (phase === 'ready') return 'ok';
+  // Init step results (done, running) share the environment phases' colours.
+  if (phase === 'ready' || phase === 'done') return 'ok';
   if (phase === 'failed') return 'bad';
-  if (IN_FLIGHT_PHASES.has(phase)) return 'busy';
+  if (IN_FLIGHT_PHASES.has(phase) || phase === 'running') return 'busy';
   return 'idle';
 }

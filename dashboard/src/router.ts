@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 export type Route =
   | { page: 'list'; query: URLSearchParams }
   | { page: 'environment'; id: string }
-  | { page: 'blueprint'; name: string; version?: number }
+  | { page: 'blueprint'; name: string; version?: number; environment?: string }
   | { page: 'admin' }
   | { page: 'not-found' };
 
@@ -19,7 +19,12 @@ export function parseRoute(pathname: string, search: string): Route {
   if (parts[0] === 'environments' && parts.length === 2) return { page: 'environment', id: parts[1]! };
   if (parts[0] === 'blueprints' && parts.length === 2) {
     const version = Number(query.get('version'));
-    return { page: 'blueprint', name: parts[1]!, ...(version > 0 ? { version } : {}) };
+    const environment = query.get('environment');
+    return {
+      page: 'blueprint',
+      name: parts[1]!,
+      ...(environment ? { environment } : version > 0 ? { version } : {}),
+    };
   }
   return { page: 'not-found' };
 }
@@ -54,3 +59,6 @@ export const ADMIN_HREF = `${BASE}/admin`;
 export const environmentHref = (id: string) => `${BASE}/environments/${encodeURIComponent(id)}`;
 export const blueprintHref = (name: string, version?: number) =>
   `${BASE}/blueprints/${encodeURIComponent(name)}${version ? `?version=${version}` : ''}`;
+/** The blueprint as an environment runs it: its version with the environment's overlays. */
+export const environmentBlueprintHref = (name: string, environment: string) =>
+  `${BASE}/blueprints/${encodeURIComponent(name)}?environment=${encodeURIComponent(environment)}`;

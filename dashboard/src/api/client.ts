@@ -64,6 +64,8 @@ export type DiffRunSummary =
   paths['/v1/environments/{id}/diffs']['get']['responses'][200]['content']['application/json']['runs'][number];
 export type DiffRun =
   paths['/v1/environments/{id}/diffs/{runId}']['get']['responses'][200]['content']['application/json'];
+export type Pod =
+  paths['/v1/environments/{id}/pods']['get']['responses'][200]['content']['application/json']['items'][number];
 export type BlueprintDetail =
   paths['/v1/blueprints/{name}']['get']['responses'][200]['content']['application/json'];
 export type Whoami = paths['/v1/whoami']['get']['responses'][200]['content']['application/json'];

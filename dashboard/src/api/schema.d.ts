@@ -348,6 +348,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/environments/{id}/pods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An environment's pods per service (phase, ready, restarts, node, age), its init steps' pods with their result */
+        get: operations["listEnvironmentPods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/environments/{id}/restore": {
         parameters: {
             query?: never;
@@ -2436,6 +2453,8 @@ export interface operations {
     getBlueprint: {
         parameters: {
             query?: {
+                /** @description Resolve it as this environment runs it: its version with the overlays (policies' included) and context it was created with */
+                environment?: string;
                 /** @description Team id */
                 team?: string;
                 version?: number;
@@ -2468,6 +2487,10 @@ export interface operations {
                             [key: string]: string[];
                         };
                         name: string;
+                        /** @description Which layer set each value: dotted path (services by name, e.g. services.api.env) to FILE:LINE of the blueprint, an overlay, a policy overlay (company-policy-v3.yaml, team-<id>-policy-v1.yaml) or --set; defaults have no entry */
+                        provenance: {
+                            [key: string]: string;
+                        };
                         /** @description The resolved blueprint (see blueprints/resolved.ts); secrets masked */
                         resolved: {
                             name: string;
@@ -5777,6 +5800,191 @@ export interface operations {
             };
             /** @description An error */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    listEnvironmentPods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Environment id */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            createdAt: string | null;
+                            /** @description Pod name */
+                            name: string;
+                            /** @description The node it is bound to; null while unscheduled */
+                            node: string | null;
+                            /** @description Pending, Running, Succeeded, Failed or Unknown */
+                            phase: string;
+                            ready: boolean;
+                            /** @description Restarts summed over the pod's containers */
+                            restarts: number;
+                            /**
+                             * @description Init step pods only: how their steps ended
+                             * @enum {string}
+                             */
+                            result?: "done" | "failed" | "running";
+                            /**
+                             * @description `init` for an init step Job's pod
+                             * @enum {string}
+                             */
+                            role: "service" | "init";
+                            service: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /**
+                             * @description Stable machine-readable code
+                             * @enum {string}
+                             */
+                            code: "validation_failed" | "invalid_blueprint" | "unauthorized" | "forbidden" | "policy_violation" | "not_found" | "conflict" | "has_branches" | "idempotency_key_reused" | "payload_too_large" | "unsupported_media_type" | "rate_limited" | "unavailable" | "internal";
+                            /** @description Extra detail, e.g. every blueprint problem */
+                            details?: unknown;
+                            /** @description Dotted path of the failing input field, e.g. body.ttl */
+                            field?: string;
+                            /** @description What went wrong, for people */
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description An error */
+            500: {
                 headers: {
                     [name: string]: unknown;
                 };

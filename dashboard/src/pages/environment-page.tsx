@@ -8,11 +8,12 @@ import { branchPlanOf, PlanGraph } from '../components/plan-graph';
 import { ErrorState, Loading } from '../components/states';
 import { useDashboardConfig } from '../dashboard-config';
 import { age, expiry, IN_FLIGHT_PHASES } from '../format';
-import { BASE, blueprintHref, environmentHref } from '../router';
+import { BASE, blueprintHref, environmentBlueprintHref, environmentHref } from '../router';
 import { ApiFailure, useLoad } from '../use-load';
 import { DiffsSection } from './diff-section';
 import { EnvironmentActions } from './environment-actions';
 import { ActivitySection, SharesSection, SnapshotsSection } from './environment-sections';
+import { PodsSections } from './pods-section';
 
 async function loadEnvironment(id: string): Promise<Environment> {
   const { data, error, response } = await api.GET('/v1/environments/{id}', { params: { path: { id } } });
@@ -20,7 +21,7 @@ async function loadEnvironment(id: string): Promise<Environment> {
   return data;
 }
 
-/** One environment: status per service, plan graph, lineage, shares, snapshots and the actions on it. */
+/** One environment: status per service, pods and init steps, plan graph, lineage, shares, snapshots and the actions on it. */
 export function EnvironmentPage({ id }: { id: string }) {
   const [loaded, reload, update] = useLoad(() => loadEnvironment(id), [id]);
   const phase = loaded.state === 'ready' ? loaded.data.phase : undefined;
@@ -79,6 +80,7 @@ export function EnvironmentPage({ id }: { id: string }) {
       <Summary env={env} />
       <EnvironmentActions env={env} onChanged={reload} />
       <ServicesSection env={env} />
+      <PodsSections env={env} />
       <PlanSection env={env} />
       <LineageSection env={env} />
       <DiffsSection env={env} />
@@ -115,9 +117,14 @@ function Summary({ env }: { env: Environment }) {
         <dt>Blueprint</dt>
         <dd>
           {env.blueprint && (
-            <Link href={blueprintHref(env.blueprint.name, env.blueprint.version)}>
-              {env.blueprint.name} v{env.blueprint.version}
-            </Link>
+            <>
+              <Link href={blueprintHref(env.blueprint.name, env.blueprint.version)}>
+                {env.blueprint.name} v{env.blueprint.version}
+              </Link>{' '}
+              <Link href={environmentBlueprintHref(env.blueprint.name, env.id)}>
+                (as it runs here, with its layers)
+              </Link>
+            </>
           )}
         </dd>
       </div>

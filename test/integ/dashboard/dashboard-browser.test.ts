@@ -15,7 +15,10 @@ import {
 } from '../api/support/worker-backed-api.js';
 import { type Browser, openBrowser, screenshotBothWidths } from './support/browser.js';
 
-/** Three independent services: a branch that changes api runs api alone and reuses web and search. */
+/**
+ * Three independent services: a branch that changes api runs api alone and reuses web and search. search
+ * has an init step (its Job's pod completes on a kwok node), for the page's init step results.
+ */
 const ROOT = `name: dash-shop
 services:
   - name: web
@@ -27,6 +30,11 @@ services:
   - name: search
     image: ghcr.io/acme/search:1.0
     ports: [9200]
+    init:
+      - type: job
+        name: index
+        image: ghcr.io/acme/search:1.0
+        command: [index]
 `;
 const BRANCH = ROOT.replace('shop-api:1.0', 'shop-api:1.1-feature');
 
@@ -131,7 +139,18 @@ describe('dashboard in a real browser (real API, worker, Temporal, Postgres, Kub
     await page.locator('[data-testid=services] tr[data-service=web][data-state=ready]').waitFor();
     const open = page.getByRole('link', { name: 'Open web' });
     expect(await open.getAttribute('href')).toMatch(/^http:\/\/web\./);
+    // Pods per service, read from the cluster; the init step's result.
+    await page.locator('[data-testid=pods] tr[data-service=web]').first().waitFor();
+    await page.locator('[data-testid=init-steps] li[data-service=search][data-result=done]').waitFor();
     await screenshotBothWidths(page, 'environment-ready');
+  });
+
+  it('shows which layer set each value of the blueprint the environment runs', async () => {
+    const { page } = ada;
+    await page.goto(`${base}/ui/blueprints/dash-shop?environment=${root.id}`);
+    const setBy = page.locator('[data-testid=config-web] tr[data-setting=image] [data-testid=set-by]');
+    expect(await setBy.textContent()).toBe('dash-shop.yaml:4');
+    await screenshotBothWidths(page, 'blueprint-provenance');
   });
 
   it("lists team A's environments to A and never B's, in the list or by direct URL", async () => {

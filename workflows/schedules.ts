@@ -22,6 +22,7 @@ import {
 } from './contracts.js';
 import { createEnvironment } from './environment.js';
 import { initialSearchAttributes } from './search-attribute-values.js';
+import { clampWarmPoolSize } from './warm-pool-size.js';
 
 /**
  * Run by the idle-teardown Schedule: asks every ready environment past its TTL or idle for longer than
@@ -101,11 +102,10 @@ export async function prewarmPool(input: PrewarmPoolInput): Promise<PrewarmPoolR
     const current = mine.filter((w) => !stale.includes(w));
     const wantedSize =
       pool.size ??
-      clamp(
-        await quick.forecastWarmPoolSize({ blueprint: pool.blueprint, team: pool.team }),
-        pool.min,
-        pool.max,
-      );
+      clampWarmPoolSize(await quick.forecastWarmPoolSize({ blueprint: pool.blueprint, team: pool.team }), {
+        min: pool.min,
+        max: pool.max,
+      });
     // A team's opted-in pools share one budget: any member can register blueprints that opt in.
     const left = pool.digest ? Math.max(0, perTeam - (teamWarm.get(pool.team) ?? 0)) : wantedSize;
     const target = Math.min(wantedSize, left);
@@ -142,10 +142,6 @@ interface WantedPool {
   min?: number;
   max?: number;
   digest?: string;
-}
-
-function clamp(value: number, min = 0, max = Number.POSITIVE_INFINITY): number {
-  return Math.min(Math.max(value, min), max);
 }
 
 /** Starts one warm environment of a blueprint for a team; it outlives this run of the schedule. */

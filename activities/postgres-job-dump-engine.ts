@@ -133,25 +133,23 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
     });
     const jobRef = { apiVersion: 'batch/v1', kind: 'Job', namespace, name: jobParams.name };
     try {
-      await kube.apply(renderSnapshotUrlSecret(jobParams, url));
+      // The URL's Secret and the egress policy exist before the pod starts; once the Job exists they
+      // name it as owner, so deleting the Job removes them (the worker needs no Secret delete right).
+      const secret = renderSnapshotUrlSecret(jobParams, url);
+      await kube.apply(secret);
       await kube.apply(renderSnapshotNetworkPolicy(jobParams));
       // An earlier attempt's Job is awaited, not replaced (its template is immutable).
-      if (!(await kube.readOrNull<V1Job>(jobRef))) await kube.apply(renderSnapshotJob(jobParams));
-      const job = await this.untilFinished(jobRef, params);
-      if (!job.status?.succeeded) throw await this.failure(jobParams, job);
+      const job = (await kube.readOrNull<V1Job>(jobRef)) ?? (await kube.apply(renderSnapshotJob(jobParams)));
+      const owner = { uid: job.metadata!.uid! };
+      await kube.apply(renderSnapshotUrlSecret(jobParams, url, owner));
+      await kube.apply(renderSnapshotNetworkPolicy(jobParams, owner));
+      const finished = await this.untilFinished(jobRef, params);
+      if (!finished.status?.succeeded) throw await this.failure(jobParams, finished);
       if (params.kind === 'restore') return { sha256: params.sha256 ?? '', bytes: 0 };
       return await this.dumpResult(jobParams);
     } finally {
-      await Promise.allSettled([
-        kube.delete(jobRef),
-        kube.delete({ apiVersion: 'v1', kind: 'Secret', namespace, name: jobParams.name }),
-        kube.delete({
-          apiVersion: 'networking.k8s.io/v1',
-          kind: 'NetworkPolicy',
-          namespace,
-          name: jobParams.name,
-        }),
-      ]);
+      // Its pods, URL Secret and NetworkPolicy go with it (owner references).
+      await kube.delete(jobRef).catch(() => {});
     }
   }
 

@@ -3,6 +3,7 @@ import type {
   V1EnvVar,
   V1Job,
   V1NetworkPolicy,
+  V1ObjectMeta,
   V1PodSpec,
   V1Secret,
 } from '@kubernetes/client-node';
@@ -119,23 +120,39 @@ function labels(params: SnapshotJobParams): Record<string, string> {
   };
 }
 
-/** The Secret holding the presigned URL (key `url`), deleted with the Job. */
-export function renderSnapshotUrlSecret(params: SnapshotJobParams, url: string): V1Secret {
+/** The Job as owner: Kubernetes deletes the Secret and NetworkPolicy with it (no delete right needed). */
+export interface JobOwner {
+  uid: string;
+}
+
+function metadata(params: SnapshotJobParams, owner?: JobOwner): V1ObjectMeta {
+  return {
+    name: params.name,
+    namespace: params.namespace,
+    labels: labels(params),
+    ...(owner && {
+      ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: params.name, uid: owner.uid }],
+    }),
+  };
+}
+
+/** The Secret holding the presigned URL (key `url`), owned by the Job once it exists. */
+export function renderSnapshotUrlSecret(params: SnapshotJobParams, url: string, owner?: JobOwner): V1Secret {
   return {
     apiVersion: 'v1',
     kind: 'Secret',
-    metadata: { name: params.name, namespace: params.namespace, labels: labels(params) },
+    metadata: metadata(params, owner),
     type: 'Opaque',
     stringData: { url },
   };
 }
 
 /** Lets the Job's pod reach the object store's port (the environment's egress policy blocks the outside). */
-export function renderSnapshotNetworkPolicy(params: SnapshotJobParams): V1NetworkPolicy {
+export function renderSnapshotNetworkPolicy(params: SnapshotJobParams, owner?: JobOwner): V1NetworkPolicy {
   return {
     apiVersion: 'networking.k8s.io/v1',
     kind: 'NetworkPolicy',
-    metadata: { name: params.name, namespace: params.namespace, labels: labels(params) },
+    metadata: metadata(params, owner),
     spec: {
       podSelector: { matchLabels: { 'microstax.dev/snapshot-job': params.name } },
       policyTypes: ['Egress'],

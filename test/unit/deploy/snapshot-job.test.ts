@@ -95,6 +95,16 @@ describe('snapshot Jobs', () => {
       metadata: { name: job.metadata!.name, namespace: 'msx-env-a' },
       stringData: { url: URL_IN_SECRET },
     });
+    // Once the Job exists it owns the Secret and the policy: deleting the Job removes both.
+    const owned = { uid: 'job-uid' };
+    for (const object of [
+      renderSnapshotUrlSecret(params(), URL_IN_SECRET, owned),
+      renderSnapshotNetworkPolicy(params(), owned),
+    ]) {
+      expect(object.metadata!.ownerReferences).toEqual([
+        { apiVersion: 'batch/v1', kind: 'Job', name: job.metadata!.name, uid: 'job-uid' },
+      ]);
+    }
   });
 
   it('a restore downloads and checks the sha256 first, then restores in the data image', () => {
@@ -113,7 +123,7 @@ describe('snapshot Jobs', () => {
   it("the Job's pod alone may reach the object store's port", () => {
     const policy = renderSnapshotNetworkPolicy(params());
     const job = renderSnapshotJob(params());
-    const selector = policy.spec!.podSelector.matchLabels!;
+    const selector = policy.spec!.podSelector!.matchLabels!;
     for (const [key, value] of Object.entries(selector)) {
       expect(job.spec!.template.metadata!.labels![key]).toBe(value);
     }

@@ -8,6 +8,7 @@ import {
   renderSnapshotJob,
   renderSnapshotNetworkPolicy,
   renderSnapshotUrlSecret,
+  SNAPSHOT_JOB_LABEL,
   type SnapshotJobKind,
   type SnapshotJobParams,
   snapshotJobName,
@@ -183,7 +184,7 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
       apiVersion: 'v1',
       kind: 'Pod',
       namespace: params.namespace,
-      labelSelector: `microstax.dev/snapshot-job=${params.name}`,
+      labelSelector: `${SNAPSHOT_JOB_LABEL}=${params.name}`,
     });
     return pods.items.at(-1);
   }

@@ -25,6 +25,8 @@ const WORK_DIR = '/work';
 const ARTIFACT = `${WORK_DIR}/artifact.dump`;
 /** What the upload container prints last: the stored file's sha256 and size, as JSON. */
 export const RESULT_PREFIX = 'microstax-artifact ';
+/** Names the Job on its pod, Secret and NetworkPolicy. */
+export const SNAPSHOT_JOB_LABEL = 'microstax.dev/snapshot-job';
 
 /** Job (and Secret, NetworkPolicy) name: the same for a retried attempt of the same work. */
 export function snapshotJobName(params: {
@@ -110,13 +112,15 @@ export interface SnapshotJobParams {
   deadlineSeconds: number;
 }
 
+/**
+ * Not the environment's or the service's labels: status, sleep, prune and `env logs` select by those,
+ * and must not take the Job's pod for the service's own.
+ */
 function labels(params: SnapshotJobParams): Record<string, string> {
   return {
     [LABELS.managedBy]: 'microstax',
-    [LABELS.environment]: params.environmentId,
-    [LABELS.service]: params.service,
     [LABELS.role]: 'snapshot',
-    'microstax.dev/snapshot-job': params.name,
+    [SNAPSHOT_JOB_LABEL]: params.name,
   };
 }
 
@@ -154,7 +158,7 @@ export function renderSnapshotNetworkPolicy(params: SnapshotJobParams, owner?: J
     kind: 'NetworkPolicy',
     metadata: metadata(params, owner),
     spec: {
-      podSelector: { matchLabels: { 'microstax.dev/snapshot-job': params.name } },
+      podSelector: { matchLabels: { [SNAPSHOT_JOB_LABEL]: params.name } },
       policyTypes: ['Egress'],
       egress: [{ ports: [{ protocol: 'TCP', port: params.storePort }] }],
     },

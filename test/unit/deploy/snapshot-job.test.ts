@@ -127,6 +127,12 @@ describe('snapshot Jobs', () => {
     for (const [key, value] of Object.entries(selector)) {
       expect(job.spec!.template.metadata!.labels![key]).toBe(value);
     }
+    // None of the labels status, sleep, prune and `env logs` select a service's pods by.
+    expect(Object.keys(job.spec!.template.metadata!.labels!).sort()).toEqual([
+      'app.kubernetes.io/managed-by',
+      'microstax.dev/role',
+      'microstax.dev/snapshot-job',
+    ]);
     expect(policy.spec).toMatchObject({
       policyTypes: ['Egress'],
       egress: [{ ports: [{ protocol: 'TCP', port: 9000 }] }],

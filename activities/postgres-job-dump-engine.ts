@@ -23,6 +23,13 @@ import type { S3ArtifactStore } from './s3-artifact-store.js';
 const JOB_DEADLINE_SECONDS = 3600;
 const POLL_MS = 2000;
 const LOG_TAIL_LINES = 20;
+/** Waiting reasons that do not pass by themselves. */
+const STUCK_REASONS = new Set([
+  'ErrImagePull',
+  'ImagePullBackOff',
+  'InvalidImageName',
+  'CreateContainerConfigError',
+]);
 
 /**
  * Postgres snapshots as Jobs next to the data service (deploy/manifests/snapshot-job.ts): the worker
@@ -144,7 +151,7 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
       const owner = { uid: job.metadata!.uid! };
       await kube.apply(renderSnapshotUrlSecret(jobParams, url, owner));
       await kube.apply(renderSnapshotNetworkPolicy(jobParams, owner));
-      const finished = await this.untilFinished(jobRef, params);
+      const finished = await this.untilFinished(jobRef, jobParams, params);
       if (!finished.status?.succeeded) throw await this.failure(jobParams, finished);
       if (params.kind === 'restore') return { sha256: params.sha256 ?? '', bytes: 0 };
       return await this.dumpResult(jobParams);
@@ -156,6 +163,7 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
 
   private async untilFinished(
     ref: { apiVersion: string; kind: string; namespace: string; name: string },
+    jobParams: SnapshotJobParams,
     params: {
       kind: SnapshotJobKind;
       service: ResolvedService;
@@ -163,13 +171,26 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
       signal: AbortSignal;
     },
   ): Promise<V1Job> {
-    for (;;) {
+    for (let round = 1; ; round++) {
       params.signal.throwIfAborted();
       const job = await this.params.kube.read<V1Job>(ref);
       const done = job.status?.conditions?.find(
         (c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True',
       );
       if (done) return job;
+      // An image that cannot be pulled or a missing reference would wait out the deadline: say so now.
+      if (round % 5 === 0) {
+        const pod = await this.podOf(jobParams);
+        const stuck = [
+          ...(pod?.status?.initContainerStatuses ?? []),
+          ...(pod?.status?.containerStatuses ?? []),
+        ].find((s) => STUCK_REASONS.has(s.state?.waiting?.reason ?? ''));
+        if (stuck) {
+          throw new Error(
+            `snapshot ${jobParams.kind} Job ${ref.namespace}/${ref.name}: container ${stuck.name} (${stuck.image}) is waiting: ${stuck.state?.waiting?.reason} ${stuck.state?.waiting?.message ?? ''}`.trim(),
+          );
+        }
+      }
       params.heartbeat({
         [params.kind === 'dump' ? 'dumping' : 'restoring']: params.service.name,
         job: ref.name,

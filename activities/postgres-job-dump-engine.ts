@@ -8,6 +8,7 @@ import {
   renderSnapshotJob,
   renderSnapshotNetworkPolicy,
   renderSnapshotUrlSecret,
+  SHA256_MISMATCH_EXIT,
   SNAPSHOT_JOB_LABEL,
   type SnapshotJobKind,
   type SnapshotJobParams,
@@ -251,9 +252,13 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
     } else if (waiting) {
       detail += `; container ${waiting.name} is waiting: ${waiting.state?.waiting?.reason} ${waiting.state?.waiting?.message ?? ''}`;
     }
-    return new Error(
+    const error = new Error(
       `snapshot ${params.kind} Job ${params.namespace}/${params.name} failed: ${detail}`.trim(),
     );
+    // An artifact that does not match its checksum stays so: retrying cannot help.
+    const mismatch =
+      failed?.name === 'download' && failed.state?.terminated?.exitCode === SHA256_MISMATCH_EXIT;
+    return mismatch ? Object.assign(error, { retryable: false }) : error;
   }
 }
 

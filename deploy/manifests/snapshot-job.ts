@@ -25,6 +25,8 @@ const WORK_DIR = '/work';
 const ARTIFACT = `${WORK_DIR}/artifact.dump`;
 /** What the upload container prints last: the stored file's sha256 and size, as JSON. */
 export const RESULT_PREFIX = 'microstax-artifact ';
+/** The download container's exit code when the artifact does not match its sha256. */
+export const SHA256_MISMATCH_EXIT = 4;
 /** Names the Job on its pod, Secret and NetworkPolicy. */
 export const SNAPSHOT_JOB_LABEL = 'microstax.dev/snapshot-job';
 
@@ -75,7 +77,7 @@ const { pipeline } = require('node:stream/promises');
   await pipeline(body, fs.createWriteStream('${ARTIFACT}'));
   if (hash.digest('hex') !== process.env.ARTIFACT_SHA256) {
     console.error('the artifact does not match its sha256');
-    process.exit(4);
+    process.exit(${SHA256_MISMATCH_EXIT});
   }
 })().catch((error) => { console.error(String(error && error.message)); process.exit(2); });
 `.trim();

@@ -44,7 +44,8 @@ export function artifactStoreFor(settings: WorkerSettings, env: NodeJS.ProcessEn
 /**
  * The worker's real dependencies, from explicit settings only: the deploy layer over the cluster of
  * KUBECONFIG (or the pod's ServiceAccount), the planner over that cluster's node pools, the Postgres
- * snapshot engine (pg_dump/pg_restore on this host, artifacts in MICROSTAX_SNAPSHOT_STORE), and the
+ * snapshot engine (a Job next to the data service, or pg_dump/pg_restore on this host: the snapshot
+ * runner setting; artifacts in MICROSTAX_SNAPSHOT_STORE), and the
  * Temporal client for progress and visibility. With `mirrorToDatabase`, also the metadata database
  * (DATABASE_URL), so every phase change reaches the environment's row and the idle sweep reads the
  * environments' recorded use; `close()` releases its connections.

@@ -41,7 +41,10 @@ export function snapshotJobName(params: {
   return `snapshot-${params.kind}-${params.service.slice(0, 63 - 26)}-${hash}`;
 }
 
-/** Uploads ARTIFACT to the presigned PUT URL in $ARTIFACT_URL; prints RESULT_PREFIX + {sha256, bytes}. */
+/**
+ * Uploads ARTIFACT to the presigned PUT URL in $ARTIFACT_URL with Content-Length (S3 takes no chunked
+ * body); prints RESULT_PREFIX + {sha256, bytes}. node:http(s), so any Node the image has will do.
+ */
 const UPLOAD_SCRIPT = `
 const fs = require('node:fs');
 const crypto = require('node:crypto');
@@ -49,10 +52,18 @@ const crypto = require('node:crypto');
   const hash = crypto.createHash('sha256');
   for await (const chunk of fs.createReadStream('${ARTIFACT}')) hash.update(chunk);
   const bytes = fs.statSync('${ARTIFACT}').size;
-  const response = await fetch(process.env.ARTIFACT_URL, { method: 'PUT', body: await fs.openAsBlob('${ARTIFACT}') });
-  if (!response.ok) {
-    const code = /<Code>([^<]*)<\\/Code>/.exec(await response.text())?.[1] ?? '';
-    console.error('object store answered ' + response.status + ' ' + code);
+  const url = new URL(process.env.ARTIFACT_URL);
+  const client = require(url.protocol === 'https:' ? 'node:https' : 'node:http');
+  const response = await new Promise((resolve, reject) => {
+    const request = client.request(url, { method: 'PUT', headers: { 'content-length': bytes } }, resolve);
+    request.on('error', reject);
+    fs.createReadStream('${ARTIFACT}').on('error', reject).pipe(request);
+  });
+  let body = '';
+  for await (const chunk of response) body += chunk;
+  if (response.statusCode !== 200) {
+    const code = /<Code>([^<]*)<\\/Code>/.exec(body)?.[1] ?? '';
+    console.error('object store answered ' + response.statusCode + ' ' + code);
     process.exit(3);
   }
   console.log('${RESULT_PREFIX}' + JSON.stringify({ sha256: hash.digest('hex'), bytes }));
@@ -63,18 +74,18 @@ const crypto = require('node:crypto');
 const DOWNLOAD_SCRIPT = `
 const fs = require('node:fs');
 const crypto = require('node:crypto');
-const { Readable } = require('node:stream');
 const { pipeline } = require('node:stream/promises');
 (async () => {
-  const response = await fetch(process.env.ARTIFACT_URL);
-  if (!response.ok) {
-    console.error('object store answered ' + response.status);
+  const url = new URL(process.env.ARTIFACT_URL);
+  const client = require(url.protocol === 'https:' ? 'node:https' : 'node:http');
+  const response = await new Promise((resolve, reject) => client.get(url, resolve).on('error', reject));
+  if (response.statusCode !== 200) {
+    console.error('object store answered ' + response.statusCode);
     process.exit(3);
   }
   const hash = crypto.createHash('sha256');
-  const body = Readable.fromWeb(response.body);
-  body.on('data', (chunk) => hash.update(chunk));
-  await pipeline(body, fs.createWriteStream('${ARTIFACT}'));
+  response.on('data', (chunk) => hash.update(chunk));
+  await pipeline(response, fs.createWriteStream('${ARTIFACT}'));
   if (hash.digest('hex') !== process.env.ARTIFACT_SHA256) {
     console.error('the artifact does not match its sha256');
     process.exit(${SHA256_MISMATCH_EXIT});

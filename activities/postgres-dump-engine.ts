@@ -37,7 +37,7 @@ export class PostgresDumpEngine implements SnapshotEngine {
   ) {}
 
   supports(service: ResolvedService): boolean {
-    return /(^|\/)postgres(ql)?([:@]|$)/.test(service.image) || /(^|\/)postgis\//.test(service.image);
+    return isPostgresService(service);
   }
 
   async capture(params: Parameters<SnapshotEngine['capture']>[0]) {
@@ -119,6 +119,11 @@ export class PostgresDumpEngine implements SnapshotEngine {
       await rm(dir, { recursive: true, force: true });
     }
   }
+}
+
+/** A service whose image is Postgres (or PostGIS): what the logical dump engines snapshot. */
+export function isPostgresService(service: Pick<ResolvedService, 'image'>): boolean {
+  return /(^|\/)postgres(ql)?([:@]|$)/.test(service.image) || /(^|\/)postgis\//.test(service.image);
 }
 
 /**

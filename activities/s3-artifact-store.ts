@@ -6,10 +6,12 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   ListObjectsV2Command,
+  PutObjectCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { type ArtifactStore, checkArtifactKey, type StoredArtifact, sha256File } from './artifact-store.js';
 
 /**
@@ -21,6 +23,8 @@ import { type ArtifactStore, checkArtifactKey, type StoredArtifact, sha256File }
 export class S3ArtifactStore implements ArtifactStore {
   readonly protocol = 's3:';
   private readonly client: S3Client;
+  /** Signs URLs for pods: the endpoint as they reach it (the host is part of the signature). */
+  private readonly presigner: S3Client;
 
   constructor(
     private readonly params: {
@@ -31,12 +35,58 @@ export class S3ArtifactStore implements ArtifactStore {
       endpoint?: string;
       /** Keys to sign with; absent: the AWS SDK's default chain (environment, web identity, role). */
       credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string };
+      /** The endpoint as pods in the cluster reach it, for presigned URLs; unset: `endpoint`. */
+      podEndpoint?: string;
     },
   ) {
     const config: S3ClientConfig = { region: params.region };
     if (params.credentials) config.credentials = params.credentials;
     if (params.endpoint) Object.assign(config, { endpoint: params.endpoint, forcePathStyle: true });
     this.client = new S3Client(config);
+    const podEndpoint = params.podEndpoint ?? params.endpoint;
+    this.presigner = podEndpoint
+      ? new S3Client({ ...config, endpoint: podEndpoint, forcePathStyle: true })
+      : this.client;
+  }
+
+  /** The location `put` gives the artifact `<snapshotId>/<name>`. */
+  locationOf(snapshotId: string, name: string): string {
+    checkArtifactKey(snapshotId, name);
+    return `s3://${this.params.bucket}/${this.key(snapshotId, name)}`;
+  }
+
+  /**
+   * A URL that writes (PUT) or reads (GET) one artifact for `expiresInSeconds`, and nothing else: what a
+   * snapshot Job gets instead of the store's keys.
+   */
+  async presign(params: {
+    method: 'PUT' | 'GET';
+    location: string;
+    expiresInSeconds: number;
+  }): Promise<string> {
+    const { bucket, key } = this.objectOf(params.location);
+    const command =
+      params.method === 'PUT'
+        ? new PutObjectCommand({ Bucket: bucket, Key: key })
+        : new GetObjectCommand({ Bucket: bucket, Key: key });
+    return getSignedUrl(this.presigner, command, { expiresIn: params.expiresInSeconds });
+  }
+
+  /** The port presigned URLs connect to (a snapshot Job's pod may reach only it). */
+  get podPort(): number {
+    const endpoint = this.params.podEndpoint ?? this.params.endpoint;
+    if (!endpoint) return 443;
+    const url = new URL(endpoint);
+    return Number(url.port) || (url.protocol === 'http:' ? 80 : 443);
+  }
+
+  private objectOf(location: string): { bucket: string; key: string } {
+    const url = new URL(location);
+    if (url.protocol !== this.protocol) throw new Error(`this store cannot read ${url.protocol} artifacts`);
+    if (url.host !== this.params.bucket) {
+      throw new Error(`artifact ${location} is not in this store's bucket ${this.params.bucket}`);
+    }
+    return { bucket: url.host, key: decodeURIComponent(url.pathname.slice(1)) };
   }
 
   private key(snapshotId: string, name = ''): string {
@@ -93,6 +143,7 @@ export class S3ArtifactStore implements ArtifactStore {
   /** Closes the client's sockets. */
   close(): void {
     this.client.destroy();
+    if (this.presigner !== this.client) this.presigner.destroy();
   }
 }
 

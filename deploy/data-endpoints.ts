@@ -1,4 +1,11 @@
-import type { V1Container, V1Deployment, V1Secret, V1Service, V1StatefulSet } from '@kubernetes/client-node';
+import type {
+  V1Container,
+  V1Deployment,
+  V1PodSpec,
+  V1Secret,
+  V1Service,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
 import type { DeployConfig } from './config.js';
 import { DeployConfigurationError } from './errors.js';
 import type { KubeClient } from './kube-client.js';
@@ -11,11 +18,12 @@ import { namespaceFor } from './names.js';
  * from its pod template and Secret (so inferred and declared credentials alike are found).
  */
 
-async function liveContainer(params: {
+/** The running data workload's pod template and its first container (image, env, scheduling). */
+export async function liveDataWorkload(params: {
   kube: KubeClient;
   namespace: string;
   service: string;
-}): Promise<V1Container> {
+}): Promise<{ pod: V1PodSpec; container: V1Container }> {
   for (const kind of ['StatefulSet', 'Deployment'] as const) {
     const workload = await params.kube.readOrNull<V1StatefulSet | V1Deployment>({
       apiVersion: 'apps/v1',
@@ -23,8 +31,9 @@ async function liveContainer(params: {
       namespace: params.namespace,
       name: params.service,
     });
-    const container = workload?.spec?.template.spec?.containers[0];
-    if (container) return container;
+    const pod = workload?.spec?.template.spec;
+    const container = pod?.containers[0];
+    if (pod && container) return { pod, container };
   }
   throw new DeployConfigurationError({
     field: `services.${params.service}`,
@@ -49,7 +58,7 @@ export async function postgresUrlFor(params: {
       problem: `Service ${namespace}/${service} has no cluster IP to reach it by`,
     });
   }
-  const container = await liveContainer({ kube, namespace, service });
+  const { container } = await liveDataWorkload({ kube, namespace, service });
   const value = async (name: string): Promise<string | undefined> => {
     const v = container.env?.find((candidate) => candidate.name === name);
     if (v?.value !== undefined) return v.value;

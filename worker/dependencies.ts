@@ -10,6 +10,7 @@ import { postgresActivityLog } from '../activities/postgres-activity-log.js';
 import { postgresAuditLog } from '../activities/postgres-audit-log.js';
 import { postgresDiffRunLog } from '../activities/postgres-diff-run-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
+import { PostgresJobDumpEngine } from '../activities/postgres-job-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { postgresPrewarmCatalog } from '../activities/postgres-prewarm-catalog.js';
 import { parseS3Url, S3ArtifactStore } from '../activities/s3-artifact-store.js';
@@ -18,7 +19,7 @@ import { KubeClient, loadDeployConfig } from '../deploy/index.js';
 import { SettingsError } from '../settings/env-settings.js';
 import { createHistory } from '../store/create-history.js';
 import { createPool } from '../store/database.js';
-import { loadWorkerSettings, type WorkerSettings } from './settings.js';
+import { loadWorkerSettings, snapshotRunnerOf, type WorkerSettings } from './settings.js';
 
 /** The artifact store the settings name: an object store (s3://) or a directory (file:// or the dir). */
 export function artifactStoreFor(settings: WorkerSettings, env: NodeJS.ProcessEnv): ArtifactStore {
@@ -30,6 +31,7 @@ export function artifactStoreFor(settings: WorkerSettings, env: NodeJS.ProcessEn
       ...parseS3Url(store),
       region: settings.s3Region,
       endpoint: settings.s3Endpoint,
+      podEndpoint: settings.s3PodEndpoint,
       credentials:
         accessKeyId && secretAccessKey
           ? { accessKeyId, secretAccessKey, sessionToken: env.AWS_SESSION_TOKEN || undefined }
@@ -42,7 +44,8 @@ export function artifactStoreFor(settings: WorkerSettings, env: NodeJS.ProcessEn
 /**
  * The worker's real dependencies, from explicit settings only: the deploy layer over the cluster of
  * KUBECONFIG (or the pod's ServiceAccount), the planner over that cluster's node pools, the Postgres
- * snapshot engine (pg_dump/pg_restore on this host, artifacts in MICROSTAX_SNAPSHOT_STORE), and the
+ * snapshot engine (a Job next to the data service, or pg_dump/pg_restore on this host: the snapshot
+ * runner setting; artifacts in MICROSTAX_SNAPSHOT_STORE), and the
  * Temporal client for progress and visibility. With `mirrorToDatabase`, also the metadata database
  * (DATABASE_URL), so every phase change reaches the environment's row and the idle sweep reads the
  * environments' recorded use; `close()` releases its connections.
@@ -84,14 +87,17 @@ export async function createWorkerDependencies(params: {
     prewarmCatalog: pool ? postgresPrewarmCatalog(pool) : undefined,
     namespaces: kubeNamespaceSweeper({ kube, config }),
     snapshotEngines: [
-      new PostgresDumpEngine({
-        store,
-        scratchDir: settings.scratchDir,
-        // The data service's cluster IP answers from this host where kube-proxy runs here (the
-        // local stack's real node, a k3s server); credentials are the running workload's own.
-        connectionFor: ({ environmentId, service }) =>
-          postgresUrlFor({ kube, config, environmentId, service: service.name }),
-      }),
+      snapshotRunnerOf(settings) === 'job' && store instanceof S3ArtifactStore
+        ? // Dumps run as Jobs next to the data service (settings checked an image and an s3 store).
+          new PostgresJobDumpEngine({ kube, config, store, transferImage: settings.snapshotJobImage! })
+        : new PostgresDumpEngine({
+            store,
+            scratchDir: settings.scratchDir,
+            // The data service's cluster IP answers from this host where kube-proxy runs here (the
+            // local stack's real node, a k3s server); credentials are the running workload's own.
+            connectionFor: ({ environmentId, service }) =>
+              postgresUrlFor({ kube, config, environmentId, service: service.name }),
+          }),
     ],
     close: async () => {
       await pool?.end();

@@ -2,11 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities/create-activities.js';
+import { PostgresJobDumpEngine } from '../../../activities/postgres-job-dump-engine.js';
+import { parseS3Url } from '../../../activities/s3-artifact-store.js';
 import { loadApiConfig } from '../../../api/config.js';
 import { createApiInstance } from '../../../api/instance.js';
 import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
+import type { ResolvedService } from '../../../blueprints/resolved.js';
+import { loadDeployConfig } from '../../../deploy/config.js';
+import type { KubeClient } from '../../../deploy/kube-client.js';
+import { namespaceFor } from '../../../deploy/names.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
-import { realNodeDeployEnv } from '../../../local/stack/node/layout.js';
+import { BRIDGE_ADDRESS, realNodeDeployEnv } from '../../../local/stack/node/layout.js';
 import { createApiToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
@@ -14,14 +20,24 @@ import { createTemporalClient, type TemporalClientHandle } from '../../../tempor
 import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
 import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
 import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import {
+  S3_ENDPOINT_ENV,
+  S3_POD_ENDPOINT_ENV,
+  SNAPSHOT_JOB_IMAGE_ENV,
+  SNAPSHOT_RUNNER_ENV,
+  SNAPSHOT_STORE_ENV,
+} from '../../../worker/settings.js';
 import { stackEnv } from '../../support/stack-env.js';
+import { until } from '../../support/until.js';
+import { stackKube } from '../deploy/helpers.js';
 import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
 import { deleteAndWait, snapshotRoundTrip, startFoundingExample, waitReady } from './founding-example-api.js';
 import { firstOk, httpAt } from './support.js';
 
 /**
- * Snapshot and restore through the API, on a real data service: the production worker (pg_dump and
- * pg_restore against the environment's Postgres on the real node) behind the real API.
+ * Snapshot and restore through the API, on a real data service: the production worker behind the real
+ * API, its dumps and restores running as Jobs next to the environment's Postgres on the real node
+ * (MICROSTAX_SNAPSHOT_RUNNER=job), the files moving to the stack's object store through the bridge.
  */
 describe('API snapshot and restore of the founding example on the real node', () => {
   let db: TestDatabase;
@@ -31,6 +47,8 @@ describe('API snapshot and restore of the founding example on the real node', ()
   let app: FastifyInstance;
   let token: string;
   const taskQueue = `real-snapshot-${randomUUID()}`;
+  let jobEngine: PostgresJobDumpEngine;
+  let kube: KubeClient;
 
   const call = async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => {
     const response = await app.inject({
@@ -51,10 +69,23 @@ describe('API snapshot and restore of the founding example on the real node', ()
     installTemporalRuntimeLogger();
     db = await createTestDatabase('real-snapshot');
     temporal = await createTemporalClient({ env: await stackEnv() });
+    const env = await stackEnv();
     const dependencies = await createWorkerDependencies({
       temporal: temporal.client,
-      env: { ...(await stackEnv()), ...realNodeDeployEnv(endpoints.realNode) },
+      env: {
+        ...env,
+        ...realNodeDeployEnv(endpoints.realNode),
+        [SNAPSHOT_RUNNER_ENV]: 'job',
+        // Any image with Node moves the file; the chart uses MicroStax's own (the helm-install test), this
+        // one the founding example's (published for its api anyway, so nothing is built here).
+        [SNAPSHOT_JOB_IMAGE_ENV]: 'ghcr.io/acme/checkout-api:1.0',
+        // The Jobs' pods reach the stack's object store through the bridge.
+        [S3_POD_ENDPOINT_ENV]: `http://${BRIDGE_ADDRESS}:${new URL(env[S3_ENDPOINT_ENV]!).port}`,
+      },
     });
+    jobEngine = dependencies.snapshotEngines![0] as PostgresJobDumpEngine;
+    expect(jobEngine).toBeInstanceOf(PostgresJobDumpEngine);
+    kube = await stackKube();
     worker = await createLifecycleWorker({
       env: await stackEnv(),
       taskQueue,
@@ -88,12 +119,71 @@ describe('API snapshot and restore of the founding example on the real node', ()
     try {
       const env = await waitReady(call, id);
       const { keptCartId } = await snapshotRoundTrip({ call, api: env.urls.api!, id });
+      await snapshotJobsGone(id);
+      await failedRestoreJob(id);
       await serviceLogs(id);
       await environmentFromSnapshotStep(keptCartId);
     } finally {
       await deleteAndWait(call, id);
     }
   }, 600_000);
+
+  /** The snapshot's and the restore's Jobs are gone, with their URL Secrets and egress policies. */
+  async function snapshotJobsGone(id: string) {
+    const namespace = namespaceFor(id, loadDeployConfig(await stackEnv()).namespacePrefix);
+    const left = async () =>
+      (
+        await Promise.all(
+          [
+            { apiVersion: 'batch/v1', kind: 'Job' },
+            { apiVersion: 'v1', kind: 'Secret' },
+            { apiVersion: 'networking.k8s.io/v1', kind: 'NetworkPolicy' },
+          ].map(async (type) =>
+            (
+              await kube.list({ ...type, namespace, labelSelector: 'microstax.dev/role=snapshot' })
+            ).items.map((item) => `${type.kind}/${item.metadata?.name}`),
+          ),
+        )
+      ).flat();
+    // The garbage collector removes the owned Secret and policy just after the Job.
+    expect(await until('snapshot Jobs cleaned up', left, (items) => items.length === 0)).toEqual([]);
+  }
+
+  /**
+   * A restore whose artifact does not match its sha256: the Job's download container refuses it before
+   * the database is touched, and the failure names the container, its exit code and its log.
+   */
+  async function failedRestoreJob(id: string) {
+    const snapshots = await call<{ items: { name: string; id: string }[] }>(
+      'GET',
+      `/v1/environments/${id}/snapshots`,
+    );
+    const snapshot = snapshots.body.items.find((s) => s.name === 'with-kept')!;
+    // The stack's store has no prefix: the dump the API's snapshot took is `<snapshot id>/db.dump`.
+    const { bucket } = parseS3Url((await stackEnv())[SNAPSHOT_STORE_ENV]!);
+    const artifact = {
+      service: 'db',
+      engine: jobEngine.name,
+      location: `s3://${bucket}/${snapshot.id}/db.dump`,
+      bytes: 0,
+      sha256: '0'.repeat(64),
+    };
+    const service = { name: 'db', image: 'postgres:16-alpine', ports: [5432] } as ResolvedService;
+    const failure = await jobEngine
+      .restore({
+        environmentId: id,
+        service,
+        artifact,
+        heartbeat: () => {},
+        signal: AbortSignal.timeout(120_000),
+      })
+      .catch((error: Error) => error);
+    expect(String(failure)).toMatch(
+      /snapshot restore Job msx-.*\/snapshot-restore-db-.* failed: container download exited with 4: the artifact does not match its sha256/,
+    );
+    expect(String(failure)).not.toMatch(/X-Amz-Signature/);
+    await snapshotJobsGone(id);
+  }
 
   /**
    * A new environment whose db init is [snapshot with-kept, sql after.sql]: the snapshot's cart is

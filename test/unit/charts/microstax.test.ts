@@ -25,7 +25,7 @@ import { REPO_ROOT } from '../../../local/stack/config.js';
 import { VERSIONS } from '../../../local/stack/versions.js';
 import { loadCodecKeys } from '../../../temporal/codec-key.js';
 import { loadTemporalConfig } from '../../../temporal/config.js';
-import { loadWorkerSettings } from '../../../worker/settings.js';
+import { loadWorkerSettings, snapshotRunnerOf } from '../../../worker/settings.js';
 import { CHART_DIR, ensureHelm, HELM_BUILD_TIMEOUT_MS, runHelm } from '../../support/helm.js';
 
 /**
@@ -319,6 +319,29 @@ describe('charts/microstax', () => {
       (error: Error) => error,
     );
     expect(String(refused)).toMatch(/worker\.snapshots\.store|snapshots.*store/);
+  });
+
+  it('runs snapshot dumps as Jobs with its own image by default, and gives the worker only what they need', async () => {
+    const store = ['--set', 'worker.snapshots.store=s3://team-snapshots'];
+    const jobs = await render([...store, '--set', 'worker.snapshots.s3.podEndpoint=http://10.0.0.1:9000']);
+    const env = processEnv(jobs, 'worker');
+    const settings = loadWorkerSettings(env);
+    expect(snapshotRunnerOf(settings)).toBe('job');
+    expect(settings.snapshotJobImage).toBe(container(jobs, 'worker').image);
+    expect(settings.s3PodEndpoint).toBe('http://10.0.0.1:9000');
+    const extra = (objects: typeof jobs) =>
+      ruleLines(clusterRole(objects, 'worker').rules!).filter(
+        (line) => !ruleLines(clusterRole(rendered, 'worker').rules!).includes(line),
+      );
+    // Deleting the Job removes its URL Secret and NetworkPolicy (owner references): no Secret delete.
+    expect(extra(jobs).sort()).toEqual(['batch/jobs: delete', 'core/pods/log: get']);
+    const inWorker = await render([...store, '--set', 'worker.snapshots.runner=worker']);
+    expect(snapshotRunnerOf(loadWorkerSettings(processEnv(inWorker, 'worker')))).toBe('worker');
+    expect(extra(inWorker)).toEqual([]);
+    const refused = await render([...store, '--set', 'worker.snapshots.runner=pod']).catch(
+      (error: Error) => error,
+    );
+    expect(String(refused)).toMatch(/runner/);
   });
 
   it('passes the optional settings only when they are set', async () => {

@@ -7,7 +7,7 @@ import { loadDeployConfig } from '../../../deploy/config.js';
 import { KubeClient } from '../../../deploy/kube-client.js';
 import { SettingsError } from '../../../settings/env-settings.js';
 import { loadTemporalConfig, temporalConnectionOptions } from '../../../temporal/config.js';
-import { loadWorkerSettings } from '../../../worker/settings.js';
+import { loadWorkerSettings, snapshotRunnerOf } from '../../../worker/settings.js';
 
 /** The problems of a SettingsError thrown by `read`, as "VARIABLE: message". */
 function problemsOf(read: () => unknown): string[] {
@@ -112,6 +112,32 @@ describe('cluster and worker settings', () => {
         loadWorkerSettings({ MICROSTAX_SNAPSHOT_STORE: 'ftp://x/y', MICROSTAX_S3_ENDPOINT: 'not a url' }),
       ).map((problem) => problem.split(':')[0]),
     ).toEqual(['MICROSTAX_SNAPSHOT_STORE', 'MICROSTAX_S3_ENDPOINT']);
+  });
+
+  it('snapshots run as Jobs with an object store and a transfer image; the job runner needs both', () => {
+    const s3 = { MICROSTAX_SNAPSHOT_STORE: 's3://bucket' };
+    const image = { MICROSTAX_SNAPSHOT_JOB_IMAGE: 'ghcr.io/acme/microstax:0.1.0' };
+    expect(snapshotRunnerOf(loadWorkerSettings({ ...s3, ...image }))).toBe('job');
+    expect(snapshotRunnerOf(loadWorkerSettings(s3))).toBe('worker');
+    expect(snapshotRunnerOf(loadWorkerSettings({ MICROSTAX_SNAPSHOT_DIR: '/snapshots' }))).toBe('worker');
+    expect(
+      snapshotRunnerOf(loadWorkerSettings({ ...s3, ...image, MICROSTAX_SNAPSHOT_RUNNER: 'worker' })),
+    ).toBe('worker');
+    expect(problemsOf(() => loadWorkerSettings({ ...s3, MICROSTAX_SNAPSHOT_RUNNER: 'job' }))).toEqual([
+      'MICROSTAX_SNAPSHOT_JOB_IMAGE: required for the job runner (MICROSTAX_SNAPSHOT_RUNNER=worker runs pg_dump on the worker)',
+    ]);
+    expect(
+      problemsOf(() =>
+        loadWorkerSettings({ MICROSTAX_SNAPSHOT_DIR: '/s', MICROSTAX_SNAPSHOT_RUNNER: 'job', ...image }),
+      ),
+    ).toEqual([
+      'MICROSTAX_SNAPSHOT_RUNNER: job needs an s3:// MICROSTAX_SNAPSHOT_STORE (Jobs reach the store through presigned URLs)',
+    ]);
+    expect(
+      problemsOf(() => loadWorkerSettings({ ...s3, MICROSTAX_SNAPSHOT_RUNNER: 'pod' })).map(
+        (problem) => problem.split(':')[0],
+      ),
+    ).toEqual(['MICROSTAX_SNAPSHOT_RUNNER']);
   });
 
   it('an s3 URL names a bucket and a key prefix', () => {

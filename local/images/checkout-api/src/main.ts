@@ -47,10 +47,6 @@ async function main(): Promise<void> {
     server.close(() => {
       void Promise.allSettled([db.end(), redis.quit()]).then(() => process.exit(0));
     });
-    // Node 18 keeps idle kept-alive sockets open after close(): a proxy reusing one would go on
-    // reaching this stopping pod instead of the new one. Close them now and as they go idle.
-    server.closeIdleConnections();
-    setInterval(() => server.closeIdleConnections(), 100).unref();
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.once('SIGTERM', () => stop('SIGTERM'));

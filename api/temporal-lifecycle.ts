@@ -18,6 +18,9 @@ import {
 import type { EnvironmentLifecycle, WorkflowOutcome } from './lifecycle.js';
 
 /** The lifecycle over Temporal, through the workflow engineer's LifecycleClient where it fits. */
+/** Longer than the Temporal client's gRPC retries of one call (10 attempts, at most 5 s apart). */
+const CLOSE_AFTER_RETRIES_MS = 30_000;
+
 export class TemporalLifecycle implements EnvironmentLifecycle {
   private readonly lifecycle: LifecycleClient;
 
@@ -53,6 +56,7 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
    * (and throw from a timer once the connection is closed).
    */
   private async bounded<T>(call: () => Promise<T>, limit: { ms: number; what: string }): Promise<T> {
+    this.refuseWhenClosed();
     const controller = new AbortController();
     const signal = AbortSignal.any([controller.signal, this.closing.signal]);
     try {
@@ -65,8 +69,14 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   /** Aborted at close: a call still retrying then stops instead of throwing from a timer on a closed connection. */
   private readonly closing = new AbortController();
 
-  private guarded<T>(call: () => Promise<T>): Promise<T> {
+  private async guarded<T>(call: () => Promise<T>): Promise<T> {
+    this.refuseWhenClosed();
     return this.handle.client.withAbortSignal(this.closing.signal, call);
+  }
+
+  /** A closed lifecycle takes no calls (its connection is closed a while later). */
+  private refuseWhenClosed(): void {
+    if (this.closing.signal.aborted) throw new Error('the Temporal connection is closed');
   }
 
   getStatus: EnvironmentLifecycle['getStatus'] = (environmentId, timeoutMs) =>
@@ -217,8 +227,14 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     });
   };
 
-  close: EnvironmentLifecycle['close'] = () => {
+  /**
+   * Aborts every call, and closes the connection a while later: the Temporal client's gRPC retry of a
+   * call that failed just before (a query no worker answers) runs from a timer, and throws
+   * "Channel has been shut down" from it when the connection is already closed. The retries end
+   * within ~15 s (10 attempts, 5 s at most apart); the timer does not keep the process alive.
+   */
+  close: EnvironmentLifecycle['close'] = async () => {
     this.closing.abort();
-    return this.handle.close();
+    setTimeout(() => void this.handle.close().catch(() => {}), CLOSE_AFTER_RETRIES_MS).unref();
   };
 }

@@ -12,6 +12,7 @@ import {
 } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { Logger } from 'pino';
+import { tracingStarted } from '../telemetry/tracing.js';
 import { loadTemporalConfig, temporalConnectionOptions } from '../temporal/config.js';
 import { loadDataConverter } from '../temporal/data-converter.js';
 import { isPassingUpdateRefusal } from '../temporal/lifecycle-client.js';
@@ -98,8 +99,10 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
         connection,
         namespace: config.namespace,
         dataConverter,
-        // Carries a traced wake request into the workflow; without a tracer provider it adds nothing.
-        interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+        // Carries a traced wake request into the workflow, when this process traces.
+        ...(tracingStarted() && {
+          interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+        }),
       });
       return { connection, client };
     });

@@ -36,6 +36,16 @@ export function tracingRequested(env: NodeJS.ProcessEnv = process.env): boolean 
   return Boolean(s.OTEL_EXPORTER_OTLP_ENDPOINT ?? s.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }
 
+let started = false;
+
+/**
+ * Whether this process started tracing. Temporal clients take the tracing interceptor only then: with
+ * it, an aborted call (withAbortSignal) went on retrying and threw from a timer once the connection closed.
+ */
+export function tracingStarted(): boolean {
+  return started;
+}
+
 /** A running tracer: the worker hands its processor and resource to Temporal's workflow span sink. */
 export interface Tracing {
   provider: NodeTracerProvider;
@@ -73,6 +83,7 @@ export async function startTracing(params: {
   });
   const provider = new NodeTracerProvider({ resource, spanProcessors: [spanProcessor] });
   provider.register();
+  started = true;
   return { provider, resource, spanProcessor, shutdown: () => provider.shutdown() };
 }
 

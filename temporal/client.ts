@@ -1,5 +1,6 @@
 import { Client, Connection } from '@temporalio/client';
 import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
+import { tracingStarted } from '../telemetry/tracing.js';
 import { loadTemporalConfig, type TemporalConfig, temporalConnectionOptions } from './config.js';
 import { loadDataConverter } from './data-converter.js';
 
@@ -26,8 +27,8 @@ export async function createTemporalClient(
     connection,
     namespace: config.namespace,
     dataConverter,
-    // Carries the caller's trace into the workflow; without a tracer provider it adds nothing.
-    interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
+    // Carries the caller's trace into the workflow, when this process traces.
+    ...(tracingStarted() && { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }),
   });
   return { client, connection, config, close: () => connection.close() };
 }

@@ -18,9 +18,6 @@ import {
 import type { EnvironmentLifecycle, WorkflowOutcome } from './lifecycle.js';
 
 /** The lifecycle over Temporal, through the workflow engineer's LifecycleClient where it fits. */
-/** Longer than the Temporal client's gRPC retries of one call (10 attempts, at most 5 s apart). */
-const CLOSE_AFTER_RETRIES_MS = 30_000;
-
 export class TemporalLifecycle implements EnvironmentLifecycle {
   private readonly lifecycle: LifecycleClient;
 
@@ -228,13 +225,11 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
   };
 
   /**
-   * Aborts every call, and closes the connection a while later: the Temporal client's gRPC retry of a
-   * call that failed just before (a query no worker answers) runs from a timer, and throws
-   * "Channel has been shut down" from it when the connection is already closed. The retries end
-   * within ~15 s (10 attempts, 5 s at most apart); the timer does not keep the process alive.
+   * Aborts every call and refuses new ones; the connection itself closes once a pending gRPC retry
+   * can no longer fire (temporal/client.ts).
    */
   close: EnvironmentLifecycle['close'] = async () => {
     this.closing.abort();
-    setTimeout(() => void this.handle.close().catch(() => {}), CLOSE_AFTER_RETRIES_MS).unref();
+    await this.handle.close();
   };
 }

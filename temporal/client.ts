@@ -30,5 +30,17 @@ export async function createTemporalClient(
     // Carries the caller's trace into the workflow, when this process traces.
     ...(tracingStarted() && { interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] } }),
   });
-  return { client, connection, config, close: () => connection.close() };
+  return { client, connection, config, close: () => closeAfterRetries(connection) };
+}
+
+/** Longer than the client's gRPC retries of one call (10 attempts, at most 5 s apart). */
+const CLOSE_AFTER_RETRIES_MS = 30_000;
+
+/**
+ * Closes the connection once a call's pending gRPC retry can no longer fire: the client retries from
+ * a timer, which throws "Channel has been shut down" when the connection closed meanwhile. The
+ * timer does not keep the process alive (an idle channel does not either).
+ */
+async function closeAfterRetries(connection: Connection): Promise<void> {
+  setTimeout(() => void connection.close().catch(() => {}), CLOSE_AFTER_RETRIES_MS).unref();
 }

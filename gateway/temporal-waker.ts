@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as pause } from 'node:timers/promises';
 import {
-  Client,
-  Connection,
+  type Client,
+  type Connection,
   ServiceError,
   type WorkflowHandle,
   WorkflowNotFoundError,
@@ -10,11 +10,9 @@ import {
   type WorkflowUpdateHandle,
   WorkflowUpdateStage,
 } from '@temporalio/client';
-import { OpenTelemetryWorkflowClientInterceptor } from '@temporalio/interceptors-opentelemetry';
 import type { Logger } from 'pino';
-import { tracingStarted } from '../telemetry/tracing.js';
-import { loadTemporalConfig, temporalConnectionOptions } from '../temporal/config.js';
-import { loadDataConverter } from '../temporal/data-converter.js';
+import { createTemporalClient, type TemporalClientHandle } from '../temporal/client.js';
+import { loadTemporalConfig } from '../temporal/config.js';
 import { isPassingUpdateRefusal } from '../temporal/lifecycle-client.js';
 import { withTimeout } from '../temporal/timeouts.js';
 import {
@@ -43,6 +41,9 @@ export interface EnvironmentWaker {
   close(): Promise<void>;
 }
 
+/** The Temporal client the waker calls through (`createTemporalClient`'s handle). */
+type OpenClient = Pick<TemporalClientHandle, 'client' | 'connection' | 'close'>;
+
 export interface TemporalWakerOptions {
   log: Logger;
   /** The settings: TEMPORAL_ADDRESS and the rest of the Temporal and codec settings (default process.env, read at first use). */
@@ -63,7 +64,7 @@ export interface TemporalWakerOptions {
    */
   acceptWithinMs?: number;
   /** Opens the client (default: a connection to `config`'s Temporal); tests pass a stand-in server. */
-  open?: () => Promise<{ client: Client; connection: Connection }>;
+  open?: () => Promise<OpenClient>;
 }
 
 /** Between two asks of an update the server refused for a passing reason. */
@@ -86,27 +87,16 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
   const open =
     options.open ??
     (async () => {
-      const config = loadTemporalConfig(options.env);
-      const dataConverter = await loadDataConverter(options.env);
-      const connection = await Connection.connect({
-        ...(await temporalConnectionOptions(config)),
-        connectTimeout: connectTimeoutMs,
-      }).catch((error: unknown) => {
-        throw new Error(`Temporal at ${config.address}: ${messageOf(error)}`);
-      });
-      options.log.info({ address: config.address, namespace: config.namespace }, 'connected to Temporal');
-      const client = new Client({
-        connection,
-        namespace: config.namespace,
-        dataConverter,
-        // Carries a traced wake request into the workflow, when this process traces.
-        ...(tracingStarted() && {
-          interceptors: { workflow: [new OpenTelemetryWorkflowClientInterceptor()] },
-        }),
-      });
-      return { connection, client };
+      const handle = await createTemporalClient({ env: options.env, connectTimeoutMs }).catch(
+        (error: unknown) => {
+          throw new Error(`Temporal at ${loadTemporalConfig(options.env).address}: ${messageOf(error)}`);
+        },
+      );
+      const { address, namespace } = handle.config;
+      options.log.info({ address, namespace }, 'connected to Temporal');
+      return handle;
     });
-  let connecting: Promise<{ client: Client; connection: Connection }> | undefined;
+  let connecting: Promise<OpenClient> | undefined;
   let lastFailure: { at: number; message: string } | undefined;
   let closed = false;
   /** A claimed warm environment's runtime id → the claimer's environment id (stable for its life). */
@@ -307,7 +297,7 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
       closed = true;
       const current = connecting;
       connecting = undefined;
-      await current?.then(({ connection }) => connection.close()).catch(() => {});
+      await current?.then((handle) => handle.close()).catch(() => {});
     },
   };
 }

@@ -40,7 +40,7 @@ let started = false;
 
 /**
  * Whether this process started tracing. Temporal clients take the tracing interceptor only then: with
- * it, an aborted call (withAbortSignal) went on retrying and threw from a timer once the connection closed.
+ * it, an aborted call (withAbortSignal) went on retrying.
  */
 export function tracingStarted(): boolean {
   return started;

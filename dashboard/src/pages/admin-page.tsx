@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { api, errorMessage, type Whoami } from '../api/client';
 import { DataTable } from '../components/data-table';
-import { ErrorState, LoadFailure, Loading } from '../components/states';
+import { LoadFailure, Loading } from '../components/states';
 import { ApiFailure, useLoad } from '../use-load';
 import { TokensSection } from './tokens-section';
 

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, type CreatedShare, type Environment, errorMessage } from '../api/client';
 import { DataTable } from '../components/data-table';
-import { ErrorState, LoadFailure } from '../components/states';
+import { LoadFailure } from '../components/states';
 import { ApiFailure, useLoad } from '../use-load';
 
 /** The link a share holder opens: the first service URL with the share token (the gateway swaps it for a cookie). */

@@ -1,7 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import { api, type CreatedToken, errorMessage } from '../api/client';
 import { DataTable } from '../components/data-table';
-import { ErrorState, LoadFailure, Loading } from '../components/states';
+import { LoadFailure, Loading } from '../components/states';
 import { ApiFailure, useLoad } from '../use-load';
 
 /**

@@ -9,7 +9,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { WakeError } from '../../../gateway/errors.js';
-import { createTemporalWaker } from '../../../gateway/temporal-waker.js';
+import { createTemporalWaker, type TemporalWakerOptions } from '../../../gateway/temporal-waker.js';
 import type { EnvironmentStatus } from '../../../workflows/contracts.js';
 
 /**
@@ -51,12 +51,11 @@ function standIn(params: { starts: StartAnswer[]; statuses?: EnvironmentStatus[]
   const client = { workflow: { getHandle: () => handle } } as unknown as Client;
   const connection = {
     withDeadline: <T>(_deadline: number, call: () => Promise<T>) => call(),
-    close: async () => {},
   } as unknown as Connection;
-  return { open: async () => ({ client, connection }), updateIds };
+  return { open: async () => ({ client, connection, close: async () => {} }), updateIds };
 }
 
-function waker(params: { open: () => Promise<{ client: Client; connection: Connection }> }) {
+function waker(params: { open: NonNullable<TemporalWakerOptions['open']> }) {
   return createTemporalWaker({
     log: silent,
     open: params.open,

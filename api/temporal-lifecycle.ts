@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { WorkflowNotFoundError } from '@temporalio/client';
 import { WorkflowIdConflictPolicy } from '@temporalio/common';
 import { createTemporalClient, type TemporalClientHandle } from '../temporal/client.js';
@@ -27,6 +28,8 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
     private readonly updateTimeoutMs: number,
   ) {
     this.lifecycle = new LifecycleClient(handle.client, taskQueue);
+    // Every call in flight listens to it: many at once are normal, not a leak.
+    setMaxListeners(0, this.closing.signal);
   }
 
   /**

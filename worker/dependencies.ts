@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { type ArtifactStore, DirectoryArtifactStore } from '../activities/artifact-store.js';
+import {
+  JobSnapshotEngine,
+  POSTGRES_JOB_FLAVOUR,
+  REDIS_JOB_FLAVOUR,
+} from '../activities/job-snapshot-engine.js';
 import { kubeNamespaceSweeper } from '../activities/kube-namespace-sweeper.js';
 import { KubeRuntime } from '../activities/kube-runtime.js';
 import { createKubeTrafficReplayer } from '../activities/kube-traffic-replayer.js';
@@ -10,7 +15,6 @@ import { postgresActivityLog } from '../activities/postgres-activity-log.js';
 import { postgresAuditLog } from '../activities/postgres-audit-log.js';
 import { postgresDiffRunLog } from '../activities/postgres-diff-run-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
-import { PostgresJobDumpEngine } from '../activities/postgres-job-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { postgresPrewarmCatalog } from '../activities/postgres-prewarm-catalog.js';
 import { parseS3Url, S3ArtifactStore } from '../activities/s3-artifact-store.js';
@@ -86,19 +90,30 @@ export async function createWorkerDependencies(params: {
     diffRuns: pool ? postgresDiffRunLog(pool) : undefined,
     prewarmCatalog: pool ? postgresPrewarmCatalog(pool) : undefined,
     namespaces: kubeNamespaceSweeper({ kube, config }),
-    snapshotEngines: [
+    snapshotEngines:
       snapshotRunnerOf(settings) === 'job' && store instanceof S3ArtifactStore
-        ? // Dumps run as Jobs next to the data service (settings checked an image and an s3 store).
-          new PostgresJobDumpEngine({ kube, config, store, transferImage: settings.snapshotJobImage! })
-        : new PostgresDumpEngine({
-            store,
-            scratchDir: settings.scratchDir,
-            // The data service's cluster IP answers from this host where kube-proxy runs here (the
-            // local stack's real node, a k3s server); credentials are the running workload's own.
-            connectionFor: ({ environmentId, service }) =>
-              postgresUrlFor({ kube, config, environmentId, service: service.name }),
-          }),
-    ],
+        ? // Dumps run as Jobs next to the data service (settings checked an image and an s3 store):
+          // Postgres and Redis.
+          [POSTGRES_JOB_FLAVOUR, REDIS_JOB_FLAVOUR].map(
+            (flavour) =>
+              new JobSnapshotEngine({
+                kube,
+                config,
+                store,
+                transferImage: settings.snapshotJobImage!,
+                flavour,
+              }),
+          )
+        : [
+            new PostgresDumpEngine({
+              store,
+              scratchDir: settings.scratchDir,
+              // The data service's cluster IP answers from this host where kube-proxy runs here (the
+              // local stack's real node, a k3s server); credentials are the running workload's own.
+              connectionFor: ({ environmentId, service }) =>
+                postgresUrlFor({ kube, config, environmentId, service: service.name }),
+            }),
+          ],
     close: async () => {
       await pool?.end();
       if (store instanceof S3ArtifactStore) store.close();

@@ -12,13 +12,16 @@ import { shortHash } from '../names.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
 
 /**
- * A snapshot's dump or restore as a Job next to the data service: the service's own image runs
- * pg_dump (or pg_restore and psql) against it by cluster DNS, and a transfer container (an image with
+ * A snapshot's dump or restore as a Job next to the data service: the service's own image runs its
+ * engine's tools against it by cluster DNS (Postgres: pg_dump, or pg_restore and psql; Redis: redis-cli
+ * --rdb, or a scratch redis-server loading the RDB and MIGRATE), and a transfer container (an image with
  * Node: MicroStax's own) moves the file to or from the object store through a presigned URL. The URL
  * reaches the pod through a Secret the worker deletes with the Job; no store credential ever does.
  */
 
 export type SnapshotJobKind = 'dump' | 'restore';
+/** The data engines a Job can dump and restore. */
+export type SnapshotJobEngine = 'postgres' | 'redis';
 
 /** Where the dump waits between the two containers. */
 const WORK_DIR = '/work';
@@ -102,18 +105,89 @@ const RESTORE_COMMAND = [
 
 const DUMP_COMMAND = `set -eu\npg_dump --format=custom --no-owner --no-privileges --file=${ARTIFACT}`;
 
+/**
+ * redis-cli against the service, with its password when the workload has one (REDIS_PASSWORD); an
+ * empty REDISCLI_AUTH would still send AUTH, so it is set only then.
+ */
+const REDIS_TARGET_FUNCTION = [
+  'target() {',
+  `  if [ -n "\${REDIS_PASSWORD:-}" ]; then REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" "$@"`,
+  '  else redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" "$@"; fi',
+  '}',
+].join('\n');
+
+/** The RDB as a replica would get it (the server forks; it keeps serving). */
+const REDIS_DUMP_COMMAND = ['set -eu', REDIS_TARGET_FUNCTION, `target --rdb ${ARTIFACT}`].join('\n');
+
+/** The scratch server's port, on the Job pod's loopback only. */
+const SCRATCH_REDIS_PORT = 6390;
+
+/**
+ * Redis cannot load an RDB while it runs, and restarting it would rewrite the file on the way down.
+ * So a scratch redis-server in the Job loads the RDB (an RDB it cannot read stops it: exit 5), the
+ * service is emptied (FLUSHALL, like pg_restore --clean; exit 6 if refused), and every key of every
+ * database moves to it with MIGRATE (value and TTL, REPLACE), 100 keys a command. Keys come quoted from
+ * --no-raw --scan and go back through redis-cli's parser, so any byte in a key survives. Each MIGRATE
+ * must answer OK (or NOKEY: nothing left in that batch); anything else fails the Job with the answer
+ * (exit 7).
+ */
+const REDIS_RESTORE_COMMAND = [
+  'set -eu',
+  REDIS_TARGET_FUNCTION,
+  `scratch() { redis-cli -p ${SCRATCH_REDIS_PORT} "$@"; }`,
+  `redis-server --port ${SCRATCH_REDIS_PORT} --bind 127.0.0.1 --dir ${WORK_DIR} --dbfilename ${ARTIFACT.slice(WORK_DIR.length + 1)} --save '' --appendonly no --logfile ${WORK_DIR}/scratch.log &`,
+  'server=$!',
+  'until [ "$(scratch ping 2>/dev/null)" = PONG ]; do',
+  `  kill -0 "$server" 2>/dev/null || { echo 'the snapshot does not load:'; tail -n 5 ${WORK_DIR}/scratch.log; exit 5; }`,
+  '  sleep 0.2',
+  'done',
+  'flushed="$(target FLUSHALL 2>&1)"',
+  '[ "$flushed" = OK ] || { echo "FLUSHALL on $REDIS_HOST answered: $flushed"; exit 6; }',
+  "auth=''",
+  `[ -n "\${REDIS_PASSWORD:-}" ] && auth=" AUTH \\"$REDIS_PASSWORD\\""`,
+  `for db in $(scratch INFO keyspace | sed -n 's/^db\\([0-9]*\\):.*/\\1/p'); do`,
+  `  scratch -n "$db" --scan --no-raw \\`,
+  `    | awk -v prefix="MIGRATE $REDIS_HOST $REDIS_PORT \\"\\" $db 60000 REPLACE$auth KEYS" \\`,
+  `        '{ keys = keys " " $0 } NR % 100 == 0 { print prefix keys; keys = "" } END { if (keys != "") print prefix keys }' \\`,
+  `    | scratch -n "$db" >${WORK_DIR}/migrate.out 2>&1`,
+  `  if grep -v -x -e OK -e NOKEY ${WORK_DIR}/migrate.out; then echo "MIGRATE of database $db failed"; exit 7; fi`,
+  'done',
+  'scratch SHUTDOWN NOSAVE >/dev/null 2>&1 || true',
+].join('\n');
+
+/** What each engine runs in the data image, and how it is told where the service is. */
+const ENGINES: Record<
+  SnapshotJobEngine,
+  { commands: Record<SnapshotJobKind, string>; hostEnv: string; portEnv: string }
+> = {
+  postgres: {
+    commands: { dump: DUMP_COMMAND, restore: RESTORE_COMMAND },
+    hostEnv: 'PGHOST',
+    portEnv: 'PGPORT',
+  },
+  redis: {
+    commands: { dump: REDIS_DUMP_COMMAND, restore: REDIS_RESTORE_COMMAND },
+    hostEnv: 'REDIS_HOST',
+    portEnv: 'REDIS_PORT',
+  },
+};
+
 export interface SnapshotJobParams {
   kind: SnapshotJobKind;
+  engine: SnapshotJobEngine;
   name: string;
   namespace: string;
   environmentId: string;
   service: string;
-  /** The data service's image (it has pg_dump, pg_restore and psql). */
+  /** The data service's image (it has the engine's tools: pg_dump, pg_restore, psql; redis-cli, redis-server). */
   image: string;
   host: string;
   port: number;
-  /** PGUSER, PGPASSWORD, PGDATABASE as the running workload has them (values or Secret references). */
-  pgEnv: V1EnvVar[];
+  /**
+   * The engine's credentials as the running workload has them (values or Secret references): PGUSER,
+   * PGPASSWORD, PGDATABASE; REDISCLI_AUTH.
+   */
+  databaseEnv: V1EnvVar[];
   /** An image with Node for the transfer container. */
   transferImage: string;
   /** For a restore: the sha256 the downloaded artifact must have. */
@@ -179,8 +253,9 @@ export function renderSnapshotNetworkPolicy(params: SnapshotJobParams, owner?: J
 }
 
 /**
- * The Job: for a dump, the data image's pg_dump (init container) then the upload; for a restore, the
- * download (init container, checking the sha256) then pg_restore into psql in one transaction.
+ * The Job: for a dump, the data image's dump (init container) then the upload; for a restore, the
+ * download (init container, checking the sha256) then the engine's restore (Postgres: pg_restore into
+ * psql in one transaction; Redis: REDIS_RESTORE_COMMAND).
  */
 export function renderSnapshotJob(params: SnapshotJobParams): V1Job {
   const urlEnv: V1EnvVar = {
@@ -188,14 +263,15 @@ export function renderSnapshotJob(params: SnapshotJobParams): V1Job {
     valueFrom: { secretKeyRef: { name: params.name, key: 'url' } },
   };
   const mounts = [{ name: 'work', mountPath: WORK_DIR }];
+  const engine = ENGINES[params.engine];
   const database: V1Container = {
     name: params.kind === 'dump' ? 'dump' : 'restore',
     image: params.image,
-    command: ['sh', '-c', params.kind === 'dump' ? DUMP_COMMAND : RESTORE_COMMAND],
+    command: ['sh', '-c', engine.commands[params.kind]],
     env: [
-      { name: 'PGHOST', value: params.host },
-      { name: 'PGPORT', value: String(params.port) },
-      ...params.pgEnv,
+      { name: engine.hostEnv, value: params.host },
+      { name: engine.portEnv, value: String(params.port) },
+      ...params.databaseEnv,
     ],
     volumeMounts: mounts,
     securityContext: containerSecurityContext(),

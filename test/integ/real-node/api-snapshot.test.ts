@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { V1Service } from '@kubernetes/client-node';
 import type { FastifyInstance } from 'fastify';
+import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createActivities } from '../../../activities/create-activities.js';
-import { PostgresJobDumpEngine } from '../../../activities/postgres-job-dump-engine.js';
+import { JobSnapshotEngine } from '../../../activities/job-snapshot-engine.js';
 import { parseS3Url } from '../../../activities/s3-artifact-store.js';
 import { loadApiConfig } from '../../../api/config.js';
 import { createApiInstance } from '../../../api/instance.js';
@@ -34,10 +36,17 @@ import { createTestDatabase, type TestDatabase } from '../store/test-database.js
 import { deleteAndWait, snapshotRoundTrip, startFoundingExample, waitReady } from './founding-example-api.js';
 import { firstOk, httpAt } from './support.js';
 
+const REDIS_IMAGE = '  image: redis:7-alpine\n';
+/** A key MIGRATE must carry byte for byte: a newline, quotes, a backslash, spaces. */
+const ODD_KEY = 'line\nbreak "quoted" \\ key';
+/** Written before the snapshot: a plain key, one with a TTL, an odd name, one in database 1. */
+const KEPT = { 'kept:string': 'kept', 'ttl:kept': 'expires', [ODD_KEY]: 'odd', 'db1:kept': 'in db 1' };
+const KEPT_READ = { ...KEPT, ttlKept: 'kept' };
+
 /**
- * Snapshot and restore through the API, on a real data service: the production worker behind the real
- * API, its dumps and restores running as Jobs next to the environment's Postgres on the real node
- * (MICROSTAX_SNAPSHOT_RUNNER=job), the files moving to the stack's object store through the bridge.
+ * Snapshot and restore through the API, on real data services: the production worker behind the real
+ * API, its dumps and restores running as Jobs next to the environment's Postgres and Redis on the real
+ * node (MICROSTAX_SNAPSHOT_RUNNER=job), the files moving to the stack's object store through the bridge.
  */
 describe('API snapshot and restore of the founding example on the real node', () => {
   let db: TestDatabase;
@@ -47,7 +56,7 @@ describe('API snapshot and restore of the founding example on the real node', ()
   let app: FastifyInstance;
   let token: string;
   const taskQueue = `real-snapshot-${randomUUID()}`;
-  let jobEngine: PostgresJobDumpEngine;
+  let jobEngine: JobSnapshotEngine;
   let kube: KubeClient;
 
   const call = async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => {
@@ -83,8 +92,9 @@ describe('API snapshot and restore of the founding example on the real node', ()
         [S3_POD_ENDPOINT_ENV]: `http://${BRIDGE_ADDRESS}:${new URL(env[S3_ENDPOINT_ENV]!).port}`,
       },
     });
-    jobEngine = dependencies.snapshotEngines![0] as PostgresJobDumpEngine;
-    expect(jobEngine).toBeInstanceOf(PostgresJobDumpEngine);
+    jobEngine = dependencies.snapshotEngines![0] as JobSnapshotEngine;
+    expect(jobEngine).toBeInstanceOf(JobSnapshotEngine);
+    expect(dependencies.snapshotEngines!.map((e) => e.name)).toEqual(['postgres-logical', 'redis-rdb']);
     kube = await stackKube();
     worker = await createLifecycleWorker({
       env: await stackEnv(),
@@ -114,11 +124,27 @@ describe('API snapshot and restore of the founding example on the real node', ()
     await db?.drop();
   }, 120_000);
 
-  it('a row written before the snapshot is back after a restore, one written after is gone; the services log', async () => {
-    const id = await startFoundingExample(call);
+  it('a row and Redis keys written before the snapshot are back after a restore, ones written after are gone; the services log', async () => {
+    // The cache keeps data here (stateful), so the snapshot holds its RDB beside the database's dump.
+    const id = await startFoundingExample(call, {
+      source: (yaml) => yaml.replace(REDIS_IMAGE, `${REDIS_IMAGE}  stateful: true\n`),
+    });
     try {
       const env = await waitReady(call, id);
-      const { keptCartId } = await snapshotRoundTrip({ call, api: env.urls.api!, id });
+      const { keptCartId } = await snapshotRoundTrip({
+        call,
+        api: env.urls.api!,
+        id,
+        beforeSnapshot: () => writeCache(id, KEPT),
+        afterSnapshot: () => writeCache(id, { 'kept:string': 'overwritten', lost: 'written after' }),
+      });
+      const restored = await until(
+        'the cache restored',
+        () => readCache(id),
+        (cache) => cache.lost === null && cache['kept:string'] === 'kept',
+      );
+      expect(restored).toEqual({ ...KEPT_READ, lost: null });
+      await sizesAndDurations(id);
       await snapshotJobsGone(id);
       await failedRestoreJob(id);
       await serviceLogs(id);
@@ -127,6 +153,83 @@ describe('API snapshot and restore of the founding example on the real node', ()
       await deleteAndWait(call, id);
     }
   }, 600_000);
+
+  /** A client of the environment's Redis (its cluster IP answers from this host, the real node's). */
+  async function redisOf(id: string, database: number) {
+    const namespace = namespaceFor(id, loadDeployConfig(await stackEnv()).namespacePrefix);
+    const service = await kube.read<V1Service>({
+      apiVersion: 'v1',
+      kind: 'Service',
+      namespace,
+      name: 'cache',
+    });
+    const client = createClient({
+      url: `redis://${service.spec!.clusterIP}:${service.spec!.ports![0]!.port}/${database}`,
+      socket: { reconnectStrategy: false },
+    });
+    // A failed connect rejects connect(); without a listener the same error would also crash the run.
+    client.on('error', () => {});
+    await client.connect();
+    return client;
+  }
+
+  /** Sets string keys; a `db1:` prefix puts one in database 1 (MIGRATE must carry every database). */
+  async function writeCache(id: string, keys: Record<string, string>) {
+    const clients = [await redisOf(id, 0), await redisOf(id, 1)];
+    try {
+      for (const [key, value] of Object.entries(keys)) {
+        const [client, name] = key.startsWith('db1:') ? [clients[1]!, key.slice(4)] : [clients[0]!, key];
+        await client.set(name, value, key.startsWith('ttl:') ? { EX: 3600 } : {});
+      }
+    } finally {
+      for (const client of clients) client.destroy();
+    }
+  }
+
+  async function readCache(id: string): Promise<Record<string, string | number | null>> {
+    const [zero, one] = [await redisOf(id, 0), await redisOf(id, 1)];
+    try {
+      const ttl = await zero.ttl('ttl:kept');
+      return {
+        'kept:string': await zero.get('kept:string'),
+        'ttl:kept': await zero.get('ttl:kept'),
+        ttlKept: ttl > 0 && ttl <= 3600 ? 'kept' : ttl,
+        [ODD_KEY]: await zero.get(ODD_KEY),
+        'db1:kept': await one.get('kept'),
+        lost: await zero.get('lost'),
+      };
+    } finally {
+      zero.destroy();
+      one.destroy();
+    }
+  }
+
+  /** Every artifact of the snapshot has its engine, size and capture duration recorded. */
+  async function sizesAndDurations(id: string) {
+    const listed = await call<{ items: { name: string; details: { artifacts: unknown[] } }[] }>(
+      'GET',
+      `/v1/environments/${id}/snapshots`,
+    );
+    const artifacts = listed.body.items.find((s) => s.name === 'with-kept')!.details.artifacts;
+    expect(artifacts).toEqual([
+      expect.objectContaining({
+        service: 'db',
+        engine: 'postgres-logical',
+        bytes: expect.any(Number),
+        durationMs: expect.any(Number),
+      }),
+      expect.objectContaining({
+        service: 'cache',
+        engine: 'redis-rdb',
+        bytes: expect.any(Number),
+        durationMs: expect.any(Number),
+      }),
+    ]);
+    for (const artifact of artifacts as { bytes: number; durationMs: number }[]) {
+      expect(artifact.bytes).toBeGreaterThan(0);
+      expect(artifact.durationMs).toBeGreaterThan(0);
+    }
+  }
 
   /** The snapshot's and the restore's Jobs are gone, with their URL Secrets and egress policies. */
   async function snapshotJobsGone(id: string) {
@@ -186,17 +289,20 @@ describe('API snapshot and restore of the founding example on the real node', ()
   }
 
   /**
-   * A new environment whose db init is [snapshot with-kept, sql after.sql]: the snapshot's cart is
-   * there, the sql step ran after the restore (its cart follows the snapshot's rows), and the api (a
-   * dependant of db) was applied only once the restore and the step were done.
+   * A new environment whose db init is [snapshot with-kept, sql after.sql] and cache init [snapshot
+   * with-kept]: the snapshot's cart and keys are there, the sql step ran after the restore (its cart
+   * follows the snapshot's rows), and the api (a dependant of both) was applied only once the restores
+   * and the step were done.
    */
   async function environmentFromSnapshotStep(keptCartId: string) {
     const id = await startFoundingExample(call, {
       source: (yaml) =>
-        yaml.replace(
-          '  init:\n    type: sql\n    script: scripts/seed.sql\n',
-          '  init:\n  - type: snapshot\n    snapshot: with-kept\n  - type: sql\n    script: scripts/after.sql\n',
-        ),
+        yaml
+          .replace(
+            '  init:\n    type: sql\n    script: scripts/seed.sql\n',
+            '  init:\n  - type: snapshot\n    snapshot: with-kept\n  - type: sql\n    script: scripts/after.sql\n',
+          )
+          .replace(REDIS_IMAGE, `${REDIS_IMAGE}  init:\n  - type: snapshot\n    snapshot: with-kept\n`),
       scripts: {
         'scripts/after.sql': "INSERT INTO carts (customer) VALUES ('after-restore@example.com');\n",
       },
@@ -209,6 +315,7 @@ describe('API snapshot and restore of the founding example on the real node', ()
       });
       const next = await httpAt(`${api}/carts/${Number(keptCartId) + 1}`);
       expect(next.json().cart).toMatchObject({ customer: 'after-restore@example.com' });
+      expect(await readCache(id)).toEqual({ ...KEPT_READ, lost: null });
       const history = await temporal.client.workflow.getHandle(`env-${id}`).fetchHistory();
       const activities = (history.events ?? []).flatMap((e) => {
         const name = e.activityTaskScheduledEventAttributes?.activityType?.name;
@@ -218,6 +325,7 @@ describe('API snapshot and restore of the founding example on the real node', ()
         'deployEnvironment',
         'restoreService',
         'runInitSteps',
+        'restoreService',
         'deployEnvironment',
       ]);
     } finally {

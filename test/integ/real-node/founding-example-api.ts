@@ -69,6 +69,9 @@ export async function snapshotRoundTrip(params: {
   api: string;
   id: string;
   via?: string;
+  /** Runs just before the snapshot is taken, and just after (before the restore). */
+  beforeSnapshot?: () => Promise<void>;
+  afterSnapshot?: () => Promise<void>;
 }): Promise<{ keptCartId: string }> {
   const { call, api, id, via } = params;
   const products = await firstOk(`${api}/products`, 60_000, via);
@@ -76,6 +79,7 @@ export async function snapshotRoundTrip(params: {
   const cart = async (customer: string) =>
     (await httpAt(`${api}/carts`, { method: 'POST', body: { customer }, via })).json().cart as { id: string };
   const kept = await cart('kept@example.com');
+  await params.beforeSnapshot?.();
   const snapshot = await call('POST', `/v1/environments/${id}/snapshots`, { name: 'with-kept' });
   expect(snapshot.status).toBe(202);
   const listed = await until(
@@ -87,6 +91,7 @@ export async function snapshotRoundTrip(params: {
   );
   expect(listed.items.find((s) => s.name === 'with-kept')?.phase).toBe('ready');
   const lost = await cart('lost@example.com');
+  await params.afterSnapshot?.();
   const restore = await call('POST', `/v1/environments/${id}/restore`, { snapshot: 'with-kept' });
   expect(restore.status).toBe(202);
   await until(

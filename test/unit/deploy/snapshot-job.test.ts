@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pgEnvOf } from '../../../activities/postgres-job-dump-engine.js';
+import { POSTGRES_JOB_FLAVOUR, pgEnvOf, REDIS_JOB_FLAVOUR } from '../../../activities/job-snapshot-engine.js';
+import type { ResolvedService } from '../../../blueprints/resolved.js';
 import {
   RESULT_PREFIX,
   renderSnapshotJob,
@@ -21,7 +22,8 @@ function params(overrides: Partial<SnapshotJobParams> = {}): SnapshotJobParams {
     image: 'postgres:16-alpine',
     host: 'db',
     port: 5432,
-    pgEnv: pgEnvOf([
+    engine: 'postgres',
+    databaseEnv: pgEnvOf([
       { name: 'POSTGRES_USER', value: 'shop' },
       { name: 'POSTGRES_PASSWORD', valueFrom: { secretKeyRef: { name: 'db-credentials', key: 'password' } } },
     ]),
@@ -118,6 +120,45 @@ describe('snapshot Jobs', () => {
     expect(restore!.image).toBe('postgres:16-alpine');
     const script = restore!.command![2]!;
     expect(script).toMatch(/^set -eu\npg_restore --clean --if-exists .*\npsql .*--single-transaction/);
+  });
+
+  it('a Redis dump is redis-cli --rdb, a restore a scratch server MIGRATE-ing every key, with the password only by reference', () => {
+    const password = {
+      name: 'REDIS_PASSWORD',
+      valueFrom: { secretKeyRef: { name: 'cache', key: 'password' } },
+    };
+    const redis = (kind: 'dump' | 'restore') =>
+      params({
+        kind,
+        engine: 'redis',
+        service: 'cache',
+        image: 'redis:7-alpine',
+        host: 'cache',
+        port: 6379,
+        databaseEnv: REDIS_JOB_FLAVOUR.databaseEnv([{ name: 'LOG_LEVEL', value: 'debug' }, password]),
+        ...(kind === 'restore' && { sha256: 'ab'.repeat(32) }),
+      });
+    const dumpPod = renderSnapshotJob(redis('dump')).spec!.template.spec!;
+    const [dump] = dumpPod.initContainers!;
+    expect(dump!.image).toBe('redis:7-alpine');
+    expect(dump!.env).toEqual([
+      { name: 'REDIS_HOST', value: 'cache' },
+      { name: 'REDIS_PORT', value: '6379' },
+      password,
+    ]);
+    expect(dump!.command![2]).toMatch(/target --rdb \/work\/artifact\.dump$/);
+    expect(dumpPod.containers[0]!.name).toBe('upload');
+
+    const restorePod = renderSnapshotJob(redis('restore')).spec!.template.spec!;
+    expect(restorePod.initContainers![0]!.name).toBe('download');
+    const script = restorePod.containers[0]!.command![2]!;
+    expect(script).toContain('redis-server --port 6390 --bind 127.0.0.1');
+    expect(script).toContain('target FLUSHALL');
+    expect(script).toContain('MIGRATE $REDIS_HOST $REDIS_PORT');
+    expect(JSON.stringify(restorePod)).not.toContain('X-Amz');
+    expect(REDIS_JOB_FLAVOUR.supports({ image: 'redis:7-alpine' } as ResolvedService)).toBe(true);
+    expect(REDIS_JOB_FLAVOUR.supports({ image: 'postgres:16-alpine' } as ResolvedService)).toBe(false);
+    expect(POSTGRES_JOB_FLAVOUR.supports({ image: 'redis:7-alpine' } as ResolvedService)).toBe(false);
   });
 
   it("the Job's pod alone may reach the object store's port", () => {

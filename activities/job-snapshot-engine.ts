@@ -1,4 +1,5 @@
 import type { V1ContainerStatus, V1EnvVar, V1Job, V1Pod } from '@kubernetes/client-node';
+import { imageEngine } from '../blueprints/data-engines.js';
 import type { ResolvedService } from '../blueprints/resolved.js';
 import type { DeployConfig } from '../deploy/config.js';
 import { liveDataWorkload } from '../deploy/data-endpoints.js';
@@ -10,6 +11,7 @@ import {
   renderSnapshotUrlSecret,
   SHA256_MISMATCH_EXIT,
   SNAPSHOT_JOB_LABEL,
+  type SnapshotJobEngine,
   type SnapshotJobKind,
   type SnapshotJobParams,
   snapshotJobName,
@@ -32,13 +34,50 @@ const STUCK_REASONS = new Set([
   'CreateContainerConfigError',
 ]);
 
+/** What differs between the engines a Job dumps and restores. */
+export interface JobEngineFlavour {
+  /** The engine's name on the artifacts (what a restore picks the engine by). */
+  name: string;
+  engine: SnapshotJobEngine;
+  supports(service: ResolvedService): boolean;
+  /** The artifact's file name after the service's: `db.dump`, `cache.rdb`. */
+  extension: string;
+  /** The service's port when the blueprint names none. */
+  defaultPort: number;
+  /** The engine's credentials from the running workload's env (values or Secret references). */
+  databaseEnv(env: V1EnvVar[]): V1EnvVar[];
+}
+
 /**
- * Postgres snapshots as Jobs next to the data service (deploy/manifests/snapshot-job.ts): the worker
- * needs no database tools and no route to pods, only the Kubernetes API and the object store. The
- * artifacts are the same custom-format dumps PostgresDumpEngine writes, so either restores the other's.
+ * Postgres logical dumps: the same custom-format dumps PostgresDumpEngine writes, so either restores
+ * the other's.
  */
-export class PostgresJobDumpEngine implements SnapshotEngine {
-  readonly name = 'postgres-logical';
+export const POSTGRES_JOB_FLAVOUR: JobEngineFlavour = {
+  name: 'postgres-logical',
+  engine: 'postgres',
+  supports: isPostgresService,
+  extension: 'dump',
+  defaultPort: 5432,
+  databaseEnv: (env) => pgEnvOf(env),
+};
+
+/** Redis RDB files (redis-cli --rdb), restored key by key with MIGRATE (snapshot-job.ts says why). */
+export const REDIS_JOB_FLAVOUR: JobEngineFlavour = {
+  name: 'redis-rdb',
+  engine: 'redis',
+  supports: (service) => imageEngine(service.image) === 'redis',
+  extension: 'rdb',
+  defaultPort: 6379,
+  databaseEnv: (env) => env.filter((v) => v.name === 'REDIS_PASSWORD'),
+};
+
+/**
+ * Snapshots as Jobs next to the data service (deploy/manifests/snapshot-job.ts): the worker needs no
+ * database tools and no route to pods, only the Kubernetes API and the object store. One instance per
+ * engine (its flavour).
+ */
+export class JobSnapshotEngine implements SnapshotEngine {
+  readonly name: string;
 
   constructor(
     private readonly params: {
@@ -47,12 +86,15 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
       store: S3ArtifactStore;
       /** An image with Node for the transfer container (MicroStax's own). */
       transferImage: string;
+      flavour: JobEngineFlavour;
       pollMs?: number;
     },
-  ) {}
+  ) {
+    this.name = params.flavour.name;
+  }
 
   supports(service: ResolvedService): boolean {
-    return isPostgresService(service);
+    return this.params.flavour.supports(service);
   }
 
   async discard(params: { snapshotId: string }) {
@@ -60,7 +102,7 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
   }
 
   async capture(params: Parameters<SnapshotEngine['capture']>[0]) {
-    const name = `${params.service.name}.dump`;
+    const name = `${params.service.name}.${this.params.flavour.extension}`;
     checkArtifactKey(params.snapshotId, name);
     const location = this.params.store.locationOf(params.snapshotId, name);
     const result = await this.runJob({
@@ -111,19 +153,20 @@ export class PostgresJobDumpEngine implements SnapshotEngine {
     heartbeat: (detail: unknown) => void;
     signal: AbortSignal;
   }): Promise<{ sha256: string; bytes: number }> {
-    const { kube, store } = this.params;
+    const { kube, store, flavour } = this.params;
     const namespace = namespaceFor(params.environmentId, this.params.config.namespacePrefix);
     const { pod, container } = await liveDataWorkload({ kube, namespace, service: params.service.name });
     const jobParams: SnapshotJobParams = {
       kind: params.kind,
+      engine: flavour.engine,
       name: snapshotJobName({ ...params, service: params.service.name }),
       namespace,
       environmentId: params.environmentId,
       service: params.service.name,
       image: container.image ?? params.service.image,
       host: params.service.name,
-      port: params.service.ports[0] ?? 5432,
-      pgEnv: pgEnvOf(container.env ?? []),
+      port: params.service.ports[0] ?? flavour.defaultPort,
+      databaseEnv: flavour.databaseEnv(container.env ?? []),
       transferImage: this.params.transferImage,
       sha256: params.sha256,
       scheduling: {

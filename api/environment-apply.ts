@@ -30,6 +30,7 @@ import type { UserPrincipal } from './plugins/auth.js';
 import { assertAllowed } from './policy-gate.js';
 import { recordPendingWithinPolicy } from './record-pending.js';
 import type { ApplyEnvironmentBody } from './schemas/apply.js';
+import { bindSnapshotSteps, refuseNewSnapshotSteps } from './snapshot-source.js';
 
 export type ApplyBody = z.infer<typeof ApplyEnvironmentBody>;
 
@@ -81,7 +82,14 @@ export async function applyEnvironment(params: {
 
   const existing = await getEnvironmentByName(deps.db, { teamId, name: body.name });
   const live = existing && !(ENDED_PHASES as readonly string[]).includes(existing.phase) ? existing : null;
-  if (live) assertSameEnvironment({ env: live, blueprintName: plain.blueprint.name, body });
+  if (live) {
+    assertSameEnvironment({ env: live, blueprintName: plain.blueprint.name, body });
+    refuseNewSnapshotSteps({
+      current: (await resolveEnvironmentBlueprint(deps.db, live)).blueprint,
+      next: plain.blueprint,
+      environment: body.name,
+    });
+  }
   const parent = body.branchOf ? await deps.findVisible(body.branchOf) : null;
   if (live && parent && parent.id !== live.parentId) {
     throw conflict(
@@ -179,6 +187,13 @@ export async function applyEnvironment(params: {
     idleAfter: body.idleAfter ?? resolved.blueprint.idleAfter,
     idle: body.idle ?? resolved.blueprint.idle,
   };
+  // Snapshot init steps restore a snapshot of this team (404, 409, 422 as at create): bound before recording.
+  const blueprint = await bindSnapshotSteps({
+    db: deps.db,
+    lifecycle: deps.lifecycle,
+    teamId,
+    blueprint: resolved.blueprint,
+  });
   const id = newEnvironmentId();
   const labels = body.labels ?? {};
   let environment: EnvironmentRecord;
@@ -229,7 +244,7 @@ export async function applyEnvironment(params: {
   try {
     await deps.lifecycle.createEnvironment({
       environmentId: id,
-      blueprint: resolved.blueprint,
+      blueprint,
       owner: environment.ownerName,
       team: teamId,
       ttl: body.ttl ?? defaults.ttl,
@@ -288,7 +303,12 @@ async function ensureWorkflow(deps: ApplyDependencies, env: EnvironmentRecord): 
     : undefined;
   await deps.lifecycle.createEnvironment({
     environmentId: env.id,
-    blueprint: resolved.blueprint,
+    blueprint: await bindSnapshotSteps({
+      db: deps.db,
+      lifecycle: deps.lifecycle,
+      teamId: env.teamId,
+      blueprint: resolved.blueprint,
+    }),
     owner: env.ownerName,
     team: env.teamId,
     baseline,

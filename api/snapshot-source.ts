@@ -2,7 +2,7 @@ import type pg from 'pg';
 import { snapshotStep } from '../blueprints/build-resolved.js';
 import { artifactEngine, imageEngine } from '../blueprints/data-engines.js';
 import { hasSnapshotSteps } from '../blueprints/init-segments.js';
-import type { ResolvedBlueprint } from '../blueprints/resolved.js';
+import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
 import { findTeamSnapshot } from '../store/snapshots.js';
 import type { SnapshotArtifact } from '../workflows/contracts.js';
 import { ApiError, conflict, ErrorCode, notFound } from './errors.js';
@@ -120,4 +120,31 @@ export async function bindSnapshotSteps(params: {
     services.push({ ...service, init });
   }
   return { ...params.blueprint, services };
+}
+
+/**
+ * An apply updates a running environment without restoring data: its workflow runs no snapshot init
+ * step. So a service whose snapshot steps are new (an added data service, or steps added to one) is
+ * refused with a 422 naming it, rather than started empty; the steps run when an environment is created.
+ */
+export function refuseNewSnapshotSteps(params: {
+  current: ResolvedBlueprint;
+  next: ResolvedBlueprint;
+  environment: string;
+}): void {
+  const snapshotsOf = (service: ResolvedService | undefined) =>
+    (service?.init ?? []).flatMap((step) => (step.type === 'snapshot' ? [step.snapshot] : []));
+  for (const service of params.next.services) {
+    const wanted = snapshotsOf(service);
+    if (wanted.length === 0) continue;
+    const before = snapshotsOf(params.current.services.find((s) => s.name === service.name));
+    if (wanted.join('\n') === before.join('\n')) continue;
+    const index = service.init.findIndex((step) => step.type === 'snapshot');
+    throw new ApiError({
+      statusCode: 422,
+      code: ErrorCode.ValidationFailed,
+      message: `services.${service.name}.init.${index}: an apply does not run snapshot init steps, so ${service.name} would start without snapshot ${wanted.join(', ')}; environment ${params.environment} keeps its blueprint. Create a new environment with this one (env create, or a first apply of another name)`,
+      field: 'body.blueprint',
+    });
+  }
 }

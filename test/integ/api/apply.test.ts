@@ -130,6 +130,34 @@ describe('apply: credentials, limits and races', () => {
     expect(json<{ items: unknown[] }>(list).items).toEqual([]);
   });
 
+  it("binds a first apply's snapshot steps to the team's snapshots, and refuses new ones an update would never run", async () => {
+    const withSnapshotStep = {
+      source: `${source}- name: db\n  image: postgres:16-alpine\n  init:\n  - type: snapshot\n    snapshot: no-such-snapshot\n`,
+      fileName: 'tiny.yaml',
+    };
+    const missing = await apply('member', { name: 'pr-snap', blueprint: withSnapshotStep });
+    expect(missing.status).toBe(404);
+    expect(missing.body.error!.message).toContain('snapshot no-such-snapshot (services.db.init.0)');
+    const named = await api.app.db.query('SELECT count(*)::int AS n FROM environments WHERE name = $1', [
+      'pr-snap',
+    ]);
+    expect(named.rows[0].n).toBe(0);
+
+    const created = await apply('member', { name: 'pr-snap' });
+    expect(created.status).toBe(201);
+    const id = created.body.environment!.id;
+    await api.app.db.query("UPDATE environments SET phase = 'ready' WHERE id = $1", [id]);
+    const update = await apply('member', { name: 'pr-snap', blueprint: withSnapshotStep });
+    expect(update.status).toBe(422);
+    expect(update.body.error).toMatchObject({ code: 'validation_failed', field: 'body.blueprint' });
+    expect(update.body.error!.message).toMatch(
+      /^services\.db\.init\.0: an apply does not run snapshot init steps, so db would start without snapshot no-such-snapshot/,
+    );
+    // Nothing started: the environment is as it was.
+    const row = await api.app.db.query('SELECT phase FROM environments WHERE id = $1', [id]);
+    expect(row.rows[0].phase).toBe('ready');
+  });
+
   it('twenty first applies of one name at once make exactly one environment', async () => {
     const answers = await Promise.all(Array.from({ length: 20 }, () => apply('member', { name: 'pr-race' })));
     const statuses = answers.map((a) => a.status).sort();

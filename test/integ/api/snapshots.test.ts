@@ -80,14 +80,14 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
   }
 
   /** What the status mirror writes once a capture finished: artifacts with the worker's file paths. */
-  const markReady = (id: string) =>
+  const markReady = (id: string, engine = 'postgres-logical') =>
     api.app.db.query(`UPDATE snapshots SET phase = 'ready', details = $2 WHERE id = $1`, [
       id,
       JSON.stringify({
         artifacts: [
           {
             service: 'db',
-            engine: 'postgres-logical',
+            engine,
             location: `file://${WORKER_PATH}/${id}/db.dump`,
             bytes: 1234,
             sha256: 'a'.repeat(64),
@@ -225,6 +225,16 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       expect(body.error.message).toContain('postgres');
       expect(body.error.message).toContain('redis:7-alpine (engine redis)');
       expect(body.error.field).toBe('body.fromSnapshot');
+
+      // The other way round: a Redis snapshot (of a service also named db) into the Postgres db.
+      const redisSnapshot = json<SnapshotBody>(await snapshot(await readyEnvironment(), 'redis-data')).id;
+      await markReady(redisSnapshot, 'redis-rdb');
+      const intoPostgres = await create({ blueprint: { name: 'shop' }, fromSnapshot: redisSnapshot });
+      expect(intoPostgres.statusCode).toBe(422);
+      const refused = json<{ error: { message: string; field: string } }>(intoPostgres).error;
+      expect(refused.message).toContain('holds redis data (engine redis-rdb)');
+      expect(refused.message).toContain('postgres:16-alpine (engine postgres)');
+      expect(refused.field).toBe('body.fromSnapshot');
 
       const env = await readyEnvironment();
       const pending = json<SnapshotBody>(await snapshot(env, 'still-running'));

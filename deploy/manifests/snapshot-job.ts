@@ -137,6 +137,8 @@ const REDIS_RESTORE_COMMAND = [
   `scratch() { redis-cli -p ${SCRATCH_REDIS_PORT} "$@"; }`,
   `redis-server --port ${SCRATCH_REDIS_PORT} --bind 127.0.0.1 --dir ${WORK_DIR} --dbfilename ${ARTIFACT.slice(WORK_DIR.length + 1)} --save '' --appendonly no --logfile ${WORK_DIR}/scratch.log &`,
   'server=$!',
+  // Gone with the script whatever happens (the pod's end would stop it too; a shell elsewhere would not).
+  `trap 'kill "$server" 2>/dev/null || true' EXIT`,
   'until [ "$(scratch ping 2>/dev/null)" = PONG ]; do',
   `  kill -0 "$server" 2>/dev/null || { echo 'the snapshot does not load:'; tail -n 5 ${WORK_DIR}/scratch.log; exit 5; }`,
   '  sleep 0.2',
@@ -152,7 +154,6 @@ const REDIS_RESTORE_COMMAND = [
   `    | scratch -n "$db" >${WORK_DIR}/migrate.out 2>&1`,
   `  if grep -v -x -e OK -e NOKEY ${WORK_DIR}/migrate.out; then echo "MIGRATE of database $db failed"; exit 7; fi`,
   'done',
-  'scratch SHUTDOWN NOSAVE >/dev/null 2>&1 || true',
 ].join('\n');
 
 /** What each engine runs in the data image, and how it is told where the service is. */

@@ -226,20 +226,22 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       expect(body.error.message).toContain('redis:7-alpine (engine redis)');
       expect(body.error.field).toBe('body.fromSnapshot');
 
-      // The other way round: a Redis snapshot (of a service also named db) into the Postgres db.
-      const redisSnapshot = json<SnapshotBody>(await snapshot(await readyEnvironment(), 'redis-data')).id;
-      await markReady(redisSnapshot, 'redis-rdb');
-      const intoPostgres = await create({ blueprint: { name: 'shop' }, fromSnapshot: redisSnapshot });
-      expect(intoPostgres.statusCode).toBe(422);
-      const refused = json<{ error: { message: string; field: string } }>(intoPostgres).error;
-      expect(refused.message).toContain('holds redis data (engine redis-rdb)');
-      expect(refused.message).toContain('postgres:16-alpine (engine postgres)');
-      expect(refused.field).toBe('body.fromSnapshot');
-
       const env = await readyEnvironment();
       const pending = json<SnapshotBody>(await snapshot(env, 'still-running'));
       const notReady = await create({ blueprint: { name: 'shop' }, fromSnapshot: pending.id });
       expect(notReady.statusCode).toBe(409);
+
+      // The other way round: a Redis snapshot (of a service also named db) into the Postgres db.
+      const taken = await snapshot(env, 'redis-data');
+      expect(taken.statusCode, taken.body).toBe(202);
+      const redisSnapshot = json<SnapshotBody>(taken).id;
+      await markReady(redisSnapshot, 'redis-rdb');
+      const intoPostgres = await create({ blueprint: { name: 'shop' }, fromSnapshot: redisSnapshot });
+      expect(intoPostgres.statusCode, intoPostgres.body).toBe(422);
+      const refused = json<{ error: { message: string; field: string } }>(intoPostgres).error;
+      expect(refused.message).toContain('holds redis data (engine redis-rdb)');
+      expect(refused.message).toContain('postgres:16-alpine (engine postgres)');
+      expect(refused.field).toBe('body.fromSnapshot');
     });
 
     it("binds a snapshot init step to the team's snapshot, with the same refusals, leaving nothing behind", async () => {

@@ -33,7 +33,8 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
       { stdio: 'ignore' },
     );
     servers.push(server);
-    await waitUntil(async () => (await redisAt(port, 0, extra.at(-1))).destroy(), {
+    const password = extra[0] === '--requirepass' ? extra[1] : undefined;
+    await waitUntil(async () => (await redisAt(port, 0, password)).destroy(), {
       timeoutMs: 10_000,
       intervalMs: 100,
     });
@@ -93,7 +94,8 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
     });
     work = await mkdtemp(join(tmpdir(), 'msx-redis-snapshot-'));
     scratchPort = await freePort();
-    source = await startRedis();
+    // A diskless sync waits 5 s for more replicas by default; this test needs no such wait.
+    source = await startRedis(['--repl-diskless-sync-delay', '0']);
     target = await startRedis(['--requirepass', 'target-secret']);
   }, 60_000);
 

@@ -231,12 +231,13 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       const notReady = await create({ blueprint: { name: 'shop' }, fromSnapshot: pending.id });
       expect(notReady.statusCode).toBe(409);
 
-      // The other way round: a Redis snapshot (of a service also named db) into the Postgres db.
+      // The other way round: a Redis snapshot (of a service also named db) into the Postgres db. Inline:
+      // the refused create above registered its Redis `shop` as the newest version of the name.
       const taken = await snapshot(env, 'redis-data');
       expect(taken.statusCode, taken.body).toBe(202);
       const redisSnapshot = json<SnapshotBody>(taken).id;
       await markReady(redisSnapshot, 'redis-rdb');
-      const intoPostgres = await create({ blueprint: { name: 'shop' }, fromSnapshot: redisSnapshot });
+      const intoPostgres = await create({ blueprint: inline(SHOP_BLUEPRINT), fromSnapshot: redisSnapshot });
       expect(intoPostgres.statusCode, intoPostgres.body).toBe(422);
       const refused = json<{ error: { message: string; field: string } }>(intoPostgres).error;
       expect(refused.message).toContain('holds redis data (engine redis-rdb)');

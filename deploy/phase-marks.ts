@@ -1,6 +1,7 @@
 import type { CoreV1Event, V1Job, V1Pod } from '@kubernetes/client-node';
 import { LABELS } from './labels.js';
 import { type PhaseMarks, TIMING_PHASES, type TimingPhase } from './phases.js';
+import { isInitJobDone } from './readiness.js';
 
 export type { PhaseMarks, TimingPhase } from './phases.js';
 
@@ -40,7 +41,7 @@ export class PhaseRecorder {
       if (pods.every(containersStarted)) this.mark('started', now);
     }
     const jobs = view.jobs.filter((j) => this.isNew(j.metadata?.creationTimestamp));
-    if (jobs.length > 0 && jobs.every(isComplete)) this.mark('init', now);
+    if (jobs.length > 0 && jobs.every((j) => isInitJobDone(j, view.pods))) this.mark('init', now);
   }
 
   /** The marks so far, in phase order. */
@@ -97,8 +98,4 @@ function imagesReady(pod: V1Pod, events: readonly CoreV1Event[]): boolean {
         pulled.some((e) => e.involvedObject.fieldPath?.includes(`{${c.name}}`)),
     )
   );
-}
-
-function isComplete(job: V1Job): boolean {
-  return (job.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True');
 }

@@ -82,7 +82,7 @@ export function assessService(params: {
     if (jobFailure) return failed(jobFailure);
   }
   const workloadReady = workload !== undefined && isWorkloadReady(workload, exp.replicas);
-  const pendingJobs = exp.initJobs.filter((_, i) => !isJobComplete(jobs[i]));
+  const pendingJobs = exp.initJobs.filter((_, i) => !isInitJobDone(jobs[i], snapshot.pods));
   if (workloadReady && pendingJobs.length === 0) {
     return { ...base, readyReplicas, phase: 'ready', detail: `${readyReplicas}/${exp.replicas} pods ready` };
   }
@@ -124,6 +124,18 @@ export function isWorkloadReady(workload: V1Deployment | V1StatefulSet, replicas
 export function isJobComplete(job: V1Job | undefined): boolean {
   if (!job) return false;
   return (job.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True');
+}
+
+/**
+ * An init Job's work is done once it is Complete, or once one of its pods has succeeded: a Job of
+ * one completion is then bound to complete, and the Job controller's bookkeeping (it batches pod
+ * updates and removes its tracking finalizer first) takes seconds on a busy control plane.
+ */
+export function isInitJobDone(job: V1Job | undefined, pods: readonly V1Pod[]): boolean {
+  if (!job) return false;
+  if (isJobComplete(job)) return true;
+  const name = job.metadata?.name;
+  return pods.some((p) => p.metadata?.labels?.['job-name'] === name && p.status?.phase === 'Succeeded');
 }
 
 function condition(pod: V1Pod, type: string): V1PodCondition | undefined {

@@ -7,6 +7,7 @@ import { commonLabels, objectMeta, type RenderContext } from './context.js';
 import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
+import { directServiceName } from './service.js';
 
 /** Which SQL client applies a script: chosen from the service's image. */
 export type SqlEngine = 'postgres' | 'mysql';
@@ -65,16 +66,35 @@ export const INIT_POLL_SECONDS = 0.2;
 export function initCommand(params: {
   engine: SqlEngine;
   host: string;
+  /**
+   * The service's headless Service (its pods, ready or not), asked first while waiting: whichever
+   * name answers first is the one the scripts run against. The ClusterIP name stays the fallback
+   * (an environment made before the headless Service existed, a slow DNS record).
+   */
+  directHost?: string;
   port: number;
   steps: { key: string; database?: string }[];
   /** Wait until the service answers first (default true). */
   wait?: boolean;
 }): string {
-  const { engine, host, port } = params;
+  const { engine, port } = params;
   const wait = params.wait ?? true;
   const lines = ['set -eu'];
+  const answers = (h: string) =>
+    engine === 'postgres'
+      ? `pg_isready -q -h ${h} -p ${port}`
+      : `mysqladmin ping -h ${h} -P ${port} --silent`;
+  let host = params.host;
+  if (wait && params.directHost) {
+    lines.push(
+      'host=""',
+      `until for h in ${params.directHost} ${params.host}; do if ${answers('"$h"')}; then host="$h"; break; fi; done; [ -n "$host" ]; do sleep ${INIT_POLL_SECONDS}; done`,
+    );
+    host = '"$host"';
+  } else if (wait) {
+    lines.push(`until ${answers(host)}; do sleep ${INIT_POLL_SECONDS}; done`);
+  }
   if (engine === 'postgres') {
-    if (wait) lines.push(`until pg_isready -q -h ${host} -p ${port}; do sleep ${INIT_POLL_SECONDS}; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-postgres}"`;
       lines.push(
@@ -82,8 +102,6 @@ export function initCommand(params: {
       );
     }
   } else {
-    if (wait)
-      lines.push(`until mysqladmin ping -h ${host} -P ${port} --silent; do sleep ${INIT_POLL_SECONDS}; done`);
     for (const step of params.steps) {
       const db = step.database ? quoteShell(step.database) : `"\${DB_NAME:-}"`;
       lines.push(`mysql -h ${host} -P ${port} -u "\${DB_USER:-root}" ${db} < /scripts/${step.key}`);
@@ -133,10 +151,15 @@ export function renderInitJob(
   pick(wanted.user, 'DB_USER');
   pick(wanted.database, 'DB_NAME');
   pick(wanted.password, engine === 'postgres' ? 'PGPASSWORD' : 'MYSQL_PWD');
-  const sqlContainer = (name: string, steps: typeof sqlSteps, wait: boolean): V1Container => ({
+  const sqlContainer = (
+    name: string,
+    steps: typeof sqlSteps,
+    wait: boolean,
+    directHost?: string,
+  ): V1Container => ({
     name,
     image: ctx.config.sqlClientImages[engine],
-    command: ['sh', '-c', initCommand({ engine, host: service.name, port, steps, wait })],
+    command: ['sh', '-c', initCommand({ engine, host: service.name, directHost, port, steps, wait })],
     env,
     volumeMounts: [{ name: 'scripts', mountPath: '/scripts', readOnly: true }],
     // The SQL client needs no capability, whatever the service's image needs.
@@ -148,7 +171,8 @@ export function renderInitJob(
   let containers: V1Container[];
   let initContainers: V1Container[] | undefined;
   if (sqlSteps.length === steps.length && segment === 0) {
-    containers = [sqlContainer('sql', sqlSteps, true)];
+    // One client waits and runs every script: it may use whichever name answered first.
+    containers = [sqlContainer('sql', sqlSteps, true, directServiceName(ctx, service))];
   } else {
     const perStep = steps.map(({ step, index }) =>
       step.type === 'sql'

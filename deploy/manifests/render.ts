@@ -21,7 +21,7 @@ import { renderInitJob } from './init-job.js';
 import { renderNamespace } from './namespace.js';
 import { renderRoutingTableConfigMap } from './routing-table.js';
 import { renderServiceSecret } from './secret.js';
-import { renderReusedService, renderService, reuseTarget } from './service.js';
+import { renderDirectService, renderReusedService, renderService, reuseTarget } from './service.js';
 import { renderStaticVolumes, renderWorkload } from './workload.js';
 
 export interface RenderInput {
@@ -68,6 +68,8 @@ export function renderInitRerun(
   const init = renderInitJob(ctx, service, input.runId, input.segment);
   if (!init) return undefined;
   const { expectation } = renderWorkload(ctx, service, [init.job.metadata!.name!]);
+  // The Job asks for the headless Service first and falls back to the ClusterIP one, so a re-run in
+  // an environment made before headless Services existed needs none.
   return { objects: [init.configMap, init.job], workload: expectation };
 }
 
@@ -104,6 +106,8 @@ function renderAll(ctx: RenderContext): RenderedEnvironment {
     if (init) {
       config.push(init.configMap);
       jobs.push(init.job);
+      const direct = renderDirectService(ctx, service);
+      if (direct) services.push(direct);
     }
     const { object, expectation } = renderWorkload(ctx, service, init ? [init.job.metadata!.name!] : []);
     if (service.isDataService) volumes.push(...renderStaticVolumes(ctx, service));

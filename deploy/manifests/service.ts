@@ -20,6 +20,38 @@ export function renderService(ctx: RenderContext, service: ResolvedService): V1S
   };
 }
 
+/**
+ * The name of the headless Service an init Job reaches its service's pods by, or none when the
+ * service has no port or a service of the blueprint already has that name.
+ */
+export function directServiceName(ctx: RenderContext, service: ResolvedService): string | undefined {
+  const name = `${service.name}-direct`;
+  if (service.ports.length === 0 || ctx.blueprint.services.some((s) => s.name === name)) return undefined;
+  return name;
+}
+
+/**
+ * A headless Service over a service's pods that publishes them before they are ready: the init Job
+ * connects the moment the server accepts connections (Postgres listens on TCP only once its first
+ * start is over), instead of waiting for the readiness probe and the proxies' rule sync behind the
+ * ClusterIP Service.
+ */
+export function renderDirectService(ctx: RenderContext, service: ResolvedService): V1Service | undefined {
+  const name = directServiceName(ctx, service);
+  if (!name) return undefined;
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: objectMeta(ctx, { name, role: 'init', service: service.name }),
+    spec: {
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: selectorLabels(ctx, service.name),
+      ports: service.ports.map((port) => ({ name: portName(port), port, targetPort: port, protocol: 'TCP' })),
+    },
+  };
+}
+
 /** Where a reused service really lives: the baseline's Service. */
 export function reuseTarget(ctx: RenderContext, service: string): string {
   if (!ctx.baselineNamespace) throw new Error('reuseTarget needs a baseline namespace');

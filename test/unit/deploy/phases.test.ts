@@ -134,6 +134,17 @@ describe('PhaseRecorder', () => {
     });
   });
 
+  it('marks init once the init Job pod succeeded, before the Job is Complete', () => {
+    const recorder = new PhaseRecorder(T0);
+    const seed = pod({ name: 'db-init-x', role: 'init' });
+    seed.metadata!.labels!['job-name'] = 'db-init';
+    recorder.observe({ pods: [seed], jobs: [job(false)], events: [] }, T0 + 300);
+    expect(recorder.result().init).toBeUndefined();
+    seed.status!.phase = 'Succeeded';
+    recorder.observe({ pods: [seed], jobs: [job(false)], events: [] }, T0 + 400);
+    expect(recorder.result().init).toBe(T0 + 400);
+  });
+
   it('leaves out pods older than the rollout and init Job pods', () => {
     const recorder = new PhaseRecorder(T0 + 5000);
     recorder.observe(

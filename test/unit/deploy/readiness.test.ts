@@ -244,6 +244,15 @@ describe('assessService', () => {
       status: { conditions: [{ type: 'Complete', status: 'True' }] },
     };
     expect(assess(db, snapshot({ statefulSets: [statefulSet(1)], jobs: [complete] })).phase).toBe('ready');
+    // The Job's pod succeeded: done, before the Job controller has written Complete.
+    const succeededPod = pod('db-init', { phase: 'Succeeded' }, { 'job-name': 'db-init-1234abcd' });
+    const otherJobsPod = pod('x-init', { phase: 'Succeeded' }, { 'job-name': 'x-init-1234abcd' });
+    expect(
+      assess(db, snapshot({ statefulSets: [statefulSet(1)], jobs: [running], pods: [succeededPod] })).phase,
+    ).toBe('ready');
+    expect(
+      assess(db, snapshot({ statefulSets: [statefulSet(1)], jobs: [running], pods: [otherJobsPod] })).phase,
+    ).toBe('initializing');
     const failedJob: V1Job = {
       metadata: { name: 'db-init-1234abcd' },
       status: {

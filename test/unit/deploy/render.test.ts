@@ -184,9 +184,18 @@ describe('renderEnvironment: a plain environment', () => {
     expect(job.metadata?.name).toMatch(/^db-init-[0-9a-f]{8}$/);
     const container = job.spec!.template.spec!.containers[0]!;
     const script = container.command![2]!;
-    expect(script).toContain('until pg_isready -q -h db -p 5432');
-    expect(script).toContain('psql -v ON_ERROR_STOP=1 -h db -p 5432');
+    // The headless Service's name first (the pod, ready or not), the ClusterIP Service's as fallback.
+    expect(script).toContain('for h in db-direct db; do if pg_isready -q -h "$h" -p 5432; then host="$h"');
+    expect(script).toContain('psql -v ON_ERROR_STOP=1 -h "$host" -p 5432');
     expect(script).toContain('/scripts/01-seed.sql');
+    const direct = find<V1Service>(objects, 'Service', 'db-direct');
+    expect(direct.spec).toMatchObject({
+      clusterIP: 'None',
+      publishNotReadyAddresses: true,
+      selector: find<V1Service>(objects, 'Service', 'db').spec!.selector,
+      ports: [{ port: 5432, targetPort: 5432 }],
+    });
+    expect(direct.metadata?.labels?.['microstax.dev/role']).toBe('init');
     expect(container.env).toEqual([
       { name: 'DB_NAME', value: 'checkout' },
       { name: 'PGPASSWORD', valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } } },
@@ -194,6 +203,19 @@ describe('renderEnvironment: a plain environment', () => {
     // The Service must not pick the client pod: its labels are not the db's selector.
     expect(job.spec!.template.metadata!.labels!['app.kubernetes.io/name']).toBe('db-init');
     expect(rendered.workloads.find((w) => w.service === 'db')?.initJobs).toEqual([job.metadata?.name]);
+  });
+
+  it('leaves the headless Service out when a service of the blueprint has its name', () => {
+    const blueprint = checkoutDev();
+    blueprint.services.push({ ...blueprint.services.find((s) => s.name === 'api')!, name: 'db-direct' });
+    const taken = render({ blueprint }).objects;
+    const named = taken.filter((o) => o.kind === 'Service' && o.metadata?.name === 'db-direct');
+    expect(named).toHaveLength(1);
+    expect((named[0] as V1Service).spec?.clusterIP).toBeUndefined();
+    const job = taken.find((o): o is V1Job => o.kind === 'Job') as V1Job;
+    const script = job.spec!.template.spec!.containers[0]!.command![2]!;
+    expect(script).toContain('until pg_isready -q -h db -p 5432');
+    expect(script).toContain('psql -v ON_ERROR_STOP=1 -h db -p 5432');
   });
 
   it('adds a quota, default limits and a network policy that shuts out other environments', () => {
@@ -541,7 +563,7 @@ describe('data forking: a branch copy of a Postgres service starts from the base
     expect(fork.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/postgresql/data' }]);
     const script = fork.command![2]!;
     expect(script).toContain(
-      'pg_basebackup -h db.msx-main.svc.cluster.local -p 5432 -D "$PGDATA" -X stream --checkpoint=fast',
+      'pg_basebackup -h db.msx-main.svc.cluster.local -p 5432 -D "$PGDATA" -X stream --checkpoint=fast --no-sync',
     );
     // auto: a baseline refusing replication is dumped and restored instead.
     expect(script).toContain('method=auto');

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { V1Pod } from '@kubernetes/client-node';
 import { pino } from 'pino';
 import type { ResolvedBlueprint, ResolvedService } from '../../blueprints/resolved.js';
-import { loadDeployConfig } from '../../deploy/config.js';
+import { type DeployConfig, loadDeployConfig } from '../../deploy/config.js';
 import { deployEnvironment } from '../../deploy/deploy-environment.js';
 import { KubeClient } from '../../deploy/kube-client.js';
 import { namespaceFor } from '../../deploy/names.js';
@@ -30,6 +30,8 @@ import { untilOk } from '../until-ok.js';
  *    (pods, memory the node measures, time to ready), side by side.
  */
 const PAIRS = Number(process.env.MICROSTAX_BENCH_REAL_PAIRS ?? 5);
+/** `MICROSTAX_BENCH_REAL_WIDE=0` leaves out part 2 (clone-all vs smart branch of 20 services). */
+const WIDE = process.env.MICROSTAX_BENCH_REAL_WIDE !== '0';
 /** How often the client asks for the first 200: it bounds how late one is seen. */
 const POLL_MS = 25;
 const WIDE_SERVICES = 20;
@@ -96,6 +98,65 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
     after: { coldInit: 6988, coldTotal: 11391, branchInit: 7042, wakeStarted: 2056, wakeTotal: 4481 },
   },
 ];
+
+/** Part 2: a 20-service environment branched with one service changed, clone-all vs smart branch. */
+async function cloneAllVsSmart(kube: KubeClient, config: DeployConfig) {
+  const baseline = wideBlueprint('1');
+  const branch = wideBlueprint('2');
+  const plan = planBranch({ baseline, branch });
+  const baselineId = `bench-rwide-${randomUUID().slice(0, 6)}`;
+  const measure = async (id: string, withPlan: boolean) => {
+    const started = performance.now();
+    const result = await deployEnvironment({
+      kube,
+      environment: { id, baselineId },
+      blueprint: branch,
+      ...(withPlan && { plan, baseline: { environmentId: baselineId } }),
+      config,
+    });
+    const ms = performance.now() - started;
+    // Let the new pods settle before the kubelet's next stats sample.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    return {
+      ms,
+      pods: result.services.length,
+      memory: await podMemoryBytes(kube, namespaceFor(id, config.namespacePrefix)),
+    };
+  };
+  let clone: Awaited<ReturnType<typeof measure>>;
+  let smart: Awaited<ReturnType<typeof measure>>;
+  const ids = [
+    baselineId,
+    `bench-rclone-${randomUUID().slice(0, 6)}`,
+    `bench-rsmart-${randomUUID().slice(0, 6)}`,
+  ];
+  try {
+    await deployEnvironment({ kube, environment: { id: baselineId }, blueprint: baseline, config });
+    smart = await measure(ids[2]!, true);
+    clone = await measure(ids[1]!, false);
+  } finally {
+    await Promise.all(
+      ids.map((id) => teardownEnvironment({ kube, environmentId: id, config }).catch(() => {})),
+    );
+  }
+  const round = (n: number) => Math.round(n);
+  const mib = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
+  return {
+    metrics: {
+      cloneAll: { pods: clone.pods, memoryMiB: mib(clone.memory), readyMs: round(clone.ms) },
+      smart: { pods: smart.pods, memoryMiB: mib(smart.memory), readyMs: round(smart.ms) },
+      podsRatio: Number((clone.pods / smart.pods).toFixed(2)),
+      memoryRatio: Number((clone.memory / Math.max(smart.memory, 1)).toFixed(2)),
+      timeRatio: Number((clone.ms / smart.ms).toFixed(2)),
+    },
+    target: {
+      what: 'smart branch vs clone-all, 20 services, one changed, real node',
+      target: 'fewer pods, less memory, faster',
+      measured: `${smart.pods} vs ${clone.pods} pods, ${mib(smart.memory)} vs ${mib(clone.memory)} MiB, ${round(smart.ms)} vs ${round(clone.ms)} ms`,
+      met: smart.pods < clone.pods && smart.memory < clone.memory && smart.ms < clone.ms,
+    },
+  };
+}
 
 const suite: BenchSuite = {
   name: 'real-node',
@@ -247,46 +308,7 @@ const suite: BenchSuite = {
     }
 
     // 2. Clone-all vs smart branch of 20 services, one changed.
-    const baseline = wideBlueprint('1');
-    const branch = wideBlueprint('2');
-    const plan = planBranch({ baseline, branch });
-    const baselineId = `bench-rwide-${randomUUID().slice(0, 6)}`;
-    const measure = async (id: string, withPlan: boolean) => {
-      const started = performance.now();
-      const result = await deployEnvironment({
-        kube,
-        environment: { id, baselineId },
-        blueprint: branch,
-        ...(withPlan && { plan, baseline: { environmentId: baselineId } }),
-        config,
-      });
-      const ms = performance.now() - started;
-      // Let the new pods settle before the kubelet's next stats sample.
-      await new Promise((resolve) => setTimeout(resolve, 15_000));
-      return {
-        ms,
-        pods: result.services.length,
-        memory: await podMemoryBytes(kube, namespaceFor(id, config.namespacePrefix)),
-      };
-    };
-    let clone: Awaited<ReturnType<typeof measure>>;
-    let smart: Awaited<ReturnType<typeof measure>>;
-    const ids = [
-      baselineId,
-      `bench-rclone-${randomUUID().slice(0, 6)}`,
-      `bench-rsmart-${randomUUID().slice(0, 6)}`,
-    ];
-    try {
-      await deployEnvironment({ kube, environment: { id: baselineId }, blueprint: baseline, config });
-      smart = await measure(ids[2]!, true);
-      clone = await measure(ids[1]!, false);
-    } finally {
-      await Promise.all(
-        ids.map((id) => teardownEnvironment({ kube, environmentId: id, config }).catch(() => {})),
-      );
-    }
-    const round = (n: number) => Math.round(n);
-    const mib = (bytes: number) => Number((bytes / 1024 / 1024).toFixed(1));
+    const wide = WIDE ? await cloneAllVsSmart(kube, config) : undefined;
     const firstResponseMs = {
       cold: summarise(runs.cold),
       warm: summarise(runs.warm),
@@ -304,25 +326,14 @@ const suite: BenchSuite = {
         firstResponseMs,
         coldOverWarm: Number((firstResponseMs.cold.medianMs / firstResponseMs.warm.medianMs).toFixed(2)),
         tried: { steps: TRIED },
-        branch20: {
-          cloneAll: { pods: clone.pods, memoryMiB: mib(clone.memory), readyMs: round(clone.ms) },
-          smart: { pods: smart.pods, memoryMiB: mib(smart.memory), readyMs: round(smart.ms) },
-          podsRatio: Number((clone.pods / smart.pods).toFixed(2)),
-          memoryRatio: Number((clone.memory / Math.max(smart.memory, 1)).toFixed(2)),
-          timeRatio: Number((clone.ms / smart.ms).toFixed(2)),
-        },
+        ...(wide && { branch20: wide.metrics }),
       },
       targets: [
         within('cold create to first HTTP 200', 'cold', 3000),
         within('warm claim to first HTTP 200', 'warm', 300),
         within('wake (a request through the gateway) to first HTTP 200', 'wake', 2000),
         within('branch, one changed service, to first HTTP 200', 'branch', 1000),
-        {
-          what: 'smart branch vs clone-all, 20 services, one changed, real node',
-          target: 'fewer pods, less memory, faster',
-          measured: `${smart.pods} vs ${clone.pods} pods, ${mib(smart.memory)} vs ${mib(clone.memory)} MiB, ${round(smart.ms)} vs ${round(clone.ms)} ms`,
-          met: smart.pods < clone.pods && smart.memory < clone.memory && smart.ms < clone.ms,
-        },
+        ...(wide ? [wide.target] : []),
       ],
     };
   },

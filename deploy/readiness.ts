@@ -121,7 +121,7 @@ export function isWorkloadReady(workload: V1Deployment | V1StatefulSet, replicas
   return (status.readyReplicas ?? 0) >= replicas && (status.updatedReplicas ?? 0) >= replicas;
 }
 
-export function isJobComplete(job: V1Job | undefined): boolean {
+function isJobComplete(job: V1Job | undefined): boolean {
   if (!job) return false;
   return (job.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True');
 }

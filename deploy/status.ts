@@ -13,7 +13,7 @@ import type { KubeClient } from './kube-client.js';
 import { ANNOTATIONS, LABELS } from './labels.js';
 import { ingressUrl } from './manifests/ingress.js';
 import { namespaceFor } from './names.js';
-import { assessService, type ClusterSnapshot, isJobComplete } from './readiness.js';
+import { assessService, type ClusterSnapshot, isInitJobDone } from './readiness.js';
 import type { EnvironmentStatus, InitJobStatus, WorkloadExpectation } from './types.js';
 
 const LOG_TAIL_LINES = 50;
@@ -146,7 +146,7 @@ async function initJobStatus(params: {
     job: name,
     phase: failed
       ? 'failed'
-      : isJobComplete(job)
+      : isInitJobDone(job, params.pods)
         ? 'succeeded'
         : (job.status?.active ?? 0) > 0
           ? 'running'

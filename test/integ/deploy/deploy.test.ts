@@ -25,7 +25,7 @@ import { teardownEnvironment } from '../../../deploy/teardown.js';
 import type { DeployProgress } from '../../../deploy/types.js';
 import { NODE_POOL_LABELS } from '../../../planner/node-pools.js';
 import type { BranchPlan } from '../../../planner/types.js';
-import { stackKube, uniqueId } from './helpers.js';
+import { jobsSucceeded, stackKube, uniqueId } from './helpers.js';
 
 const EXAMPLE = fileURLToPath(
   new URL('../../../blueprints/examples/checkout-dev/checkout-dev.yaml', import.meta.url),
@@ -152,7 +152,7 @@ describe('deploy the founding checkout-dev example', () => {
     expect(ingress.metadata?.labels?.['app.kubernetes.io/managed-by']).toBe('microstax');
     const jobs = await kube.list<V1Job>({ apiVersion: 'batch/v1', kind: 'Job', namespace: ns });
     expect(jobs.items).toHaveLength(1);
-    expect(jobs.items[0]?.status?.succeeded).toBe(1);
+    await jobsSucceeded({ kube, namespace: ns, names: [jobs.items[0]!.metadata!.name!] });
 
     const pods = await kube.list<V1Pod>({
       apiVersion: 'v1',

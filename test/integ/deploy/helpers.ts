@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import type { V1Node, V1Pod } from '@kubernetes/client-node';
-import { KubeClient } from '../../../deploy/kube-client.js';
+import type { V1Job, V1Node, V1Pod } from '@kubernetes/client-node';
+import { KubeClient, type WatchedList } from '../../../deploy/kube-client.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 
 /** A client for the local stack's cluster; throws (never skips) when the stack is not up. */
@@ -112,5 +112,50 @@ export class FakeKubeletNode {
   async stop(): Promise<void> {
     await this.stopWatch?.();
     await this.kube.delete({ apiVersion: 'v1', kind: 'Node', name: this.name });
+  }
+}
+
+/**
+ * Waits, by watching, until the init Jobs named have `succeeded: 1`: a deploy counts a Job done once
+ * its pod succeeded, and the Job controller writes the count a moment later.
+ */
+export async function jobsSucceeded(params: {
+  kube: KubeClient;
+  namespace: string;
+  names: string[];
+  timeoutMs?: number;
+}): Promise<V1Job[]> {
+  const { kube, namespace, names } = params;
+  let settle: (jobs: V1Job[]) => void = () => {};
+  const done = new Promise<V1Job[]>((resolve) => {
+    settle = resolve;
+  });
+  let list: WatchedList<V1Job> | undefined;
+  const check = () => {
+    const jobs = names.map((n) => list?.list().find((j) => j.metadata?.name === n));
+    if (jobs.every((j) => (j?.status?.succeeded ?? 0) === 1)) settle(jobs as V1Job[]);
+  };
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    list = await kube.watchList<V1Job>({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      namespace,
+      onChange: check,
+      onError: () => undefined,
+    });
+    check();
+    return await Promise.race([
+      done,
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error(`Jobs ${names.join(', ')} in ${namespace} never reported succeeded: 1`)),
+          params.timeoutMs ?? 30_000,
+        );
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+    await list?.stop();
   }
 }

@@ -8,7 +8,7 @@ import type { KubeClient } from '../../../deploy/kube-client.js';
 import { LABELS } from '../../../deploy/labels.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { service } from '../../unit/deploy/fixtures.js';
-import { stackKube, uniqueId } from './helpers.js';
+import { jobsSucceeded, stackKube, uniqueId } from './helpers.js';
 
 const config = deployConfig();
 const environment = { id: uniqueId('it-seed') };
@@ -70,7 +70,11 @@ describe('runInitSteps', () => {
     expect(retried.job).toBe(first.job);
     const jobs = await initJobs();
     expect(jobs).toHaveLength(2);
-    expect(jobs.every((j) => (j.status?.succeeded ?? 0) === 1)).toBe(true);
+    await jobsSucceeded({
+      kube,
+      namespace: `msx-${environment.id}`,
+      names: jobs.map((j) => j.metadata!.name!),
+    });
   });
 
   it('does nothing for a service without init steps', async () => {

@@ -5,6 +5,7 @@ import { LABELS, loadDeployConfig, namespaceFor } from '../../../deploy/index.js
 import { shortHash } from '../../../deploy/names.js';
 import { LifecycleErrorType, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
 import { resolvedService } from '../../support/resolved-service.js';
+import { jobsSucceeded } from '../deploy/helpers.js';
 import { isGone } from './support/cluster.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
 
@@ -74,7 +75,7 @@ describe('init steps on a live environment', () => {
       .getHandle(workflowIds.seed(environmentId, 'r1'))
       .describe();
     const rerun = jobs.find((j) => j.metadata!.name!.endsWith(`-${shortHash(runId).slice(0, 6)}`));
-    expect(rerun?.status?.succeeded).toBe(1);
+    await jobsSucceeded({ kube: harness.kube, namespace, names: [rerun!.metadata!.name!] });
 
     // The same request again finds the same run: no third Job.
     expect(await lifecycle.seed(input, 'r1')).toEqual(seeded);

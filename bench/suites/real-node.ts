@@ -97,6 +97,14 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
     before: { coldInit: 8044, coldTotal: 26743, branchInit: 7755, wakeStarted: 894, wakeTotal: 4035 },
     after: { coldInit: 6988, coldTotal: 11391, branchInit: 7042, wakeStarted: 2056, wakeTotal: 4481 },
   },
+  {
+    // 2026-12-07, load 4-6 on 2 cores, main and this change side by side in one lock hold, 3 rounds
+    // each. One quiet create's timestamps: seed routed at +5.0 s and Complete at +7.3 s where Postgres
+    // listened at +3.7 s. The 3-round medians do not separate the gain from the noise.
+    what: 'seeds connect through a headless Service (pods published before ready) and count done when their pod succeeded, not when the Job is Complete; forks pg_basebackup --no-sync',
+    before: { coldInit: 5023, coldTotal: 6843, branchImage: 2851, branchTotal: 5004, wakeTotal: 2136 },
+    after: { coldInit: 4132, coldTotal: 6916, branchImage: 2958, branchTotal: 5004, wakeTotal: 2091 },
+  },
 ];
 
 /** Part 2: a 20-service environment branched with one service changed, clone-all vs smart branch. */

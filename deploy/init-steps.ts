@@ -33,7 +33,8 @@ export async function runInitSteps(params: {
   signal?: AbortSignal;
 }): Promise<{ job?: string; stepsRun: number; marks: PhaseMarks }> {
   const config = params.config ?? deployConfig();
-  const phases = new PhaseRecorder();
+  // A re-run makes an init Job, never service pods.
+  const phases = new PhaseRecorder(Date.now(), false);
   const volumeProvisioning = await resolveVolumeProvisioning({ kube: params.kube, config });
   const rerun = renderInitRerun({
     environment: params.environment,

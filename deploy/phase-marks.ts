@@ -23,7 +23,11 @@ export class PhaseRecorder {
   /** Kubernetes timestamps have whole seconds: a pod made in the same second as `since` is new. */
   private readonly sinceSecond: number;
 
-  constructor(readonly since: number = Date.now()) {
+  constructor(
+    readonly since: number = Date.now(),
+    /** False for a step that makes no service pods (a seed): only its init Jobs count. */
+    private readonly servicePods = true,
+  ) {
     this.sinceSecond = Math.floor(since / 1000) * 1000;
   }
 
@@ -34,7 +38,8 @@ export class PhaseRecorder {
 
   /** Looks at the watches' view and marks every pod-level phase that now holds. */
   observe(view: RolloutView, now: number = Date.now()): void {
-    const pods = view.pods.filter((p) => this.isNewServicePod(p));
+    // A pod made in the same second as a seed started would otherwise count as the seed's own.
+    const pods = this.servicePods ? view.pods.filter((p) => this.isNewServicePod(p)) : [];
     if (pods.length > 0) {
       if (pods.every(isScheduled)) this.mark('scheduled', now);
       if (pods.every((p) => imagesReady(p, view.events))) this.mark('image', now);

@@ -145,6 +145,15 @@ describe('PhaseRecorder', () => {
     expect(recorder.result().init).toBe(T0 + 400);
   });
 
+  it('leaves out service pods altogether for a step that makes none (a seed)', () => {
+    const recorder = new PhaseRecorder(T0, false);
+    recorder.observe(
+      { pods: [pod({ name: 'db-0', scheduled: true, running: true })], jobs: [job(true)], events: [] },
+      T0 + 300,
+    );
+    expect(recorder.result()).toEqual({ init: T0 + 300 });
+  });
+
   it('leaves out pods older than the rollout and init Job pods', () => {
     const recorder = new PhaseRecorder(T0 + 5000);
     recorder.observe(

@@ -67,9 +67,9 @@ export function initCommand(params: {
   engine: SqlEngine;
   host: string;
   /**
-   * The service's headless Service (its pods, ready or not), asked first while waiting: whichever
-   * name answers first is the one the scripts run against. The ClusterIP name stays the fallback
-   * (an environment made before the headless Service existed, a slow DNS record).
+   * The service's direct Service (its pods, ready or not), asked first while waiting: whichever name
+   * answers first is the one the scripts run against. The main Service stays the fallback (an
+   * environment made before the direct Service existed).
    */
   directHost?: string;
   port: number;

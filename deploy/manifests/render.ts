@@ -68,8 +68,8 @@ export function renderInitRerun(
   const init = renderInitJob(ctx, service, input.runId, input.segment);
   if (!init) return undefined;
   const { expectation } = renderWorkload(ctx, service, [init.job.metadata!.name!]);
-  // The Job asks for the headless Service first and falls back to the ClusterIP one, so a re-run in
-  // an environment made before headless Services existed needs none.
+  // The Job asks for the direct Service first and falls back to the main one, so a re-run in
+  // an environment made before direct Services existed needs none.
   return { objects: [init.configMap, init.job], workload: expectation };
 }
 

@@ -21,7 +21,7 @@ export function renderService(ctx: RenderContext, service: ResolvedService): V1S
 }
 
 /**
- * The name of the headless Service an init Job reaches its service's pods by, or none when the
+ * The name of the Service an init Job reaches its service's pods by, or none when the
  * service has no port or a service of the blueprint already has that name.
  */
 export function directServiceName(ctx: RenderContext, service: ResolvedService): string | undefined {
@@ -31,10 +31,12 @@ export function directServiceName(ctx: RenderContext, service: ResolvedService):
 }
 
 /**
- * A headless Service over a service's pods that publishes them before they are ready: the init Job
+ * A second Service over a service's pods that publishes them before they are ready: the proxies route
+ * to a pod as soon as it has an address, while the server is still initialising, so the init Job
  * connects the moment the server accepts connections (Postgres listens on TCP only once its first
- * start is over), instead of waiting for the readiness probe and the proxies' rule sync behind the
- * ClusterIP Service.
+ * start is over) instead of after the readiness probe and the rule sync behind the main Service. Not
+ * headless: its name resolves from the start, where a headless one answered NXDOMAIN until the pod had
+ * an address, and cluster DNS caches that answer for seconds.
  */
 export function renderDirectService(ctx: RenderContext, service: ResolvedService): V1Service | undefined {
   const name = directServiceName(ctx, service);
@@ -44,7 +46,7 @@ export function renderDirectService(ctx: RenderContext, service: ResolvedService
     kind: 'Service',
     metadata: objectMeta(ctx, { name, role: 'init', service: service.name }),
     spec: {
-      clusterIP: 'None',
+      type: 'ClusterIP',
       publishNotReadyAddresses: true,
       selector: selectorLabels(ctx, service.name),
       ports: service.ports.map((port) => ({ name: portName(port), port, targetPort: port, protocol: 'TCP' })),

@@ -184,13 +184,13 @@ describe('renderEnvironment: a plain environment', () => {
     expect(job.metadata?.name).toMatch(/^db-init-[0-9a-f]{8}$/);
     const container = job.spec!.template.spec!.containers[0]!;
     const script = container.command![2]!;
-    // The headless Service's name first (the pod, ready or not), the ClusterIP Service's as fallback.
+    // The Service publishing the pod before it is ready first, the main Service as fallback.
     expect(script).toContain('for h in db-direct db; do if pg_isready -q -h "$h" -p 5432; then host="$h"');
     expect(script).toContain('psql -v ON_ERROR_STOP=1 -h "$host" -p 5432');
     expect(script).toContain('/scripts/01-seed.sql');
     const direct = find<V1Service>(objects, 'Service', 'db-direct');
     expect(direct.spec).toMatchObject({
-      clusterIP: 'None',
+      type: 'ClusterIP',
       publishNotReadyAddresses: true,
       selector: find<V1Service>(objects, 'Service', 'db').spec!.selector,
       ports: [{ port: 5432, targetPort: 5432 }],
@@ -205,13 +205,13 @@ describe('renderEnvironment: a plain environment', () => {
     expect(rendered.workloads.find((w) => w.service === 'db')?.initJobs).toEqual([job.metadata?.name]);
   });
 
-  it('leaves the headless Service out when a service of the blueprint has its name', () => {
+  it('leaves the direct Service out when a service of the blueprint has its name', () => {
     const blueprint = checkoutDev();
     blueprint.services.push({ ...blueprint.services.find((s) => s.name === 'api')!, name: 'db-direct' });
     const taken = render({ blueprint }).objects;
     const named = taken.filter((o) => o.kind === 'Service' && o.metadata?.name === 'db-direct');
     expect(named).toHaveLength(1);
-    expect((named[0] as V1Service).spec?.clusterIP).toBeUndefined();
+    expect((named[0] as V1Service).spec?.publishNotReadyAddresses).toBeUndefined();
     const job = taken.find((o): o is V1Job => o.kind === 'Job') as V1Job;
     const script = job.spec!.template.spec!.containers[0]!.command![2]!;
     expect(script).toContain('until pg_isready -q -h db -p 5432');

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REQUESTS } from '../blueprints/default-requests.js';
 import { settingsErrorFrom } from '../settings/env-settings.js';
 
 const Quantity = z.union([z.string().min(1), z.number().nonnegative()]);
@@ -106,9 +107,14 @@ export const DeployConfigSchema = z.strictObject({
         .prefault({})
         .describe('ResourceQuota per environment'),
       defaultRequest: z
-        .strictObject({ cpu: Quantity.default('50m'), memory: Quantity.default('64Mi') })
+        .strictObject({
+          cpu: Quantity.default(DEFAULT_REQUESTS.cpu),
+          memory: Quantity.default(DEFAULT_REQUESTS.memory),
+        })
         .prefault({})
-        .describe('LimitRange default request for containers that declare none'),
+        .describe(
+          'LimitRange default request for containers that declare none (what the planner counts for them)',
+        ),
       defaultLimit: z
         .strictObject({ cpu: Quantity.default('1'), memory: Quantity.default('1Gi') })
         .prefault({})

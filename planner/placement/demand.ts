@@ -1,3 +1,4 @@
+import { DEFAULT_REQUESTS } from '../../blueprints/default-requests.js';
 import type { ResolvedBlueprint, ResolvedService } from '../../blueprints/resolved.js';
 import { cpuMillicores, memoryBytes } from '../quantity.js';
 import type { BranchPlan } from '../types.js';
@@ -6,13 +7,6 @@ import type { BranchPlan } from '../types.js';
  * What each service of a branch environment asks of the cluster. Only deploy and fork services run
  * in the branch, so only they are placed; services with zero replicas need no capacity.
  */
-
-/**
- * Requests assumed for a service that sets none. Kubernetes itself would schedule such a pod as
- * BestEffort with zero requests, which makes a cost plan meaningless; these are small, typical
- * sidecar-sized figures. A service that sets only limits gets its limits as requests, as Kubernetes does.
- */
-export const DEFAULT_REQUESTS = { cpu: '100m', memory: '128Mi' } as const;
 
 export interface ServiceDemand {
   name: string;
@@ -26,7 +20,10 @@ export interface ServiceDemand {
   callsBaseline: string[];
 }
 
-/** Requests of one resolved service, in millicores and bytes, with the defaults applied. */
+/**
+ * Requests of one resolved service, in millicores and bytes: a service that sets none gets the
+ * LimitRange's defaults (DEFAULT_REQUESTS), one that sets only limits its limits, as Kubernetes does.
+ */
 export function serviceRequests(service: ResolvedService): { cpu: number; memory: number } {
   const requests = service.resources?.requests;
   const limits = service.resources?.limits;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_REQUESTS } from '../../blueprints/default-requests.js';
 import { PARSE_LIMITS } from '../../blueprints/limits.js';
 import { Duration, Quantity } from '../../blueprints/schema.js';
 import { parseDuration } from '../../workflows/duration.js';
@@ -22,7 +23,9 @@ const ResourceLimits = z
     memory: Quantity.optional().describe('Memory requests summed over replicas, e.g. 8Gi'),
     storage: Quantity.optional().describe('Volume sizes summed, e.g. 20Gi'),
   })
-  .describe('Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi');
+  .describe(
+    `Resource limits: services without requests count as ${DEFAULT_REQUESTS.cpu} CPU and ${DEFAULT_REQUESTS.memory} memory, volumes as 1Gi`,
+  );
 
 /** Image globs: registry/repository:tag with `*` (any text) and `?` (one character). */
 const ImagePattern = z

@@ -1,9 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_REQUESTS } from '../../../blueprints/default-requests.js';
 import { PlannerError } from '../../../planner/errors.js';
 import type { NodePool } from '../../../planner/node-pools.js';
 import type { ServiceDemand } from '../../../planner/placement/demand.js';
-import { DEFAULT_REQUESTS, serviceRequests } from '../../../planner/placement/demand.js';
+import { serviceRequests } from '../../../planner/placement/demand.js';
 import { naiveCost, placeHeuristically } from '../../../planner/placement/heuristic.js';
 import { placeExactly, placementModel } from '../../../planner/placement/milp.js';
 import { planPlacement } from '../../../planner/placement/plan-placement.js';
@@ -54,8 +55,8 @@ describe('serviceRequests', () => {
       cpu: 1000,
       memory: 512 * 2 ** 20,
     });
-    expect(serviceRequests(service('c'))).toEqual({ cpu: 100, memory: 128 * 2 ** 20 });
-    expect(DEFAULT_REQUESTS).toEqual({ cpu: '100m', memory: '128Mi' });
+    expect(serviceRequests(service('c'))).toEqual({ cpu: 50, memory: 64 * 2 ** 20 });
+    expect(DEFAULT_REQUESTS).toEqual({ cpu: '50m', memory: '64Mi' });
   });
 });
 

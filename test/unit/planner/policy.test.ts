@@ -35,8 +35,8 @@ const create = (extra: Partial<PolicyRequest> = {}): PolicyRequest => ({
 describe('policy evaluation', () => {
   it('counts what an environment runs: requests x replicas, defaults, volumes; a branch only what it deploys', () => {
     expect(blueprintAmounts(shop)).toEqual({
-      cpu: 2 * 500 + 100,
-      memory: 2 * 256 * 2 ** 20 + 128 * 2 ** 20,
+      cpu: 2 * 500 + 50,
+      memory: 2 * 256 * 2 ** 20 + 64 * 2 ** 20,
       storage: 2 * 2 ** 30,
     });
     const plan = {
@@ -106,12 +106,12 @@ describe('policy evaluation', () => {
     ]);
     expect(byPolicy['team:environments.maxPerTeam']).toMatchObject({ requested: '4', limit: '3' });
     expect(byPolicy['company:environments.maxPerUser']).toMatchObject({ requested: '2', limit: '1' });
-    expect(byPolicy['team:resources.perEnvironment.cpu']).toMatchObject({ requested: '1100m', limit: '1' });
+    expect(byPolicy['team:resources.perEnvironment.cpu']).toMatchObject({ requested: '1050m', limit: '1' });
     expect(byPolicy['team:resources.perEnvironment.storage']).toMatchObject({
       requested: '2Gi',
       limit: '1Gi',
     });
-    expect(byPolicy['company:resources.perTeam.memory']).toMatchObject({ requested: '1.63Gi', limit: '1Gi' });
+    expect(byPolicy['company:resources.perTeam.memory']).toMatchObject({ requested: '1.56Gi', limit: '1Gi' });
     expect(byPolicy['team:ttl.max']).toMatchObject({ requested: '4h', limit: '2h', field: 'ttl' });
     expect(byPolicy['company:images.allowed']).toMatchObject({
       requested: 'postgres:16-alpine',

@@ -81,6 +81,7 @@ export async function createWorkerDependencies(params: {
       log: params.log,
       // The demand forecast sizes warm pools from the real create history.
       requestHistory: pool ? (blueprint, team) => createHistory(pool, { blueprint, team }) : undefined,
+      targetHitRate: settings.prewarmAim,
     }),
     temporal: params.temporal,
     store: pool ? new PostgresLifecycleStore(pool) : undefined,

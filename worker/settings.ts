@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_PREWARM_AIM } from '../activities/planner-adapter.js';
 import { readEnvSettings } from '../settings/env-settings.js';
 
 /** The variables that name where snapshot artifacts go: a store URL, or a directory. */
@@ -83,6 +84,14 @@ export const WorkerSettingsSchema = z
       .describe(
         'On SIGTERM, how long running activities may finish before they are cancelled and retried elsewhere (MICROSTAX_WORKER_SHUTDOWN_GRACE_SECONDS)',
       ),
+    prewarmAim: z.coerce
+      .number()
+      .min(0)
+      .max(1)
+      .default(DEFAULT_PREWARM_AIM)
+      .describe(
+        'The warm hit rate the pre-warm sizing aims at; above the rate wanted, since a claimed warm environment is replaced only by the next run (MICROSTAX_PREWARM_AIM)',
+      ),
   })
   .superRefine((settings, context) => {
     // One place for the artifacts: two would leave restores guessing where a snapshot went.
@@ -136,6 +145,7 @@ export const WORKER_SETTINGS_ENV: { [K in keyof WorkerSettings]-?: string } = {
   s3PodEndpoint: S3_POD_ENDPOINT_ENV,
   healthPort: 'MICROSTAX_WORKER_HEALTH_PORT',
   shutdownGraceSeconds: 'MICROSTAX_WORKER_SHUTDOWN_GRACE_SECONDS',
+  prewarmAim: 'MICROSTAX_PREWARM_AIM',
 };
 
 export function loadWorkerSettings(env: NodeJS.ProcessEnv = process.env): WorkerSettings {

@@ -39,12 +39,12 @@ export interface PrewarmDemand {
 
 export const PREWARM_DEMAND_FIXTURE = new URL('../../test/fixtures/prewarm-demand.v1.json', import.meta.url);
 
-/** Generates the demand from the seeded model (what the fixture holds). */
-export function generatePrewarmDemand(): PrewarmDemand {
+/** Generates the demand from the seeded model (what the fixture holds); another seed gives another history and day. */
+export function generatePrewarmDemand(seed: number = PREWARM_DEMAND_MODEL.seed): PrewarmDemand {
   const model = PREWARM_DEMAND_MODEL;
   const replayDay = model.start + model.historyDays * DAY_MS;
   const trace = generateSyntheticTrace({
-    seed: model.seed,
+    seed,
     start: model.start,
     weeks: Math.ceil((model.historyDays + 1) / 7),
     blueprints: [{ ...model.blueprint, teams: [...model.blueprint.teams] }],
@@ -73,7 +73,7 @@ const HISTORY_WINDOW_MS = 28 * DAY_MS;
 
 /**
  * The pool size a pre-warm run decides at `now`, by the code the worker runs: the planner adapter's
- * forecast (its defaults: 5-minute refill, 0.9 target) over the team's creates of the last four weeks
+ * forecast (its defaults: 5-minute refill, DEFAULT_PREWARM_AIM) over the team's creates of the last four weeks
  * before `now`, kept within the blueprint's `prewarm` bounds. Only the database read is replaced by the
  * recorded creates.
  */
@@ -81,7 +81,7 @@ export function scheduleDecision(params: {
   requests: readonly EnvRequest[];
   blueprint: ResolvedBlueprint;
   team: string;
-  /** The adapter's aim; the worker leaves it at its default (0.9). */
+  /** The adapter's aim (MICROSTAX_PREWARM_AIM); unset: its default, as the worker's. */
   targetHitRate?: number;
 }): (now: number) => Promise<number> {
   let clock = 0;

@@ -1,3 +1,4 @@
+import { DEFAULT_PREWARM_AIM } from '../../activities/planner-adapter.js';
 import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
 import {
   fixedPoolAtEqualHitRate,
@@ -8,8 +9,10 @@ import { DAY_MS } from '../../planner/forecast/time.js';
 import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
 import {
   demandRequests,
+  generatePrewarmDemand,
   loadPrewarmDemand,
   PREWARM_DEMAND_FIXTURE,
+  type PrewarmDemand,
   scheduleDecision,
 } from '../prewarm/demand.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
@@ -24,6 +27,7 @@ import type { BenchResult, BenchSuite } from '../suite.js';
  */
 const EVERY_MINUTES = 5; // the worker's --prewarm-every default
 const BUILD_MINUTES = 1; // a warm environment of two services on the local stack is ready in about 11 s; 1 min is conservative
+/** The warm hit rate wanted (the issue's target); the sizing aims higher (DEFAULT_PREWARM_AIM). */
 const TARGET_HIT_RATE = 0.9;
 
 const blueprint: ResolvedBlueprint = {
@@ -43,6 +47,35 @@ function summary(r: ScheduleReplayResult) {
   };
 }
 
+/** Seeds of the out-of-sample days (the recorded day is seed 22). */
+const OTHER_SEEDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
+
+/** One day replayed with a decision, against the fixed pool of equal hit rate replayed alike. */
+async function compareOn(
+  demand: PrewarmDemand,
+  decide: (now: number) => Promise<number>,
+  buildMinutes = BUILD_MINUTES,
+) {
+  const replay = (target: (now: number) => number | Promise<number>) =>
+    replayPrewarmSchedule({
+      arrivals: demand.creates,
+      from: demand.replayDay,
+      to: demand.replayDay + DAY_MS,
+      everyMinutes: EVERY_MINUTES,
+      buildMinutes,
+      podsPerEnvironment,
+      target,
+    });
+  const started = performance.now();
+  const predictive = await replay(decide);
+  const wallMs = performance.now() - started;
+  const fixed = await fixedPoolAtEqualHitRate({
+    replay: (k) => replay(() => k),
+    hitRate: predictive.hitRate,
+  });
+  return { predictive, fixed, wallMs, ratio: predictive.idlePodHours / fixed.idlePodHoursAtEqualHitRate };
+}
+
 const suite: BenchSuite = {
   name: 'prewarm-replay',
   description:
@@ -51,34 +84,15 @@ const suite: BenchSuite = {
     const demand = await loadPrewarmDemand();
     const requests = demandRequests(demand);
     const from = demand.replayDay;
-    const to = from + DAY_MS;
-    const replay = (target: (now: number) => number | Promise<number>, buildMinutes = BUILD_MINUTES) =>
-      replayPrewarmSchedule({
-        arrivals: demand.creates,
-        from,
-        to,
-        everyMinutes: EVERY_MINUTES,
-        buildMinutes,
-        podsPerEnvironment,
-        target,
-      });
-    const compare = async (decide: (now: number) => Promise<number>, buildMinutes = BUILD_MINUTES) => {
-      const started = performance.now();
-      const predictive = await replay(decide, buildMinutes);
-      const wallMs = performance.now() - started;
-      const fixed = await fixedPoolAtEqualHitRate({
-        replay: (k) => replay(() => k, buildMinutes),
-        hitRate: predictive.hitRate,
-      });
-      return { predictive, fixed, wallMs, ratio: predictive.idlePodHours / fixed.idlePodHoursAtEqualHitRate };
-    };
+    const compare = (decide: (now: number) => Promise<number>, buildMinutes = BUILD_MINUTES) =>
+      compareOn(demand, decide, buildMinutes);
 
     const decide = scheduleDecision({ requests, blueprint, team: demand.team });
     const main = await compare(decide);
 
-    // The same code with another aim (createPlanner's targetHitRate; the worker uses 0.9).
+    // The same code with other aims (MICROSTAX_PREWARM_AIM; the worker's default is DEFAULT_PREWARM_AIM).
     const aims: Record<string, unknown> = {};
-    for (const aim of [0.93, 0.95]) {
+    for (const aim of [0.9, 0.95]) {
       const c = await compare(
         scheduleDecision({ requests, blueprint, team: demand.team, targetHitRate: aim }),
       );
@@ -97,6 +111,18 @@ const suite: BenchSuite = {
       };
     }
 
+    // Out of sample: the same model with other seeds (other histories and days), replayed alike. The
+    // default aim was chosen on the recorded day; these say how far that choice carries.
+    const otherDays = await Promise.all(
+      OTHER_SEEDS.map(async (seed) => {
+        const other = generatePrewarmDemand(seed);
+        const c = await compareOn(
+          other,
+          scheduleDecision({ requests: demandRequests(other), blueprint, team: other.team }),
+        );
+        return { seed, hitRate: c.predictive.hitRate, ratio: c.ratio };
+      }),
+    );
     const { predictive, fixed, ratio } = main;
     return {
       metrics: {
@@ -115,6 +141,7 @@ const suite: BenchSuite = {
           buildMinutes: BUILD_MINUTES,
           podsPerEnvironment,
           targetHitRate: TARGET_HIT_RATE,
+          aim: DEFAULT_PREWARM_AIM,
           prewarm: blueprint.prewarm!,
         },
         predictive: summary(predictive),
@@ -130,10 +157,17 @@ const suite: BenchSuite = {
         idleRatioVsFixedWholeSize: Number((predictive.idlePodHours / fixed.fixed.idlePodHours).toFixed(2)),
         otherAims: aims,
         buildTimes,
+        otherDays: {
+          seeds: OTHER_SEEDS.join(' '),
+          hitRates: otherDays.map((d) => d.hitRate.toFixed(3)).join(' '),
+          idleRatios: otherDays.map((d) => d.ratio.toFixed(2)).join(' '),
+          meetHitRate: otherDays.filter((d) => d.hitRate >= TARGET_HIT_RATE).length,
+          meetIdleRatio: otherDays.filter((d) => d.ratio <= 0.5).length,
+        },
       },
       targets: [
         {
-          what: 'warm hit rate of the forecast-sized pool (replayed day)',
+          what: `warm hit rate of the forecast-sized pool (replayed day, the worker's default aim ${DEFAULT_PREWARM_AIM})`,
           target: `>= ${TARGET_HIT_RATE}`,
           measured: `${predictive.hitRate.toFixed(3)} (${predictive.hits}/${predictive.requests})`,
           met: predictive.hitRate >= TARGET_HIT_RATE,
@@ -143,6 +177,12 @@ const suite: BenchSuite = {
           target: '<= 0.5x',
           measured: `${ratio.toFixed(2)}x (${predictive.idlePodHours.toFixed(1)} vs ${fixed.idlePodHoursAtEqualHitRate.toFixed(1)}; whole-size fixed pool of ${fixed.fixed.poolSize}: ${fixed.fixed.idlePodHours.toFixed(1)})`,
           met: ratio <= 0.5,
+        },
+        {
+          what: `out of sample: ${OTHER_SEEDS.length} other seeded days, default aim`,
+          target: 'reported',
+          measured: `hit rate >= ${TARGET_HIT_RATE} on ${otherDays.filter((d) => d.hitRate >= TARGET_HIT_RATE).length}/${OTHER_SEEDS.length} (min ${Math.min(...otherDays.map((d) => d.hitRate)).toFixed(3)}), idle <= 0.5x on ${otherDays.filter((d) => d.ratio <= 0.5).length}/${OTHER_SEEDS.length} (${Math.min(...otherDays.map((d) => d.ratio)).toFixed(2)}-${Math.max(...otherDays.map((d) => d.ratio)).toFixed(2)}x)`,
+          met: true,
         },
       ],
     };

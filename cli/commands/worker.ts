@@ -167,7 +167,8 @@ export function register(program: Command): void {
         "Workflow code: the bundle in MICROSTAX_WORKFLOW_BUNDLE, or the compiled CLI's dist/workflow-bundle.js,\n" +
         'or bundled from the sources at start (a few seconds).\n\n' +
         'Pre-warm: every blueprint whose latest registered version says `prewarm: true` (or {min, max}) gets a\n' +
-        "warm pool for its team, sized by the forecast of the team's creates; opting out drains it.\n\n" +
+        "warm pool for its team, sized by the forecast of the team's creates (aiming at MICROSTAX_PREWARM_AIM,\n" +
+        'default 0.93, for at least 0.9 warm hits); opting out drains it.\n\n' +
         'Example:\n  microstax worker --prewarm blueprints/examples/checkout-dev/checkout-dev.yaml:2\n',
     )
     .action(async (options: WorkerOptions) => {

@@ -229,7 +229,7 @@ describe('charts/microstax', () => {
     ]);
     expect(c.ports).toEqual([{ name: 'health', containerPort: 8081, protocol: 'TCP' }]);
     const settings = loadWorkerSettings(processEnv(rendered, 'worker'));
-    expect(settings).toMatchObject({ healthPort: 8081, shutdownGraceSeconds: 90 });
+    expect(settings).toMatchObject({ healthPort: 8081, shutdownGraceSeconds: 90, prewarmAim: 0.93 });
     // Activities get their grace before the kubelet's SIGKILL.
     expect(settings.shutdownGraceSeconds).toBeLessThan(
       deployment(rendered, 'worker').spec!.template.spec!.terminationGracePeriodSeconds!,

@@ -92,6 +92,7 @@ describe('cluster and worker settings', () => {
       snapshotDir: '/snapshots',
       s3Region: 'us-east-1',
       shutdownGraceSeconds: 90,
+      prewarmAim: 0.93,
     });
     expect(
       loadWorkerSettings({

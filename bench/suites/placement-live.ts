@@ -19,6 +19,7 @@ import { createLifecycleWorker } from '../../temporal/worker.js';
 import { smallBlueprint } from '../../test/integ/workflows/support/blueprints.js';
 import { createWorkerDependencies } from '../../worker/dependencies.js';
 import { type EnvironmentStatus, workflowIds } from '../../workflows/contracts.js';
+import { addPoolNodes } from '../extra-nodes.js';
 import { type BaselineStrategy, playBaseline, priceOfPodsPerPool } from '../placement-baselines.js';
 import { percentile } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
@@ -37,6 +38,11 @@ import type { BenchResult, BenchSuite } from '../suite.js';
 const CREATES = Number(process.env.MICROSTAX_BENCH_CREATES ?? 200);
 /** Which rounds to run (default both): `live` alone measures a larger N within one lock hold. */
 const ROUNDS = (process.env.MICROSTAX_BENCH_ROUNDS ?? 'pinned,live').split(',');
+/**
+ * Simulated nodes added to every pool for the run (bench/extra-nodes.ts), default 0: the stack's 11
+ * pooled nodes hold 638 pods (58 each), fewer than 500 two-pod environments need.
+ */
+const EXTRA_NODES_PER_POOL = Number(process.env.MICROSTAX_BENCH_EXTRA_NODES_PER_POOL ?? 0);
 
 const suite: BenchSuite = {
   name: 'placement-live',
@@ -49,6 +55,14 @@ const suite: BenchSuite = {
       process.env.KUBECONFIG || (await readStackEndpoints()).kubeconfigPath,
     );
     const dependencies = await createWorkerDependencies({ temporal: temporal.client });
+    const extraNodes =
+      EXTRA_NODES_PER_POOL > 0
+        ? await addPoolNodes({
+            kubeConfig: kube.config,
+            perPool: EXTRA_NODES_PER_POOL,
+            bench: 'placement-live',
+          })
+        : undefined;
     try {
       const before = !ROUNDS.includes('pinned')
         ? undefined
@@ -67,13 +81,27 @@ const suite: BenchSuite = {
         kube,
       });
       return {
-        metrics: { creates: CREATES, before: before ?? 'not run', after },
+        metrics: {
+          creates: CREATES,
+          cluster: {
+            benchNodesAdded: extraNodes?.names.length ?? 0,
+            ...after.podSlots,
+          },
+          before: before ?? 'not run',
+          after,
+        },
         targets: [
           {
             what: `${CREATES} concurrent creates of a two-service blueprint: all scheduled and ready`,
             target: `${CREATES} ready, 0 failed`,
             measured: `live ${after.ready} ready, ${after.failed} failed${before ? `; pinned ${before.ready} ready, ${before.failed} failed` : ''}`,
             met: after.ready === CREATES,
+          },
+          {
+            what: 'duplicates: environments with more than one namespace or more pods than the blueprint runs',
+            target: '0',
+            measured: `${after.duplicates.environments} (namespaces per environment: max ${after.duplicates.maxNamespaces}; pods per environment: max ${after.duplicates.maxPods}, expected ${after.duplicates.expectedPods})`,
+            met: after.duplicates.environments === 0,
           },
           {
             what: 'time until every create was ready or failed (wall clock)',
@@ -108,6 +136,7 @@ const suite: BenchSuite = {
         ],
       };
     } finally {
+      await extraNodes?.remove();
       await temporal.close();
     }
   },
@@ -172,6 +201,7 @@ async function round(params: {
       .filter((o) => o.status.phase !== 'ready')
       .map((o) => o.status.error?.message ?? o.status.phase);
     const poolsOfPods = await podsPerPool(kube, ids);
+    const duplicates = await duplicateEnvironments(kube, ids, blueprint);
     // What ran, per hour (each pod's share of its node), against each environment alone on the empty cluster.
     const ranCost = ready.reduce(
       (sum, o) => sum + o.status.services.reduce((s, svc) => s + (svc.hourlyCost ?? 0), 0),
@@ -200,6 +230,8 @@ async function round(params: {
     return {
       ready: ready.length,
       failed: CREATES - ready.length,
+      duplicates,
+      podSlots: podSlots(room, CREATES * podsOf(blueprint)),
       firstFailure: reasons[0] ?? null,
       wallSeconds: round2(wallSeconds),
       timeToReadyMs: times.length
@@ -304,6 +336,51 @@ async function podsPerPool(kube: KubeClient, ids: string[]): Promise<Record<stri
     counts[pool] = (counts[pool] ?? 0) + 1;
   }
   return counts;
+}
+
+function podsOf(blueprint: ResolvedBlueprint): number {
+  return blueprint.services.reduce((n, s) => n + s.replicas, 0);
+}
+
+/** Pod slots of the pooled nodes before the run (allocatable pods minus bound pods) against what the run asks. */
+function podSlots(room: Awaited<ReturnType<typeof clusterRoom>>, asked: number) {
+  const pooled = new Set(
+    room.nodes.filter((n) => n.metadata?.labels?.[NODE_POOL_LABELS.pool]).map((n) => n.metadata?.name),
+  );
+  const total = room.nodes
+    .filter((n) => pooled.has(n.metadata?.name))
+    .reduce((sum, n) => sum + Number(n.status?.allocatable?.pods ?? 0), 0);
+  const bound = room.pods.filter((p) => pooled.has(p.spec?.nodeName)).length;
+  return { pooledNodes: pooled.size, podSlotsFree: total - bound, podsAsked: asked };
+}
+
+/**
+ * Environments created more than once: more than one namespace labelled with the id, or more live
+ * (not terminating) pods than the blueprint's replicas.
+ */
+async function duplicateEnvironments(kube: KubeClient, ids: string[], blueprint: ResolvedBlueprint) {
+  const wanted = new Set(ids);
+  const namespaces = new Map<string, number>();
+  for (const ns of (
+    await kube.list({ apiVersion: 'v1', kind: 'Namespace', labelSelector: LABELS.environment })
+  ).items) {
+    const id = ns.metadata?.labels?.[LABELS.environment] ?? '';
+    if (wanted.has(id)) namespaces.set(id, (namespaces.get(id) ?? 0) + 1);
+  }
+  const pods = new Map<string, number>();
+  for (const pod of (await kube.list({ apiVersion: 'v1', kind: 'Pod', labelSelector: LABELS.environment }))
+    .items) {
+    const id = pod.metadata?.labels?.[LABELS.environment] ?? '';
+    if (wanted.has(id) && !pod.metadata?.deletionTimestamp) pods.set(id, (pods.get(id) ?? 0) + 1);
+  }
+  const expectedPods = podsOf(blueprint);
+  return {
+    environments: ids.filter((id) => (namespaces.get(id) ?? 0) > 1 || (pods.get(id) ?? 0) > expectedPods)
+      .length,
+    maxNamespaces: Math.max(0, ...namespaces.values()),
+    maxPods: Math.max(0, ...pods.values()),
+    expectedPods,
+  };
 }
 
 function round2(value: number, digits = 2): number {

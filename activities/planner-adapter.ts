@@ -2,6 +2,7 @@ import type { ResolvedBlueprint } from '../blueprints/resolved.js';
 import type { KubeClient } from '../deploy/index.js';
 import type { PhaseMarks } from '../deploy/phase-marks.js';
 import { planBranch } from '../planner/branching/plan-branch.js';
+import { DEFAULT_PREWARM_AIM } from '../planner/forecast/prewarm-aim.js';
 import { recommendWarmPools } from '../planner/forecast/recommend.js';
 import type { EnvRequest } from '../planner/forecast/types.js';
 import { type NodeLike, nodePoolsFromNodes } from '../planner/node-pools.js';
@@ -74,14 +75,6 @@ export function createPlanner(params: {
     },
   };
 }
-
-/**
- * What the warm-pool sizing aims at, above the 0.9 warm hit rate wanted: the sizing assumes a claimed
- * warm environment is replaced at once, but the Schedule replaces it only on its next run (up to 5 min)
- * plus the build, and team bursts are burstier than its Poisson arrivals. Replayed over a recorded day
- * (bench prewarm-replay), aim 0.9 gave 0.873 warm hits and aim 0.93 0.911 at 0.48x a fixed pool's idle time.
- */
-export const DEFAULT_PREWARM_AIM = 0.93;
 
 /**
  * The pool is sized over the next day and this hour's size kept: the sizing then buys hits where they

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DEFAULT_PREWARM_AIM } from '../activities/planner-adapter.js';
+import { DEFAULT_PREWARM_AIM } from '../planner/forecast/prewarm-aim.js';
 import { readEnvSettings } from '../settings/env-settings.js';
 
 /** The variables that name where snapshot artifacts go: a store URL, or a directory. */

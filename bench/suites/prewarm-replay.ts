@@ -1,5 +1,5 @@
-import { DEFAULT_PREWARM_AIM } from '../../activities/planner-adapter.js';
 import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
+import { DEFAULT_PREWARM_AIM } from '../../planner/forecast/prewarm-aim.js';
 import {
   fixedPoolAtEqualHitRate,
   replayPrewarmSchedule,

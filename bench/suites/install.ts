@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import type { PhaseTimings } from '../../deploy/phases.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../local/stack/node/layout.js';
 import {
@@ -8,6 +9,7 @@ import {
   installInCluster,
 } from '../../test/integ/charts/support/in-cluster-install.js';
 import { checkoutDev, EXAMPLE_DIR } from '../../test/integ/real-node/support.js';
+import { type FirstResponse, firstResponse, summarise } from '../first-response.js';
 import { startBenchWorker } from '../lifecycle-worker.js';
 import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
@@ -42,6 +44,9 @@ const suite: BenchSuite = {
     });
     const inCluster: number[] = [];
     const onHost: number[] = [];
+    // Each run split by the environment's own phases, to see where the paths differ.
+    const inClusterRuns: FirstResponse[] = [];
+    const onHostRuns: FirstResponse[] = [];
     const inClusterIds: string[] = [];
     /** How long the in-cluster API took to accept each create (its 201). */
     const accepted: number[] = [];
@@ -60,7 +65,20 @@ const suite: BenchSuite = {
         await untilOk(`http://api.${created.body.id}.microstax.localhost/products`, {
           via: install!.gatewayAddress,
         });
-        return performance.now() - started;
+        const answered = performance.now();
+        const view = await callApi<{ timings?: PhaseTimings }>(
+          install!,
+          'GET',
+          `/v1/environments/${created.body.id}`,
+        );
+        inClusterRuns.push(
+          firstResponse({
+            startedAt: performance.timeOrigin + started,
+            answeredAt: performance.timeOrigin + answered,
+            timings: view.body.timings,
+          }),
+        );
+        return answered - started;
       };
       const throughHost = async () => {
         const environmentId = `bench-host-${randomUUID().slice(0, 6)}`;
@@ -70,7 +88,16 @@ const suite: BenchSuite = {
         await untilOk(
           `${endpoints.realNode!.gatewayUrl!.replace('127.0.0.1', `api.${environmentId}.microstax.localhost`)}/products`,
         );
-        return performance.now() - started;
+        const answered = performance.now();
+        const status = await host.lifecycle.getStatus(environmentId);
+        onHostRuns.push(
+          firstResponse({
+            startedAt: performance.timeOrigin + started,
+            answeredAt: performance.timeOrigin + answered,
+            timings: status?.timings,
+          }),
+        );
+        return answered - started;
       };
       for (let i = 0; i < PAIRS; i++) {
         const pair = [
@@ -121,6 +148,8 @@ const suite: BenchSuite = {
         medianOnHostMs: Math.round(median(onHost)),
         medianInClusterCreateAcceptedMs: Math.round(median(accepted)),
         inClusterOverHost: Number(ratio.toFixed(2)),
+        phasesInCluster: summarise(inClusterRuns).phases,
+        phasesOnHost: summarise(onHostRuns).phases,
       },
       targets: [
         {

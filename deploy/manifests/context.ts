@@ -4,6 +4,7 @@ import type { ServicePlacement } from '../../planner/types.js';
 import type { DeployConfig } from '../config.js';
 import { LABELS, MANAGED_BY, type ObjectRole, toLabelValue } from '../labels.js';
 import type { EnvironmentIdentity, ServiceMode } from '../types.js';
+import type { HeaderRouterTarget } from './header-router.js';
 
 /** Everything a manifest renderer needs to know about the environment, computed once. */
 export interface RenderContext {
@@ -23,6 +24,8 @@ export interface RenderContext {
   secretValues: Map<string, string>;
   /** static: we create a PersistentVolume per claim. */
   volumeProvisioning: 'dynamic' | 'static';
+  /** The in-cluster header router, when a header-routed baseline's calls go through it. */
+  router?: HeaderRouterTarget;
 }
 
 /** Labels every object of the environment carries. */

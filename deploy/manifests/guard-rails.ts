@@ -9,6 +9,7 @@ import type {
 import { ancestorLabelKey, LABELS } from '../labels.js';
 import { objectMeta, type RenderContext, reusedServices, runningServices } from './context.js';
 import { forksData } from './data-fork.js';
+import { routerEgressRule } from './header-router.js';
 
 export const QUOTA_NAME = 'microstax-quota';
 export const LIMIT_RANGE_NAME = 'microstax-defaults';
@@ -121,6 +122,8 @@ export function renderEgressPolicy(ctx: RenderContext): V1NetworkPolicy {
       ],
     });
   }
+  const toRouter = routerEgressRule(ctx);
+  if (toRouter) egress.push(toRouter);
   if (ctx.blueprint.routing === 'header') {
     egress.push({
       to: [

@@ -16,6 +16,7 @@ import {
   renderNetworkPolicy,
   renderResourceQuota,
 } from './guard-rails.js';
+import type { HeaderRouterTarget } from './header-router.js';
 import { renderIngress } from './ingress.js';
 import { renderInitJob } from './init-job.js';
 import { renderNamespace } from './namespace.js';
@@ -39,6 +40,8 @@ export interface RenderInput {
   /** Looked-up values of `{secretRef}` env values, keyed "<secretName>/<secretKey>". */
   secretValues?: Map<string, string>;
   volumeProvisioning: 'dynamic' | 'static';
+  /** The header router's Service (a `routing: header` baseline's calls go through it); absent: direct. */
+  router?: HeaderRouterTarget;
 }
 
 /**
@@ -169,6 +172,7 @@ function buildContext(input: RenderInput): RenderContext {
     secretValues: input.secretValues ?? new Map(),
     volumeProvisioning: input.volumeProvisioning,
   };
+  if (input.router) ctx.router = input.router;
   if (environment.baselineId)
     ctx.baselineNamespace = namespaceFor(environment.baselineId, config.namespacePrefix);
   return ctx;

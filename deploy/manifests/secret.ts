@@ -1,6 +1,7 @@
 import type { V1EnvVar, V1Secret } from '@kubernetes/client-node';
 import type { ResolvedEnvVar, ResolvedService } from '../../blueprints/resolved.js';
 import { objectMeta, type RenderContext } from './context.js';
+import { routedUrl } from './header-router.js';
 
 /** Name of the Secret that holds one service's secret env values. */
 export function secretName(service: string): string {
@@ -41,7 +42,7 @@ export function renderServiceSecret(ctx: RenderContext, service: ResolvedService
  * without a source and without looked-up values (a dry run) refers to a Secret of that name.
  */
 export function renderEnvVar(ctx: RenderContext, service: string, v: ResolvedEnvVar): V1EnvVar {
-  if (v.kind === 'plain') return { name: v.name, value: v.value };
+  if (v.kind === 'plain') return { name: v.name, value: routedUrl(ctx, v.value) };
   if (
     v.kind === 'secretRef' &&
     !ctx.config.secretSourceNamespace &&

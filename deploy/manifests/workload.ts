@@ -14,6 +14,7 @@ import { ANNOTATIONS, LABELS } from '../labels.js';
 import type { WorkloadExpectation } from '../types.js';
 import { commonLabels, objectMeta, type RenderContext, selectorLabels } from './context.js';
 import { forksData, isPostgresImage, renderForkInitContainer, replicationScriptMount } from './data-fork.js';
+import { routerHostAliases } from './header-router.js';
 import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
@@ -152,6 +153,8 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
     },
   };
   Object.assign(template.spec!, podScheduling(ctx, service.name, service.replicas));
+  const hostAliases = routerHostAliases(ctx);
+  if (hostAliases) template.spec!.hostAliases = hostAliases;
   if (service.isDataService && isPostgresImage(service.image)) {
     const container = template.spec!.containers[0]!;
     const replication = replicationScriptMount(service);

@@ -165,7 +165,8 @@ export const IMAGE_SPECS: readonly ImageSpec[] = [
   checkoutApi('2.0', ['ghcr.io/acme/checkout-api:2.0', 'ghcr.io/acme/checkout-api:feature-split-payments']),
   {
     id: 'hello',
-    description: 'a tiny HTTP service answering its name and version, for synthetic environments',
+    description:
+      "a tiny HTTP service answering its name and version (and, with UPSTREAM_URL, its upstream's answer), for synthetic environments",
     parent: 'node',
     layer: {
       kind: 'files',
@@ -187,10 +188,11 @@ export const IMAGE_SPECS: readonly ImageSpec[] = [
       labels: {
         ...SOURCE_LABEL,
         'org.opencontainers.image.title': 'hello',
-        'org.opencontainers.image.version': '1',
+        'org.opencontainers.image.version': '2',
       },
     },
-    publishAs: ['ghcr.io/microstax/hello:1'],
+    // :2 calls UPSTREAM_URL; nodes may keep an older :1, so tests that need the call name :2.
+    publishAs: ['ghcr.io/microstax/hello:1', 'ghcr.io/microstax/hello:2'],
   },
   {
     id: 'base-trixie',

@@ -525,11 +525,22 @@ describe('charts/microstax', () => {
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name, namespace: NAMESPACE }]);
     expect(find<V1Service>(rendered, 'Service', name).spec!.ports).toEqual([
       { name: 'http', port: 80, targetPort: 'http', protocol: 'TCP' },
+      { name: 'routed-8080', port: 8080, targetPort: 'http', protocol: 'TCP' },
     ]);
+    // The worker points header-routed baselines' calls at this Service.
+    const worker = find<V1Deployment>(rendered, 'Deployment', `${RELEASE}-microstax-worker`);
+    expect(worker.spec!.template.spec!.containers[0]!.env).toContainEqual({
+      name: 'MICROSTAX_HEADER_ROUTER',
+      value: `${NAMESPACE}/${name}`,
+    });
     const policy = find<V1NetworkPolicy>(rendered, 'NetworkPolicy', name);
     expect(policy.spec!.ingress![0]!.ports!.map((p) => p.port)).toEqual(['http']);
     const off = await render(['--set', 'router.enabled=false']);
     expect(off.some((o) => o.metadata?.name === name)).toBe(false);
+    const offWorker = find<V1Deployment>(off, 'Deployment', `${RELEASE}-microstax-worker`);
+    expect(offWorker.spec!.template.spec!.containers[0]!.env!.map((e) => e.name)).not.toContain(
+      'MICROSTAX_HEADER_ROUTER',
+    );
   });
 
   it('lets the api list Nodes and read Pods and their logs, and nothing else', () => {

@@ -53,6 +53,18 @@ export interface InClusterInstall {
   podReport(): Promise<string>;
 }
 
+/**
+ * MicroStax's image built from this checkout and in the stack's registry as
+ * `ghcr.io/microstax/microstax:<version>` (cached: a second call builds and pushes nothing).
+ */
+export async function publishMicrostaxImage(): Promise<void> {
+  await run(
+    process.execPath,
+    [path.join(REPO_ROOT, 'bin/microstax.js'), 'stack', 'images', '--only', 'microstax'],
+    { cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024, timeout: 1_500_000 },
+  );
+}
+
 /** The port of a `host:port` or URL. */
 const portOf = (address: string) =>
   Number(new URL(address.includes('://') ? address : `tcp://${address}`).port);
@@ -87,15 +99,7 @@ export async function installInCluster(label: string): Promise<InClusterInstall>
   const kube = await stackKube();
   const helm = await ensureHelm();
   const kubeconfig = ['--namespace', namespace, '--kubeconfig', endpoints.kubeconfigPath];
-  await run(
-    process.execPath,
-    [path.join(REPO_ROOT, 'bin/microstax.js'), 'stack', 'images', '--only', 'microstax'],
-    {
-      cwd: REPO_ROOT,
-      maxBuffer: 64 * 1024 * 1024,
-      timeout: 1_500_000,
-    },
-  );
+  await publishMicrostaxImage();
   await ensureTemporalNamespace(endpoints.temporal.address, temporalNamespace);
   const admin = new pg.Client({ connectionString: endpoints.databaseUrl });
   await admin.connect();

@@ -34,6 +34,7 @@ describe('the image catalog', () => {
         'ghcr.io/acme/checkout-api:1.0',
         'ghcr.io/acme/checkout-api:2.0',
         'ghcr.io/microstax/hello:1',
+        'ghcr.io/microstax/hello:2',
       ]),
     );
     const postgres = PUBLISHED_IMAGES.find((image) => image.reference.includes('postgres'))!;

@@ -74,6 +74,11 @@ export interface ForwardParams {
   agent?: Agent;
   /** A backend connection idle this long (no answer, or a stalled body) is dropped: 502 or a cut response. */
   idleTimeoutMs?: number;
+  /**
+   * A refused connection is tried again every 100 ms for this long, for a request without a body
+   * (it never reached the backend): a Service whose endpoints just changed. Default 0: never.
+   */
+  retryRefusedForMs?: number;
   /** Answers the client when the backend cannot be reached (before any response header was sent). */
   onUnreachable: (error: Error) => void;
   /** Called once the backend's status is known (or 502 when it failed). */
@@ -94,6 +99,11 @@ export function forwardRequest(params: ForwardParams): void {
     settled = true;
     params.onDone(status);
   };
+  const refusedRetryUntil = Date.now() + (params.retryRefusedForMs ?? 0);
+  let clientGone = false;
+  res.once('close', () => {
+    clientGone = !res.writableFinished;
+  });
   const send = (attempt: number) => {
     const upstream = request(
       {
@@ -127,7 +137,14 @@ export function forwardRequest(params: ForwardParams): void {
         STALE_SOCKET_CODES.has(error.code ?? '') &&
         !hasBody(req)
       ) {
-        send(1);
+        send(attempt + 1);
+        return;
+      }
+      if (error.code === 'ECONNREFUSED' && Date.now() < refusedRetryUntil && !hasBody(req)) {
+        setTimeout(() => {
+          if (clientGone) done(502);
+          else send(attempt + 1);
+        }, REFUSED_RETRY_EVERY_MS);
         return;
       }
       if (!res.headersSent) params.onUnreachable(error);
@@ -135,14 +152,18 @@ export function forwardRequest(params: ForwardParams): void {
       done(502);
     });
     // The client went away before the answer was complete: stop the backend's work too.
-    res.once('close', () => {
+    const stopUpstream = () => {
       if (!res.writableFinished) upstream.destroy();
-    });
+    };
+    res.once('close', stopUpstream);
+    upstream.once('close', () => res.off('close', stopUpstream));
     if (attempt === 0) req.pipe(upstream);
     else upstream.end();
   };
   send(0);
 }
+
+const REFUSED_RETRY_EVERY_MS = 100;
 
 /** Errors of a kept-alive socket the other side had already closed. */
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);

@@ -1,0 +1,41 @@
+import type { KubernetesObject, V1EndpointSlice } from '@kubernetes/client-node';
+
+/**
+ * Which Services just lost a ready endpoint, from their EndpointSlices' watch events: a pod that
+ * left, or one that stopped being ready (an updated Deployment's old pod is marked terminating
+ * the moment it is deleted). New endpoints alone are no loss.
+ */
+
+/** The Service an EndpointSlice belongs to (the label the EndpointSlice controller sets). */
+const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+
+export type EndpointLoss = (service: { namespace: string; name: string }) => void;
+
+/** Ready addresses of a slice; an endpoint whose `ready` is unset counts as ready (the API's rule). */
+function readyAddresses(slice: V1EndpointSlice): Set<string> {
+  const ready = new Set<string>();
+  for (const endpoint of slice.endpoints ?? []) {
+    if (endpoint.conditions?.ready === false) continue;
+    for (const address of endpoint.addresses) ready.add(address);
+  }
+  return ready;
+}
+
+/** Returns the handler of the slices' watch events; it calls `onLoss` for each Service that lost one. */
+export function trackEndpointLosses(
+  onLoss: EndpointLoss,
+): (event: 'add' | 'update' | 'delete', object: KubernetesObject) => void {
+  const known = new Map<string, Set<string>>();
+  return (event, object) => {
+    const slice = object as V1EndpointSlice;
+    const namespace = slice.metadata?.namespace;
+    const name = slice.metadata?.labels?.[SERVICE_NAME_LABEL];
+    if (!namespace || !name) return;
+    const key = `${namespace}/${slice.metadata?.name}`;
+    const before = known.get(key) ?? new Set<string>();
+    const now = event === 'delete' ? new Set<string>() : readyAddresses(slice);
+    if (event === 'delete') known.delete(key);
+    else known.set(key, now);
+    if ([...before].some((address) => !now.has(address))) onLoss({ namespace, name });
+  };
+}

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
+import { KubeClient } from '../../deploy/kube-client.js';
+import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../local/stack/node/layout.js';
 import { checkoutDev, httpAt } from '../../test/integ/real-node/support.js';
@@ -11,15 +14,16 @@ import type { BenchResult, BenchSuite } from '../suite.js';
 /**
  * A pull request's next push on the real node: from asking for checkout-api at the other version
  * (1.0 <-> 2.0) to the first HTTP 200 from that version at the environment's name URL, updated in place
- * (apply) vs deleted and created again under the same name. Side by side, alternating, in one run.
+ * (apply) vs deleted and created again under the same name. Side by side, alternating, in one run,
+ * through a gateway of this checkout (the stack's daemon may run older code).
  */
 const PAIRS = Number(process.env.MICROSTAX_BENCH_APPLY_PAIRS ?? 3);
 
 /** Polls every 100 ms until the api answers 200 with `version` (the old pod may answer meanwhile). */
-async function untilVersion(url: string, version: string, timeoutMs = 300_000): Promise<void> {
+async function untilVersion(url: string, version: string, via: string, timeoutMs = 300_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const answer = await httpAt(`${url}/products`).catch(() => undefined);
+    const answer = await httpAt(`${url}/products`, { via }).catch(() => undefined);
     if (answer?.status === 200 && answer.json().version === version) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -38,6 +42,14 @@ const suite: BenchSuite = {
     }
     const env = { ...process.env, ...realNodeDeployEnv(endpoints.realNode) };
     const { temporal, lifecycle, stop } = await startBenchWorker({ name: 'apply', env });
+    const gateway = await startGateway({
+      kube: KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath),
+      log: pino({ level: 'warn' }),
+      port: 0,
+      wake: false,
+      access: { databaseUrl: endpoints.databaseUrl, secureCookies: false },
+    });
+    const via = `127.0.0.1:${gateway.port}`;
     const blueprints: Record<string, ResolvedBlueprint> = {
       '1.0': await checkoutDev(),
       '2.0': await checkoutDev((yaml) => yaml.replace('checkout-api:latest', 'checkout-api:2.0')),
@@ -77,7 +89,7 @@ const suite: BenchSuite = {
             request: { blueprint: blueprints[next]! },
             updateId: randomUUID(),
           });
-          await untilVersion(updateUrl, next);
+          await untilVersion(updateUrl, next, via);
           applyMs.push(performance.now() - started);
           // The next round starts from a ready environment.
           const status = await lifecycle.waitReady(updated.id);
@@ -93,7 +105,7 @@ const suite: BenchSuite = {
           recreated.id = `bench-re-${suffix}-${i + 1}`;
           const url = await create(recreated, next);
           if (url !== recreateUrl) throw new Error(`recreated under another URL: ${url} vs ${recreateUrl}`);
-          await untilVersion(url, next);
+          await untilVersion(url, next, via);
           recreateMs.push(performance.now() - started);
         };
         for (const step of i % 2 === 0 ? [viaApply, viaRecreate] : [viaRecreate, viaApply]) await step();
@@ -111,6 +123,7 @@ const suite: BenchSuite = {
       );
       await stop();
       await temporal.close();
+      await gateway.close();
     }
     const round = (n: number) => Math.round(n);
     const applyMedian = median(applyMs);

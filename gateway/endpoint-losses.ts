@@ -3,7 +3,7 @@ import type { KubernetesObject, V1EndpointSlice } from '@kubernetes/client-node'
 /**
  * Which Services just lost a ready endpoint, from their EndpointSlices' watch events: a pod that
  * left, or one that stopped being ready (an updated Deployment's old pod is marked terminating
- * the moment it is deleted). New endpoints alone are no loss.
+ * the moment it is deleted), or a target port that changed. New endpoints alone are no loss.
  */
 
 /** The Service an EndpointSlice belongs to (the label the EndpointSlice controller sets). */
@@ -11,12 +11,18 @@ const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 export type EndpointLoss = (service: { namespace: string; name: string }) => void;
 
-/** Ready addresses of a slice; an endpoint whose `ready` is unset counts as ready (the API's rule). */
-function readyAddresses(slice: V1EndpointSlice): Set<string> {
+/**
+ * Ready `address:port` pairs of a slice (a changed target port moves connections too); an
+ * endpoint whose `ready` is unset counts as ready (the API's rule).
+ */
+function readyTargets(slice: V1EndpointSlice): Set<string> {
+  const ports = (slice.ports ?? []).map((p) => p.port ?? '');
   const ready = new Set<string>();
   for (const endpoint of slice.endpoints ?? []) {
     if (endpoint.conditions?.ready === false) continue;
-    for (const address of endpoint.addresses) ready.add(address);
+    for (const address of endpoint.addresses) {
+      for (const port of ports.length > 0 ? ports : ['']) ready.add(`${address}:${port}`);
+    }
   }
   return ready;
 }
@@ -33,9 +39,9 @@ export function trackEndpointLosses(
     if (!namespace || !name) return;
     const key = `${namespace}/${slice.metadata?.name}`;
     const before = known.get(key) ?? new Set<string>();
-    const now = event === 'delete' ? new Set<string>() : readyAddresses(slice);
+    const now = event === 'delete' ? new Set<string>() : readyTargets(slice);
     if (event === 'delete') known.delete(key);
     else known.set(key, now);
-    if ([...before].some((address) => !now.has(address))) onLoss({ namespace, name });
+    if ([...before].some((target) => !now.has(target))) onLoss({ namespace, name });
   };
 }

@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { trackEndpointLosses } from '../../../gateway/endpoint-losses.js';
 
 /** An EndpointSlice of Service `api` in msx-a with these endpoints (address → ready). */
-function slice(endpoints: Record<string, boolean | undefined>, service = 'api'): V1EndpointSlice {
+function slice(endpoints: Record<string, boolean | undefined>, ports?: number[]): V1EndpointSlice {
+  const service = 'api';
   return {
+    ...(ports && { ports: ports.map((port) => ({ port })) }),
     addressType: 'IPv4',
     metadata: {
       name: `${service}-x1`,
@@ -45,6 +47,13 @@ describe('trackEndpointLosses', () => {
     onEvent('update', slice({ '10.0.0.2': true }));
     onEvent('delete', slice({ '10.0.0.2': true }));
     expect(losses).toEqual(['msx-a/api', 'msx-a/api']);
+  });
+
+  it('names the Service when its target port changes', () => {
+    const { losses, onEvent } = tracked();
+    onEvent('add', slice({ '10.0.0.1': true }, [8080]));
+    onEvent('update', slice({ '10.0.0.1': true }, [8081]));
+    expect(losses).toEqual(['msx-a/api']);
   });
 
   it('ignores slices that name no Service', () => {

@@ -42,8 +42,11 @@ export class BackendPool extends Agent {
 
   /** Retires every connection to `address` (idle ones close now, busy ones once answered). */
   retire(address: string): void {
+    // One number per address ever retired: ClusterIPs, so bounded by the cluster's Services.
     this.#generations.set(address, (this.#generations.get(address) ?? 0) + 1);
-    this.#retiredAt.set(address, Date.now());
+    const now = Date.now();
+    for (const [other, at] of this.#retiredAt) if (at + this.#settleMs <= now) this.#retiredAt.delete(other);
+    this.#retiredAt.set(address, now);
     for (const sockets of Object.values(this.freeSockets)) {
       for (const socket of sockets ?? []) if (this.#retired(socket)) socket.destroy();
     }

@@ -19,12 +19,40 @@ import type { BenchResult, BenchSuite } from '../suite.js';
  */
 const PAIRS = Number(process.env.MICROSTAX_BENCH_APPLY_PAIRS ?? 3);
 
-/** Polls every 100 ms until the api answers 200 with `version` (the old pod may answer meanwhile). */
-async function untilVersion(url: string, version: string, via: string, timeoutMs = 300_000): Promise<void> {
+/** The `error` of a JSON error answer (the gateway's `backend-unreachable`), else the body's start. */
+function errorOf(body: string): string {
+  try {
+    return String(JSON.parse(body).error);
+  } catch {
+    return body.slice(0, 40);
+  }
+}
+
+/**
+ * Polls every 100 ms until the api answers 200 with `version` (the old pod may answer meanwhile);
+ * returns what the other answers were, counted (`200 1.0`, `502`, `error: ...`), and the slowest one.
+ */
+async function untilVersion(
+  url: string,
+  version: string,
+  via: string,
+  timeoutMs = 300_000,
+): Promise<{ seen: Record<string, number>; slowestMs: number }> {
   const deadline = Date.now() + timeoutMs;
+  const seen: Record<string, number> = {};
+  let slowestMs = 0;
   while (Date.now() < deadline) {
-    const answer = await httpAt(`${url}/products`, { via }).catch(() => undefined);
-    if (answer?.status === 200 && answer.json().version === version) return;
+    const asked = performance.now();
+    const answer = await httpAt(`${url}/products`, { via }).catch((error: Error) => error);
+    slowestMs = Math.max(slowestMs, Math.round(performance.now() - asked));
+    if (!(answer instanceof Error) && answer.status === 200 && answer.json().version === version) {
+      return { seen, slowestMs };
+    }
+    const what =
+      answer instanceof Error
+        ? `error: ${answer.message.replace(/^\S+: /, '')}`
+        : `${answer.status} ${answer.status === 200 ? answer.json().version : errorOf(answer.body)}`;
+    seen[what] = (seen[what] ?? 0) + 1;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} never answered version ${version}`);
@@ -77,6 +105,8 @@ const suite: BenchSuite = {
     const recreateMs: number[] = [];
     /** Each update's phase breakdown (the workflow's `timings`): where the time goes. */
     const applyPhases: Record<string, number>[] = [];
+    /** What each update's polls met before the new version answered (old version, 502s, timeouts). */
+    const applyPolls: { seen: Record<string, number>; slowestMs: number }[] = [];
     try {
       const [updateUrl, recreateUrl] = await Promise.all([create(updated, '1.0'), create(recreated, '1.0')]);
       let version = '1.0';
@@ -89,8 +119,9 @@ const suite: BenchSuite = {
             request: { blueprint: blueprints[next]! },
             updateId: randomUUID(),
           });
-          await untilVersion(updateUrl, next, via);
+          const polled = await untilVersion(updateUrl, next, via);
           applyMs.push(performance.now() - started);
+          applyPolls.push(polled);
           // The next round starts from a ready environment.
           const status = await lifecycle.waitReady(updated.id);
           if (status.timings?.operation === 'update') {
@@ -139,6 +170,7 @@ const suite: BenchSuite = {
         },
         recreateOverApply: Number(ratio.toFixed(2)),
         applyPhasesMs: Object.fromEntries(applyPhases.map((phases, i) => [`round${i + 1}`, phases])),
+        applyPolls: Object.fromEntries(applyPolls.map((polls, i) => [`round${i + 1}`, polls])),
       },
       targets: [
         {

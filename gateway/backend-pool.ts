@@ -6,7 +6,8 @@ import type { Duplex } from 'node:stream';
  * A connection to a Service's ClusterIP is DNAT'd once, when it opens: kept alive, it stays on the
  * pod it first reached even after that pod stopped being an endpoint (an updated Deployment's old
  * pod answers on it until it exits). Retired connections close at once when idle, or as soon as
- * their response is done; the next request connects afresh, to an endpoint of now.
+ * their response is done; the next request connects afresh, to an endpoint of now. While the
+ * address settles, no connection to it is kept.
  */
 export class BackendPool extends Agent {
   /** Per address, bumped by each retire: a connection opened under an older one is retired. */
@@ -33,9 +34,14 @@ export class BackendPool extends Agent {
     return socket;
   }
 
-  /** A retired connection is closed when its response is done instead of going back to the pool. */
+  /**
+   * A retired connection is closed when its response is done instead of going back to the pool; so
+   * is any connection to a settling address: until kube-proxy's rules have caught up, a new
+   * connection may still have reached the pod that left, and must not stay on it.
+   */
   override keepSocketAlive(socket: Duplex): boolean {
-    if (this.#retired(socket)) return false;
+    const opened = this.#opened.get(socket);
+    if (this.#retired(socket) || (opened && this.settlingFor(opened.address) > 0)) return false;
     // Node's own: TCP keep-alive, unref, the idle timeout; typed void, returns true.
     return super.keepSocketAlive(socket) as unknown as boolean;
   }

@@ -104,7 +104,7 @@ const IDLE_BACKEND_SOCKET_MS = 4_000;
  * After a Service lost an endpoint, how long a refused connection to it is tried again: kube-proxy
  * syncs its rules at most once a second, and a new pod without a readiness probe may not listen yet.
  */
-const ENDPOINTS_SETTLE_MS = 3_000;
+const ENDPOINTS_SETTLE_MS = 5_000;
 
 /**
  * Starts the gateway: opens the cluster watches (their first lists must succeed, so a wrong

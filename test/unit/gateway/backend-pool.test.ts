@@ -42,6 +42,12 @@ function connectionOf(path = '/'): Promise<string> {
 }
 
 describe('BackendPool', () => {
+  it('leaves the connections to other addresses alone', async () => {
+    const first = await connectionOf();
+    pool.retire('10.96.0.10');
+    expect(await connectionOf()).toBe(first);
+  });
+
   it('keeps a connection alive until its address is retired, then opens a new one', async () => {
     const first = await connectionOf();
     expect(await connectionOf()).toBe(first);
@@ -57,10 +63,13 @@ describe('BackendPool', () => {
     expect(await connectionOf()).not.toBe(answeredOn);
   });
 
-  it('leaves the connections to other addresses alone', async () => {
-    const first = await connectionOf();
-    pool.retire('10.96.0.10');
-    expect(await connectionOf()).toBe(first);
+  it('keeps no connection to an address while it settles, and keeps them again afterwards', async () => {
+    pool.retire('127.0.0.1');
+    const during = await connectionOf();
+    expect(await connectionOf()).not.toBe(during);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const after = await connectionOf();
+    expect(await connectionOf()).toBe(after);
   });
 
   it('counts a retired address as settling for settleMs, others not at all', () => {

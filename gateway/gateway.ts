@@ -101,8 +101,9 @@ export interface RunningGateway {
 const MAX_SOCKETS_PER_BACKEND = 256;
 const IDLE_BACKEND_SOCKET_MS = 4_000;
 /**
- * After a Service lost an endpoint, how long a refused connection to it is tried again: kube-proxy
- * syncs its rules at most once a second, and a new pod without a readiness probe may not listen yet.
+ * After a Service lost an endpoint, how long it settles: no connection to it is kept alive and a
+ * refused one is tried again. kube-proxy syncs its rules at most once a second (slower when busy),
+ * and a new pod without a readiness probe may not listen yet.
  */
 const ENDPOINTS_SETTLE_MS = 5_000;
 

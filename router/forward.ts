@@ -75,8 +75,9 @@ export interface ForwardParams {
   /** A backend connection idle this long (no answer, or a stalled body) is dropped: 502 or a cut response. */
   idleTimeoutMs?: number;
   /**
-   * A refused connection is tried again every 100 ms for this long, for a request without a body
-   * (it never reached the backend): a Service whose endpoints just changed. Default 0: never.
+   * For this long, a connection that is refused, unreachable or not established within 1 s is tried
+   * again every 100 ms, for a request without a body (it never reached the backend): a Service whose
+   * endpoints just changed. Default 0: never.
    */
   retryRefusedForMs?: number;
   /** Answers the client when the backend cannot be reached (before any response header was sent). */
@@ -128,6 +129,20 @@ export function forwardRequest(params: ForwardParams): void {
       },
     );
     upstream.on('timeout', () => upstream.destroy(new Error(`idle for ${params.idleTimeoutMs} ms`)));
+    if (Date.now() < refusedRetryUntil) {
+      // A fresh connection to a pod that just became an endpoint can lose its SYNs (one that
+      // NetworkPolicy enforcement does not know yet): another connection gets through sooner.
+      upstream.once('socket', (socket) => {
+        if (!socket.connecting) return;
+        const timer = setTimeout(() => {
+          if (socket.connecting) {
+            upstream.destroy(Object.assign(new Error('not connected in 1 s'), { code: 'ECONNTIMEOUT' }));
+          }
+        }, CONNECT_TIMEOUT_MS);
+        socket.once('connect', () => clearTimeout(timer));
+        socket.once('close', () => clearTimeout(timer));
+      });
+    }
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       // A kept-alive connection the backend (or a replaced pod) closed meanwhile: one fresh try,
       // only for requests without a body, which are safe to send again.
@@ -140,7 +155,7 @@ export function forwardRequest(params: ForwardParams): void {
         send(attempt + 1);
         return;
       }
-      if (error.code === 'ECONNREFUSED' && Date.now() < refusedRetryUntil && !hasBody(req)) {
+      if (NOT_CONNECTED_CODES.has(error.code ?? '') && Date.now() < refusedRetryUntil && !hasBody(req)) {
         setTimeout(() => {
           if (clientGone) done(502);
           else send(attempt + 1);
@@ -164,6 +179,9 @@ export function forwardRequest(params: ForwardParams): void {
 }
 
 const REFUSED_RETRY_EVERY_MS = 100;
+const CONNECT_TIMEOUT_MS = 1_000;
+/** A connection that never reached the backend: refused, no route, or not established in time. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ECONNTIMEOUT']);
 
 /** Errors of a kept-alive socket the other side had already closed. */
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);

@@ -18,6 +18,7 @@ import type { BenchResult, BenchSuite } from '../suite.js';
  * through a gateway of this checkout (the stack's daemon may run older code).
  */
 const PAIRS = Number(process.env.MICROSTAX_BENCH_APPLY_PAIRS ?? 3);
+const gatewayLog = process.env.MICROSTAX_BENCH_GATEWAY_LOG;
 
 /** The `error` of a JSON error answer (the gateway's `backend-unreachable`), else the body's start. */
 function errorOf(body: string): string {
@@ -72,7 +73,8 @@ const suite: BenchSuite = {
     const { temporal, lifecycle, stop } = await startBenchWorker({ name: 'apply', env });
     const gateway = await startGateway({
       kube: KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath),
-      log: pino({ level: 'warn' }),
+      // MICROSTAX_BENCH_GATEWAY_LOG=FILE keeps its access log (each request's outcome and backend error).
+      log: gatewayLog ? pino({ level: 'info' }, pino.destination(gatewayLog)) : pino({ level: 'warn' }),
       port: 0,
       wake: false,
       access: { databaseUrl: endpoints.databaseUrl, secureCookies: false },

@@ -75,8 +75,8 @@ export interface ForwardParams {
   /** A backend connection idle this long (no answer, or a stalled body) is dropped: 502 or a cut response. */
   idleTimeoutMs?: number;
   /**
-   * For this long, a connection that is refused, unreachable or not established within 1 s is tried
-   * again every 100 ms, for a request without a body (it never reached the backend): a Service whose
+   * For this long, a connection that is refused, unreachable, not established within 1 s or reset
+   * before an answer is tried again every 100 ms, for a request without a body: a Service whose
    * endpoints just changed. Default 0: never.
    */
   retryRefusedForMs?: number;
@@ -155,7 +155,15 @@ export function forwardRequest(params: ForwardParams): void {
         send(attempt + 1);
         return;
       }
-      if (NOT_CONNECTED_CODES.has(error.code ?? '') && Date.now() < refusedRetryUntil && !hasBody(req)) {
+      // A Service that settles: the connection may have met the pod that left, or a new one not
+      // listening (or reachable) yet. Bodiless requests only, before any answer, within the window.
+      const code = error.code ?? '';
+      if (
+        (NOT_CONNECTED_CODES.has(code) || STALE_SOCKET_CODES.has(code)) &&
+        Date.now() < refusedRetryUntil &&
+        !res.headersSent &&
+        !hasBody(req)
+      ) {
         setTimeout(() => {
           if (clientGone) done(502);
           else send(attempt + 1);

@@ -106,4 +106,37 @@ describe('forwardRequest', () => {
     expect(answer.status).toBe(200);
     expect(await answer.text()).toBe('late');
   });
+
+  it('tries a fresh connection reset before any answer again within retryRefusedForMs', async () => {
+    // Resets the first connection of each pair, as a pod that is going away does.
+    let connections = 0;
+    const flaky = createServer((req, res) => {
+      if (connections++ % 2 === 0) req.socket.destroy();
+      else res.end('second');
+    });
+    const port = await listen(flaky);
+    const fresh = new Agent({ keepAlive: false });
+    const proxy = await listen(
+      createServer((req, res) =>
+        forwardRequest({
+          req,
+          res,
+          host: '127.0.0.1',
+          port,
+          agent: fresh,
+          retryRefusedForMs: req.headers['x-retry'] ? 3_000 : 0,
+          onUnreachable: () => {
+            res.writeHead(502);
+            res.end();
+          },
+          onDone: () => {},
+        }),
+      ),
+    );
+    expect((await fetch(`http://127.0.0.1:${proxy}/`)).status).toBe(502);
+    connections = 0;
+    const answer = await fetch(`http://127.0.0.1:${proxy}/`, { headers: { 'x-retry': '1' } });
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('second');
+  });
 });

@@ -135,7 +135,8 @@ export function forwardRequest(params: ForwardParams): void {
       upstream.once('socket', (socket) => {
         if (!socket.connecting) return;
         const timer = setTimeout(() => {
-          if (socket.connecting) {
+          // Only while another try may follow: past the window, the connection keeps its chance.
+          if (socket.connecting && Date.now() < refusedRetryUntil) {
             upstream.destroy(Object.assign(new Error('not connected in 1 s'), { code: 'ECONNTIMEOUT' }));
           }
         }, CONNECT_TIMEOUT_MS);

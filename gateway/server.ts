@@ -39,8 +39,11 @@ export interface GatewayServerOptions {
   log: Logger;
   /** Keep-alive connection pool to the backends. */
   agent: Agent;
-  /** How long a refused connection to a backend address is tried again (default: never). */
-  retryRefusedForMs?: (address: string) => number;
+  /**
+   * How long a connection to a backend address that fails before an answer is tried again (default:
+   * never); `woken`: the request was held while its environment woke, so its endpoints are new.
+   */
+  retryRefusedForMs?: (address: string, woken: boolean) => number;
   metrics?: GatewayMetrics;
   /** A backend connection idle this long is dropped (default 60 s). */
   idleTimeoutMs?: number;
@@ -324,7 +327,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
       port: decision.port,
       edge: true,
       agent: options.agent,
-      retryRefusedForMs: options.retryRefusedForMs?.(decision.address),
+      retryRefusedForMs: options.retryRefusedForMs?.(decision.address, params.outcome === 'woken'),
       idleTimeoutMs,
       responseHeaders: { [ROUTED_TO_HEADER]: decision.routedTo },
       onUnreachable: (error) => {

@@ -192,9 +192,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     view,
     log,
     agent,
-    // A woken environment's pods just became endpoints: it settles as a Service that lost one does.
-    retryRefusedForMs: (address, woken) =>
-      woken ? Math.max(ENDPOINTS_SETTLE_MS, agent.settlingFor(address)) : agent.settlingFor(address),
+    retryRefusedForMs: (address) => agent.settlingFor(address),
     idleTimeoutMs: options.idleTimeoutMs,
     metrics,
     wake,

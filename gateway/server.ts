@@ -39,11 +39,8 @@ export interface GatewayServerOptions {
   log: Logger;
   /** Keep-alive connection pool to the backends. */
   agent: Agent;
-  /**
-   * How long a connection to a backend address that fails before an answer is tried again (default:
-   * never); `woken`: the request was held while its environment woke, so its endpoints are new.
-   */
-  retryRefusedForMs?: (address: string, woken: boolean) => number;
+  /** How long a refused connection to a backend address is tried again (default: never). */
+  retryRefusedForMs?: (address: string) => number;
   metrics?: GatewayMetrics;
   /** A backend connection idle this long is dropped (default 60 s). */
   idleTimeoutMs?: number;
@@ -327,7 +324,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
       port: decision.port,
       edge: true,
       agent: options.agent,
-      retryRefusedForMs: options.retryRefusedForMs?.(decision.address, params.outcome === 'woken'),
+      retryRefusedForMs: options.retryRefusedForMs?.(decision.address),
       idleTimeoutMs,
       responseHeaders: { [ROUTED_TO_HEADER]: decision.routedTo },
       onUnreachable: (error) => {

@@ -3,7 +3,8 @@ import type { KubernetesObject, V1EndpointSlice } from '@kubernetes/client-node'
 /**
  * Which Services just lost a ready endpoint, from their EndpointSlices' watch events: a pod that
  * left, or one that stopped being ready (an updated Deployment's old pod is marked terminating
- * the moment it is deleted), or a target port that changed. New endpoints alone are no loss.
+ * the moment it is deleted), or a target port that changed, while others stay ready. New endpoints
+ * alone are no loss, nor is losing the last one.
  */
 
 /** The Service an EndpointSlice belongs to (the label the EndpointSlice controller sets). */
@@ -42,6 +43,8 @@ export function trackEndpointLosses(
     const now = event === 'delete' ? new Set<string>() : readyTargets(slice);
     if (event === 'delete') known.delete(key);
     else known.set(key, now);
-    if ([...before].some((target) => !now.has(target))) onLoss({ namespace, name });
+    // Only with ready endpoints left to move to (a rolling update): a Service left with none (asleep,
+    // crashed) keeps its connections as before, and its wake is not disturbed.
+    if (now.size > 0 && [...before].some((target) => !now.has(target))) onLoss({ namespace, name });
   };
 }

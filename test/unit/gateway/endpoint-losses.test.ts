@@ -41,12 +41,20 @@ describe('trackEndpointLosses', () => {
     expect(losses).toEqual(['msx-a/api']);
   });
 
-  it('names the Service when an endpoint leaves or its slice is deleted', () => {
+  it('names the Service when an endpoint leaves and another stays ready', () => {
     const { losses, onEvent } = tracked();
     onEvent('add', slice({ '10.0.0.1': true, '10.0.0.2': true }));
     onEvent('update', slice({ '10.0.0.2': true }));
-    onEvent('delete', slice({ '10.0.0.2': true }));
-    expect(losses).toEqual(['msx-a/api', 'msx-a/api']);
+    expect(losses).toEqual(['msx-a/api']);
+  });
+
+  it('says nothing when the last ready endpoint goes (asleep, crashed) or the slice is deleted', () => {
+    const { losses, onEvent } = tracked();
+    onEvent('add', slice({ '10.0.0.1': true }));
+    onEvent('update', slice({ '10.0.0.1': false }));
+    onEvent('update', slice({ '10.0.0.1': true }));
+    onEvent('delete', slice({ '10.0.0.1': true }));
+    expect(losses).toEqual([]);
   });
 
   it('names the Service when its target port changes', () => {

@@ -2,6 +2,7 @@ import type {
   KubernetesObject,
   V1ConfigMap,
   V1Deployment,
+  V1EndpointSlice,
   V1Ingress,
   V1Service,
   V1StatefulSet,
@@ -12,6 +13,7 @@ import { LABELS, MANAGED_BY } from '../deploy/labels.js';
 import type { RoutingTable } from '../deploy/manifests/routing-table.js';
 import { tablesFromConfigMaps } from '../router/table-source.js';
 import type { RoutingSnapshot } from './decide.js';
+import { type EndpointLoss, trackEndpointLosses } from './endpoint-losses.js';
 import { freshReads } from './fresh-reads.js';
 import { buildHostTable, type HostTable, type RouteConflict } from './host-table.js';
 import { buildSleepIndex, type SleepIndex } from './sleep-index.js';
@@ -19,7 +21,8 @@ import { buildSleepIndex, type SleepIndex } from './sleep-index.js';
 /**
  * The gateway's live view of the cluster: Ingresses, Services, the routing-table ConfigMaps and the
  * environments' workloads (to see which sleep) of every namespace, each kept current by a list+watch. Derived tables are rebuilt lazily, once per
- * change, on the next request that needs them.
+ * change, on the next request that needs them. EndpointSlices are watched only to say when a
+ * Service lost a ready endpoint.
  */
 
 /** Something the view could not read or keep watching; routing goes on with what it has. */
@@ -74,7 +77,7 @@ interface KeptWatch<T> {
 async function keepWatching<T extends KubernetesObject>(params: {
   kube: KubeClient;
   options: ListOptions;
-  onChange: () => void;
+  onChange: (event?: 'add' | 'update' | 'delete', object?: KubernetesObject) => void;
   onProblem: ViewProblem;
 }): Promise<KeptWatch<T>> {
   const source = `watch ${params.options.kind}`;
@@ -87,7 +90,7 @@ async function keepWatching<T extends KubernetesObject>(params: {
   const open = async (): Promise<void> => {
     const handle: WatchedList<T> = await params.kube.watchList<T>({
       ...params.options,
-      onChange: () => params.onChange(),
+      onChange: (event, object) => params.onChange(event, object),
       onError: (error) => {
         params.onProblem({ source, message: `${error.message}; re-opening` });
         if (current !== handle) return;
@@ -141,12 +144,14 @@ async function keepWatching<T extends KubernetesObject>(params: {
   };
 }
 
-/** Opens the three watches (the first list of each must succeed) and returns the view. */
+/** Opens the watches (the first list of each must succeed) and returns the view. */
 export async function watchCluster(params: {
   kube: KubeClient;
   /** Serve only MicroStax's Ingresses of this class (default `microstax`). */
   ingressClass?: string;
   onProblem: ViewProblem;
+  /** Told when a Service loses a ready endpoint (the gateway retires its connections to it). */
+  onEndpointLoss?: EndpointLoss;
 }): Promise<ClusterView> {
   let version = 0;
   const onChange = () => {
@@ -179,6 +184,21 @@ export async function watchCluster(params: {
         options: { apiVersion: 'apps/v1', kind: 'StatefulSet', labelSelector: `${LABELS.role}=workload` },
       }),
     );
+    const onEndpointLoss = params.onEndpointLoss;
+    if (onEndpointLoss) {
+      // No table derives from them: their events feed the loss tracker only.
+      const onSliceEvent = trackEndpointLosses(onEndpointLoss);
+      watches.push(
+        await keepWatching<V1EndpointSlice>({
+          kube: params.kube,
+          options: { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' },
+          onChange: (event, object) => {
+            if (event && object) onSliceEvent(event, object);
+          },
+          onProblem: params.onProblem,
+        }),
+      );
+    }
   } catch (error) {
     await Promise.all(watches.map((w) => w.stop()));
     throw error;

@@ -1,4 +1,4 @@
-import { Agent, createServer, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from 'pino';
@@ -7,7 +7,8 @@ import { createPool, type Queryable } from '../store/database.js';
 import { type AccessStore, cachedAccessStore, postgresAccessStore } from './access/access-store.js';
 import { createAccessCheck, type SessionVerifier } from './access/check-access.js';
 import { createGatewayActivity } from './activity.js';
-import { watchCluster } from './cluster-view.js';
+import { BackendPool } from './backend-pool.js';
+import { type ClusterView, watchCluster } from './cluster-view.js';
 import { GatewayStartError } from './errors.js';
 import { createGatewayMetrics } from './metrics.js';
 import { createGatewayServer, RESERVED_PATH_PREFIX } from './server.js';
@@ -99,6 +100,12 @@ export interface RunningGateway {
 /** Backend connections kept open between requests; enough for a busy laptop, bounded per backend. */
 const MAX_SOCKETS_PER_BACKEND = 256;
 const IDLE_BACKEND_SOCKET_MS = 4_000;
+/**
+ * After a Service lost an endpoint, how long it settles: no connection to it is kept alive and a
+ * refused one is tried again. kube-proxy syncs its rules at most once a second (slower when busy),
+ * and a new pod without a readiness probe may not listen yet.
+ */
+const ENDPOINTS_SETTLE_MS = 5_000;
 
 /**
  * Starts the gateway: opens the cluster watches (their first lists must succeed, so a wrong
@@ -117,21 +124,30 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     (await readTlsMaterial(tlsFiles).catch((error: unknown) => {
       throw new GatewayStartError('tls-unusable', { cause: messageOf(error) });
     }));
-  const view = await watchCluster({
-    kube: options.kube,
-    ingressClass: options.ingressClass,
-    onProblem: (problem) => log.warn(problem, 'cluster view problem'),
-  }).catch((error: unknown) => {
-    throw new GatewayStartError('watch-failed', { cause: messageOf(error) });
-  });
   // Idle backend connections close before the usual 5 s server keep-alive timeout, so a request
-  // rarely meets a connection the backend is closing, and a moved endpoint is picked up soon.
-  const agent = new Agent({
+  // rarely meets a connection the backend is closing.
+  const agent = new BackendPool({
     keepAlive: true,
     maxSockets: MAX_SOCKETS_PER_BACKEND,
     scheduling: 'lifo',
     timeout: IDLE_BACKEND_SOCKET_MS,
+    settleMs: ENDPOINTS_SETTLE_MS,
   });
+  let watched: ClusterView | undefined;
+  const view = await watchCluster({
+    kube: options.kube,
+    ingressClass: options.ingressClass,
+    onProblem: (problem) => log.warn(problem, 'cluster view problem'),
+    // A kept-alive connection stays on the pod it first reached: one that left must not keep answering.
+    onEndpointLoss: ({ namespace, name }) => {
+      const clusterIP = watched?.snapshot().services(namespace, name)?.spec?.clusterIP;
+      if (clusterIP && clusterIP !== 'None') agent.retire(clusterIP);
+    },
+  }).catch((error: unknown) => {
+    agent.destroy();
+    throw new GatewayStartError('watch-failed', { cause: messageOf(error) });
+  });
+  watched = view;
   const metrics = options.metrics === false ? undefined : createGatewayMetrics();
   const pool = options.access.store
     ? undefined
@@ -176,6 +192,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     view,
     log,
     agent,
+    retryRefusedForMs: (address) => agent.settlingFor(address),
     idleTimeoutMs: options.idleTimeoutMs,
     metrics,
     wake,

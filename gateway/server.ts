@@ -39,6 +39,8 @@ export interface GatewayServerOptions {
   log: Logger;
   /** Keep-alive connection pool to the backends. */
   agent: Agent;
+  /** How long a refused connection to a backend address is tried again (default: never). */
+  retryRefusedForMs?: (address: string) => number;
   metrics?: GatewayMetrics;
   /** A backend connection idle this long is dropped (default 60 s). */
   idleTimeoutMs?: number;
@@ -322,6 +324,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
       port: decision.port,
       edge: true,
       agent: options.agent,
+      retryRefusedForMs: options.retryRefusedForMs?.(decision.address),
       idleTimeoutMs,
       responseHeaders: { [ROUTED_TO_HEADER]: decision.routedTo },
       onUnreachable: (error) => {

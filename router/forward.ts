@@ -74,6 +74,12 @@ export interface ForwardParams {
   agent?: Agent;
   /** A backend connection idle this long (no answer, or a stalled body) is dropped: 502 or a cut response. */
   idleTimeoutMs?: number;
+  /**
+   * For this long, a connection that is refused, unreachable, not established within 1 s or reset
+   * before an answer is tried again every 100 ms, for a request without a body: a Service whose
+   * endpoints just changed. Default 0: never.
+   */
+  retryRefusedForMs?: number;
   /** Answers the client when the backend cannot be reached (before any response header was sent). */
   onUnreachable: (error: Error) => void;
   /** Called once the backend's status is known (or 502 when it failed). */
@@ -94,6 +100,11 @@ export function forwardRequest(params: ForwardParams): void {
     settled = true;
     params.onDone(status);
   };
+  const refusedRetryUntil = Date.now() + (params.retryRefusedForMs ?? 0);
+  let clientGone = false;
+  res.once('close', () => {
+    clientGone = !res.writableFinished;
+  });
   const send = (attempt: number) => {
     const upstream = request(
       {
@@ -118,6 +129,21 @@ export function forwardRequest(params: ForwardParams): void {
       },
     );
     upstream.on('timeout', () => upstream.destroy(new Error(`idle for ${params.idleTimeoutMs} ms`)));
+    if (Date.now() < refusedRetryUntil) {
+      // A fresh connection to a pod that just became an endpoint can lose its SYNs (one that
+      // NetworkPolicy enforcement does not know yet): another connection gets through sooner.
+      upstream.once('socket', (socket) => {
+        if (!socket.connecting) return;
+        const timer = setTimeout(() => {
+          // Only while another try may follow: past the window, the connection keeps its chance.
+          if (socket.connecting && Date.now() < refusedRetryUntil) {
+            upstream.destroy(Object.assign(new Error('not connected in 1 s'), { code: 'ECONNTIMEOUT' }));
+          }
+        }, CONNECT_TIMEOUT_MS);
+        socket.once('connect', () => clearTimeout(timer));
+        socket.once('close', () => clearTimeout(timer));
+      });
+    }
     upstream.on('error', (error: NodeJS.ErrnoException) => {
       // A kept-alive connection the backend (or a replaced pod) closed meanwhile: one fresh try,
       // only for requests without a body, which are safe to send again.
@@ -127,7 +153,22 @@ export function forwardRequest(params: ForwardParams): void {
         STALE_SOCKET_CODES.has(error.code ?? '') &&
         !hasBody(req)
       ) {
-        send(1);
+        send(attempt + 1);
+        return;
+      }
+      // A Service that settles: the connection may have met the pod that left, or a new one not
+      // listening (or reachable) yet. Bodiless requests only, before any answer, within the window.
+      const code = error.code ?? '';
+      if (
+        (NOT_CONNECTED_CODES.has(code) || STALE_SOCKET_CODES.has(code)) &&
+        Date.now() < refusedRetryUntil &&
+        !res.headersSent &&
+        !hasBody(req)
+      ) {
+        setTimeout(() => {
+          if (clientGone) done(502);
+          else send(attempt + 1);
+        }, REFUSED_RETRY_EVERY_MS);
         return;
       }
       if (!res.headersSent) params.onUnreachable(error);
@@ -135,14 +176,21 @@ export function forwardRequest(params: ForwardParams): void {
       done(502);
     });
     // The client went away before the answer was complete: stop the backend's work too.
-    res.once('close', () => {
+    const stopUpstream = () => {
       if (!res.writableFinished) upstream.destroy();
-    });
+    };
+    res.once('close', stopUpstream);
+    upstream.once('close', () => res.off('close', stopUpstream));
     if (attempt === 0) req.pipe(upstream);
     else upstream.end();
   };
   send(0);
 }
+
+const REFUSED_RETRY_EVERY_MS = 100;
+const CONNECT_TIMEOUT_MS = 1_000;
+/** A connection that never reached the backend: refused, no route, or not established in time. */
+const NOT_CONNECTED_CODES = new Set(['ECONNREFUSED', 'EHOSTUNREACH', 'ECONNTIMEOUT']);
 
 /** Errors of a kept-alive socket the other side had already closed. */
 const STALE_SOCKET_CODES = new Set(['ECONNRESET', 'EPIPE']);

@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
 import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
+import { KubeClient } from '../../deploy/kube-client.js';
+import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../local/stack/node/layout.js';
 import { checkoutDev, httpAt } from '../../test/integ/real-node/support.js';
@@ -11,16 +14,46 @@ import type { BenchResult, BenchSuite } from '../suite.js';
 /**
  * A pull request's next push on the real node: from asking for checkout-api at the other version
  * (1.0 <-> 2.0) to the first HTTP 200 from that version at the environment's name URL, updated in place
- * (apply) vs deleted and created again under the same name. Side by side, alternating, in one run.
+ * (apply) vs deleted and created again under the same name. Side by side, alternating, in one run,
+ * through a gateway of this checkout (the stack's daemon may run older code).
  */
 const PAIRS = Number(process.env.MICROSTAX_BENCH_APPLY_PAIRS ?? 3);
+const gatewayLog = process.env.MICROSTAX_BENCH_GATEWAY_LOG;
 
-/** Polls every 100 ms until the api answers 200 with `version` (the old pod may answer meanwhile). */
-async function untilVersion(url: string, version: string, timeoutMs = 300_000): Promise<void> {
+/** The `error` of a JSON error answer (the gateway's `backend-unreachable`), else the body's start. */
+function errorOf(body: string): string {
+  try {
+    return String(JSON.parse(body).error);
+  } catch {
+    return body.slice(0, 40);
+  }
+}
+
+/**
+ * Polls every 100 ms until the api answers 200 with `version` (the old pod may answer meanwhile);
+ * returns what the other answers were, counted (`200 1.0`, `502`, `error: ...`), and the slowest one.
+ */
+async function untilVersion(
+  url: string,
+  version: string,
+  via: string,
+  timeoutMs = 300_000,
+): Promise<{ seen: Record<string, number>; slowestMs: number }> {
   const deadline = Date.now() + timeoutMs;
+  const seen: Record<string, number> = {};
+  let slowestMs = 0;
   while (Date.now() < deadline) {
-    const answer = await httpAt(`${url}/products`).catch(() => undefined);
-    if (answer?.status === 200 && answer.json().version === version) return;
+    const asked = performance.now();
+    const answer = await httpAt(`${url}/products`, { via }).catch((error: Error) => error);
+    slowestMs = Math.max(slowestMs, Math.round(performance.now() - asked));
+    if (!(answer instanceof Error) && answer.status === 200 && answer.json().version === version) {
+      return { seen, slowestMs };
+    }
+    const what =
+      answer instanceof Error
+        ? `error: ${answer.message.replace(/^\S+: /, '')}`
+        : `${answer.status} ${answer.status === 200 ? answer.json().version : errorOf(answer.body)}`;
+    seen[what] = (seen[what] ?? 0) + 1;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} never answered version ${version}`);
@@ -38,6 +71,15 @@ const suite: BenchSuite = {
     }
     const env = { ...process.env, ...realNodeDeployEnv(endpoints.realNode) };
     const { temporal, lifecycle, stop } = await startBenchWorker({ name: 'apply', env });
+    const gateway = await startGateway({
+      kube: KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath),
+      // MICROSTAX_BENCH_GATEWAY_LOG=FILE keeps its access log (each request's outcome and backend error).
+      log: gatewayLog ? pino({ level: 'info' }, pino.destination(gatewayLog)) : pino({ level: 'warn' }),
+      port: 0,
+      wake: false,
+      access: { databaseUrl: endpoints.databaseUrl, secureCookies: false },
+    });
+    const via = `127.0.0.1:${gateway.port}`;
     const blueprints: Record<string, ResolvedBlueprint> = {
       '1.0': await checkoutDev(),
       '2.0': await checkoutDev((yaml) => yaml.replace('checkout-api:latest', 'checkout-api:2.0')),
@@ -65,6 +107,8 @@ const suite: BenchSuite = {
     const recreateMs: number[] = [];
     /** Each update's phase breakdown (the workflow's `timings`): where the time goes. */
     const applyPhases: Record<string, number>[] = [];
+    /** What each update's polls met before the new version answered (old version, 502s, timeouts). */
+    const applyPolls: { seen: Record<string, number>; slowestMs: number }[] = [];
     try {
       const [updateUrl, recreateUrl] = await Promise.all([create(updated, '1.0'), create(recreated, '1.0')]);
       let version = '1.0';
@@ -77,8 +121,9 @@ const suite: BenchSuite = {
             request: { blueprint: blueprints[next]! },
             updateId: randomUUID(),
           });
-          await untilVersion(updateUrl, next);
+          const polled = await untilVersion(updateUrl, next, via);
           applyMs.push(performance.now() - started);
+          applyPolls.push(polled);
           // The next round starts from a ready environment.
           const status = await lifecycle.waitReady(updated.id);
           if (status.timings?.operation === 'update') {
@@ -93,7 +138,7 @@ const suite: BenchSuite = {
           recreated.id = `bench-re-${suffix}-${i + 1}`;
           const url = await create(recreated, next);
           if (url !== recreateUrl) throw new Error(`recreated under another URL: ${url} vs ${recreateUrl}`);
-          await untilVersion(url, next);
+          await untilVersion(url, next, via);
           recreateMs.push(performance.now() - started);
         };
         for (const step of i % 2 === 0 ? [viaApply, viaRecreate] : [viaRecreate, viaApply]) await step();
@@ -111,6 +156,7 @@ const suite: BenchSuite = {
       );
       await stop();
       await temporal.close();
+      await gateway.close();
     }
     const round = (n: number) => Math.round(n);
     const applyMedian = median(applyMs);
@@ -126,6 +172,7 @@ const suite: BenchSuite = {
         },
         recreateOverApply: Number(ratio.toFixed(2)),
         applyPhasesMs: Object.fromEntries(applyPhases.map((phases, i) => [`round${i + 1}`, phases])),
+        applyPolls: Object.fromEntries(applyPolls.map((polls, i) => [`round${i + 1}`, polls])),
       },
       targets: [
         {

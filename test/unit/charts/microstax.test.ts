@@ -491,6 +491,7 @@ describe('charts/microstax', () => {
       'apps/statefulsets: list,watch',
       'core/configmaps: list,watch',
       'core/services: list,watch',
+      'discovery.k8s.io/endpointslices: list,watch',
       'networking.k8s.io/ingresses: list,watch',
     ]);
   });

@@ -66,4 +66,77 @@ describe('forwardRequest', () => {
     const answer = await fetch(`http://127.0.0.1:${proxyPort}/`, { method: 'POST', body: 'order' });
     expect(answer.status).toBe(502);
   });
+
+  it('tries a refused connection again within retryRefusedForMs, for a request without a body', async () => {
+    // A port nothing listens on yet: refused, until a backend starts there 300 ms later.
+    const probe = createServer();
+    const port = await listen(probe);
+    await new Promise((resolve) => probe.close(resolve));
+    servers.splice(servers.indexOf(probe), 1);
+    const proxy = await listen(
+      createServer((req, res) =>
+        forwardRequest({
+          req,
+          res,
+          host: '127.0.0.1',
+          port,
+          agent,
+          retryRefusedForMs: req.headers['x-retry'] ? 3_000 : 0,
+          onUnreachable: () => {
+            res.writeHead(502);
+            res.end();
+          },
+          onDone: () => {},
+        }),
+      ),
+    );
+    expect((await fetch(`http://127.0.0.1:${proxy}/`)).status).toBe(502);
+    const late = createServer((_req, res) => res.end('late'));
+    setTimeout(() => {
+      servers.push(late);
+      late.listen(port, '127.0.0.1');
+    }, 300);
+    const posted = fetch(`http://127.0.0.1:${proxy}/`, {
+      method: 'POST',
+      body: 'order',
+      headers: { 'x-retry': '1' },
+    });
+    expect((await posted).status).toBe(502);
+    const answer = await fetch(`http://127.0.0.1:${proxy}/`, { headers: { 'x-retry': '1' } });
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('late');
+  });
+
+  it('tries a fresh connection reset before any answer again within retryRefusedForMs', async () => {
+    // Resets the first connection of each pair, as a pod that is going away does.
+    let connections = 0;
+    const flaky = createServer((req, res) => {
+      if (connections++ % 2 === 0) req.socket.destroy();
+      else res.end('second');
+    });
+    const port = await listen(flaky);
+    const fresh = new Agent({ keepAlive: false });
+    const proxy = await listen(
+      createServer((req, res) =>
+        forwardRequest({
+          req,
+          res,
+          host: '127.0.0.1',
+          port,
+          agent: fresh,
+          retryRefusedForMs: req.headers['x-retry'] ? 3_000 : 0,
+          onUnreachable: () => {
+            res.writeHead(502);
+            res.end();
+          },
+          onDone: () => {},
+        }),
+      ),
+    );
+    expect((await fetch(`http://127.0.0.1:${proxy}/`)).status).toBe(502);
+    connections = 0;
+    const answer = await fetch(`http://127.0.0.1:${proxy}/`, { headers: { 'x-retry': '1' } });
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('second');
+  });
 });

@@ -11282,7 +11282,7 @@ export interface operations {
                             /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                             overlay?: string;
                             resources?: {
-                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                                 perEnvironment?: {
                                     /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                     cpu?: string | number;
@@ -11503,7 +11503,7 @@ export interface operations {
                         /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                         overlay?: string;
                         resources?: {
-                            /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                            /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                             perEnvironment?: {
                                 /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                 cpu?: string | number;
@@ -11580,7 +11580,7 @@ export interface operations {
                             /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                             overlay?: string;
                             resources?: {
-                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                                 perEnvironment?: {
                                     /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                     cpu?: string | number;
@@ -11837,7 +11837,7 @@ export interface operations {
                                 /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                                 overlay?: string;
                                 resources?: {
-                                    /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                    /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                                     perEnvironment?: {
                                         /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                         cpu?: string | number;
@@ -12070,7 +12070,7 @@ export interface operations {
                             /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                             overlay?: string;
                             resources?: {
-                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                                 perEnvironment?: {
                                     /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                     cpu?: string | number;
@@ -12294,7 +12294,7 @@ export interface operations {
                         /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                         overlay?: string;
                         resources?: {
-                            /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                            /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                             perEnvironment?: {
                                 /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                 cpu?: string | number;
@@ -12371,7 +12371,7 @@ export interface operations {
                             /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                             overlay?: string;
                             resources?: {
-                                /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                                 perEnvironment?: {
                                     /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                     cpu?: string | number;
@@ -12631,7 +12631,7 @@ export interface operations {
                                 /** @description An overlay (YAML, its layer equal to the policy layer) applied to every create and apply */
                                 overlay?: string;
                                 resources?: {
-                                    /** @description Resource limits: services without requests count as 100m CPU and 128Mi memory, volumes as 1Gi */
+                                    /** @description Resource limits: services without requests count as 50m CPU and 64Mi memory, volumes as 1Gi */
                                     perEnvironment?: {
                                         /** @description CPU requests summed over replicas, e.g. 4 or 2500m */
                                         cpu?: string | number;

@@ -8,7 +8,7 @@ import {
   type InClusterInstall,
   installInCluster,
 } from '../../test/integ/charts/support/in-cluster-install.js';
-import { checkoutDev, EXAMPLE_DIR } from '../../test/integ/real-node/support.js';
+import { checkoutDev, EXAMPLE_DIR, publicApi } from '../../test/integ/real-node/support.js';
 import { type FirstResponse, firstResponse, summarise } from '../first-response.js';
 import { startBenchWorker } from '../lifecycle-worker.js';
 import { median } from '../stats.js';
@@ -34,7 +34,8 @@ const suite: BenchSuite = {
     if (!endpoints.realNode?.gatewayUrl) {
       throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
     }
-    const source = await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8');
+    // Public like the host path's blueprint (checkoutDev): both paths poll its URL without a credential.
+    const source = publicApi(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8'));
     const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
     const blueprint = await checkoutDev();
     let install: InClusterInstall | undefined;

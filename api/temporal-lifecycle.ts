@@ -106,10 +106,14 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
       what: 'apply update',
     });
 
-  startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) => {
+  /** Starts a workflow by its id, or finds the one already started with it: a retried request starts nothing twice. */
+  private startOnce(
+    workflowType: string,
+    workflowId: string,
+    input: unknown,
+  ): Promise<{ workflowId: string }> {
     return this.guarded(async () => {
-      const workflowId = workflowIds.seed(input.environmentId, requestId);
-      await this.handle.client.workflow.start(WorkflowType.seed, {
+      await this.handle.client.workflow.start(workflowType, {
         taskQueue: this.taskQueue,
         workflowId,
         args: [input],
@@ -117,46 +121,19 @@ export class TemporalLifecycle implements EnvironmentLifecycle {
       });
       return { workflowId };
     });
-  };
+  }
 
-  startSnapshot: EnvironmentLifecycle['startSnapshot'] = async (input) => {
-    return this.guarded(async () => {
-      const workflowId = workflowIds.snapshot(input.snapshotId);
-      await this.handle.client.workflow.start(WorkflowType.snapshot, {
-        taskQueue: this.taskQueue,
-        workflowId,
-        args: [input],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      });
-      return { workflowId };
-    });
-  };
+  startSeed: EnvironmentLifecycle['startSeed'] = async (input, requestId) =>
+    this.startOnce(WorkflowType.seed, workflowIds.seed(input.environmentId, requestId), input);
 
-  startSnapshotDeletion: EnvironmentLifecycle['startSnapshotDeletion'] = async (input) => {
-    return this.guarded(async () => {
-      const workflowId = workflowIds.deleteSnapshot(input.snapshotId);
-      await this.handle.client.workflow.start(WorkflowType.deleteSnapshot, {
-        taskQueue: this.taskQueue,
-        workflowId,
-        args: [input],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      });
-      return { workflowId };
-    });
-  };
+  startSnapshot: EnvironmentLifecycle['startSnapshot'] = async (input) =>
+    this.startOnce(WorkflowType.snapshot, workflowIds.snapshot(input.snapshotId), input);
 
-  startTrafficDiff: EnvironmentLifecycle['startTrafficDiff'] = async (input) => {
-    return this.guarded(async () => {
-      const workflowId = trafficDiffWorkflowId(input.branchId, input.runId);
-      await this.handle.client.workflow.start(TRAFFIC_DIFF_WORKFLOW_TYPE, {
-        taskQueue: this.taskQueue,
-        workflowId,
-        args: [input],
-        workflowIdConflictPolicy: WorkflowIdConflictPolicy.USE_EXISTING,
-      });
-      return { workflowId };
-    });
-  };
+  startSnapshotDeletion: EnvironmentLifecycle['startSnapshotDeletion'] = async (input) =>
+    this.startOnce(WorkflowType.deleteSnapshot, workflowIds.deleteSnapshot(input.snapshotId), input);
+
+  startTrafficDiff: EnvironmentLifecycle['startTrafficDiff'] = async (input) =>
+    this.startOnce(TRAFFIC_DIFF_WORKFLOW_TYPE, trafficDiffWorkflowId(input.branchId, input.runId), input);
 
   trafficDiffOutcome: EnvironmentLifecycle['trafficDiffOutcome'] = async (branchId, runId) => {
     const handle = this.handle.client.workflow.getHandle(trafficDiffWorkflowId(branchId, runId));

@@ -15,6 +15,27 @@ async function listen(server: Server): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
+/** A proxy to `port` through `via` that retries refused or reset connections when asked to (x-retry). */
+function retryingProxy(port: number, via: Agent): Promise<number> {
+  return listen(
+    createServer((req, res) =>
+      forwardRequest({
+        req,
+        res,
+        host: '127.0.0.1',
+        port,
+        agent: via,
+        retryRefusedForMs: req.headers['x-retry'] ? 3_000 : 0,
+        onUnreachable: () => {
+          res.writeHead(502);
+          res.end();
+        },
+        onDone: () => {},
+      }),
+    ),
+  );
+}
+
 beforeAll(async () => {
   // Answers the first request on each connection, then drops the connection at the next one, as a
   // backend that closed an idle kept-alive connection (or a replaced pod) does.
@@ -73,23 +94,7 @@ describe('forwardRequest', () => {
     const port = await listen(probe);
     await new Promise((resolve) => probe.close(resolve));
     servers.splice(servers.indexOf(probe), 1);
-    const proxy = await listen(
-      createServer((req, res) =>
-        forwardRequest({
-          req,
-          res,
-          host: '127.0.0.1',
-          port,
-          agent,
-          retryRefusedForMs: req.headers['x-retry'] ? 3_000 : 0,
-          onUnreachable: () => {
-            res.writeHead(502);
-            res.end();
-          },
-          onDone: () => {},
-        }),
-      ),
-    );
+    const proxy = await retryingProxy(port, agent);
     expect((await fetch(`http://127.0.0.1:${proxy}/`)).status).toBe(502);
     const late = createServer((_req, res) => res.end('late'));
     setTimeout(() => {
@@ -116,23 +121,7 @@ describe('forwardRequest', () => {
     });
     const port = await listen(flaky);
     const fresh = new Agent({ keepAlive: false });
-    const proxy = await listen(
-      createServer((req, res) =>
-        forwardRequest({
-          req,
-          res,
-          host: '127.0.0.1',
-          port,
-          agent: fresh,
-          retryRefusedForMs: req.headers['x-retry'] ? 3_000 : 0,
-          onUnreachable: () => {
-            res.writeHead(502);
-            res.end();
-          },
-          onDone: () => {},
-        }),
-      ),
-    );
+    const proxy = await retryingProxy(port, fresh);
     expect((await fetch(`http://127.0.0.1:${proxy}/`)).status).toBe(502);
     connections = 0;
     const answer = await fetch(`http://127.0.0.1:${proxy}/`, { headers: { 'x-retry': '1' } });

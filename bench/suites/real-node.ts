@@ -32,6 +32,8 @@ import { untilOk } from '../until-ok.js';
 const PAIRS = Number(process.env.MICROSTAX_BENCH_REAL_PAIRS ?? 5);
 /** `MICROSTAX_BENCH_REAL_WIDE=0` leaves out part 2 (clone-all vs smart branch of 20 services). */
 const WIDE = process.env.MICROSTAX_BENCH_REAL_WIDE !== '0';
+/** `MICROSTAX_BENCH_REAL_KINDS=cold,wake` measures only those kinds (default: cold, warm, wake, branch). */
+const KINDS = (process.env.MICROSTAX_BENCH_REAL_KINDS ?? 'cold,warm,wake,branch').split(',');
 /** How often the client asks for the first 200: it bounds how late one is seen. */
 const POLL_MS = 25;
 const WIDE_SERVICES = 20;
@@ -262,9 +264,9 @@ const suite: BenchSuite = {
     const baseId = `bench-rbase-${suffix()}`;
     const prewarmed: string[] = [];
     try {
-      await create({ id: sleeperId, claimWarm: false });
-      await create({ id: baseId, claimWarm: false });
-      const sleeperUrl = (await lifecycle.getStatus(sleeperId))!.urls.api!;
+      if (KINDS.includes('wake')) await create({ id: sleeperId, claimWarm: false });
+      if (KINDS.includes('branch')) await create({ id: baseId, claimWarm: false });
+      const sleeperUrl = KINDS.includes('wake') ? (await lifecycle.getStatus(sleeperId))!.urls.api! : '';
       const steps = {
         warm: async (i: number) => {
           // A warm environment made for this run (not timed), then claimed.
@@ -301,7 +303,7 @@ const suite: BenchSuite = {
           );
         },
       };
-      const order = Object.keys(steps) as (keyof typeof steps)[];
+      const order = (Object.keys(steps) as (keyof typeof steps)[]).filter((kind) => KINDS.includes(kind));
       for (let i = 0; i < PAIRS; i++) {
         // Each round starts with another kind, so no kind always runs on a quieter node.
         for (let k = 0; k < order.length; k++) await steps[order[(i + k) % order.length]!](i);
@@ -337,10 +339,14 @@ const suite: BenchSuite = {
         ...(wide && { branch20: wide.metrics }),
       },
       targets: [
-        within('cold create to first HTTP 200', 'cold', 3000),
-        within('warm claim to first HTTP 200', 'warm', 300),
-        within('wake (a request through the gateway) to first HTTP 200', 'wake', 2000),
-        within('branch, one changed service, to first HTTP 200', 'branch', 1000),
+        ...(KINDS.includes('cold') ? [within('cold create to first HTTP 200', 'cold', 3000)] : []),
+        ...(KINDS.includes('warm') ? [within('warm claim to first HTTP 200', 'warm', 300)] : []),
+        ...(KINDS.includes('wake')
+          ? [within('wake (a request through the gateway) to first HTTP 200', 'wake', 2000)]
+          : []),
+        ...(KINDS.includes('branch')
+          ? [within('branch, one changed service, to first HTTP 200', 'branch', 1000)]
+          : []),
         ...(wide ? [wide.target] : []),
       ],
     };

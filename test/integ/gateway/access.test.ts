@@ -10,13 +10,11 @@ import { ANNOTATIONS, LABELS } from '../../../deploy/labels.js';
 import { PLANNED_REPLICAS_ANNOTATION } from '../../../deploy/sleep.js';
 import { type RunningGateway, startGateway } from '../../../gateway/gateway.js';
 import { BRIDGE_ADDRESS } from '../../../local/stack/node/layout.js';
-import { createPool } from '../../../store/database.js';
-import { migrateUp } from '../../../store/migrate.js';
 import { revokeShare } from '../../../store/shares.js';
 import { environmentRow, shareOf, teamMember } from '../../support/access-fixture.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import {
   type Answer,
   assertBridgeUp,
@@ -47,7 +45,7 @@ const ns = (id: string) => `msx-${id}`;
 const host = (id: string) => `api.${id}.${DOMAIN}`;
 
 let kube: KubeClient;
-let db: TestDatabase;
+let db: MigratedDatabase;
 let pool: pg.Pool;
 let gateway: RunningGateway | undefined;
 let backend: Server;
@@ -65,9 +63,8 @@ const gatewayMetrics = async () =>
 beforeAll(async () => {
   await assertBridgeUp();
   kube = await stackKube();
-  db = await createTestDatabase('gateway_access');
-  await migrateUp({ databaseUrl: db.url });
-  pool = createPool({ databaseUrl: db.url, max: 2 });
+  db = await createMigratedDatabase('gateway_access');
+  pool = db.pool;
   const owner = await teamMember(pool, { team: teams.own, user: `ana-${suffix}` });
   own = owner;
   other = await teamMember(pool, { team: teams.other, user: `bob-${suffix}` });
@@ -153,8 +150,7 @@ afterAll(async () => {
     for (const id of Object.values(env))
       await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: ns(id) });
   }
-  await pool?.end();
-  await db?.drop();
+  await db?.close();
 });
 
 const refusedWithoutForwarding = async (answer: Promise<Answer>, status: number) => {

@@ -7,9 +7,8 @@ import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import { type RunningGateway, startGateway } from '../../../gateway/gateway.js';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../../local/stack/node/layout.js';
-import { createPool } from '../../../store/database.js';
+import type { createPool } from '../../../store/database.js';
 import { activityOf } from '../../../store/environment-activity.js';
-import { migrateUp } from '../../../store/migrate.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { LifecycleClient } from '../../../temporal/lifecycle-client.js';
 import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
@@ -22,7 +21,7 @@ import { resolvedService } from '../../support/resolved-service.js';
 import { stackEnv } from '../../support/stack-env.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
 import { get } from '../gateway/support.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 
 /**
  * Idle decisions from real use, end to end: an environment on the real node with a short idleAfter,
@@ -43,7 +42,7 @@ describe('idle from real use (real node, gateway, idle-sweep Schedule)', () => {
   let workerRun: Promise<void>;
   let lifecycle: LifecycleClient;
   let gateway: RunningGateway;
-  let database: TestDatabase;
+  let database: MigratedDatabase;
   let pool: ReturnType<typeof createPool>;
   let taskQueue: string;
   let scheduleId: string | undefined;
@@ -55,9 +54,8 @@ describe('idle from real use (real node, gateway, idle-sweep Schedule)', () => {
       throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
     }
     installTemporalRuntimeLogger();
-    database = await createTestDatabase('idle_traffic');
-    await migrateUp({ databaseUrl: database.url });
-    pool = createPool({ databaseUrl: database.url, max: 2 });
+    database = await createMigratedDatabase('idle_traffic');
+    pool = database.pool;
     temporal = await createTemporalClient({ env: await stackEnv() });
     const dependencies = await createWorkerDependencies({
       temporal: temporal.client,
@@ -108,8 +106,7 @@ describe('idle from real use (real node, gateway, idle-sweep Schedule)', () => {
     await worker?.shutdown();
     await workerRun?.catch(() => {});
     await temporal?.close();
-    await pool?.end();
-    await database?.drop();
+    await database?.close();
   }, 300_000);
 
   it(`requests every ${REQUEST_EVERY_S} s keep an environment with idleAfter ${IDLE_AFTER_S}s ready; once they stop it goes within idleAfter + one sweep`, {

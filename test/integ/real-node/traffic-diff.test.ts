@@ -15,9 +15,7 @@ import { HEADER_PLACEHOLDER } from '../../../diff/sensitive-headers.js';
 import { type WritePolicy, writePolicy } from '../../../diff/write-policy.js';
 import { type RunningGateway, startGateway } from '../../../gateway/gateway.js';
 import { planBranch } from '../../../planner/branching/plan-branch.js';
-import { createPool } from '../../../store/database.js';
 import { getDiffRun, insertDiffRun } from '../../../store/diff-runs.js';
-import { migrateUp } from '../../../store/migrate.js';
 import { listCapturedRequests, putCaptureSettings } from '../../../store/traffic-capture.js';
 import {
   type DiffReport,
@@ -27,7 +25,7 @@ import {
 } from '../../../workflows/traffic-diff-contracts.js';
 import { environmentRow, teamMember } from '../../support/access-fixture.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import { WorkflowTestHarness } from '../workflows/support/harness.js';
 import { checkoutDev, firstOk, httpAt, realNodeConfig } from './support.js';
 
@@ -42,7 +40,7 @@ import { checkoutDev, firstOk, httpAt, realNodeConfig } from './support.js';
 
 let kube: KubeClient;
 let config: DeployConfig;
-let db: TestDatabase;
+let db: MigratedDatabase;
 let pool: pg.Pool;
 let gateway: RunningGateway;
 const harness = new WorkflowTestHarness();
@@ -70,9 +68,8 @@ beforeAll(async () => {
   kube = await stackKube();
   ({ config } = await realNodeConfig());
   await harness.setUp();
-  db = await createTestDatabase('traffic_diff');
-  await migrateUp({ databaseUrl: db.url });
-  pool = createPool({ databaseUrl: db.url, max: 2 });
+  db = await createMigratedDatabase('traffic_diff');
+  pool = db.pool;
   const member = await teamMember(pool, { team: 'diff-team', user: `diff-${randomUUID().slice(0, 6)}` });
   teamMemberId = member.userId;
   await environmentRow(pool, { id: baseId, team: 'diff-team', ownerId: member.userId });
@@ -109,8 +106,7 @@ afterAll(async () => {
   await gateway?.close();
   await harness.tearDown();
   await Promise.all(created.map((id) => teardownEnvironment({ kube, environmentId: id, config })));
-  await pool?.end();
-  await db?.drop();
+  await db?.close();
 }, 300_000);
 
 describe('traffic diff of checkout-api 2.0 against its 1.0 baseline', () => {

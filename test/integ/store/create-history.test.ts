@@ -1,24 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanner } from '../../../activities/planner-adapter.js';
 import { createHistory } from '../../../store/create-history.js';
-import { createPool } from '../../../store/database.js';
-import { migrateUp } from '../../../store/migrate.js';
+import type { createPool } from '../../../store/database.js';
 import { environmentRow, teamMember } from '../../support/access-fixture.js';
 import { resolvedService } from '../../support/resolved-service.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from './test-database.js';
 
 /** The create history in Postgres feeds the warm-pool forecast (real Postgres, the real planner). */
 describe('create history → warm-pool forecast', () => {
-  let db: TestDatabase;
+  let db: MigratedDatabase;
   let pool: ReturnType<typeof createPool>;
   beforeAll(async () => {
-    db = await createTestDatabase('create_history');
-    await migrateUp({ databaseUrl: db.url });
-    pool = createPool({ databaseUrl: db.url, max: 2 });
+    db = await createMigratedDatabase('create_history');
+    pool = db.pool;
   });
   afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
+    await db?.close();
   });
 
   it('reads the creates of a blueprint, and a busy hour of past weeks sizes the pool above the default', async () => {

@@ -2,32 +2,28 @@ import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, findPrincipalByToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { getBlueprintVersion, listBlueprints, registerBlueprintVersion } from '../../../store/blueprints.js';
-import { createPool } from '../../../store/database.js';
 import { listLiveDescendants } from '../../../store/environment-lineage.js';
 import { recordEnvironmentStatus } from '../../../store/environment-status.js';
 import { getEnvironment, insertEnvironment, updateEnvironmentStatus } from '../../../store/environments.js';
 import { appendEvent, listEnvironmentEvents } from '../../../store/events.js';
-import { migrateUp } from '../../../store/migrate.js';
 import { createShare, findLiveShareByToken, revokeShare } from '../../../store/shares.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
-import { createTestDatabase, type TestDatabase } from './test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from './test-database.js';
 
 describe('metadata queries (real Postgres)', () => {
-  let db: TestDatabase;
+  let db: MigratedDatabase;
   let pool: pg.Pool;
   let userId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase('queries');
-    await migrateUp({ databaseUrl: db.url });
-    pool = createPool({ databaseUrl: db.url });
+    db = await createMigratedDatabase('queries', 10);
+    pool = db.pool;
     await ensureTeam(pool, { id: 'payments' });
     userId = (await upsertUser(pool, { name: 'ada', teamId: 'payments', role: 'member' })).id;
   });
   afterAll(async () => {
-    await pool?.end();
-    await db?.drop();
+    await db?.close();
   });
 
   it('stores only the hash of an API token and forgets revoked ones', async () => {

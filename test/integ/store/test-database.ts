@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { readStackEndpoints } from '../../../local/stack/endpoints.js';
+import { createPool } from '../../../store/database.js';
+import { migrateUp } from '../../../store/migrate.js';
 
 /** A fresh, empty database on the local stack's Postgres, for one test file. */
 export interface TestDatabase {
@@ -37,6 +39,28 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
       } finally {
         await client.end();
       }
+    },
+  };
+}
+
+/** A fresh database with MicroStax's schema, and a pool on it. */
+export interface MigratedDatabase extends TestDatabase {
+  pool: pg.Pool;
+  /** Ends the pool, then drops the database. */
+  close(): Promise<void>;
+}
+
+/** `createTestDatabase` with every migration applied and a pool of `poolSize` connections. */
+export async function createMigratedDatabase(label: string, poolSize = 2): Promise<MigratedDatabase> {
+  const database = await createTestDatabase(label);
+  await migrateUp({ databaseUrl: database.url });
+  const pool = createPool({ databaseUrl: database.url, max: poolSize });
+  return {
+    ...database,
+    pool,
+    async close() {
+      await pool.end();
+      await database.drop();
     },
   };
 }

@@ -5,12 +5,11 @@ import { kubeNamespaceSweeper } from '../../../activities/kube-namespace-sweeper
 import { postgresAuditLog } from '../../../activities/postgres-audit-log.js';
 import { ANNOTATIONS, LABELS, loadDeployConfig, namespaceFor } from '../../../deploy/index.js';
 import { MANAGED_BY } from '../../../deploy/labels.js';
-import { createPool } from '../../../store/database.js';
-import { migrateUp } from '../../../store/migrate.js';
+import type { createPool } from '../../../store/database.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import { createWorkerMetrics } from '../../../worker/metrics.js';
 import { type OrphanSweepResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
 
@@ -21,19 +20,17 @@ import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
  * to this test's own team label, so namespaces of other tests on the shared cluster are never looked at.
  */
 const harness = new WorkflowTestHarness();
-let database: TestDatabase;
+let database: MigratedDatabase;
 let pool: ReturnType<typeof createPool>;
 beforeAll(async () => {
   await harness.setUp();
-  database = await createTestDatabase('orphans');
-  await migrateUp({ databaseUrl: database.url });
-  pool = createPool({ databaseUrl: database.url, max: 2 });
+  database = await createMigratedDatabase('orphans');
+  pool = database.pool;
 });
 afterEach(() => harness.stopWorkers());
 afterAll(async () => {
   await harness.tearDown();
-  await pool?.end();
-  await database?.drop();
+  await database?.close();
 });
 
 const GRACE_MS = 4_000;

@@ -4,8 +4,7 @@ import { blueprintDigest } from '../../../activities/create-activities.js';
 import { postgresPrewarmCatalog } from '../../../activities/postgres-prewarm-catalog.js';
 import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import { registerBlueprintVersion } from '../../../store/blueprints.js';
-import { createPool } from '../../../store/database.js';
-import { migrateUp } from '../../../store/migrate.js';
+import type { createPool } from '../../../store/database.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import {
@@ -15,7 +14,7 @@ import {
   workflowIds,
 } from '../../../workflows/contracts.js';
 import { until } from '../../support/until.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import { isGone } from './support/cluster.js';
 import { WorkflowTestHarness } from './support/harness.js';
 
@@ -25,19 +24,17 @@ import { WorkflowTestHarness } from './support/harness.js';
  * pool once a newer version opts out. Real Postgres (a fresh database), Temporal and the stack's cluster (kwok nodes).
  */
 const harness = new WorkflowTestHarness();
-let db: TestDatabase;
+let db: MigratedDatabase;
 let pool: ReturnType<typeof createPool>;
 beforeAll(async () => {
-  db = await createTestDatabase('prewarm_opt_in');
-  await migrateUp({ databaseUrl: db.url });
-  pool = createPool({ databaseUrl: db.url, max: 2 });
+  db = await createMigratedDatabase('prewarm_opt_in');
+  pool = db.pool;
   await harness.setUp();
 });
 afterEach(() => harness.stopWorkers());
 afterAll(async () => {
   await harness.tearDown();
-  await pool?.end();
-  await db?.drop();
+  await db?.close();
 });
 
 const suffix = randomUUID().slice(0, 6);

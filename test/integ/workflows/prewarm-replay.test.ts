@@ -8,14 +8,13 @@ import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import { HOUR_MS, hourStart } from '../../../planner/forecast/time.js';
 import { registerBlueprintVersion } from '../../../store/blueprints.js';
 import { createHistory } from '../../../store/create-history.js';
-import { createPool } from '../../../store/database.js';
-import { migrateUp } from '../../../store/migrate.js';
+import type { createPool } from '../../../store/database.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import { type PrewarmPoolResult, scheduleIds } from '../../../workflows/contracts.js';
 import { until } from '../../support/until.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import { WorkflowTestHarness } from './support/harness.js';
 
 /**
@@ -25,19 +24,17 @@ import { WorkflowTestHarness } from './support/harness.js';
  * bench's decision takes at the same instant. Fresh database, Temporal, kwok nodes.
  */
 const harness = new WorkflowTestHarness();
-let db: TestDatabase;
+let db: MigratedDatabase;
 let pool: ReturnType<typeof createPool>;
 beforeAll(async () => {
-  db = await createTestDatabase('prewarm_replay');
-  await migrateUp({ databaseUrl: db.url });
-  pool = createPool({ databaseUrl: db.url, max: 2 });
+  db = await createMigratedDatabase('prewarm_replay');
+  pool = db.pool;
   await harness.setUp();
 });
 afterEach(() => harness.stopWorkers());
 afterAll(async () => {
   await harness.tearDown();
-  await pool?.end();
-  await db?.drop();
+  await db?.close();
 });
 
 const suffix = randomUUID().slice(0, 6);

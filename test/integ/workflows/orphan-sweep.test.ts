@@ -5,11 +5,9 @@ import { kubeNamespaceSweeper } from '../../../activities/kube-namespace-sweeper
 import { postgresAuditLog } from '../../../activities/postgres-audit-log.js';
 import { ANNOTATIONS, LABELS, loadDeployConfig, namespaceFor } from '../../../deploy/index.js';
 import { MANAGED_BY } from '../../../deploy/labels.js';
-import type { createPool } from '../../../store/database.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import { createWorkerMetrics } from '../../../worker/metrics.js';
 import { type OrphanSweepResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
-import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
 
@@ -19,19 +17,10 @@ import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
  * MicroStax's labels and the namespace of a live environment are untouched. Every sweep here is narrowed
  * to this test's own team label, so namespaces of other tests on the shared cluster are never looked at.
  */
-const harness = new WorkflowTestHarness();
-let database: MigratedDatabase;
-let pool: ReturnType<typeof createPool>;
-beforeAll(async () => {
-  await harness.setUp();
-  database = await createMigratedDatabase('orphans');
-  pool = database.pool;
-});
+const harness = new WorkflowTestHarness({ database: 'orphans' });
+beforeAll(() => harness.setUp());
 afterEach(() => harness.stopWorkers());
-afterAll(async () => {
-  await harness.tearDown();
-  await database?.close();
-});
+afterAll(() => harness.tearDown());
 
 const GRACE_MS = 4_000;
 
@@ -44,7 +33,7 @@ describe('orphan sweep', () => {
       testName: 'orphan-sweep',
       extra: {
         namespaces: kubeNamespaceSweeper({ kube: harness.kube }),
-        audit: postgresAuditLog(pool),
+        audit: postgresAuditLog(harness.pool),
         metrics,
       },
     });
@@ -105,9 +94,12 @@ describe('orphan sweep', () => {
       // The sweep audits a deletion once the namespace is gone (teardown waits for that).
       const audited = async () =>
         (
-          await pool.query<{ action: string; actor: string; details: Record<string, string>; at: Date }>(
-            `SELECT action, actor, details, at FROM events WHERE action LIKE 'namespace.orphan%'`,
-          )
+          await harness.pool.query<{
+            action: string;
+            actor: string;
+            details: Record<string, string>;
+            at: Date;
+          }>(`SELECT action, actor, details, at FROM events WHERE action LIKE 'namespace.orphan%'`)
         ).rows;
       let rows = await audited();
       for (const until = Date.now() + 60_000; rows.length === 0 && Date.now() < until; ) {

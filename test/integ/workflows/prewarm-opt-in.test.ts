@@ -4,7 +4,6 @@ import { blueprintDigest } from '../../../activities/create-activities.js';
 import { postgresPrewarmCatalog } from '../../../activities/postgres-prewarm-catalog.js';
 import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import { registerBlueprintVersion } from '../../../store/blueprints.js';
-import type { createPool } from '../../../store/database.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import {
@@ -14,7 +13,6 @@ import {
   workflowIds,
 } from '../../../workflows/contracts.js';
 import { until } from '../../support/until.js';
-import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import { isGone } from './support/cluster.js';
 import { WorkflowTestHarness } from './support/harness.js';
 
@@ -23,19 +21,10 @@ import { WorkflowTestHarness } from './support/harness.js';
  * latest registered version that says `prewarm` for its team (within the team's budget), and drains the
  * pool once a newer version opts out. Real Postgres (a fresh database), Temporal and the stack's cluster (kwok nodes).
  */
-const harness = new WorkflowTestHarness();
-let db: MigratedDatabase;
-let pool: ReturnType<typeof createPool>;
-beforeAll(async () => {
-  db = await createMigratedDatabase('prewarm_opt_in');
-  pool = db.pool;
-  await harness.setUp();
-});
+const harness = new WorkflowTestHarness({ database: 'prewarm_opt_in' });
+beforeAll(() => harness.setUp());
 afterEach(() => harness.stopWorkers());
-afterAll(async () => {
-  await harness.tearDown();
-  await db?.close();
-});
+afterAll(() => harness.tearDown());
 
 const suffix = randomUUID().slice(0, 6);
 const team = `warmteam-${suffix}`;
@@ -55,7 +44,7 @@ services:
 async function register(text: string): Promise<void> {
   const resolved = await resolveBlueprintSource({ source: text, fileName: `${name}.yaml` });
   if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
-  await registerBlueprintVersion(pool, {
+  await registerBlueprintVersion(harness.pool, {
     teamId: team,
     name: resolved.blueprint.name,
     fileName: `${name}.yaml`,
@@ -72,14 +61,14 @@ describe('pre-warm opted into by blueprints', () => {
   it('the Schedule warms an opted-in blueprint for its team, and drains the pool once it opts out', {
     timeout: 240_000,
   }, async () => {
-    await ensureTeam(pool, { id: team });
+    await ensureTeam(harness.pool, { id: team });
     await register(source('prewarm: { min: 1, max: 1 }'));
     // A second opted-in blueprint of the team: over the team's budget of one warm environment.
     const second = `${name}-b`;
     await register(source('prewarm: true', second));
     const { lifecycle, taskQueue } = await harness.startWorker({
       testName: 'prewarm-opt-in',
-      extra: { prewarmCatalog: postgresPrewarmCatalog(pool) },
+      extra: { prewarmCatalog: postgresPrewarmCatalog(harness.pool) },
     });
     const schedules = await ensureSchedules({
       client: harness.temporal.client,

@@ -8,13 +8,11 @@ import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import { HOUR_MS, hourStart } from '../../../planner/forecast/time.js';
 import { registerBlueprintVersion } from '../../../store/blueprints.js';
 import { createHistory } from '../../../store/create-history.js';
-import type { createPool } from '../../../store/database.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import { type PrewarmPoolResult, scheduleIds } from '../../../workflows/contracts.js';
 import { until } from '../../support/until.js';
-import { createMigratedDatabase, type MigratedDatabase } from '../store/test-database.js';
 import { WorkflowTestHarness } from './support/harness.js';
 
 /**
@@ -23,19 +21,10 @@ import { WorkflowTestHarness } from './support/harness.js';
  * morning of the replayed day), the real pre-warm Schedule runs once, and its pool target is the one the
  * bench's decision takes at the same instant. Fresh database, Temporal, kwok nodes.
  */
-const harness = new WorkflowTestHarness();
-let db: MigratedDatabase;
-let pool: ReturnType<typeof createPool>;
-beforeAll(async () => {
-  db = await createMigratedDatabase('prewarm_replay');
-  pool = db.pool;
-  await harness.setUp();
-});
+const harness = new WorkflowTestHarness({ database: 'prewarm_replay' });
+beforeAll(() => harness.setUp());
 afterEach(() => harness.stopWorkers());
-afterAll(async () => {
-  await harness.tearDown();
-  await db?.close();
-});
+afterAll(() => harness.tearDown());
 
 const suffix = randomUUID().slice(0, 6);
 const team = `replayteam-${suffix}`;
@@ -55,9 +44,9 @@ describe('pre-warm replay on the real Schedule', () => {
     const resolved = await resolveBlueprintSource({ source, fileName: `${name}.yaml` });
     if (!resolved.ok) throw new Error(JSON.stringify(resolved.problems));
     const blueprint = resolved.blueprint;
-    await ensureTeam(pool, { id: team });
-    const user = await upsertUser(pool, { name: 'ada', teamId: team, role: 'member' });
-    const { version } = await registerBlueprintVersion(pool, {
+    await ensureTeam(harness.pool, { id: team });
+    const user = await upsertUser(harness.pool, { name: 'ada', teamId: team, role: 'member' });
+    const { version } = await registerBlueprintVersion(harness.pool, {
       teamId: team,
       name,
       fileName: `${name}.yaml`,
@@ -73,19 +62,21 @@ describe('pre-warm replay on the real Schedule', () => {
     const demand = generatePrewarmDemand();
     const shift = hourStart(Date.now()) - (demand.replayDay + 10 * HOUR_MS);
     const past = demandRequests({ ...demand, blueprint: name, team }, shift).filter((r) => r.at < Date.now());
-    await pool.query(
+    await harness.pool.query(
       `INSERT INTO environments (id, team_id, owner_id, blueprint_version_id, phase, workflow_id, request_digest, created_at)
        SELECT 'hist-' || n, $1, $2, $3, 'deleted', 'env-hist-' || n, 'replay', at
          FROM unnest($4::timestamptz[]) WITH ORDINALITY AS t(at, n)`,
       [team, user.id, version.id, past.map((r) => new Date(r.at))],
     );
-    expect(await createHistory(pool, { blueprint: name, team })).toHaveLength(past.length);
+    expect(await createHistory(harness.pool, { blueprint: name, team })).toHaveLength(past.length);
 
     const { taskQueue } = await harness.startWorker({
       testName: 'prewarm-replay',
       // The worker's planner: the forecast over the team's creates in the database.
-      planner: createPlanner({ requestHistory: (bp, t) => createHistory(pool, { blueprint: bp, team: t }) }),
-      extra: { prewarmCatalog: postgresPrewarmCatalog(pool) },
+      planner: createPlanner({
+        requestHistory: (bp, t) => createHistory(harness.pool, { blueprint: bp, team: t }),
+      }),
+      extra: { prewarmCatalog: postgresPrewarmCatalog(harness.pool) },
     });
     const schedules = await ensureSchedules({
       client: harness.temporal.client,

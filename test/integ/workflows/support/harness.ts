@@ -18,6 +18,7 @@ import {
 import { teardownSignal, WorkflowType } from '../../../../workflows/contracts.js';
 import { stackEnv } from '../../../support/stack-env.js';
 import { stackKube } from '../../deploy/helpers.js';
+import { createMigratedDatabase, type MigratedDatabase } from '../../store/test-database.js';
 import { clusterRuntime } from './cluster.js';
 
 /**
@@ -30,22 +31,34 @@ export class WorkflowTestHarness {
   private bundle?: WorkflowBundleWithSourceMap;
   temporal!: TemporalClientHandle;
   kube!: KubeClient;
+  private database?: MigratedDatabase;
   private readonly workers: LifecycleWorkerHandle[] = [];
   private readonly taskQueues: string[] = [];
+
+  /** `database`: a fresh migrated database of that label for this file's tests (see `pool`). */
+  constructor(private readonly options: { database?: string } = {}) {}
 
   async setUp(): Promise<void> {
     // The SDK logs every worker start and stop at INFO; keep warnings and errors only.
     installTemporalRuntimeLogger();
-    [this.temporal, this.kube, this.bundle] = await Promise.all([
+    [this.temporal, this.kube, this.bundle, this.database] = await Promise.all([
       createTemporalClient({ env: await stackEnv() }),
       stackKube(),
       bundleLifecycleWorkflows(),
+      this.options.database ? createMigratedDatabase(this.options.database) : undefined,
     ]);
+  }
+
+  /** The pool on the fresh database asked for in the constructor. */
+  get pool(): MigratedDatabase['pool'] {
+    if (!this.database) throw new Error('this harness has no database: pass { database } to its constructor');
+    return this.database.pool;
   }
 
   async tearDown(): Promise<void> {
     await this.stopWorkers();
     await this.temporal?.close();
+    await this.database?.close();
   }
 
   /** Starts a worker for one test; returns a LifecycleClient on the same task queue. Runtime: KubeRuntime on the cluster. */

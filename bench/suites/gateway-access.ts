@@ -1,18 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import type { KubernetesObject } from '@kubernetes/client-node';
-import { pino } from 'pino';
-import { KubeClient } from '../../deploy/kube-client.js';
-import { startGateway } from '../../gateway/gateway.js';
-import { readStackEndpoints } from '../../local/stack/endpoints.js';
-import { createPool } from '../../store/database.js';
-import { migrateUp } from '../../store/migrate.js';
-import { createTestDatabase } from '../../test/integ/store/test-database.js';
 import { environmentRow, shareOf, teamMember } from '../../test/support/access-fixture.js';
-import { apiIngress, bridgedApi } from '../bridged-api.js';
-import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
+import { openGatewayRig } from '../gateway-rig.js';
+import { attackAtConstantRate, type LoadResult } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchSuite } from '../suite.js';
-import { startBackend, waitFor } from './gateway.js';
+import { waitFor } from './gateway.js';
 
 /**
  * What the gateway's access check adds to a request: one gateway, one backend, one Service, reached
@@ -33,17 +25,10 @@ const suite: BenchSuite = {
     "the gateway's added latency for the access check (token, share cookie, uncached) beside a public route",
   needsStack: true,
   async run() {
-    await loadGenerator();
-    const endpoints = await readStackEndpoints();
-    const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
-    const db = await createTestDatabase('bench_gateway_access');
-    const pool = createPool({ databaseUrl: db.url, max: 2 });
+    const rig = await openGatewayRig('gateway_access');
+    const pool = rig.database.pool;
     const environment = `bench-acc-${randomBytes(3).toString('hex')}`;
-    const namespace = `msx-${environment}`;
-    const backend = await startBackend();
-    const gateways: Awaited<ReturnType<typeof startGateway>>[] = [];
     try {
-      await migrateUp({ databaseUrl: db.url });
       const member = await teamMember(pool, { team: 'bench', user: 'bench-user' });
       await environmentRow(pool, { id: environment, team: 'bench', ownerId: member.userId });
       const { token: share } = await shareOf(pool, {
@@ -52,20 +37,14 @@ const suite: BenchSuite = {
         team: 'bench',
         ttlMs: 3_600_000,
       });
-      const objects: KubernetesObject[] = [
-        ...bridgedApi(namespace, backend.port),
-        apiIngress({ namespace, environment, name: 'pub', isPublic: true }),
-        apiIngress({ namespace, environment, name: 'priv', isPublic: false }),
-      ];
-      for (const object of objects) await kube.apply(object);
-      const quiet = { kube, port: 0, log: pino({ level: 'warn' }), metrics: false as const };
-      const cached = await startGateway({ ...quiet, access: { databaseUrl: db.url, secureCookies: false } });
-      gateways.push(cached);
-      const uncached = await startGateway({
-        ...quiet,
-        access: { databaseUrl: db.url, secureCookies: false, cacheMs: 0 },
+      await rig.bridge(environment, [
+        { name: 'pub', isPublic: true },
+        { name: 'priv', isPublic: false },
+      ]);
+      const cached = await rig.gateway();
+      const uncached = await rig.gateway({
+        access: { databaseUrl: rig.database.url, secureCookies: false, cacheMs: 0 },
       });
-      gateways.push(uncached);
       const pub = `pub.${environment}.microstax.localhost`;
       const priv = `priv.${environment}.microstax.localhost`;
       const variants = {
@@ -129,12 +108,7 @@ const suite: BenchSuite = {
         ],
       };
     } finally {
-      for (const gateway of gateways) await gateway.close();
-      backend.child.removeAllListeners('exit');
-      backend.child.kill('SIGTERM');
-      await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
-      await pool.end();
-      await db.drop();
+      await rig.close();
     }
   },
 };

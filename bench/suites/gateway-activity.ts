@@ -1,17 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
-import { KubeClient } from '../../deploy/kube-client.js';
-import { startGateway } from '../../gateway/gateway.js';
-import { readStackEndpoints } from '../../local/stack/endpoints.js';
-import { createPool } from '../../store/database.js';
 import { activityOf } from '../../store/environment-activity.js';
-import { migrateUp } from '../../store/migrate.js';
-import { createTestDatabase } from '../../test/integ/store/test-database.js';
-import { apiIngress, bridgedApi } from '../bridged-api.js';
-import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
+import { openGatewayRig } from '../gateway-rig.js';
+import { attackAtConstantRate, type LoadResult } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchSuite } from '../suite.js';
-import { startBackend, waitFor } from './gateway.js';
+import { waitFor } from './gateway.js';
 
 /**
  * What recording environments' use costs a request: two gateways over the same backend, Service and
@@ -30,34 +23,14 @@ const suite: BenchSuite = {
   description: "the gateway's request latency with activity recording on and off, side by side",
   needsStack: true,
   async run() {
-    await loadGenerator();
-    const endpoints = await readStackEndpoints();
-    const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
-    const db = await createTestDatabase('bench_gateway_activity');
-    const pool = createPool({ databaseUrl: db.url, max: 2 });
+    const rig = await openGatewayRig('gateway_activity');
+    const pool = rig.database.pool;
     const environment = `bench-act-${randomBytes(3).toString('hex')}`;
-    const namespace = `msx-${environment}`;
-    const backend = await startBackend();
-    const gateways: Awaited<ReturnType<typeof startGateway>>[] = [];
     try {
-      await migrateUp({ databaseUrl: db.url });
       const host = `pub.${environment}.microstax.localhost`;
-      const objects = [
-        ...bridgedApi(namespace, backend.port),
-        apiIngress({ namespace, environment, name: 'pub', isPublic: true }),
-      ];
-      for (const object of objects) await kube.apply(object);
-      const quiet = {
-        kube,
-        port: 0,
-        log: pino({ level: 'warn' }),
-        metrics: false as const,
-        access: { databaseUrl: db.url, secureCookies: false },
-      };
-      const on = await startGateway(quiet);
-      gateways.push(on);
-      const off = await startGateway({ ...quiet, activity: false });
-      gateways.push(off);
+      await rig.bridge(environment, [{ name: 'pub', isPublic: true }]);
+      const on = await rig.gateway();
+      const off = await rig.gateway({ activity: false });
       const variants = { off: off.url, on: on.url };
       type Key = keyof typeof variants;
       const keys = Object.keys(variants) as Key[];
@@ -81,7 +54,6 @@ const suite: BenchSuite = {
       }
       // Every request the recording gateway let through is counted once it has flushed.
       await on.close();
-      gateways.splice(gateways.indexOf(on), 1);
       const recorded = (await activityOf(pool, [environment])).get(environment)?.requests ?? 0;
       const sent = runs.on.reduce((sum, r) => sum + r.requests, 0) + RATE * 2 + 1;
       const summary = (rounds: LoadResult[]) => ({
@@ -121,12 +93,7 @@ const suite: BenchSuite = {
         ],
       };
     } finally {
-      for (const gateway of gateways) await gateway.close();
-      backend.child.removeAllListeners('exit');
-      backend.child.kill('SIGTERM');
-      await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace });
-      await pool.end();
-      await db.drop();
+      await rig.close();
     }
   },
 };

@@ -1,21 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { pino } from 'pino';
 import { createKubeTrafficReplayer } from '../../activities/kube-traffic-replayer.js';
 import { compareBatch } from '../../activities/traffic-diff-batch.js';
 import { loadDeployConfig } from '../../deploy/config.js';
-import { KubeClient } from '../../deploy/kube-client.js';
-import { startGateway } from '../../gateway/gateway.js';
-import { readStackEndpoints } from '../../local/stack/endpoints.js';
-import { createPool } from '../../store/database.js';
-import { migrateUp } from '../../store/migrate.js';
 import { listCapturedRequests, putCaptureSettings } from '../../store/traffic-capture.js';
-import { createTestDatabase } from '../../test/integ/store/test-database.js';
 import { environmentRow, teamMember } from '../../test/support/access-fixture.js';
-import { apiIngress, bridgedApi } from '../bridged-api.js';
-import { attackAtConstantRate, type LoadResult, loadGenerator } from '../load/constant-rate.js';
+import { openGatewayRig } from '../gateway-rig.js';
+import { attackAtConstantRate, type LoadResult } from '../load/constant-rate.js';
 import { median } from '../stats.js';
 import type { BenchSuite } from '../suite.js';
-import { startBackend, waitFor } from './gateway.js';
+import { waitFor } from './gateway.js';
 
 /**
  * Traffic diffs: (1) what capture adds at the gateway: one gateway, two environments on the same
@@ -37,26 +30,17 @@ const suite: BenchSuite = {
     "capture's added latency at the gateway (on vs off, fixed rate) and diff throughput (requests compared per second)",
   needsStack: true,
   async run() {
-    await loadGenerator();
-    const endpoints = await readStackEndpoints();
-    const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
-    const db = await createTestDatabase('bench_traffic_diff');
-    const pool = createPool({ databaseUrl: db.url, max: 2 });
+    const rig = await openGatewayRig('traffic_diff');
+    const { kube } = rig;
+    const pool = rig.database.pool;
     const suffix = randomBytes(3).toString('hex');
     const capturing = `bench-cap-${suffix}`;
     const plain = `bench-nocap-${suffix}`;
-    const backend = await startBackend();
-    let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
     try {
-      await migrateUp({ databaseUrl: db.url });
       const member = await teamMember(pool, { team: 'bench', user: 'bench-user' });
       for (const id of [capturing, plain]) {
         await environmentRow(pool, { id, team: 'bench', ownerId: member.userId });
-        for (const object of [
-          ...bridgedApi(`msx-${id}`, backend.port),
-          apiIngress({ namespace: `msx-${id}`, environment: id, name: 'api', isPublic: true }),
-        ])
-          await kube.apply(object);
+        await rig.bridge(id, [{ name: 'api', isPublic: true }]);
       }
       await putCaptureSettings(pool, {
         environmentId: capturing,
@@ -64,14 +48,7 @@ const suite: BenchSuite = {
         maxBodyBytes: 16384,
         maxRequests: 10000,
       });
-      gateway = await startGateway({
-        kube,
-        port: 0,
-        log: pino({ level: 'warn' }),
-        metrics: false,
-        wake: false,
-        access: { databaseUrl: db.url, secureCookies: false },
-      });
+      const gateway = await rig.gateway({ wake: false });
       const variants = {
         captureOff: {
           url: `${gateway.url}/items?page=1`,
@@ -166,13 +143,7 @@ const suite: BenchSuite = {
         ],
       };
     } finally {
-      await gateway?.close();
-      backend.child.removeAllListeners('exit');
-      backend.child.kill('SIGTERM');
-      for (const id of [capturing, plain])
-        await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: `msx-${id}` });
-      await pool.end();
-      await db.drop();
+      await rig.close();
     }
   },
 };

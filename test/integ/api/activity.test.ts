@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activityOf } from '../../../store/environment-activity.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { stackEnv } from '../../support/stack-env.js';
-import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { registerShop } from './fixtures.js';
 import { type Caller, json, startTestApi, type TestApi } from './harness.js';
 
 /**
@@ -17,13 +17,7 @@ describe('API calls record environment activity', () => {
   beforeAll(async () => {
     api = await startTestApi('activity');
     temporal = await createTemporalClient({ env: await stackEnv() });
-    const registered = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: api.headers('member'),
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(registered.statusCode).toBe(201);
+    await registerShop(api);
     const created = await api.app.inject({
       method: 'POST',
       url: '/v1/environments',

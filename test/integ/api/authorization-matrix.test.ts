@@ -1,5 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLANTED_SECRETS, SHOP_BLUEPRINT, SHOP_BRANCH_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import {
+  PLANTED_SECRETS,
+  registerShop,
+  SHOP_BLUEPRINT,
+  SHOP_BRANCH_BLUEPRINT,
+  SHOP_SCRIPTS,
+} from './fixtures.js';
 import { type Caller, json, startTestApi, type TestApi } from './harness.js';
 
 type MatrixCaller = Caller | 'share';
@@ -33,13 +39,7 @@ describe('authorization matrix (real Postgres and Temporal)', () => {
   beforeAll(async () => {
     api = await startTestApi('authz');
     const member = api.headers('member');
-    const register = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: member,
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(register.statusCode).toBe(201);
+    await registerShop(api);
     const create = async () =>
       json<{ id: string }>(
         await api.app.inject({

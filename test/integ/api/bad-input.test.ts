@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INVALID_BLUEPRINT, SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { INVALID_BLUEPRINT, registerShop, SHOP_BLUEPRINT } from './fixtures.js';
 import { json, startTestApi, type TestApi } from './harness.js';
 
 interface BadRequest {
@@ -354,13 +354,7 @@ describe('bad input corpus (real Postgres)', () => {
 
   beforeAll(async () => {
     api = await startTestApi('badinput');
-    const register = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: api.headers('member'),
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(register.statusCode).toBe(201);
+    await registerShop(api);
   });
   afterAll(async () => {
     await api?.close();

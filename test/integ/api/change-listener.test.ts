@@ -3,7 +3,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { findUserByName, upsertUser } from '../../../store/users.js';
-import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { registerShop, SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
 import { json, startTestApi, type TestApi } from './harness.js';
 
 /** Polls until `check` holds (the listener reconnects in the background), failing after `ms`. */
@@ -92,13 +92,7 @@ describe('caches kept honest by LISTEN/NOTIFY: changes take effect on the next c
     expect(api.app.principalCache.size).toBe(1);
   });
   it('serves status reads from the environment cache, and a change from elsewhere shows on the next read', async () => {
-    const registered = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: api.headers('member'),
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(registered.statusCode).toBe(201);
+    await registerShop(api);
     const created = await api.app.inject({
       method: 'POST',
       url: '/v1/environments',

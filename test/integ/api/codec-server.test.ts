@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { stackEnv } from '../../support/stack-env.js';
-import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { registerShop } from './fixtures.js';
 import { json, startTestApi, type TestApi } from './harness.js';
 
 /**
@@ -24,13 +24,7 @@ let input: JsonPayloads;
 beforeAll(async () => {
   api = await startTestApi('codec');
   temporal = await createTemporalClient({ env: await stackEnv() });
-  const registered = await api.app.inject({
-    method: 'POST',
-    url: '/v1/blueprints',
-    headers: api.headers('member'),
-    payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-  });
-  expect(registered.statusCode).toBe(201);
+  await registerShop(api);
   const created = await api.app.inject({
     method: 'POST',
     url: '/v1/environments',

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { registerShop } from './fixtures.js';
 import { type Caller, json, startTestApi, type TestApi } from './harness.js';
 
 /**
@@ -24,13 +24,7 @@ describe('environment pods and blueprint provenance (real Postgres, Temporal and
   beforeAll(async () => {
     api = await startTestApi('pods');
     const member = api.headers('member');
-    const register = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: member,
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(register.statusCode).toBe(201);
+    await registerShop(api);
     const create = async (overlays?: object[]) =>
       json<{ id: string }>(
         await api.app.inject({

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { stackEnv } from '../../support/stack-env.js';
-import { PLANTED_SECRETS, SHOP_BLUEPRINT, SHOP_BRANCH_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { PLANTED_SECRETS, registerShop, SHOP_BRANCH_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
 import { json, startTestApi, type TestApi } from './harness.js';
 
 interface Env {
@@ -22,13 +22,7 @@ describe('environment routes on real Temporal and Postgres', () => {
   beforeAll(async () => {
     api = await startTestApi('environments');
     temporal = await createTemporalClient({ env: await stackEnv() });
-    const registered = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: api.headers('member'),
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(registered.statusCode).toBe(201);
+    await registerShop(api);
   });
   afterAll(async () => {
     await temporal?.close();

@@ -1,3 +1,5 @@
+import type { TestApi } from './harness.js';
+
 /** Secret values planted in test blueprints: no response, log line or event may ever contain them. */
 export const PLANTED_SECRETS = ['Pl4nted-Inline-Secret-7731', 'pl4nted-url-password-9923'];
 
@@ -34,3 +36,16 @@ services:
     image: ""
     replicas: lots
 `;
+
+/** Registers the shop blueprint as the member, as most API tests begin; fails loudly unless 201. */
+export async function registerShop(api: TestApi): Promise<void> {
+  const registered = await api.app.inject({
+    method: 'POST',
+    url: '/v1/blueprints',
+    headers: api.headers('member'),
+    payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
+  });
+  if (registered.statusCode !== 201) {
+    throw new Error(`registering shop.yaml answered ${registered.statusCode}: ${registered.body}`);
+  }
+}

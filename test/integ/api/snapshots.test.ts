@@ -3,7 +3,7 @@ import { decodeFromPayloadsAtIndex } from '@temporalio/common/lib/internal-non-w
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { stackEnv } from '../../support/stack-env.js';
-import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { registerShop, SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
 import { type Caller, json, startTestApi, type TestApi } from './harness.js';
 
 const CAP = 3;
@@ -25,13 +25,7 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
   beforeAll(async () => {
     api = await startTestApi('snapshots', { config: { snapshotsPerEnvironment: CAP } });
     temporal = await createTemporalClient({ env: await stackEnv() });
-    const registered = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: api.headers('member'),
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(registered.statusCode).toBe(201);
+    await registerShop(api);
   });
   afterAll(async () => {
     await Promise.all(

@@ -5,7 +5,7 @@ import { createApiToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { findUserByName } from '../../../store/users.js';
 import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
 import { stackEnv } from '../../support/stack-env.js';
-import { SHOP_BLUEPRINT, SHOP_SCRIPTS } from './fixtures.js';
+import { registerShop } from './fixtures.js';
 import { json, startTestApi, type TestApi } from './harness.js';
 
 const STREAMS = 2;
@@ -33,13 +33,7 @@ describe('event streams: capped per token, closed when the token is revoked (rea
     temporal = await createTemporalClient({ env: await stackEnv() });
     await api.app.listen({ host: '127.0.0.1', port: 0 });
     base = `http://127.0.0.1:${(api.app.server.address() as AddressInfo).port}`;
-    const registered = await api.app.inject({
-      method: 'POST',
-      url: '/v1/blueprints',
-      headers: api.headers('member'),
-      payload: { source: SHOP_BLUEPRINT, fileName: 'shop.yaml', scripts: SHOP_SCRIPTS },
-    });
-    expect(registered.statusCode).toBe(201);
+    await registerShop(api);
     // Its workflow waits on this file's own task queue (no worker): the environment stays pending, so
     // a stream of it stays open until the client or the server ends it.
     const created = await api.app.inject({

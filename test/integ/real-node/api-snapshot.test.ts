@@ -1,27 +1,18 @@
-import { randomUUID } from 'node:crypto';
 import type { V1Service } from '@kubernetes/client-node';
 import type { FastifyInstance } from 'fastify';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../../activities/create-activities.js';
 import { JobSnapshotEngine } from '../../../activities/job-snapshot-engine.js';
 import { parseS3Url } from '../../../activities/s3-artifact-store.js';
-import { loadApiConfig } from '../../../api/config.js';
-import { createApiInstance } from '../../../api/instance.js';
-import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import type { ResolvedService } from '../../../blueprints/resolved.js';
 import { loadDeployConfig } from '../../../deploy/config.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { namespaceFor } from '../../../deploy/names.js';
-import { readStackEndpoints } from '../../../local/stack/endpoints.js';
-import { BRIDGE_ADDRESS, realNodeDeployEnv } from '../../../local/stack/node/layout.js';
+import { BRIDGE_ADDRESS } from '../../../local/stack/node/layout.js';
 import { createApiToken, revokeApiToken } from '../../../store/api-tokens.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
-import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
-import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
-import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
-import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import type { TemporalClientHandle } from '../../../temporal/client.js';
 import {
   S3_ENDPOINT_ENV,
   S3_POD_ENDPOINT_ENV,
@@ -32,8 +23,14 @@ import {
 import { stackEnv } from '../../support/stack-env.js';
 import { until } from '../../support/until.js';
 import { stackKube } from '../deploy/helpers.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
-import { deleteAndWait, snapshotRoundTrip, startFoundingExample, waitReady } from './founding-example-api.js';
+import { type ApiWithWorker, startApiWithWorker } from './api-with-worker.js';
+import {
+  type ApiCall,
+  deleteAndWait,
+  snapshotRoundTrip,
+  startFoundingExample,
+  waitReady,
+} from './founding-example-api.js';
 import { firstOk, httpAt } from './support.js';
 
 const REDIS_IMAGE = '  image: redis:7-alpine\n';
@@ -49,41 +46,19 @@ const KEPT_READ = { ...KEPT, ttlKept: 'kept' };
  * node (MICROSTAX_SNAPSHOT_RUNNER=job), the files moving to the stack's object store through the bridge.
  */
 describe('API snapshot and restore of the founding example on the real node', () => {
-  let db: TestDatabase;
-  let temporal: TemporalClientHandle;
-  let worker: LifecycleWorkerHandle;
-  let workerRun: Promise<void>;
+  let api: ApiWithWorker;
   let app: FastifyInstance;
+  let temporal: TemporalClientHandle;
   let token: string;
-  const taskQueue = `real-snapshot-${randomUUID()}`;
+  let call: ApiCall;
   let jobEngine: JobSnapshotEngine;
   let kube: KubeClient;
 
-  const call = async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => {
-    const response = await app.inject({
-      method,
-      url,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(method === 'POST' && { 'idempotency-key': randomUUID() }),
-      },
-      ...(payload !== undefined && { payload: payload as object }),
-    });
-    return { status: response.statusCode, body: JSON.parse(response.body) as T };
-  };
   beforeAll(async () => {
-    const endpoints = await readStackEndpoints();
-    if (!endpoints.realNode)
-      throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
-    installTemporalRuntimeLogger();
-    db = await createTestDatabase('real-snapshot');
-    temporal = await createTemporalClient({ env: await stackEnv() });
     const env = await stackEnv();
-    const dependencies = await createWorkerDependencies({
-      temporal: temporal.client,
-      env: {
-        ...env,
-        ...realNodeDeployEnv(endpoints.realNode),
+    api = await startApiWithWorker({
+      label: 'snapshot',
+      workerEnv: {
         [SNAPSHOT_RUNNER_ENV]: 'job',
         // Any image with Node moves the file; the chart uses MicroStax's own (the helm-install test), this
         // one the founding example's (published for its api anyway, so nothing is built here).
@@ -92,37 +67,14 @@ describe('API snapshot and restore of the founding example on the real node', ()
         [S3_POD_ENDPOINT_ENV]: `http://${BRIDGE_ADDRESS}:${new URL(env[S3_ENDPOINT_ENV]!).port}`,
       },
     });
-    jobEngine = dependencies.snapshotEngines![0] as JobSnapshotEngine;
+    ({ app, temporal, token, call } = api);
+    jobEngine = api.dependencies.snapshotEngines![0] as JobSnapshotEngine;
     expect(jobEngine).toBeInstanceOf(JobSnapshotEngine);
-    expect(dependencies.snapshotEngines!.map((e) => e.name)).toEqual(['postgres-logical', 'redis-rdb']);
+    expect(api.dependencies.snapshotEngines!.map((e) => e.name)).toEqual(['postgres-logical', 'redis-rdb']);
     kube = await stackKube();
-    worker = await createLifecycleWorker({
-      env: await stackEnv(),
-      taskQueue,
-      config: temporal.config,
-      activities: createActivities(dependencies),
-    });
-    workerRun = worker.run();
-    const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
-    app = await createApiInstance({
-      config: loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 }),
-      lifecycle,
-      env: await stackEnv(),
-    });
-    app.addHook('onClose', () => lifecycle.close());
-    await app.ready();
-    await ensureTeam(app.db, { id: 'payments' });
-    const user = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
-    token = (await createApiToken(app.db, { userId: user.id })).token;
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close().catch(() => {});
-    await worker?.shutdown();
-    await workerRun?.catch(() => {});
-    await temporal?.close();
-    await db?.drop();
-  }, 120_000);
+  afterAll(() => api?.close(), 120_000);
 
   it('a row and Redis keys written before the snapshot are back after a restore, ones written after are gone; the services log', async () => {
     // The cache keeps data here (stateful), so the snapshot holds its RDB beside the database's dump.

@@ -1,28 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { KubernetesObject, V1Namespace, V1Pod } from '@kubernetes/client-node';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../../activities/create-activities.js';
-import { loadApiConfig } from '../../../api/config.js';
-import { createApiInstance } from '../../../api/instance.js';
-import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { LABELS } from '../../../deploy/labels.js';
-import { readStackEndpoints } from '../../../local/stack/endpoints.js';
-import { realNodeDeployEnv } from '../../../local/stack/node/layout.js';
-import { createApiToken } from '../../../store/api-tokens.js';
-import { ensureTeam } from '../../../store/teams.js';
-import { upsertUser } from '../../../store/users.js';
-import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
-import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
-import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
-import { createWorkerDependencies } from '../../../worker/dependencies.js';
-import { stackEnv } from '../../support/stack-env.js';
 import { until } from '../../support/until.js';
 import { stackKube } from '../deploy/helpers.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
-import { deleteAndWait } from './founding-example-api.js';
+import { type ApiWithWorker, startApiWithWorker } from './api-with-worker.js';
+import { type ApiCall, deleteAndWait } from './founding-example-api.js';
 import { EXAMPLE_DIR, httpAt, publicApi } from './support.js';
 
 interface View {
@@ -52,27 +37,13 @@ interface ErrorBody {
  * input is refused with the field and changes nothing.
  */
 describe('apply: create or update the founding example by name (real node)', () => {
-  let db: TestDatabase;
-  let temporal: TemporalClientHandle;
-  let worker: LifecycleWorkerHandle;
-  let workerRun: Promise<void>;
-  let app: FastifyInstance;
+  let api: ApiWithWorker;
   let kube: KubeClient;
-  let token: string;
   let source: string;
   let seed: string;
-  const taskQueue = `real-apply-${randomUUID()}`;
   const name = `pr-${randomUUID().slice(0, 6)}`;
 
-  const call = async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => {
-    const response = await app.inject({
-      method,
-      url,
-      headers: { authorization: `Bearer ${token}` },
-      ...(payload !== undefined && { payload: payload as object }),
-    });
-    return { status: response.statusCode, body: JSON.parse(response.body) as T };
-  };
+  const call: ApiCall = (method, url, payload) => api.call(method, url, payload);
   const apply = (extra: Record<string, unknown> = {}) =>
     call<Applied & ErrorBody>('POST', '/v1/environments/apply', {
       name,
@@ -129,47 +100,14 @@ describe('apply: create or update the founding example by name (real node)', () 
   }
 
   beforeAll(async () => {
-    const endpoints = await readStackEndpoints();
-    if (!endpoints.realNode)
-      throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
-    installTemporalRuntimeLogger();
     // The api public: this file is about apply; access has its own test (gateway/access.test.ts).
     source = publicApi(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8'));
     seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
     kube = await stackKube();
-    db = await createTestDatabase('real-apply');
-    temporal = await createTemporalClient({ env: await stackEnv() });
-    const dependencies = await createWorkerDependencies({
-      temporal: temporal.client,
-      env: { ...(await stackEnv()), ...realNodeDeployEnv(endpoints.realNode) },
-    });
-    worker = await createLifecycleWorker({
-      env: await stackEnv(),
-      taskQueue,
-      config: temporal.config,
-      activities: createActivities(dependencies),
-    });
-    workerRun = worker.run();
-    const lifecycle = await TemporalLifecycle.connect({ env: await stackEnv(), taskQueue });
-    app = await createApiInstance({
-      config: loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 }),
-      lifecycle,
-      env: await stackEnv(),
-    });
-    app.addHook('onClose', () => lifecycle.close());
-    await app.ready();
-    await ensureTeam(app.db, { id: 'payments' });
-    const user = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
-    token = (await createApiToken(app.db, { userId: user.id })).token;
+    api = await startApiWithWorker({ label: 'apply' });
   }, 120_000);
 
-  afterAll(async () => {
-    await app?.close().catch(() => {});
-    await worker?.shutdown();
-    await workerRun?.catch(() => {});
-    await temporal?.close();
-    await db?.drop();
-  }, 120_000);
+  afterAll(() => api?.close(), 120_000);
 
   it('creates, updates one image in place, re-applies unchanged, refuses bad input', async () => {
     const first = await apply();

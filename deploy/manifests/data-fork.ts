@@ -1,21 +1,19 @@
 import type {
   V1ConfigMap,
   V1Container,
-  V1EnvVar,
   V1SecurityContext,
   V1Volume,
   V1VolumeMount,
 } from '@kubernetes/client-node';
 import type { ResolvedService } from '../../blueprints/resolved.js';
 import { objectMeta, type RenderContext } from './context.js';
-import { renderEnvVar } from './secret.js';
 import { containerSecurityContext } from './security.js';
 import { reuseTarget } from './service.js';
 
 /**
  * Data forking: a branch's own copy of a Postgres service starts from its baseline's data at branch
- * time. An init container of the copy's pod copies the baseline's server into the empty volume before
- * Postgres starts: physically over the replication protocol (pg_basebackup: a consistent copy at the
+ * time. The copy's container first copies the baseline's server into the empty volume, then starts
+ * Postgres: physically over the replication protocol (pg_basebackup: a consistent copy at the
  * speed of the disks, the baseline serving meanwhile), or, where the baseline refuses replication, by
  * a dump restored into a fresh server. Every Postgres service allows replication from the start (a
  * script in /docker-entrypoint-initdb.d), so any environment can become a baseline.
@@ -90,73 +88,96 @@ export function replicationScriptMount(service: ResolvedService): { volume: V1Vo
 /** Marks a finished copy in the data directory (Postgres ignores files it does not know). */
 export const FORK_DONE = '.microstax-fork-done';
 
-/** The shell script of the fork init container (exported for tests). */
+/** Connection attempts to the baseline that give up quickly, before attempts that wait longer. */
+const QUICK_ATTEMPTS = 10;
+
+/**
+ * The shell script that starts a forked copy: it fills the empty volume from the baseline's server,
+ * then execs the container's own command (its arguments). Exported for tests.
+ */
 export function forkScript(params: {
   source: string;
   port: number;
   method: 'auto' | 'physical' | 'logical';
 }): string {
-  const { source, port, method } = params;
+  const { port, method } = params;
+  // Absolute (trailing dot): no lookups of the pod's search domains first.
+  const source = params.source.endsWith('.') ? params.source : `${params.source}.`;
   return [
     'set -eu',
     `PGDATA="\${PGDATA:-/var/lib/postgresql/data}"`,
-    // A restarted pod keeps its volume: a finished copy is kept, a half-made one made again.
-    `if [ -e "$PGDATA/${FORK_DONE}" ]; then echo "fork: data already in place"; exit 0; fi`,
-    `export PGUSER="\${POSTGRES_USER:-postgres}" PGPASSWORD="\${POSTGRES_PASSWORD:-}"`,
-    `until pg_isready -q -h ${source} -p ${port}; do sleep 1; done`,
+    'fork_data() {',
+    // A restarted container keeps its volume: a finished copy is kept, a half-made one made again.
+    `  if [ -e "$PGDATA/${FORK_DONE}" ]; then echo "fork: data already in place"; return 0; fi`,
+    `  echo "fork: copying ${source}"`,
+    `  export PGUSER="\${POSTGRES_USER:-postgres}" PGPASSWORD="\${POSTGRES_PASSWORD:-}"`,
+    // The baseline drops a new pod's first packets until the policy controller knows the pod's address
+    // (the kubelet publishes it up to a second after the sandbox starts): a dropped SYN is resent only
+    // after a second, so the first attempts give up after 0.3 s and ask again with a new connection.
+    '  attempt=1',
+    `  until ask "$([ "$attempt" -le ${QUICK_ATTEMPTS} ] && echo 0.3 || echo 5)"; do attempt=$((attempt + 1)); sleep 0.1; done`,
+    `  echo "fork: ${source} answered (attempt $attempt)"`,
     // No mark: whatever is there is a half-made copy of an earlier attempt.
-    'find "$PGDATA" -mindepth 1 -delete',
-    `method=${method}`,
-    'if [ "$method" != logical ]; then',
-    // --no-sync: no fsync of every copied file (seconds on a busy disk); a copy cut short by a crash
-    // has no mark and is made again.
-    `  if pg_basebackup -h ${source} -p ${port} -D "$PGDATA" -X stream --checkpoint=fast --no-sync; then`,
-    `    touch "$PGDATA/${FORK_DONE}"`,
-    '    chown -R postgres:postgres "$PGDATA"',
-    '    chmod 700 "$PGDATA"',
-    `    echo "fork: physical copy of ${source} done"`,
-    '    exit 0',
-    '  fi',
-    '  if [ "$method" = physical ]; then exit 1; fi',
-    `  echo "fork: ${source} refused a physical copy: dump and restore instead" >&2`,
     '  find "$PGDATA" -mindepth 1 -delete',
-    'fi',
+    `  method=${method}`,
+    '  if [ "$method" != logical ]; then',
+    // --no-sync: no fsync of every copied file; Postgres syncs the data directory before its recovery.
+    `    if pg_basebackup -h ${source} -p ${port} -D "$PGDATA" -X stream --checkpoint=fast --no-sync; then`,
+    `      touch "$PGDATA/${FORK_DONE}"`,
+    '      chown -R postgres:postgres "$PGDATA"',
+    '      chmod 700 "$PGDATA"',
+    `      echo "fork: physical copy of ${source} done"`,
+    '      return 0',
+    '    fi',
+    '    if [ "$method" = physical ]; then return 1; fi',
+    `    echo "fork: ${source} refused a physical copy: dump and restore instead" >&2`,
+    '    find "$PGDATA" -mindepth 1 -delete',
+    '  fi',
     // A fresh server made by the image's own entrypoint, on loopback only, then dump | restore.
-    'docker-entrypoint.sh postgres -c listen_addresses=127.0.0.1 &',
-    'server=$!',
-    `until pg_isready -q -h 127.0.0.1 -p ${port}; do kill -0 "$server"; sleep 0.5; done`,
-    `db="\${POSTGRES_DB:-$PGUSER}"`,
-    `pg_dump -h ${source} -p ${port} -d "$db" --format=custom | pg_restore -h 127.0.0.1 -p ${port} -d "$db" --no-owner --exit-on-error`,
-    'kill -INT "$server"',
-    'wait "$server" || true',
-    `touch "$PGDATA/${FORK_DONE}"`,
-    `echo "fork: logical copy of ${source} done"`,
+    '  docker-entrypoint.sh postgres -c listen_addresses=127.0.0.1 &',
+    '  server=$!',
+    `  until pg_isready -q -h 127.0.0.1 -p ${port}; do kill -0 "$server"; sleep 0.5; done`,
+    `  db="\${POSTGRES_DB:-$PGUSER}"`,
+    `  pg_dump -h ${source} -p ${port} -d "$db" --format=custom | pg_restore -h 127.0.0.1 -p ${port} -d "$db" --no-owner --exit-on-error`,
+    '  kill -INT "$server"',
+    '  wait "$server" || true',
+    `  touch "$PGDATA/${FORK_DONE}"`,
+    `  echo "fork: logical copy of ${source} done"`,
+    '}',
+    // One connection attempt, bounded by `timeout` where the image has it.
+    'ask() {',
+    `  if command -v timeout >/dev/null 2>&1; then timeout "$1" pg_isready -q -h ${source} -p ${port}`,
+    `  else pg_isready -q -h ${source} -p ${port}; fi`,
+    '}',
+    // In a subshell: the client's PGUSER and PGPASSWORD stay out of the server's environment.
+    '(fork_data)',
+    'exec "$@"',
   ].join('\n');
 }
 
-/** The init container that fills the copy's empty volume from the baseline's server. */
-export function renderForkInitContainer(
-  ctx: RenderContext,
-  service: ResolvedService,
-  mounts: V1VolumeMount[],
-): V1Container {
-  const env: V1EnvVar[] = service.env.map((v) => renderEnvVar(ctx, service.name, v));
-  return {
-    name: 'fork-data',
-    image: service.image,
-    command: [
-      'sh',
-      '-c',
-      forkScript({
-        source: reuseTarget(ctx, service.name),
-        port: service.ports[0] ?? 5432,
-        method: ctx.config.forkMethod,
-      }),
-    ],
-    ...(env.length > 0 ? { env } : {}),
-    volumeMounts: mounts,
-    securityContext: forkSecurityContext(service),
-  };
+/**
+ * A forked copy's container: the fork script runs first in the service's own container, then execs
+ * what the container would have run (the image's entrypoint and command, or the blueprint's). Not an
+ * init container: the kubelet notices an init container's exit only at its next relist (up to a
+ * second), and then starts the server in a second container.
+ */
+export function withForkedStart(ctx: RenderContext, service: ResolvedService, container: V1Container): void {
+  const command = service.command ?? ['docker-entrypoint.sh'];
+  const args = service.args ?? (service.command ? [] : ['postgres']);
+  container.command = [
+    'sh',
+    '-c',
+    forkScript({
+      source: reuseTarget(ctx, service.name),
+      port: service.ports[0] ?? 5432,
+      method: ctx.config.forkMethod,
+    }),
+    'fork-data',
+    ...command,
+    ...args,
+  ];
+  delete container.args;
+  container.securityContext = forkSecurityContext(service);
 }
 
 /**

@@ -13,7 +13,7 @@ import type { ResolvedService } from '../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS } from '../labels.js';
 import type { WorkloadExpectation } from '../types.js';
 import { commonLabels, objectMeta, type RenderContext, selectorLabels } from './context.js';
-import { forksData, isPostgresImage, renderForkInitContainer, replicationScriptMount } from './data-fork.js';
+import { forksData, isPostgresImage, replicationScriptMount, withForkedStart } from './data-fork.js';
 import { routerHostAliases } from './header-router.js';
 import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
@@ -161,8 +161,7 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
     const dataMounts = container.volumeMounts ?? [];
     container.volumeMounts = [...dataMounts, replication.mount];
     template.spec!.volumes = [replication.volume];
-    if (forksData(ctx, service))
-      template.spec!.initContainers = [renderForkInitContainer(ctx, service, dataMounts)];
+    if (forksData(ctx, service)) withForkedStart(ctx, service, container);
   }
   return template;
 }

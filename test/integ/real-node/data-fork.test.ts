@@ -106,7 +106,7 @@ describe('a branch forks its baseline data', () => {
     const log = await kube.core.readNamespacedPodLog({
       name: pods.items[0]!.metadata!.name!,
       namespace: `msx-${branchId}`,
-      container: 'fork-data',
+      container: 'db',
     });
     expect(String(log)).toContain('fork: physical copy');
     const own = await httpAt(`${branchUrl}/carts`, {

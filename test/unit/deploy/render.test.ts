@@ -554,30 +554,58 @@ describe('data forking: a branch copy of a Postgres service starts from the base
   const branch = (overrides: Partial<RenderInput> = {}) =>
     render({ environment: { id: 'pr-42', baselineId: 'main' }, plan: forkPlan, ...overrides });
 
-  it('copies the baseline server into the empty volume before Postgres starts, and does not seed again', () => {
+  it('copies the baseline server into the empty volume, then starts Postgres, and does not seed again', () => {
     const { objects } = branch();
     const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
-    const fork = db.spec!.template.spec!.initContainers![0]!;
-    expect(fork.name).toBe('fork-data');
-    expect(fork.image).toBe('postgres:16-alpine');
-    expect(fork.volumeMounts).toEqual([{ name: 'data', mountPath: '/var/lib/postgresql/data' }]);
-    const script = fork.command![2]!;
+    const pod = db.spec!.template.spec!;
+    // In the service's own container: no init container whose exit the kubelet notices a second late.
+    expect(pod.initContainers).toBeUndefined();
+    const container = pod.containers[0]!;
+    expect(container.image).toBe('postgres:16-alpine');
+    expect(container.volumeMounts).toContainEqual({ name: 'data', mountPath: '/var/lib/postgresql/data' });
+    const [shell, flag, script, name, ...start] = container.command!;
+    expect([shell, flag, name]).toEqual(['sh', '-c', 'fork-data']);
+    // Then what the image would have run.
+    expect(start).toEqual(['docker-entrypoint.sh', 'postgres']);
+    expect(container.args).toBeUndefined();
+    expect(script!.split('\n').at(-1)).toBe('exec "$@"');
     expect(script).toContain(
-      'pg_basebackup -h db.msx-main.svc.cluster.local -p 5432 -D "$PGDATA" -X stream --checkpoint=fast --no-sync',
+      'pg_basebackup -h db.msx-main.svc.cluster.local. -p 5432 -D "$PGDATA" -X stream --checkpoint=fast --no-sync',
     );
+    // A dropped first SYN is not waited out: quick attempts, each a new connection.
+    expect(script).toContain('timeout "$1" pg_isready -q -h db.msx-main.svc.cluster.local. -p 5432');
     // auto: a baseline refusing replication is dumped and restored instead.
     expect(script).toContain('method=auto');
-    expect(script).toContain('pg_dump -h db.msx-main.svc.cluster.local');
+    expect(script).toContain('pg_dump -h db.msx-main.svc.cluster.local.');
     expect(script).toContain('if [ -e "$PGDATA/.microstax-fork-done" ]; then');
     // The password by reference, never inline.
-    expect(fork.env).toContainEqual({
+    expect(container.env).toContainEqual({
       name: 'POSTGRES_PASSWORD',
       valueFrom: { secretKeyRef: { name: 'db-env', key: 'POSTGRES_PASSWORD' } },
     });
+    expect(script).not.toContain('secret');
     expect(objects.some((o) => o.kind === 'Job')).toBe(false);
     // The fallback stops the server it started (another user): KILL beside the image's own.
-    expect(fork.securityContext?.capabilities?.add).toContain('KILL');
-    expect(fork.securityContext?.allowPrivilegeEscalation).toBe(false);
+    expect(container.securityContext?.capabilities?.add).toContain('KILL');
+    expect(container.securityContext?.allowPrivilegeEscalation).toBe(false);
+  });
+
+  it("a blueprint's own command and args run after the copy", () => {
+    const blueprint = checkoutDev();
+    blueprint.services[1] = { ...blueprint.services[1]!, args: ['postgres', '-c', 'max_connections=20'] };
+    const withArgs = find<V1StatefulSet>(branch({ blueprint }).objects, 'StatefulSet', 'db').spec!.template
+      .spec!.containers[0]!;
+    expect(withArgs.command!.slice(3)).toEqual([
+      'fork-data',
+      'docker-entrypoint.sh',
+      'postgres',
+      '-c',
+      'max_connections=20',
+    ]);
+    blueprint.services[1] = { ...blueprint.services[1]!, command: ['/bin/start-db'], args: undefined };
+    const withCommand = find<V1StatefulSet>(branch({ blueprint }).objects, 'StatefulSet', 'db').spec!.template
+      .spec!.containers[0]!;
+    expect(withCommand.command!.slice(3)).toEqual(['fork-data', '/bin/start-db']);
   });
 
   it('lets the copy reach the baseline server, and no other service of it', () => {
@@ -591,12 +619,12 @@ describe('data forking: a branch copy of a Postgres service starts from the base
     blueprint.services[1] = { ...blueprint.services[1]!, fork: 'seed' };
     const seeded = branch({ blueprint });
     expect(
-      find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db').spec!.template.spec!.initContainers,
+      find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db').spec!.template.spec!.containers[0]!.command,
     ).toBeUndefined();
     expect(seeded.objects.some((o) => o.kind === 'Job')).toBe(true);
     const logical = branch({ config: deployConfig({ baseDomain: 'dev.acme.test', forkMethod: 'logical' }) });
     const script = find<V1StatefulSet>(logical.objects, 'StatefulSet', 'db').spec!.template.spec!
-      .initContainers![0]!.command![2]!;
+      .containers[0]!.command![2]!;
     expect(script).toContain('method=logical');
   });
 });

@@ -5,7 +5,7 @@ import { LABELS } from './labels.js';
 
 /**
  * Apply waves: a kind waits for the kinds it depends on (the namespace first, the quota before any
- * pod so every pod is counted, secrets and config before the workloads that mount them).
+ * pod so every pod is counted, secrets, config and claims before the workloads that mount them).
  */
 const WAVE_OF_KIND: Record<string, number> = {
   Namespace: 0,
@@ -17,6 +17,7 @@ const WAVE_OF_KIND: Record<string, number> = {
   ConfigMap: 2,
   Service: 2,
   PersistentVolume: 2,
+  PersistentVolumeClaim: 2,
   Deployment: 3,
   StatefulSet: 3,
   Job: 3,

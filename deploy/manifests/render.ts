@@ -23,7 +23,7 @@ import { renderNamespace } from './namespace.js';
 import { renderRoutingTableConfigMap } from './routing-table.js';
 import { renderServiceSecret } from './secret.js';
 import { renderDirectService, renderReusedService, renderService, reuseTarget } from './service.js';
-import { renderStaticVolumes, renderWorkload } from './workload.js';
+import { renderClaims, renderStaticVolumes, renderWorkload } from './workload.js';
 
 export interface RenderInput {
   environment: EnvironmentIdentity;
@@ -113,7 +113,8 @@ function renderAll(ctx: RenderContext): RenderedEnvironment {
       if (direct) services.push(direct);
     }
     const { object, expectation } = renderWorkload(ctx, service, init ? [init.job.metadata!.name!] : []);
-    if (service.isDataService) volumes.push(...renderStaticVolumes(ctx, service));
+    if (service.isDataService)
+      volumes.push(...renderStaticVolumes(ctx, service), ...renderClaims(ctx, service));
     workloads.push(object);
     expectations.push(expectation);
     const exposed = renderIngress(ctx, service);

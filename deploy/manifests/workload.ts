@@ -196,10 +196,10 @@ export function claimName(volume: string, service: string, ordinal: number): str
   return `${volume}-${service}-${ordinal}`;
 }
 
-/** A data service: a StatefulSet with a PersistentVolumeClaim per volume. */
-export function renderStatefulSet(ctx: RenderContext, service: ResolvedService): V1StatefulSet {
+/** The claim templates of a data service's StatefulSet: one per volume. */
+function claimTemplates(ctx: RenderContext, service: ResolvedService): V1PersistentVolumeClaim[] {
   const names = volumeNames(service);
-  const claims: V1PersistentVolumeClaim[] = effectiveVolumes(service).map((v, i) => {
+  return effectiveVolumes(service).map((v, i) => {
     const claim: V1PersistentVolumeClaim = {
       apiVersion: 'v1',
       kind: 'PersistentVolumeClaim',
@@ -214,6 +214,11 @@ export function renderStatefulSet(ctx: RenderContext, service: ResolvedService):
     else if (ctx.config.storageClassName) claim.spec!.storageClassName = ctx.config.storageClassName;
     return claim;
   });
+}
+
+/** A data service: a StatefulSet with a PersistentVolumeClaim per volume. */
+export function renderStatefulSet(ctx: RenderContext, service: ResolvedService): V1StatefulSet {
+  const claims = claimTemplates(ctx, service);
   const statefulSet: V1StatefulSet = {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -229,6 +234,24 @@ export function renderStatefulSet(ctx: RenderContext, service: ResolvedService):
   };
   if (claims.length > 0) statefulSet.spec!.volumeClaimTemplates = claims;
   return statefulSet;
+}
+
+/**
+ * The claims the StatefulSet would make for each replica, made before it (the controller adopts a
+ * claim by its name): the volume is provisioned and bound while the workloads are applied, where a
+ * claim the controller makes with the pod keeps the scheduler waiting for its binding.
+ */
+export function renderClaims(ctx: RenderContext, service: ResolvedService): V1PersistentVolumeClaim[] {
+  const claims: V1PersistentVolumeClaim[] = [];
+  for (let ordinal = 0; ordinal < service.replicas; ordinal++) {
+    for (const template of claimTemplates(ctx, service)) {
+      const name = claimName(template.metadata!.name!, service.name, ordinal);
+      const metadata = objectMeta(ctx, { name, role: 'volume', service: service.name });
+      metadata.labels = { ...metadata.labels, ...selectorLabels(ctx, service.name) };
+      claims.push({ ...template, metadata });
+    }
+  }
+  return claims;
 }
 
 /**

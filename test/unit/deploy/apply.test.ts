@@ -39,10 +39,10 @@ describe('applyObjects', () => {
     const at = (prefix: string) => applied.findIndex((a) => a.startsWith(prefix));
     expect(at('Namespace/')).toBe(0);
     const lastGuardRail = Math.max(at('ResourceQuota/'), at('LimitRange/'), at('NetworkPolicy/'));
-    for (const kind of ['Secret/', 'ConfigMap/', 'Service/', 'PersistentVolume/'])
+    for (const kind of ['Secret/', 'ConfigMap/', 'Service/', 'PersistentVolume/', 'PersistentVolumeClaim/'])
       expect(at(kind)).toBeGreaterThan(lastGuardRail);
     const firstWorkload = Math.min(at('Deployment/'), at('StatefulSet/'), at('Job/'));
-    for (const kind of ['Secret/', 'ConfigMap/', 'PersistentVolume/'])
+    for (const kind of ['Secret/', 'ConfigMap/', 'PersistentVolume/', 'PersistentVolumeClaim/'])
       expect(at(kind)).toBeLessThan(firstWorkload);
   });
 

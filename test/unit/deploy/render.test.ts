@@ -7,6 +7,7 @@ import type {
   V1Namespace,
   V1NetworkPolicy,
   V1PersistentVolume,
+  V1PersistentVolumeClaim,
   V1Secret,
   V1Service,
   V1StatefulSet,
@@ -352,6 +353,23 @@ describe('renderEnvironment: placement, volumes, secrets by reference', () => {
     expect(pv.metadata?.labels?.[LABELS.environment]).toBe('ana-checkout');
     const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
     expect(db.spec?.volumeClaimTemplates?.[0]?.spec?.storageClassName).toBe('');
+    expect(
+      find<V1PersistentVolumeClaim>(objects, 'PersistentVolumeClaim', 'data-db-0').spec?.storageClassName,
+    ).toBe('');
+  });
+
+  it("makes each replica's claim before the StatefulSet would, by the name it gives, with its template's spec", () => {
+    const blueprint = checkoutDev();
+    blueprint.services[1] = { ...blueprint.services[1]!, replicas: 2 };
+    const { objects } = render({ blueprint });
+    const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
+    const claims = objects.filter((o): o is V1PersistentVolumeClaim => o.kind === 'PersistentVolumeClaim');
+    expect(claims.map((c) => c.metadata?.name)).toEqual(['data-db-0', 'data-db-1']);
+    for (const claim of claims) {
+      expect(claim.spec).toEqual(db.spec?.volumeClaimTemplates?.[0]?.spec);
+      expect(claim.metadata?.namespace).toBe('msx-ana-checkout');
+      expect(claim.metadata?.labels?.[LABELS.service]).toBe('db');
+    }
   });
 
   it('refers to a stored secret by name unless its value was looked up', () => {

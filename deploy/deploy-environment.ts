@@ -86,9 +86,6 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     environment.baselineId = params.baseline.environmentId;
   }
   const usesBaseline = params.plan?.services.some((s) => s.action === 'reuse') ?? false;
-  const ancestors = environment.baselineId
-    ? await branchAncestors({ kube: params.kube, baselineId: environment.baselineId, usesBaseline, config })
-    : [];
 
   // Before anything is applied: a missing secret or key leaves nothing half-made behind.
   const lookup = secretLookupFor({
@@ -100,7 +97,11 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
   });
   // Only a header-routed baseline's calls go through the router; branches call their own copies.
   const needsRouter = params.blueprint.routing === 'header' && !environment.baselineId;
-  const [volumeProvisioning, secretValues, router] = await Promise.all([
+  // Read at once: each is a request to the API server, and nothing is applied before all answered.
+  const [ancestors, volumeProvisioning, secretValues, router] = await Promise.all([
+    environment.baselineId
+      ? branchAncestors({ kube: params.kube, baselineId: environment.baselineId, usesBaseline, config })
+      : [],
     resolveVolumeProvisioning({ kube: params.kube, config }),
     lookUpSecrets(params.blueprint, lookup),
     needsRouter ? lookUpHeaderRouter({ kube: params.kube, config }) : undefined,

@@ -107,6 +107,29 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
     before: { coldInit: 5023, coldTotal: 6843, branchImage: 2851, branchTotal: 5004, wakeTotal: 2136 },
     after: { coldInit: 4132, coldTotal: 6916, branchImage: 2958, branchTotal: 5004, wakeTotal: 2091 },
   },
+  {
+    // 2026-12-07, load 1-4 on 2 cores, main and this change side by side in one lock hold, 3 branch
+    // rounds each (KINDS=branch). One branch's log: the fork's first connection answered after 1.05 s
+    // (a SYN the baseline's policy dropped, resent after 1 s), the server started 0.4-1.0 s after the
+    // init container's exit (kubelet relist), the pod waited 0.2-0.6 s for its claim's binding.
+    what: "a branch's Postgres copy forks in its own container, then execs the server (no init container); its first connections give up after 0.3 s and ask again; claims applied before the StatefulSet; lineage read with the other lookups",
+    before: {
+      branchApplied: 447,
+      branchScheduled: 196,
+      branchImage: 2830,
+      branchStarted: 1010,
+      branchReady: 38,
+      branchTotal: 5104,
+    },
+    after: {
+      branchApplied: 277,
+      branchScheduled: 139,
+      branchImage: 375,
+      branchStarted: 369,
+      branchReady: 999,
+      branchTotal: 2393,
+    },
+  },
 ];
 
 /** Part 2: a 20-service environment branched with one service changed, clone-all vs smart branch. */

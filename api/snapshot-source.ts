@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { snapshotStep } from '../blueprints/build-resolved.js';
-import { artifactEngine, imageEngine } from '../blueprints/data-engines.js';
 import { hasSnapshotSteps } from '../blueprints/init-segments.js';
 import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
+import { artifactForStep, snapshotFitProblem } from '../blueprints/snapshot-fit.js';
 import { findTeamSnapshot } from '../store/snapshots.js';
 import type { SnapshotArtifact } from '../workflows/contracts.js';
 import { ApiError, conflict, ErrorCode, notFound } from './errors.js';
@@ -48,15 +48,12 @@ function checkEngine(params: {
   /** Where the request asked for it, e.g. "services.db.init.1: ". */
   at?: string;
 }): void {
-  const { artifact, blueprint, snapshotName } = params;
-  const target = params.into ?? artifact.service;
-  const service = blueprint.services.find((s) => s.name === target);
-  const wanted = artifactEngine(artifact.engine);
-  const problem = !service
-    ? `snapshot ${snapshotName} holds ${wanted} data of service ${artifact.service}, which blueprint ${blueprint.name} does not have`
-    : imageEngine(service.image) !== wanted
-      ? `snapshot ${snapshotName} holds ${wanted} data (engine ${artifact.engine}) of service ${artifact.service}, but ${target} in blueprint ${blueprint.name} runs ${service.image} (engine ${imageEngine(service.image) ?? 'unknown'})`
-      : undefined;
+  const problem = snapshotFitProblem({
+    snapshotName: params.snapshotName,
+    artifact: params.artifact,
+    blueprint: params.blueprint,
+    target: params.into,
+  });
   if (problem) {
     throw new ApiError({
       statusCode: 422,
@@ -96,9 +93,7 @@ export async function bindSnapshotSteps(params: {
         throw conflict(`${at}snapshot ${snapshot.name} is ${snapshot.phase}, not ready`);
       }
       const artifacts = (snapshot.details.artifacts ?? []) as SnapshotArtifact[];
-      const artifact =
-        artifacts.find((a) => a.service === service.name) ??
-        (artifacts.length === 1 ? artifacts[0] : undefined);
+      const artifact = artifactForStep(service.name, artifacts);
       if (!artifact) {
         throw new ApiError({
           statusCode: 422,

@@ -1,0 +1,279 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createActivities } from '../../../activities/create-activities.js';
+import { postgresPrewarmCatalog } from '../../../activities/postgres-prewarm-catalog.js';
+import { loadApiConfig } from '../../../api/config.js';
+import { createApiInstance } from '../../../api/instance.js';
+import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
+import type { DeployConfig } from '../../../deploy/config.js';
+import { postgresUrlFor } from '../../../deploy/data-endpoints.js';
+import type { KubeClient } from '../../../deploy/kube-client.js';
+import { readStackEndpoints } from '../../../local/stack/endpoints.js';
+import { BRIDGE_ADDRESS, realNodeDeployEnv } from '../../../local/stack/node/layout.js';
+import { createApiToken } from '../../../store/api-tokens.js';
+import { ensureTeam } from '../../../store/teams.js';
+import { upsertUser } from '../../../store/users.js';
+import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
+import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
+import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
+import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import {
+  S3_ENDPOINT_ENV,
+  S3_POD_ENDPOINT_ENV,
+  SNAPSHOT_JOB_IMAGE_ENV,
+  SNAPSHOT_RUNNER_ENV,
+} from '../../../worker/settings.js';
+import {
+  type EnvironmentStatus,
+  type PrewarmPoolInput,
+  type PrewarmPoolResult,
+  statusQuery,
+  teardownSignal,
+  WorkflowType,
+  workflowIds,
+} from '../../../workflows/contracts.js';
+import { stackEnv } from '../../support/stack-env.js';
+import { until } from '../../support/until.js';
+import { stackKube } from '../deploy/helpers.js';
+import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { deleteAndWait, waitReady } from './founding-example-api.js';
+import { realNodeConfig } from './support.js';
+
+const name = `pwdata-${randomUUID().slice(0, 6)}`;
+/** One Postgres, opted into a warm pool prepared from the team's snapshot "golden". */
+const source = `name: ${name}
+prewarm: { min: 1, max: 1, snapshot: golden }
+services:
+  - name: db
+    image: postgres:16-alpine
+    env:
+      POSTGRES_DB: app
+      POSTGRES_PASSWORD: { secret: s3cret-pw }
+    init:
+      - type: sql
+        script: seed.sql
+`;
+const blueprint = {
+  source,
+  fileName: `${name}.yaml`,
+  scripts: { 'seed.sql': "CREATE TABLE notes (note text); INSERT INTO notes VALUES ('seeded');\n" },
+};
+
+/**
+ * Pre-warmed data on the real node: a team's blueprint names its snapshot in `prewarm`, the pre-warm run
+ * (the production catalog over the API's database) prepares a warm environment from it, and that team's
+ * `--from-snapshot` create claims it and has the snapshot's rows at once; another team's create of the
+ * same blueprint never claims it. One warm environment, one snapshot, the real worker's Jobs.
+ */
+describe('a warm environment prepared from a snapshot on the real node', () => {
+  let db: TestDatabase;
+  let temporal: TemporalClientHandle;
+  let worker: LifecycleWorkerHandle;
+  let workerRun: Promise<void>;
+  let app: FastifyInstance;
+  let kube: KubeClient;
+  let config: DeployConfig;
+  const tokens: Record<'ada' | 'bob', string> = { ada: '', bob: '' };
+  const taskQueue = `real-prewarm-data-${randomUUID()}`;
+  const toDelete: { as: 'ada' | 'bob'; id: string }[] = [];
+
+  const callAs =
+    (who: 'ada' | 'bob') =>
+    async <T>(method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown) => {
+      const response = await app.inject({
+        method,
+        url,
+        headers: {
+          authorization: `Bearer ${tokens[who]}`,
+          ...(method === 'POST' && { 'idempotency-key': randomUUID() }),
+        },
+        ...(payload !== undefined && { payload: payload as object }),
+      });
+      return { status: response.statusCode, body: JSON.parse(response.body) as T };
+    };
+  const ada = callAs('ada');
+  const bob = callAs('bob');
+  const create = async (as: 'ada' | 'bob', body: Record<string, unknown>) => {
+    const created = await callAs(as)<{ id: string }>('POST', '/v1/environments', {
+      blueprint,
+      ttl: '1h',
+      ...body,
+    });
+    if (created.status === 201) toDelete.push({ as, id: created.body.id });
+    return created;
+  };
+  const statusOf = (id: string) =>
+    temporal.client.workflow
+      .getHandle(workflowIds.environment(id))
+      .query(statusQuery) as Promise<EnvironmentStatus>;
+  const notes = async (runtimeId: string) => {
+    const url = new URL(await postgresUrlFor({ kube, config, environmentId: runtimeId, service: 'db' }));
+    const { stdout } = await promisify(execFile)('psql', ['-Atc', 'SELECT note FROM notes ORDER BY note'], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PGHOST: url.hostname,
+        PGPORT: url.port || '5432',
+        PGUSER: decodeURIComponent(url.username),
+        PGPASSWORD: decodeURIComponent(url.password),
+        PGDATABASE: 'app',
+      },
+    });
+    return stdout.trim().split('\n');
+  };
+  const addNote = async (runtimeId: string, note: string) => {
+    const url = new URL(await postgresUrlFor({ kube, config, environmentId: runtimeId, service: 'db' }));
+    await promisify(execFile)('psql', ['-Atc', `INSERT INTO notes VALUES ('${note}')`], {
+      env: {
+        PATH: process.env.PATH ?? '',
+        PGHOST: url.hostname,
+        PGPORT: url.port || '5432',
+        PGUSER: decodeURIComponent(url.username),
+        PGPASSWORD: decodeURIComponent(url.password),
+        PGDATABASE: 'app',
+      },
+    });
+  };
+
+  beforeAll(async () => {
+    const endpoints = await readStackEndpoints();
+    if (!endpoints.realNode)
+      throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
+    installTemporalRuntimeLogger();
+    db = await createTestDatabase('real-prewarm-data');
+    temporal = await createTemporalClient({ env: await stackEnv() });
+    const env = await stackEnv();
+    const dependencies = await createWorkerDependencies({
+      temporal: temporal.client,
+      env: {
+        ...env,
+        ...realNodeDeployEnv(endpoints.realNode),
+        [SNAPSHOT_RUNNER_ENV]: 'job',
+        [SNAPSHOT_JOB_IMAGE_ENV]: 'ghcr.io/acme/checkout-api:1.0',
+        [S3_POD_ENDPOINT_ENV]: `http://${BRIDGE_ADDRESS}:${new URL(env[S3_ENDPOINT_ENV]!).port}`,
+      },
+    });
+    kube = await stackKube();
+    ({ config } = await realNodeConfig());
+    const lifecycle = await TemporalLifecycle.connect({ env, taskQueue });
+    app = await createApiInstance({
+      config: loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 }),
+      lifecycle,
+      env,
+    });
+    app.addHook('onClose', () => lifecycle.close());
+    await app.ready();
+    worker = await createLifecycleWorker({
+      env,
+      taskQueue,
+      config: temporal.config,
+      // The production catalog, over the API's (test) database: it binds the teams' snapshots.
+      activities: createActivities({ ...dependencies, prewarmCatalog: postgresPrewarmCatalog(app.db) }),
+    });
+    workerRun = worker.run();
+    for (const [who, team] of [
+      ['ada', 'payments'],
+      ['bob', 'ledger'],
+    ] as const) {
+      await ensureTeam(app.db, { id: team });
+      const user = await upsertUser(app.db, { name: who, teamId: team, role: 'member' });
+      tokens[who] = (await createApiToken(app.db, { userId: user.id })).token;
+    }
+  }, 120_000);
+
+  afterAll(async () => {
+    // A warm environment left unclaimed by a failure: tear it down (the claimed one is the claimer's).
+    for await (const execution of temporal.client.workflow.list({
+      query: `WorkflowType = '${WorkflowType.environment}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}' AND Owner = 'warm-pool'`,
+    })) {
+      const handle = temporal.client.workflow.getHandle(execution.workflowId);
+      await handle.signal(teardownSignal, { reason: 'requested', requestedBy: 'test' }).catch(() => {});
+      await handle.result().catch(() => {});
+    }
+    for (const { as, id } of toDelete.reverse()) await deleteAndWait(callAs(as), id).catch(() => {});
+    await app?.close().catch(() => {});
+    await worker?.shutdown();
+    await workerRun?.catch(() => {});
+    await temporal?.close();
+    await db?.drop();
+  }, 300_000);
+
+  it("a --from-snapshot create of the team claims the warm environment with the snapshot's rows; another team's does not", async () => {
+    // The team's snapshot "golden": the seed's row and one added after it.
+    const origin = await create('ada', {});
+    expect(origin.status, JSON.stringify(origin.body)).toBe(201);
+    await waitReady(ada, origin.body.id);
+    await addNote(origin.body.id, 'added-before-snapshot');
+    const taken = await ada<{ id: string }>('POST', `/v1/environments/${origin.body.id}/snapshots`, {
+      name: 'golden',
+    });
+    expect(taken.status).toBe(202);
+    const listed = await until(
+      'snapshot golden ready',
+      async () =>
+        (
+          await ada<{ items: { name: string; phase: string }[] }>(
+            'GET',
+            `/v1/environments/${origin.body.id}/snapshots`,
+          )
+        ).body,
+      (list) => list.items.some((s) => s.name === 'golden' && s.phase !== 'pending'),
+    );
+    expect(listed.items.find((s) => s.name === 'golden')?.phase).toBe('ready');
+    // Data written after the snapshot never reaches a warm environment.
+    await addNote(origin.body.id, 'added-after-snapshot');
+
+    // One pre-warm run of the team: the pool's warm environment is prepared from golden.
+    const input: PrewarmPoolInput = { pools: [], optedIn: { teams: ['payments', 'ledger'] } };
+    const run = (await temporal.client.workflow.execute(WorkflowType.prewarmPool, {
+      taskQueue,
+      workflowId: `prewarm-data-${randomUUID()}`,
+      args: [input],
+    })) as PrewarmPoolResult;
+    expect(run.skipped).toBeUndefined();
+    expect(run.pools).toEqual([
+      {
+        blueprint: name,
+        team: 'payments',
+        target: 1,
+        warm: 0,
+        started: [expect.stringMatching(/^warm-pwdata-/)],
+      },
+    ]);
+    const warmId = run.pools[0]!.started[0]!;
+    const warm = await until(
+      `${warmId} warm`,
+      () => statusOf(warmId),
+      (s) => s.phase === 'warm' || s.phase === 'failed',
+      { timeoutMs: 240_000 },
+    );
+    expect(warm.phase, JSON.stringify(warm.error)).toBe('warm');
+    expect(await notes(warmId)).toEqual(['added-before-snapshot', 'seeded']);
+
+    // Another team cannot name the snapshot, and its create of the same blueprint deploys cold.
+    const foreign = await create('bob', { fromSnapshot: 'golden' });
+    expect(foreign.status).toBe(404);
+    const other = await create('bob', {});
+    expect(other.status).toBe(201);
+    const otherStatus = await until(
+      `${other.body.id} past claiming`,
+      () => statusOf(other.body.id),
+      (s) => !['pending', 'planning', 'claiming'].includes(s.phase),
+    );
+    expect(otherStatus.claimedFrom).toBeUndefined();
+    expect((await statusOf(warmId)).phase).toBe('warm');
+    await deleteAndWait(bob, other.body.id);
+
+    // The team's create from golden claims it: the rows are there, nothing was restored again.
+    const claimer = await create('ada', { fromSnapshot: 'golden' });
+    expect(claimer.status, JSON.stringify(claimer.body)).toBe(201);
+    await waitReady(ada, claimer.body.id);
+    const claimed = await statusOf(claimer.body.id);
+    expect(claimed.claimedFrom).toBe(warmId);
+    expect(claimed.runtimeId).toBe(warmId);
+    expect(claimed.timings?.operation).toBe('claim');
+    expect(await notes(claimed.runtimeId)).toEqual(['added-before-snapshot', 'seeded']);
+  }, 600_000);
+});

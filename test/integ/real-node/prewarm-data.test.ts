@@ -192,7 +192,7 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
       await handle.signal(teardownSignal, { reason: 'requested', requestedBy: 'test' }).catch(() => {});
       await handle.result().catch(() => {});
     }
-    for (const { as, id } of toDelete.reverse()) await deleteAndWait(callAs(as), id).catch(() => {});
+    await Promise.all(toDelete.map(({ as, id }) => deleteAndWait(callAs(as), id).catch(() => {})));
     await app?.close().catch(() => {});
     await worker?.shutdown();
     await workerRun?.catch(() => {});

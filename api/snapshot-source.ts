@@ -118,9 +118,9 @@ export async function bindSnapshotSteps(params: {
 }
 
 /**
- * An apply updates a running environment without restoring data: its workflow runs no snapshot init
- * step. So a service whose snapshot steps are new (an added data service, or steps added to one) is
- * refused with a 422 naming it, rather than started empty; the steps run when an environment is created.
+ * An apply restores data only into the services it adds (their snapshot steps run before their
+ * dependants start); a service that runs already keeps its data. So snapshot steps added to or changed on
+ * a running service are refused with a 422 naming it, rather than silently not run.
  */
 export function refuseNewSnapshotSteps(params: {
   current: ResolvedBlueprint;
@@ -132,13 +132,14 @@ export function refuseNewSnapshotSteps(params: {
   for (const service of params.next.services) {
     const wanted = snapshotsOf(service);
     if (wanted.length === 0) continue;
-    const before = snapshotsOf(params.current.services.find((s) => s.name === service.name));
-    if (wanted.join('\n') === before.join('\n')) continue;
+    const running = params.current.services.find((s) => s.name === service.name);
+    if (!running) continue;
+    if (wanted.join('\n') === snapshotsOf(running).join('\n')) continue;
     const index = service.init.findIndex((step) => step.type === 'snapshot');
     throw new ApiError({
       statusCode: 422,
       code: ErrorCode.ValidationFailed,
-      message: `services.${service.name}.init.${index}: an apply does not run snapshot init steps, so ${service.name} would start without snapshot ${wanted.join(', ')}; environment ${params.environment} keeps its blueprint. Create a new environment with this one (env create, or a first apply of another name)`,
+      message: `services.${service.name}.init.${index}: an apply restores snapshots only into services it adds, and ${service.name} runs already, so it would keep its data without snapshot ${wanted.join(', ')}; environment ${params.environment} keeps its blueprint. Create a new environment with this one (env create, or a first apply of another name)`,
       field: 'body.blueprint',
     });
   }

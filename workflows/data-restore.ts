@@ -45,6 +45,19 @@ export function preparesData(input: { team: string }, service: ResolvedService):
   return service.init.every((step) => step.type !== 'snapshot' || (!!step.snapshotId && !!step.from));
 }
 
+/**
+ * Of `next` (services with snapshot steps the environment runs itself), those an apply adds: not in the
+ * running blueprint. Their data is restored during the apply; a service that runs already keeps its data
+ * (the API refuses snapshot steps changed on one).
+ */
+export function addedServicesWithSnapshotSteps(params: {
+  current: ResolvedBlueprint;
+  next: readonly ResolvedService[];
+}): ResolvedService[] {
+  const running = new Set(params.current.services.map((service) => service.name));
+  return params.next.filter((service) => !running.has(service.name));
+}
+
 /** The services named and everything they depend on, in the blueprint's order. */
 export function withDependencies(blueprint: ResolvedBlueprint, names: readonly string[]): string[] {
   const wanted = new Set<string>();

@@ -43,6 +43,7 @@ import {
   wakeUpdate,
 } from './contracts.js';
 import {
+  addedServicesWithSnapshotSteps,
   preparesData,
   runSnapshotSegments,
   servicesWithSnapshotSteps,
@@ -631,6 +632,34 @@ async function applyInPlace(params: {
       previous: { blueprint: current, placement: status.placement },
     });
     const baselineRuntimeId = input.baseline ? await runtimeIdFor(input.baseline.environmentId) : undefined;
+    // A data service the update adds with snapshot steps starts, and gets its data, before its dependants.
+    const added = patched('apply-snapshot-steps')
+      ? addedServicesWithSnapshotSteps({
+          current,
+          next: servicesWithSnapshotSteps({
+            blueprint: request.blueprint,
+            plan: planned.plan,
+            branch: !!input.baseline,
+          }),
+        })
+      : [];
+    if (added.length > 0) {
+      await long.deployEnvironment({
+        environmentId: status.environmentId,
+        identity: runtimeIdentity(status, baselineRuntimeId),
+        blueprint: request.blueprint,
+        plan: planned.plan,
+        placement: planned.placement,
+        baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
+        services: withDependencies(
+          request.blueprint,
+          added.map((service) => service.name),
+        ),
+      });
+      for (const service of added) {
+        await runSnapshotSegments({ runtimeId: status.runtimeId, blueprint: request.blueprint, service });
+      }
+    }
     const deployed = await long.deployEnvironment({
       environmentId: status.environmentId,
       identity: runtimeIdentity(status, baselineRuntimeId),

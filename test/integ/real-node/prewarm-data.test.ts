@@ -109,8 +109,8 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
     temporal.client.workflow
       .getHandle(workflowIds.environment(id))
       .query(statusQuery) as Promise<EnvironmentStatus>;
-  const notes = async (runtimeId: string) => {
-    const url = new URL(await postgresUrlFor({ kube, config, environmentId: runtimeId, service: 'db' }));
+  const notes = async (runtimeId: string, service = 'db') => {
+    const url = new URL(await postgresUrlFor({ kube, config, environmentId: runtimeId, service }));
     const { stdout } = await promisify(execFile)('psql', ['-Atc', 'SELECT note FROM notes ORDER BY note'], {
       env: {
         PATH: process.env.PATH ?? '',
@@ -181,27 +181,7 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
       const user = await upsertUser(app.db, { name: who, teamId: team, role: 'member' });
       tokens[who] = (await createApiToken(app.db, { userId: user.id })).token;
     }
-  }, 120_000);
-
-  afterAll(async () => {
-    // A warm environment left unclaimed by a failure: tear it down (the claimed one is the claimer's).
-    for await (const execution of temporal.client.workflow.list({
-      query: `WorkflowType = '${WorkflowType.environment}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}' AND Owner = 'warm-pool'`,
-    })) {
-      const handle = temporal.client.workflow.getHandle(execution.workflowId);
-      await handle.signal(teardownSignal, { reason: 'requested', requestedBy: 'test' }).catch(() => {});
-      await handle.result().catch(() => {});
-    }
-    await Promise.all(toDelete.map(({ as, id }) => deleteAndWait(callAs(as), id).catch(() => {})));
-    await app?.close().catch(() => {});
-    await worker?.shutdown();
-    await workerRun?.catch(() => {});
-    await temporal?.close();
-    await db?.drop();
-  }, 300_000);
-
-  it("a --from-snapshot create of the team claims the warm environment with the snapshot's rows; another team's does not", async () => {
-    // The team's snapshot "golden": the seed's row and one added after it.
+    // The team's snapshot "golden" (shared by both tests): the seed's row and one added after it.
     const origin = await create('ada', {});
     expect(origin.status, JSON.stringify(origin.body)).toBe(201);
     await waitReady(ada, origin.body.id);
@@ -224,7 +204,26 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
     expect(listed.items.find((s) => s.name === 'golden')?.phase).toBe('ready');
     // Data written after the snapshot never reaches a warm environment.
     await addNote(origin.body.id, 'added-after-snapshot');
+  }, 300_000);
 
+  afterAll(async () => {
+    // A warm environment left unclaimed by a failure: tear it down (the claimed one is the claimer's).
+    for await (const execution of temporal.client.workflow.list({
+      query: `WorkflowType = '${WorkflowType.environment}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}' AND Owner = 'warm-pool'`,
+    })) {
+      const handle = temporal.client.workflow.getHandle(execution.workflowId);
+      await handle.signal(teardownSignal, { reason: 'requested', requestedBy: 'test' }).catch(() => {});
+      await handle.result().catch(() => {});
+    }
+    await Promise.all(toDelete.map(({ as, id }) => deleteAndWait(callAs(as), id).catch(() => {})));
+    await app?.close().catch(() => {});
+    await worker?.shutdown();
+    await workerRun?.catch(() => {});
+    await temporal?.close();
+    await db?.drop();
+  }, 300_000);
+
+  it("a --from-snapshot create of the team claims the warm environment with the snapshot's rows; another team's does not", async () => {
     // One pre-warm run of the team: the pool's warm environment is prepared from golden.
     const input: PrewarmPoolInput = { pools: [], optedIn: { teams: ['payments', 'ledger'] } };
     const run = (await temporal.client.workflow.execute(WorkflowType.prewarmPool, {
@@ -276,4 +275,52 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
     expect(claimed.timings?.operation).toBe('claim');
     expect(await notes(claimed.runtimeId)).toEqual(['added-before-snapshot', 'seeded']);
   }, 600_000);
+
+  it('an apply that adds a data service with a snapshot step restores it before the full deploy', async () => {
+    const applyName = `${name}-apply`;
+    const db = `  - name: db
+    image: postgres:16-alpine
+    env:
+      POSTGRES_DB: app
+      POSTGRES_PASSWORD: { secret: s3cret-pw }
+`;
+    const copy = `  - name: copy
+    image: postgres:16-alpine
+    env:
+      POSTGRES_DB: app
+      POSTGRES_PASSWORD: { secret: s3cret-pw }
+    init:
+      - type: snapshot
+        snapshot: golden
+`;
+    const apply = (services: string) =>
+      ada<{ environment: { id: string } }>('POST', '/v1/environments/apply', {
+        name: applyName,
+        blueprint: { source: `name: ${applyName}\nservices:\n${services}`, fileName: `${applyName}.yaml` },
+        ttl: '1h',
+      });
+    const first = await apply(db);
+    expect(first.status, JSON.stringify(first.body)).toBe(201);
+    const id = first.body.environment.id;
+    toDelete.push({ as: 'ada', id });
+    await waitReady(ada, id);
+
+    // The update adds copy, which starts from golden (the only artifact: db's data).
+    const updated = await apply(db + copy);
+    expect(updated.status, JSON.stringify(updated.body)).toBe(200);
+    const done = await until(
+      `${id} applied`,
+      () => statusOf(id),
+      (s) => (s.applied ?? 0) >= 1 && s.phase === 'ready',
+    );
+    expect(done.error).toBeUndefined();
+    expect(await notes(id, 'copy')).toEqual(['added-before-snapshot', 'seeded']);
+    // The apply's activities: the added service (and what it needs) first, its data, then everything.
+    const history = await temporal.client.workflow.getHandle(workflowIds.environment(id)).fetchHistory();
+    const names = (history.events ?? []).flatMap((e) => {
+      const type = e.activityTaskScheduledEventAttributes?.activityType?.name;
+      return type && ['deployEnvironment', 'restoreService'].includes(type) ? [type] : [];
+    });
+    expect(names).toEqual(['deployEnvironment', 'deployEnvironment', 'restoreService', 'deployEnvironment']);
+  }, 300_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { BranchPlan } from '../../../planner/types.js';
 import {
+  addedServicesWithSnapshotSteps,
   preparesData,
   servicesWithSnapshotSteps,
   withDependencies,
@@ -62,5 +63,15 @@ describe('restoring data before dependants start', () => {
     // Unbound (a worker's --prewarm file) or the shared pool: deployed without the data, as before.
     expect(preparesData({ team: 'payments' }, db)).toBe(false);
     expect(preparesData({ team: 'warm-pool' }, bound)).toBe(false);
+  });
+
+  it('restores during an apply only the services it adds', () => {
+    const running: ResolvedBlueprint = {
+      ...blueprint,
+      services: blueprint.services.filter((s) => s.name !== 'cache'),
+    };
+    const next = servicesWithSnapshotSteps({ blueprint, branch: false });
+    expect(addedServicesWithSnapshotSteps({ current: running, next }).map((s) => s.name)).toEqual(['cache']);
+    expect(addedServicesWithSnapshotSteps({ current: blueprint, next })).toEqual([]);
   });
 });

@@ -79,6 +79,8 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
   const tokens: Record<'ada' | 'bob', string> = { ada: '', bob: '' };
   const taskQueue = `real-prewarm-data-${randomUUID()}`;
   const toDelete: { as: 'ada' | 'bob'; id: string }[] = [];
+  /** Team payments' snapshot "golden", taken in beforeAll. */
+  let goldenId = '';
 
   const callAs =
     (who: 'ada' | 'bob') =>
@@ -194,7 +196,7 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
       'snapshot golden ready',
       async () =>
         (
-          await ada<{ items: { name: string; phase: string }[] }>(
+          await ada<{ items: { id: string; name: string; phase: string }[] }>(
             'GET',
             `/v1/environments/${origin.body.id}/snapshots`,
           )
@@ -202,6 +204,7 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
       (list) => list.items.some((s) => s.name === 'golden' && s.phase !== 'pending'),
     );
     expect(listed.items.find((s) => s.name === 'golden')?.phase).toBe('ready');
+    goldenId = listed.items.find((s) => s.name === 'golden')!.id;
     // Data written after the snapshot never reaches a warm environment.
     await addNote(origin.body.id, 'added-after-snapshot');
   }, 300_000);
@@ -225,12 +228,15 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
 
   it("a --from-snapshot create of the team claims the warm environment with the snapshot's rows; another team's does not", async () => {
     // One pre-warm run of the team: the pool's warm environment is prepared from golden.
-    const input: PrewarmPoolInput = { pools: [], optedIn: { teams: ['payments', 'ledger'] } };
-    const run = (await temporal.client.workflow.execute(WorkflowType.prewarmPool, {
-      taskQueue,
-      workflowId: `prewarm-data-${randomUUID()}`,
-      args: [input],
-    })) as PrewarmPoolResult;
+    const prewarmRun = async (teams: string[]) => {
+      const input: PrewarmPoolInput = { pools: [], optedIn: { teams } };
+      return (await temporal.client.workflow.execute(WorkflowType.prewarmPool, {
+        taskQueue,
+        workflowId: `prewarm-data-${randomUUID()}`,
+        args: [input],
+      })) as PrewarmPoolResult;
+    };
+    const run = await prewarmRun(['payments', 'ledger']);
     expect(run.skipped).toBeUndefined();
     expect(run.pools).toEqual([
       {
@@ -264,6 +270,23 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
     expect(otherStatus.claimedFrom).toBeUndefined();
     expect((await statusOf(warmId)).phase).toBe('warm');
     await deleteAndWait(bob, other.body.id);
+    // Nor can its blueprint name the snapshot by id to be warmed with it: the run skips that pool.
+    const stolen = await bob('POST', '/v1/blueprints', {
+      ...blueprint,
+      source: source.replace('snapshot: golden', `snapshot: ${goldenId}`),
+    });
+    expect(stolen.status, JSON.stringify(stolen.body)).toBe(201);
+    const ledgerRun = await prewarmRun(['ledger']);
+    expect(ledgerRun.pools).toEqual([]);
+    expect(ledgerRun.skipped).toEqual([
+      {
+        team: 'ledger',
+        blueprint: name,
+        reason: expect.stringMatching(
+          new RegExp(`^version \\d+: prewarm\\.snapshot: snapshot ${goldenId} not found$`),
+        ),
+      },
+    ]);
 
     // The team's create from golden claims it: the rows are there, nothing was restored again.
     const claimer = await create('ada', { fromSnapshot: 'golden' });

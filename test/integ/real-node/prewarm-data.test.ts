@@ -3,23 +3,15 @@ import { randomUUID } from 'node:crypto';
 import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createActivities } from '../../../activities/create-activities.js';
 import { postgresPrewarmCatalog } from '../../../activities/postgres-prewarm-catalog.js';
-import { loadApiConfig } from '../../../api/config.js';
-import { createApiInstance } from '../../../api/instance.js';
-import { TemporalLifecycle } from '../../../api/temporal-lifecycle.js';
 import type { DeployConfig } from '../../../deploy/config.js';
 import { postgresUrlFor } from '../../../deploy/data-endpoints.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
-import { readStackEndpoints } from '../../../local/stack/endpoints.js';
-import { BRIDGE_ADDRESS, realNodeDeployEnv } from '../../../local/stack/node/layout.js';
+import { BRIDGE_ADDRESS } from '../../../local/stack/node/layout.js';
 import { createApiToken } from '../../../store/api-tokens.js';
 import { ensureTeam } from '../../../store/teams.js';
 import { upsertUser } from '../../../store/users.js';
-import { createTemporalClient, type TemporalClientHandle } from '../../../temporal/client.js';
-import { installTemporalRuntimeLogger } from '../../../temporal/runtime-log.js';
-import { createLifecycleWorker, type LifecycleWorkerHandle } from '../../../temporal/worker.js';
-import { createWorkerDependencies } from '../../../worker/dependencies.js';
+import type { TemporalClientHandle } from '../../../temporal/client.js';
 import {
   S3_ENDPOINT_ENV,
   S3_POD_ENDPOINT_ENV,
@@ -38,7 +30,7 @@ import {
 import { stackEnv } from '../../support/stack-env.js';
 import { until } from '../../support/until.js';
 import { stackKube } from '../deploy/helpers.js';
-import { createTestDatabase, type TestDatabase } from '../store/test-database.js';
+import { type ApiWithWorker, startApiWithWorker } from './api-with-worker.js';
 import { deleteAndWait, waitReady } from './founding-example-api.js';
 import { realNodeConfig } from './support.js';
 
@@ -66,18 +58,17 @@ const blueprint = {
  * Pre-warmed data on the real node: a team's blueprint names its snapshot in `prewarm`, the pre-warm run
  * (the production catalog over the API's database) prepares a warm environment from it, and that team's
  * `--from-snapshot` create claims it and has the snapshot's rows at once; another team's create of the
- * same blueprint never claims it. One warm environment, one snapshot, the real worker's Jobs.
+ * same blueprint never claims it. And an apply that adds a data service with a snapshot step restores it
+before the rest is applied. One snapshot and one warm environment for both, the real worker's Jobs.
  */
 describe('a warm environment prepared from a snapshot on the real node', () => {
-  let db: TestDatabase;
+  let rig: ApiWithWorker;
   let temporal: TemporalClientHandle;
-  let worker: LifecycleWorkerHandle;
-  let workerRun: Promise<void>;
   let app: FastifyInstance;
   let kube: KubeClient;
   let config: DeployConfig;
+  let taskQueue = '';
   const tokens: Record<'ada' | 'bob', string> = { ada: '', bob: '' };
-  const taskQueue = `real-prewarm-data-${randomUUID()}`;
   const toDelete: { as: 'ada' | 'bob'; id: string }[] = [];
   /** Team payments' snapshot "golden", taken in beforeAll. */
   let goldenId = '';
@@ -140,49 +131,24 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
   };
 
   beforeAll(async () => {
-    const endpoints = await readStackEndpoints();
-    if (!endpoints.realNode)
-      throw new Error('the real node is not up: run `node bin/microstax.js stack up --real-nodes`');
-    installTemporalRuntimeLogger();
-    db = await createTestDatabase('real-prewarm-data');
-    temporal = await createTemporalClient({ env: await stackEnv() });
     const env = await stackEnv();
-    const dependencies = await createWorkerDependencies({
-      temporal: temporal.client,
-      env: {
-        ...env,
-        ...realNodeDeployEnv(endpoints.realNode),
+    rig = await startApiWithWorker({
+      label: 'prewarm-data',
+      workerEnv: {
         [SNAPSHOT_RUNNER_ENV]: 'job',
         [SNAPSHOT_JOB_IMAGE_ENV]: 'ghcr.io/acme/checkout-api:1.0',
         [S3_POD_ENDPOINT_ENV]: `http://${BRIDGE_ADDRESS}:${new URL(env[S3_ENDPOINT_ENV]!).port}`,
       },
+      // The production catalog, over the API's (test) database: it binds the teams' snapshots.
+      extraDependencies: (api) => ({ prewarmCatalog: postgresPrewarmCatalog(api.db) }),
     });
+    ({ app, temporal, taskQueue } = rig);
+    tokens.ada = rig.token;
     kube = await stackKube();
     ({ config } = await realNodeConfig());
-    const lifecycle = await TemporalLifecycle.connect({ env, taskQueue });
-    app = await createApiInstance({
-      config: loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 }),
-      lifecycle,
-      env,
-    });
-    app.addHook('onClose', () => lifecycle.close());
-    await app.ready();
-    worker = await createLifecycleWorker({
-      env,
-      taskQueue,
-      config: temporal.config,
-      // The production catalog, over the API's (test) database: it binds the teams' snapshots.
-      activities: createActivities({ ...dependencies, prewarmCatalog: postgresPrewarmCatalog(app.db) }),
-    });
-    workerRun = worker.run();
-    for (const [who, team] of [
-      ['ada', 'payments'],
-      ['bob', 'ledger'],
-    ] as const) {
-      await ensureTeam(app.db, { id: team });
-      const user = await upsertUser(app.db, { name: who, teamId: team, role: 'member' });
-      tokens[who] = (await createApiToken(app.db, { userId: user.id })).token;
-    }
+    await ensureTeam(app.db, { id: 'ledger' });
+    const bobUser = await upsertUser(app.db, { name: 'bob', teamId: 'ledger', role: 'member' });
+    tokens.bob = (await createApiToken(app.db, { userId: bobUser.id })).token;
     // The team's snapshot "golden" (shared by both tests): the seed's row and one added after it.
     const origin = await create('ada', {});
     expect(origin.status, JSON.stringify(origin.body)).toBe(201);
@@ -210,6 +176,7 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
   }, 300_000);
 
   afterAll(async () => {
+    if (!rig) return;
     // A warm environment left unclaimed by a failure: tear it down (the claimed one is the claimer's).
     for await (const execution of temporal.client.workflow.list({
       query: `WorkflowType = '${WorkflowType.environment}' AND ExecutionStatus = 'Running' AND TaskQueue = '${taskQueue}' AND Owner = 'warm-pool'`,
@@ -219,11 +186,7 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
       await handle.result().catch(() => {});
     }
     await Promise.all(toDelete.map(({ as, id }) => deleteAndWait(callAs(as), id).catch(() => {})));
-    await app?.close().catch(() => {});
-    await worker?.shutdown();
-    await workerRun?.catch(() => {});
-    await temporal?.close();
-    await db?.drop();
+    await rig?.close();
   }, 300_000);
 
   it("a --from-snapshot create of the team claims the warm environment with the snapshot's rows; another team's does not", async () => {

@@ -126,6 +126,8 @@ export function createActivities(deps: LifecycleDependencies) {
       blueprint: ResolvedBlueprint;
       baseline?: ResolvedBlueprint;
       previous?: { blueprint: ResolvedBlueprint; placement?: PlacementPlan };
+      /** The snapshot a create restores (`fromSnapshot`): part of the digest a warm claim matches. */
+      fromSnapshot?: string;
     }): Promise<{
       plan?: BranchPlan;
       placement?: PlacementPlan;
@@ -152,7 +154,7 @@ export function createActivities(deps: LifecycleDependencies) {
         blueprint: input.blueprint,
         baseline: input.baseline,
       });
-      const digest = blueprintDigest(input.blueprint);
+      const digest = blueprintDigest(input.blueprint, input.fromSnapshot);
       const done = Date.now();
       return {
         plan,
@@ -175,16 +177,20 @@ export function createActivities(deps: LifecycleDependencies) {
       team: string;
       ttl?: string;
       idleAfter?: string;
+      /** Only a warm environment made for the claimer's team (one prepared with that team's data). */
+      sameTeamOnly?: boolean;
     }): Promise<EnvironmentStatus | null> {
       // A warm environment made for a team is that team's alone; the shared pool's (team `warm-pool`) anyone's.
-      const teams = `Team IN ('${escapeQuery(input.team)}', '${WARM_POOL_OWNER}')`;
+      const teams = input.sameTeamOnly
+        ? `Team = '${escapeQuery(input.team)}'`
+        : `Team IN ('${escapeQuery(input.team)}', '${WARM_POOL_OWNER}')`;
       const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}' AND ${teams}`;
       for await (const execution of deps.temporal.workflow.list({ query })) {
         const handle = deps.temporal.workflow.getHandle(execution.workflowId);
         try {
           const status = await handle.query(statusQuery);
           if (status.phase !== 'warm' || status.blueprintDigest !== input.blueprintDigest) continue;
-          if (status.team !== input.team && status.team !== WARM_POOL_OWNER) continue;
+          if (status.team !== input.team && (input.sameTeamOnly || status.team !== WARM_POOL_OWNER)) continue;
           return await handle.executeUpdate(claimWarmUpdate, {
             args: [
               {
@@ -585,7 +591,10 @@ export function createActivities(deps: LifecycleDependencies) {
         skipped: [],
       };
       return {
-        pools: found.pools.map((pool) => ({ ...pool, digest: blueprintDigest(pool.blueprint) })),
+        pools: found.pools.map((pool) => ({
+          ...pool,
+          digest: blueprintDigest(pool.blueprint, pool.fromSnapshot),
+        })),
         skipped: found.skipped,
       };
     },
@@ -644,9 +653,14 @@ function samePlacementInputs(a: ResolvedBlueprint, b: ResolvedBlueprint): boolea
   return shape(a) === shape(b);
 }
 
-/** sha256 of the blueprint's canonical JSON: two environments match for a warm claim when it is equal. */
-export function blueprintDigest(blueprint: ResolvedBlueprint): string {
-  return createHash('sha256').update(canonicalJson(blueprint)).digest('hex');
+/**
+ * sha256 of the blueprint's canonical JSON (and of the snapshot its data comes from, when one does): two
+ * environments match for a warm claim when it is equal. Without a snapshot it is the blueprint's alone,
+ * so warm environments made before snapshots counted keep matching.
+ */
+export function blueprintDigest(blueprint: ResolvedBlueprint, fromSnapshot?: string): string {
+  const content = fromSnapshot ? canonicalJson({ blueprint, fromSnapshot }) : canonicalJson(blueprint);
+  return createHash('sha256').update(content).digest('hex');
 }
 
 function canonicalJson(value: unknown): string {

@@ -6,6 +6,7 @@ import { latestPrewarmVersions } from '../store/blueprints.js';
 import type { Queryable } from '../store/database.js';
 import { policiesForTeam } from '../store/policies.js';
 import type { PrewarmCatalog } from './ports.js';
+import { bindPrewarmData } from './prewarm-data.js';
 
 /**
  * The opted-in blueprints from the metadata database: each blueprint whose latest registered version
@@ -40,9 +41,25 @@ export function postgresPrewarmCatalog(db: Queryable): PrewarmCatalog {
           });
           continue;
         }
+        // Warm environments hold the team's data as its creates would: snapshot steps and prewarm.snapshot bound.
+        const bound = await bindPrewarmData({ db, teamId: version.teamId, blueprint: resolved.blueprint });
+        if (!bound.ok) {
+          skipped.push({
+            team: version.teamId,
+            blueprint: version.name,
+            reason: `version ${version.version}: ${bound.reason}`,
+          });
+          continue;
+        }
         // The bounds the version was registered with; the resolved ones (overlays cannot set them) agree.
         const bounds = version.prewarm!;
-        pools.push({ team: version.teamId, blueprint: resolved.blueprint, min: bounds.min, max: bounds.max });
+        pools.push({
+          team: version.teamId,
+          blueprint: bound.blueprint,
+          min: bounds.min,
+          max: bounds.max,
+          ...(bound.fromSnapshot ? { fromSnapshot: bound.fromSnapshot } : {}),
+        });
       }
       return { pools, skipped };
     },

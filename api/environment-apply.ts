@@ -139,7 +139,14 @@ export async function applyEnvironment(params: {
       },
     });
     assertAllowed(verdict);
-    await startApply({ deps, env: live, request: { blueprint: resolved.blueprint, labels, user } });
+    // Snapshot steps of services the update adds are restored by the apply: bound as at create (404/409/422).
+    const blueprint = await bindSnapshotSteps({
+      db: deps.db,
+      lifecycle: deps.lifecycle,
+      teamId,
+      blueprint: resolved.blueprint,
+    });
+    await startApply({ deps, env: live, request: { blueprint, labels, user } });
     await updateEnvironmentSpec(deps.db, {
       id: live.id,
       blueprintVersionId: version!.id,

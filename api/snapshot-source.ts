@@ -1,8 +1,8 @@
 import type pg from 'pg';
 import { snapshotStep } from '../blueprints/build-resolved.js';
-import { artifactEngine, imageEngine } from '../blueprints/data-engines.js';
 import { hasSnapshotSteps } from '../blueprints/init-segments.js';
 import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
+import { artifactForStep, snapshotFitProblem } from '../blueprints/snapshot-fit.js';
 import { findTeamSnapshot } from '../store/snapshots.js';
 import type { SnapshotArtifact } from '../workflows/contracts.js';
 import { ApiError, conflict, ErrorCode, notFound } from './errors.js';
@@ -48,15 +48,12 @@ function checkEngine(params: {
   /** Where the request asked for it, e.g. "services.db.init.1: ". */
   at?: string;
 }): void {
-  const { artifact, blueprint, snapshotName } = params;
-  const target = params.into ?? artifact.service;
-  const service = blueprint.services.find((s) => s.name === target);
-  const wanted = artifactEngine(artifact.engine);
-  const problem = !service
-    ? `snapshot ${snapshotName} holds ${wanted} data of service ${artifact.service}, which blueprint ${blueprint.name} does not have`
-    : imageEngine(service.image) !== wanted
-      ? `snapshot ${snapshotName} holds ${wanted} data (engine ${artifact.engine}) of service ${artifact.service}, but ${target} in blueprint ${blueprint.name} runs ${service.image} (engine ${imageEngine(service.image) ?? 'unknown'})`
-      : undefined;
+  const problem = snapshotFitProblem({
+    snapshotName: params.snapshotName,
+    artifact: params.artifact,
+    blueprint: params.blueprint,
+    target: params.into,
+  });
   if (problem) {
     throw new ApiError({
       statusCode: 422,
@@ -96,9 +93,7 @@ export async function bindSnapshotSteps(params: {
         throw conflict(`${at}snapshot ${snapshot.name} is ${snapshot.phase}, not ready`);
       }
       const artifacts = (snapshot.details.artifacts ?? []) as SnapshotArtifact[];
-      const artifact =
-        artifacts.find((a) => a.service === service.name) ??
-        (artifacts.length === 1 ? artifacts[0] : undefined);
+      const artifact = artifactForStep(service.name, artifacts);
       if (!artifact) {
         throw new ApiError({
           statusCode: 422,
@@ -123,9 +118,9 @@ export async function bindSnapshotSteps(params: {
 }
 
 /**
- * An apply updates a running environment without restoring data: its workflow runs no snapshot init
- * step. So a service whose snapshot steps are new (an added data service, or steps added to one) is
- * refused with a 422 naming it, rather than started empty; the steps run when an environment is created.
+ * An apply restores data only into the services it adds (their snapshot steps run before their
+ * dependants start); a service that runs already keeps its data. So snapshot steps added to or changed on
+ * a running service are refused with a 422 naming it, rather than silently not run.
  */
 export function refuseNewSnapshotSteps(params: {
   current: ResolvedBlueprint;
@@ -137,13 +132,14 @@ export function refuseNewSnapshotSteps(params: {
   for (const service of params.next.services) {
     const wanted = snapshotsOf(service);
     if (wanted.length === 0) continue;
-    const before = snapshotsOf(params.current.services.find((s) => s.name === service.name));
-    if (wanted.join('\n') === before.join('\n')) continue;
+    const running = params.current.services.find((s) => s.name === service.name);
+    if (!running) continue;
+    if (wanted.join('\n') === snapshotsOf(running).join('\n')) continue;
     const index = service.init.findIndex((step) => step.type === 'snapshot');
     throw new ApiError({
       statusCode: 422,
       code: ErrorCode.ValidationFailed,
-      message: `services.${service.name}.init.${index}: an apply does not run snapshot init steps, so ${service.name} would start without snapshot ${wanted.join(', ')}; environment ${params.environment} keeps its blueprint. Create a new environment with this one (env create, or a first apply of another name)`,
+      message: `services.${service.name}.init.${index}: an apply restores snapshots only into services it adds, and ${service.name} runs already, so it would keep its data without snapshot ${wanted.join(', ')}; environment ${params.environment} keeps its blueprint. Create a new environment with this one (env create, or a first apply of another name)`,
       field: 'body.blueprint',
     });
   }

@@ -350,9 +350,10 @@ function resolveService(opts: {
 }
 
 /** `prewarm` as written → the pool's bounds (defaults filled in); nothing when not opted in. */
-function prewarmBounds(prewarm: Blueprint['prewarm']): { prewarm?: { min: number; max: number } } {
+function prewarmBounds(prewarm: Blueprint['prewarm']): { prewarm?: ResolvedBlueprint['prewarm'] } {
   if (prewarm === undefined || prewarm === false) return {};
   if (prewarm === true) return { prewarm: { ...PREWARM_DEFAULTS } };
   const min = prewarm.min ?? PREWARM_DEFAULTS.min;
-  return { prewarm: { min, max: prewarm.max ?? Math.max(min, PREWARM_DEFAULTS.max) } };
+  const max = prewarm.max ?? Math.max(min, PREWARM_DEFAULTS.max);
+  return { prewarm: { min, max, ...(prewarm.snapshot ? { snapshot: prewarm.snapshot } : {}) } };
 }

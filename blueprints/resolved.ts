@@ -94,7 +94,12 @@ export interface ResolvedBlueprint {
   idle?: 'teardown' | 'sleep';
   routing: 'dns' | 'header';
   /** Opted into warm pools (`prewarm` in the blueprint): the pool's bounds. Absent: not pre-warmed. */
-  prewarm?: { min: number; max: number };
+  prewarm?: {
+    min: number;
+    max: number;
+    /** The team's snapshot (name or id) its warm environments are prepared from. */
+    snapshot?: string;
+  };
   /** In the order the blueprint lists them. */
   services: ResolvedService[];
 }

@@ -191,6 +191,11 @@ export const JobInitStep = z
   })
   .describe("A container run as part of the service's init Job, with the service's env and secrets");
 
+/** A snapshot of the team's, by name or id. */
+const SnapshotRef = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a snapshot name or id: letters, digits, ".", "_", "-"');
+
 export const SnapshotInitStep = z
   .strictObject({
     type: z
@@ -198,10 +203,9 @@ export const SnapshotInitStep = z
       .describe(
         'Kind of init step; "snapshot" restores a snapshot of your team into the service once it is ready',
       ),
-    snapshot: z
-      .string()
-      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, 'a snapshot name or id: letters, digits, ".", "_", "-"')
-      .describe("Name or id of a snapshot of the creating team; it must hold this service's engine"),
+    snapshot: SnapshotRef.describe(
+      "Name or id of a snapshot of the creating team; it must hold this service's engine",
+    ),
   })
   .describe("A snapshot of the team's restored into the service, in order with the other steps");
 
@@ -332,6 +336,9 @@ export const Prewarm = z
         max: PrewarmBound.optional().describe(
           `Most warm environments, whatever the forecast says (default ${PREWARM_DEFAULTS.max})`,
         ),
+        snapshot: SnapshotRef.optional().describe(
+          "Name or id of a snapshot of the team's: warm environments are prepared from it, and a create --from-snapshot of it claims one",
+        ),
       })
       .superRefine((bounds, ctx) => {
         const min = bounds.min ?? PREWARM_DEFAULTS.min;
@@ -342,7 +349,7 @@ export const Prewarm = z
       }),
   ])
   .describe(
-    "Keep warm environments of this blueprint for its team, sized by the forecast of the team's creates: true, or {min, max}",
+    "Keep warm environments of this blueprint for its team, sized by the forecast of the team's creates: true, or {min, max, snapshot}",
   );
 
 export const BlueprintSchema = z

@@ -32,6 +32,8 @@ export interface BlueprintVersionRecord {
 export interface WarmPoolBounds {
   min: number;
   max: number;
+  /** The team's snapshot (name or id) its warm environments are prepared from (`prewarm.snapshot`). */
+  snapshot?: string;
 }
 
 interface VersionRow {

@@ -368,6 +368,8 @@ export interface OptedInPool {
   digest: string;
   min: number;
   max: number;
+  /** The team's snapshot (id) its warm environments are prepared from (`prewarm.snapshot`). */
+  fromSnapshot?: string;
 }
 
 /** A running warm environment (owner `warm-pool`) of this task queue. */

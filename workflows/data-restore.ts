@@ -4,7 +4,7 @@ import { initSegments } from '../blueprints/init-segments.js';
 import type { ResolvedBlueprint, ResolvedService } from '../blueprints/resolved.js';
 import type { BranchPlan } from '../planner/types.js';
 import { long, quick } from './activity-proxies.js';
-import { LifecycleErrorType, type SnapshotArtifact } from './contracts.js';
+import { LifecycleErrorType, type SnapshotArtifact, WARM_POOL_OWNER } from './contracts.js';
 
 /**
  * Restoring data into an environment: a `fromSnapshot` create and `{type: snapshot}` init steps.
@@ -32,6 +32,30 @@ export function servicesWithSnapshotSteps(params: {
       (service.fork ?? 'data') === 'data';
     return !forksData;
   });
+}
+
+/**
+ * Whether a warm environment restores `service`'s snapshot steps while it is prepared: only one made for
+ * a team (the API's or the pre-warm catalog's binding named that team's snapshots), with every step
+ * bound. A shared pool's (team `warm-pool`) or an unbound one stays without the data, as before, and its
+ * digest then matches no create that restores data.
+ */
+export function preparesData(input: { team: string }, service: ResolvedService): boolean {
+  if (input.team === WARM_POOL_OWNER) return false;
+  return service.init.every((step) => step.type !== 'snapshot' || (!!step.snapshotId && !!step.from));
+}
+
+/**
+ * Of `next` (services with snapshot steps the environment runs itself), those an apply adds: not in the
+ * running blueprint. Their data is restored during the apply; a service that runs already keeps its data
+ * (the API refuses snapshot steps changed on one).
+ */
+export function addedServicesWithSnapshotSteps(params: {
+  current: ResolvedBlueprint;
+  next: readonly ResolvedService[];
+}): ResolvedService[] {
+  const running = new Set(params.current.services.map((service) => service.name));
+  return params.next.filter((service) => !running.has(service.name));
 }
 
 /** The services named and everything they depend on, in the blueprint's order. */

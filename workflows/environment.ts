@@ -42,7 +42,13 @@ import {
   waitReadyUpdate,
   wakeUpdate,
 } from './contracts.js';
-import { runSnapshotSegments, servicesWithSnapshotSteps, withDependencies } from './data-restore.js';
+import {
+  addedServicesWithSnapshotSteps,
+  preparesData,
+  runSnapshotSegments,
+  servicesWithSnapshotSteps,
+  withDependencies,
+} from './data-restore.js';
 import { extendedExpiry, parseDuration } from './duration.js';
 import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
@@ -346,6 +352,10 @@ async function create(
       const planned = await quick.planEnvironment({
         blueprint: input.blueprint,
         baseline: input.baseline?.blueprint,
+        // The snapshot is part of what a warm environment is matched on (prepared from the same data).
+        ...(input.fromSnapshot && patched('prewarm-data')
+          ? { fromSnapshot: input.fromSnapshot.snapshotId }
+          : {}),
       });
       status.plan = planned.plan;
       status.placement = planned.placement;
@@ -355,21 +365,18 @@ async function create(
 
       // Data is restored before dependants start (fromSnapshot, snapshot init steps): two deploy stages.
       const restoreFirst = patched('restore-before-dependants');
+      // Warm environments of a team are prepared with their data too, so a claim gets it.
+      const prewarmData = restoreFirst && patched('prewarm-data');
       const snapshotSteps =
-        restoreFirst && !input.warm
+        restoreFirst && (!input.warm || prewarmData)
           ? servicesWithSnapshotSteps({
               blueprint: input.blueprint,
               plan: planned.plan,
               branch: !!input.baseline,
-            })
+            }).filter((service) => !input.warm || preparesData(input, service))
           : [];
-      if (
-        input.claimWarm !== false &&
-        !input.warm &&
-        !input.baseline &&
-        !input.fromSnapshot &&
-        snapshotSteps.length === 0
-      ) {
+      const restoresData = !!input.fromSnapshot || snapshotSteps.length > 0;
+      if (input.claimWarm !== false && !input.warm && !input.baseline && (prewarmData || !restoresData)) {
         setPhase(status, 'claiming');
         const claimed = await quick.claimWarmEnvironment({
           environmentId: status.environmentId,
@@ -379,6 +386,8 @@ async function create(
           team: input.team,
           ttl: input.ttl,
           idleAfter: input.idleAfter,
+          // A warm environment holding a team's data is that team's alone (never the shared pool's).
+          ...(restoresData ? { sameTeamOnly: true } : {}),
         });
         if (claimed) {
           status.runtimeId = claimed.runtimeId;
@@ -623,6 +632,34 @@ async function applyInPlace(params: {
       previous: { blueprint: current, placement: status.placement },
     });
     const baselineRuntimeId = input.baseline ? await runtimeIdFor(input.baseline.environmentId) : undefined;
+    // A data service the update adds with snapshot steps starts, and gets its data, before its dependants.
+    const added = patched('apply-snapshot-steps')
+      ? addedServicesWithSnapshotSteps({
+          current,
+          next: servicesWithSnapshotSteps({
+            blueprint: request.blueprint,
+            plan: planned.plan,
+            branch: !!input.baseline,
+          }),
+        })
+      : [];
+    if (added.length > 0) {
+      await long.deployEnvironment({
+        environmentId: status.environmentId,
+        identity: runtimeIdentity(status, baselineRuntimeId),
+        blueprint: request.blueprint,
+        plan: planned.plan,
+        placement: planned.placement,
+        baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
+        services: withDependencies(
+          request.blueprint,
+          added.map((service) => service.name),
+        ),
+      });
+      for (const service of added) {
+        await runSnapshotSegments({ runtimeId: status.runtimeId, blueprint: request.blueprint, service });
+      }
+    }
     const deployed = await long.deployEnvironment({
       environmentId: status.environmentId,
       identity: runtimeIdentity(status, baselineRuntimeId),

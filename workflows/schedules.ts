@@ -114,7 +114,7 @@ export async function prewarmPool(input: PrewarmPoolInput): Promise<PrewarmPoolR
     const drained = await drain([...stale, ...surplus]);
     const started: string[] = [];
     for (let i = current.length; i < target; i++) {
-      started.push(await startWarm(pool.blueprint, pool.team));
+      started.push(await startWarm(pool));
     }
     result.pools.push({
       blueprint: pool.blueprint.name,
@@ -142,12 +142,25 @@ interface WantedPool {
   min?: number;
   max?: number;
   digest?: string;
+  fromSnapshot?: string;
 }
 
-/** Starts one warm environment of a blueprint for a team; it outlives this run of the schedule. */
-async function startWarm(blueprint: WantedPool['blueprint'], team: string): Promise<string> {
+/**
+ * Starts one warm environment of a blueprint for a team (prepared from the pool's snapshot, if it names
+ * one); it outlives this run of the schedule.
+ */
+async function startWarm(pool: WantedPool): Promise<string> {
+  const { blueprint, team } = pool;
   const environmentId = `warm-${blueprint.name}-${uuid4().slice(0, 8)}`.slice(0, 63);
-  const child = { environmentId, blueprint, owner: WARM_POOL_OWNER, team, warm: true, claimWarm: false };
+  const child = {
+    environmentId,
+    blueprint,
+    owner: WARM_POOL_OWNER,
+    team,
+    warm: true,
+    claimWarm: false,
+    ...(pool.fromSnapshot ? { fromSnapshot: { snapshotId: pool.fromSnapshot } } : {}),
+  };
   await startChild(createEnvironment, {
     workflowId: workflowIds.environment(environmentId),
     args: [child],

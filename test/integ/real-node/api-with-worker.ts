@@ -27,6 +27,8 @@ export interface ApiWithWorker {
   db: TestDatabase;
   temporal: TemporalClientHandle;
   dependencies: LifecycleDependencies;
+  /** The worker's task queue (workflows a test starts itself go there). */
+  taskQueue: string;
   /** The member's API token. */
   token: string;
   /** A JSON call as the member (POSTs carry a fresh idempotency key). */
@@ -39,6 +41,8 @@ export async function startApiWithWorker(params: {
   label: string;
   /** Worker settings on top of the stack's and the real node's. */
   workerEnv?: Record<string, string>;
+  /** Worker dependencies over the API's database (e.g. the pre-warm catalog), on top of production's. */
+  extraDependencies?: (app: FastifyInstance) => Partial<LifecycleDependencies>;
 }): Promise<ApiWithWorker> {
   const endpoints = await readStackEndpoints();
   if (!endpoints.realNode) {
@@ -53,13 +57,6 @@ export async function startApiWithWorker(params: {
     temporal: temporal.client,
     env: { ...env, ...realNodeDeployEnv(endpoints.realNode), ...params.workerEnv },
   });
-  const worker = await createLifecycleWorker({
-    env,
-    taskQueue,
-    config: temporal.config,
-    activities: createActivities(dependencies),
-  });
-  const workerRun = worker.run();
   const lifecycle = await TemporalLifecycle.connect({ env, taskQueue });
   const app = await createApiInstance({
     config: loadApiConfig({}, { databaseUrl: db.url, logLevel: 'warn', statusSyncIntervalMs: 300 }),
@@ -68,6 +65,13 @@ export async function startApiWithWorker(params: {
   });
   app.addHook('onClose', () => lifecycle.close());
   await app.ready();
+  const worker = await createLifecycleWorker({
+    env,
+    taskQueue,
+    config: temporal.config,
+    activities: createActivities({ ...dependencies, ...params.extraDependencies?.(app) }),
+  });
+  const workerRun = worker.run();
   await ensureTeam(app.db, { id: 'payments' });
   const user = await upsertUser(app.db, { name: 'ada', teamId: 'payments', role: 'member' });
   const { token } = await createApiToken(app.db, { userId: user.id });
@@ -88,6 +92,7 @@ export async function startApiWithWorker(params: {
     db,
     temporal,
     dependencies,
+    taskQueue,
     token,
     call,
     async close() {

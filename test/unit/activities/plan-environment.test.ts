@@ -1,6 +1,6 @@
 import type { Client } from '@temporalio/client';
 import { describe, expect, it } from 'vitest';
-import { createActivities } from '../../../activities/create-activities.js';
+import { blueprintDigest, createActivities } from '../../../activities/create-activities.js';
 import type { EnvironmentPlanner, EnvironmentRuntime } from '../../../activities/ports.js';
 import type { PlacementPlan } from '../../../planner/types.js';
 import { checkoutDev } from '../deploy/fixtures.js';
@@ -56,5 +56,20 @@ describe('planEnvironment for an apply', () => {
       previous: { blueprint: checkoutDev() },
     });
     expect(planner.calls).toBe(3);
+  });
+});
+
+describe('the digest a warm claim matches on', () => {
+  it("counts the snapshot a create restores, and is the blueprint's alone without one", async () => {
+    const plain = await activities(countingPlanner()).planEnvironment({ blueprint: checkoutDev() });
+    const golden = await activities(countingPlanner()).planEnvironment({
+      blueprint: checkoutDev(),
+      fromSnapshot: 'snap-golden',
+    });
+    // Warm environments made before snapshots counted keep their digest.
+    expect(plain.blueprintDigest).toBe(blueprintDigest(checkoutDev()));
+    expect(golden.blueprintDigest).toBe(blueprintDigest(checkoutDev(), 'snap-golden'));
+    expect(golden.blueprintDigest).not.toBe(plain.blueprintDigest);
+    expect(blueprintDigest(checkoutDev(), 'snap-other')).not.toBe(golden.blueprintDigest);
   });
 });

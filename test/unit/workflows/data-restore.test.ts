@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { BranchPlan } from '../../../planner/types.js';
-import { servicesWithSnapshotSteps, withDependencies } from '../../../workflows/data-restore.js';
+import {
+  addedServicesWithSnapshotSteps,
+  preparesData,
+  servicesWithSnapshotSteps,
+  withDependencies,
+} from '../../../workflows/data-restore.js';
 import { resolvedService } from '../../support/resolved-service.js';
 
 const snapshot = { type: 'snapshot' as const, snapshot: 'golden', sha256: 'e'.repeat(64) };
@@ -49,5 +54,24 @@ describe('restoring data before dependants start', () => {
   it('starts the restored services and what they need first', () => {
     expect(withDependencies(blueprint, ['db'])).toEqual(['db', 'vault']);
     expect(withDependencies(blueprint, ['cache', 'db'])).toEqual(['db', 'cache', 'vault']);
+  });
+
+  it("prepares a warm environment's data only for a team, from snapshot steps bound to that team's snapshots", () => {
+    const db = blueprint.services[1]!;
+    const bound = { ...db, init: [{ ...snapshot, snapshotId: 'snap-1', from: 'db' }] };
+    expect(preparesData({ team: 'payments' }, bound)).toBe(true);
+    // Unbound (a worker's --prewarm file) or the shared pool: deployed without the data, as before.
+    expect(preparesData({ team: 'payments' }, db)).toBe(false);
+    expect(preparesData({ team: 'warm-pool' }, bound)).toBe(false);
+  });
+
+  it('restores during an apply only the services it adds', () => {
+    const running: ResolvedBlueprint = {
+      ...blueprint,
+      services: blueprint.services.filter((s) => s.name !== 'cache'),
+    };
+    const next = servicesWithSnapshotSteps({ blueprint, branch: false });
+    expect(addedServicesWithSnapshotSteps({ current: running, next }).map((s) => s.name)).toEqual(['cache']);
+    expect(addedServicesWithSnapshotSteps({ current: blueprint, next })).toEqual([]);
   });
 });

@@ -138,10 +138,13 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     kube: options.kube,
     ingressClass: options.ingressClass,
     onProblem: (problem) => log.warn(problem, 'cluster view problem'),
-    // A kept-alive connection stays on the pod it first reached: one that left must not keep answering.
-    onEndpointLoss: ({ namespace, name }) => {
+    // A kept-alive connection stays on the pod it first reached: one that left must not keep answering,
+    // whether it was opened to the pod itself or through the ClusterIP.
+    onEndpointLoss: ({ namespace, name, lost }) => {
       const clusterIP = watched?.snapshot().services(namespace, name)?.spec?.clusterIP;
       if (clusterIP && clusterIP !== 'None') agent.retire(clusterIP);
+      for (const address of lost) agent.retire(address);
+      agent.settle(`${namespace}/${name}`);
     },
   }).catch((error: unknown) => {
     agent.destroy();
@@ -192,7 +195,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     view,
     log,
     agent,
-    retryRefusedForMs: (address) => agent.settlingFor(address),
+    retryRefusedForMs: ({ address, service }) =>
+      Math.max(agent.settlingFor(address), agent.settlingFor(service)),
     idleTimeoutMs: options.idleTimeoutMs,
     metrics,
     wake,

@@ -338,6 +338,7 @@ describe('the gateway server with a sleeping environment', () => {
         ingresses: 1,
         hosts: 1,
         services: 1,
+        endpointServices: 0,
         routingTables: 0,
         sleeping: asleep ? 1 : 0,
         reconnecting: 0,

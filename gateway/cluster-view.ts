@@ -155,6 +155,8 @@ export async function watchCluster(params: {
   onProblem: ViewProblem;
   /** Told when a Service loses a ready endpoint (the gateway retires its connections to it). */
   onEndpointLoss?: EndpointLoss;
+  /** Route to Services' ready pods (default true); false: every backend is its ClusterIP. */
+  podEndpoints?: boolean;
 }): Promise<ClusterView> {
   let version = 0;
   const endpoints = createEndpointIndex();
@@ -261,7 +263,12 @@ export async function watchCluster(params: {
   return {
     snapshot: () => {
       rebuild();
-      return { hosts, services: lookup, endpoints: endpoints.lookup, tables };
+      return {
+        hosts,
+        services: lookup,
+        ...(params.podEndpoints !== false && { endpoints: endpoints.lookup }),
+        tables,
+      };
     },
     sleeping: () => {
       rebuild();

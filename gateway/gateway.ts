@@ -49,6 +49,12 @@ export interface StartGatewayOptions {
    * database URL). `false`: nothing is recorded.
    */
   activity?: false | { flushEveryMs?: number; db?: Queryable };
+  /**
+   * Connect to Services' ready pods, from their EndpointSlices (default true): routable the moment a
+   * pod is ready. False: always the ClusterIP, through kube-proxy (a gateway that cannot reach pod
+   * addresses).
+   */
+  podEndpoints?: boolean;
   /** Serve HTTPS with these files, re-read when they change (cert-manager renewals); absent: HTTP. */
   tls?: TlsOptions;
 }
@@ -137,6 +143,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const view = await watchCluster({
     kube: options.kube,
     ingressClass: options.ingressClass,
+    podEndpoints: options.podEndpoints,
     onProblem: (problem) => log.warn(problem, 'cluster view problem'),
     // A kept-alive connection stays on the pod it first reached: one that left must not keep answering,
     // whether it was opened to the pod itself or through the ClusterIP.

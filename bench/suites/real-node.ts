@@ -17,6 +17,7 @@ import { resolvedService } from '../../test/support/resolved-service.js';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../workflows/contracts.js';
 import { type FirstResponse, firstResponse, summarise } from '../first-response.js';
 import { startBenchWorker } from '../lifecycle-worker.js';
+import { median } from '../stats.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 import { untilOk } from '../until-ok.js';
 
@@ -195,7 +196,22 @@ const suite: BenchSuite = {
       wake: { holdTimeoutMs: 240_000, env: process.env },
       access: { databaseUrl: process.env.DATABASE_URL, secureCookies: false },
     });
+    // Beside it, one that connects to ClusterIPs only (main before pod endpoints): both are asked
+    // for the same environment at once, so their first 200s compare side by side.
+    const clusterIpGateway = await startGateway({
+      kube,
+      log: pino({ level: 'warn' }),
+      port: 0,
+      podEndpoints: false,
+      wake: { holdTimeoutMs: 240_000, env: process.env },
+      access: { databaseUrl: process.env.DATABASE_URL, secureCookies: false },
+      activity: false,
+    });
     const via = `127.0.0.1:${gateway.port}`;
+    const viaClusterIp = `127.0.0.1:${clusterIpGateway.port}`;
+    /** Per kind, the first 200 through the ClusterIP gateway less the pod-endpoint gateway's (ms). */
+    const clusterIpLater: Record<string, number[]> = { warm: [], wake: [], cold: [], branch: [] };
+    let kindNow = '';
     const blueprint = await checkoutDev();
     // The branch changes one service (api) and reuses the baseline's db and cache.
     const branchBlueprint = await checkoutDev((yaml) =>
@@ -205,8 +221,14 @@ const suite: BenchSuite = {
       ),
     );
     const answered = async (url: string) => {
-      await untilOk(`${url}/products`, { via, everyMs: POLL_MS });
-      return Date.now();
+      const [podAt, clusterIpAt] = await Promise.all(
+        [via, viaClusterIp].map(async (through) => {
+          await untilOk(`${url}/products`, { via: through, everyMs: POLL_MS });
+          return Date.now();
+        }),
+      );
+      clusterIpLater[kindNow]?.push(clusterIpAt! - podAt!);
+      return podAt!;
     };
     const ready = async (id: string) => {
       const status = await lifecycle.waitReady(id);
@@ -306,13 +328,17 @@ const suite: BenchSuite = {
       const order = (Object.keys(steps) as (keyof typeof steps)[]).filter((kind) => KINDS.includes(kind));
       for (let i = 0; i < PAIRS; i++) {
         // Each round starts with another kind, so no kind always runs on a quieter node.
-        for (let k = 0; k < order.length; k++) await steps[order[(i + k) % order.length]!](i);
+        for (let k = 0; k < order.length; k++) {
+          kindNow = order[(i + k) % order.length]!;
+          await steps[kindNow as keyof typeof steps](i);
+        }
       }
     } finally {
       // Branches first: their baseline serves them. Waited for: teardown runs on this worker.
       await remove([...created.filter((id) => id !== baseId), ...prewarmed]);
       await remove([baseId]);
       await gateway.close();
+      await clusterIpGateway.close();
       await stop();
       await temporal.close();
     }
@@ -334,6 +360,12 @@ const suite: BenchSuite = {
     return {
       metrics: {
         firstResponseMs,
+        // Same runs, the same moment: how much later the ClusterIP-only gateway answered (median, ms).
+        clusterIpGatewayLaterMs: Object.fromEntries(
+          Object.entries(clusterIpLater)
+            .filter(([, later]) => later.length > 0)
+            .map(([kind, later]) => [kind, { medianMs: Math.round(median(later)), runs: later }]),
+        ),
         coldOverWarm: Number((firstResponseMs.cold.medianMs / firstResponseMs.warm.medianMs).toFixed(2)),
         tried: { steps: TRIED },
         ...(wide && { branch20: wide.metrics }),

@@ -3,9 +3,9 @@ import type { Duplex } from 'node:stream';
 
 /**
  * The gateway's keep-alive pool to backends, which can retire every connection to one address.
- * A connection to a Service's ClusterIP is DNAT'd once, when it opens: kept alive, it stays on the
- * pod it first reached even after that pod stopped being an endpoint (an updated Deployment's old
- * pod answers on it until it exits). Retired connections close at once when idle, or as soon as
+ * A kept-alive connection stays on the pod it first reached (a pod's own address, or a ClusterIP,
+ * DNAT'd once when the connection opens) even after that pod stopped being an endpoint (an updated
+ * Deployment's old pod answers on it until it exits). Retired connections close at once when idle, or as soon as
  * their response is done; the next request connects afresh, to an endpoint of now. While the
  * address settles, no connection to it is kept.
  */
@@ -48,7 +48,7 @@ export class BackendPool extends Agent {
 
   /** Retires every connection to `address` (idle ones close now, busy ones once answered). */
   retire(address: string): void {
-    // One number per address ever retired: ClusterIPs, so bounded by the cluster's Services.
+    // One number per address ever retired: ClusterIPs and pod addresses, bounded by their ranges.
     this.#generations.set(address, (this.#generations.get(address) ?? 0) + 1);
     this.settle(address);
     for (const sockets of Object.values(this.freeSockets)) {

@@ -248,8 +248,8 @@ function recorder(options: GatewayServerOptions, req: IncomingMessage): (entry: 
 
 /**
  * The gateway: routes each request by its Host header to the Service an Ingress names (one of its
- * ready pods, else its ClusterIP, reached through kube-proxy), and for header-routed baselines to the branch copy that
- * the request's `baggage: microstax-env=<branch>` names. Bodies stream both ways; Upgrade requests
+ * ready pods, else its ClusterIP, reached through kube-proxy), and for header-routed baselines to
+ * the branch copy that the request's `baggage: microstax-env=<branch>` names. Bodies stream both ways; Upgrade requests
  * (WebSockets) are tunnelled.
  */
 export function createGatewayServer(options: GatewayServerOptions): Server | HttpsServer {

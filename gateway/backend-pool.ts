@@ -3,9 +3,9 @@ import type { Duplex } from 'node:stream';
 
 /**
  * The gateway's keep-alive pool to backends, which can retire every connection to one address.
- * A connection to a Service's ClusterIP is DNAT'd once, when it opens: kept alive, it stays on the
- * pod it first reached even after that pod stopped being an endpoint (an updated Deployment's old
- * pod answers on it until it exits). Retired connections close at once when idle, or as soon as
+ * A kept-alive connection stays on the pod it first reached (a pod's own address, or a ClusterIP,
+ * DNAT'd once when the connection opens) even after that pod stopped being an endpoint (an updated
+ * Deployment's old pod answers on it until it exits). Retired connections close at once when idle, or as soon as
  * their response is done; the next request connects afresh, to an endpoint of now. While the
  * address settles, no connection to it is kept.
  */
@@ -13,8 +13,8 @@ export class BackendPool extends Agent {
   /** Per address, bumped by each retire: a connection opened under an older one is retired. */
   readonly #generations = new Map<string, number>();
   readonly #opened = new WeakMap<Duplex, { address: string; generation: number }>();
-  /** Per address, when its connections were last retired. */
-  readonly #retiredAt = new Map<string, number>();
+  /** Per address (or Service), when it last started settling. */
+  readonly #settlingSince = new Map<string, number>();
   readonly #settleMs: number;
 
   /** `settleMs`: how long after a retire the address counts as settling (see settlingFor). */
@@ -48,27 +48,37 @@ export class BackendPool extends Agent {
 
   /** Retires every connection to `address` (idle ones close now, busy ones once answered). */
   retire(address: string): void {
-    // One number per address ever retired: ClusterIPs, so bounded by the cluster's Services.
+    // One number per address ever retired: ClusterIPs and pod addresses, bounded by their ranges.
     this.#generations.set(address, (this.#generations.get(address) ?? 0) + 1);
-    const now = Date.now();
-    for (const [other, at] of this.#retiredAt) if (at + this.#settleMs <= now) this.#retiredAt.delete(other);
-    this.#retiredAt.set(address, now);
+    this.settle(address);
     for (const sockets of Object.values(this.freeSockets)) {
       for (const socket of sockets ?? []) if (this.#retired(socket)) socket.destroy();
     }
   }
 
   /**
-   * How much longer `address` is settling after its last retire (0 when it is not): the
+   * Starts `key` (an address, or a Service's `namespace/name`) settling for the settle time,
+   * without retiring anything: a Service whose endpoints just changed.
+   */
+  settle(key: string): void {
+    const now = Date.now();
+    for (const [other, at] of this.#settlingSince) {
+      if (at + this.#settleMs <= now) this.#settlingSince.delete(other);
+    }
+    this.#settlingSince.set(key, now);
+  }
+
+  /**
+   * How much longer `key` is settling after its last retire or settle (0 when it is not): the
    * Service's endpoints just changed and kube-proxy's rules may still send a new connection to
    * the pod that left, or to a new pod that does not listen yet.
    */
-  settlingFor(address: string): number {
-    const retiredAt = this.#retiredAt.get(address);
-    if (retiredAt === undefined) return 0;
-    const left = retiredAt + this.#settleMs - Date.now();
+  settlingFor(key: string): number {
+    const since = this.#settlingSince.get(key);
+    if (since === undefined) return 0;
+    const left = since + this.#settleMs - Date.now();
     if (left > 0) return left;
-    this.#retiredAt.delete(address);
+    this.#settlingSince.delete(key);
     return 0;
   }
 

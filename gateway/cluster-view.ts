@@ -13,6 +13,7 @@ import { LABELS, MANAGED_BY } from '../deploy/labels.js';
 import type { RoutingTable } from '../deploy/manifests/routing-table.js';
 import { tablesFromConfigMaps } from '../router/table-source.js';
 import type { RoutingSnapshot } from './decide.js';
+import { createEndpointIndex } from './endpoint-index.js';
 import { type EndpointLoss, trackEndpointLosses } from './endpoint-losses.js';
 import { freshReads } from './fresh-reads.js';
 import { buildHostTable, type HostTable, type RouteConflict } from './host-table.js';
@@ -21,8 +22,8 @@ import { buildSleepIndex, type SleepIndex } from './sleep-index.js';
 /**
  * The gateway's live view of the cluster: Ingresses, Services, the routing-table ConfigMaps and the
  * environments' workloads (to see which sleep) of every namespace, each kept current by a list+watch. Derived tables are rebuilt lazily, once per
- * change, on the next request that needs them. EndpointSlices are watched only to say when a
- * Service lost a ready endpoint.
+ * change, on the next request that needs them. EndpointSlices give each Service's ready pod
+ * endpoints (kept per event: they change with every pod) and say when a Service lost one.
  */
 
 /** Something the view could not read or keep watching; routing goes on with what it has. */
@@ -47,6 +48,8 @@ export interface ClusterViewStatus {
   ingresses: number;
   hosts: number;
   services: number;
+  /** Services with EndpointSlices (routed to their ready pods). */
+  endpointServices: number;
   routingTables: number;
   /** Namespaces whose environment sleeps. */
   sleeping: number;
@@ -152,8 +155,11 @@ export async function watchCluster(params: {
   onProblem: ViewProblem;
   /** Told when a Service loses a ready endpoint (the gateway retires its connections to it). */
   onEndpointLoss?: EndpointLoss;
+  /** Route to Services' ready pods (default true); false: every backend is its ClusterIP. */
+  podEndpoints?: boolean;
 }): Promise<ClusterView> {
   let version = 0;
+  const endpoints = createEndpointIndex();
   const onChange = () => {
     version++;
   };
@@ -184,21 +190,26 @@ export async function watchCluster(params: {
         options: { apiVersion: 'apps/v1', kind: 'StatefulSet', labelSelector: `${LABELS.role}=workload` },
       }),
     );
-    const onEndpointLoss = params.onEndpointLoss;
-    if (onEndpointLoss) {
-      // No table derives from them: their events feed the loss tracker only.
-      const onSliceEvent = trackEndpointLosses(onEndpointLoss);
-      watches.push(
-        await keepWatching<V1EndpointSlice>({
-          kube: params.kube,
-          options: { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' },
-          onChange: (event, object) => {
-            if (event && object) onSliceEvent(event, object);
-          },
-          onProblem: params.onProblem,
-        }),
-      );
-    }
+    // No table is rebuilt for them: each event updates the endpoint index and feeds the loss tracker.
+    const onLoss = params.onEndpointLoss;
+    const onSliceEvent = onLoss ? trackEndpointLosses(onLoss) : undefined;
+    let slices: KeptWatch<V1EndpointSlice> | undefined;
+    slices = await keepWatching<V1EndpointSlice>({
+      kube: params.kube,
+      options: { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' },
+      onChange: (event, object) => {
+        if (event && object) {
+          endpoints.apply(event, object);
+          onSliceEvent?.(event, object);
+        } else if (slices) {
+          // A re-opened watch lists afresh: slices deleted meanwhile sent no event.
+          endpoints.reset(slices.list());
+        }
+      },
+      onProblem: params.onProblem,
+    });
+    endpoints.reset(slices.list());
+    watches.push(slices);
   } catch (error) {
     await Promise.all(watches.map((w) => w.stop()));
     throw error;
@@ -252,7 +263,12 @@ export async function watchCluster(params: {
   return {
     snapshot: () => {
       rebuild();
-      return { hosts, services: lookup, tables };
+      return {
+        hosts,
+        services: lookup,
+        ...(params.podEndpoints !== false && { endpoints: endpoints.lookup }),
+        tables,
+      };
     },
     sleeping: () => {
       rebuild();
@@ -264,6 +280,7 @@ export async function watchCluster(params: {
         ingresses: ingresses.list().length,
         hosts: hosts.size,
         services: serviceIndex.size,
+        endpointServices: endpoints.size(),
         routingTables: tables.length,
         sleeping: sleeping.size,
         reconnecting: watches.filter((w) => w.reconnecting()).length,

@@ -1,7 +1,13 @@
 import type { RoutingTable } from '../deploy/manifests/routing-table.js';
 import { pickRoute, selectTables } from '../router/routes.js';
+import type { EndpointLookup } from './endpoint-index.js';
 import { type HostTable, matchRoute, normalizeHost } from './host-table.js';
-import { parseServiceHost, resolveServiceBackend, type ServiceLookup } from './service-backend.js';
+import {
+  type BackendResolution,
+  parseServiceHost,
+  resolveServiceBackend,
+  type ServiceLookup,
+} from './service-backend.js';
 
 /** What the gateway does with one request. */
 export type GatewayDecision =
@@ -17,6 +23,8 @@ export type GatewayDecision =
       headerRouted: boolean;
       /** Namespace whose pods answer (a reused service's is the baseline's): the one that may be asleep. */
       backendNamespace: string;
+      /** Whether `address` is a ready pod's, the Service's ClusterIP or an outside host's. */
+      via: Extract<BackendResolution, { ok: true }>['via'];
     } & RouteAccess)
   | { kind: 'no-host' }
   | { kind: 'unknown-host'; host: string }
@@ -36,6 +44,8 @@ export interface RouteAccess {
 export interface RoutingSnapshot {
   hosts: HostTable;
   services: ServiceLookup;
+  /** Ready pod endpoints per Service port; absent: every backend is its ClusterIP. */
+  endpoints?: EndpointLookup;
   /** Every routing table of `routing: header` environments. */
   tables: readonly RoutingTable[];
 }
@@ -59,9 +69,10 @@ export function decideRoute(params: {
   if (!route) return { kind: 'unknown-host', host };
   const { backend, environment } = route;
   const access: RouteAccess = { host, environment, public: route.public };
-  const own = resolveServiceBackend({ services: snapshot.services, ...backend });
+  const lookups = { services: snapshot.services, endpoints: snapshot.endpoints };
+  const own = resolveServiceBackend({ ...lookups, ...backend });
 
-  const servicePort = own.ok ? own.port : typeof backend.port === 'number' ? backend.port : undefined;
+  const servicePort = own.ok ? own.servicePort : typeof backend.port === 'number' ? backend.port : undefined;
   if (params.environment && params.environment !== environment && servicePort !== undefined) {
     const branch = pickRoute({
       tables: selectTables({ baselineId: environment, tables: snapshot.tables }),
@@ -71,7 +82,7 @@ export function decideRoute(params: {
     });
     const target = branch && branch.environment !== environment ? parseServiceHost(branch.host) : undefined;
     if (branch && target) {
-      const resolved = resolveServiceBackend({ services: snapshot.services, ...target, port: branch.port });
+      const resolved = resolveServiceBackend({ ...lookups, ...target, port: branch.port });
       const service = `${target.namespace}/${target.service}`;
       if (!resolved.ok) {
         return {
@@ -90,6 +101,7 @@ export function decideRoute(params: {
         routedTo: branch.environment,
         headerRouted: true,
         backendNamespace: resolved.namespace,
+        via: resolved.via,
         ...access,
       };
     }
@@ -105,6 +117,7 @@ export function decideRoute(params: {
     routedTo: environment,
     headerRouted: false,
     backendNamespace: own.namespace,
+    via: own.via,
     ...access,
   };
 }

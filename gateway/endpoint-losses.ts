@@ -1,4 +1,5 @@
 import type { KubernetesObject, V1EndpointSlice } from '@kubernetes/client-node';
+import { SERVICE_NAME_LABEL } from './endpoint-index.js';
 
 /**
  * Which Services just lost a ready endpoint, from their EndpointSlices' watch events: a pod that
@@ -7,10 +8,8 @@ import type { KubernetesObject, V1EndpointSlice } from '@kubernetes/client-node'
  * alone are no loss, nor is losing the last one.
  */
 
-/** The Service an EndpointSlice belongs to (the label the EndpointSlice controller sets). */
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-
-export type EndpointLoss = (service: { namespace: string; name: string }) => void;
+/** `lost`: the addresses of the endpoints that left (a pod's IP; its connections must move too). */
+export type EndpointLoss = (service: { namespace: string; name: string; lost: string[] }) => void;
 
 /**
  * Ready `address:port` pairs of a slice (a changed target port moves connections too); an
@@ -45,6 +44,10 @@ export function trackEndpointLosses(
     else known.set(key, now);
     // Only with ready endpoints left to move to (a rolling update): a Service left with none (asleep,
     // crashed) keeps its connections as before, and its wake is not disturbed.
-    if (now.size > 0 && [...before].some((target) => !now.has(target))) onLoss({ namespace, name });
+    const left = [...before].filter((target) => !now.has(target));
+    if (now.size > 0 && left.length > 0) {
+      const lost = new Set(left.map((target) => target.slice(0, target.lastIndexOf(':'))));
+      onLoss({ namespace, name, lost: [...lost] });
+    }
   };
 }

@@ -49,6 +49,12 @@ export interface StartGatewayOptions {
    * database URL). `false`: nothing is recorded.
    */
   activity?: false | { flushEveryMs?: number; db?: Queryable };
+  /**
+   * Connect to Services' ready pods, from their EndpointSlices (default true): routable the moment a
+   * pod is ready. False: always the ClusterIP, through kube-proxy (a gateway that cannot reach pod
+   * addresses).
+   */
+  podEndpoints?: boolean;
   /** Serve HTTPS with these files, re-read when they change (cert-manager renewals); absent: HTTP. */
   tls?: TlsOptions;
 }
@@ -137,11 +143,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const view = await watchCluster({
     kube: options.kube,
     ingressClass: options.ingressClass,
+    podEndpoints: options.podEndpoints,
     onProblem: (problem) => log.warn(problem, 'cluster view problem'),
-    // A kept-alive connection stays on the pod it first reached: one that left must not keep answering.
-    onEndpointLoss: ({ namespace, name }) => {
+    // A kept-alive connection stays on the pod it first reached: one that left must not keep answering,
+    // whether it was opened to the pod itself or through the ClusterIP.
+    onEndpointLoss: ({ namespace, name, lost }) => {
       const clusterIP = watched?.snapshot().services(namespace, name)?.spec?.clusterIP;
       if (clusterIP && clusterIP !== 'None') agent.retire(clusterIP);
+      for (const address of lost) agent.retire(address);
+      agent.settle(`${namespace}/${name}`);
     },
   }).catch((error: unknown) => {
     agent.destroy();
@@ -192,7 +202,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     view,
     log,
     agent,
-    retryRefusedForMs: (address) => agent.settlingFor(address),
+    retryRefusedForMs: ({ address, service }) =>
+      Math.max(agent.settlingFor(address), agent.settlingFor(service)),
     idleTimeoutMs: options.idleTimeoutMs,
     metrics,
     wake,

@@ -39,8 +39,11 @@ export interface GatewayServerOptions {
   log: Logger;
   /** Keep-alive connection pool to the backends. */
   agent: Agent;
-  /** How long a refused connection to a backend address is tried again (default: never). */
-  retryRefusedForMs?: (address: string) => number;
+  /**
+   * How long a refused connection to a backend (its address, its Service's `namespace/name`) is
+   * tried again (default: never).
+   */
+  retryRefusedForMs?: (backend: { address: string; service: string }) => number;
   metrics?: GatewayMetrics;
   /** A backend connection idle this long is dropped (default 60 s). */
   idleTimeoutMs?: number;
@@ -244,9 +247,9 @@ function recorder(options: GatewayServerOptions, req: IncomingMessage): (entry: 
 }
 
 /**
- * The gateway: routes each request by its Host header to the Service an Ingress names (its
- * ClusterIP, reached through kube-proxy), and for header-routed baselines to the branch copy that
- * the request's `baggage: microstax-env=<branch>` names. Bodies stream both ways; Upgrade requests
+ * The gateway: routes each request by its Host header to the Service an Ingress names (one of its
+ * ready pods, else its ClusterIP, reached through kube-proxy), and for header-routed baselines to
+ * the branch copy that the request's `baggage: microstax-env=<branch>` names. Bodies stream both ways; Upgrade requests
  * (WebSockets) are tunnelled.
  */
 export function createGatewayServer(options: GatewayServerOptions): Server | HttpsServer {
@@ -287,10 +290,14 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
     options.view.sleeping?.().get(decision.backendNamespace) ??
     options.wake?.waking(decision.backendNamespace);
 
-  /** The ClusterIP and first port of every sleeping service's Service (those it has). */
-  const siblingBackends = (sleeping: SleepingEnvironment) => {
+  /**
+   * The ClusterIP and first port of every other sleeping service's Service (those it has): the
+   * request's service reaches them through kube-proxy, whose rules lag their pods' readiness.
+   */
+  const siblingBackends = (sleeping: SleepingEnvironment, own: string) => {
     const { services } = options.view.snapshot();
     return sleeping.services.flatMap((name) => {
+      if (`${sleeping.namespace}/${name}` === own) return [];
       const port = services(sleeping.namespace, name)?.spec?.ports?.[0]?.port;
       if (port === undefined) return [];
       const resolved = resolveServiceBackend({
@@ -324,7 +331,13 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
       port: decision.port,
       edge: true,
       agent: options.agent,
-      retryRefusedForMs: options.retryRefusedForMs?.(decision.address),
+      retryRefusedForMs: options.retryRefusedForMs?.(decision),
+      retarget: () => {
+        const again = decide(req);
+        return again.kind === 'proxy' && again.service === decision.service
+          ? { host: again.address, port: again.port }
+          : undefined;
+      },
       idleTimeoutMs,
       responseHeaders: { [ROUTED_TO_HEADER]: decision.routedTo },
       onUnreachable: (error) => {
@@ -361,15 +374,27 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
     const gone = new AbortController();
     const onClose = () => gone.abort();
     res.once('close', onClose);
+    /** The request decided again: its Service's ready pod once the EndpointSlice names one. */
+    const now = (): ProxyDecision => {
+      const again = decide(req);
+      return again.kind === 'proxy' && again.service === decision.service ? again : decision;
+    };
     const outcome = await wake.hold({
       sleeping,
-      backend: { address: decision.address, port: decision.port },
-      siblings: siblingBackends(sleeping),
+      backend: {
+        address: decision.address,
+        port: decision.port,
+        current: () => {
+          const { address, port } = now();
+          return { address, port };
+        },
+      },
+      siblings: siblingBackends(sleeping, decision.service),
       signal: gone.signal,
     });
     res.off('close', onClose);
     if (outcome.kind === 'ready') {
-      proxy({ req, res, decision, record, outcome: 'woken' });
+      proxy({ req, res, decision: now(), record, outcome: 'woken' });
       return;
     }
     if (outcome.kind === 'client-gone') {

@@ -1,8 +1,11 @@
 import type { V1Service } from '@kubernetes/client-node';
+import { type EndpointLookup, pickEndpoint } from './endpoint-index.js';
 
 /**
- * From a Service name and port to an address the host can connect to: the Service's ClusterIP,
- * which kube-proxy answers on the host. Pure over a lookup of the watched Services.
+ * From a Service name and port to an address the gateway can connect to: one of its ready pod
+ * endpoints (from its EndpointSlices: routable the moment a pod is ready, where kube-proxy's rules
+ * for the ClusterIP follow up to a second or more later), else the Service's ClusterIP, which
+ * kube-proxy answers on the host. Pure over lookups of the watched Services and EndpointSlices.
  */
 
 /** Finds a watched Service; undefined when the cluster has none by that name. */
@@ -15,6 +18,10 @@ export type BackendResolution =
       port: number;
       /** The namespace of the Service that answers (after following ExternalNames): whose pods serve. */
       namespace: string;
+      /** `endpoint`: a ready pod's address; `cluster-ip`: the Service's (no ready endpoint known); `external`: an outside host. */
+      via: 'endpoint' | 'cluster-ip' | 'external';
+      /** The Service's own port (an endpoint's `port` is the pod's target port). */
+      servicePort: number;
     }
   | { ok: false; reason: string };
 
@@ -30,12 +37,16 @@ export function parseServiceHost(host: string): { namespace: string; service: st
 }
 
 /**
- * Resolves a Service port (number or name) to ClusterIP and port. An ExternalName Service that
- * names another Service of the cluster is followed; one that names an outside host resolves to
- * that host. Headless Services and unknown ports are reasons, not addresses.
+ * Resolves a Service port (number or name) to a ready endpoint's address and target port, else
+ * (no EndpointSlice, or none ready: asleep, crashed, an ExternalName's target without slices) to
+ * ClusterIP and port. An ExternalName Service that names another Service of the cluster is
+ * followed; one that names an outside host resolves to that host. Headless Services without a ready
+ * endpoint and unknown ports are reasons, not addresses.
  */
 export function resolveServiceBackend(params: {
   services: ServiceLookup;
+  /** The watched EndpointSlices' ready endpoints; absent: always the ClusterIP. */
+  endpoints?: EndpointLookup;
   namespace: string;
   service: string;
   port: number | string;
@@ -57,7 +68,7 @@ export function resolveServiceBackend(params: {
       const inCluster = parseServiceHost(target);
       if (!inCluster) {
         return target
-          ? { ok: true, address: target, port: number, namespace }
+          ? { ok: true, address: target, port: number, namespace, via: 'external', servicePort: number }
           : { ok: false, reason: `ExternalName Service ${namespace}/${service} names no host` };
       }
       ({ namespace, service } = inCluster);
@@ -68,11 +79,33 @@ export function resolveServiceBackend(params: {
       const what = typeof port === 'number' ? `port ${port}` : `port named "${port}"`;
       return { ok: false, reason: `Service ${namespace}/${service} has no ${what}` };
     }
+    const ready = params.endpoints?.(namespace, service, match.name ?? '');
+    if (ready && ready.length > 0) {
+      const endpoint = pickEndpoint(ready);
+      return {
+        ok: true,
+        address: endpoint.address,
+        port: endpoint.port,
+        namespace,
+        via: 'endpoint',
+        servicePort: match.port,
+      };
+    }
     const clusterIP = spec.clusterIP;
     if (!clusterIP || clusterIP === 'None') {
-      return { ok: false, reason: `Service ${namespace}/${service} is headless (no ClusterIP)` };
+      return {
+        ok: false,
+        reason: `Service ${namespace}/${service} is headless (no ClusterIP) and has no ready endpoint`,
+      };
     }
-    return { ok: true, address: clusterIP, port: match.port, namespace };
+    return {
+      ok: true,
+      address: clusterIP,
+      port: match.port,
+      namespace,
+      via: 'cluster-ip',
+      servicePort: match.port,
+    };
   }
   return {
     ok: false,

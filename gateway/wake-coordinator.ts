@@ -34,9 +34,26 @@ export interface WakeCoordinatorOptions {
   maxHeld?: number;
   /** A wake still running after this long is given up by the gateway (default 10 min). */
   wakeDeadlineMs?: number;
-  /** Resolves once address:port accepts a connection (default: a TCP connect, retried every 100 ms). */
-  reachable?: (params: { address: string; port: number; signal: AbortSignal }) => Promise<void>;
+  /**
+   * Resolves once the backend accepts a connection (default: a TCP connect, retried every 100 ms,
+   * each try to `current()` when given, else to address:port).
+   */
+  reachable?: (
+    params: BackendAddress & { current?: () => BackendAddress; signal: AbortSignal },
+  ) => Promise<void>;
 }
+
+export interface BackendAddress {
+  address: string;
+  port: number;
+}
+
+/**
+ * A backend to wait for: its address when the request was decided (the probes' key) and, when it
+ * can move, where it is now: a Service with no ready pod resolves to its ClusterIP, and to a pod
+ * the moment its EndpointSlice has a ready one.
+ */
+export type HeldBackend = BackendAddress & { current?: () => BackendAddress };
 
 export interface WakeCoordinator {
   /**
@@ -47,8 +64,8 @@ export interface WakeCoordinator {
    */
   hold(params: {
     sleeping: SleepingEnvironment;
-    backend: { address: string; port: number };
-    siblings?: { address: string; port: number }[];
+    backend: HeldBackend;
+    siblings?: HeldBackend[];
     /** Aborted when the client goes away. */
     signal: AbortSignal;
   }): Promise<HoldOutcome>;
@@ -140,13 +157,13 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
   };
 
   /** After the wake: the backend accepts connections (kube-proxy has a ready endpoint for it). */
-  const probeFor = (wake: Wake, address: string, port: number): Promise<void> => {
-    const key = `${address}:${port}`;
+  const probeFor = (wake: Wake, backend: HeldBackend): Promise<void> => {
+    const key = `${backend.address}:${backend.port}`;
     let probe = wake.probes.get(key);
     if (!probe) {
       // Bounded: a backend that never answers after the wake stops being probed with its last holder.
       const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(holdTimeoutMs)]);
-      probe = wake.done.then(() => reachable({ address, port, signal }));
+      probe = wake.done.then(() => reachable({ ...backend, signal }));
       wake.probes.set(key, probe);
     }
     return probe;
@@ -161,10 +178,10 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
       const wake = wakeFor(sleeping);
       try {
         const outcome = await raceAbort({
-          work: probeFor(wake, backend.address, backend.port)
+          work: probeFor(wake, backend)
             .then(() =>
               Promise.race([
-                Promise.all(siblings.map((b) => probeFor(wake, b.address, b.port).catch(() => {}))),
+                Promise.all(siblings.map((b) => probeFor(wake, b).catch(() => {}))),
                 new Promise((resolve) => setTimeout(resolve, SIBLING_WAIT_MS).unref()),
               ]),
             )
@@ -233,18 +250,18 @@ async function raceAbort<T>(params: {
 }
 
 /**
- * Resolves once a TCP connection to address:port opens. Right after a wake the Service's new
- * endpoints may not be in kube-proxy's rules yet (the connection is refused): try again shortly.
+ * Resolves once a TCP connection to the backend opens. Right after a wake the Service's new
+ * endpoints may not be in kube-proxy's rules yet (the connection is refused), or the EndpointSlice
+ * not name the ready pod yet: try again shortly, where the backend is then.
  */
-export async function waitReachable(params: {
-  address: string;
-  port: number;
-  signal: AbortSignal;
-}): Promise<void> {
+export async function waitReachable(
+  params: BackendAddress & { current?: () => BackendAddress; signal: AbortSignal },
+): Promise<void> {
   for (;;) {
     if (params.signal.aborted) throw new Error('stopped');
+    const { address, port } = params.current?.() ?? params;
     const open = await new Promise<boolean>((resolve) => {
-      const socket = connect({ host: params.address, port: params.port });
+      const socket = connect({ host: address, port });
       socket.setTimeout(2_000);
       socket.once('connect', () => {
         socket.destroy();

@@ -80,6 +80,11 @@ export interface ForwardParams {
    * endpoints just changed. Default 0: never.
    */
   retryRefusedForMs?: number;
+  /**
+   * Where a retry goes (the stale-connection one, or within `retryRefusedForMs`); default: host and
+   * port again. The gateway picks a ready endpoint afresh: the one it tried may have just left.
+   */
+  retarget?: () => { host: string; port: number } | undefined;
   /** Answers the client when the backend cannot be reached (before any response header was sent). */
   onUnreachable: (error: Error) => void;
   /** Called once the backend's status is known (or 502 when it failed). */
@@ -106,10 +111,11 @@ export function forwardRequest(params: ForwardParams): void {
     clientGone = !res.writableFinished;
   });
   const send = (attempt: number) => {
+    const target = (attempt > 0 && params.retarget?.()) || params;
     const upstream = request(
       {
-        host: params.host,
-        port: params.port,
+        host: target.host,
+        port: target.port,
         method: req.method,
         path: req.url,
         headers,

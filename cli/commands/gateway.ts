@@ -27,6 +27,8 @@ interface GatewayOptions {
   metrics: boolean;
   wake: boolean;
   wakeTimeout: number;
+  /** Connect to Services' ready pods (default true; --no-pod-endpoints: ClusterIPs only). */
+  podEndpoints: boolean;
   maxHeld: number;
   activity: boolean;
   activityFlushEvery: number;
@@ -118,6 +120,7 @@ export async function runGateway(options: GatewayOptions): Promise<number> {
       ownHosts: options.ownHost,
       idleTimeoutMs: options.idleTimeout,
       metrics: options.metrics,
+      podEndpoints: options.podEndpoints,
       wake: options.wake && { holdTimeoutMs: options.wakeTimeout, maxHeld: options.maxHeld },
       activity: options.activity && { flushEveryMs: options.activityFlushEvery },
       tls: tls || undefined,
@@ -197,6 +200,10 @@ export function register(program: Command): void {
       ).argParser(port),
     )
     .option('--no-wake', 'answer requests to sleeping environments 503 instead of waking them')
+    .option(
+      '--no-pod-endpoints',
+      "connect to Services' ClusterIPs (through kube-proxy) instead of their ready pods: for a gateway that cannot reach pod addresses",
+    )
     .addOption(
       new Option(
         '--wake-timeout <duration>',
@@ -220,7 +227,8 @@ Only Ingresses of the --ingress-class labelled app.kubernetes.io/managed-by=micr
 and only their rules with a host (never default backends). Every path under /__microstax/ belongs
 to the gateway: ${HEALTH_PATH} (JSON: ok or degraded) and /__microstax/metrics (Prometheus), on
 IP-address hosts, localhost and --own-host names only (404 on environment hosts). Unknown hosts get
-404, unreachable services 502; responses carry x-microstax-routed-to: <environment>.
+404, unreachable services 502; responses carry x-microstax-routed-to: <environment>. Requests go to
+a ready pod of the Service (its EndpointSlices), else to its ClusterIP.
 
 A request to a sleeping environment wakes it (the wake update of its Temporal workflow, once however
 many requests arrive) and waits until its service answers, then is forwarded. Past --wake-timeout,

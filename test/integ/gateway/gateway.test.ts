@@ -19,12 +19,12 @@ import {
   ingressFor,
   routingTableConfigMap,
   startBackend,
-  waitForClusterIp,
 } from './support.js';
 
 /**
- * The gateway against the real cluster: Ingresses and Services in real namespaces, ClusterIPs that
- * kube-proxy answers on this host, backends listening on the node tier's bridge address.
+ * The gateway against the real cluster: Ingresses and Services in real namespaces, their
+ * EndpointSlices' endpoints (the gateway connects to them, not to the ClusterIPs), backends
+ * listening on the node tier's bridge address.
  */
 
 const DOMAIN = 'microstax.localhost';
@@ -123,23 +123,7 @@ beforeAll(async () => {
     }),
   );
 
-  // kube-proxy programs new ClusterIPs within a sync period: wait until each answers directly.
-  for (const [id, name] of [
-    [env.a, 'a'],
-    [env.b, 'b'],
-    [env.main, 'main'],
-    [env.branch, 'branch'],
-    [env.moved, 'old'],
-  ] as const) {
-    await waitForClusterIp({
-      kube,
-      namespace: ns(id),
-      service: 'api',
-      port: 80,
-      backend: name,
-      timeoutMs: 60_000,
-    });
-  }
+  // No wait for kube-proxy to program the ClusterIPs: the gateway connects to the slices' endpoints.
   access = { databaseUrl: (await stackEnv()).DATABASE_URL, secureCookies: false };
   gateway = await startGateway({ kube, log: pino({ level: 'silent' }), port: 0, access });
 });
@@ -323,6 +307,37 @@ describe('the gateway on the real cluster', () => {
     );
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body).name).toBe('new');
+  });
+
+  it("connects to a Service's ready endpoint from its EndpointSlice: a headless Service (no ClusterIP) is served", async () => {
+    const [service, slice] = bridgedService({
+      namespace: ns(env.a),
+      name: 'web',
+      servicePort: 80,
+      backendPort: await backend('web'),
+    });
+    const headless = { ...service, spec: { ...(service as { spec: object }).spec, clusterIP: 'None' } };
+    for (const object of [
+      headless,
+      slice!,
+      ingressFor({
+        namespace: ns(env.a),
+        environment: env.a,
+        service: 'web',
+        host: host('web', env.a),
+        port: 80,
+        annotations: PUBLIC,
+      }),
+    ]) {
+      await kube.apply(object as KubernetesObject);
+    }
+    // Through a ClusterIP this would be a 502 ("headless"): it is the endpoint that answers.
+    const answer = await eventually(
+      () => through(host('web', env.a)),
+      (a) => a.status === 200,
+      10_000,
+    );
+    expect(JSON.parse(answer.body).name).toBe('web');
   });
 
   it('answers 404 within a watch event once the Ingress is deleted', async () => {

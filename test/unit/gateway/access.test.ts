@@ -302,6 +302,7 @@ describe('the gateway server with an access check', () => {
           ingresses: 1,
           hosts: 1,
           services: 1,
+          endpointServices: 0,
           routingTables: 0,
           sleeping: 0,
           reconnecting: 0,

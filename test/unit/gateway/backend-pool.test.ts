@@ -78,4 +78,12 @@ describe('BackendPool', () => {
     expect(pool.settlingFor('10.96.0.11')).toBeLessThanOrEqual(1_000);
     expect(pool.settlingFor('10.96.0.12')).toBe(0);
   });
+
+  it("settles a Service's key without retiring any connection", async () => {
+    const kept = await connectionOf();
+    pool.settle('msx-a/api');
+    expect(pool.settlingFor('msx-a/api')).toBeGreaterThan(900);
+    expect(pool.settlingFor('127.0.0.1')).toBe(0);
+    expect(await connectionOf()).toBe(kept);
+  });
 });

@@ -46,6 +46,16 @@ class ScriptedWatches {
     ConfigMap: [],
     Deployment: [],
     StatefulSet: [],
+    EndpointSlice: [
+      {
+        apiVersion: 'discovery.k8s.io/v1',
+        kind: 'EndpointSlice',
+        metadata: { name: 'api-x1', namespace: 'msx-a', labels: { 'kubernetes.io/service-name': 'api' } },
+        addressType: 'IPv4',
+        ports: [{ name: 'http', port: 8080 }],
+        endpoints: [{ addresses: ['10.88.5.5'], conditions: { ready: true } }],
+      } as KubernetesObject,
+    ],
   };
 
   asKube(): KubeClient {
@@ -87,7 +97,14 @@ describe('watchCluster', () => {
     const problems: string[] = [];
     const view = await watchCluster({ kube: watches.asKube(), onProblem: (p) => problems.push(p.message) });
     try {
-      expect(watches.opened).toEqual(['Ingress', 'Service', 'ConfigMap', 'Deployment', 'StatefulSet']);
+      expect(watches.opened).toEqual([
+        'Ingress',
+        'Service',
+        'ConfigMap',
+        'Deployment',
+        'StatefulSet',
+        'EndpointSlice',
+      ]);
       expect(view.status()).toMatchObject({ ingresses: 1, hosts: 1, reconnecting: 0 });
 
       watches.failNextOpen = true; // the first re-open fails too: the next one, later, succeeds
@@ -102,6 +119,23 @@ describe('watchCluster', () => {
         'watch: 403 Forbidden: forbidden; re-opening',
         'connection refused; retrying',
       ]);
+    } finally {
+      await view.stop();
+    }
+  });
+
+  it("keeps each Service's ready endpoints, and forgets slices deleted while the watch was down", async () => {
+    const watches = new ScriptedWatches();
+    const view = await watchCluster({ kube: watches.asKube(), onProblem: () => {} });
+    try {
+      expect(view.snapshot().endpoints?.('msx-a', 'api', 'http')).toEqual([
+        { address: '10.88.5.5', port: 8080 },
+      ]);
+      expect(view.status().endpointServices).toBe(1);
+      watches.objects.EndpointSlice = [];
+      watches.fail('EndpointSlice');
+      expect(await until(() => watches.live.has('EndpointSlice'))).toBe(true);
+      expect(view.snapshot().endpoints?.('msx-a', 'api', 'http')).toBeUndefined();
     } finally {
       await view.stop();
     }

@@ -64,6 +64,14 @@ describe('trackEndpointLosses', () => {
     expect(losses).toEqual(['msx-a/api']);
   });
 
+  it('names the addresses that left, whose connections must move', () => {
+    const lost: string[][] = [];
+    const onEvent = trackEndpointLosses((loss) => lost.push(loss.lost));
+    onEvent('add', slice({ '10.0.0.1': true, '10.0.0.2': true, '10.0.0.3': true }, [8080]));
+    onEvent('update', slice({ '10.0.0.1': false, '10.0.0.3': true }, [8080]));
+    expect(lost).toEqual([['10.0.0.1', '10.0.0.2']]);
+  });
+
   it('ignores slices that name no Service', () => {
     const { losses, onEvent } = tracked();
     const orphan = slice({ '10.0.0.1': true });

@@ -128,4 +128,38 @@ describe('forwardRequest', () => {
     expect(answer.status).toBe(200);
     expect(await answer.text()).toBe('second');
   });
+
+  it('sends a retry where retarget says (a pod that left is not tried again)', async () => {
+    const probe = createServer();
+    const gone = await listen(probe);
+    await new Promise((resolve) => probe.close(resolve));
+    servers.splice(servers.indexOf(probe), 1);
+    const other = await listen(createServer((_req, res) => res.end('the pod still there')));
+    const tried: number[] = [];
+    const proxy = await listen(
+      createServer((req, res) =>
+        forwardRequest({
+          req,
+          res,
+          host: '127.0.0.1',
+          port: gone,
+          agent,
+          retryRefusedForMs: 3_000,
+          retarget: () => {
+            tried.push(other);
+            return { host: '127.0.0.1', port: other };
+          },
+          onUnreachable: () => {
+            res.writeHead(502);
+            res.end();
+          },
+          onDone: () => {},
+        }),
+      ),
+    );
+    const answer = await fetch(`http://127.0.0.1:${proxy}/`);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toBe('the pod still there');
+    expect(tried).toEqual([other]);
+  });
 });

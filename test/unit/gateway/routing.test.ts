@@ -246,6 +246,8 @@ describe('resolveServiceBackend', () => {
       address: '10.96.1.1',
       port: 8080,
       namespace: 'msx-a',
+      via: 'cluster-ip',
+      servicePort: 8080,
     });
     expect(
       resolveServiceBackend({ services, namespace: 'msx-a', service: 'api', port: 'http' }),
@@ -262,12 +264,16 @@ describe('resolveServiceBackend', () => {
       address: '10.96.1.1',
       port: 8080,
       namespace: 'msx-a',
+      via: 'cluster-ip',
+      servicePort: 8080,
     });
     expect(resolveServiceBackend({ services, namespace: 'msx-br', service: 'outside', port: 443 })).toEqual({
       ok: true,
       address: 'example.test',
       port: 443,
       namespace: 'msx-br',
+      via: 'external',
+      servicePort: 443,
     });
   });
 
@@ -349,6 +355,7 @@ describe('decideRoute', () => {
       routedTo: 'main',
       headerRouted: false,
       backendNamespace: 'msx-main',
+      via: 'cluster-ip',
       host: 'api.main.microstax.localhost',
       environment: 'main',
       public: false,
@@ -364,6 +371,7 @@ describe('decideRoute', () => {
       routedTo: 'pr-1',
       headerRouted: true,
       backendNamespace: 'msx-pr-1',
+      via: 'cluster-ip',
       // The access check covers the host's environment and the branch that answers.
       host: 'api.main.microstax.localhost',
       environment: 'main',

@@ -125,6 +125,7 @@ beforeAll(async () => {
     ingresses: 2,
     hosts: 2,
     services: 2,
+    endpointServices: 0,
     routingTables: 0,
     sleeping: 0,
     reconnecting: 0,

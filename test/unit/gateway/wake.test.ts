@@ -296,8 +296,14 @@ describe('the gateway server with a sleeping environment', () => {
     wakeDelayMs?: number;
     /** The gateway's log (default: silent). */
     log?: Logger;
+    /**
+     * The backend is a pod endpoint that the EndpointSlice names once awake; the ClusterIP never
+     * answers (kube-proxy has not synced): the held request must reach the pod.
+     */
+    podEndpoint?: boolean;
   }) {
     const backendPort = await freePort();
+    const servicePort = params.podEndpoint ? await freePort() : backendPort;
     let asleep = true;
     const backend = createServer((req, res) => {
       let body = '';
@@ -319,7 +325,7 @@ describe('the gateway server with a sleeping environment', () => {
     const namespace = `msx-${params.env}`;
     const service: V1Service = {
       metadata: { name: 'api', namespace },
-      spec: { type: 'ClusterIP', clusterIP: '127.0.0.1', ports: [{ port: backendPort }] },
+      spec: { type: 'ClusterIP', clusterIP: '127.0.0.1', ports: [{ port: servicePort }] },
     };
     const sleeping: SleepingEnvironment = { namespace, runtimeId: params.env, services: ['api'] };
     const wake = createWakeCoordinator({
@@ -330,14 +336,21 @@ describe('the gateway server with a sleeping environment', () => {
     });
     const view = {
       snapshot: () => ({
-        hosts: buildHostTable([ingress(params.env, backendPort)]).table,
+        hosts: buildHostTable([ingress(params.env, servicePort)]).table,
         services: (ns: string, name: string) => (ns === namespace && name === 'api' ? service : undefined),
+        ...(params.podEndpoint && {
+          endpoints: (ns: string, name: string) =>
+            ns === namespace && name === 'api' && !asleep
+              ? [{ address: '127.0.0.1', port: backendPort }]
+              : [],
+        }),
         tables: [],
       }),
       status: () => ({
         ingresses: 1,
         hosts: 1,
         services: 1,
+        endpointServices: 0,
         routingTables: 0,
         sleeping: asleep ? 1 : 0,
         reconnecting: 0,
@@ -399,6 +412,14 @@ describe('the gateway server with a sleeping environment', () => {
     agent.destroy();
     for (const server of servers) server.closeAllConnections();
     await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  });
+
+  it("sends a held request to the pod its EndpointSlice names once awake, not the Service's ClusterIP", async () => {
+    const { port, scripted, host } = await gatewayWithSleeper({ env: 'w-pod', podEndpoint: true });
+    const answers = await Promise.all([send({ port, host }), send({ port, host, body: 'held body' })]);
+    expect(answers.map((a) => a.status)).toEqual([200, 200]);
+    expect(JSON.parse(answers[1]!.body)).toMatchObject({ awake: true, body: 'held body' });
+    expect(scripted.calls).toEqual(['w-pod']);
   });
 
   it('holds concurrent requests while one wake runs, then forwards every one of them', async () => {

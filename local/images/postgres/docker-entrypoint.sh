@@ -65,6 +65,12 @@ setup_server_up() {
   setup_server=up
 }
 
+copying_mark=.microstax-copying-prepared
+if [ -e "$PGDATA/$copying_mark" ]; then
+  echo "entrypoint: a copy of the prepared cluster was cut short: copying again" >&2
+  find "$PGDATA" -mindepth 1 -delete
+fi
+
 if [ ! -s "$PGDATA/PG_VERSION" ]; then
   if [ -n "${POSTGRES_PASSWORD:-}" ]; then
     auth="${POSTGRES_HOST_AUTH_METHOD:-scram-sha-256}"
@@ -75,8 +81,12 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   export PGUSER="$POSTGRES_USER" PGDATABASE=postgres
   if prepared_cluster_fits; then
     # umask 077: the copy is the server's alone, as initdb's files are (the image's are readable by
-    # any user, for images run as another uid).
-    (umask 077 && cp -R "$PREPARED_PGDATA/." "$PGDATA/")
+    # any user, for images run as another uid). The mark goes once the password is set: a copy cut
+    # short keeps it and is made again (PG_VERSION last, so the server never starts on half a copy).
+    touch "$PGDATA/$copying_mark"
+    for entry in "$PREPARED_PGDATA"/*; do
+      if [ "$entry" != "$PREPARED_PGDATA/PG_VERSION" ]; then (umask 077 && cp -R "$entry" "$PGDATA/"); fi
+    done
     # initdb's pg_hba.conf for --auth-local=trust --auth-host="$auth".
     {
       printf 'local all all trust\n'
@@ -84,12 +94,14 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
       printf 'local replication all trust\n'
       printf 'host replication all %s %s\n' 127.0.0.1/32 "$auth" ::1/128 "$auth"
     } > "$PGDATA/pg_hba.conf"
+    (umask 077 && cp "$PREPARED_PGDATA/PG_VERSION" "$PGDATA/")
     if [ -n "${POSTGRES_PASSWORD:-}" ]; then
       setup_server_up
       # On stdin, never in a process's arguments, and never logged with a failing statement.
       printf 'SET log_min_error_statement = panic;\nALTER ROLE postgres PASSWORD %s;\n' \
         "$(sql_literal "$POSTGRES_PASSWORD")" | psql -v ON_ERROR_STOP=1 -q
     fi
+    rm -f "$PGDATA/$copying_mark"
     echo "entrypoint: prepared cluster copied from $PREPARED_PGDATA" >&2
   else
     pwfile=""

@@ -330,7 +330,7 @@ describe('the images run', () => {
     expect(server.output()).not.toContain('prepared cluster copied');
   }, 180_000);
 
-  it("postgres from the prepared cluster: init scripts run (a .sh editing pg_hba.conf too), the data dir is the server user's alone", async () => {
+  it("postgres from the prepared cluster: a copy cut short is made again, init scripts run (a .sh editing pg_hba.conf too), the data dir is the server user's alone", async () => {
     const image = await unpack('postgres', 'postgres-prepared');
     const initDir = path.join(image.rootfs, 'docker-entrypoint-initdb.d');
     await writeFile(
@@ -342,6 +342,10 @@ describe('the images run', () => {
       path.join(initDir, '02-hba.sh'),
       'printf "host replication all all trust\\n" >> "$PGDATA/pg_hba.conf"\n',
     );
+    // What a first start killed while copying leaves: its mark and half the files.
+    const data = path.join(image.rootfs, 'var/lib/postgresql/data');
+    await writeFile(path.join(data, '.microstax-copying-prepared'), '');
+    await writeFile(path.join(data, 'PG_VERSION'), '15\n');
     const port = await freePort();
     const server = startImage(image, { env: { POSTGRES_DB: 'shop', PGPORT: String(port) }, asRoot: true });
     running.push(server);
@@ -367,6 +371,7 @@ describe('the images run', () => {
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n${server.output()}`);
     });
+    expect(server.output()).toContain('a copy of the prepared cluster was cut short: copying again');
     expect(server.output()).toContain('prepared cluster copied');
     expect(rows.greeting).toEqual([{ text: 'hi' }]);
     expect(rows.hba).toEqual([
@@ -375,7 +380,7 @@ describe('the images run', () => {
       { type: 'host', database: ['all'], auth_method: 'trust' },
       { type: 'host', database: ['replication'], auth_method: 'trust' },
     ]);
-    const data = path.join(image.rootfs, 'var/lib/postgresql/data');
+    await expect(stat(path.join(data, '.microstax-copying-prepared'))).rejects.toThrow(/ENOENT/);
     const postgresUid = (await readFile(path.join(image.rootfs, 'etc/passwd'), 'utf8')).match(
       /^postgres:x:(\d+):/m,
     )?.[1];

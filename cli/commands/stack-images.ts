@@ -4,6 +4,7 @@ import { formatBytes } from '../../local/images/image-builder.js';
 import { ensureImages } from '../../local/images/index.js';
 import { resolveStackConfig } from '../../local/stack/config.js';
 import { StackError } from '../../local/stack/errors.js';
+import { forgetNodeImages } from '../../local/stack/node/node-images.js';
 import { formatDuration, lineProgress, silentProgress } from '../../local/stack/progress.js';
 import { recordedPorts } from '../../local/stack/stack.js';
 import { readStackState } from '../../local/stack/state.js';
@@ -42,6 +43,8 @@ export function register(program: Command): void {
 Builds are cached in ~/.cache/microstax/images (MICROSTAX_CACHE_DIR) as one OCI layout, keyed by each
 image's definition; a second run builds and pushes nothing. Build logs: <cache>/images/logs/<image>.log.
 Names kept from the blueprints: docker.io/library/postgres:16-alpine -> <registry>/library/postgres:16-alpine.
+A tag pushed again is dropped from the real node's containerd (its pods pull IfNotPresent), so the
+node's next pod of it pulls the new image.
 
 --only microstax builds the MicroStax image (ghcr.io/microstax/microstax:<version>) from this checkout:
 npm run build first when dist/ is missing or older than the sources, then Debian trixie's nodejs and
@@ -55,8 +58,13 @@ PostgreSQL client, dist/ and the production node_modules under /app. stack up ne
           progress: opts.json ? silentProgress : lineProgress(),
           ...(opts.only ? { only: opts.only } : {}),
         });
+        // A tag pushed again reaches the real node only once it forgets its copy.
+        const nodeWillPull = await forgetNodeImages(
+          resolveStackConfig(),
+          result.images.filter((image) => image.push === 'pushed').map((image) => image.reference),
+        );
         if (opts.json) {
-          process.stdout.write(`${JSON.stringify({ ok: true, ...result }, null, 2)}\n`);
+          process.stdout.write(`${JSON.stringify({ ok: true, ...result, nodeWillPull }, null, 2)}\n`);
           return;
         }
         const built = result.builds.filter((build) => !build.cached).map((build) => build.id);
@@ -67,6 +75,11 @@ PostgreSQL client, dist/ and the production node_modules under /app. stack up ne
             (image) =>
               `  ${image.reference.padEnd(46)} ${image.digest.slice(0, 19)}  ${formatBytes(image.size).padStart(9)}  ${image.push}`,
           ),
+          ...(nodeWillPull.length > 0
+            ? [
+                `the real node dropped its old copy of ${nodeWillPull.join(', ')}: its next pod pulls the new one`,
+              ]
+            : []),
           '',
         ];
         process.stdout.write(lines.join('\n'));

@@ -22,6 +22,8 @@ import { buildPauseBinary } from './pause-binary.js';
 const IMAGES_DIR = path.join(REPO_ROOT, 'local', 'images');
 const POSTGRES_MAJOR = '15';
 const POSTGRES_BIN = `/usr/lib/postgresql/${POSTGRES_MAJOR}/bin`;
+/** An initialised cluster in the postgres image, copied by its entrypoint (postgres/docker-entrypoint.sh). */
+const PREPARED_PGDATA = '/usr/local/share/postgresql/prepared-data';
 const DEFAULT_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 const SOURCE_LABEL = { 'org.opencontainers.image.vendor': 'MicroStax (built locally from Debian packages)' };
 
@@ -119,13 +121,25 @@ export const IMAGE_SPECS: readonly ImageSpec[] = [
         'mkdir -p /docker-entrypoint-initdb.d /var/lib/postgresql/data /var/run/postgresql',
         'chown postgres:postgres /var/lib/postgresql/data /var/run/postgresql',
         'chmod 700 /var/lib/postgresql/data && chmod 2775 /var/run/postgresql',
+        // The cluster the entrypoint copies into an empty PGDATA instead of running initdb on every
+        // first start: made as the entrypoint's initdb would (superuser postgres, no password),
+        // readable by any uid the image may run as; pg_hba.conf is written at copy time.
+        `mkdir -p ${PREPARED_PGDATA} && chown postgres:postgres ${PREPARED_PGDATA}`,
+        `setpriv --reuid=postgres --regid=postgres --init-groups ${POSTGRES_BIN}/initdb -D ${PREPARED_PGDATA} --username=postgres --auth-local=trust --auth-host=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync`,
+        // Whatever the build's chroot offered initdb's probe, a pod has /dev/shm, as a pod's initdb finds.
+        `sed -i 's/^dynamic_shared_memory_type = .*/dynamic_shared_memory_type = posix/' ${PREPARED_PGDATA}/postgresql.conf`,
+        `rm -f ${PREPARED_PGDATA}/pg_hba.conf && chmod -R a+rX,go-w ${PREPARED_PGDATA}`,
       ].join('\n'),
       versionLabelOf: `postgresql-${POSTGRES_MAJOR}`,
     },
     config: {
       entrypoint: ['docker-entrypoint.sh'],
       cmd: ['postgres'],
-      env: [`PATH=${POSTGRES_BIN}:${DEFAULT_PATH}`, 'PGDATA=/var/lib/postgresql/data'],
+      env: [
+        `PATH=${POSTGRES_BIN}:${DEFAULT_PATH}`,
+        'PGDATA=/var/lib/postgresql/data',
+        `PREPARED_PGDATA=${PREPARED_PGDATA}`,
+      ],
       exposedPorts: ['5432/tcp'],
       stopSignal: 'SIGINT',
       labels: { ...SOURCE_LABEL, 'org.opencontainers.image.title': `Debian PostgreSQL ${POSTGRES_MAJOR}` },

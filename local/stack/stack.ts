@@ -19,6 +19,7 @@ import {
   upLocalKubernetes,
 } from './kubernetes/cluster.js';
 import { withStackLock } from './lock.js';
+import { forgetNodeImages } from './node/node-images.js';
 import { checkRealNode, downRealNode, NODE_BINARIES, upRealNode } from './node/node-tier.js';
 import { checkObjectStore, startObjectStore } from './object-store.js';
 import { checkOidc, checkOidcConfigCurrent, startOidc, TEST_USERS } from './oidc.js';
@@ -496,7 +497,7 @@ async function upNodesPart(params: {
     ? { address: recorded!.registry, processes: [registryRecord!] }
     : await startRegistry({ config, progress, onStarted: params.onStarted });
   const { ensureImages, MIRRORED_REGISTRIES } = await import('../images/index.js');
-  await ensureImages({ registry: registry.address, progress });
+  const images = await ensureImages({ registry: registry.address, progress });
   const binaries = await ensureBinaries({ binDir: config.binDir, names: NODE_BINARIES, progress });
   const node = await upRealNode({
     config,
@@ -507,6 +508,11 @@ async function upNodesPart(params: {
     progress,
     onStarted: params.onStarted,
   });
+  // The node's containerd keeps its images across restarts: a tag pushed again must be pulled anew.
+  await forgetNodeImages(
+    config,
+    images.images.filter((image) => image.push === 'pushed').map((image) => image.reference),
+  );
   const kubeconfigPath = state.parts.kubernetes!.kubeconfigPath;
   const gatewayRecord = recorded?.processes.find((record) => record.name === 'gateway');
   const gatewayUp =

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -137,6 +137,12 @@ describe('the images run', () => {
     });
     expect(version).toMatch(/^15\./);
     expect(server.output()).toContain('database initialised in /var/lib/postgresql/data');
+    // Superuser postgres: the cluster made at build time, not initdb; the password is still this one.
+    expect(server.output()).toContain(
+      'prepared cluster copied from /usr/local/share/postgresql/prepared-data',
+    );
+    expect(server.output()).not.toContain('initdb');
+    expect(server.output()).not.toContain('secret');
 
     const wrongPassword = new pg.Client({ connectionString: url.replace('secret', 'wrong') });
     await expect(wrongPassword.connect()).rejects.toThrow(/password authentication failed/);
@@ -320,5 +326,68 @@ describe('the images run', () => {
     });
     expect(rows).toEqual([{ text: 'hello' }]);
     expect(server.output()).toContain('POSTGRES_PASSWORD is not set: every connection is trusted');
+    // Another superuser name: initdb makes the cluster (the prepared one's superuser is postgres).
+    expect(server.output()).not.toContain('prepared cluster copied');
+  }, 180_000);
+
+  it("postgres from the prepared cluster: a copy cut short is made again, init scripts run (a .sh editing pg_hba.conf too), the data dir is the server user's alone", async () => {
+    const image = await unpack('postgres', 'postgres-prepared');
+    const initDir = path.join(image.rootfs, 'docker-entrypoint-initdb.d');
+    await writeFile(
+      path.join(initDir, '01-greeting.sql'),
+      "CREATE TABLE greeting (text text); INSERT INTO greeting VALUES ('hi');\n",
+    );
+    // As deploy/manifests/data-fork.ts's replication script does.
+    await writeFile(
+      path.join(initDir, '02-hba.sh'),
+      'printf "host replication all all trust\\n" >> "$PGDATA/pg_hba.conf"\n',
+    );
+    // What a first start killed while copying leaves: its mark and half the files.
+    const data = path.join(image.rootfs, 'var/lib/postgresql/data');
+    await writeFile(path.join(data, '.microstax-copying-prepared'), '');
+    await writeFile(path.join(data, 'PG_VERSION'), '15\n');
+    const port = await freePort();
+    const server = startImage(image, { env: { POSTGRES_DB: 'shop', PGPORT: String(port) }, asRoot: true });
+    running.push(server);
+    const rows = await waitUntil(
+      async () => {
+        if (server.child.exitCode !== null) throw new Error(`postgres exited:\n${server.output()}`);
+        const client = new pg.Client({
+          connectionString: `postgres://postgres@127.0.0.1:${port}/shop`,
+          connectionTimeoutMillis: 2000,
+        });
+        try {
+          await client.connect();
+          const greeting = await client.query<{ text: string }>('SELECT text FROM greeting');
+          const hba = await client.query<{ type: string; database: string[]; auth_method: string }>(
+            "SELECT type, database, auth_method FROM pg_hba_file_rules WHERE address IS DISTINCT FROM '127.0.0.1' AND address IS DISTINCT FROM '::1' ORDER BY line_number",
+          );
+          return { greeting: greeting.rows, hba: hba.rows };
+        } finally {
+          await client.end().catch(() => {});
+        }
+      },
+      { timeoutMs: 90_000, intervalMs: 500 },
+    ).catch((error: Error) => {
+      throw new Error(`${error.message}\n${server.output()}`);
+    });
+    expect(server.output()).toContain('a copy of the prepared cluster was cut short: copying again');
+    expect(server.output()).toContain('prepared cluster copied');
+    expect(rows.greeting).toEqual([{ text: 'hi' }]);
+    expect(rows.hba).toEqual([
+      { type: 'local', database: ['all'], auth_method: 'trust' },
+      { type: 'local', database: ['replication'], auth_method: 'trust' },
+      { type: 'host', database: ['all'], auth_method: 'trust' },
+      { type: 'host', database: ['replication'], auth_method: 'trust' },
+    ]);
+    await expect(stat(path.join(data, '.microstax-copying-prepared'))).rejects.toThrow(/ENOENT/);
+    const postgresUid = (await readFile(path.join(image.rootfs, 'etc/passwd'), 'utf8')).match(
+      /^postgres:x:(\d+):/m,
+    )?.[1];
+    for (const entry of ['', 'PG_VERSION', 'base', 'global/pg_control']) {
+      const info = await stat(path.join(data, entry));
+      expect(info.uid, entry).toBe(Number(postgresUid));
+      expect(info.mode & 0o077, entry).toBe(0);
+    }
   }, 180_000);
 });

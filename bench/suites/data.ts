@@ -157,8 +157,8 @@ const suite: BenchSuite = {
         const cartId = cart.json().cart.id as number;
         const fork = (method: 'physical' | 'logical') =>
           forkOnce({ kube, config, method, baseId, cartId, apiUrlOf });
-        // The run's first branch pays once for what later ones find ready on the node (measured: 18.8 s
-        // for a 120 MB physical fork measured first, 8.6 s for 1.1 GB after it): one unmeasured fork first.
+        // One unmeasured fork first: an earlier run measured its first branch (120 MB) at 18.8 s and
+        // later ones at a few seconds; a slow first start is kept out of the figures.
         if (warmupMs === undefined) warmupMs = (await fork('physical')).ms;
         // Side by side: physical, then logical, on the same baseline.
         const physical = await fork('physical');

@@ -6,6 +6,7 @@ import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { ResolvedService } from '../blueprints/resolved.js';
 import { type ArtifactStore, checkArtifactKey, sha256File } from './artifact-store.js';
 import type { SnapshotEngine } from './ports.js';
+import { runTool } from './tool-process.js';
 
 /** Where a data service of an environment can be reached: a postgres:// URL (with credentials). */
 export type PostgresConnectionResolver = (params: {
@@ -47,7 +48,7 @@ export class PostgresDumpEngine implements SnapshotEngine {
       service: params.service,
     });
     return this.withScratch(async (file) => {
-      await run({
+      await runTool({
         command: this.params.pgDump ?? 'pg_dump',
         args: ['--format=custom', '--no-owner', '--no-privileges', `--file=${file}`],
         env: pgEnv(url),
@@ -177,37 +178,6 @@ function pgEnv(url: string): Record<string, string> {
     PGPASSWORD: decodeURIComponent(parsed.password),
     PGDATABASE: decodeURIComponent(parsed.pathname.slice(1)) || 'postgres',
   };
-}
-
-/** Runs a tool to completion, ticking every 2 s; its stderr (no credentials: they are in env) names failures. */
-function run(params: {
-  command: string;
-  args: string[];
-  env: Record<string, string>;
-  signal: AbortSignal;
-  onTick: () => unknown;
-}): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(params.command, params.args, {
-      env: { PATH: process.env.PATH ?? '', ...params.env },
-      stdio: ['ignore', 'ignore', 'pipe'],
-      signal: params.signal,
-    });
-    let stderr = '';
-    child.stderr.on('data', (d) => {
-      stderr = (stderr + d).slice(-4000);
-    });
-    const tick = setInterval(() => void params.onTick(), 2000);
-    child.on('error', (error) => {
-      clearInterval(tick);
-      reject(error);
-    });
-    child.on('close', (code) => {
-      clearInterval(tick);
-      if (code === 0) resolve();
-      else reject(new Error(`${params.command} exited with ${code}: ${stderr.trim()}`));
-    });
-  });
 }
 
 /**

@@ -3,7 +3,8 @@ import {
   type BlueprintVersionRecord,
   getBlueprintVersion,
   getBlueprintVersionById,
-  registerBlueprintVersion,
+  type NewBlueprintVersion,
+  registerBlueprintVersionIn,
 } from '../store/blueprints.js';
 import type { EnvironmentRecord } from '../store/environments.js';
 import { type BlueprintInput, type Resolved, resolveOrReject } from './blueprint-resolution.js';
@@ -38,9 +39,16 @@ export async function findVersionOrThrow(
 }
 
 /**
- * Resolves a blueprint reference for a team. Inline blueprints are registered as a version of their
- * blueprint (same content, same version) when `register` is set, so environments always point at a
- * stored version that can be resolved again later.
+ * Where an environment's blueprint version comes from: a registered one, or inline content that is
+ * registered only together with what records the environment (`versionFor`), so a refused request
+ * leaves no version behind.
+ */
+export type VersionSource = { version: BlueprintVersionRecord } | { inline: NewBlueprintVersion };
+
+/**
+ * Resolves a blueprint reference for a team, storing nothing. Inline content is returned as a version
+ * to register (same content, same version), so environments always point at a stored version that can
+ * be resolved again later.
  */
 export async function resolveRef(
   db: pg.Pool,
@@ -48,14 +56,13 @@ export async function resolveRef(
     ref: BlueprintRefInput;
     teamId: string;
     userId: string;
-    register: boolean;
     field: string;
   } & Layering,
-): Promise<{ resolved: Resolved; version: BlueprintVersionRecord | null }> {
+): Promise<{ resolved: Resolved; source: VersionSource }> {
   const layering = { overlays: params.overlays, context: params.context };
   if ('name' in params.ref) {
     const version = await findVersionOrThrow(db, { teamId: params.teamId, ...params.ref });
-    return { resolved: await resolveVersion(version, layering), version };
+    return { resolved: await resolveVersion(version, layering), source: { version } };
   }
   const fileName = params.ref.fileName ?? 'blueprint.yaml';
   const input = { source: params.ref.source, fileName, scripts: params.ref.scripts };
@@ -63,8 +70,7 @@ export async function resolveRef(
   const plain = await resolveOrReject(input, `${params.field}.source`);
   const resolved =
     params.overlays?.length || params.context ? await resolveOrReject({ ...input, ...layering }) : plain;
-  if (!params.register) return { resolved, version: null };
-  const { version } = await registerBlueprintVersion(db, {
+  const inline: NewBlueprintVersion = {
     teamId: params.teamId,
     name: plain.blueprint.name,
     fileName,
@@ -74,8 +80,17 @@ export async function resolveRef(
     serviceCount: plain.blueprint.services.length,
     createdBy: params.userId,
     prewarm: plain.blueprint.prewarm,
-  });
-  return { resolved, version };
+  };
+  return { resolved, source: { inline } };
+}
+
+/** The stored version of a source, registering inline content in the caller's transaction. */
+export async function versionFor(
+  client: pg.PoolClient,
+  source: VersionSource,
+): Promise<BlueprintVersionRecord> {
+  if ('version' in source) return source.version;
+  return (await registerBlueprintVersionIn(client, source.inline)).version;
 }
 
 /** Rebuilds an environment's resolved blueprint (version + the overlays and context it was created with). */

@@ -9,7 +9,7 @@ import { evaluatePolicies, type PolicyVerdict } from '../planner/policy/evaluate
 import { policyOverlays } from '../planner/policy/overlays.js';
 import type { BranchPlan } from '../planner/types.js';
 import { planUpdate, type UpdatePlan } from '../planner/update/plan-update.js';
-import { isPgError, PgErrorCode } from '../store/database.js';
+import { isPgError, PgErrorCode, withTransaction } from '../store/database.js';
 import {
   ENDED_PHASES,
   type EnvironmentRecord,
@@ -20,7 +20,7 @@ import {
 import { appendEvent } from '../store/events.js';
 import { environmentUsage, policiesForTeam, recordEnvironmentResources } from '../store/policies.js';
 import { LifecycleRequestError } from '../temporal/errors.js';
-import { resolveEnvironmentBlueprint, resolveRef } from './blueprint-refs.js';
+import { resolveEnvironmentBlueprint, resolveRef, versionFor } from './blueprint-refs.js';
 import { setsAsOverlay } from './blueprint-sets.js';
 import { newEnvironmentId } from './environment-ids.js';
 import { environmentView } from './environment-view.js';
@@ -68,12 +68,11 @@ export async function applyEnvironment(params: {
     overlays: [...policyOverlays(policies, teamId), ...(body.overlays ?? [])],
     context: body.context,
   };
-  // Resolve without registering first: nothing is stored until every check has passed.
+  // Nothing is stored until every check has passed: an inline blueprint is registered with the row.
   const { resolved: plain } = await resolveRef(deps.db, {
     ref: body.blueprint,
     teamId,
     userId: user.userId,
-    register: false,
     field: 'body.blueprint',
     ...layering,
   });
@@ -97,11 +96,10 @@ export async function applyEnvironment(params: {
     );
   }
 
-  const { resolved, version } = await resolveRef(deps.db, {
+  const { resolved, source } = await resolveRef(deps.db, {
     ref: body.blueprint,
     teamId,
     userId: user.userId,
-    register: true,
     field: 'body.blueprint',
     overlays,
     context: body.context,
@@ -147,13 +145,18 @@ export async function applyEnvironment(params: {
       blueprint: resolved.blueprint,
     });
     await startApply({ deps, env: live, request: { blueprint, labels, user } });
-    await updateEnvironmentSpec(deps.db, {
-      id: live.id,
-      blueprintVersionId: version!.id,
-      overlays,
-      context: body.context ?? {},
-      labels,
-      phase: 'applying',
+    // Registered once the workflow took the update: a refused apply leaves no version behind.
+    const version = await withTransaction(deps.db, async (client) => {
+      const stored = await versionFor(client, source);
+      await updateEnvironmentSpec(client, {
+        id: live.id,
+        blueprintVersionId: stored.id,
+        overlays,
+        context: body.context ?? {},
+        labels,
+        phase: 'applying',
+      });
+      return stored;
     });
     if (verdict.amounts) {
       await recordEnvironmentResources(deps.db, { environmentId: live.id, amounts: verdict.amounts });
@@ -168,7 +171,7 @@ export async function applyEnvironment(params: {
       // Names of what changed only: --set values may be secrets.
       details: {
         name: body.name,
-        version: version!.version,
+        version: version.version,
         summary: plan.summary,
         changed: plan.services.filter((s) => s.change !== 'unchanged').map((s) => s.name),
       },
@@ -216,10 +219,10 @@ export async function applyEnvironment(params: {
       blueprint: resolved.blueprint,
       asked,
       baseline: baseline?.env ?? null,
+      version: source,
       row: {
         id,
         teamId,
-        blueprintVersionId: version!.id,
         overlays,
         context: body.context ?? {},
         branchPlan,

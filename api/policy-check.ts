@@ -30,7 +30,6 @@ export async function checkAgainstPolicies(params: {
     ref: body.blueprint,
     teamId,
     userId: user.userId,
-    register: false,
     field: 'body.blueprint',
     overlays: [...policyOverlays(policies, teamId), ...(body.overlays ?? [])],
     context: body.context,

@@ -12,7 +12,7 @@ import type { KubeClient } from './kube-client.js';
 import { namespaceFor } from './names.js';
 
 /**
- * How tools outside the cluster (pg_dump for snapshots, on the worker's host) reach a data service
+ * How tools outside the cluster (pg_dump and redis-cli for snapshots, on the worker's host) reach a data service
  * of an environment: its Service's cluster IP, which answers from the host where kube-proxy runs
  * (the local stack's real node, a k3s server), with the credentials the running workload has, read
  * from its pod template and Secret (so inferred and declared credentials alike are found).
@@ -41,13 +41,20 @@ export async function liveDataWorkload(params: {
   });
 }
 
-/** A postgres:// URL with credentials for one Postgres service of an environment. */
-export async function postgresUrlFor(params: {
+/**
+ * The cluster IP and port of a data service's Service, and a reader of its running workload's env
+ * values (plain, or by Secret reference).
+ */
+async function reachableService(params: {
   kube: KubeClient;
   config: DeployConfig;
   environmentId: string;
   service: string;
-}): Promise<string> {
+}): Promise<{
+  host: string;
+  port: number | undefined;
+  value: (name: string) => Promise<string | undefined>;
+}> {
   const { kube, service } = params;
   const namespace = namespaceFor(params.environmentId, params.config.namespacePrefix);
   const live = await kube.read<V1Service>({ apiVersion: 'v1', kind: 'Service', namespace, name: service });
@@ -68,10 +75,39 @@ export async function postgresUrlFor(params: {
     const data = secret.data?.[ref.key];
     return data === undefined ? undefined : Buffer.from(data, 'base64').toString('utf8');
   };
+  return { host: clusterIp, port: live.spec?.ports?.[0]?.port, value };
+}
+
+/** A postgres:// URL with credentials for one Postgres service of an environment. */
+export async function postgresUrlFor(params: {
+  kube: KubeClient;
+  config: DeployConfig;
+  environmentId: string;
+  service: string;
+}): Promise<string> {
+  const { host, port, value } = await reachableService(params);
   const user = (await value('POSTGRES_USER')) ?? 'postgres';
-  const url = new URL(`postgres://${clusterIp}:${live.spec?.ports?.[0]?.port ?? 5432}/`);
+  const url = new URL(`postgres://${host}:${port ?? 5432}/`);
   url.username = user;
   url.password = (await value('POSTGRES_PASSWORD')) ?? '';
   url.pathname = `/${(await value('POSTGRES_DB')) ?? user}`;
   return url.href;
+}
+
+/** Where one Redis service of an environment answers, with its workload's REDIS_PASSWORD if it sets one. */
+export async function redisEndpointFor(params: {
+  kube: KubeClient;
+  config: DeployConfig;
+  environmentId: string;
+  service: string;
+}): Promise<RedisEndpoint> {
+  const { host, port, value } = await reachableService(params);
+  const password = await value('REDIS_PASSWORD');
+  return { host, port: port ?? 6379, ...(password ? { password } : {}) };
+}
+
+export interface RedisEndpoint {
+  host: string;
+  port: number;
+  password?: string;
 }

@@ -71,63 +71,75 @@ const toVersion = (row: VersionRow): BlueprintVersionRecord => ({
   prewarm: row.prewarm,
 });
 
+/** The content of a blueprint version to register: the blueprint as submitted and what resolving it found. */
+export interface NewBlueprintVersion {
+  teamId: string;
+  name: string;
+  fileName: string;
+  source: string;
+  scripts: Record<string, string>;
+  resolvedDigest: string;
+  serviceCount: number;
+  createdBy: string | null;
+  /** The resolved blueprint's `prewarm` (absent: not opted in). */
+  prewarm?: WarmPoolBounds;
+}
+
 /**
  * Registers a blueprint version for a team. Content whose resolved digest matches an existing
  * version of the same blueprint returns that version (`created: false`), so re-registering is safe.
  */
-export async function registerBlueprintVersion(
+export function registerBlueprintVersion(
   pool: pg.Pool,
-  params: {
-    teamId: string;
-    name: string;
-    fileName: string;
-    source: string;
-    scripts: Record<string, string>;
-    resolvedDigest: string;
-    serviceCount: number;
-    createdBy: string | null;
-    /** The resolved blueprint's `prewarm` (absent: not opted in). */
-    prewarm?: WarmPoolBounds;
-  },
+  params: NewBlueprintVersion,
 ): Promise<{ version: BlueprintVersionRecord; created: boolean }> {
-  return withTransaction(pool, async (client) => {
-    await client.query(
-      `INSERT INTO blueprints (team_id, name, created_by) VALUES ($1, $2, $3)
-       ON CONFLICT (team_id, name) DO NOTHING`,
-      [params.teamId, params.name, params.createdBy],
-    );
-    // The row lock serialises concurrent registrations of one blueprint, so version numbers never collide.
-    const { rows: locked } = await client.query<{ id: string }>(
-      'SELECT id FROM blueprints WHERE team_id = $1 AND name = $2 FOR UPDATE',
-      [params.teamId, params.name],
-    );
-    const blueprintId = locked[0]!.id;
-    const existing = await client.query<VersionRow>(
-      `SELECT ${VERSION_COLUMNS} FROM blueprint_versions v JOIN blueprints b ON b.id = v.blueprint_id
-        WHERE v.blueprint_id = $1 AND v.resolved_digest = $2`,
-      [blueprintId, params.resolvedDigest],
-    );
-    if (existing.rows[0]) return { version: toVersion(existing.rows[0]), created: false };
-    const { rows } = await client.query<{ id: string }>(
-      `INSERT INTO blueprint_versions
-         (blueprint_id, version, file_name, source, scripts, resolved_digest, service_count, created_by, prewarm)
-       SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8
-         FROM blueprint_versions WHERE blueprint_id = $1
-       RETURNING id`,
-      [
-        blueprintId,
-        params.fileName,
-        params.source,
-        JSON.stringify(params.scripts),
-        params.resolvedDigest,
-        params.serviceCount,
-        params.createdBy,
-        params.prewarm ? JSON.stringify(params.prewarm) : null,
-      ],
-    );
-    const created = await getBlueprintVersionById(client, rows[0]!.id);
-    return { version: created!, created: true };
-  });
+  return withTransaction(pool, (client) => registerBlueprintVersionIn(client, params));
+}
+
+/**
+ * Registers a blueprint version inside the caller's transaction, so a create that is refused later in
+ * that transaction (its policy check, its row) leaves no version behind.
+ */
+export async function registerBlueprintVersionIn(
+  client: pg.PoolClient,
+  params: NewBlueprintVersion,
+): Promise<{ version: BlueprintVersionRecord; created: boolean }> {
+  await client.query(
+    `INSERT INTO blueprints (team_id, name, created_by) VALUES ($1, $2, $3)
+     ON CONFLICT (team_id, name) DO NOTHING`,
+    [params.teamId, params.name, params.createdBy],
+  );
+  // The row lock serialises concurrent registrations of one blueprint, so version numbers never collide.
+  const { rows: locked } = await client.query<{ id: string }>(
+    'SELECT id FROM blueprints WHERE team_id = $1 AND name = $2 FOR UPDATE',
+    [params.teamId, params.name],
+  );
+  const blueprintId = locked[0]!.id;
+  const existing = await client.query<VersionRow>(
+    `SELECT ${VERSION_COLUMNS} FROM blueprint_versions v JOIN blueprints b ON b.id = v.blueprint_id
+      WHERE v.blueprint_id = $1 AND v.resolved_digest = $2`,
+    [blueprintId, params.resolvedDigest],
+  );
+  if (existing.rows[0]) return { version: toVersion(existing.rows[0]), created: false };
+  const { rows } = await client.query<{ id: string }>(
+    `INSERT INTO blueprint_versions
+       (blueprint_id, version, file_name, source, scripts, resolved_digest, service_count, created_by, prewarm)
+     SELECT $1, COALESCE(MAX(version), 0) + 1, $2, $3, $4, $5, $6, $7, $8
+       FROM blueprint_versions WHERE blueprint_id = $1
+     RETURNING id`,
+    [
+      blueprintId,
+      params.fileName,
+      params.source,
+      JSON.stringify(params.scripts),
+      params.resolvedDigest,
+      params.serviceCount,
+      params.createdBy,
+      params.prewarm ? JSON.stringify(params.prewarm) : null,
+    ],
+  );
+  const created = await getBlueprintVersionById(client, rows[0]!.id);
+  return { version: created!, created: true };
 }
 
 /** One version by its id, or null. */

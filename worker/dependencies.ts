@@ -17,8 +17,9 @@ import { postgresDiffRunLog } from '../activities/postgres-diff-run-log.js';
 import { PostgresDumpEngine } from '../activities/postgres-dump-engine.js';
 import { PostgresLifecycleStore } from '../activities/postgres-lifecycle-store.js';
 import { postgresPrewarmCatalog } from '../activities/postgres-prewarm-catalog.js';
+import { RedisRdbEngine } from '../activities/redis-rdb-engine.js';
 import { parseS3Url, S3ArtifactStore } from '../activities/s3-artifact-store.js';
-import { postgresUrlFor } from '../deploy/data-endpoints.js';
+import { postgresUrlFor, redisEndpointFor } from '../deploy/data-endpoints.js';
 import { KubeClient, loadDeployConfig } from '../deploy/index.js';
 import { SettingsError } from '../settings/env-settings.js';
 import { createHistory } from '../store/create-history.js';
@@ -48,7 +49,7 @@ export function artifactStoreFor(settings: WorkerSettings, env: NodeJS.ProcessEn
 /**
  * The worker's real dependencies, from explicit settings only: the deploy layer over the cluster of
  * KUBECONFIG (or the pod's ServiceAccount), the planner over that cluster's node pools, the Postgres
- * snapshot engine (a Job next to the data service, or pg_dump/pg_restore on this host: the snapshot
+ * snapshot engines for Postgres and Redis (a Job next to the data service, or the tools on this host: the snapshot
  * runner setting; artifacts in MICROSTAX_SNAPSHOT_STORE), and the
  * Temporal client for progress and visibility. With `mirrorToDatabase`, also the metadata database
  * (DATABASE_URL), so every phase change reaches the environment's row and the idle sweep reads the
@@ -105,14 +106,20 @@ export async function createWorkerDependencies(params: {
                 flavour,
               }),
           )
-        : [
+        : // On this host, against the data service's cluster IP, which answers where kube-proxy runs
+          // here (the local stack's real node, a k3s server); credentials are the running workload's own.
+          [
             new PostgresDumpEngine({
               store,
               scratchDir: settings.scratchDir,
-              // The data service's cluster IP answers from this host where kube-proxy runs here (the
-              // local stack's real node, a k3s server); credentials are the running workload's own.
               connectionFor: ({ environmentId, service }) =>
                 postgresUrlFor({ kube, config, environmentId, service: service.name }),
+            }),
+            new RedisRdbEngine({
+              store,
+              scratchDir: settings.scratchDir,
+              endpointFor: ({ environmentId, service }) =>
+                redisEndpointFor({ kube, config, environmentId, service: service.name }),
             }),
           ],
     close: async () => {

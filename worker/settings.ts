@@ -53,7 +53,7 @@ export const WorkerSettingsSchema = z
       .enum(['worker', 'job'])
       .optional()
       .describe(
-        `Where snapshot dumps and restores run: job (a Job next to the data service; needs an s3:// store) or worker (pg_dump on the worker); unset: job with an s3:// store and a job image, else worker (${SNAPSHOT_RUNNER_ENV})`,
+        `Where snapshot dumps and restores run: job (a Job next to the data service; needs an s3:// store) or worker (pg_dump, redis-cli and redis-server on the worker); unset: job with an s3:// store and a job image, else worker (${SNAPSHOT_RUNNER_ENV})`,
       ),
     snapshotJobImage: z
       .string()
@@ -116,7 +116,7 @@ export const WorkerSettingsSchema = z
         context.addIssue({
           code: 'custom',
           path: ['snapshotJobImage'],
-          message: `required for the job runner (${SNAPSHOT_RUNNER_ENV}=worker runs pg_dump on the worker)`,
+          message: `required for the job runner (${SNAPSHOT_RUNNER_ENV}=worker runs the tools on the worker)`,
         });
       }
     }

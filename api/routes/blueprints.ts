@@ -254,7 +254,6 @@ const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = asyn
                 ref: baselineRef,
                 teamId,
                 userId: user.userId,
-                register: false,
                 field: 'body.baseline',
               })
             ).resolved;
@@ -262,7 +261,6 @@ const blueprintRoutes: FastifyPluginAsyncZod<{ env?: NodeJS.ProcessEnv }> = asyn
         ref: branchRef,
         teamId,
         userId: user.userId,
-        register: false,
         field: 'body.branch',
         overlays,
         context,

@@ -274,11 +274,11 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
 
       const policies = await policiesForTeam(app.db, teamId);
       const overlays = [...policyOverlays(policies, teamId), ...(body.overlays ?? [])];
-      const { resolved, version } = await resolveRef(app.db, {
+      // Nothing is stored yet: an inline blueprint is registered with the row, after every check.
+      const { resolved, source } = await resolveRef(app.db, {
         ref: body.blueprint,
         teamId,
         userId: user.userId,
-        register: true,
         field: 'body.blueprint',
         overlays,
         context: body.context,
@@ -332,10 +332,10 @@ const environmentRoutes: FastifyPluginAsyncZod<EnvironmentRoutesOptions> = async
         blueprint: resolved.blueprint,
         asked,
         baseline: baseline?.env ?? null,
+        version: source,
         row: {
           id,
           teamId,
-          blueprintVersionId: version!.id,
           overlays,
           context: body.context ?? {},
           branchPlan: plan,

@@ -9,6 +9,7 @@ import type {
 } from '@kubernetes/client-node';
 import { LABELS } from '../labels.js';
 import { shortHash } from '../names.js';
+import { redisDumpScript, redisRestoreScript } from './redis-snapshot-script.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
 
 /**
@@ -105,56 +106,8 @@ const RESTORE_COMMAND = [
 
 const DUMP_COMMAND = `set -eu\npg_dump --format=custom --no-owner --no-privileges --file=${ARTIFACT}`;
 
-/**
- * redis-cli against the service, with its password when the workload has one (REDIS_PASSWORD); an
- * empty REDISCLI_AUTH would still send AUTH, so it is set only then.
- */
-const REDIS_TARGET_FUNCTION = [
-  'target() {',
-  `  if [ -n "\${REDIS_PASSWORD:-}" ]; then REDISCLI_AUTH="$REDIS_PASSWORD" redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" "$@"`,
-  '  else redis-cli -h "$REDIS_HOST" -p "$REDIS_PORT" "$@"; fi',
-  '}',
-].join('\n');
-
-/** The RDB as a replica would get it (the server forks; it keeps serving). */
-const REDIS_DUMP_COMMAND = ['set -eu', REDIS_TARGET_FUNCTION, `target --rdb ${ARTIFACT}`].join('\n');
-
-/** The scratch server's port, on the Job pod's loopback only. */
-const SCRATCH_REDIS_PORT = 6390;
-
-/**
- * Redis cannot load an RDB while it runs, and restarting it would rewrite the file on the way down.
- * So a scratch redis-server in the Job loads the RDB (an RDB it cannot read stops it: exit 5), the
- * service is emptied (FLUSHALL, like pg_restore --clean; exit 6 if refused), and every key of every
- * database moves to it with MIGRATE (value and TTL, REPLACE), 100 keys a command. Keys come quoted from
- * --no-raw --scan and go back through redis-cli's parser, so any byte in a key survives. Each MIGRATE
- * must answer OK (or NOKEY: nothing left in that batch); anything else fails the Job with the answer
- * (exit 7).
- */
-const REDIS_RESTORE_COMMAND = [
-  'set -eu',
-  REDIS_TARGET_FUNCTION,
-  `scratch() { redis-cli -p ${SCRATCH_REDIS_PORT} "$@"; }`,
-  `redis-server --port ${SCRATCH_REDIS_PORT} --bind 127.0.0.1 --dir ${WORK_DIR} --dbfilename ${ARTIFACT.slice(WORK_DIR.length + 1)} --save '' --appendonly no --logfile ${WORK_DIR}/scratch.log &`,
-  'server=$!',
-  // Gone with the script whatever happens (the pod's end would stop it too; a shell elsewhere would not).
-  `trap 'kill "$server" 2>/dev/null || true' EXIT`,
-  'until [ "$(scratch ping 2>/dev/null)" = PONG ]; do',
-  `  kill -0 "$server" 2>/dev/null || { echo 'the snapshot does not load:'; tail -n 5 ${WORK_DIR}/scratch.log; exit 5; }`,
-  '  sleep 0.2',
-  'done',
-  'flushed="$(target FLUSHALL 2>&1)"',
-  '[ "$flushed" = OK ] || { echo "FLUSHALL on $REDIS_HOST answered: $flushed"; exit 6; }',
-  "auth=''",
-  `[ -n "\${REDIS_PASSWORD:-}" ] && auth=" AUTH \\"$REDIS_PASSWORD\\""`,
-  `for db in $(scratch INFO keyspace | sed -n 's/^db\\([0-9]*\\):.*/\\1/p'); do`,
-  `  scratch -n "$db" --scan --no-raw \\`,
-  `    | awk -v prefix="MIGRATE $REDIS_HOST $REDIS_PORT \\"\\" $db 60000 REPLACE$auth KEYS" \\`,
-  `        '{ keys = keys " " $0 } NR % 100 == 0 { print prefix keys; keys = "" } END { if (keys != "") print prefix keys }' \\`,
-  `    | scratch -n "$db" >${WORK_DIR}/migrate.out 2>&1`,
-  `  if grep -v -x -e OK -e NOKEY ${WORK_DIR}/migrate.out; then echo "MIGRATE of database $db failed"; exit 7; fi`,
-  'done',
-].join('\n');
+/** The Job's Redis scripts: the RDB in the shared work volume, the scratch server on the pod's loopback. */
+const REDIS_PLACE = { workDir: WORK_DIR, rdbName: ARTIFACT.slice(WORK_DIR.length + 1), scratchPort: 6390 };
 
 /** What each engine runs in the data image, and how it is told where the service is. */
 const ENGINES: Record<
@@ -167,7 +120,7 @@ const ENGINES: Record<
     portEnv: 'PGPORT',
   },
   redis: {
-    commands: { dump: REDIS_DUMP_COMMAND, restore: REDIS_RESTORE_COMMAND },
+    commands: { dump: redisDumpScript(REDIS_PLACE), restore: redisRestoreScript(REDIS_PLACE) },
     hostEnv: 'REDIS_HOST',
     portEnv: 'REDIS_PORT',
   },
@@ -256,7 +209,7 @@ export function renderSnapshotNetworkPolicy(params: SnapshotJobParams, owner?: J
 /**
  * The Job: for a dump, the data image's dump (init container) then the upload; for a restore, the
  * download (init container, checking the sha256) then the engine's restore (Postgres: pg_restore into
- * psql in one transaction; Redis: REDIS_RESTORE_COMMAND).
+ * psql in one transaction; Redis: redisRestoreScript).
  */
 export function renderSnapshotJob(params: SnapshotJobParams): V1Job {
   const urlEnv: V1EnvVar = {

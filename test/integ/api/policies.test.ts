@@ -73,6 +73,16 @@ describe('policies: stored, enforced, audited', () => {
       (await api.app.db.query('SELECT count(*) AS n FROM environments WHERE team_id = $1', [team])).rows[0].n,
     );
 
+  const versionCount = async (team: string) =>
+    Number(
+      (
+        await api.app.db.query(
+          'SELECT count(*) AS n FROM blueprint_versions v JOIN blueprints b ON b.id = v.blueprint_id WHERE b.team_id = $1',
+          [team],
+        )
+      ).rows[0].n,
+    );
+
   const issue = async (user: string, team: string, role: UserRole) => {
     await ensureTeam(api.app.db, { id: team });
     const { id } = await upsertUser(api.app.db, { name: user, teamId: team, role });
@@ -279,11 +289,14 @@ describe('policies: stored, enforced, audited', () => {
     for (const c of cases) {
       expect((await setTeamPolicy('kinds', c.policy)).status).toBe(200);
       const before = await environmentCount('kinds');
+      const versions = await versionCount('kinds');
       const answer = await create('kinds-dev', c.request, c.blueprint);
       const violation = refusal(answer);
       expect(violation, JSON.stringify(c.policy)).toMatchObject({ layer: 'team', ...c.expected });
       expect(violation.text).toContain(c.text);
       expect(await environmentCount('kinds')).toBe(before);
+      // Nothing half-made: a refused blueprint (new content in the storage and public cases) is no version.
+      expect(await versionCount('kinds')).toBe(versions);
       // The dry run gives the same verdict, and creates nothing either.
       const check = await call(tokens['kinds-dev']!, 'POST', '/v1/policies/check', {
         blueprint: { source: c.blueprint ?? source(), fileName: 'shop.yaml' },
@@ -314,12 +327,14 @@ describe('policies: stored, enforced, audited', () => {
     expect(Number(events.rows[0].n)).toBe(0);
 
     // Apply: a create refused the same way; an update of a live one too (an image the policy forbids).
+    const versions = await versionCount('kinds');
     const applied = await call(tokens['kinds-dev']!, 'POST', '/v1/environments/apply', {
       name: 'pr-1',
-      blueprint: { source: source(), fileName: 'shop.yaml' },
+      blueprint: { source: source({ image: 'ghcr.io/acme/web:1.1' }), fileName: 'shop.yaml' },
       ttl: '1h',
     });
     expect(refusal(applied)).toMatchObject({ policy: 'environments.maxPerTeam', requested: '3', limit: '2' });
+    expect(await versionCount('kinds')).toBe(versions);
   });
 
   it('sees a change at once: the next create after an admin lowers a limit is refused, raising it lets it pass', async () => {

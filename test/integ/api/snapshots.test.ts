@@ -180,6 +180,8 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       });
     const environmentCount = async () =>
       Number((await api.app.db.query('SELECT count(*) AS n FROM environments')).rows[0].n);
+    const versionCount = async () =>
+      Number((await api.app.db.query('SELECT count(*) AS n FROM blueprint_versions')).rows[0].n);
 
     let readyId: string;
     beforeAll(async () => {
@@ -207,7 +209,8 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       expect(await environmentCount()).toBe(before);
     });
 
-    it('refuses a snapshot of another engine with 422 naming both, and one not ready with 409', async () => {
+    it('refuses a snapshot of another engine with 422 naming both, and one not ready with 409, registering no version', async () => {
+      const versions = await versionCount();
       const redisDb = SHOP_BLUEPRINT.replace(
         'image: postgres:16-alpine\n    init:\n      type: sql\n      script: scripts/seed.sql\n',
         'image: redis:7-alpine\n    stateful: true\n',
@@ -219,14 +222,15 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       expect(body.error.message).toContain('postgres');
       expect(body.error.message).toContain('redis:7-alpine (engine redis)');
       expect(body.error.field).toBe('body.fromSnapshot');
+      // The inline Redis `shop` was refused: it is not a new version of the name.
+      expect(await versionCount()).toBe(versions);
 
       const env = await readyEnvironment();
       const pending = json<SnapshotBody>(await snapshot(env, 'still-running'));
       const notReady = await create({ blueprint: { name: 'shop' }, fromSnapshot: pending.id });
       expect(notReady.statusCode).toBe(409);
 
-      // The other way round: a Redis snapshot (of a service also named db) into the Postgres db. Inline:
-      // the refused create above registered its Redis `shop` as the newest version of the name.
+      // The other way round: a Redis snapshot (of a service also named db) into the Postgres db.
       const taken = await snapshot(env, 'redis-data');
       expect(taken.statusCode, taken.body).toBe(202);
       const redisSnapshot = json<SnapshotBody>(taken).id;
@@ -237,6 +241,7 @@ describe('snapshots: cap, delete, no internal paths, no row left by a failed sta
       expect(refused.message).toContain('holds redis data (engine redis-rdb)');
       expect(refused.message).toContain('postgres:16-alpine (engine postgres)');
       expect(refused.field).toBe('body.fromSnapshot');
+      expect(await versionCount()).toBe(versions);
     });
 
     it("binds a snapshot init step to the team's snapshot, with the same refusals, leaving nothing behind", async () => {

@@ -4,6 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DirectoryArtifactStore } from '../../../activities/artifact-store.js';
+import { RedisRdbEngine } from '../../../activities/redis-rdb-engine.js';
+import type { ResolvedService } from '../../../blueprints/resolved.js';
 import { renderSnapshotJob, type SnapshotJobKind } from '../../../deploy/manifests/snapshot-job.js';
 import { ensureDebianPackages } from '../../../local/stack/debian-packages.js';
 import { waitUntil } from '../../../local/stack/probes.js';
@@ -11,7 +14,8 @@ import { silentProgress } from '../../../local/stack/progress.js';
 import { freePort } from '../local/images/support/rootfs-runner.js';
 
 /**
- * The Redis snapshot Job's own shell scripts (dump: redis-cli --rdb; restore: a scratch redis-server and
+ * The Redis snapshot scripts, as a Job runs them and as the worker's RedisRdbEngine does. The Job's own
+ * shell scripts (dump: redis-cli --rdb; restore: a scratch redis-server and
  * MIGRATE), run on this host against real redis-servers on free loopback ports, with the Job's /work
  * and scratch port moved to this run's: what the real-node round trip cannot cheaply show, the
  * failures (an unreadable RDB, a refused FLUSHALL) and keys of any bytes in several databases.
@@ -155,5 +159,90 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
     expect(refused.output).toMatch(/FLUSHALL on 127\.0\.0\.1 answered: .*WRONGPASS/);
     expect(await client.get('untouched')).toBe('yes');
     client.destroy();
+  });
+
+  describe('the worker runner (RedisRdbEngine: the same scripts on this host, an artifact store)', () => {
+    const cache = { name: 'cache', image: 'redis:7-alpine' } as ResolvedService;
+    const quiet = { heartbeat: () => {}, signal: new AbortController().signal };
+    let store: DirectoryArtifactStore;
+    let engine: RedisRdbEngine;
+    /** The target's password as the engine reads it from the workload; changed to a wrong one by a test. */
+    let targetPassword = 'target-secret';
+
+    beforeAll(async () => {
+      store = new DirectoryArtifactStore(join(work, 'store'));
+      engine = new RedisRdbEngine({
+        store,
+        scratchDir: work,
+        endpointFor: async ({ environmentId }) =>
+          environmentId === 'source'
+            ? { host: '127.0.0.1', port: source }
+            : { host: '127.0.0.1', port: target, password: targetPassword },
+      });
+    });
+
+    const capture = (snapshotId: string) =>
+      engine.capture({ snapshotId, environmentId: 'source', service: cache, ...quiet });
+    const restore = (artifact: { location: string; bytes: number; sha256: string }) =>
+      engine.restore({
+        environmentId: 'target',
+        service: cache,
+        artifact: { service: 'cache', engine: 'redis-rdb', ...artifact },
+        ...quiet,
+      });
+
+    it('captures an RDB into the store and restores it: every key back, what the target had gone', async () => {
+      const two = await redisAt(source, 2);
+      await two.set('engine:plain', 'from the worker');
+      await two.set('engine:ttl', 'soon', { EX: 3600 });
+      await two.set(ODD_KEY, 'odd in 2');
+      two.destroy();
+      const artifact = await capture('snap-worker-1');
+      expect(artifact.location).toMatch(/^file:\/\/.*\/snap-worker-1\/cache\.rdb$/);
+      expect(artifact.bytes).toBeGreaterThan(0);
+      expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
+
+      const before = await redisAt(target, 2, 'target-secret');
+      await before.set('stale', 'from before the restore');
+      before.destroy();
+      await restore(artifact);
+      const after = await redisAt(target, 2, 'target-secret');
+      try {
+        expect(await after.get('stale')).toBeNull();
+        expect(await after.get('engine:plain')).toBe('from the worker');
+        expect(await after.ttl('engine:ttl')).toBeGreaterThan(3500);
+        expect(await after.get(ODD_KEY)).toBe('odd in 2');
+      } finally {
+        after.destroy();
+      }
+    });
+
+    it('refuses, without retry and before touching the service, an artifact that fails its sha256 or does not load', async () => {
+      const client = await redisAt(target, 0, 'target-secret');
+      await client.set('untouched', 'yes');
+      const artifact = await capture('snap-worker-2');
+      const tampered = restore({ ...artifact, sha256: 'a'.repeat(64) });
+      await expect(tampered).rejects.toThrow(/does not match its sha256/);
+      await expect(tampered).rejects.toMatchObject({ retryable: false });
+
+      const garbage = join(work, 'garbage.rdb');
+      await writeFile(garbage, 'not an RDB');
+      const stored = await store.put({ snapshotId: 'snap-worker-3', name: 'cache.rdb', file: garbage });
+      const unreadable = restore(stored);
+      await expect(unreadable).rejects.toThrow(/the snapshot does not load/);
+      await expect(unreadable).rejects.toMatchObject({ retryable: false });
+      expect(await client.get('untouched')).toBe('yes');
+
+      // A refused FLUSHALL is named (and may be retried); the password is in no message.
+      targetPassword = 'wrong-password';
+      const refused = await restore(artifact).catch((error: Error) => error);
+      targetPassword = 'target-secret';
+      expect(refused).toBeInstanceOf(Error);
+      expect((refused as Error).message).toMatch(/FLUSHALL on 127\.0\.0\.1 answered: .*WRONGPASS/);
+      expect((refused as Error).message).not.toContain('wrong-password');
+      expect((refused as { retryable?: boolean }).retryable).toBeUndefined();
+      expect(await client.get('untouched')).toBe('yes');
+      client.destroy();
+    });
   });
 });

@@ -125,7 +125,7 @@ describe('cluster and worker settings', () => {
       snapshotRunnerOf(loadWorkerSettings({ ...s3, ...image, MICROSTAX_SNAPSHOT_RUNNER: 'worker' })),
     ).toBe('worker');
     expect(problemsOf(() => loadWorkerSettings({ ...s3, MICROSTAX_SNAPSHOT_RUNNER: 'job' }))).toEqual([
-      'MICROSTAX_SNAPSHOT_JOB_IMAGE: required for the job runner (MICROSTAX_SNAPSHOT_RUNNER=worker runs pg_dump on the worker)',
+      'MICROSTAX_SNAPSHOT_JOB_IMAGE: required for the job runner (MICROSTAX_SNAPSHOT_RUNNER=worker runs the tools on the worker)',
     ]);
     expect(
       problemsOf(() =>

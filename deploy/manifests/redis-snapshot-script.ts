@@ -30,6 +30,16 @@ export function redisDumpScript(place: RedisScriptPlace): string {
   return ['set -eu', TARGET_FUNCTION, `target --rdb ${place.workDir}/${place.rdbName}`].join('\n');
 }
 
+/**
+ * awk turning scanned keys into MIGRATE commands of 100 keys. The password comes from awk's own
+ * environment (ENVIRON), never its arguments: a process list on the worker's host would show those.
+ * It is quoted for redis-cli's parser, a backslash before each backslash and double quote (gsub's
+ * replacement escapes differ between awks; the Job's is busybox's).
+ */
+const MIGRATE_BATCHES = String.raw`function quoted(s,   out, i, c) { out = ""; for (i = 1; i <= length(s); i++) { c = substr(s, i, 1); if (c == "\\" || c == "\"") out = out "\\"; out = out c } return "\"" out "\"" }
+BEGIN { prefix = head; if (ENVIRON["REDIS_PASSWORD"] != "") prefix = prefix " AUTH " quoted(ENVIRON["REDIS_PASSWORD"]); prefix = prefix " KEYS" }
+{ keys = keys " " $0 } NR % 100 == 0 { print prefix keys; keys = "" } END { if (keys != "") print prefix keys }`;
+
 /** Exit codes of a restore, for the failures the caller names. */
 export const REDIS_RESTORE_EXIT = { unreadable: 5, flushRefused: 6, migrateFailed: 7 } as const;
 
@@ -59,12 +69,9 @@ export function redisRestoreScript(place: RedisScriptPlace): string {
     'done',
     'flushed="$(target FLUSHALL 2>&1)"',
     `[ "$flushed" = OK ] || { echo "FLUSHALL on $REDIS_HOST answered: $flushed"; exit ${REDIS_RESTORE_EXIT.flushRefused}; }`,
-    "auth=''",
-    `[ -n "\${REDIS_PASSWORD:-}" ] && auth=" AUTH \\"$REDIS_PASSWORD\\""`,
     `for db in $(scratch INFO keyspace | sed -n 's/^db\\([0-9]*\\):.*/\\1/p'); do`,
     `  scratch -n "$db" --scan --no-raw \\`,
-    `    | awk -v prefix="MIGRATE $REDIS_HOST $REDIS_PORT \\"\\" $db 60000 REPLACE$auth KEYS" \\`,
-    `        '{ keys = keys " " $0 } NR % 100 == 0 { print prefix keys; keys = "" } END { if (keys != "") print prefix keys }' \\`,
+    `    | awk -v head="MIGRATE $REDIS_HOST $REDIS_PORT \\"\\" $db 60000 REPLACE" '${MIGRATE_BATCHES}' \\`,
     `    | scratch -n "$db" >${workDir}/migrate.out 2>&1`,
     `  if grep -v -x -e OK -e NOKEY ${workDir}/migrate.out; then echo "MIGRATE of database $db failed"; exit ${REDIS_RESTORE_EXIT.migrateFailed}; fi`,
     'done',

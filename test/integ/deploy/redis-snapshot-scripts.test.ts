@@ -22,6 +22,9 @@ import { freePort } from '../local/images/support/rootfs-runner.js';
  */
 const ODD_KEY = 'line\nbreak "quoted" \\ key\x00nul';
 
+/** A password redis-cli must read back byte for byte: a quote, a backslash, a space. */
+const TARGET_PASSWORD = 'ta"rget\\se cret';
+
 describe('Redis snapshot Job scripts against real redis-servers', () => {
   let work: string;
   const servers: ChildProcess[] = [];
@@ -100,7 +103,7 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
     scratchPort = await freePort();
     // A diskless sync waits 5 s for more replicas by default; this test needs no such wait.
     source = await startRedis(['--repl-diskless-sync-delay', '0']);
-    target = await startRedis(['--requirepass', 'target-secret']);
+    target = await startRedis(['--requirepass', TARGET_PASSWORD]);
   }, 60_000);
 
   afterAll(async () => {
@@ -121,13 +124,13 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
     expect(dumped, dumped.output).toMatchObject({ code: 0 });
     expect((await stat(join(work, 'artifact.dump'))).size).toBeGreaterThan(0);
 
-    const before = await redisAt(target, 0, 'target-secret');
+    const before = await redisAt(target, 0, TARGET_PASSWORD);
     await before.set('stale', 'from before the restore');
     before.destroy();
-    const restored = await run('restore', { REDIS_PORT: String(target), REDIS_PASSWORD: 'target-secret' });
+    const restored = await run('restore', { REDIS_PORT: String(target), REDIS_PASSWORD: TARGET_PASSWORD });
     expect(restored, restored.output).toMatchObject({ code: 0 });
 
-    const [t0, t1] = [await redisAt(target, 0, 'target-secret'), await redisAt(target, 1, 'target-secret')];
+    const [t0, t1] = [await redisAt(target, 0, TARGET_PASSWORD), await redisAt(target, 1, TARGET_PASSWORD)];
     try {
       expect(await t0.get('stale')).toBeNull();
       expect(await t0.get('plain')).toBe('kept');
@@ -144,10 +147,10 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
   });
 
   it('an RDB the scratch server cannot read fails before the service is touched; a refused FLUSHALL is named', async () => {
-    const client = await redisAt(target, 0, 'target-secret');
+    const client = await redisAt(target, 0, TARGET_PASSWORD);
     await client.set('untouched', 'yes');
     await writeFile(join(work, 'artifact.dump'), 'not an RDB');
-    const corrupt = await run('restore', { REDIS_PORT: String(target), REDIS_PASSWORD: 'target-secret' });
+    const corrupt = await run('restore', { REDIS_PORT: String(target), REDIS_PASSWORD: TARGET_PASSWORD });
     expect(corrupt.code).toBe(5);
     expect(corrupt.output).toContain('the snapshot does not load:');
     expect(await client.get('untouched')).toBe('yes');
@@ -167,7 +170,7 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
     let store: DirectoryArtifactStore;
     let engine: RedisRdbEngine;
     /** The target's password as the engine reads it from the workload; changed to a wrong one by a test. */
-    let targetPassword = 'target-secret';
+    let targetPassword = TARGET_PASSWORD;
 
     beforeAll(async () => {
       store = new DirectoryArtifactStore(join(work, 'store'));
@@ -202,11 +205,11 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
       expect(artifact.bytes).toBeGreaterThan(0);
       expect(artifact.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-      const before = await redisAt(target, 2, 'target-secret');
+      const before = await redisAt(target, 2, TARGET_PASSWORD);
       await before.set('stale', 'from before the restore');
       before.destroy();
       await restore(artifact);
-      const after = await redisAt(target, 2, 'target-secret');
+      const after = await redisAt(target, 2, TARGET_PASSWORD);
       try {
         expect(await after.get('stale')).toBeNull();
         expect(await after.get('engine:plain')).toBe('from the worker');
@@ -218,7 +221,7 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
     });
 
     it('refuses, without retry and before touching the service, an artifact that fails its sha256 or does not load', async () => {
-      const client = await redisAt(target, 0, 'target-secret');
+      const client = await redisAt(target, 0, TARGET_PASSWORD);
       await client.set('untouched', 'yes');
       const artifact = await capture('snap-worker-2');
       const tampered = restore({ ...artifact, sha256: 'a'.repeat(64) });
@@ -236,7 +239,7 @@ describe('Redis snapshot Job scripts against real redis-servers', () => {
       // A refused FLUSHALL is named (and may be retried); the password is in no message.
       targetPassword = 'wrong-password';
       const refused = await restore(artifact).catch((error: Error) => error);
-      targetPassword = 'target-secret';
+      targetPassword = TARGET_PASSWORD;
       expect(refused).toBeInstanceOf(Error);
       expect((refused as Error).message).toMatch(/FLUSHALL on 127\.0\.0\.1 answered: .*WRONGPASS/);
       expect((refused as Error).message).not.toContain('wrong-password');

@@ -346,6 +346,13 @@ async function create(
   // The request time is the caller's, or the workflow's start (history, not a clock read in this code).
   const timed = patched('phase-timings');
   const requestedAt = input.requestedAt ?? workflowInfo().runStartTime.toISOString();
+  // Asked once, where it was first asked: patched() is not remembered, so a create replayed from before
+  // the patch could answer false at the first call and true at the second, once replay has caught up.
+  let prewarmDataPatch: boolean | undefined;
+  const prewarmDataPatched = () => {
+    prewarmDataPatch ??= patched('prewarm-data');
+    return prewarmDataPatch;
+  };
   try {
     await scope.run(async () => {
       setPhase(status, 'planning');
@@ -353,7 +360,7 @@ async function create(
         blueprint: input.blueprint,
         baseline: input.baseline?.blueprint,
         // The snapshot is part of what a warm environment is matched on (prepared from the same data).
-        ...(input.fromSnapshot && patched('prewarm-data')
+        ...(input.fromSnapshot && prewarmDataPatched()
           ? { fromSnapshot: input.fromSnapshot.snapshotId }
           : {}),
       });
@@ -366,7 +373,7 @@ async function create(
       // Data is restored before dependants start (fromSnapshot, snapshot init steps): two deploy stages.
       const restoreFirst = patched('restore-before-dependants');
       // Warm environments of a team are prepared with their data too, so a claim gets it.
-      const prewarmData = restoreFirst && patched('prewarm-data');
+      const prewarmData = restoreFirst && prewarmDataPatched();
       const snapshotSteps =
         restoreFirst && (!input.warm || prewarmData)
           ? servicesWithSnapshotSteps({

@@ -81,7 +81,7 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
   export PGUSER="$POSTGRES_USER" PGDATABASE=postgres
   if prepared_cluster_fits; then
     # umask 077: the copy is the server's alone, as initdb's files are (the image's are readable by
-    # any user, for images run as another uid). The mark goes once the password is set: a copy cut
+    # any user, for images run as another uid). The mark goes once the init scripts ran: a copy cut
     # short keeps it and is made again (PG_VERSION last, so the server never starts on half a copy).
     touch "$PGDATA/$copying_mark"
     for entry in "$PREPARED_PGDATA"/*; do
@@ -101,7 +101,6 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
       printf 'SET log_min_error_statement = panic;\nALTER ROLE postgres PASSWORD %s;\n' \
         "$(sql_literal "$POSTGRES_PASSWORD")" | psql -v ON_ERROR_STOP=1 -q
     fi
-    rm -f "$PGDATA/$copying_mark"
     echo "entrypoint: prepared cluster copied from $PREPARED_PGDATA" >&2
   else
     pwfile=""
@@ -137,6 +136,8 @@ if [ ! -s "$PGDATA/PG_VERSION" ]; then
     esac
   done
   if [ -n "$setup_server" ]; then pg_ctl -D "$PGDATA" -m fast -w stop >&2; fi
+  # Only now: a first start cut short before its database and init scripts were done starts over.
+  rm -f "$PGDATA/$copying_mark"
   unset PGUSER PGDATABASE
   echo "entrypoint: database initialised in $PGDATA" >&2
 fi

@@ -172,6 +172,7 @@ export async function watchCluster(params: {
     labelSelector: `${LABELS.managedBy}=${MANAGED_BY}`,
   };
   const watches: KeptWatch<KubernetesObject>[] = [];
+  let slices: KeptWatch<V1EndpointSlice> | undefined;
   try {
     watches.push(
       await keepWatching<V1Ingress>({ ...common, options: ingressOptions }),
@@ -193,7 +194,6 @@ export async function watchCluster(params: {
     // No table is rebuilt for them: each event updates the endpoint index and feeds the loss tracker.
     const onLoss = params.onEndpointLoss;
     const onSliceEvent = onLoss ? trackEndpointLosses(onLoss) : undefined;
-    let slices: KeptWatch<V1EndpointSlice> | undefined;
     slices = await keepWatching<V1EndpointSlice>({
       kube: params.kube,
       options: { apiVersion: 'discovery.k8s.io/v1', kind: 'EndpointSlice' },
@@ -266,7 +266,8 @@ export async function watchCluster(params: {
       return {
         hosts,
         services: lookup,
-        ...(params.podEndpoints !== false && { endpoints: endpoints.lookup }),
+        // While the EndpointSlice watch re-opens, pods may have gone unseen: ClusterIPs until it lists again.
+        ...(params.podEndpoints !== false && !slices?.reconnecting() && { endpoints: endpoints.lookup }),
         tables,
       };
     },

@@ -92,6 +92,20 @@ const until = async (check: () => boolean, timeoutMs = 5_000) => {
 };
 
 describe('watchCluster', () => {
+  it('routes by ClusterIP while its EndpointSlice watch re-opens: pods may have gone unseen meanwhile', async () => {
+    const watches = new ScriptedWatches();
+    const view = await watchCluster({ kube: watches.asKube(), onProblem: () => {} });
+    try {
+      expect(view.snapshot().endpoints).toBeDefined();
+      watches.fail('EndpointSlice');
+      expect(view.snapshot().endpoints).toBeUndefined();
+      expect(await until(() => watches.live.has('EndpointSlice'))).toBe(true);
+      expect(view.snapshot().endpoints).toBeDefined();
+    } finally {
+      await view.stop();
+    }
+  });
+
   it('re-opens a watch that failed for good, with backoff, serving the last list meanwhile', async () => {
     const watches = new ScriptedWatches();
     const problems: string[] = [];

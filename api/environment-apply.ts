@@ -138,11 +138,14 @@ export async function applyEnvironment(params: {
     });
     assertAllowed(verdict);
     // Snapshot steps of services the update adds are restored by the apply: bound as at create (404/409/422).
+    // A running service's steps stay as they are: its data is kept, whatever its snapshot's name now names.
+    const running = new Set(current.blueprint.services.map((service) => service.name));
     const blueprint = await bindSnapshotSteps({
       db: deps.db,
       lifecycle: deps.lifecycle,
       teamId,
       blueprint: resolved.blueprint,
+      only: new Set(resolved.blueprint.services.map((s) => s.name).filter((name) => !running.has(name))),
     });
     await startApply({ deps, env: live, request: { blueprint, labels, user } });
     // Registered once the workflow took the update: a refused apply leaves no version behind.

@@ -75,10 +75,16 @@ export async function bindSnapshotSteps(params: {
   lifecycle: EnvironmentLifecycle;
   teamId: string;
   blueprint: ResolvedBlueprint;
+  /** Bind only these services' steps (an update: the services it adds); the others are left as given. */
+  only?: ReadonlySet<string>;
 }): Promise<ResolvedBlueprint> {
   if (!params.blueprint.services.some(hasSnapshotSteps)) return params.blueprint;
   const services = [];
   for (const service of params.blueprint.services) {
+    if (params.only && !params.only.has(service.name)) {
+      services.push(service);
+      continue;
+    }
     const init = [];
     for (const [index, step] of service.init.entries()) {
       if (step.type !== 'snapshot') {

@@ -308,5 +308,26 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
       return type && ['deployEnvironment', 'restoreService'].includes(type) ? [type] : [];
     });
     expect(names).toEqual(['deployEnvironment', 'deployEnvironment', 'restoreService', 'deployEnvironment']);
+
+    // golden gone by that name (deleted, or being taken again): a running copy keeps its data and its
+    // binding, so an update that does not add it is not refused, and restores nothing.
+    await app.db.query("UPDATE snapshots SET name = 'golden-retired' WHERE id = $1", [goldenId]);
+    try {
+      const relabelled = await ada('POST', '/v1/environments/apply', {
+        name: applyName,
+        blueprint: { source: `name: ${applyName}\nservices:\n${db + copy}`, fileName: `${applyName}.yaml` },
+        labels: { stage: 'relabelled' },
+        ttl: '1h',
+      });
+      expect(relabelled.status, JSON.stringify(relabelled.body)).toBe(200);
+      await until(
+        `${id} applied again`,
+        () => statusOf(id),
+        (s) => (s.applied ?? 0) >= 2 && s.phase === 'ready',
+      );
+      expect(await notes(id, 'copy')).toEqual(['added-before-snapshot', 'seeded']);
+    } finally {
+      await app.db.query("UPDATE snapshots SET name = 'golden' WHERE id = $1", [goldenId]);
+    }
   }, 300_000);
 });

@@ -133,12 +133,16 @@ export function forkScript(params: {
     `    echo "fork: ${source} refused a physical copy: dump and restore instead" >&2`,
     '    find "$PGDATA" -mindepth 1 -delete',
     '  fi',
-    // A fresh server made by the image's own entrypoint, on loopback only, then dump | restore.
-    '  docker-entrypoint.sh postgres -c listen_addresses=127.0.0.1 &',
+    // A fresh server made by the image's own entrypoint, then dump | restore. On a socket directory of its
+    // own and no TCP: a readiness probe (a TCP check, or `pg_isready` on the usual socket) must not see
+    // the half-restored copy as ready.
+    '  sockets="$(mktemp -d)"',
+    '  chown postgres:postgres "$sockets" 2>/dev/null || true',
+    `  docker-entrypoint.sh postgres -c listen_addresses= -c unix_socket_directories="$sockets" &`,
     '  server=$!',
-    `  until pg_isready -q -h 127.0.0.1 -p ${port}; do kill -0 "$server"; sleep 0.5; done`,
+    `  until pg_isready -q -h "$sockets" -p ${port}; do kill -0 "$server"; sleep 0.5; done`,
     `  db="\${POSTGRES_DB:-$PGUSER}"`,
-    `  pg_dump -h ${source} -p ${port} -d "$db" --format=custom | pg_restore -h 127.0.0.1 -p ${port} -d "$db" --no-owner --exit-on-error`,
+    `  pg_dump -h ${source} -p ${port} -d "$db" --format=custom | pg_restore -h "$sockets" -p ${port} -d "$db" --no-owner --exit-on-error`,
     '  kill -INT "$server"',
     '  wait "$server" || true',
     `  touch "$PGDATA/${FORK_DONE}"`,

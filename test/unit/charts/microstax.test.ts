@@ -444,6 +444,7 @@ describe('charts/microstax', () => {
         'core/configmaps: create,patch',
         'core/limitranges: create,patch',
         'core/resourcequotas: create,patch',
+        'core/persistentvolumeclaims: create,patch',
         'networking.k8s.io/ingresses: create,patch',
         'networking.k8s.io/networkpolicies: create,patch',
         'core/secrets: create,get,patch',

@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import type { V1Pod } from '@kubernetes/client-node';
 import { type DeployConfig, loadDeployConfig } from '../../deploy/config.js';
 import { postgresUrlFor } from '../../deploy/data-endpoints.js';
@@ -11,7 +9,7 @@ import { teardownEnvironment } from '../../deploy/teardown.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../local/stack/node/layout.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
-import { checkoutDev, httpAt } from '../../test/integ/real-node/support.js';
+import { checkoutDev, httpAt, psqlAt } from '../../test/integ/real-node/support.js';
 import type { BenchResult, BenchSuite } from '../suite.js';
 import { untilOk } from '../until-ok.js';
 
@@ -41,19 +39,7 @@ const SESSIONS = 2;
  */
 async function generateRows(url: string, mb: number): Promise<number> {
   const rows = Math.round((mb * 1024 * 1024) / (ROW_BYTES + 60));
-  const parsed = new URL(url);
-  const psql = (sql: string) =>
-    promisify(execFile)('psql', ['-Atq', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PGHOST: parsed.hostname,
-        PGPORT: parsed.port || '5432',
-        PGUSER: decodeURIComponent(parsed.username),
-        PGPASSWORD: decodeURIComponent(parsed.password),
-        PGDATABASE: decodeURIComponent(parsed.pathname.slice(1)) || 'postgres',
-      },
-      maxBuffer: 1024 * 1024,
-    });
+  const psql = (sql: string) => psqlAt(url, sql);
   await psql('CREATE TABLE IF NOT EXISTS bench_rows (id bigserial PRIMARY KEY, payload text NOT NULL)');
   const batches: [number, number][] = [];
   for (let from = 1; from <= rows; from += BATCH_ROWS)
@@ -66,7 +52,7 @@ async function generateRows(url: string, mb: number): Promise<number> {
     }
   };
   await Promise.all(Array.from({ length: SESSIONS }, session));
-  const { stdout } = await psql('CHECKPOINT; SELECT pg_database_size(current_database())');
+  const stdout = await psql('CHECKPOINT; SELECT pg_database_size(current_database())');
   return Number(stdout.trim().split('\n').at(-1));
 }
 

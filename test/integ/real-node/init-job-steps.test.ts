@@ -1,5 +1,3 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
@@ -9,7 +7,7 @@ import { deployEnvironment } from '../../../deploy/deploy-environment.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
-import { realNodeConfig } from './support.js';
+import { psqlAt, realNodeConfig } from './support.js';
 
 /**
  * Init steps of kind job on the real node: a migration container runs before the sql seed, in order,
@@ -76,18 +74,8 @@ describe('init steps of kind job on the real node', () => {
     });
     const { id, run } = await deploy(blueprint);
     await run;
-    const url = new URL(await postgresUrlFor({ kube, config, environmentId: id, service: 'db' }));
-    const { stdout } = await promisify(execFile)('psql', ['-Atc', 'SELECT step FROM migrated'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PGHOST: url.hostname,
-        PGPORT: url.port || '5432',
-        PGUSER: decodeURIComponent(url.username),
-        PGPASSWORD: decodeURIComponent(url.password),
-        PGDATABASE: 'app',
-      },
-    });
-    expect(stdout.trim()).toBe('seed');
+    const url = await postgresUrlFor({ kube, config, environmentId: id, service: 'db' });
+    expect(await psqlAt(url, 'SELECT step FROM migrated', { database: 'app' })).toBe('seed');
   }, 300_000);
 
   it('names a failing step, its exit code and its log tail', async () => {

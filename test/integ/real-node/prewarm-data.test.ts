@@ -1,6 +1,4 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { promisify } from 'node:util';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresPrewarmCatalog } from '../../../activities/postgres-prewarm-catalog.js';
@@ -32,7 +30,7 @@ import { until } from '../../support/until.js';
 import { stackKube } from '../deploy/helpers.js';
 import { type ApiWithWorker, startApiWithWorker } from './api-with-worker.js';
 import { deleteAndWait, waitReady } from './founding-example-api.js';
-import { realNodeConfig } from './support.js';
+import { psqlAt, realNodeConfig } from './support.js';
 
 const name = `pwdata-${randomUUID().slice(0, 6)}`;
 /** One Postgres, opted into a warm pool prepared from the team's snapshot "golden". */
@@ -102,33 +100,16 @@ describe('a warm environment prepared from a snapshot on the real node', () => {
     temporal.client.workflow
       .getHandle(workflowIds.environment(id))
       .query(statusQuery) as Promise<EnvironmentStatus>;
-  const notes = async (runtimeId: string, service = 'db') => {
-    const url = new URL(await postgresUrlFor({ kube, config, environmentId: runtimeId, service }));
-    const { stdout } = await promisify(execFile)('psql', ['-Atc', 'SELECT note FROM notes ORDER BY note'], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PGHOST: url.hostname,
-        PGPORT: url.port || '5432',
-        PGUSER: decodeURIComponent(url.username),
-        PGPASSWORD: decodeURIComponent(url.password),
-        PGDATABASE: 'app',
-      },
-    });
-    return stdout.trim().split('\n');
-  };
-  const addNote = async (runtimeId: string, note: string) => {
-    const url = new URL(await postgresUrlFor({ kube, config, environmentId: runtimeId, service: 'db' }));
-    await promisify(execFile)('psql', ['-Atc', `INSERT INTO notes VALUES ('${note}')`], {
-      env: {
-        PATH: process.env.PATH ?? '',
-        PGHOST: url.hostname,
-        PGPORT: url.port || '5432',
-        PGUSER: decodeURIComponent(url.username),
-        PGPASSWORD: decodeURIComponent(url.password),
-        PGDATABASE: 'app',
-      },
-    });
-  };
+  const urlOf = async (runtimeId: string, service = 'db') =>
+    postgresUrlFor({ kube, config, environmentId: runtimeId, service });
+  const notes = async (runtimeId: string, service = 'db') =>
+    (
+      await psqlAt(await urlOf(runtimeId, service), 'SELECT note FROM notes ORDER BY note', {
+        database: 'app',
+      })
+    ).split('\n');
+  const addNote = async (runtimeId: string, note: string) =>
+    psqlAt(await urlOf(runtimeId), `INSERT INTO notes VALUES ('${note}')`, { database: 'app' });
 
   beforeAll(async () => {
     const env = await stackEnv();

@@ -140,3 +140,23 @@ export async function natRules(): Promise<string> {
   });
   return stdout;
 }
+
+/**
+ * One psql command of the host against a Postgres URL (its database, unless `database` names another),
+ * stopping at the first error; what it printed, unaligned and without headers.
+ */
+export async function psqlAt(url: string, sql: string, options: { database?: string } = {}): Promise<string> {
+  const parsed = new URL(url);
+  const { stdout } = await promisify(execFile)('psql', ['-Atq', '-v', 'ON_ERROR_STOP=1', '-c', sql], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      PGHOST: parsed.hostname,
+      PGPORT: parsed.port || '5432',
+      PGUSER: decodeURIComponent(parsed.username),
+      PGPASSWORD: decodeURIComponent(parsed.password),
+      PGDATABASE: options.database ?? (decodeURIComponent(parsed.pathname.slice(1)) || 'postgres'),
+    },
+    maxBuffer: 1024 * 1024,
+  });
+  return stdout.trim();
+}

@@ -37,6 +37,17 @@ export function checkArtifactKey(snapshotId: string, name?: string): void {
   if (name !== undefined && !ARTIFACT_NAME.test(name)) throw new Error(`not an artifact name: ${name}`);
 }
 
+/** Refuses, for good (not retried), an artifact this engine's store cannot read: another store made it. */
+export function checkArtifactStore(engine: string, store: ArtifactStore, location: string): void {
+  const { protocol } = new URL(location);
+  if (protocol !== store.protocol) {
+    throw Object.assign(
+      new Error(`${engine} keeps artifacts in a ${store.protocol} store; cannot read ${protocol} artifacts`),
+      { retryable: false },
+    );
+  }
+}
+
 export async function sha256File(file: string): Promise<string> {
   const hash = createHash('sha256');
   for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);

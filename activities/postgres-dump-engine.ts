@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Readable, Transform, type TransformCallback } from 'node:stream';
 import type { ResolvedService } from '../blueprints/resolved.js';
-import { type ArtifactStore, checkArtifactKey, sha256File } from './artifact-store.js';
+import { type ArtifactStore, checkArtifactKey, checkArtifactStore, sha256File } from './artifact-store.js';
 import type { SnapshotEngine } from './ports.js';
 import { runTool } from './tool-process.js';
 
@@ -70,15 +70,7 @@ export class PostgresDumpEngine implements SnapshotEngine {
   }
 
   async restore(params: Parameters<SnapshotEngine['restore']>[0]) {
-    const { protocol } = new URL(params.artifact.location);
-    if (protocol !== this.params.store.protocol) {
-      throw Object.assign(
-        new Error(
-          `${this.name} keeps artifacts in a ${this.params.store.protocol} store; cannot read ${protocol} artifacts`,
-        ),
-        { retryable: false },
-      );
-    }
+    checkArtifactStore(this.name, this.params.store, params.artifact.location);
     const url = await this.params.connectionFor({
       environmentId: params.environmentId,
       service: params.service,

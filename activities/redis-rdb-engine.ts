@@ -11,7 +11,7 @@ import {
   redisDumpScript,
   redisRestoreScript,
 } from '../deploy/manifests/redis-snapshot-script.js';
-import { type ArtifactStore, checkArtifactKey, sha256File } from './artifact-store.js';
+import { type ArtifactStore, checkArtifactKey, checkArtifactStore, sha256File } from './artifact-store.js';
 import type { SnapshotEngine } from './ports.js';
 import { runTool } from './tool-process.js';
 
@@ -69,15 +69,7 @@ export class RedisRdbEngine implements SnapshotEngine {
   }
 
   async restore(params: Parameters<SnapshotEngine['restore']>[0]) {
-    const { protocol } = new URL(params.artifact.location);
-    if (protocol !== this.params.store.protocol) {
-      throw Object.assign(
-        new Error(
-          `${this.name} keeps artifacts in a ${this.params.store.protocol} store; cannot read ${protocol} artifacts`,
-        ),
-        { retryable: false },
-      );
-    }
+    checkArtifactStore(this.name, this.params.store, params.artifact.location);
     const endpoint = await this.params.endpointFor(params);
     await this.withScratch(async (place) => {
       const file = join(place.workDir, place.rdbName);

@@ -650,14 +650,19 @@ async function applyInPlace(params: {
           }),
         })
       : [];
+    // The same deploy, first of the added services alone (when any), then of everything. Built at each
+    // call: a signal during the restore (an extend, a relabel) changes the identity the next one applies.
+    const deploy = () => ({
+      environmentId: status.environmentId,
+      identity: runtimeIdentity(status, baselineRuntimeId),
+      blueprint: request.blueprint,
+      plan: planned.plan,
+      placement: planned.placement,
+      baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
+    });
     if (added.length > 0) {
       await long.deployEnvironment({
-        environmentId: status.environmentId,
-        identity: runtimeIdentity(status, baselineRuntimeId),
-        blueprint: request.blueprint,
-        plan: planned.plan,
-        placement: planned.placement,
-        baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
+        ...deploy(),
         services: withDependencies(
           request.blueprint,
           added.map((service) => service.name),
@@ -667,15 +672,7 @@ async function applyInPlace(params: {
         await runSnapshotSegments({ runtimeId: status.runtimeId, blueprint: request.blueprint, service });
       }
     }
-    const deployed = await long.deployEnvironment({
-      environmentId: status.environmentId,
-      identity: runtimeIdentity(status, baselineRuntimeId),
-      blueprint: request.blueprint,
-      plan: planned.plan,
-      placement: planned.placement,
-      baseline: baselineRuntimeId ? { environmentId: baselineRuntimeId } : undefined,
-      prune: true,
-    });
+    const deployed = await long.deployEnvironment({ ...deploy(), prune: true });
     status.plan = planned.plan;
     status.placement = planned.placement;
     status.hourlyCost = planned.placement?.hourlyCost;

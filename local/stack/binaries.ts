@@ -25,6 +25,9 @@ export type BinaryName =
   | 'etcd'
   | 'kwok'
   | 'coredns'
+  | 'containerd'
+  | 'containerd-shim-runc-v2'
+  | 'ctr'
   | 'kube-network-policies'
   | 'vegeta'
   | 'helm'
@@ -125,6 +128,23 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     produces: ['coredns'],
     goArgs: () => ['install', '-ldflags', '-s -w', `github.com/coredns/coredns@${VERSIONS.coredns}`],
     coldEstimate: '4-8 min',
+  },
+  {
+    id: 'containerd',
+    version: VERSIONS.containerd,
+    produces: ['containerd', 'containerd-shim-runc-v2', 'ctr'],
+    goArgs: () => [
+      'install',
+      // The btrfs snapshotter needs C headers this machine lacks; the node uses overlayfs.
+      '-tags',
+      'no_btrfs',
+      '-ldflags',
+      `-s -w -X github.com/containerd/containerd/v2/version.Version=${VERSIONS.containerd}`,
+      ...['containerd', 'containerd-shim-runc-v2', 'ctr'].map(
+        (command) => `github.com/containerd/containerd/v2/cmd/${command}@${VERSIONS.containerd}`,
+      ),
+    ],
+    coldEstimate: '3-8 min',
   },
   {
     id: 'kube-network-policies',

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, open, readdir, readFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, readlink } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProcessRecord } from './state.js';
@@ -62,6 +62,14 @@ export async function readStartTicks(pid: number): Promise<number | null> {
   } catch {
     return null;
   }
+}
+
+/** True when the recorded process runs this executable (false once its file was replaced or removed). */
+export async function runsBinary(record: Pick<ProcessRecord, 'pid'>, binary: string): Promise<boolean> {
+  return readlink(`/proc/${record.pid}/exe`).then(
+    (exe) => exe === path.resolve(binary),
+    () => false,
+  );
 }
 
 /** True when the recorded process still runs (same PID and same start time; zombies count as gone). */

@@ -12,6 +12,13 @@ export const VERSIONS = {
   kwok: 'v0.7.0',
   /** github.com/temporalio/cli: `temporal server start-dev` (dev server + web UI, SQLite persistence). */
   temporalCli: 'v1.5.1',
+  /**
+   * github.com/containerd/containerd/v2: the real node's container runtime, with its runc shim and
+   * `ctr` (runc itself is Debian's). Debian's containerd 1.6 has no NRI, so the NetworkPolicy
+   * controller learned a new pod's address only once the kubelet published it, up to a second after
+   * its containers started: their first connections were dropped, and TCP resent them a second later.
+   */
+  containerd: 'v2.4.2',
   /** github.com/coredns/coredns: cluster DNS of the real node tier (`stack up --real-nodes`). */
   coredns: 'v1.14.7',
   /**

@@ -1,11 +1,11 @@
 import { execFile } from 'node:child_process';
 import { access } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import { binaryPath } from '../binaries.js';
 import type { StackConfig } from '../config.js';
 import { nodeLayout } from './layout.js';
 
 const run = promisify(execFile);
-const CTR_BINARY = '/usr/bin/ctr';
 /** containerd's namespace for the kubelet's images. */
 const CRI_NAMESPACE = 'k8s.io';
 
@@ -29,7 +29,9 @@ export async function forgetNodeImages(
   )
     return [];
   const ctr = (args: string[]) =>
-    run(CTR_BINARY, ['--address', socket, '--namespace', CRI_NAMESPACE, ...args], { timeout: 30_000 });
+    run(binaryPath(config.binDir, 'ctr'), ['--address', socket, '--namespace', CRI_NAMESPACE, ...args], {
+      timeout: 30_000,
+    });
   const { stdout } = await ctr(['images', 'list', '--quiet']);
   const present = new Set(stdout.split('\n').filter(Boolean));
   const forgotten = references.filter((reference) => present.has(reference));

@@ -3,7 +3,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { CoreV1Api, KubeConfig, StorageV1Api } from '@kubernetes/client-node';
-import type { BinaryName } from '../binaries.js';
+import { type BinaryName, binaryPath } from '../binaries.js';
 import type { StackConfig } from '../config.js';
 import { ensureDebianPackages } from '../debian-packages.js';
 import { StackError } from '../errors.js';
@@ -12,7 +12,7 @@ import { clusterLayout } from '../kubernetes/components.js';
 import { ensurePki } from '../kubernetes/pki.js';
 import { startHealthy } from '../part-process.js';
 import { httpGet, waitUntil } from '../probes.js';
-import { isRunning, stopDaemon } from '../processes.js';
+import { isRunning, runsBinary, stopDaemon } from '../processes.js';
 import type { Progress } from '../progress.js';
 import type { NodesPart, ProcessRecord } from '../state.js';
 import { VERSIONS } from '../versions.js';
@@ -43,25 +43,20 @@ import {
 
 const run = promisify(execFile);
 
-/** Debian packages the node needs: the runtime, the CNI plugins, and the tools kube-proxy calls. */
-export const NODE_DEBIAN_PACKAGES = [
-  'containerd',
-  'runc',
-  'containernetworking-plugins',
-  'iptables',
-  'conntrack',
-];
+/** Debian packages the node needs: runc (containerd is built), the CNI plugins, the tools kube-proxy calls. */
+export const NODE_DEBIAN_PACKAGES = ['runc', 'containernetworking-plugins', 'iptables', 'conntrack'];
 
 /** Built binaries the node needs. */
 export const NODE_BINARIES: readonly BinaryName[] = [
+  'containerd',
+  'containerd-shim-runc-v2',
+  'ctr',
   'kubelet',
   'kube-proxy',
   'coredns',
   'kube-network-policies',
 ];
 
-const CONTAINERD_BINARY = '/usr/bin/containerd';
-const CTR_BINARY = '/usr/bin/ctr';
 /** containerd's namespace for the kubelet's containers. */
 const CRI_NAMESPACE = 'k8s.io';
 
@@ -133,7 +128,10 @@ async function prepareNode(options: {
   for (const dir of [layout.containerdRoot, layout.containerdState, layout.cniDataDir, layout.kubeletRoot]) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
   }
-  await writeIfChanged(layout.containerdConfig, renderContainerdConfig(layout));
+  await writeIfChanged(
+    layout.containerdConfig,
+    renderContainerdConfig(layout, { shim: binaryPath(config.binDir, 'containerd-shim-runc-v2') }),
+  );
   for (const hosts of renderRegistryHosts({
     registries: options.registries,
     registryAddress: options.registryAddress,
@@ -153,11 +151,13 @@ async function prepareNode(options: {
   const components: NodeComponent[] = [
     {
       name: 'containerd',
-      binary: CONTAINERD_BINARY,
+      binary: binaries.containerd,
       args: ['--config', layout.containerdConfig],
       ports: [],
       healthCheck: async () => {
-        await run(CTR_BINARY, ['--address', layout.containerdSocket, 'version'], { timeout: 5000 });
+        await run(binaryPath(config.binDir, 'ctr'), ['--address', layout.containerdSocket, 'version'], {
+          timeout: 5000,
+        });
       },
       timeoutMs: 60_000,
     },
@@ -260,19 +260,25 @@ export async function upRealNode(options: {
   const { components, adminKubeconfig } = await prepareNode(options);
   await ensureNetworkPolicyAccess(adminKubeconfig);
   const processes: ProcessRecord[] = [];
+  // Components after a restarted one restart too: the NetworkPolicy controller dials containerd's
+  // NRI socket only when it starts.
+  let restarted = false;
   for (const component of components) {
     const previous = options.previous?.processes.find((record) => record.name === component.name);
+    // A process of another binary (a bumped pin) is restarted on the new one.
     const healthy =
       previous &&
       (await isRunning(previous)) &&
+      (await runsBinary(previous, component.binary)) &&
       (await component.healthCheck().then(
         () => true,
         () => false,
       ));
-    if (previous && healthy) {
+    if (previous && healthy && !restarted) {
       processes.push(previous);
       continue;
     }
+    restarted = true;
     if (previous) await stopDaemon(previous);
     progress.info(`starting ${component.name}`);
     const { record } = await startHealthy({
@@ -304,17 +310,22 @@ export async function upRealNode(options: {
   };
 }
 
-/** Health of a recorded node tier: every component running and healthy, the node Ready. */
+/** Health of a recorded node tier: every component running its pinned binary and healthy, the node Ready. */
 export async function checkRealNode(config: StackConfig, part: NodesPart): Promise<void> {
   const { components } = await prepareNode({
     config,
-    binaries: {} as Record<BinaryName, string>,
+    binaries: Object.fromEntries(
+      NODE_BINARIES.map((name) => [name, binaryPath(config.binDir, name)]),
+    ) as Record<BinaryName, string>,
     registryAddress: part.registry,
     registries: [],
   });
   for (const component of components) {
     const record = part.processes.find((candidate) => candidate.name === component.name);
     if (!record || !(await isRunning(record))) throw new Error(`${component.name} is not running`);
+    if (!(await runsBinary(record, component.binary))) {
+      throw new Error(`${component.name} runs another binary than ${component.binary}`);
+    }
     await component.healthCheck().catch((error: unknown) => {
       throw new Error(`${component.name}: ${error instanceof Error ? error.message : String(error)}`);
     });
@@ -322,9 +333,9 @@ export async function checkRealNode(config: StackConfig, part: NodesPart): Promi
 }
 
 /** containerd's containers of the kubelet, stopped and removed (they outlive containerd otherwise). */
-async function removeContainers(layout: NodeLayout): Promise<void> {
+async function removeContainers(layout: NodeLayout, ctrBinary: string): Promise<void> {
   const ctr = (args: string[]) =>
-    run(CTR_BINARY, ['--address', layout.containerdSocket, '--namespace', CRI_NAMESPACE, ...args], {
+    run(ctrBinary, ['--address', layout.containerdSocket, '--namespace', CRI_NAMESPACE, ...args], {
       timeout: 30_000,
     });
   const listed = await ctr(['tasks', 'list', '--quiet']).catch(() => undefined);
@@ -392,7 +403,8 @@ export async function downRealNode(options: {
   }
   await stop('kubelet');
   await stop('kube-proxy');
-  if (byName('containerd').some(Boolean)) await removeContainers(layout);
+  if (byName('containerd').some(Boolean))
+    await removeContainers(layout, binaryPath(options.config.binDir, 'ctr'));
   await stop('containerd');
   await stop('coredns');
   // Shims exit a moment after their tasks are deleted; only then are the pods' namespaces stale.

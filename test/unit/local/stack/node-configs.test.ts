@@ -15,13 +15,16 @@ const layout = nodeLayout(config);
 
 describe('real node configs', () => {
   it('containerd: a short socket path, clamped oom scores, cgroupfs, our CNI dir and registry hosts', () => {
-    const toml = renderContainerdConfig(layout);
+    const toml = renderContainerdConfig(layout, { shim: '/cache/bin/containerd-shim-runc-v2-v2.4.2' });
     expect(layout.containerdSocket.length).toBeLessThan(108);
     expect(toml).toContain(`address = "${layout.containerdSocket}"`);
     expect(toml).toContain('restrict_oom_score_adj = true');
     expect(toml).toContain('SystemdCgroup = false');
     expect(toml).toContain(`conf_dir = "${layout.cniConfDir}"`);
     expect(toml).toContain(`config_path = "${layout.registryHostsDir}"`);
+    expect(toml).toContain('runtime_path = "/cache/bin/containerd-shim-runc-v2-v2.4.2"');
+    // NRI on the socket the NetworkPolicy controller dials by default.
+    expect(toml).toContain('socket_path = "/var/run/nri/nri.sock"');
   });
 
   it('mirrors each registry through the local one', () => {

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { KubeConfig, RbacAuthorizationV1Api, type V1ClusterRole } from '@kubernetes/client-node';
 import { CLIENT_IDENTITIES } from '../kubernetes/pki.js';
 import { httpGet } from '../probes.js';
+import { ensureClusterAccess } from './cluster-access.js';
 import { POD_CIDR, REAL_NODE_NAME } from './layout.js';
 
 /**
@@ -14,42 +14,17 @@ import { POD_CIDR, REAL_NODE_NAME } from './layout.js';
 
 const run = promisify(execFile);
 
-/** RBAC name of the controller's read access (policies, pods, namespaces) and its events. */
-const ACCESS_NAME = 'microstax:kube-network-policies';
-
-const ACCESS_ROLE: V1ClusterRole = {
-  metadata: { name: ACCESS_NAME },
-  rules: [
-    { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list', 'watch'] },
-    { apiGroups: [''], resources: ['pods', 'namespaces'], verbs: ['get', 'list', 'watch'] },
-    { apiGroups: ['', 'events.k8s.io'], resources: ['events'], verbs: ['create', 'patch', 'update'] },
-  ],
-};
-
-/** Grants the controller's client identity its ClusterRole (created, or replaced when changed). */
+/** Grants the controller's client identity its read access (policies, pods, namespaces) and its events. */
 export async function ensureNetworkPolicyAccess(adminKubeconfig: string): Promise<void> {
-  const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromFile(adminKubeconfig);
-  const rbac = kubeConfig.makeApiClient(RbacAuthorizationV1Api);
-  const role = await rbac.readClusterRole({ name: ACCESS_NAME }).catch(() => undefined);
-  if (!role) await rbac.createClusterRole({ body: ACCESS_ROLE });
-  else if (JSON.stringify(role.rules) !== JSON.stringify(ACCESS_ROLE.rules)) {
-    await rbac.replaceClusterRole({ name: ACCESS_NAME, body: { ...ACCESS_ROLE, metadata: role.metadata } });
-  }
-  const binding = await rbac.readClusterRoleBinding({ name: ACCESS_NAME }).catch(() => undefined);
-  if (binding) return;
-  await rbac.createClusterRoleBinding({
-    body: {
-      metadata: { name: ACCESS_NAME },
-      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: ACCESS_NAME },
-      subjects: [
-        {
-          apiGroup: 'rbac.authorization.k8s.io',
-          kind: 'User',
-          name: CLIENT_IDENTITIES['kube-network-policies'].commonName,
-        },
-      ],
-    },
+  await ensureClusterAccess({
+    adminKubeconfig,
+    name: 'microstax:kube-network-policies',
+    rules: [
+      { apiGroups: ['networking.k8s.io'], resources: ['networkpolicies'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: [''], resources: ['pods', 'namespaces'], verbs: ['get', 'list', 'watch'] },
+      { apiGroups: ['', 'events.k8s.io'], resources: ['events'], verbs: ['create', 'patch', 'update'] },
+    ],
+    user: CLIENT_IDENTITIES['kube-network-policies'].commonName,
   });
 }
 

@@ -9,13 +9,14 @@ import { ensureDebianPackages } from '../debian-packages.js';
 import { StackError } from '../errors.js';
 import { writeClientKubeconfig } from '../kubernetes/cluster.js';
 import { clusterLayout } from '../kubernetes/components.js';
-import { ensurePki } from '../kubernetes/pki.js';
+import { CLIENT_IDENTITIES, ensurePki } from '../kubernetes/pki.js';
 import { startHealthy } from '../part-process.js';
 import { httpGet, waitUntil } from '../probes.js';
 import { isRunning, runsBinary, stopDaemon } from '../processes.js';
 import type { Progress } from '../progress.js';
 import type { NodesPart, ProcessRecord } from '../state.js';
 import { VERSIONS } from '../versions.js';
+import { ensureClusterAccess } from './cluster-access.js';
 import {
   kubeletArgs,
   renderCniConfig,
@@ -67,6 +68,8 @@ interface NodeComponent {
   ports: number[];
   healthCheck: () => Promise<void>;
   timeoutMs: number;
+  /** The config file it reads at start: written by `up`, which restarts the component when it changed. */
+  config?: { file: string; content: string };
 }
 
 async function expectOk(url: string): Promise<void> {
@@ -75,10 +78,20 @@ async function expectOk(url: string): Promise<void> {
     throw new Error(`${url} answered ${response.status}: ${response.body.slice(0, 200)}`);
 }
 
-async function writeIfChanged(file: string, content: string): Promise<void> {
+/** Writes the file unless it already holds this content; true when it wrote. */
+async function writeIfChanged(file: string, content: string): Promise<boolean> {
   await mkdir(path.dirname(file), { recursive: true });
   const current = await readFile(file, 'utf8').catch(() => undefined);
-  if (current !== content) await writeFile(file, content, { mode: 0o600 });
+  if (current === content) return false;
+  await writeFile(file, content, { mode: 0o600 });
+  return true;
+}
+
+/** True when the component's config file on disk is what it would be written as now. */
+async function configCurrent(component: NodeComponent): Promise<boolean> {
+  if (!component.config) return true;
+  const current = await readFile(component.config.file, 'utf8').catch(() => undefined);
+  return current === component.config.content;
 }
 
 function adminApi(kubeconfigPath: string): CoreV1Api {
@@ -94,6 +107,27 @@ export async function checkRealNodeReady(adminKubeconfig: string): Promise<void>
   if (ready?.status !== 'True') {
     throw new Error(`node ${REAL_NODE_NAME} is not Ready: ${ready?.message ?? 'no Ready condition yet'}`);
   }
+}
+
+/**
+ * The kubelet's reads, granted by RBAC besides the Node authorizer: under load the authorizer's graph
+ * learns of a newly bound pod a moment after the kubelet does, so the kubelet's first read of the pod's
+ * Secrets and ConfigMaps is refused ("no relationship found") and its watch backs off, and the pod's
+ * containers start a second or two late. This stack's one real node runs every real pod anyway.
+ */
+async function ensureNodeReadAccess(adminKubeconfig: string): Promise<void> {
+  await ensureClusterAccess({
+    adminKubeconfig,
+    name: 'microstax:real-node-reads',
+    rules: [
+      {
+        apiGroups: [''],
+        resources: ['pods', 'secrets', 'configmaps', 'persistentvolumeclaims', 'persistentvolumes'],
+        verbs: ['get', 'list', 'watch'],
+      },
+    ],
+    user: CLIENT_IDENTITIES.node.commonName,
+  });
 }
 
 /** The real node's StorageClass (create-if-absent; its fields are immutable anyway). */
@@ -113,7 +147,10 @@ async function ensureStorageClass(adminKubeconfig: string): Promise<void> {
   });
 }
 
-/** Writes every config file of the node and returns its components in start order. */
+/**
+ * Writes the node's shared config files and returns its components in start order; each component's
+ * own config file is written by `upRealNode`, which restarts the component when it changed.
+ */
 async function prepareNode(options: {
   config: StackConfig;
   binaries: Record<BinaryName, string>;
@@ -128,10 +165,6 @@ async function prepareNode(options: {
   for (const dir of [layout.containerdRoot, layout.containerdState, layout.cniDataDir, layout.kubeletRoot]) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
   }
-  await writeIfChanged(
-    layout.containerdConfig,
-    renderContainerdConfig(layout, { shim: binaryPath(config.binDir, 'containerd-shim-runc-v2') }),
-  );
   for (const hosts of renderRegistryHosts({
     registries: options.registries,
     registryAddress: options.registryAddress,
@@ -139,13 +172,7 @@ async function prepareNode(options: {
     await writeIfChanged(path.join(layout.registryHostsDir, hosts.file), hosts.content);
   }
   await writeIfChanged(path.join(layout.cniConfDir, '10-microstax.conflist'), renderCniConfig(layout));
-  await writeIfChanged(layout.kubeletConfig, renderKubeletConfig({ layout, ports, caFile: pki.caCert }));
   await writeIfChanged(layout.kubeletResolvConf, 'options ndots:5\n');
-  await writeIfChanged(
-    layout.kubeProxyConfig,
-    renderKubeProxyConfig({ kubeconfig: cluster.kubeconfigs['kube-proxy'], ports }),
-  );
-  await writeIfChanged(layout.corefile, renderCorefile({ kubeconfig: cluster.kubeconfigs.admin, ports }));
   await writeClientKubeconfig(cluster, 'kube-network-policies');
 
   const components: NodeComponent[] = [
@@ -160,6 +187,12 @@ async function prepareNode(options: {
         });
       },
       timeoutMs: 60_000,
+      config: {
+        file: layout.containerdConfig,
+        content: renderContainerdConfig(layout, {
+          shim: binaryPath(config.binDir, 'containerd-shim-runc-v2'),
+        }),
+      },
     },
     {
       name: 'coredns',
@@ -168,6 +201,10 @@ async function prepareNode(options: {
       ports: [ports.corednsHealth, ports.corednsReady],
       healthCheck: () => expectOk(`http://127.0.0.1:${ports.corednsReady}/ready`),
       timeoutMs: 60_000,
+      config: {
+        file: layout.corefile,
+        content: renderCorefile({ kubeconfig: cluster.kubeconfigs.admin, ports }),
+      },
     },
     {
       name: 'kubelet',
@@ -179,6 +216,10 @@ async function prepareNode(options: {
         await checkRealNodeReady(cluster.kubeconfigs.admin);
       },
       timeoutMs: 120_000,
+      config: {
+        file: layout.kubeletConfig,
+        content: renderKubeletConfig({ layout, ports, caFile: pki.caCert }),
+      },
     },
     {
       name: 'kube-proxy',
@@ -187,6 +228,10 @@ async function prepareNode(options: {
       ports: [ports.kubeProxyHealthz, ports.kubeProxyMetrics],
       healthCheck: () => expectOk(`http://127.0.0.1:${ports.kubeProxyHealthz}/healthz`),
       timeoutMs: 60_000,
+      config: {
+        file: layout.kubeProxyConfig,
+        content: renderKubeProxyConfig({ kubeconfig: cluster.kubeconfigs['kube-proxy'], ports }),
+      },
     },
     {
       name: 'kube-network-policies',
@@ -259,15 +304,20 @@ export async function upRealNode(options: {
   await ensureHostNetwork(config.ports);
   const { components, adminKubeconfig } = await prepareNode(options);
   await ensureNetworkPolicyAccess(adminKubeconfig);
+  await ensureNodeReadAccess(adminKubeconfig);
   const processes: ProcessRecord[] = [];
   // Components after a restarted one restart too: the NetworkPolicy controller dials containerd's
   // NRI socket only when it starts.
   let restarted = false;
   for (const component of components) {
     const previous = options.previous?.processes.find((record) => record.name === component.name);
-    // A process of another binary (a bumped pin) is restarted on the new one.
+    // A process of another binary (a bumped pin) or of an older config is restarted on the new one.
+    const configChanged = component.config
+      ? await writeIfChanged(component.config.file, component.config.content)
+      : false;
     const healthy =
       previous &&
+      !configChanged &&
       (await isRunning(previous)) &&
       (await runsBinary(previous, component.binary)) &&
       (await component.healthCheck().then(
@@ -326,6 +376,8 @@ export async function checkRealNode(config: StackConfig, part: NodesPart): Promi
     if (!(await runsBinary(record, component.binary))) {
       throw new Error(`${component.name} runs another binary than ${component.binary}`);
     }
+    if (!(await configCurrent(component)))
+      throw new Error(`${component.name} runs an older ${component.config?.file}`);
     await component.healthCheck().catch((error: unknown) => {
       throw new Error(`${component.name}: ${error instanceof Error ? error.message : String(error)}`);
     });

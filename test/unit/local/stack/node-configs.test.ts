@@ -56,7 +56,7 @@ describe('real node configs', () => {
     expect(proxy).toMatchObject({
       mode: 'iptables',
       clusterCIDR: '10.88.0.0/16',
-      iptables: { masqueradeAll: true },
+      iptables: { masqueradeAll: true, minSyncPeriod: '100ms' },
     });
     const corefile = renderCorefile({ kubeconfig: '/k', ports: config.ports });
     expect(corefile).toContain('bind 10.88.0.1');

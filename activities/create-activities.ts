@@ -139,10 +139,8 @@ export function createActivities(deps: LifecycleDependencies) {
     for await (const execution of deps.temporal.workflow.list({ query })) {
       const handle = deps.temporal.workflow.getHandle(execution.workflowId);
       try {
-        const status = await handle.query(statusQuery);
-        if (status.phase !== 'warm' || status.blueprintDigest !== input.blueprintDigest) continue;
-        if (status.team !== input.team && (input.sameTeamOnly || status.team !== WARM_POOL_OWNER)) continue;
-        return await handle.executeUpdate(claimWarmUpdate, {
+        // The warm workflow's validator refuses another digest or team, and a second claimer.
+        const claimed = await handle.executeUpdate(claimWarmUpdate, {
           args: [
             {
               claimedBy: input.environmentId,
@@ -150,8 +148,20 @@ export function createActivities(deps: LifecycleDependencies) {
               team: input.team,
               ttl: input.ttl,
               idleAfter: input.idleAfter,
+              blueprintDigest: input.blueprintDigest,
+              ...(input.sameTeamOnly ? { sameTeamOnly: true } : {}),
             },
           ],
+        });
+        if (claimed.blueprintDigest === input.blueprintDigest) return claimed;
+        // Only a worker of a version before the validator's checks lets this through (a rolling upgrade):
+        // nobody will use what was claimed, so it goes now, and the next candidate is tried.
+        Context.current().log.warn('claimed a warm environment of another digest; tearing it down', {
+          warmId: claimed.environmentId,
+        });
+        await deps.runtime.teardown({
+          environmentId: claimed.runtimeId ?? claimed.environmentId,
+          signal: Context.current().cancellationSignal,
         });
       } catch (error) {
         // Someone else claimed it first, or it ended meanwhile: try the next one.

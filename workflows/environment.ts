@@ -53,6 +53,7 @@ import { extendedExpiry, parseDuration } from './duration.js';
 import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
 import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
+import { claimRefusal } from './warm-claim.js';
 
 /**
  * The environment's own workflow (id `env-<environmentId>`): it creates the environment, keeps it while
@@ -212,10 +213,9 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       return { ...status };
     },
     {
-      validator: (_request) => {
-        if (status.phase !== 'warm' || claim || teardownRequest) {
-          throw new Error(`environment ${status.environmentId} is not warm and free (phase ${status.phase})`);
-        }
+      validator: (request) => {
+        const refusal = claimRefusal({ status, ask: request, taken: !!claim || !!teardownRequest });
+        if (refusal) throw new Error(refusal);
       },
     },
   );

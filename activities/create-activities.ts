@@ -37,6 +37,19 @@ import { withHeartbeat } from './heartbeat.js';
 import type { LifecycleDependencies, RuntimeIdentity } from './ports.js';
 import { compareBatch } from './traffic-diff-batch.js';
 
+/** What a warm claim asks for. */
+interface WarmClaimRequest {
+  environmentId: string;
+  blueprintName: string;
+  blueprintDigest: string;
+  owner: string;
+  team: string;
+  ttl?: string;
+  idleAfter?: string;
+  /** Only a warm environment made for the claimer's team (one prepared with that team's data). */
+  sameTeamOnly?: boolean;
+}
+
 /**
  * The lifecycle's activities: every I/O step of the workflows, built over injected dependencies.
  * Each one is idempotent (apply, create-if-absent, delete-if-present), so Temporal may retry it freely.
@@ -116,6 +129,49 @@ export function createActivities(deps: LifecycleDependencies) {
     return (status) => Math.max(at(status.environmentId), at(status.runtimeId));
   }
 
+  /** The claim itself: the first running warm environment of the digest and team that accepts the update. */
+  async function claimWarm(input: WarmClaimRequest): Promise<EnvironmentStatus | null> {
+    // A warm environment made for a team is that team's alone; the shared pool's (team `warm-pool`) anyone's.
+    const teams = input.sameTeamOnly
+      ? `Team = '${escapeQuery(input.team)}'`
+      : `Team IN ('${escapeQuery(input.team)}', '${WARM_POOL_OWNER}')`;
+    const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}' AND ${teams}`;
+    for await (const execution of deps.temporal.workflow.list({ query })) {
+      const handle = deps.temporal.workflow.getHandle(execution.workflowId);
+      try {
+        // The warm workflow's validator refuses another digest or team, and a second claimer.
+        const claimed = await handle.executeUpdate(claimWarmUpdate, {
+          args: [
+            {
+              claimedBy: input.environmentId,
+              owner: input.owner,
+              team: input.team,
+              ttl: input.ttl,
+              idleAfter: input.idleAfter,
+              blueprintDigest: input.blueprintDigest,
+              ...(input.sameTeamOnly ? { sameTeamOnly: true } : {}),
+            },
+          ],
+        });
+        if (claimed.blueprintDigest === input.blueprintDigest) return claimed;
+        // Only a worker of a version before the validator's checks lets this through (a rolling upgrade):
+        // nobody will use what was claimed, so it goes now, and the next candidate is tried.
+        Context.current().log.warn('claimed a warm environment of another digest; tearing it down', {
+          warmId: claimed.environmentId,
+        });
+        await deps.runtime.teardown({
+          environmentId: claimed.runtimeId ?? claimed.environmentId,
+          signal: Context.current().cancellationSignal,
+        });
+      } catch (error) {
+        // Someone else claimed it first, or it ended meanwhile: try the next one.
+        if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) continue;
+        throw error;
+      }
+    }
+    return null;
+  }
+
   return {
     /**
      * Branch plan and placement, plus a digest that identifies the blueprint for warm-pool matching. An
@@ -169,46 +225,53 @@ export function createActivities(deps: LifecycleDependencies) {
      * or returns null. The claim is an update on the warm environment's workflow, which accepts exactly
      * one claimer.
      */
-    async claimWarmEnvironment(input: {
-      environmentId: string;
-      blueprintName: string;
-      blueprintDigest: string;
-      owner: string;
-      team: string;
-      ttl?: string;
-      idleAfter?: string;
-      /** Only a warm environment made for the claimer's team (one prepared with that team's data). */
-      sameTeamOnly?: boolean;
-    }): Promise<EnvironmentStatus | null> {
-      // A warm environment made for a team is that team's alone; the shared pool's (team `warm-pool`) anyone's.
-      const teams = input.sameTeamOnly
-        ? `Team = '${escapeQuery(input.team)}'`
-        : `Team IN ('${escapeQuery(input.team)}', '${WARM_POOL_OWNER}')`;
-      const query = `${runningEnvironments()} AND Phase = 'warm' AND Blueprint = '${escapeQuery(input.blueprintName)}' AND ${teams}`;
-      for await (const execution of deps.temporal.workflow.list({ query })) {
-        const handle = deps.temporal.workflow.getHandle(execution.workflowId);
-        try {
-          const status = await handle.query(statusQuery);
-          if (status.phase !== 'warm' || status.blueprintDigest !== input.blueprintDigest) continue;
-          if (status.team !== input.team && (input.sameTeamOnly || status.team !== WARM_POOL_OWNER)) continue;
-          return await handle.executeUpdate(claimWarmUpdate, {
-            args: [
-              {
-                claimedBy: input.environmentId,
-                owner: input.owner,
-                team: input.team,
-                ttl: input.ttl,
-                idleAfter: input.idleAfter,
-              },
-            ],
-          });
-        } catch (error) {
-          // Someone else claimed it first, or it ended meanwhile: try the next one.
-          if (error instanceof WorkflowUpdateFailedError || error instanceof WorkflowNotFoundError) continue;
-          throw error;
-        }
+    async claimWarmEnvironment(input: WarmClaimRequest): Promise<EnvironmentStatus | null> {
+      return claimWarm(input);
+    },
+
+    /**
+     * A warm claim in one step (one task-queue round trip instead of plan, claim and relabel): the
+     * blueprint's digest, the claim, then the namespace relabelled for its new owner. The claim is
+     * heartbeated, so a retry after it took hold relabels the same environment instead of claiming a
+     * second one. A relabel that fails here is left to the workflow (`relabelError`): it has the claimed
+     * environment's teardown to push first, and retries the relabel on its own.
+     */
+    async claimAndRelabelWarmEnvironment(
+      input: Omit<WarmClaimRequest, 'blueprintDigest'> & {
+        blueprint: ResolvedBlueprint;
+        /** The snapshot a create restores: part of the digest a warm claim matches. */
+        fromSnapshot?: string;
+        /** The claimer's labels; `id` is the claimed namespace's. */
+        identity: Omit<RuntimeIdentity, 'id'>;
+      },
+    ): Promise<{ claimed: EnvironmentStatus; marks: PhaseMarks; relabelError?: string } | null> {
+      const context = Context.current();
+      const accepted = Date.now();
+      const earlier = context.info.heartbeatDetails as { claimed?: EnvironmentStatus } | undefined;
+      const claimed =
+        earlier?.claimed ??
+        (await claimWarm({
+          environmentId: input.environmentId,
+          blueprintName: input.blueprintName,
+          blueprintDigest: blueprintDigest(input.blueprint, input.fromSnapshot),
+          owner: input.owner,
+          team: input.team,
+          ttl: input.ttl,
+          idleAfter: input.idleAfter,
+          sameTeamOnly: input.sameTeamOnly,
+        }));
+      if (!claimed) return null;
+      context.heartbeat({ claimed });
+      try {
+        await deps.runtime.relabel({
+          environment: { ...input.identity, id: claimed.runtimeId ?? claimed.environmentId },
+          blueprint: input.blueprint,
+        });
+      } catch (error) {
+        return { claimed, marks: { accepted }, relabelError: String(error) };
       }
-      return null;
+      const relabeled = Date.now();
+      return { claimed, marks: { accepted, applied: relabeled, ready: relabeled } };
     },
 
     /**

@@ -460,11 +460,24 @@ export const waitReadyUpdate = defineUpdate<EnvironmentStatus, []>('waitReady');
 
 /**
  * Hand a warm environment over to a user: it becomes theirs (owner, team, TTL) and ready. Rejected
- * when the environment is not warm. Used by createEnvironment's claim step; not for API callers.
+ * when the environment is not warm, or (when given) not of `blueprintDigest` or not open to `team`.
+ * Used by createEnvironment's claim step; not for API callers.
  */
 export const claimWarmUpdate = defineUpdate<
   EnvironmentStatus,
-  [{ claimedBy: string; owner: string; team: string; ttl?: string; idleAfter?: string }]
+  [
+    {
+      claimedBy: string;
+      owner: string;
+      team: string;
+      ttl?: string;
+      idleAfter?: string;
+      /** Only a warm environment made from this blueprint digest (workflows/warm-claim.ts checks). */
+      blueprintDigest?: string;
+      /** Only one made for `team` itself, not the shared pool's. */
+      sameTeamOnly?: boolean;
+    },
+  ]
 >('claimWarm');
 
 // --- shareEnvironment ---

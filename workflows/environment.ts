@@ -13,7 +13,7 @@ import {
 } from '@temporalio/workflow';
 import type { RuntimeIdentity } from '../activities/ports.js';
 import type { ResolvedBlueprint } from '../blueprints/resolved.js';
-import { withPhaseEnd } from '../deploy/phases.js';
+import { type PhaseMarks, withPhaseEnd } from '../deploy/phases.js';
 import type { BranchPlan } from '../planner/types.js';
 import { long, quick, teardown } from './activity-proxies.js';
 import {
@@ -53,6 +53,7 @@ import { extendedExpiry, parseDuration } from './duration.js';
 import { timingsOf } from './phase-timings.js';
 import { runtimeIdFor } from './runtime-id.js';
 import { OwnerKey, PhaseKey, TeamKey } from './search-attributes.js';
+import { claimRefusal } from './warm-claim.js';
 
 /**
  * The environment's own workflow (id `env-<environmentId>`): it creates the environment, keeps it while
@@ -212,10 +213,9 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       return { ...status };
     },
     {
-      validator: (_request) => {
-        if (status.phase !== 'warm' || claim || teardownRequest) {
-          throw new Error(`environment ${status.environmentId} is not warm and free (phase ${status.phase})`);
-        }
+      validator: (request) => {
+        const refusal = claimRefusal({ status, ask: request, taken: !!claim || !!teardownRequest });
+        if (refusal) throw new Error(refusal);
       },
     },
   );
@@ -342,7 +342,16 @@ async function create(
 ): Promise<'ready' | 'cancelled'> {
   // Compensations, pushed before each step that makes something; run in reverse on failure.
   const compensations: { what: string; run: () => Promise<unknown> }[] = [];
-  if (patched('record-environment-on-start')) await quick.recordEnvironment(status);
+  // A warm claim is tried first, in one activity, beside the first record (no plan: the claimed
+  // environment's own plan and placement are what runs).
+  const claimFirst = patched('claim-before-plan');
+  let firstRecord: Promise<unknown> | undefined;
+  if (patched('record-environment-on-start')) {
+    firstRecord = quick.recordEnvironment(status);
+    // Awaited below; handled here too, so a failure while the claim runs is not an unhandled rejection.
+    firstRecord.catch(() => undefined);
+    if (!claimFirst) await firstRecord;
+  }
   // The request time is the caller's, or the workflow's start (history, not a clock read in this code).
   const timed = patched('phase-timings');
   const requestedAt = input.requestedAt ?? workflowInfo().runStartTime.toISOString();
@@ -355,6 +364,19 @@ async function create(
   };
   try {
     await scope.run(async () => {
+      const claimable = input.claimWarm !== false && !input.warm && !input.baseline;
+      if (claimFirst) {
+        const claimed = claimable
+          ? await claimBeforePlan(input, status, compensations, prewarmDataPatched)
+          : false;
+        // Every later record waits for the first one, so the row never goes back to an older phase.
+        await firstRecord;
+        if (claimed) {
+          if (timed) status.timings = timingsOf({ operation: 'claim', requestedAt, marks: [claimed.marks] });
+          await publish(status, input);
+          return;
+        }
+      }
       setPhase(status, 'planning');
       const planned = await quick.planEnvironment({
         blueprint: input.blueprint,
@@ -383,7 +405,7 @@ async function create(
             }).filter((service) => !input.warm || preparesData(input, service))
           : [];
       const restoresData = !!input.fromSnapshot || snapshotSteps.length > 0;
-      if (input.claimWarm !== false && !input.warm && !input.baseline && (prewarmData || !restoresData)) {
+      if (!claimFirst && claimable && (prewarmData || !restoresData)) {
         setPhase(status, 'claiming');
         const claimed = await quick.claimWarmEnvironment({
           environmentId: status.environmentId,
@@ -505,6 +527,8 @@ async function create(
     return 'ready';
   } catch (error) {
     await CancellationScope.nonCancellable(async () => {
+      // The first record may still be on its way: the failure is recorded after it.
+      await firstRecord?.catch(() => undefined);
       for (const compensation of compensations.reverse()) {
         try {
           await compensation.run();
@@ -527,6 +551,63 @@ async function create(
       cause: error instanceof Error ? error : undefined,
     });
   }
+}
+
+/**
+ * The warm claim as the first step of a create (`claim-before-plan`): claims and relabels in one
+ * activity, and takes the claimed environment's plan, placement and services. Returns the claim's marks,
+ * or false when no warm environment was free (the create then plans and deploys cold).
+ */
+async function claimBeforePlan(
+  input: CreateEnvironmentInput,
+  status: EnvironmentStatus,
+  compensations: { what: string; run: () => Promise<unknown> }[],
+  prewarmDataPatched: () => boolean,
+): Promise<{ marks: PhaseMarks } | false> {
+  const fromSnapshot = input.fromSnapshot && prewarmDataPatched() ? input.fromSnapshot.snapshotId : undefined;
+  // A create that restores data claims only a warm environment prepared with its team's data.
+  const restoresData =
+    !!input.fromSnapshot ||
+    servicesWithSnapshotSteps({ blueprint: input.blueprint, branch: false }).length > 0;
+  setPhase(status, 'claiming');
+  const claim = await quick.claimAndRelabelWarmEnvironment({
+    environmentId: status.environmentId,
+    blueprintName: input.blueprint.name,
+    blueprint: input.blueprint,
+    ...(fromSnapshot ? { fromSnapshot } : {}),
+    owner: input.owner,
+    team: input.team,
+    ttl: input.ttl,
+    idleAfter: input.idleAfter,
+    ...(restoresData ? { sameTeamOnly: true } : {}),
+    identity: {
+      owner: status.owner,
+      team: status.team,
+      blueprint: status.blueprint,
+      expiresAt: status.expiresAt,
+    },
+  });
+  if (!claim) return false;
+  const { claimed } = claim;
+  status.runtimeId = claimed.runtimeId;
+  status.claimedFrom = claimed.environmentId;
+  status.services = claimed.services;
+  status.urls = claimed.urls;
+  status.plan = claimed.plan;
+  status.placement = claimed.placement;
+  status.hourlyCost = claimed.hourlyCost;
+  status.blueprintDigest = claimed.blueprintDigest;
+  compensations.push({ what: 'tear down the claimed environment', run: () => teardownRuntime(status) });
+  if (claim.relabelError === undefined) return { marks: claim.marks };
+  // The one-step relabel failed: retried on its own now that the teardown is in place.
+  log.warn('relabel of the claimed environment failed; retrying', { error: claim.relabelError });
+  const relabeled = await quick.relabelEnvironment({
+    identity: runtimeIdentity(status, undefined),
+    blueprint: input.blueprint,
+  });
+  return {
+    marks: { ...claim.marks, applied: relabeled.relabeledAt, ready: relabeled.relabeledAt },
+  };
 }
 
 /** Who the environment is, as its Kubernetes objects are labelled (create and apply deploy the same). */

@@ -157,6 +157,16 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
     before: { warmAccepted: 127, warmPlacement: 50, warmApplied: 222, warmRoutable: 125, warmTotal: 531 },
     after: { warmAccepted: 68, warmPlacement: 0, warmApplied: 47, warmRoutable: 94, warmTotal: 218 },
   },
+  {
+    // 2026-12-07, containerd 2.4 with NRI, branch only, 5 rounds each, three lock holds: kube-proxy at its
+    // defaults (main then this, load 1-3; below), then twice at minSyncPeriod 100ms (this 1924 / main 3200
+    // at a rising load; main 2326 / this 2762, ready 983 / 773). Fifteen runs each: main 2589, this 2613 ms
+    // median: no gain in the total (spread 1.8-4.3 s: the kubelet's relist). Tried first, no gain either: a
+    // startup probe that waits (the kubelet runs the readiness probe only at its next relist after it).
+    what: "a Postgres data service's default readiness probe waits in its container until pg_isready answers (no 1 s probe tick); a single-replica data service's Service publishes its pod before it is ready (kube-proxy syncs the rule while it starts)",
+    before: { branchStarted: 480, branchReady: 983, branchRoutable: 102, branchTotal: 2589 },
+    after: { branchStarted: 775, branchReady: 196, branchRoutable: 102, branchTotal: 3045 },
+  },
 ];
 
 /** Part 2: a 20-service environment branched with one service changed, clone-all vs smart branch. */

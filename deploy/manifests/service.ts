@@ -8,16 +8,29 @@ import { portName } from './workload.js';
 /** The Service in front of a service's pods; none for a service without ports. */
 export function renderService(ctx: RenderContext, service: ResolvedService): V1Service | undefined {
   if (service.ports.length === 0) return undefined;
+  const spec: V1Service['spec'] = {
+    type: 'ClusterIP',
+    selector: selectorLabels(ctx, service.name),
+    ports: service.ports.map((port) => ({ name: portName(port), port, targetPort: port, protocol: 'TCP' })),
+  };
+  if (publishesBeforeReady(service)) spec.publishNotReadyAddresses = true;
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: objectMeta(ctx, { name: service.name, role: 'workload', service: service.name }),
-    spec: {
-      type: 'ClusterIP',
-      selector: selectorLabels(ctx, service.name),
-      ports: service.ports.map((port) => ({ name: portName(port), port, targetPort: port, protocol: 'TCP' })),
-    },
+    spec,
   };
+}
+
+/**
+ * A single-replica data service's Service publishes its pod as soon as it has an address: kube-proxy's
+ * rule for a new pod (a branch's fork, a woken database) is then synced while the server starts,
+ * instead of up to a second after it is ready, which is when its clients' first queries waited. With
+ * one replica, "not ready" routes nowhere else either: a client is refused by the pod until the server
+ * accepts, as it was by the empty Service. Not for an exposed one: the gateway routes to published pods.
+ */
+export function publishesBeforeReady(service: ResolvedService): boolean {
+  return service.isDataService && service.replicas === 1 && service.exposedPorts.length === 0;
 }
 
 /**

@@ -36,9 +36,10 @@ export function renderProbe(service: ResolvedService): V1Probe | undefined {
   const check = service.healthCheck;
   const defaultPort = service.ports[0];
   if (!check) {
-    return service.isDataService && defaultPort !== undefined
-      ? { tcpSocket: { port: defaultPort }, periodSeconds: 1 }
-      : undefined;
+    if (!service.isDataService || defaultPort === undefined) return undefined;
+    return isPostgresImage(service.image)
+      ? postgresReadinessProbe(defaultPort)
+      : { tcpSocket: { port: defaultPort }, periodSeconds: 1 };
   }
   const probe: V1Probe = {};
   if ('http' in check) {
@@ -57,6 +58,25 @@ export function renderProbe(service: ResolvedService): V1Probe | undefined {
   if (check.timeoutSeconds !== undefined) probe.timeoutSeconds = check.timeoutSeconds;
   if (check.failureThreshold !== undefined) probe.failureThreshold = check.failureThreshold;
   return probe;
+}
+
+/**
+ * A Postgres data service's default readiness: a command in its container that waits (asking every
+ * 50 ms, up to 10 s) until the server accepts connections. A TCP probe that fails is asked again only
+ * on the kubelet's next tick, a second later at the shortest period, so a server that became ready
+ * just after a tick waited up to that second; a run that waits returns the moment it is ready, and
+ * the kubelet publishes a readiness change at once. The kubelet starts a run without waiting for a
+ * tick whenever it syncs a started pod that is not ready yet (prober_manager.go, UpdatePodStatus), so
+ * the first run begins right after the container starts. Once ready, a run every 10 s (an exec, not a
+ * free TCP dial: not every second). Unlike a port check, a server still recovering is not ready.
+ */
+function postgresReadinessProbe(port: number): V1Probe {
+  return {
+    exec: { command: ['sh', '-c', `until pg_isready -q -h 127.0.0.1 -p ${port}; do sleep 0.05; done`] },
+    periodSeconds: 10,
+    timeoutSeconds: 10,
+    failureThreshold: 1,
+  };
 }
 
 /**

@@ -127,6 +127,34 @@ describe('renderEnvironment: a plain environment', () => {
     expect(probeOf('Deployment', 'api')).toBeUndefined();
   });
 
+  it('gives a Postgres data service without a health check a readiness probe that waits until it accepts', () => {
+    const blueprint = checkoutDev();
+    blueprint.services = blueprint.services.map((service) =>
+      service.name === 'db' ? { ...service, healthCheck: undefined } : service,
+    );
+    const db = find<V1StatefulSet>(render({ blueprint }).objects, 'StatefulSet', 'db');
+    expect(db.spec!.template.spec!.containers[0]!.readinessProbe).toEqual({
+      exec: { command: ['sh', '-c', 'until pg_isready -q -h 127.0.0.1 -p 5432; do sleep 0.05; done'] },
+      periodSeconds: 10,
+      timeoutSeconds: 10,
+      failureThreshold: 1,
+    });
+  });
+
+  it("publishes a single-replica data service's pod before it is ready, and no other service's", () => {
+    const service = (objects: KubernetesObject[], name: string) => find<V1Service>(objects, 'Service', name);
+    expect(service(objects, 'db').spec?.publishNotReadyAddresses).toBe(true);
+    expect(service(objects, 'api').spec?.publishNotReadyAddresses).toBeUndefined();
+    const blueprint = checkoutDev();
+    blueprint.services = blueprint.services.map((s) =>
+      s.name === 'db' ? { ...s, replicas: 2 } : s.name === 'api' ? { ...s, isDataService: true } : s,
+    );
+    const other = render({ blueprint }).objects;
+    // Two replicas: a not-ready one must not get traffic; an exposed one: the gateway routes to it.
+    expect(service(other, 'db').spec?.publishNotReadyAddresses).toBeUndefined();
+    expect(service(other, 'api').spec?.publishNotReadyAddresses).toBeUndefined();
+  });
+
   it('lets a Postgres data service initialise its data directory without fsync, unless the blueprint says otherwise', () => {
     const envOf = (objects: KubernetesObject[]) =>
       find<V1StatefulSet>(objects, 'StatefulSet', 'db').spec?.template.spec?.containers[0]?.env ?? [];

@@ -92,6 +92,12 @@ export const DeployConfigSchema = z.strictObject({
     .describe(
       "How a branch's copy of a Postgres service gets its baseline's data (`fork: data`): physical (pg_basebackup over the replication protocol), logical (pg_dump into a fresh server), or auto (physical, falling back to logical where the baseline refuses replication)",
     ),
+  initSql: z
+    .enum(['job', 'service'])
+    .default('job')
+    .describe(
+      "Who runs a Postgres data service's `type: sql` seed: an init Job with a SQL client (job), or the service's own entrypoint from /docker-entrypoint-initdb.d at its first start (service: no Job pod; only when every init step is sql without `database`, the image's entrypoint runs, and the service is not a branch's forked copy)",
+    ),
   initJobDeadlineSeconds: z
     .number()
     .int()
@@ -163,6 +169,7 @@ export const DEPLOY_CONFIG_ENV = {
   volumeProvisioning: 'MICROSTAX_VOLUME_PROVISIONING',
   secretSourceNamespace: 'MICROSTAX_SECRET_SOURCE_NAMESPACE',
   forkMethod: 'MICROSTAX_FORK_METHOD',
+  initSql: 'MICROSTAX_INIT_SQL',
   headerRouter: 'MICROSTAX_HEADER_ROUTER',
 } as const satisfies Partial<Record<keyof DeployConfig, string>>;
 

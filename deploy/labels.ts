@@ -50,6 +50,8 @@ export const ANNOTATIONS = {
   planAction: 'microstax.dev/plan-action',
   /** sha256 of an init script, so a changed script gets a new Job. */
   scriptSha256: 'microstax.dev/script-sha256',
+  /** On a data service's workload: its sql seed runs from its own initdb.d (the step count). */
+  seedInService: 'microstax.dev/seed-in-service',
   /** Where a reused service really lives. */
   reusedFrom: 'microstax.dev/reused-from',
   /** On an Ingress: `public` lets the gateway serve it without a credential (blueprint `access`). */

@@ -66,6 +66,8 @@ export function assessService(params: {
     failure,
   });
 
+  const seedFailure = exp.seedInService ? findSeedFailure(exp.service, pods) : undefined;
+  if (seedFailure) return failed(seedFailure);
   const podFailure = findPodFailure({
     service: exp.service,
     pods,
@@ -99,6 +101,34 @@ export function assessService(params: {
     return { ...base, readyReplicas, phase: pods.length === 0 ? 'pending' : 'starting', detail };
   }
   return { ...base, readyReplicas, phase: 'initializing', detail: `init job ${pendingJobs[0]} running` };
+}
+
+/**
+ * A seed run by the service's own entrypoint (seedInService) failed when the container's first run
+ * exited with an error: the entrypoint stops at the first failing script. The restart must not pass
+ * for a seeded service (the official image then finds a data directory and skips the scripts), so
+ * that exit counts however the pod stands now. Signals (exit codes from 128: an OOM kill, a stop)
+ * are not the seed's.
+ */
+export function findSeedFailure(service: string, pods: readonly V1Pod[]): ServiceFailure | undefined {
+  for (const pod of pods) {
+    if (pod.metadata?.deletionTimestamp || !pod.metadata?.name) continue;
+    for (const status of pod.status?.containerStatuses ?? []) {
+      // The container's first run is the one whose entrypoint runs the scripts.
+      const current = status.restartCount === 0 ? status.state?.terminated : undefined;
+      const exit = current ?? (status.restartCount === 1 ? status.lastState?.terminated : undefined);
+      if (!exit || exit.exitCode === 0 || exit.exitCode >= 128) continue;
+      return {
+        service,
+        cause: 'init-job-failed',
+        reason: 'InitScriptFailed',
+        message: `container ${status.name} exited with code ${exit.exitCode} while its entrypoint ran the init scripts (the sql steps, in /docker-entrypoint-initdb.d)`,
+        object: podRef(pod),
+        logsFrom: { pod: pod.metadata.name, container: status.name, previous: current === undefined },
+      };
+    }
+  }
+  return undefined;
 }
 
 function isServicePod(pod: V1Pod, service: string): boolean {

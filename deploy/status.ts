@@ -14,7 +14,7 @@ import { ANNOTATIONS, LABELS } from './labels.js';
 import { ingressUrl } from './manifests/ingress.js';
 import { namespaceFor } from './names.js';
 import { assessService, type ClusterSnapshot, isInitJobDone } from './readiness.js';
-import type { EnvironmentStatus, InitJobStatus, WorkloadExpectation } from './types.js';
+import type { EnvironmentStatus, InitJobStatus, ServiceProgress, WorkloadExpectation } from './types.js';
 
 const LOG_TAIL_LINES = 50;
 /** A node that does not answer log requests must not hold the status up. */
@@ -85,6 +85,7 @@ export async function getEnvironmentStatus(params: {
       initJobStatus({ kube, job, pods: pods.items, includeLogs: params.includeLogs ?? true }),
     ),
   );
+  initJobs.push(...seedsInServiceStatus(expectations, serviceStates));
   const reused = services.items
     .filter((s) => s.metadata?.labels?.[LABELS.role] === 'reuse')
     .map((s) => ({
@@ -124,12 +125,43 @@ function workloadExpectations(snapshot: ClusterSnapshot): WorkloadExpectation[] 
       name: w.metadata!.name!,
       replicas: w.spec?.replicas ?? 1,
       initJobs: jobsOf(service),
+      ...(w.metadata?.annotations?.[ANNOTATIONS.seedInService] ? { seedInService: true } : {}),
     };
   };
   return [
     ...snapshot.deployments.map((d) => fromWorkload(d, 'Deployment')),
     ...snapshot.statefulSets.map((s) => fromWorkload(s, 'StatefulSet')),
   ].sort((a, b) => a.service.localeCompare(b.service));
+}
+
+/**
+ * The seeds the services' own entrypoints run (no Job): done once the service is ready, failed with
+ * the failure that names them (readiness.ts findSeedFailure). Named `<workload>/initdb.d`.
+ */
+function seedsInServiceStatus(
+  expectations: WorkloadExpectation[],
+  states: ServiceProgress[],
+): InitJobStatus[] {
+  return expectations.flatMap((exp) => {
+    if (!exp.seedInService) return [];
+    const state = states.find((s) => s.service === exp.service);
+    const failure = state?.failure?.reason === 'InitScriptFailed' ? state.failure : undefined;
+    const phase: InitJobStatus['phase'] = failure
+      ? 'failed'
+      : state?.phase === 'ready'
+        ? 'succeeded'
+        : state?.phase === 'starting'
+          ? 'running'
+          : 'pending';
+    return [
+      {
+        service: exp.service,
+        job: `${exp.name}/initdb.d`,
+        phase,
+        ...(failure ? { reason: failure.reason, message: failure.message } : {}),
+      },
+    ];
+  });
 }
 
 async function initJobStatus(params: {

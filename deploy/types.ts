@@ -52,6 +52,11 @@ export interface WorkloadExpectation {
   replicas: number;
   /** Init Jobs that must succeed, in order. */
   initJobs: string[];
+  /**
+   * The service's sql seed runs in its own container at first start (deploy/manifests/seed-in-service.ts):
+   * a container that exited with an error before the pod was ready failed the seed.
+   */
+  seedInService?: boolean;
 }
 
 /** Where one service stands while it is being deployed. */

@@ -22,6 +22,7 @@ import { renderInitJob } from './init-job.js';
 import { renderNamespace } from './namespace.js';
 import { renderRoutingTableConfigMap } from './routing-table.js';
 import { renderServiceSecret } from './secret.js';
+import { renderSeedConfigMap, seedsInService } from './seed-in-service.js';
 import { renderDirectService, renderReusedService, renderService, reuseTarget } from './service.js';
 import { renderClaims, renderStaticVolumes, renderWorkload } from './workload.js';
 
@@ -104,8 +105,11 @@ function renderAll(ctx: RenderContext): RenderedEnvironment {
     if (svc) services.push(svc);
     const replication = renderReplicationConfigMap(ctx, service);
     if (replication) config.push(replication);
-    // A copy that starts from the baseline's data is not seeded again.
-    const init = forksData(ctx, service) ? undefined : renderInitJob(ctx, service);
+    // A copy that starts from the baseline's data is not seeded again; a seed the service's own
+    // entrypoint runs needs no Job.
+    const seedInService = seedsInService(ctx, service);
+    if (seedInService) config.push(renderSeedConfigMap(ctx, service));
+    const init = forksData(ctx, service) || seedInService ? undefined : renderInitJob(ctx, service);
     if (init) {
       config.push(init.configMap);
       jobs.push(init.job);

@@ -18,6 +18,7 @@ import { routerHostAliases } from './header-router.js';
 import { podScheduling } from './scheduling.js';
 import { renderEnvVar } from './secret.js';
 import { containerSecurityContext, podSecurityContext } from './security.js';
+import { seedScriptMounts, seedsInService } from './seed-in-service.js';
 
 export const DEFAULT_VOLUME_SIZE = '1Gi';
 
@@ -182,19 +183,21 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
     container.volumeMounts = [...dataMounts, replication.mount];
     template.spec!.volumes = [replication.volume];
     if (forksData(ctx, service)) withForkedStart(ctx, service, container);
+    if (seedsInService(ctx, service)) {
+      const seed = seedScriptMounts(service);
+      container.volumeMounts = [...container.volumeMounts, ...seed.mounts];
+      template.spec!.volumes.push(seed.volume);
+    }
   }
   return template;
 }
 
 /** Metadata of a service's workload, Deployment or StatefulSet: its labels and the plan action it runs for. */
-function workloadMetadata(ctx: RenderContext, service: string): V1ObjectMeta {
-  const mode = ctx.modes.get(service);
-  return objectMeta(ctx, {
-    name: service,
-    role: 'workload',
-    service,
-    annotations: mode ? { [ANNOTATIONS.planAction]: mode } : {},
-  });
+function workloadMetadata(ctx: RenderContext, service: ResolvedService): V1ObjectMeta {
+  const mode = ctx.modes.get(service.name);
+  const annotations: Record<string, string> = mode ? { [ANNOTATIONS.planAction]: mode } : {};
+  if (seedsInService(ctx, service)) annotations[ANNOTATIONS.seedInService] = String(service.init.length);
+  return objectMeta(ctx, { name: service.name, role: 'workload', service: service.name, annotations });
 }
 
 /** A stateless service: a Deployment. */
@@ -202,7 +205,7 @@ export function renderDeployment(ctx: RenderContext, service: ResolvedService): 
   return {
     apiVersion: 'apps/v1',
     kind: 'Deployment',
-    metadata: workloadMetadata(ctx, service.name),
+    metadata: workloadMetadata(ctx, service),
     spec: {
       replicas: service.replicas,
       selector: { matchLabels: selectorLabels(ctx, service.name) },
@@ -242,7 +245,7 @@ export function renderStatefulSet(ctx: RenderContext, service: ResolvedService):
   const statefulSet: V1StatefulSet = {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
-    metadata: workloadMetadata(ctx, service.name),
+    metadata: workloadMetadata(ctx, service),
     spec: {
       replicas: service.replicas,
       serviceName: service.name,
@@ -324,6 +327,7 @@ export function renderWorkload(
       name: service.name,
       replicas: service.replicas,
       initJobs,
+      ...(seedsInService(ctx, service) ? { seedInService: true } : {}),
     },
   };
 }

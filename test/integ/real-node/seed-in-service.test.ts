@@ -1,0 +1,114 @@
+import type { V1Pod } from '@kubernetes/client-node';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
+import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
+import type { DeployConfig } from '../../../deploy/config.js';
+import { postgresUrlFor } from '../../../deploy/data-endpoints.js';
+import { deployEnvironment } from '../../../deploy/deploy-environment.js';
+import type { KubeClient } from '../../../deploy/kube-client.js';
+import { namespaceFor } from '../../../deploy/names.js';
+import { getEnvironmentStatus } from '../../../deploy/status.js';
+import { teardownEnvironment } from '../../../deploy/teardown.js';
+import { until } from '../../support/until.js';
+import { stackKube, uniqueId } from '../deploy/helpers.js';
+import { psqlAt, realNodeConfig } from './support.js';
+
+/**
+ * A Postgres `type: sql` seed run by the service's own entrypoint (MICROSTAX_INIT_SQL=service), on
+ * the real node: the rows are there when the create returns, with no Job; a restart with data does
+ * not seed again; a failing script fails the create with psql's own error.
+ */
+
+let kube: KubeClient;
+let config: DeployConfig;
+const good = uniqueId('rn-seedsvc');
+const bad = uniqueId('rn-seedbad');
+let goodRun: Promise<unknown>;
+let badRun: Promise<Error | undefined>;
+
+async function blueprint(seed: string): Promise<ResolvedBlueprint> {
+  const source = `name: seeded
+services:
+  - name: db
+    image: postgres:16-alpine
+    env:
+      POSTGRES_DB: app
+      POSTGRES_PASSWORD: { secret: s3cret-pw }
+    init:
+      - type: sql
+        script: seed.sql
+`;
+  const result = await resolveBlueprintSource({
+    source,
+    fileName: 'seeded.yaml',
+    scripts: { 'seed.sql': seed },
+  });
+  if (!result.ok) throw new Error(`does not resolve: ${JSON.stringify(result.problems)}`);
+  return result.blueprint;
+}
+
+beforeAll(async () => {
+  kube = await stackKube();
+  const real = await realNodeConfig();
+  config = { ...real.config, initSql: 'service' };
+  // Both creates at once: one Postgres start each on the real node.
+  goodRun = deployEnvironment({
+    kube,
+    environment: { id: good },
+    blueprint: await blueprint('CREATE TABLE seeded (n int);\nINSERT INTO seeded VALUES (1);\n'),
+    config,
+  });
+  badRun = deployEnvironment({
+    kube,
+    environment: { id: bad },
+    blueprint: await blueprint('CREATE TABLE seeded (n int);\nINSRT INTO seeded VALUES (1);\n'),
+    config,
+  }).then(
+    () => undefined,
+    (e: Error) => e,
+  );
+  goodRun.catch(() => undefined);
+}, 60_000);
+
+afterAll(async () => {
+  await Promise.all([good, bad].map((id) => teardownEnvironment({ kube, environmentId: id, config })));
+}, 300_000);
+
+describe('a sql seed run by the Postgres service itself, on the real node', () => {
+  it('has the rows when the create returns, with no init Job, and lists the step as succeeded', async () => {
+    await goodRun;
+    const url = await postgresUrlFor({ kube, config, environmentId: good, service: 'db' });
+    expect(await psqlAt(url, 'SELECT count(*) FROM seeded', { database: 'app' })).toBe('1');
+    const status = await getEnvironmentStatus({ kube, environmentId: good, config, includeLogs: false });
+    expect(status.phase).toBe('ready');
+    expect(status.initJobs).toEqual([{ service: 'db', job: 'db/initdb.d', phase: 'succeeded' }]);
+  }, 300_000);
+
+  it('does not seed again when the server restarts with its data', async () => {
+    await goodRun;
+    const namespace = namespaceFor(good, config.namespacePrefix);
+    const before = await kube.read<V1Pod>({ apiVersion: 'v1', kind: 'Pod', namespace, name: 'db-0' });
+    await kube.core.deleteNamespacedPod({ name: 'db-0', namespace, gracePeriodSeconds: 0 });
+    await until(
+      'db-0 back and ready',
+      () => kube.readOrNull<V1Pod>({ apiVersion: 'v1', kind: 'Pod', namespace, name: 'db-0' }),
+      (pod) =>
+        pod?.metadata?.uid !== before.metadata?.uid &&
+        !!pod?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+      { timeoutMs: 120_000, everyMs: 200 },
+    );
+    const url = await postgresUrlFor({ kube, config, environmentId: good, service: 'db' });
+    expect(await psqlAt(url, 'SELECT count(*) FROM seeded', { database: 'app' })).toBe('1');
+  }, 300_000);
+
+  it("fails the create with psql's error from the service's log", async () => {
+    const error = await badRun;
+    expect(error?.message).toContain('InitScriptFailed');
+    expect(error?.message).toContain('exited with code 3');
+    expect(error?.message).toContain('syntax error at or near "INSRT"');
+    const status = await getEnvironmentStatus({ kube, environmentId: bad, config, includeLogs: false });
+    expect(status.initJobs).toEqual([
+      expect.objectContaining({ service: 'db', job: 'db/initdb.d', phase: 'failed' }),
+    ]);
+  }, 300_000);
+});

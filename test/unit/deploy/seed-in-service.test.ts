@@ -1,0 +1,178 @@
+import type {
+  KubernetesObject,
+  V1ConfigMap,
+  V1ContainerStatus,
+  V1Pod,
+  V1StatefulSet,
+} from '@kubernetes/client-node';
+import { describe, expect, it } from 'vitest';
+import type { ResolvedSqlStep } from '../../../blueprints/resolved.js';
+import { deployConfig } from '../../../deploy/config.js';
+import { ANNOTATIONS } from '../../../deploy/labels.js';
+import { type RenderInput, renderEnvironment } from '../../../deploy/manifests/render.js';
+import { assessService, type ClusterSnapshot } from '../../../deploy/readiness.js';
+import type { WorkloadExpectation } from '../../../deploy/types.js';
+import { checkoutDev } from './fixtures.js';
+
+const inService = deployConfig({ baseDomain: 'dev.acme.test', initSql: 'service' });
+
+function render(overrides: Partial<RenderInput> = {}) {
+  return renderEnvironment({
+    environment: { id: 'ana-checkout' },
+    blueprint: checkoutDev(),
+    config: inService,
+    volumeProvisioning: 'dynamic',
+    ...overrides,
+  });
+}
+
+function find<T extends KubernetesObject>(objects: KubernetesObject[], kind: string, name: string): T {
+  const found = objects.find((o) => o.kind === kind && o.metadata?.name === name);
+  if (!found) throw new Error(`no ${kind}/${name}`);
+  return found as T;
+}
+
+describe('a Postgres sql seed run by the service itself (initSql: service)', () => {
+  it('mounts the scripts into initdb.d, makes no init Job, and says so on the workload', () => {
+    const { objects, workloads } = render();
+    expect(objects.filter((o) => o.kind === 'Job')).toEqual([]);
+    expect(objects.some((o) => o.metadata?.name === 'db-direct')).toBe(false);
+    const scripts = find<V1ConfigMap>(objects, 'ConfigMap', 'db-initdb-scripts');
+    expect(scripts.data).toEqual({ 'microstax-01-seed.sql': 'CREATE TABLE t (id int);\n' });
+    const db = find<V1StatefulSet>(objects, 'StatefulSet', 'db');
+    expect(db.metadata?.annotations?.[ANNOTATIONS.seedInService]).toBe('1');
+    expect(db.spec?.template.spec?.containers[0]?.volumeMounts).toContainEqual({
+      name: 'microstax-seed',
+      mountPath: '/docker-entrypoint-initdb.d/microstax-01-seed.sql',
+      subPath: 'microstax-01-seed.sql',
+      readOnly: true,
+    });
+    expect(db.spec?.template.spec?.volumes).toContainEqual({
+      name: 'microstax-seed',
+      configMap: { name: 'db-initdb-scripts' },
+    });
+    // The ConfigMap is applied before the StatefulSet that mounts it.
+    const order = objects.map((o) => `${o.kind}/${o.metadata?.name}`);
+    expect(order.indexOf('ConfigMap/db-initdb-scripts')).toBeLessThan(order.indexOf('StatefulSet/db'));
+    expect(workloads.find((w) => w.service === 'db')).toMatchObject({ initJobs: [], seedInService: true });
+  });
+
+  it('keeps the init Job by default, and where the entrypoint would not run the steps as the Job does', () => {
+    const jobFor = (blueprint: ReturnType<typeof checkoutDev>, config = inService) =>
+      renderEnvironment({
+        environment: { id: 'ana-checkout' },
+        blueprint,
+        config,
+        volumeProvisioning: 'dynamic',
+      }).objects.filter((o) => o.kind === 'Job').length;
+    const withDb = (change: (db: ReturnType<typeof checkoutDev>['services'][number]) => void) => {
+      const blueprint = checkoutDev();
+      change(blueprint.services.find((s) => s.name === 'db')!);
+      return blueprint;
+    };
+    expect(jobFor(checkoutDev(), deployConfig({ baseDomain: 'dev.acme.test' }))).toBe(1);
+    // A step against another database.
+    expect(
+      jobFor(withDb((db) => (db.init = [{ ...(db.init[0] as ResolvedSqlStep), database: 'other' }]))),
+    ).toBe(1);
+    // A job step: the order of steps of two kinds stays the Job's.
+    expect(
+      jobFor(
+        withDb((db) =>
+          db.init.push({ type: 'job', name: 'migrate', image: 'migrate:1', env: [], sha256: 'b'.repeat(64) }),
+        ),
+      ),
+    ).toBe(1);
+    // A command of its own: the image's entrypoint may never run.
+    expect(jobFor(withDb((db) => (db.command = ['postgres'])))).toBe(1);
+    // POSTGRES_USER without POSTGRES_DB: the entrypoint would use a database named after the user.
+    expect(
+      jobFor(
+        withDb((db) => {
+          db.env = [{ name: 'POSTGRES_USER', kind: 'plain', value: 'app' }];
+        }),
+      ),
+    ).toBe(1);
+    // Not Postgres.
+    expect(jobFor(withDb((db) => (db.image = 'mysql:8.4')))).toBe(1);
+  });
+
+  it("makes no seed for a branch's forked copy (its data comes from the baseline)", () => {
+    const { objects } = render({
+      environment: { id: 'ana-fix', baselineId: 'ana-checkout' },
+      plan: {
+        services: [
+          { name: 'api', action: 'deploy', reasons: [] },
+          { name: 'db', action: 'fork', reasons: [] },
+          { name: 'cache', action: 'reuse', reasons: [] },
+        ],
+      } as never,
+    });
+    expect(objects.some((o) => o.metadata?.name === 'db-initdb-scripts')).toBe(false);
+    expect(objects.filter((o) => o.kind === 'Job')).toEqual([]);
+  });
+});
+
+describe('a seed run by the service itself: readiness', () => {
+  const db: WorkloadExpectation = {
+    service: 'db',
+    kind: 'StatefulSet',
+    name: 'db',
+    replicas: 1,
+    initJobs: [],
+    seedInService: true,
+  };
+  const readySet: V1StatefulSet = {
+    metadata: { name: 'db', generation: 1 },
+    spec: { selector: {}, serviceName: 'db', template: {} },
+    status: { observedGeneration: 1, readyReplicas: 1, updatedReplicas: 1, replicas: 1 },
+  };
+  const dbPod = (status: Partial<V1ContainerStatus>): V1Pod => ({
+    metadata: { name: 'db-0', labels: { 'app.kubernetes.io/name': 'db' } },
+    status: {
+      phase: 'Running',
+      containerStatuses: [
+        { name: 'db', image: 'postgres', imageID: '', ready: true, restartCount: 0, ...status },
+      ],
+    },
+  });
+  const assess = (pods: V1Pod[]) =>
+    assessService({
+      expectation: db,
+      snapshot: { deployments: [], statefulSets: [readySet], pods, jobs: [], events: [] } as ClusterSnapshot,
+      now: Date.now(),
+      unschedulableGraceMs: 5_000,
+    });
+  const failedSeed = { terminated: { exitCode: 3, reason: 'Error' } };
+
+  it('is ready when the service is (the entrypoint ran the scripts before the server listened)', () => {
+    expect(assess([dbPod({ state: { running: {} } })]).phase).toBe('ready');
+  });
+
+  it('fails on the first run exiting with an error, even once the restart without the seed is ready', () => {
+    for (const pod of [
+      dbPod({ ready: false, state: failedSeed }),
+      dbPod({ restartCount: 1, state: { running: {} }, lastState: failedSeed }),
+    ]) {
+      const progress = assess([pod]);
+      expect(progress.phase).toBe('failed');
+      expect(progress.failure).toMatchObject({
+        cause: 'init-job-failed',
+        reason: 'InitScriptFailed',
+        object: 'Pod/db-0',
+        logsFrom: { pod: 'db-0', container: 'db' },
+      });
+      expect(progress.failure?.message).toContain('exited with code 3');
+    }
+  });
+
+  it('leaves later restarts and kills by a signal to the other rules', () => {
+    expect(assess([dbPod({ restartCount: 2, state: { running: {} }, lastState: failedSeed })]).phase).toBe(
+      'ready',
+    );
+    const killed = { terminated: { exitCode: 137, reason: 'OOMKilled' } };
+    expect(assess([dbPod({ restartCount: 1, state: { running: {} }, lastState: killed })]).phase).toBe(
+      'ready',
+    );
+  });
+});

@@ -26,6 +26,16 @@ const bad = uniqueId('rn-seedbad');
 let goodRun: Promise<unknown>;
 let badRun: Promise<Error | undefined>;
 
+/**
+ * The count of seeded rows, asked until the Service answers: the create returns when the pod is ready,
+ * which may be before kube-proxy routes the Service's cluster IP to it (the host asks through that IP).
+ */
+async function seededRows(): Promise<string> {
+  const url = await postgresUrlFor({ kube, config, environmentId: good, service: 'db' });
+  const ask = () => psqlAt(url, 'SELECT count(*) FROM seeded', { database: 'app' });
+  return until('the seeded rows', ask, () => true, { timeoutMs: 30_000, everyMs: 200 });
+}
+
 async function blueprint(seed: string): Promise<ResolvedBlueprint> {
   const source = `name: seeded
 services:
@@ -77,8 +87,7 @@ afterAll(async () => {
 describe('a sql seed run by the Postgres service itself, on the real node', () => {
   it('has the rows when the create returns, with no init Job, and lists the step as succeeded', async () => {
     await goodRun;
-    const url = await postgresUrlFor({ kube, config, environmentId: good, service: 'db' });
-    expect(await psqlAt(url, 'SELECT count(*) FROM seeded', { database: 'app' })).toBe('1');
+    expect(await seededRows()).toBe('1');
     const status = await getEnvironmentStatus({ kube, environmentId: good, config, includeLogs: false });
     expect(status.phase).toBe('ready');
     expect(status.initJobs).toEqual([{ service: 'db', job: 'db/initdb.d', phase: 'succeeded' }]);
@@ -97,8 +106,7 @@ describe('a sql seed run by the Postgres service itself, on the real node', () =
         !!pod?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
       { timeoutMs: 120_000, everyMs: 200 },
     );
-    const url = await postgresUrlFor({ kube, config, environmentId: good, service: 'db' });
-    expect(await psqlAt(url, 'SELECT count(*) FROM seeded', { database: 'app' })).toBe('1');
+    expect(await seededRows()).toBe('1');
   }, 300_000);
 
   it("fails the create with psql's error from the service's log", async () => {

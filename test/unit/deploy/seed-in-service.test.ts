@@ -3,6 +3,7 @@ import type {
   V1ConfigMap,
   V1ContainerStatus,
   V1Pod,
+  V1Service,
   V1StatefulSet,
 } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
@@ -55,6 +56,8 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
     const order = objects.map((o) => `${o.kind}/${o.metadata?.name}`);
     expect(order.indexOf('ConfigMap/db-initdb-scripts')).toBeLessThan(order.indexOf('StatefulSet/db'));
     expect(workloads.find((w) => w.service === 'db')).toMatchObject({ initJobs: [], seedInService: true });
+    // Routed while Postgres initialises (it listens on TCP only after its init scripts).
+    expect(find<V1Service>(objects, 'Service', 'db').spec?.publishNotReadyAddresses).toBe(true);
   });
 
   it('keeps the init Job by default, and where the entrypoint would not run the steps as the Job does', () => {
@@ -70,7 +73,14 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
       change(blueprint.services.find((s) => s.name === 'db')!);
       return blueprint;
     };
-    expect(jobFor(checkoutDev(), deployConfig({ baseDomain: 'dev.acme.test' }))).toBe(1);
+    const byDefault = renderEnvironment({
+      environment: { id: 'ana-checkout' },
+      blueprint: checkoutDev(),
+      config: deployConfig({ baseDomain: 'dev.acme.test' }),
+      volumeProvisioning: 'dynamic',
+    }).objects;
+    expect(byDefault.filter((o) => o.kind === 'Job')).toHaveLength(1);
+    expect(find<V1Service>(byDefault, 'Service', 'db').spec?.publishNotReadyAddresses).toBeUndefined();
     // A step against another database.
     expect(
       jobFor(withDb((db) => (db.init = [{ ...(db.init[0] as ResolvedSqlStep), database: 'other' }]))),

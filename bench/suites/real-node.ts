@@ -167,6 +167,16 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
     before: { branchStarted: 480, branchReady: 983, branchRoutable: 102, branchTotal: 2589 },
     after: { branchStarted: 775, branchReady: 196, branchRoutable: 102, branchTotal: 3045 },
   },
+  {
+    // 2026-12-07 12:15-12:19 UTC, load 1-6 on 2 cores, one lock hold, cold only, alternating
+    // MICROSTAX_INIT_SQL=job (main's path) and =service, 3 + 2 rounds each; kube-proxy defaults (no sync
+    // settings in its config). Medians of the 3-round groups; all runs: job 5496, 4844, 4369, 6148, 5214
+    // (median 5214), service 3210, 2394, 3276, 3218, 2403 (median 3210). Without the Service publishing the
+    // not-ready pod (an earlier hold), service had routable 1144 (the api's first query waited for the rule sync).
+    what: "a Postgres data service's sql seed runs from its own /docker-entrypoint-initdb.d (MICROSTAX_INIT_SQL=service): no Job pod; its Service publishes the not-ready pod, so the rule sync happens while it initialises",
+    before: { coldStarted: 685, coldInit: 3003, coldReady: 0, coldRoutable: 148, coldTotal: 4844 },
+    after: { coldStarted: 601, coldInit: 0, coldReady: 971, coldRoutable: 141, coldTotal: 3210 },
+  },
 ];
 
 /** Part 2: a 20-service environment branched with one service changed, clone-all vs smart branch. */

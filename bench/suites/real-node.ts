@@ -173,6 +173,7 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
     // settings in its config). Medians of the 3-round groups; all runs: job 5496, 4844, 4369, 6148, 5214
     // (median 5214), service 3210, 2394, 3276, 3218, 2403 (median 3210). Without the Service publishing the
     // not-ready pod (an earlier hold), service had routable 1144 (the api's first query waited for the rule sync).
+    // A later hold with kube-proxy's minSyncPeriod 100ms, 3 rounds each: job 5313, service 3212.
     what: "a Postgres data service's sql seed runs from its own /docker-entrypoint-initdb.d (MICROSTAX_INIT_SQL=service): no Job pod; its Service publishes the not-ready pod, so the rule sync happens while it initialises",
     before: { coldStarted: 685, coldInit: 3003, coldReady: 0, coldRoutable: 148, coldTotal: 4844 },
     after: { coldStarted: 601, coldInit: 0, coldReady: 971, coldRoutable: 141, coldTotal: 3210 },

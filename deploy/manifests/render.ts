@@ -103,11 +103,6 @@ function renderAll(ctx: RenderContext): RenderedEnvironment {
     if (secret) secrets.push(secret);
     const seedInService = seedsInService(ctx, service);
     const svc = renderService(ctx, service);
-    // Its pod is routed to before it is ready, so the proxies' rule sync happens while Postgres
-    // initialises: the server listens on TCP only once its init scripts ran (both images), so no
-    // client reaches it earlier than the readiness probe would have allowed, and the first one does
-    // not wait a sync after it (~1 s at the first 200 of the founding example, measured).
-    if (svc && seedInService) svc.spec!.publishNotReadyAddresses = true;
     if (svc) services.push(svc);
     const replication = renderReplicationConfigMap(ctx, service);
     if (replication) config.push(replication);

@@ -80,7 +80,6 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
       volumeProvisioning: 'dynamic',
     }).objects;
     expect(byDefault.filter((o) => o.kind === 'Job')).toHaveLength(1);
-    expect(find<V1Service>(byDefault, 'Service', 'db').spec?.publishNotReadyAddresses).toBeUndefined();
     // A step against another database.
     expect(
       jobFor(withDb((db) => (db.init = [{ ...(db.init[0] as ResolvedSqlStep), database: 'other' }]))),

@@ -178,6 +178,15 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
     before: { coldStarted: 685, coldInit: 3003, coldReady: 0, coldRoutable: 148, coldTotal: 4844 },
     after: { coldStarted: 601, coldInit: 0, coldReady: 971, coldRoutable: 141, coldTotal: 3210 },
   },
+  {
+    // 2026-12-07, lead: the node itself. Before: the 10:45 UTC run (containerd 1.6, kube-proxy at its
+    // defaults); after: 12:41 UTC, 3 rounds of wake and branch (load 2-3). The node cannot run both
+    // runtimes side by side. One wake met 2 s (1179 ms); two lost the api's own connections to its db
+    // and cache for ~2 s (SYNs unanswered in a packet trace, not dropped by a policy verdict): open.
+    what: "the real node runs containerd 2.4 with NRI (the NetworkPolicy controller knows a pod's address before its containers start), kube-proxy syncs within 0.1 s of a change, the kubelet's reads of new pods' Secrets are granted by RBAC too (the Node authorizer lagged under load)",
+    before: { wakeRoutable: 1075, wakeTotal: 2116, branchRoutable: 1148, branchTotal: 3938 },
+    after: { wakeStarted: 544, wakeRoutable: 2137, wakeTotal: 3245, branchRoutable: 101, branchTotal: 1979 },
+  },
 ];
 
 /** Part 2: a 20-service environment branched with one service changed, clone-all vs smart branch. */

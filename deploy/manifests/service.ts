@@ -27,10 +27,15 @@ export function renderService(ctx: RenderContext, service: ResolvedService): V1S
  * rule for a new pod (a branch's fork, a woken database) is then synced while the server starts,
  * instead of up to a second after it is ready, which is when its clients' first queries waited. With
  * one replica, "not ready" routes nowhere else either: a client is refused by the pod until the server
- * accepts, as it was by the empty Service. Not for an exposed one: the gateway routes to published pods.
+ * accepts, as it was by the empty Service. Only where ready means "accepts connections" (the default
+ * probe or a TCP check: a blueprint's HTTP or exec check may wait for more, e.g. a restore). Not for an
+ * exposed one: the gateway routes to published pods.
  */
 export function publishesBeforeReady(service: ResolvedService): boolean {
-  return service.isDataService && service.replicas === 1 && service.exposedPorts.length === 0;
+  const readyWhenListening = !service.healthCheck || 'tcp' in service.healthCheck;
+  return (
+    service.isDataService && service.replicas === 1 && service.exposedPorts.length === 0 && readyWhenListening
+  );
 }
 
 /**

@@ -63,7 +63,7 @@ export function renderProbe(service: ResolvedService): V1Probe | undefined {
 
 /**
  * A Postgres data service's default readiness: a command in its container that waits (asking every
- * 50 ms, up to 10 s) until the server accepts connections. A TCP probe that fails is asked again only
+ * 50 ms, up to ~8 s) until the server accepts connections. A TCP probe that fails is asked again only
  * on the kubelet's next tick, a second later at the shortest period, so a server that became ready
  * just after a tick waited up to that second; a run that waits returns the moment it is ready, and
  * the kubelet publishes a readiness change at once. The kubelet starts a run without waiting for a
@@ -73,11 +73,19 @@ export function renderProbe(service: ResolvedService): V1Probe | undefined {
  */
 function postgresReadinessProbe(port: number): V1Probe {
   return {
-    exec: { command: ['sh', '-c', `until pg_isready -q -h 127.0.0.1 -p ${port}; do sleep 0.05; done`] },
+    // It gives up itself after ~8 s, inside the probe's 10 s timeout: a run the kubelet kills would leave
+    // its pg_isready behind, a child of the postmaster.
+    exec: { command: ['sh', '-c', postgresWaitScript(port)] },
     periodSeconds: 10,
     timeoutSeconds: 10,
     failureThreshold: 1,
   };
+}
+
+/** Asks every 50 ms (each ask up to 1 s) until the server accepts, for at most ~8 s. */
+function postgresWaitScript(port: number): string {
+  const ask = `pg_isready -q -t 1 -h 127.0.0.1 -p ${port}`;
+  return `end=$(($(date +%s) + 8)); until ${ask}; do [ "$(date +%s)" -lt "$end" ] || exit 1; sleep 0.05; done`;
 }
 
 /**

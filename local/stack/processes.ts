@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdir, open, readdir, readFile, readlink } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, readlink, realpath } from 'node:fs/promises';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { ProcessRecord } from './state.js';
@@ -66,10 +66,16 @@ export async function readStartTicks(pid: number): Promise<number | null> {
 
 /** True when the recorded process runs this executable (false once its file was replaced or removed). */
 export async function runsBinary(record: Pick<ProcessRecord, 'pid'>, binary: string): Promise<boolean> {
-  return readlink(`/proc/${record.pid}/exe`).then(
-    (exe) => exe === path.resolve(binary),
-    () => false,
-  );
+  const [exe, wanted] = await Promise.all([
+    executableOf(record),
+    realpath(binary).catch(() => path.resolve(binary)),
+  ]);
+  return exe === wanted;
+}
+
+/** The executable a recorded process runs (symlinks resolved), or undefined when it is gone. */
+export async function executableOf(record: Pick<ProcessRecord, 'pid'>): Promise<string | undefined> {
+  return readlink(`/proc/${record.pid}/exe`).catch(() => undefined);
 }
 
 /** True when the recorded process still runs (same PID and same start time; zombies count as gone). */

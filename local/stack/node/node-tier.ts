@@ -12,7 +12,7 @@ import { clusterLayout } from '../kubernetes/components.js';
 import { CLIENT_IDENTITIES, ensurePki } from '../kubernetes/pki.js';
 import { startHealthy } from '../part-process.js';
 import { httpGet, waitUntil } from '../probes.js';
-import { isRunning, runsBinary, stopDaemon } from '../processes.js';
+import { executableOf, isRunning, runsBinary, stopDaemon } from '../processes.js';
 import type { Progress } from '../progress.js';
 import type { NodesPart, ProcessRecord } from '../state.js';
 import { VERSIONS } from '../versions.js';
@@ -302,7 +302,7 @@ export async function upRealNode(options: {
   const stale = await removeStaleNetworkNamespaces();
   if (stale > 0) progress.info(`removed ${stale} network namespaces of pods that no longer run`);
   await ensureHostNetwork(config.ports);
-  const { components, adminKubeconfig } = await prepareNode(options);
+  const { layout, components, adminKubeconfig } = await prepareNode(options);
   await ensureNetworkPolicyAccess(adminKubeconfig);
   await ensureNodeReadAccess(adminKubeconfig);
   const processes: ProcessRecord[] = [];
@@ -329,6 +329,15 @@ export async function upRealNode(options: {
       continue;
     }
     restarted = true;
+    if (previous && component.name === 'containerd' && (await isRunning(previous))) {
+      await replaceRuntime({
+        config,
+        layout,
+        previous,
+        processes: options.previous?.processes ?? [],
+        progress,
+      });
+    }
     if (previous) await stopDaemon(previous);
     progress.info(`starting ${component.name}`);
     const { record } = await startHealthy({
@@ -360,6 +369,25 @@ export async function upRealNode(options: {
   };
 }
 
+/**
+ * Before containerd restarts on another binary or config: the kubelet stops and every container is
+ * removed by the running containerd, so the new one starts from a clean state instead of adopting the
+ * old one's tasks (which a containerd upgrade in place does not promise). The kubelet restarts after
+ * it (every later component does) and starts the pods again; their volumes are kept.
+ */
+async function replaceRuntime(params: {
+  config: StackConfig;
+  layout: NodeLayout;
+  previous: ProcessRecord;
+  processes: readonly ProcessRecord[];
+  progress: Progress;
+}): Promise<void> {
+  params.progress.info('containerd changes: stopping the kubelet and removing the running containers first');
+  for (const kubelet of params.processes.filter((record) => record.name === 'kubelet'))
+    await stopDaemon(kubelet);
+  await removeContainers(params.layout, await ctrFor(params.config, params.previous));
+}
+
 /** Health of a recorded node tier: every component running its pinned binary and healthy, the node Ready. */
 export async function checkRealNode(config: StackConfig, part: NodesPart): Promise<void> {
   const { components } = await prepareNode({
@@ -382,6 +410,18 @@ export async function checkRealNode(config: StackConfig, part: NodesPart): Promi
       throw new Error(`${component.name}: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
+}
+
+/**
+ * The `ctr` of the containerd a record runs: the cached one beside the pinned containerd, else the one
+ * in the same directory (Debian's /usr/bin/ctr beside /usr/bin/containerd, on a node started before the pin).
+ */
+async function ctrFor(config: StackConfig, containerd: ProcessRecord): Promise<string> {
+  const exe = await executableOf(containerd);
+  if (!exe || (await runsBinary(containerd, binaryPath(config.binDir, 'containerd')))) {
+    return binaryPath(config.binDir, 'ctr');
+  }
+  return path.join(path.dirname(exe), 'ctr');
 }
 
 /** containerd's containers of the kubelet, stopped and removed (they outlive containerd otherwise). */
@@ -455,8 +495,9 @@ export async function downRealNode(options: {
   }
   await stop('kubelet');
   await stop('kube-proxy');
-  if (byName('containerd').some(Boolean))
-    await removeContainers(layout, binaryPath(options.config.binDir, 'ctr'));
+  for (const containerd of byName('containerd')) {
+    await removeContainers(layout, await ctrFor(options.config, containerd));
+  }
   await stop('containerd');
   await stop('coredns');
   // Shims exit a moment after their tasks are deleted; only then are the pods' namespaces stale.

@@ -134,7 +134,13 @@ describe('renderEnvironment: a plain environment', () => {
     );
     const db = find<V1StatefulSet>(render({ blueprint }).objects, 'StatefulSet', 'db');
     expect(db.spec!.template.spec!.containers[0]!.readinessProbe).toEqual({
-      exec: { command: ['sh', '-c', 'until pg_isready -q -h 127.0.0.1 -p 5432; do sleep 0.05; done'] },
+      exec: {
+        command: [
+          'sh',
+          '-c',
+          'end=$(($(date +%s) + 8)); until pg_isready -q -t 1 -h 127.0.0.1 -p 5432; do [ "$(date +%s)" -lt "$end" ] || exit 1; sleep 0.05; done',
+        ],
+      },
       periodSeconds: 10,
       timeoutSeconds: 10,
       failureThreshold: 1,
@@ -153,6 +159,14 @@ describe('renderEnvironment: a plain environment', () => {
     // Two replicas: a not-ready one must not get traffic; an exposed one: the gateway routes to it.
     expect(service(other, 'db').spec?.publishNotReadyAddresses).toBeUndefined();
     expect(service(other, 'api').spec?.publishNotReadyAddresses).toBeUndefined();
+    // A blueprint's own HTTP or exec check may wait for more than a listening port: its clients wait too.
+    const checked = checkoutDev();
+    checked.services = checked.services.map((s) =>
+      s.name === 'db' ? { ...s, healthCheck: { exec: { command: ['restored'] } } } : s,
+    );
+    expect(
+      service(render({ blueprint: checked }).objects, 'db').spec?.publishNotReadyAddresses,
+    ).toBeUndefined();
   });
 
   it('lets a Postgres data service initialise its data directory without fsync, unless the blueprint says otherwise', () => {

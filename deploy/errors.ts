@@ -22,8 +22,12 @@ export interface ServiceFailure {
   message: string;
   /** The object that reported it, e.g. Pod/api-5d9c-x2x. */
   object?: string;
-  /** The container whose log tail explains the failure (a failed init step). */
-  logsFrom?: { pod: string; container: string; previous?: boolean };
+  /**
+   * The container whose log tail explains the failure (a failed init step). `errorsOnly`: a server's
+   * own log, of which only psql's and the server's error lines go into the message (its STATEMENT
+   * lines and psql's LINE context repeat the failing statement, which may carry a password).
+   */
+  logsFrom?: { pod: string; container: string; previous?: boolean; errorsOnly?: boolean };
 }
 
 abstract class DeployLayerError<P extends object> extends Error {

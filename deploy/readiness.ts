@@ -49,6 +49,11 @@ export function assessService(params: {
   now: number;
   /** A pod unschedulable for longer than this has failed. */
   unschedulableGraceMs: number;
+  /**
+   * A deploy wait's start: only an exit since then can be a seed failure (findSeedFailure). Without
+   * it (status) no exit is judged as one: a seeded db that restarts weeks later is not a failed seed.
+   */
+  seedExitsSince?: number;
 }): ServiceProgress {
   const { expectation: exp, snapshot, now } = params;
   const base = { service: exp.service, replicas: exp.replicas };
@@ -66,7 +71,10 @@ export function assessService(params: {
     failure,
   });
 
-  const seedFailure = exp.seedInService ? findSeedFailure(exp.service, pods) : undefined;
+  const seedFailure =
+    exp.seedInService && params.seedExitsSince !== undefined
+      ? findSeedFailure(exp.service, pods, params.seedExitsSince)
+      : undefined;
   if (seedFailure) return failed(seedFailure);
   const podFailure = findPodFailure({
     service: exp.service,
@@ -108,9 +116,14 @@ export function assessService(params: {
  * exited with an error: the entrypoint stops at the first failing script. The restart must not pass
  * for a seeded service (the official image then finds a data directory and skips the scripts), so
  * that exit counts however the pod stands now. Signals (exit codes from 128: an OOM kill, a stop)
- * are not the seed's.
+ * are not the seed's, nor an exit before `since` (the wait's start): the seed runs in a pod the apply
+ * just created, while a first run that ended earlier is a seeded server's crash, long after its seed.
  */
-export function findSeedFailure(service: string, pods: readonly V1Pod[]): ServiceFailure | undefined {
+export function findSeedFailure(
+  service: string,
+  pods: readonly V1Pod[],
+  since: number,
+): ServiceFailure | undefined {
   for (const pod of pods) {
     if (pod.metadata?.deletionTimestamp || !pod.metadata?.name) continue;
     for (const status of pod.status?.containerStatuses ?? []) {
@@ -118,17 +131,28 @@ export function findSeedFailure(service: string, pods: readonly V1Pod[]): Servic
       const current = status.restartCount === 0 ? status.state?.terminated : undefined;
       const exit = current ?? (status.restartCount === 1 ? status.lastState?.terminated : undefined);
       if (!exit || exit.exitCode === 0 || exit.exitCode >= 128) continue;
+      if (exit.finishedAt && finishedBefore(exit.finishedAt, since)) continue;
       return {
         service,
         cause: 'init-job-failed',
         reason: 'InitScriptFailed',
         message: `container ${status.name} exited with code ${exit.exitCode} while its entrypoint ran the init scripts (the sql steps, in /docker-entrypoint-initdb.d)`,
         object: podRef(pod),
-        logsFrom: { pod: pod.metadata.name, container: status.name, previous: current === undefined },
+        logsFrom: {
+          pod: pod.metadata.name,
+          container: status.name,
+          previous: current === undefined,
+          errorsOnly: true,
+        },
       };
     }
   }
   return undefined;
+}
+
+/** The kubelet's times are whole seconds (a watch cache may hold the string): a second of slack. */
+function finishedBefore(finishedAt: Date | string, since: number): boolean {
+  return new Date(finishedAt).getTime() < since - 1_000;
 }
 
 function isServicePod(pod: V1Pod, service: string): boolean {

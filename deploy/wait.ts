@@ -48,6 +48,7 @@ export async function waitForServices(params: {
   phases?: PhaseRecorder;
 }): Promise<ServiceProgress[]> {
   const { kube, namespace, workloads } = params;
+  const started = Date.now();
   const lists = new Map<SnapshotKey, WatchedList<KubernetesObject>>();
   const last = new Map<string, string>();
   let current: ServiceProgress[] = [];
@@ -85,7 +86,13 @@ export async function waitForServices(params: {
     const now = Date.now();
     params.phases?.observe(snap, now);
     current = workloads.map((expectation) =>
-      assessService({ expectation, snapshot: snap, now, unschedulableGraceMs: params.unschedulableGraceMs }),
+      assessService({
+        expectation,
+        snapshot: snap,
+        now,
+        unschedulableGraceMs: params.unschedulableGraceMs,
+        seedExitsSince: started,
+      }),
     );
     const readyCount = current.filter((s) => s.phase === 'ready').length;
     for (const progress of current) {
@@ -200,13 +207,21 @@ async function withLogTails(params: {
           }),
           new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timed out')), 5_000).unref()),
         ]);
-        const tail = String(log).trimEnd();
+        const tail = (failure.logsFrom.errorsOnly ? errorLines(String(log)) : String(log)).trimEnd();
         return tail ? { ...failure, message: `${failure.message}; log tail:\n${tail}` } : failure;
       } catch {
         return failure;
       }
     }),
   );
+}
+
+/** psql's and the server's error lines (ERROR, FATAL), without the statements they quote. */
+export function errorLines(log: string): string {
+  return log
+    .split('\n')
+    .filter((line) => /^psql:|\b(ERROR|FATAL|PANIC):/.test(line) && !/\bSTATEMENT:/.test(line))
+    .join('\n');
 }
 
 /**

@@ -13,9 +13,14 @@ import { scriptKey } from './init-job.js';
  * (its data directory is filled before the entrypoint looks), do not run it again: as with the Job.
  */
 
-/** Where the scripts go: after an image's own numbered scripts, before the replication script (zz-). */
+/**
+ * Where the scripts go: after an image's own numbered scripts, before the replication script (zz-).
+ * Always ending in .sql: the entrypoint skips any other name (a `db/seed.psql` would seed nothing),
+ * and a sql step's content is SQL whatever its file is called.
+ */
 export function initdbScriptName(index: number, step: ResolvedSqlStep): string {
-  return `microstax-${scriptKey(index, step.script)}`;
+  const key = `microstax-${scriptKey(index, step.script)}`;
+  return key.endsWith('.sql') ? key : `${key}.sql`;
 }
 
 /**

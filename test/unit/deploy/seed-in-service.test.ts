@@ -13,6 +13,7 @@ import { ANNOTATIONS } from '../../../deploy/labels.js';
 import { type RenderInput, renderEnvironment } from '../../../deploy/manifests/render.js';
 import { assessService, type ClusterSnapshot } from '../../../deploy/readiness.js';
 import type { WorkloadExpectation } from '../../../deploy/types.js';
+import { errorLines } from '../../../deploy/wait.js';
 import { checkoutDev } from './fixtures.js';
 
 const inService = deployConfig({ baseDomain: 'dev.acme.test', initSql: 'service' });
@@ -106,6 +107,21 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
     expect(jobFor(withDb((db) => (db.image = 'mysql:8.4')))).toBe(1);
   });
 
+  it('mounts a script not named *.sql under a name the entrypoint runs (it skips any other)', () => {
+    const blueprint = checkoutDev();
+    const db = blueprint.services.find((s) => s.name === 'db')!;
+    db.init = [{ ...(db.init[0] as ResolvedSqlStep), script: 'db/seed.psql' }];
+    const { objects } = render({ blueprint });
+    expect(Object.keys(find<V1ConfigMap>(objects, 'ConfigMap', 'db-initdb-scripts').data ?? {})).toEqual([
+      'microstax-01-seed.psql.sql',
+    ]);
+    const mounts = find<V1StatefulSet>(objects, 'StatefulSet', 'db').spec?.template.spec?.containers[0]
+      ?.volumeMounts;
+    expect(mounts).toContainEqual(
+      expect.objectContaining({ mountPath: '/docker-entrypoint-initdb.d/microstax-01-seed.psql.sql' }),
+    );
+  });
+
   it("makes no seed for a branch's forked copy (its data comes from the baseline)", () => {
     const { objects } = render({
       environment: { id: 'ana-fix', baselineId: 'ana-checkout' },
@@ -145,14 +161,18 @@ describe('a seed run by the service itself: readiness', () => {
       ],
     },
   });
-  const assess = (pods: V1Pod[]) =>
+  const waitStarted = Date.parse('2026-12-07T12:00:00Z');
+  const assess = (pods: V1Pod[], wait: { seedExitsSince?: number } = { seedExitsSince: waitStarted }) =>
     assessService({
       expectation: db,
       snapshot: { deployments: [], statefulSets: [readySet], pods, jobs: [], events: [] } as ClusterSnapshot,
       now: Date.now(),
       unschedulableGraceMs: 5_000,
+      ...wait,
     });
-  const failedSeed = { terminated: { exitCode: 3, reason: 'Error' } };
+  const failedSeed = {
+    terminated: { exitCode: 3, reason: 'Error', finishedAt: new Date('2026-12-07T12:00:07Z') },
+  };
 
   it('is ready when the service is (the entrypoint ran the scripts before the server listened)', () => {
     expect(assess([dbPod({ state: { running: {} } })]).phase).toBe('ready');
@@ -169,10 +189,27 @@ describe('a seed run by the service itself: readiness', () => {
         cause: 'init-job-failed',
         reason: 'InitScriptFailed',
         object: 'Pod/db-0',
-        logsFrom: { pod: 'db-0', container: 'db' },
+        logsFrom: { pod: 'db-0', container: 'db', errorsOnly: true },
       });
       expect(progress.failure?.message).toContain('exited with code 3');
     }
+  });
+
+  it("does not call a seeded server's crash long before this wait (or in a status) a seed failure", () => {
+    const weeksAgo = {
+      terminated: { exitCode: 1, reason: 'Error', finishedAt: new Date('2026-11-20T08:00:00Z') },
+    };
+    expect(assess([dbPod({ restartCount: 1, state: { running: {} }, lastState: weeksAgo })]).phase).toBe(
+      'ready',
+    );
+    // As a watch cache holds it: a string.
+    const asString = { terminated: { ...weeksAgo.terminated, finishedAt: '2026-11-20T08:00:00Z' } } as never;
+    expect(assess([dbPod({ restartCount: 1, state: { running: {} }, lastState: asString })]).phase).toBe(
+      'ready',
+    );
+    // status (no wait) judges no exit as the seed's.
+    const restarted = dbPod({ restartCount: 1, state: { running: {} }, lastState: failedSeed });
+    expect(assess([restarted], {}).phase).toBe('ready');
   });
 
   it('leaves later restarts and kills by a signal to the other rules', () => {
@@ -183,5 +220,24 @@ describe('a seed run by the service itself: readiness', () => {
     expect(assess([dbPod({ restartCount: 1, state: { running: {} }, lastState: killed })]).phase).toBe(
       'ready',
     );
+  });
+});
+
+describe("a failed seed's log tail", () => {
+  it("keeps psql's and the server's error lines, never the statement they quote", () => {
+    const log = [
+      '/usr/local/bin/docker-entrypoint.sh: running /docker-entrypoint-initdb.d/microstax-01-seed.sql',
+      'psql:/docker-entrypoint-initdb.d/microstax-01-seed.sql:2: ERROR:  syntax error at or near "PASSWRD"',
+      "LINE 1: CREATE ROLE app PASSWRD 'hunter2';",
+      '2026-12-07 12:00:05.123 UTC [57] ERROR:  syntax error at or near "PASSWRD" at character 17',
+      "2026-12-07 12:00:05.123 UTC [57] STATEMENT:  CREATE ROLE app PASSWRD 'hunter2'",
+      "\tWITH LOGIN PASSWORD 'hunter2';",
+    ].join('\n');
+    const kept = errorLines(log);
+    expect(kept).not.toContain('hunter2');
+    expect(kept.split('\n')).toEqual([
+      'psql:/docker-entrypoint-initdb.d/microstax-01-seed.sql:2: ERROR:  syntax error at or near "PASSWRD"',
+      '2026-12-07 12:00:05.123 UTC [57] ERROR:  syntax error at or near "PASSWRD" at character 17',
+    ]);
   });
 });

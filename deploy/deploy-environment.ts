@@ -14,6 +14,7 @@ import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import { withPodPlacement } from './pod-placement.js';
 import { pruneRemovedServices } from './prune.js';
 import { secretLookupFor } from './secret-source.js';
+import { lookUpSeededInService } from './seeded-in-service-lookup.js';
 import type {
   BaselineRef,
   DeployProgress,
@@ -98,13 +99,20 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
   // Only a header-routed baseline's calls go through the router; branches call their own copies.
   const needsRouter = params.blueprint.routing === 'header' && !environment.baselineId;
   // Read at once: each is a request to the API server, and nothing is applied before all answered.
-  const [ancestors, volumeProvisioning, secretValues, router] = await Promise.all([
+  const [ancestors, volumeProvisioning, secretValues, router, seededInService] = await Promise.all([
     environment.baselineId
       ? branchAncestors({ kube: params.kube, baselineId: environment.baselineId, usesBaseline, config })
       : [],
     resolveVolumeProvisioning({ kube: params.kube, config }),
     lookUpSecrets(params.blueprint, lookup),
     needsRouter ? lookUpHeaderRouter({ kube: params.kube, config }) : undefined,
+    lookUpSeededInService({
+      kube: params.kube,
+      config,
+      blueprint: params.blueprint,
+      namespace: namespaceFor(environment.id, config.namespacePrefix),
+      environmentId: environment.id,
+    }),
   ]);
   const rendered = renderEnvironment({
     environment,
@@ -116,6 +124,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     secretValues,
     volumeProvisioning,
     router,
+    seededInService,
   });
   const only = params.only && new Set(params.only);
   const objects = only

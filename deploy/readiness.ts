@@ -1,5 +1,6 @@
 import type {
   CoreV1Event,
+  V1ContainerStateTerminated,
   V1Deployment,
   V1Job,
   V1Pod,
@@ -49,11 +50,8 @@ export function assessService(params: {
   now: number;
   /** A pod unschedulable for longer than this has failed. */
   unschedulableGraceMs: number;
-  /**
-   * A deploy wait's start: only an exit since then can be a seed failure (findSeedFailure). Without
-   * it (status) no exit is judged as one: a seeded db that restarts weeks later is not a failed seed.
-   */
-  seedExitsSince?: number;
+  /** Which exits of a seeded service's first run can be the seed's (findSeedFailure); absent: none. */
+  seedExits?: SeedExitWindow;
 }): ServiceProgress {
   const { expectation: exp, snapshot, now } = params;
   const base = { service: exp.service, replicas: exp.replicas };
@@ -72,9 +70,7 @@ export function assessService(params: {
   });
 
   const seedFailure =
-    exp.seedInService && params.seedExitsSince !== undefined
-      ? findSeedFailure(exp.service, pods, params.seedExitsSince)
-      : undefined;
+    exp.seedInService && params.seedExits ? findSeedFailure(exp.service, pods, params.seedExits) : undefined;
   if (seedFailure) return failed(seedFailure);
   const podFailure = findPodFailure({
     service: exp.service,
@@ -116,13 +112,13 @@ export function assessService(params: {
  * exited with an error: the entrypoint stops at the first failing script. The restart must not pass
  * for a seeded service (the official image then finds a data directory and skips the scripts), so
  * that exit counts however the pod stands now. Signals (exit codes from 128: an OOM kill, a stop)
- * are not the seed's, nor an exit before `since` (the wait's start): the seed runs in a pod the apply
- * just created, while a first run that ended earlier is a seeded server's crash, long after its seed.
+ * are not the seed's, nor an exit outside the window: a seeded server that crashes weeks later must
+ * not fail every later apply.
  */
 export function findSeedFailure(
   service: string,
   pods: readonly V1Pod[],
-  since: number,
+  window: SeedExitWindow,
 ): ServiceFailure | undefined {
   for (const pod of pods) {
     if (pod.metadata?.deletionTimestamp || !pod.metadata?.name) continue;
@@ -131,7 +127,7 @@ export function findSeedFailure(
       const current = status.restartCount === 0 ? status.state?.terminated : undefined;
       const exit = current ?? (status.restartCount === 1 ? status.lastState?.terminated : undefined);
       if (!exit || exit.exitCode === 0 || exit.exitCode >= 128) continue;
-      if (exit.finishedAt && finishedBefore(exit.finishedAt, since)) continue;
+      if (!inSeedWindow(exit, window)) continue;
       return {
         service,
         cause: 'init-job-failed',
@@ -150,9 +146,26 @@ export function findSeedFailure(
   return undefined;
 }
 
-/** The kubelet's times are whole seconds (a watch cache may hold the string): a second of slack. */
-function finishedBefore(finishedAt: Date | string, since: number): boolean {
-  return new Date(finishedAt).getTime() < since - 1_000;
+/**
+ * `since`: a deploy wait's start; the seed runs in a pod the apply created, so an exit that ended
+ * earlier is not this apply's seed. `withinMs`: for a status, which has no start; a first run that
+ * lasted longer than a deploy wait may (the ready timeout) was past its seed.
+ */
+export interface SeedExitWindow {
+  since?: number;
+  withinMs?: number;
+}
+
+function inSeedWindow(exit: V1ContainerStateTerminated, window: SeedExitWindow): boolean {
+  // The kubelet's times are whole seconds (a watch cache may hold strings): a second of slack.
+  const finished = exit.finishedAt ? new Date(exit.finishedAt).getTime() : undefined;
+  const started = exit.startedAt ? new Date(exit.startedAt).getTime() : undefined;
+  if (window.since !== undefined && finished !== undefined && finished < window.since - 1_000) return false;
+  if (window.withinMs !== undefined) {
+    if (finished === undefined || started === undefined) return false;
+    if (finished - started > window.withinMs + 1_000) return false;
+  }
+  return true;
 }
 
 function isServicePod(pod: V1Pod, service: string): boolean {

@@ -78,7 +78,13 @@ export async function getEnvironmentStatus(params: {
   const expectations = workloadExpectations(snapshot);
   const now = Date.now();
   const serviceStates = expectations.map((expectation) =>
-    assessService({ expectation, snapshot, now, unschedulableGraceMs: config.unschedulableGraceMs }),
+    assessService({
+      expectation,
+      snapshot,
+      now,
+      unschedulableGraceMs: config.unschedulableGraceMs,
+      seedExits: { withinMs: config.readyTimeoutMs },
+    }),
   );
   const initJobs = await Promise.all(
     jobs.items.map((job) =>

@@ -91,7 +91,7 @@ export async function waitForServices(params: {
         snapshot: snap,
         now,
         unschedulableGraceMs: params.unschedulableGraceMs,
-        seedExitsSince: started,
+        seedExits: { since: started },
       }),
     );
     const readyCount = current.filter((s) => s.phase === 'ready').length;

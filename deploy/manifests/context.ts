@@ -26,6 +26,8 @@ export interface RenderContext {
   volumeProvisioning: 'dynamic' | 'static';
   /** The in-cluster header router, when a header-routed baseline's calls go through it. */
   router?: HeaderRouterTarget;
+  /** Services whose live workload its own entrypoint seeded (the seed-in-service annotation). */
+  seededInService: ReadonlySet<string>;
 }
 
 /** Labels every object of the environment carries. */

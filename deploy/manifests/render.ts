@@ -43,6 +43,8 @@ export interface RenderInput {
   volumeProvisioning: 'dynamic' | 'static';
   /** The header router's Service (a `routing: header` baseline's calls go through it); absent: direct. */
   router?: HeaderRouterTarget;
+  /** Services whose live workload its own entrypoint seeded: they stay so (seed-in-service.ts). */
+  seededInService?: readonly string[];
 }
 
 /**
@@ -176,6 +178,7 @@ function buildContext(input: RenderInput): RenderContext {
     placements,
     secretValues: input.secretValues ?? new Map(),
     volumeProvisioning: input.volumeProvisioning,
+    seededInService: new Set(input.seededInService ?? []),
   };
   if (input.router) ctx.router = input.router;
   if (environment.baselineId)

@@ -11,7 +11,7 @@ import type { ResolvedSqlStep } from '../../../blueprints/resolved.js';
 import { deployConfig } from '../../../deploy/config.js';
 import { ANNOTATIONS } from '../../../deploy/labels.js';
 import { type RenderInput, renderEnvironment } from '../../../deploy/manifests/render.js';
-import { assessService, type ClusterSnapshot } from '../../../deploy/readiness.js';
+import { assessService, type ClusterSnapshot, type SeedExitWindow } from '../../../deploy/readiness.js';
 import type { WorkloadExpectation } from '../../../deploy/types.js';
 import { errorLines } from '../../../deploy/wait.js';
 import { checkoutDev } from './fixtures.js';
@@ -122,6 +122,17 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
     );
   });
 
+  it('keeps a workload its entrypoint seeded so when the setting is back at job (a Job would seed again)', () => {
+    const atJob = deployConfig({ baseDomain: 'dev.acme.test' });
+    const seeded = render({ config: atJob, seededInService: ['db'] });
+    expect(seeded.objects.filter((o) => o.kind === 'Job')).toEqual([]);
+    // The same StatefulSet as before: no rollout.
+    expect(find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db')).toEqual(
+      find<V1StatefulSet>(render().objects, 'StatefulSet', 'db'),
+    );
+    expect(render({ config: atJob }).objects.filter((o) => o.kind === 'Job')).toHaveLength(1);
+  });
+
   it("makes no seed for a branch's forked copy (its data comes from the baseline)", () => {
     const { objects } = render({
       environment: { id: 'ana-fix', baselineId: 'ana-checkout' },
@@ -162,16 +173,21 @@ describe('a seed run by the service itself: readiness', () => {
     },
   });
   const waitStarted = Date.parse('2026-12-07T12:00:00Z');
-  const assess = (pods: V1Pod[], wait: { seedExitsSince?: number } = { seedExitsSince: waitStarted }) =>
+  const assess = (pods: V1Pod[], seedExits: SeedExitWindow | null = { since: waitStarted }) =>
     assessService({
       expectation: db,
       snapshot: { deployments: [], statefulSets: [readySet], pods, jobs: [], events: [] } as ClusterSnapshot,
       now: Date.now(),
       unschedulableGraceMs: 5_000,
-      ...wait,
+      ...(seedExits ? { seedExits } : {}),
     });
   const failedSeed = {
-    terminated: { exitCode: 3, reason: 'Error', finishedAt: new Date('2026-12-07T12:00:07Z') },
+    terminated: {
+      exitCode: 3,
+      reason: 'Error',
+      startedAt: new Date('2026-12-07T12:00:04Z'),
+      finishedAt: new Date('2026-12-07T12:00:07Z'),
+    },
   };
 
   it('is ready when the service is (the entrypoint ran the scripts before the server listened)', () => {
@@ -207,9 +223,16 @@ describe('a seed run by the service itself: readiness', () => {
     expect(assess([dbPod({ restartCount: 1, state: { running: {} }, lastState: asString })]).phase).toBe(
       'ready',
     );
-    // status (no wait) judges no exit as the seed's.
+    // A status (no wait's start): a first run longer than a deploy wait may last was past its seed.
+    const status = { withinMs: 600_000 };
+    const longRun = { terminated: { ...weeksAgo.terminated, startedAt: new Date('2026-11-02T08:00:00Z') } };
+    expect(
+      assess([dbPod({ restartCount: 1, state: { running: {} }, lastState: longRun })], status).phase,
+    ).toBe('ready');
     const restarted = dbPod({ restartCount: 1, state: { running: {} }, lastState: failedSeed });
-    expect(assess([restarted], {}).phase).toBe('ready');
+    expect(assess([restarted], status).phase).toBe('failed');
+    // Without a window no exit is judged as the seed's.
+    expect(assess([restarted], null).phase).toBe('ready');
   });
 
   it('leaves later restarts and kills by a signal to the other rules', () => {

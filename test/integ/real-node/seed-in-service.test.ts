@@ -1,4 +1,4 @@
-import type { V1Pod } from '@kubernetes/client-node';
+import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
@@ -16,7 +16,8 @@ import { psqlAt, realNodeConfig } from './support.js';
 /**
  * A Postgres `type: sql` seed run by the service's own entrypoint (MICROSTAX_INIT_SQL=service), on
  * the real node: the rows are there when the create returns, with no Job; a restart with data does
- * not seed again; a failing script fails the create with psql's own error.
+ * not seed again, nor does a re-apply with the setting back at job; a failing script fails the
+ * create with psql's own error.
  */
 
 let kube: KubeClient;
@@ -109,11 +110,27 @@ describe('a sql seed run by the Postgres service itself, on the real node', () =
     expect(await seededRows()).toBe('1');
   }, 300_000);
 
+  it('makes no init Job on a re-apply with MICROSTAX_INIT_SQL back at job (its data is seeded)', async () => {
+    await goodRun;
+    await deployEnvironment({
+      kube,
+      environment: { id: good },
+      blueprint: await blueprint('CREATE TABLE seeded (n int);\nINSERT INTO seeded VALUES (1);\n'),
+      config: { ...config, initSql: 'job' },
+    });
+    const namespace = namespaceFor(good, config.namespacePrefix);
+    const jobs = await kube.list<V1Job>({ apiVersion: 'batch/v1', kind: 'Job', namespace });
+    expect(jobs.items).toEqual([]);
+    expect(await seededRows()).toBe('1');
+  }, 300_000);
+
   it("fails the create with psql's error from the service's log", async () => {
     const error = await badRun;
     expect(error?.message).toContain('InitScriptFailed');
     expect(error?.message).toContain('exited with code 3');
     expect(error?.message).toContain('syntax error at or near "INSRT"');
+    // The server's STATEMENT: line (it may carry a password) stays out of the message.
+    expect(error?.message).not.toContain('STATEMENT:');
     const status = await getEnvironmentStatus({ kube, environmentId: bad, config, includeLogs: false });
     expect(status.initJobs).toEqual([
       expect.objectContaining({ service: 'db', job: 'db/initdb.d', phase: 'failed' }),

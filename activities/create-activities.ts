@@ -233,8 +233,9 @@ export function createActivities(deps: LifecycleDependencies) {
     /**
      * A warm claim in one step (one task-queue round trip instead of plan, claim and relabel): the
      * blueprint's digest, the claim, then the namespace relabelled for its new owner. The claim is
-     * heartbeated, so a retry after it took hold relabels the same environment instead of claiming a
-     * second one. A relabel that fails here is left to the workflow (`relabelError`): it has the claimed
+     * heartbeated once its update returns, so a retry after that heartbeat reached the server relabels the
+     * same environment; one before it may claim a second (the first is then the orphan sweep's, once this
+     * claimer ends). A relabel that fails here is left to the workflow (`relabelError`): it has the claimed
      * environment's teardown to push first, and retries the relabel on its own.
      */
     async claimAndRelabelWarmEnvironment(

@@ -32,6 +32,7 @@ import {
   workflowIds,
 } from '../workflows/contracts.js';
 import { BlueprintKey, EnvironmentIdKey, TeamKey } from '../workflows/search-attributes.js';
+import { claimedOutcomeLive } from '../workflows/warm-claim.js';
 import { permanentFailure, toActivityFailure } from './failures.js';
 import { withHeartbeat } from './heartbeat.js';
 import type { LifecycleDependencies, RuntimeIdentity } from './ports.js';
@@ -232,8 +233,9 @@ export function createActivities(deps: LifecycleDependencies) {
     /**
      * A warm claim in one step (one task-queue round trip instead of plan, claim and relabel): the
      * blueprint's digest, the claim, then the namespace relabelled for its new owner. The claim is
-     * heartbeated, so a retry after it took hold relabels the same environment instead of claiming a
-     * second one. A relabel that fails here is left to the workflow (`relabelError`): it has the claimed
+     * heartbeated once its update returns, so a retry after that heartbeat reached the server relabels the
+     * same environment; one before it may claim a second (the first is then the orphan sweep's, once this
+     * claimer ends). A relabel that fails here is left to the workflow (`relabelError`): it has the claimed
      * environment's teardown to push first, and retries the relabel on its own.
      */
     async claimAndRelabelWarmEnvironment(
@@ -550,7 +552,8 @@ export function createActivities(deps: LifecycleDependencies) {
     /**
      * One run of the orphan sweep: namespaces MicroStax labelled whose environment's workflow is not
      * running (unknown, deleted or failed) are marked, and deleted once orphaned for the grace period.
-     * A namespace handed over by a warm claim (its workflow ended `claimed`) belongs to its claimer: live.
+     * A namespace handed over by a warm claim (its workflow ended `claimed`) belongs to its claimer: live
+     * while the claimer is (see claimedOutcomeLive).
      * Each deletion goes to the audit log; the counts to the worker's metrics.
      */
     async sweepOrphanNamespaces(input: OrphanSweepInput): Promise<OrphanSweepResult> {
@@ -560,14 +563,15 @@ export function createActivities(deps: LifecycleDependencies) {
           message: 'this worker has no cluster namespaces to sweep (no NamespaceSweeper)',
         });
       }
-      const isLive = async (environmentId: string): Promise<boolean> => {
+      const isLive = async (environmentId: string, claimedVia = false): Promise<boolean> => {
         const handle = deps.temporal.workflow.getHandle(workflowIds.environment(environmentId));
         try {
           const { status } = await handle.describe();
           if (status.name === 'RUNNING') return true;
           if (status.name !== 'COMPLETED') return false;
           const outcome = (await handle.result()) as EnvironmentOutcome;
-          return outcome.phase === 'claimed';
+          // A claimer is never warm itself, so one hop ends it; a second would be a loop.
+          return claimedOutcomeLive(outcome, (claimer) => !claimedVia && isLive(claimer, true));
         } catch (error) {
           if (error instanceof WorkflowNotFoundError) return false;
           throw error;

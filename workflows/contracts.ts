@@ -207,6 +207,8 @@ export interface EnvironmentOutcome {
   phase: 'deleted' | 'claimed';
   reason: TeardownReason;
   error?: LifecycleError;
+  /** A claimed warm environment's claimer (its environment id), who now owns the namespace. */
+  claimedBy?: string;
 }
 
 export type TeardownReason = 'requested' | 'ttl-expired' | 'idle' | 'claimed' | 'create-failed';

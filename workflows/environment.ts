@@ -271,7 +271,12 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       await condition(allHandlersFinished);
       setPhase(status, 'claimed');
       await quick.recordEnvironment(status);
-      return { environmentId: status.environmentId, phase: 'claimed', reason: 'claimed' };
+      return {
+        environmentId: status.environmentId,
+        phase: 'claimed',
+        reason: 'claimed',
+        claimedBy: claim.claimedBy,
+      };
     }
     const msLeft = status.expiresAt ? Date.parse(status.expiresAt) - Date.now() : undefined;
     if (msLeft !== undefined && msLeft <= 0) {
@@ -570,7 +575,10 @@ async function claimBeforePlan(
     !!input.fromSnapshot ||
     servicesWithSnapshotSteps({ blueprint: input.blueprint, branch: false }).length > 0;
   setPhase(status, 'claiming');
-  const claim = await quick.claimAndRelabelWarmEnvironment({
+  // Not cancellable: a teardown requested meanwhile would otherwise cancel only the workflow's wait
+  // while the activity still claims, and the claimed namespace would have no teardown. The cancel takes
+  // effect at the next step instead, with the claimed environment's teardown registered below.
+  const request = {
     environmentId: status.environmentId,
     blueprintName: input.blueprint.name,
     blueprint: input.blueprint,
@@ -586,7 +594,8 @@ async function claimBeforePlan(
       blueprint: status.blueprint,
       expiresAt: status.expiresAt,
     },
-  });
+  };
+  const claim = await CancellationScope.nonCancellable(() => quick.claimAndRelabelWarmEnvironment(request));
   if (!claim) return false;
   const { claimed } = claim;
   status.runtimeId = claimed.runtimeId;

@@ -1,4 +1,4 @@
-import { type EnvironmentStatus, WARM_POOL_OWNER } from './contracts.js';
+import { type EnvironmentOutcome, type EnvironmentStatus, WARM_POOL_OWNER } from './contracts.js';
 
 /** What a claimer asks of a warm environment (the claimWarm update's request). */
 export interface WarmClaimAsk {
@@ -30,4 +30,19 @@ export function claimRefusal(params: {
   const open = status.team === ask.team || (!ask.sameTeamOnly && status.team === WARM_POOL_OWNER);
   if (!open) return `environment ${status.environmentId} is not open to team ${ask.team}`;
   return undefined;
+}
+
+/**
+ * Whether an environment whose workflow completed with `outcome` still owns its namespace: a deleted one
+ * never; a claimed warm one while its claimer is live (the claimer's teardown removes the namespace, so
+ * a claimer that ended without removing it left an orphan). An outcome recorded before `claimedBy`
+ * existed names no claimer and stays live, as it always did.
+ */
+export async function claimedOutcomeLive(
+  outcome: EnvironmentOutcome,
+  claimerLive: (claimerId: string) => boolean | Promise<boolean>,
+): Promise<boolean> {
+  if (outcome.phase !== 'claimed') return false;
+  if (outcome.claimedBy === undefined) return true;
+  return claimerLive(outcome.claimedBy);
 }

@@ -1,7 +1,13 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../../workflows/contracts.js';
+import {
+  type EnvironmentOutcome,
+  type PrewarmPoolResult,
+  WorkflowType,
+  workflowIds,
+} from '../../../workflows/contracts.js';
+import { until } from '../../support/until.js';
 import { smallBlueprint } from './support/blueprints.js';
-import { isGone } from './support/cluster.js';
+import { clusterRuntime, isGone } from './support/cluster.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
 
 /** Warm environments made for a team are claimed by that team only (the stack's Temporal and cluster). */
@@ -46,5 +52,62 @@ describe('warm pool per team', () => {
     }
     expect(await isGone(harness.kube, warmId!)).toBe(true);
     expect(await isGone(harness.kube, other)).toBe(true);
+  });
+
+  it('a teardown while the claim runs tears the claimed namespace down, and the warm outcome names its claimer', {
+    timeout: 180_000,
+  }, async () => {
+    // The real cluster runtime, whose relabel (the claim's last step) waits until the teardown is in.
+    const runtime = clusterRuntime(harness.kube);
+    const relabel = runtime.relabel.bind(runtime);
+    let entered!: () => void;
+    const relabelEntered = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    runtime.relabel = async (params) => {
+      entered();
+      await released;
+      return relabel(params);
+    };
+    const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'claim-teardown', runtime });
+    const blueprint = smallBlueprint({ name: `claimdel-${Date.now().toString(36)}` });
+    const filled: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
+      WorkflowType.prewarmPool,
+      {
+        taskQueue,
+        workflowId: `prewarm-${newEnvironmentId()}`,
+        args: [{ pools: [{ blueprint, size: 1, team: 'payments' }] }],
+      },
+    );
+    const [warmId] = filled.pools[0]!.started;
+    expect((await lifecycle.waitReady(warmId!)).phase).toBe('warm');
+
+    const claimer = newEnvironmentId('claimdel');
+    await lifecycle.createEnvironment({ environmentId: claimer, blueprint, owner: 'ana', team: 'payments' });
+    await relabelEntered;
+    const handle = harness.temporal.client.workflow.getHandle(workflowIds.environment(claimer));
+    await lifecycle.teardown(claimer, { reason: 'requested' });
+    // The signal has been handled (a workflow task completed after it) before the claim may finish.
+    await until(
+      'the teardown signal handled',
+      async () => (await handle.fetchHistory()).events ?? [],
+      (events) => {
+        const signalled = events.findIndex((e) => e.workflowExecutionSignaledEventAttributes);
+        return signalled >= 0 && events.slice(signalled).some((e) => e.workflowTaskCompletedEventAttributes);
+      },
+      { timeoutMs: 30_000, everyMs: 200 },
+    );
+    release();
+    expect(await handle.result()).toEqual({ environmentId: claimer, phase: 'deleted', reason: 'requested' });
+    const warmOutcome: EnvironmentOutcome = await harness.temporal.client.workflow
+      .getHandle(workflowIds.environment(warmId!))
+      .result();
+    expect(warmOutcome).toMatchObject({ phase: 'claimed', claimedBy: claimer });
+    expect(await isGone(harness.kube, warmId!)).toBe(true);
+    expect(await isGone(harness.kube, claimer)).toBe(true);
   });
 });

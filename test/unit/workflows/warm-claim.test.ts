@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type EnvironmentStatus, WARM_POOL_OWNER } from '../../../workflows/contracts.js';
-import { claimRefusal } from '../../../workflows/warm-claim.js';
+import { claimedOutcomeLive, claimRefusal } from '../../../workflows/warm-claim.js';
 
 const warm = (over: Partial<EnvironmentStatus> = {}) =>
   ({
@@ -38,5 +38,28 @@ describe('whether a warm environment accepts a claim', () => {
     expect(
       claimRefusal({ status: warm(), ask: { team: 'payments', sameTeamOnly: true }, taken: false }),
     ).toMatch(/not open to team payments/);
+  });
+});
+
+describe("whether a completed environment's namespace is still owned (the orphan sweep's rule)", () => {
+  const claimed = { environmentId: 'warm-shop-1', phase: 'claimed', reason: 'claimed' } as const;
+  const asked: string[] = [];
+  const claimerLive = (live: boolean) => (id: string) => {
+    asked.push(id);
+    return live;
+  };
+
+  it('keeps a claimed warm namespace while its claimer is live, and not after', async () => {
+    expect(await claimedOutcomeLive({ ...claimed, claimedBy: 'shop-ana' }, claimerLive(true))).toBe(true);
+    expect(await claimedOutcomeLive({ ...claimed, claimedBy: 'shop-ana' }, claimerLive(false))).toBe(false);
+    expect(asked).toEqual(['shop-ana', 'shop-ana']);
+  });
+
+  it('never keeps a deleted one; keeps a claimed one recorded before claimers were named', async () => {
+    asked.length = 0;
+    const deleted = { environmentId: 'shop-bo', phase: 'deleted', reason: 'requested' } as const;
+    expect(await claimedOutcomeLive(deleted, claimerLive(true))).toBe(false);
+    expect(await claimedOutcomeLive(claimed, claimerLive(false))).toBe(true);
+    expect(asked).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import type { KubernetesObject, V1Deployment, V1Service } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { DeployConfig } from '../../../deploy/config.js';
 import { deployEnvironment } from '../../../deploy/deploy-environment.js';
@@ -13,7 +12,7 @@ import { planBranch } from '../../../planner/branching/plan-branch.js';
 import { until } from '../../support/until.js';
 import { publishMicrostaxImage } from '../charts/support/in-cluster-install.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
-import { firstOk, httpAt, realNodeConfig } from './support.js';
+import { firstOk, httpAt, realNodeConfig, resolvedBlueprint } from './support.js';
 
 /**
  * Header routing past the entry service, on the real node: a `routing: header` baseline whose
@@ -50,9 +49,7 @@ services:
     SERVICE_NAME: back
     SERVICE_VERSION: "${backVersion}"
 `;
-  const result = await resolveBlueprintSource({ source, fileName: 'shop.yaml' });
-  if (!result.ok) throw new Error(`shop does not resolve: ${JSON.stringify(result.problems)}`);
-  return result.blueprint;
+  return resolvedBlueprint({ source, fileName: 'shop.yaml' });
 }
 
 /** The chart's router, reduced to what this test needs: one replica on the real node, read-only RBAC. */

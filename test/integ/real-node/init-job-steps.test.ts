@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { DeployConfig } from '../../../deploy/config.js';
 import { postgresUrlFor } from '../../../deploy/data-endpoints.js';
@@ -7,7 +6,7 @@ import { deployEnvironment } from '../../../deploy/deploy-environment.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
-import { psqlAt, realNodeConfig } from './support.js';
+import { psqlAt, realNodeConfig, resolvedBlueprint } from './support.js';
 
 /**
  * Init steps of kind job on the real node: a migration container runs before the sql seed, in order,
@@ -40,13 +39,11 @@ services:
       - type: sql
         script: seed.sql
 `;
-  const result = await resolveBlueprintSource({
+  return resolvedBlueprint({
     source,
     fileName: 'steps.yaml',
     scripts: { 'seed.sql': "INSERT INTO migrated (step) VALUES ('seed');\n" },
   });
-  if (!result.ok) throw new Error(`does not resolve: ${JSON.stringify(result.problems)}`);
-  return result.blueprint;
 }
 
 async function deploy(blueprint: ResolvedBlueprint) {

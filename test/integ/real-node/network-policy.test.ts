@@ -2,7 +2,6 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { V1Pod, V1Service } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { DeployConfig } from '../../../deploy/config.js';
 import { deployEnvironment } from '../../../deploy/deploy-environment.js';
@@ -17,7 +16,7 @@ import { checkNetworkPolicies } from '../../../local/stack/node/network-policies
 import { readStackState } from '../../../local/stack/state.js';
 import { planBranch } from '../../../planner/branching/plan-branch.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
-import { checkoutDev, firstOk, httpAt, realNodeConfig } from './support.js';
+import { checkoutDev, firstOk, httpAt, realNodeConfig, resolvedBlueprint } from './support.js';
 
 /**
  * The product's own NetworkPolicies, enforced on the real node by kube-network-policies: a pod of
@@ -44,13 +43,10 @@ const teamB = uniqueId('np-search');
 
 /** Team search's environment: one Redis, the smallest thing with a port to knock on. */
 async function searchBlueprint(): Promise<ResolvedBlueprint> {
-  const result = await resolveBlueprintSource({
+  return resolvedBlueprint({
     source: 'name: search-dev\nservices:\n- name: cache\n  image: redis:7-alpine\n',
     fileName: 'search-dev.yaml',
-    scripts: {},
   });
-  if (!result.ok) throw new Error(`search-dev does not resolve: ${JSON.stringify(result.problems)}`);
-  return result.blueprint;
 }
 
 /** A running pod of one service of an environment. */

@@ -1,6 +1,5 @@
 import type { V1Job, V1Pod } from '@kubernetes/client-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveBlueprintSource } from '../../../blueprints/resolve.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import type { DeployConfig } from '../../../deploy/config.js';
 import { postgresUrlFor } from '../../../deploy/data-endpoints.js';
@@ -11,7 +10,7 @@ import { getEnvironmentStatus } from '../../../deploy/status.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { until } from '../../support/until.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
-import { psqlAt, realNodeConfig } from './support.js';
+import { psqlAt, realNodeConfig, resolvedBlueprint } from './support.js';
 
 /**
  * A Postgres `type: sql` seed run by the service's own entrypoint (MICROSTAX_INIT_SQL=service), on
@@ -49,13 +48,7 @@ services:
       - type: sql
         script: seed.sql
 `;
-  const result = await resolveBlueprintSource({
-    source,
-    fileName: 'seeded.yaml',
-    scripts: { 'seed.sql': seed },
-  });
-  if (!result.ok) throw new Error(`does not resolve: ${JSON.stringify(result.problems)}`);
-  return result.blueprint;
+  return resolvedBlueprint({ source, fileName: 'seeded.yaml', scripts: { 'seed.sql': seed } });
 }
 
 beforeAll(async () => {

@@ -47,12 +47,17 @@ export async function checkoutDev(
 ): Promise<ResolvedBlueprint> {
   const source = edit(publicApi(await readFile(`${EXAMPLE_DIR}checkout-dev.yaml`, 'utf8')));
   const seed = await readFile(`${EXAMPLE_DIR}scripts/seed.sql`, 'utf8');
-  const result = await resolveBlueprintSource({
-    source,
-    fileName: 'checkout-dev.yaml',
-    scripts: { 'scripts/seed.sql': seed },
-  });
-  if (!result.ok) throw new Error(`checkout-dev does not resolve: ${JSON.stringify(result.problems)}`);
+  return resolvedBlueprint({ source, fileName: 'checkout-dev.yaml', scripts: { 'scripts/seed.sql': seed } });
+}
+
+/** A test's blueprint text resolved; a blueprint that does not resolve fails the test, naming its problems. */
+export async function resolvedBlueprint(input: {
+  source: string;
+  fileName: string;
+  scripts?: Record<string, string>;
+}): Promise<ResolvedBlueprint> {
+  const result = await resolveBlueprintSource({ scripts: {}, ...input });
+  if (!result.ok) throw new Error(`${input.fileName} does not resolve: ${JSON.stringify(result.problems)}`);
   return result.blueprint;
 }
 

@@ -16,29 +16,37 @@ beforeAll(() => harness.setUp());
 afterEach(() => harness.stopWorkers());
 afterAll(() => harness.tearDown());
 
+type Worker = Awaited<ReturnType<WorkflowTestHarness['startWorker']>>;
+
+/** Fills a pool of one warm environment of the blueprint for the team; its id once it is warm. */
+async function warmOneFor(
+  team: string,
+  params: { blueprint: ReturnType<typeof smallBlueprint>; taskQueue: string; lifecycle: Worker['lifecycle'] },
+): Promise<string> {
+  const filled: PrewarmPoolResult = await harness.temporal.client.workflow.execute(WorkflowType.prewarmPool, {
+    taskQueue: params.taskQueue,
+    workflowId: `prewarm-${newEnvironmentId()}`,
+    args: [{ pools: [{ blueprint: params.blueprint, size: 1, team }] }],
+  });
+  const warmId = filled.pools[0]!.started[0]!;
+  expect((await params.lifecycle.waitReady(warmId)).phase).toBe('warm');
+  return warmId;
+}
+
 describe('warm pool per team', () => {
   it("another team's create does not claim a team's warm environment; the team's own create does", {
     timeout: 180_000,
   }, async () => {
     const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'prewarm-team' });
     const blueprint = smallBlueprint({ name: `teampool-${Date.now().toString(36)}` });
-    const filled: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
-      WorkflowType.prewarmPool,
-      {
-        taskQueue,
-        workflowId: `prewarm-${newEnvironmentId()}`,
-        args: [{ pools: [{ blueprint, size: 1, team: 'payments' }] }],
-      },
-    );
-    const [warmId] = filled.pools[0]!.started;
-    expect((await lifecycle.waitReady(warmId!)).phase).toBe('warm');
+    const warmId = await warmOneFor('payments', { blueprint, taskQueue, lifecycle });
 
     const other = newEnvironmentId('otherteam');
     await lifecycle.createEnvironment({ environmentId: other, blueprint, owner: 'bo', team: 'search' });
     const cold = await lifecycle.waitReady(other);
     expect(cold.phase).toBe('ready');
     expect(cold.claimedFrom).toBeUndefined();
-    expect((await lifecycle.getStatus(warmId!))?.phase).toBe('warm');
+    expect((await lifecycle.getStatus(warmId))?.phase).toBe('warm');
 
     const own = newEnvironmentId('ownteam');
     await lifecycle.createEnvironment({ environmentId: own, blueprint, owner: 'ana', team: 'payments' });
@@ -50,7 +58,7 @@ describe('warm pool per team', () => {
       await lifecycle.teardown(id, { reason: 'requested' });
       await harness.temporal.client.workflow.getHandle(workflowIds.environment(id)).result();
     }
-    expect(await isGone(harness.kube, warmId!)).toBe(true);
+    expect(await isGone(harness.kube, warmId)).toBe(true);
     expect(await isGone(harness.kube, other)).toBe(true);
   });
 
@@ -75,16 +83,7 @@ describe('warm pool per team', () => {
     };
     const { lifecycle, taskQueue } = await harness.startWorker({ testName: 'claim-teardown', runtime });
     const blueprint = smallBlueprint({ name: `claimdel-${Date.now().toString(36)}` });
-    const filled: PrewarmPoolResult = await harness.temporal.client.workflow.execute(
-      WorkflowType.prewarmPool,
-      {
-        taskQueue,
-        workflowId: `prewarm-${newEnvironmentId()}`,
-        args: [{ pools: [{ blueprint, size: 1, team: 'payments' }] }],
-      },
-    );
-    const [warmId] = filled.pools[0]!.started;
-    expect((await lifecycle.waitReady(warmId!)).phase).toBe('warm');
+    const warmId = await warmOneFor('payments', { blueprint, taskQueue, lifecycle });
 
     const claimer = newEnvironmentId('claimdel');
     await lifecycle.createEnvironment({ environmentId: claimer, blueprint, owner: 'ana', team: 'payments' });
@@ -104,10 +103,10 @@ describe('warm pool per team', () => {
     release();
     expect(await handle.result()).toEqual({ environmentId: claimer, phase: 'deleted', reason: 'requested' });
     const warmOutcome: EnvironmentOutcome = await harness.temporal.client.workflow
-      .getHandle(workflowIds.environment(warmId!))
+      .getHandle(workflowIds.environment(warmId))
       .result();
     expect(warmOutcome).toMatchObject({ phase: 'claimed', claimedBy: claimer });
-    expect(await isGone(harness.kube, warmId!)).toBe(true);
+    expect(await isGone(harness.kube, warmId)).toBe(true);
     expect(await isGone(harness.kube, claimer)).toBe(true);
   });
 });

@@ -3,9 +3,21 @@ import type { DependencyGraph } from './resolved.js';
 /**
  * Every dependency cycle, one per strongly connected group of services, each as the list of
  * service names along the cycle with the first repeated at the end (api -> worker -> api).
- * Groups are found with Tarjan's algorithm; a cycle inside a group by walking to a repeated node.
+ * A cycle inside a group is found by walking to a repeated node.
  */
 export function findCycles(graph: DependencyGraph): string[][] {
+  return stronglyConnectedGroups(graph)
+    .filter((group) => group.length > 1 || (graph[group[0]!] ?? []).includes(group[0]!))
+    .map((group) => cycleWithin(graph, new Set(group)))
+    .sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+}
+
+/**
+ * The graph's strongly connected groups (Tarjan's algorithm): services that reach each other through
+ * their dependencies, one group each; a service in no cycle is a group of its own. A group comes after
+ * every group it depends on. Edges to services not in the graph are ignored.
+ */
+export function stronglyConnectedGroups(graph: DependencyGraph): string[][] {
   const index = new Map<string, number>();
   const low = new Map<string, number>();
   const onStack = new Set<string>();
@@ -49,12 +61,11 @@ export function findCycles(graph: DependencyGraph): string[][] {
           onStack.delete(member);
           group.push(member);
         } while (member !== frame.node);
-        const selfLoop = group.length === 1 && (graph[frame.node] ?? []).includes(frame.node);
-        if (group.length > 1 || selfLoop) groups.push(group);
+        groups.push(group.sort());
       }
     }
   }
-  return groups.map((group) => cycleWithin(graph, new Set(group))).sort((a, b) => (a[0]! < b[0]! ? -1 : 1));
+  return groups;
 }
 
 /** One cycle inside a strongly connected group, starting from its alphabetically first service. */

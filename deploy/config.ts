@@ -98,6 +98,12 @@ export const DeployConfigSchema = z.strictObject({
     .describe(
       "Who runs a Postgres data service's `type: sql` seed: an init Job with a SQL client (job), or the service's own entrypoint from /docker-entrypoint-initdb.d at its first start (service: no Job pod; only when every init step is sql without `database`, the image's entrypoint runs, and the service is not a branch's forked copy)",
     ),
+  wakeOrder: z
+    .enum(['dependencies', 'parallel'])
+    .default('dependencies')
+    .describe(
+      'How a sleeping environment wakes: dependencies (each service scaled up the moment every service it depends on is ready; an environment applied before its workloads carried their dependencies wakes all at once) or parallel (every service at once)',
+    ),
   initJobDeadlineSeconds: z
     .number()
     .int()
@@ -170,6 +176,7 @@ export const DEPLOY_CONFIG_ENV = {
   secretSourceNamespace: 'MICROSTAX_SECRET_SOURCE_NAMESPACE',
   forkMethod: 'MICROSTAX_FORK_METHOD',
   initSql: 'MICROSTAX_INIT_SQL',
+  wakeOrder: 'MICROSTAX_WAKE_ORDER',
   headerRouter: 'MICROSTAX_HEADER_ROUTER',
 } as const satisfies Partial<Record<keyof DeployConfig, string>>;
 

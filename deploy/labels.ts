@@ -52,6 +52,11 @@ export const ANNOTATIONS = {
   scriptSha256: 'microstax.dev/script-sha256',
   /** On a data service's workload: its sql seed runs from its own initdb.d (the step count). */
   seedInService: 'microstax.dev/seed-in-service',
+  /**
+   * On a workload: the service's direct dependencies (blueprint `dependsOn`), comma-separated, so a wake
+   * scales dependencies up first (deploy/wake-order.ts). Metadata only: writing it rolls no pod.
+   */
+  dependsOn: 'microstax.dev/depends-on',
   /** Where a reused service really lives. */
   reusedFrom: 'microstax.dev/reused-from',
   /** On an Ingress: `public` lets the gateway serve it without a credential (blueprint `access`). */

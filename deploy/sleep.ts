@@ -5,6 +5,7 @@ import {
   type V1Namespace,
   type V1StatefulSet,
 } from '@kubernetes/client-node';
+import type { DependencyGraph } from '../blueprints/resolved.js';
 import { type DeployConfig, deployConfig } from './config.js';
 import { DeployConfigurationError } from './errors.js';
 import { describe, type KubeClient } from './kube-client.js';
@@ -14,6 +15,7 @@ import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import { withPodPlacement } from './pod-placement.js';
 import type { DeployProgress, ServiceProgress, WorkloadExpectation } from './types.js';
 import { waitForServices, waitUntilGone } from './wait.js';
+import { graphFromWorkloads, readyToStart, type WakeOrder, wakeWaits } from './wake-order.js';
 
 /** Where a sleeping workload keeps the replica count it runs with when awake. */
 export const PLANNED_REPLICAS_ANNOTATION = 'microstax.dev/planned-replicas';
@@ -36,14 +38,17 @@ export interface ScaleEnvironmentResult {
   changed: number;
   /** When the scale was applied and each pod-level phase ended (a wake's breakdown). */
   marks: PhaseMarks;
+  /** A wake's order as it ran: `parallel` when asked for, or when a workload carries no dependencies. */
+  wakeOrder?: WakeOrder;
 }
 
 /**
  * Puts an environment to sleep (`replicas: 'zero'`: every Deployment and StatefulSet scaled to zero,
  * the planned count kept in an annotation; volumes, Secrets, Services, ConfigMaps stay) or wakes it
  * (`'planned'`: back to the kept count), then waits by watching until that is true (asleep: no pod of a
- * service left; awake: every service ready). Idempotent: a retry after a crash finishes the job and
- * never loses the planned count. An environment without a namespace is a DeployConfigurationError.
+ * service left; awake: every service ready). A wake goes in dependency order when every workload carries
+ * its dependencies (`wakeOrder`), else all at once. Idempotent: a retry after a crash finishes the job
+ * and never loses the planned count. An environment without a namespace is a DeployConfigurationError.
  */
 export async function scaleEnvironment(params: {
   kube: KubeClient;
@@ -54,6 +59,8 @@ export async function scaleEnvironment(params: {
   /** Called every few seconds while waiting, even when nothing changes: heartbeat the activity here. */
   heartbeat?: () => void;
   signal?: AbortSignal;
+  /** How a wake scales its services (default: `config.wakeOrder`); a sleep scales all at once. */
+  wakeOrder?: WakeOrder;
 }): Promise<ScaleEnvironmentResult> {
   const config = params.config ?? deployConfig();
   const phases = new PhaseRecorder();
@@ -86,42 +93,40 @@ export async function scaleEnvironment(params: {
     ...statefulSets.items.map((object) => ({ kind: 'StatefulSet' as const, object })),
   ];
 
-  const expectations: WorkloadExpectation[] = [];
+  const entries = workloads.map(({ kind, object }) => {
+    const target = scaleTarget(object, params.replicas);
+    const expectation: WorkloadExpectation = {
+      service: object.metadata?.labels?.[LABELS.service] ?? object.metadata!.name!,
+      kind,
+      name: object.metadata!.name!,
+      replicas: target.replicas,
+      initJobs: [],
+    };
+    return { kind, object, target, expectation };
+  });
+  const expectations = entries.map((e) => e.expectation).sort((a, b) => a.service.localeCompare(b.service));
   let changed = 0;
-  await Promise.all(
-    workloads.map(async ({ kind, object }) => {
-      const target = scaleTarget(object, params.replicas);
-      expectations.push({
-        service: object.metadata?.labels?.[LABELS.service] ?? object.metadata!.name!,
-        kind,
-        name: object.metadata!.name!,
-        replicas: target.replicas,
-        initJobs: [],
-      });
-      if (!target.patch) return;
-      changed++;
-      await kube.call(`scale ${describe({ ...object, kind })} to ${target.replicas}`, () =>
-        kube.objects.patch(
-          // A merge patch: `null` removes the annotation, which V1ObjectMeta's type does not allow.
-          {
-            apiVersion: 'apps/v1',
-            kind,
-            metadata: { name: object.metadata!.name!, namespace, ...target.patch!.metadata },
-            spec: target.patch!.spec,
-          } as KubernetesObject,
-          undefined,
-          undefined,
-          SCALE_FIELD_MANAGER,
-          undefined,
-          PatchStrategy.MergePatch,
-        ),
-      );
-    }),
-  );
-  expectations.sort((a, b) => a.service.localeCompare(b.service));
-  phases.mark('applied');
-
-  const waited = await waitForServices({
+  const scale = async ({ kind, object, target }: (typeof entries)[number]) => {
+    if (!target.patch) return;
+    changed++;
+    await kube.call(`scale ${describe({ ...object, kind })} to ${target.replicas}`, () =>
+      kube.objects.patch(
+        // A merge patch: `null` removes the annotation, which V1ObjectMeta's type does not allow.
+        {
+          apiVersion: 'apps/v1',
+          kind,
+          metadata: { name: object.metadata!.name!, namespace, ...target.patch!.metadata },
+          spec: target.patch!.spec,
+        } as KubernetesObject,
+        undefined,
+        undefined,
+        SCALE_FIELD_MANAGER,
+        undefined,
+        PatchStrategy.MergePatch,
+      ),
+    );
+  };
+  const wait = {
     kube,
     environmentId,
     namespace,
@@ -132,7 +137,20 @@ export async function scaleEnvironment(params: {
     heartbeat: params.heartbeat,
     signal: params.signal,
     phases,
-  });
+  };
+
+  const graph =
+    params.replicas === 'planned' && (params.wakeOrder ?? config.wakeOrder) === 'dependencies'
+      ? graphFromWorkloads(workloads.map((w) => w.object))
+      : undefined;
+  let waited: ServiceProgress[];
+  if (graph) {
+    waited = await wakeInDependencyOrder({ entries, graph, scale, wait });
+  } else {
+    await Promise.all(entries.map(scale));
+    phases.mark('applied');
+    waited = await waitForServices(wait);
+  }
   // Awake again: the pods may run on other pools than before (and cost what those cost).
   const services =
     params.replicas === 'zero' ? waited : await withPodPlacement({ kube, namespace, services: waited });
@@ -148,7 +166,52 @@ export async function scaleEnvironment(params: {
       heartbeat: params.heartbeat,
     });
   }
-  return { environmentId, namespace, services, changed, marks: phases.result() };
+  return {
+    environmentId,
+    namespace,
+    services,
+    changed,
+    marks: phases.result(),
+    ...(params.replicas === 'planned' && { wakeOrder: graph ? 'dependencies' : 'parallel' }),
+  };
+}
+
+/**
+ * A wake in dependency order: the services that wait for nothing are scaled first (`applied` marks
+ * their patches), then each other service the moment the watches see every service it waits for ready
+ * (deploy/wake-order.ts), all within the one wait for the whole environment. A workload a previous
+ * attempt already scaled needs no patch and is simply waited for, so a retry picks up where it stopped.
+ */
+async function wakeInDependencyOrder<Entry extends { expectation: WorkloadExpectation }>(params: {
+  entries: Entry[];
+  graph: DependencyGraph;
+  scale: (entry: Entry) => Promise<void>;
+  wait: Parameters<typeof waitForServices>[0] & { phases: PhaseRecorder };
+}): Promise<ServiceProgress[]> {
+  const { entries, wait } = params;
+  const byService = new Map(entries.map((e) => [e.expectation.service, e]));
+  const waits = wakeWaits(params.graph, [...byService.keys()]);
+  const notStarted = new Set(byService.keys());
+  const ready = new Set<string>();
+  // A scale that fails (after the client's retries) ends the wait with its error.
+  const scaleFailed = new AbortController();
+  const start = (): Promise<void>[] =>
+    readyToStart({ waits, notStarted, ready }).map((service) => {
+      notStarted.delete(service);
+      return params.scale(byService.get(service)!);
+    });
+
+  await Promise.all(start());
+  wait.phases.mark('applied');
+  return waitForServices({
+    ...wait,
+    signal: wait.signal ? AbortSignal.any([wait.signal, scaleFailed.signal]) : scaleFailed.signal,
+    onProgress: (progress) => {
+      for (const service of progress.services) if (service.phase === 'ready') ready.add(service.service);
+      for (const scaling of start()) scaling.catch((error: unknown) => scaleFailed.abort(error));
+      wait.onProgress?.(progress);
+    },
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ import type {
 import type { ResolvedService } from '../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS } from '../labels.js';
 import type { WorkloadExpectation } from '../types.js';
+import { dependsOnValue } from '../wake-order.js';
 import { commonLabels, objectMeta, type RenderContext, selectorLabels } from './context.js';
 import { forksData, isPostgresImage, replicationScriptMount, withForkedStart } from './data-fork.js';
 import { routerHostAliases } from './header-router.js';
@@ -200,10 +201,14 @@ function renderPodTemplate(ctx: RenderContext, service: ResolvedService): V1PodT
   return template;
 }
 
-/** Metadata of a service's workload, Deployment or StatefulSet: its labels and the plan action it runs for. */
+/**
+ * Metadata of a service's workload, Deployment or StatefulSet: its labels, the plan action it runs for,
+ * and its dependencies (a wake's order).
+ */
 function workloadMetadata(ctx: RenderContext, service: ResolvedService): V1ObjectMeta {
   const mode = ctx.modes.get(service.name);
   const annotations: Record<string, string> = mode ? { [ANNOTATIONS.planAction]: mode } : {};
+  annotations[ANNOTATIONS.dependsOn] = dependsOnValue(service.dependsOn);
   if (seedsInService(ctx, service)) annotations[ANNOTATIONS.seedInService] = String(service.init.length);
   return objectMeta(ctx, { name: service.name, role: 'workload', service: service.name, annotations });
 }

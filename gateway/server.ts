@@ -22,7 +22,7 @@ import type { WakeError } from './errors.js';
 import type { GatewayMetrics, RequestOutcome } from './metrics.js';
 import { isOwnHost } from './own-host.js';
 import { resolveServiceBackend } from './service-backend.js';
-import type { SleepingEnvironment } from './sleep-index.js';
+import { type SleepingEnvironment, servicesReachedBy } from './sleep-index.js';
 import type { TlsMaterial } from './tls-files.js';
 import type { TrafficCapture } from './traffic-capture.js';
 import type { WakeCoordinator } from './wake-coordinator.js';
@@ -291,13 +291,14 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
     options.wake?.waking(decision.backendNamespace);
 
   /**
-   * The ClusterIP and first port of every other sleeping service's Service (those it has): the
-   * request's service reaches them through kube-proxy, whose rules lag their pods' readiness.
+   * The ClusterIP and first port of the Services of the sleeping services the request's service
+   * depends on (every other one when the environment's graph is unknown): it reaches them through
+   * kube-proxy, whose rules lag their pods' readiness.
    */
   const siblingBackends = (sleeping: SleepingEnvironment, own: string) => {
     const { services } = options.view.snapshot();
-    return sleeping.services.flatMap((name) => {
-      if (`${sleeping.namespace}/${name}` === own) return [];
+    const ownName = own.startsWith(`${sleeping.namespace}/`) ? own.slice(sleeping.namespace.length + 1) : own;
+    return servicesReachedBy(sleeping, ownName).flatMap((name) => {
       const port = services(sleeping.namespace, name)?.spec?.ports?.[0]?.port;
       if (port === undefined) return [];
       const resolved = resolveServiceBackend({

@@ -1,6 +1,8 @@
 import type { V1Deployment, V1StatefulSet } from '@kubernetes/client-node';
+import type { DependencyGraph } from '../blueprints/resolved.js';
 import { LABELS } from '../deploy/labels.js';
 import { PLANNED_REPLICAS_ANNOTATION } from '../deploy/sleep.js';
+import { graphFromWorkloads } from '../deploy/wake-order.js';
 
 /**
  * Which environments are asleep, from their workloads alone (no Temporal needed): deploy/sleep.ts
@@ -15,6 +17,11 @@ export interface SleepingEnvironment {
   runtimeId: string;
   /** The services scaled to zero, sorted. */
   services: string[];
+  /**
+   * Their dependencies (each workload's `microstax.dev/depends-on`), when every one of them carries
+   * it: a woken service then waits only for the Services it depends on (wake-coordinator.ts).
+   */
+  dependsOn?: DependencyGraph;
 }
 
 /** Sleeping environments by namespace. */
@@ -34,6 +41,7 @@ export function isAsleep(workload: V1Deployment | V1StatefulSet): boolean {
  */
 export function buildSleepIndex(workloads: Iterable<V1Deployment | V1StatefulSet>): SleepIndex {
   const index = new Map<string, SleepingEnvironment>();
+  const asleep = new Map<string, (V1Deployment | V1StatefulSet)[]>();
   for (const workload of workloads) {
     const namespace = workload.metadata?.namespace;
     const runtimeId = workload.metadata?.labels?.[LABELS.environment];
@@ -41,7 +49,29 @@ export function buildSleepIndex(workloads: Iterable<V1Deployment | V1StatefulSet
     const entry = index.get(namespace) ?? { namespace, runtimeId, services: [] };
     entry.services.push(workload.metadata?.labels?.[LABELS.service] ?? workload.metadata?.name ?? '?');
     index.set(namespace, entry);
+    asleep.set(namespace, [...(asleep.get(namespace) ?? []), workload]);
   }
-  for (const entry of index.values()) entry.services.sort();
+  for (const entry of index.values()) {
+    entry.services.sort();
+    const graph = graphFromWorkloads(asleep.get(entry.namespace) ?? []);
+    if (graph) entry.dependsOn = graph;
+  }
   return index;
+}
+
+/**
+ * The sleeping services `service` reaches through its dependencies, directly or not: the ones a held
+ * request may need once its backend answers. Without the graph, every other sleeping service.
+ */
+export function servicesReachedBy(sleeping: SleepingEnvironment, service: string): string[] {
+  if (!sleeping.dependsOn) return sleeping.services.filter((name) => name !== service);
+  const reached = new Set<string>();
+  const next = [...(sleeping.dependsOn[service] ?? [])];
+  while (next.length > 0) {
+    const name = next.pop()!;
+    if (name === service || reached.has(name)) continue;
+    reached.add(name);
+    next.push(...(sleeping.dependsOn[name] ?? []));
+  }
+  return sleeping.services.filter((name) => reached.has(name));
 }

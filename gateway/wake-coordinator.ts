@@ -58,9 +58,10 @@ export type HeldBackend = BackendAddress & { current?: () => BackendAddress };
 export interface WakeCoordinator {
   /**
    * Wakes the environment (once) and waits, within the hold timeout, until the request's backend
-   * accepts connections, then up to a few seconds more for the environment's other Services (its
-   * database, its cache): their new endpoints may not be in kube-proxy's rules yet when the
-   * workloads report ready. A sibling that never listens only costs those few seconds.
+   * accepts connections (whether or not the rest of the environment is awake yet), then up to a few
+   * seconds more for `siblings`, the Services it reaches (its database, its cache): their new endpoints
+   * may not be in kube-proxy's rules yet when the workloads report ready. A sibling that never listens
+   * only costs those few seconds.
    */
   hold(params: {
     sleeping: SleepingEnvironment;
@@ -84,10 +85,22 @@ interface Wake {
   sleeping: SleepingEnvironment;
   startedAt: number;
   done: Promise<void>;
-  /** The backends being probed after the wake, shared by the requests held for them. */
-  probes: Map<string, Promise<void>>;
+  /** The backends being probed, by address:port, shared by the requests held for them. */
+  probes: Map<string, Probe>;
   /** Set once a backend answered after the wake: new requests need not wait any more. */
   answered: boolean;
+  /** Aborted when the wake fails: its probes stop. */
+  failed: AbortController;
+}
+
+/** One backend probed during a wake until it accepts a connection. */
+interface Probe {
+  key: string;
+  /** Resolves once it accepted a connection; rejects when the wake failed or the probe stopped. */
+  answered: Promise<void>;
+  /** Requests holding on to it; the probe stops when none is left. */
+  holders: number;
+  stop: AbortController;
 }
 
 /** After the request's own backend answers, how long it may wait for the environment's other Services. */
@@ -142,7 +155,14 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
         throw wakeError;
       },
     );
-    const wake: Wake = { sleeping, startedAt, done, probes: new Map(), answered: false };
+    const wake: Wake = {
+      sleeping,
+      startedAt,
+      done,
+      probes: new Map(),
+      answered: false,
+      failed: new AbortController(),
+    };
     wakes.set(sleeping.namespace, wake);
     // Forgotten once settled (a later request to a namespace that sleeps again starts a new wake); after
     // a success a few seconds later, so requests arriving meanwhile still wait for kube-proxy's rules.
@@ -151,22 +171,42 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
     };
     done.then(
       () => setTimeout(forget, POST_WAKE_GRACE_MS).unref(),
-      () => forget(),
+      () => {
+        wake.failed.abort();
+        forget();
+      },
     );
     return wake;
   };
 
-  /** After the wake: the backend accepts connections (kube-proxy has a ready endpoint for it). */
-  const probeFor = (wake: Wake, backend: HeldBackend): Promise<void> => {
+  /**
+   * The backend accepts connections (it has a ready endpoint), probed from the start of the wake, not
+   * its end: a wake in dependency order makes the backend ready once its own dependencies are, and the
+   * request need not wait for the rest of the environment. A failed wake ends the probe with its error.
+   * One probe per backend, shared by the requests held for it; it stops with its last holder.
+   */
+  const acquireProbe = (wake: Wake, backend: HeldBackend): Probe => {
     const key = `${backend.address}:${backend.port}`;
     let probe = wake.probes.get(key);
     if (!probe) {
-      // Bounded: a backend that never answers after the wake stops being probed with its last holder.
-      const signal = AbortSignal.any([closing.signal, AbortSignal.timeout(holdTimeoutMs)]);
-      probe = wake.done.then(() => reachable({ ...backend, signal }));
+      const stop = new AbortController();
+      const signal = AbortSignal.any([closing.signal, wake.failed.signal, stop.signal]);
+      const answered = new Promise<void>((resolve, reject) => {
+        wake.done.catch(reject);
+        reachable({ ...backend, signal }).then(resolve, reject);
+      });
+      // A holder that gave up (its timeout) lets it go unobserved.
+      answered.catch(() => undefined);
+      probe = { key, answered, holders: 0, stop };
       wake.probes.set(key, probe);
     }
+    probe.holders++;
     return probe;
+  };
+  const releaseProbe = (wake: Wake, probe: Probe) => {
+    if (--probe.holders > 0) return;
+    probe.stop.abort();
+    if (wake.probes.get(probe.key) === probe) wake.probes.delete(probe.key);
   };
 
   return {
@@ -176,12 +216,18 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
       const started = Date.now();
       setHeld(1);
       const wake = wakeFor(sleeping);
+      const probes: Probe[] = [];
+      const probe = (b: HeldBackend) => {
+        const held = acquireProbe(wake, b);
+        probes.push(held);
+        return held.answered;
+      };
       try {
         const outcome = await raceAbort({
-          work: probeFor(wake, backend)
+          work: probe(backend)
             .then(() =>
               Promise.race([
-                Promise.all(siblings.map((b) => probeFor(wake, b).catch(() => {}))),
+                Promise.all(siblings.map((b) => probe(b).catch(() => {}))),
                 new Promise((resolve) => setTimeout(resolve, SIBLING_WAIT_MS).unref()),
               ]),
             )
@@ -206,6 +252,7 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
               : new WakeError('failed', { environment: sleeping.runtimeId, cause: String(error) }),
         };
       } finally {
+        for (const held of probes) releaseProbe(wake, held);
         setHeld(-1);
       }
     },

@@ -9,7 +9,11 @@ import { WakeError } from '../../../gateway/errors.js';
 import { buildHostTable } from '../../../gateway/host-table.js';
 import { createGatewayMetrics, type GatewayMetrics } from '../../../gateway/metrics.js';
 import { createGatewayServer } from '../../../gateway/server.js';
-import { buildSleepIndex, type SleepingEnvironment } from '../../../gateway/sleep-index.js';
+import {
+  buildSleepIndex,
+  type SleepingEnvironment,
+  servicesReachedBy,
+} from '../../../gateway/sleep-index.js';
 import { createTemporalWaker, type EnvironmentWaker } from '../../../gateway/temporal-waker.js';
 import { createWakeCoordinator, type WakeCoordinator } from '../../../gateway/wake-coordinator.js';
 import { renderWakingPage, wantsHtml } from '../../../gateway/waking-page.js';
@@ -38,6 +42,8 @@ function workload(params: {
   replicas: number;
   planned?: string;
   environment?: string;
+  /** The `microstax.dev/depends-on` annotation (absent: applied before it existed). */
+  dependsOn?: string;
 }): V1Deployment | V1StatefulSet {
   return {
     kind: params.kind,
@@ -49,9 +55,10 @@ function workload(params: {
         'microstax.dev/service': params.service,
         'microstax.dev/role': 'workload',
       },
-      ...(params.planned !== undefined && {
-        annotations: { 'microstax.dev/planned-replicas': params.planned },
-      }),
+      annotations: {
+        ...(params.planned !== undefined && { 'microstax.dev/planned-replicas': params.planned }),
+        ...(params.dependsOn !== undefined && { 'microstax.dev/depends-on': params.dependsOn }),
+      },
     },
     spec: { replicas: params.replicas } as V1Deployment['spec'],
   };
@@ -94,6 +101,42 @@ describe('buildSleepIndex', () => {
     expect([...index.keys()]).toEqual(['msx-a']);
     expect(index.get('msx-a')).toEqual({ namespace: 'msx-a', runtimeId: 'a', services: ['api', 'db'] });
   });
+
+  it("keeps the sleeping services' dependencies when every workload carries them: a request waits for its backend's only", () => {
+    const asleep = (service: string, dependsOn?: string) =>
+      workload({
+        kind: 'Deployment',
+        namespace: 'msx-a',
+        service,
+        replicas: 0,
+        planned: '1',
+        environment: 'a',
+        dependsOn,
+      });
+    const index = buildSleepIndex([
+      asleep('web', 'api'),
+      asleep('api', 'cache,db'),
+      asleep('db', ''),
+      asleep('cache', ''),
+      asleep('worker', 'db'),
+    ]);
+    const sleeping = index.get('msx-a')!;
+    expect(sleeping.dependsOn).toEqual({
+      web: ['api'],
+      api: ['cache', 'db'],
+      db: [],
+      cache: [],
+      worker: ['db'],
+    });
+    expect(servicesReachedBy(sleeping, 'web')).toEqual(['api', 'cache', 'db']);
+    expect(servicesReachedBy(sleeping, 'api')).toEqual(['cache', 'db']);
+    expect(servicesReachedBy(sleeping, 'db')).toEqual([]);
+    // One workload from before the annotation: no graph, every other sleeping service as before.
+    const old = buildSleepIndex([asleep('api', 'db'), asleep('db')]).get('msx-a')!;
+    expect(old.dependsOn).toBeUndefined();
+    expect(servicesReachedBy(old, 'api')).toEqual(['db']);
+    expect(servicesReachedBy(old, 'db')).toEqual(['api']);
+  });
 });
 
 describe('the waking page', () => {
@@ -130,7 +173,13 @@ class ScriptedWaker implements EnvironmentWaker {
   }
   resolveAll() {
     for (const p of this.pending.splice(0)) p.resolve();
+    this.markAwake();
   }
+  private markAwake: () => void = () => {};
+  /** Resolves once a wake was resolved: the stand-in backend accepts connections from then on. */
+  readonly awake = new Promise<void>((resolve) => {
+    this.markAwake = resolve;
+  });
   rejectAll(error: Error) {
     for (const p of this.pending.splice(0)) p.reject(error);
   }
@@ -148,7 +197,8 @@ describe('createWakeCoordinator', () => {
     const coordinator = createWakeCoordinator({
       waker,
       log: silent,
-      reachable: async () => {},
+      // The backend listens once the wake is over (its dependencies' Services are in test below).
+      reachable: () => (waker instanceof ScriptedWaker ? waker.awake : Promise.resolve()),
       ...extra,
     });
     coordinators.push(coordinator);
@@ -210,6 +260,44 @@ describe('createWakeCoordinator', () => {
     expect((outcome as { waitedMs: number }).waitedMs).toBeGreaterThanOrEqual(4_900);
     expect(coordinator.waking('msx-a')).toBeUndefined();
   }, 10_000);
+
+  it('releases a request as soon as its backend answers, while the rest of the environment still wakes', async () => {
+    const waker = new ScriptedWaker();
+    let backendUp: () => void = () => {};
+    const up = new Promise<void>((resolve) => {
+      backendUp = resolve;
+    });
+    const coordinator = createWakeCoordinator({ waker, log: silent, reachable: () => up });
+    coordinators.push(coordinator);
+    const held = hold(coordinator);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(coordinator.held()).toBe(1);
+    // The backend's service (and those it depends on) ready: the wake, still running, is not waited for.
+    backendUp();
+    expect(await held).toMatchObject({ kind: 'ready' });
+    expect(waker.calls).toEqual(['a']);
+    waker.resolveAll();
+  });
+
+  it('stops probing the backend when the wake fails', async () => {
+    const waker = new ScriptedWaker();
+    let probeSignal: AbortSignal | undefined;
+    const coordinator = createWakeCoordinator({
+      waker,
+      log: silent,
+      reachable: ({ signal }) => {
+        probeSignal = signal;
+        return new Promise(() => {});
+      },
+    });
+    coordinators.push(coordinator);
+    const held = hold(coordinator);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(probeSignal?.aborted).toBe(false);
+    waker.rejectAll(new WakeError('failed', { environment: 'a', cause: 'wake failed: db never ready' }));
+    expect(await held).toMatchObject({ kind: 'cannot-wake', error: { type: 'failed' } });
+    expect(probeSignal?.aborted).toBe(true);
+  });
 
   it('caps the requests held at once', async () => {
     const waker = new ScriptedWaker();

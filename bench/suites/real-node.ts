@@ -35,6 +35,12 @@ const PAIRS = Number(process.env.MICROSTAX_BENCH_REAL_PAIRS ?? 5);
 const WIDE = process.env.MICROSTAX_BENCH_REAL_WIDE !== '0';
 /** `MICROSTAX_BENCH_REAL_KINDS=cold,wake` measures only those kinds (default: cold, warm, wake, branch). */
 const KINDS = (process.env.MICROSTAX_BENCH_REAL_KINDS ?? 'cold,warm,wake,branch').split(',');
+/**
+ * `MICROSTAX_BENCH_REAL_WAKE_ORDERS=dependencies,parallel` compares wake orders side by side: one
+ * sleeper per order, each on a worker of its own with that MICROSTAX_WAKE_ORDER, woken in turn in every
+ * round (the first in alternating order). Absent: one sleeper on the suite's worker (its own setting).
+ */
+const WAKE_ORDERS = (process.env.MICROSTAX_BENCH_REAL_WAKE_ORDERS ?? '').split(',').filter(Boolean);
 /** How often the client asks for the first 200: it bounds how late one is seen. */
 const POLL_MS = 25;
 const WIDE_SERVICES = 20;
@@ -309,8 +315,8 @@ const suite: BenchSuite = {
       clusterIpLater[kindNow]?.push(clusterIpAt! - podAt!);
       return podAt!;
     };
-    const ready = async (id: string) => {
-      const status = await lifecycle.waitReady(id);
+    const ready = async (id: string, through = lifecycle) => {
+      const status = await through.waitReady(id);
       if (status.phase !== 'ready' && status.phase !== 'warm') {
         throw new Error(`${id} ended ${status.phase}: ${status.error?.message}`);
       }
@@ -361,13 +367,47 @@ const suite: BenchSuite = {
       branch: [],
     };
     const suffix = () => randomUUID().slice(0, 6);
-    const sleeperId = `bench-rsleep-${suffix()}`;
     const baseId = `bench-rbase-${suffix()}`;
     const prewarmed: string[] = [];
+    /** The environments that sleep and wake: one per compared wake order, each on its own worker. */
+    const sleepers: { order: string; id: string; lifecycle: typeof lifecycle; url: string }[] = [];
+    const orderWorkers: Awaited<ReturnType<typeof startBenchWorker>>[] = [];
+    /** Per wake order compared, its runs (the same runs make up `wake`). */
+    const wakeByOrder: Record<string, FirstResponse[]> = {};
     try {
-      if (KINDS.includes('wake')) await create({ id: sleeperId, claimWarm: false });
+      if (KINDS.includes('wake')) {
+        for (const order of WAKE_ORDERS.length > 0 ? WAKE_ORDERS : ['']) {
+          const id = `bench-rsleep-${suffix()}`;
+          let own = lifecycle;
+          if (order) {
+            const worker = await startBenchWorker({
+              name: `real-${order}`,
+              env: { ...env, MICROSTAX_WAKE_ORDER: order },
+            });
+            orderWorkers.push(worker);
+            own = worker.lifecycle;
+            await own.createEnvironment({
+              environmentId: id,
+              blueprint,
+              owner: 'bench',
+              team: 'bench',
+              claimWarm: false,
+            });
+            worker.created.push(id);
+            await answered((await ready(id, own)).urls.api!);
+          } else {
+            await create({ id, claimWarm: false });
+          }
+          sleepers.push({
+            order: order || 'worker setting',
+            id,
+            lifecycle: own,
+            url: (await own.getStatus(id))!.urls.api!,
+          });
+          wakeByOrder[order || 'worker setting'] = [];
+        }
+      }
       if (KINDS.includes('branch')) await create({ id: baseId, claimWarm: false });
-      const sleeperUrl = KINDS.includes('wake') ? (await lifecycle.getStatus(sleeperId))!.urls.api! : '';
       const steps = {
         warm: async (i: number) => {
           // A warm environment made for this run (not timed), then claimed.
@@ -388,14 +428,21 @@ const suite: BenchSuite = {
           const id = `bench-rc-${i}-${suffix()}`;
           runs.cold.push(await measured(id, () => create({ id, claimWarm: false })));
         },
-        wake: async () => {
-          await lifecycle.sleep(sleeperId, 'bench');
-          // Let the gateway's watch see the sleep, as a real request would find it.
-          await new Promise((resolve) => setTimeout(resolve, 1000));
-          const startedAt = Date.now();
-          const answeredAt = await answered(sleeperUrl);
-          const status = await lifecycle.getStatus(sleeperId);
-          runs.wake.push(firstResponse({ startedAt, answeredAt, timings: status?.timings }));
+        wake: async (i: number) => {
+          // Each round another wake order goes first.
+          for (let k = 0; k < sleepers.length; k++) {
+            const sleeper = sleepers[(i + k) % sleepers.length]!;
+            await sleeper.lifecycle.sleep(sleeper.id, 'bench');
+            // Let the gateway's watch see the sleep, as a real request would find it.
+            await new Promise((resolve) => setTimeout(resolve, 1000));
+            const startedAt = Date.now();
+            const answeredAt = await answered(sleeper.url);
+            // The workflow may still be finishing its wake after the first 200: its breakdown comes after.
+            const status = await sleeper.lifecycle.waitReady(sleeper.id);
+            const run = firstResponse({ startedAt, answeredAt, timings: status?.timings });
+            runs.wake.push(run);
+            wakeByOrder[sleeper.order]!.push(run);
+          }
         },
         branch: async (i: number) => {
           const id = `bench-rbr-${i}-${suffix()}`;
@@ -416,6 +463,21 @@ const suite: BenchSuite = {
       // Branches first: their baseline serves them. Waited for: teardown runs on this worker.
       await remove([...created.filter((id) => id !== baseId), ...prewarmed]);
       await remove([baseId]);
+      for (const worker of orderWorkers) {
+        await Promise.all(
+          worker.created.map(async (id) => {
+            await worker.lifecycle
+              .teardown(id, { reason: 'requested', requestedBy: 'bench' })
+              .catch(() => undefined);
+            await temporal.client.workflow
+              .getHandle(workflowIds.environment(id))
+              .result()
+              .catch(() => undefined);
+          }),
+        );
+        await worker.stop();
+        await worker.temporal.close();
+      }
       await gateway.close();
       await clusterIpGateway.close();
       await stop();
@@ -445,6 +507,11 @@ const suite: BenchSuite = {
             .filter(([, later]) => later.length > 0)
             .map(([kind, later]) => [kind, { medianMs: Math.round(median(later)), runs: later }]),
         ),
+        ...(WAKE_ORDERS.length > 0 && {
+          wakeByOrder: Object.fromEntries(
+            Object.entries(wakeByOrder).map(([order, r]) => [order, summarise(r)]),
+          ),
+        }),
         coldOverWarm: Number((firstResponseMs.cold.medianMs / firstResponseMs.warm.medianMs).toFixed(2)),
         tried: { steps: TRIED },
         ...(wide && { branch20: wide.metrics }),

@@ -100,7 +100,7 @@ describe('waking checkout-dev in dependency order on the real node', () => {
       { timeoutMs: 60_000, everyMs: 200 },
     );
     const asleep = await scaleEnvironment({ kube, config, environmentId: id, replicas: 'zero' });
-    expect(asleep.services.map((s) => s.readyReplicas)).toEqual([0, 0, 0]);
+    expect(asleep.services.map((s) => s.replicas)).toEqual([0, 0, 0]);
 
     const { woken, atApiStart } = await wakeWatchingPods();
     expect(woken.wakeOrder).toBe('dependencies');

@@ -12,6 +12,7 @@ import { startGateway } from '../../gateway/gateway.js';
 import { readStackEndpoints } from '../../local/stack/endpoints.js';
 import { realNodeDeployEnv } from '../../local/stack/node/layout.js';
 import { planBranch } from '../../planner/branching/plan-branch.js';
+import { migrateUp } from '../../store/migrate.js';
 import { checkoutDev } from '../../test/integ/real-node/support.js';
 import { resolvedService } from '../../test/support/resolved-service.js';
 import { type PrewarmPoolResult, WorkflowType, workflowIds } from '../../workflows/contracts.js';
@@ -298,6 +299,9 @@ const suite: BenchSuite = {
     const kube = KubeClient.fromKubeconfigFile(endpoints.kubeconfigPath);
 
     // 1. Request to first HTTP 200 through a gateway of this checkout: cold, warm, wake, branch.
+    // The gateways read access rules and record activity in the stack's metadata database, which
+    // nothing has migrated on a fresh machine unless an API has run against it.
+    await migrateUp({ databaseUrl: requiredDatabaseUrl() });
     const { temporal, taskQueue, lifecycle, created, stop } = await startBenchWorker({
       name: 'real',
       env,
@@ -307,7 +311,7 @@ const suite: BenchSuite = {
       log: pino({ level: process.env.MICROSTAX_BENCH_GATEWAY_LOG ?? 'warn' }),
       port: 0,
       wake: { holdTimeoutMs: 240_000, env: process.env },
-      access: { databaseUrl: process.env.DATABASE_URL, secureCookies: false },
+      access: { databaseUrl: requiredDatabaseUrl(), secureCookies: false },
     });
     // Beside it, one that connects to ClusterIPs only (main before pod endpoints): both are asked
     // for the same environment at once, so their first 200s compare side by side.
@@ -317,7 +321,7 @@ const suite: BenchSuite = {
       port: 0,
       podEndpoints: false,
       wake: { holdTimeoutMs: 240_000, env: process.env },
-      access: { databaseUrl: process.env.DATABASE_URL, secureCookies: false },
+      access: { databaseUrl: requiredDatabaseUrl(), secureCookies: false },
       activity: false,
     });
     const via = `127.0.0.1:${gateway.port}`;
@@ -564,5 +568,12 @@ const suite: BenchSuite = {
     };
   },
 };
+
+/** The stack's metadata database (the local stack's settings put it in DATABASE_URL). */
+function requiredDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error('DATABASE_URL is not set: the bench needs the local stack (`stack up`)');
+  return url;
+}
 
 export default suite;

@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects: `unit` (pure code, no servers, parallel) and `integ` (against the real local stack,
-// one file at a time because some tests restart shared servers).
+// one file at a time because some tests restart shared servers, and each file checks it leaves no
+// namespaces behind). They use different pools on purpose: vitest runs different pools side by side
+// but the files of one pool one group after another, so with both on `forks` all unit files ran
+// before the first integ file, adding their whole run to the wall time. On `threads`, the unit files
+// run while the integ files wait on the stack.
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts'],
+          pool: 'threads',
           testTimeout: 20_000,
         },
       },

@@ -1,6 +1,6 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { LifecycleRequestError } from '../../../temporal/errors.js';
 import { LifecycleErrorType, statusQuery, workflowIds } from '../../../workflows/contracts.js';
 import { smallBlueprint } from './support/blueprints.js';
@@ -10,14 +10,18 @@ import { activityRuns, newEnvironmentId, WorkflowTestHarness } from './support/h
 /** The environment workflow on the real Temporal server, deploying with KubeRuntime on the stack's cluster. */
 const harness = new WorkflowTestHarness();
 beforeAll(() => harness.setUp());
-afterEach(() => harness.stopWorkers());
+// The tests run side by side (each on its own task queue and environment), so no test may stop the
+// workers of the others: tearDown stops them all, after tearing down what a failed test left.
 afterAll(() => harness.tearDown());
 
 const handleOf = (environmentId: string) =>
   harness.temporal.client.workflow.getHandle(workflowIds.environment(environmentId));
 
-describe('createEnvironment', () => {
-  it('creates an environment, reports phase and per-service progress, and tears it down on request', async () => {
+// Concurrent: most of each test is waiting for the cluster (a namespace takes ~10 s to go).
+describe.concurrent('createEnvironment', () => {
+  it('creates an environment, reports phase and per-service progress, and tears it down on request', async ({
+    expect,
+  }) => {
     const { lifecycle } = await harness.startWorker({ testName: 'create-teardown' });
     const environmentId = newEnvironmentId();
     await lifecycle.createEnvironment({
@@ -56,7 +60,9 @@ describe('createEnvironment', () => {
     expect((await handleOf(environmentId).query(statusQuery)).phase).toBe('deleted');
   });
 
-  it('compensates a create the cluster refuses for good: tears down what was applied and fails typed', async () => {
+  it('compensates a create the cluster refuses for good: tears down what was applied and fails typed', async ({
+    expect,
+  }) => {
     const { lifecycle } = await harness.startWorker({ testName: 'compensation' });
     const environmentId = newEnvironmentId();
     const blueprint = smallBlueprint();
@@ -88,7 +94,7 @@ describe('createEnvironment', () => {
     expect(status.error?.type).toBe(LifecycleErrorType.DeployFailed);
   });
 
-  it('retries transient deploy errors and ends ready exactly once, in one namespace', async () => {
+  it('retries transient deploy errors and ends ready exactly once, in one namespace', async ({ expect }) => {
     const runtime = new FlakyRuntime(clusterRuntime(harness.kube), { transientDeployFailures: 2 });
     const { lifecycle } = await harness.startWorker({ testName: 'transient', runtime });
     const environmentId = newEnvironmentId();
@@ -113,7 +119,7 @@ describe('createEnvironment', () => {
     expect(await isGone(harness.kube, environmentId)).toBe(true);
   });
 
-  it('cancels a create in flight cleanly when a teardown is requested', async () => {
+  it('cancels a create in flight cleanly when a teardown is requested', async ({ expect }) => {
     // The api waits for capacity that never comes (and is not declared failed for a minute).
     const runtime = clusterRuntime(harness.kube, { unschedulableGraceMs: 60_000 });
     const { lifecycle } = await harness.startWorker({ testName: 'cancel-during-create', runtime });
@@ -144,7 +150,7 @@ describe('createEnvironment', () => {
     expect(await isGone(harness.kube, environmentId)).toBe(true);
   });
 
-  it('gives two creates with the same id the same environment, deployed once', async () => {
+  it('gives two creates with the same id the same environment, deployed once', async ({ expect }) => {
     const { lifecycle } = await harness.startWorker({ testName: 'duplicate' });
     const environmentId = newEnvironmentId();
     const input = { environmentId, blueprint: smallBlueprint(), owner: 'ada', team: 'payments' };
@@ -166,7 +172,7 @@ describe('createEnvironment', () => {
     await handleOf(environmentId).result();
   });
 
-  it('tears itself down when its TTL expires, and extends the TTL on request', async () => {
+  it('tears itself down when its TTL expires, and extends the TTL on request', async ({ expect }) => {
     const { lifecycle } = await harness.startWorker({ testName: 'ttl' });
     const environmentId = newEnvironmentId();
     await lifecycle.createEnvironment({
@@ -195,7 +201,7 @@ describe('createEnvironment', () => {
     expect(await isGone(harness.kube, environmentId)).toBe(true);
   });
 
-  it('rejects an invalid TTL or idle action before making anything', async () => {
+  it('rejects an invalid TTL or idle action before making anything', async ({ expect }) => {
     const { lifecycle } = await harness.startWorker({ testName: 'bad-input' });
     const badTtl = newEnvironmentId();
     const badIdle = newEnvironmentId();

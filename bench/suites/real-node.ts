@@ -222,8 +222,31 @@ const TRIED: { what: string; before: Record<string, number>; after: Record<strin
       wakeTotal: 2066,
     },
   },
+  {
+    // 2026-12-07 16:13-16:21 UTC, load ~1-3, one lock hold: 3 rounds with the gate on, then the kubelet
+    // restarted without it and 3 rounds again (seed in the service, wake all at once). Runs with the gate:
+    // cold 5052, 3536, 3821; wake 4861, 4115, 4262; branch 4675, 5034, 12501. Without: cold 2184, 2223,
+    // 2270; wake 2164, 1293, 2162; branch 2132, 1891, 2158. Slower in every kind, so not kept: the kubelet
+    // reported started containers later, not sooner (`started`), with containerd 2.4.2's CRI events.
+    what: "the kubelet's alpha EventedPLEG feature gate (container state from the runtime's CRI events instead of the 1 s relist); tried and reverted",
+    before: {
+      coldStarted: 851,
+      coldTotal: 2223,
+      wakeStarted: 1246,
+      wakeTotal: 2162,
+      branchStarted: 751,
+      branchTotal: 2132,
+    },
+    after: {
+      coldStarted: 2460,
+      coldTotal: 3821,
+      wakeStarted: 2990,
+      wakeTotal: 4262,
+      branchStarted: 1529,
+      branchTotal: 5034,
+    },
+  },
 ];
-
 /** Part 2: a 20-service environment branched with one service changed, clone-all vs smart branch. */
 async function cloneAllVsSmart(kube: KubeClient, config: DeployConfig) {
   const baseline = wideBlueprint('1');

@@ -174,7 +174,7 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
     await node?.stop();
   });
 
-  it('a failing init Job: init-job-failed, with the Job reason and the client exit code', async () => {
+  it('a failing init Job (initSql: job): init-job-failed, with the Job reason and the client exit code', async () => {
     const environmentId = uniqueId('it-init');
     const blueprint: ResolvedBlueprint = {
       name: 'seeded',
@@ -194,7 +194,8 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
       environment: { id: environmentId },
       blueprint,
       placement: placement([{ service: 'db', nodeSelector: node.selector }]),
-      config,
+      // The Job path (the default seeds in the service: real-node/seed-in-service.test.ts fails it).
+      config: { ...config, initSql: 'job' },
     });
     expect(error.params.failures).toEqual([
       expect.objectContaining({ service: 'db', cause: 'init-job-failed', reason: 'BackoffLimitExceeded' }),

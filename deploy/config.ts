@@ -94,9 +94,9 @@ export const DeployConfigSchema = z.strictObject({
     ),
   initSql: z
     .enum(['job', 'service'])
-    .default('job')
+    .default('service')
     .describe(
-      "Who runs a Postgres data service's `type: sql` seed: an init Job with a SQL client (job), or the service's own entrypoint from /docker-entrypoint-initdb.d at its first start (service: no Job pod; only when every init step is sql without `database`, the image's entrypoint runs, and the service is not a branch's forked copy)",
+      "Who runs a Postgres data service's `type: sql` seed in a new workload: the service's own entrypoint from /docker-entrypoint-initdb.d at its first start (service, the default: no Job pod; only when every init step is sql without `database`, the image's entrypoint runs, and the service is not a branch's forked copy; elsewhere a Job), or always an init Job with a SQL client (job). A live workload keeps the way it was seeded",
     ),
   wakeOrder: z
     .enum(['dependencies', 'parallel'])
@@ -157,6 +157,8 @@ export const DeployConfigSchema = z.strictObject({
 
 export type DeployConfig = z.infer<typeof DeployConfigSchema>;
 export type DeployConfigInput = z.input<typeof DeployConfigSchema>;
+/** Who runs a data service's sql seed: an init Job, or the service's own entrypoint (`initSql`). */
+export type SeedShape = DeployConfig['initSql'];
 
 /** Parses deploy settings, filling defaults. */
 export function deployConfig(input: DeployConfigInput = {}): DeployConfig {

@@ -7,6 +7,7 @@ import { lookUpHeaderRouter } from './header-router-lookup.js';
 import type { KubeClient } from './kube-client.js';
 import { LABELS } from './labels.js';
 import { readLineage } from './lineage.js';
+import { lookUpLiveSeedShapes } from './live-seed-shapes.js';
 import { renderEnvironment } from './manifests/render.js';
 import { secretValueKey } from './manifests/secret.js';
 import { namespaceFor } from './names.js';
@@ -14,7 +15,6 @@ import { type PhaseMarks, PhaseRecorder } from './phase-marks.js';
 import { withPodPlacement } from './pod-placement.js';
 import { pruneRemovedServices } from './prune.js';
 import { secretLookupFor } from './secret-source.js';
-import { lookUpSeededInService } from './seeded-in-service-lookup.js';
 import type {
   BaselineRef,
   DeployProgress,
@@ -99,16 +99,15 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
   // Only a header-routed baseline's calls go through the router; branches call their own copies.
   const needsRouter = params.blueprint.routing === 'header' && !environment.baselineId;
   // Read at once: each is a request to the API server, and nothing is applied before all answered.
-  const [ancestors, volumeProvisioning, secretValues, router, seededInService] = await Promise.all([
+  const [ancestors, volumeProvisioning, secretValues, router, liveSeedShapes] = await Promise.all([
     environment.baselineId
       ? branchAncestors({ kube: params.kube, baselineId: environment.baselineId, usesBaseline, config })
       : [],
     resolveVolumeProvisioning({ kube: params.kube, config }),
     lookUpSecrets(params.blueprint, lookup),
     needsRouter ? lookUpHeaderRouter({ kube: params.kube, config }) : undefined,
-    lookUpSeededInService({
+    lookUpLiveSeedShapes({
       kube: params.kube,
-      config,
       blueprint: params.blueprint,
       namespace: namespaceFor(environment.id, config.namespacePrefix),
       environmentId: environment.id,
@@ -124,7 +123,7 @@ export async function deployEnvironment(params: DeployEnvironmentParams): Promis
     secretValues,
     volumeProvisioning,
     router,
-    seededInService,
+    liveSeedShapes,
   });
   const only = params.only && new Set(params.only);
   const objects = only

@@ -78,7 +78,7 @@ const logRoutes: FastifyPluginAsyncZod<LogRoutesOptions> = async (app, opts) => 
       if (pods.length === 0) {
         throw conflict(
           query.init
-            ? `service ${service} of ${env.id} has no init step pods (its init steps ran long ago or never)`
+            ? `service ${service} of ${env.id} has no init step pods (its init steps ran long ago, never, or in the service itself: its own logs have them)`
             : `service ${service} of ${env.id} runs no pod now${env.phase === 'sleeping' ? ' (the environment is asleep: microstax env wake)' : ''}`,
         );
       }

@@ -1,7 +1,7 @@
 import type { V1ObjectMeta } from '@kubernetes/client-node';
 import type { ResolvedBlueprint, ResolvedService } from '../../blueprints/resolved.js';
 import type { ServicePlacement } from '../../planner/types.js';
-import type { DeployConfig } from '../config.js';
+import type { DeployConfig, SeedShape } from '../config.js';
 import { LABELS, MANAGED_BY, type ObjectRole, toLabelValue } from '../labels.js';
 import type { EnvironmentIdentity, ServiceMode } from '../types.js';
 import type { HeaderRouterTarget } from './header-router.js';
@@ -26,8 +26,8 @@ export interface RenderContext {
   volumeProvisioning: 'dynamic' | 'static';
   /** The in-cluster header router, when a header-routed baseline's calls go through it. */
   router?: HeaderRouterTarget;
-  /** Services whose live workload its own entrypoint seeded (the seed-in-service annotation). */
-  seededInService: ReadonlySet<string>;
+  /** Per seeded data service with a live workload: who seeded it (live-seed-shapes.ts). */
+  liveSeedShapes: ReadonlyMap<string, SeedShape>;
 }
 
 /** Labels every object of the environment carries. */

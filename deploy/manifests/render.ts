@@ -1,7 +1,7 @@
 import type { KubernetesObject } from '@kubernetes/client-node';
 import type { ResolvedBlueprint } from '../../blueprints/resolved.js';
 import type { BranchPlan, PlacementPlan, ServicePlacement } from '../../planner/types.js';
-import type { DeployConfig } from '../config.js';
+import type { DeployConfig, SeedShape } from '../config.js';
 import { DeployConfigurationError } from '../errors.js';
 import { validateAncestors } from '../lineage.js';
 import { environmentIdProblem, namespaceFor } from '../names.js';
@@ -43,8 +43,8 @@ export interface RenderInput {
   volumeProvisioning: 'dynamic' | 'static';
   /** The header router's Service (a `routing: header` baseline's calls go through it); absent: direct. */
   router?: HeaderRouterTarget;
-  /** Services whose live workload its own entrypoint seeded: they stay so (seed-in-service.ts). */
-  seededInService?: readonly string[];
+  /** Per seeded data service with a live workload: who seeded it; it stays so (live-seed-shapes.ts). */
+  liveSeedShapes?: Readonly<Record<string, SeedShape>>;
 }
 
 /**
@@ -178,7 +178,7 @@ function buildContext(input: RenderInput): RenderContext {
     placements,
     secretValues: input.secretValues ?? new Map(),
     volumeProvisioning: input.volumeProvisioning,
-    seededInService: new Set(input.seededInService ?? []),
+    liveSeedShapes: new Map(Object.entries(input.liveSeedShapes ?? {})),
   };
   if (input.router) ctx.router = input.router;
   if (environment.baselineId)

@@ -24,14 +24,14 @@ export function initdbScriptName(index: number, step: ResolvedSqlStep): string {
 }
 
 /**
- * Whether the seed runs in the service's container: the setting asks for it (or the live workload was
- * seeded so: back at `job`, a Job would seed its data again), and the entrypoint runs
- * the steps exactly as the Job would. Only sql steps (a job or snapshot step needs its own order),
+ * Whether the seed runs in the service's container: a live workload's own shape says so, or, for a new
+ * workload, the setting (`service` by default; live-seed-shapes.ts says why a live one keeps its shape),
+ * and the entrypoint runs the steps exactly as the Job would. Only sql steps (a job or snapshot step needs its own order),
  * against the database the Job would use (POSTGRES_DB, which the entrypoint uses, or `postgres`
  * when neither it nor POSTGRES_USER is set), with the image's own entrypoint (no `command`).
  */
 export function seedsInService(ctx: RenderContext, service: ResolvedService): boolean {
-  if (ctx.config.initSql !== 'service' && !ctx.seededInService.has(service.name)) return false;
+  if ((ctx.liveSeedShapes.get(service.name) ?? ctx.config.initSql) !== 'service') return false;
   if (!service.isDataService || !isPostgresImage(service.image) || service.command) return false;
   if (service.init.length === 0 || forksData(ctx, service)) return false;
   const has = (name: string) => service.env.some((v) => v.name === name);

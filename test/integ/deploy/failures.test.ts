@@ -146,6 +146,21 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
           })),
         };
       }
+      if (labels[LABELS.name] === 'seedfail') {
+        // The entrypoint stopped at a failing init script: the container's first run exited, just now.
+        const exited = new Date();
+        return {
+          ...running(pod),
+          containerStatuses: pod.spec!.containers.map((c) => ({
+            name: c.name,
+            image: c.image!,
+            imageID: '',
+            ready: false,
+            restartCount: 0,
+            state: { terminated: { exitCode: 3, reason: 'Error', startedAt: exited, finishedAt: exited } },
+          })),
+        };
+      }
       if (labels[LABELS.name] === 'badimage') {
         return {
           phase: 'Pending',
@@ -174,7 +189,7 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
     await node?.stop();
   });
 
-  it('a failing init Job: init-job-failed, with the Job reason and the client exit code', async () => {
+  it('a failing init Job (initSql: job): init-job-failed, with the Job reason and the client exit code', async () => {
     const environmentId = uniqueId('it-init');
     const blueprint: ResolvedBlueprint = {
       name: 'seeded',
@@ -194,7 +209,8 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
       environment: { id: environmentId },
       blueprint,
       placement: placement([{ service: 'db', nodeSelector: node.selector }]),
-      config,
+      // The Job path (the default seeds in the service: real-node/seed-in-service.test.ts fails it).
+      config: { ...config, initSql: 'job' },
     });
     expect(error.params.failures).toEqual([
       expect.objectContaining({ service: 'db', cause: 'init-job-failed', reason: 'BackoffLimitExceeded' }),
@@ -208,6 +224,41 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
       phase: 'failed',
       reason: 'BackoffLimitExceeded',
     });
+  });
+
+  it('a seed run in the service (the default) that fails: init-job-failed, naming the exit code', async () => {
+    const environmentId = uniqueId('it-seedsvc');
+    const blueprint: ResolvedBlueprint = {
+      name: 'seeded',
+      routing: 'dns',
+      services: [
+        service({
+          name: 'seedfail',
+          image: 'postgres:16-alpine',
+          ports: [5432],
+          isDataService: true,
+          init: [{ type: 'sql', script: 'seed.sql', content: 'CREAT TABLE t();', sha256: 'e'.repeat(64) }],
+        }),
+      ],
+    };
+    const error = await deployExpectingFailure({
+      kube,
+      environment: { id: environmentId },
+      blueprint,
+      placement: placement([{ service: 'seedfail', nodeSelector: node.selector }]),
+      config,
+    });
+    // psql's own error comes from the container's log, which this node does not serve (the real node
+    // does: real-node/seed-in-service.test.ts).
+    expect(error.params.failures).toEqual([
+      expect.objectContaining({ service: 'seedfail', cause: 'init-job-failed', reason: 'InitScriptFailed' }),
+    ]);
+    expect(error.params.failures[0]?.message).toContain('exited with code 3');
+    const status = await getEnvironmentStatus({ kube, environmentId, config, includeLogs: false });
+    expect(status.phase).toBe('failed');
+    expect(status.initJobs).toEqual([
+      expect.objectContaining({ service: 'seedfail', job: 'seedfail/initdb.d', phase: 'failed' }),
+    ]);
   });
 
   it('an image that cannot be pulled: image-pull, naming the image', async () => {

@@ -48,7 +48,8 @@ afterAll(async () => {
 
 describe('runInitSteps', () => {
   it('runs the init steps again in a new Job, once per run id', async () => {
-    expect(await initJobs()).toHaveLength(1);
+    // The create's seed ran in the db itself (the default); a re-seed is a Job all the same.
+    expect(await initJobs()).toEqual([]);
     const first = await runInitSteps({
       kube,
       environment,
@@ -69,7 +70,7 @@ describe('runInitSteps', () => {
     });
     expect(retried.job).toBe(first.job);
     const jobs = await initJobs();
-    expect(jobs).toHaveLength(2);
+    expect(jobs.map((j) => j.metadata!.name)).toEqual([first.job]);
     await jobsSucceeded({
       kube,
       namespace: `msx-${environment.id}`,

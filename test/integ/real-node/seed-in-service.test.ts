@@ -13,7 +13,7 @@ import { stackKube, uniqueId } from '../deploy/helpers.js';
 import { psqlAt, realNodeConfig, resolvedBlueprint } from './support.js';
 
 /**
- * A Postgres `type: sql` seed run by the service's own entrypoint (MICROSTAX_INIT_SQL=service), on
+ * A Postgres `type: sql` seed run by the service's own entrypoint (MICROSTAX_INIT_SQL=service, the default), on
  * the real node: the rows are there when the create returns, with no Job; a restart with data does
  * not seed again, nor does a re-apply with the setting back at job; a failing script fails the
  * create with psql's own error.
@@ -54,6 +54,7 @@ services:
 beforeAll(async () => {
   kube = await stackKube();
   const real = await realNodeConfig();
+  // Said outright: the default, which this file is about.
   config = { ...real.config, initSql: 'service' };
   // Both creates at once: one Postgres start each on the real node.
   goodRun = deployEnvironment({

@@ -474,6 +474,13 @@ describe('charts/microstax', () => {
     ).toMatchObject({ volumeProvisioning: 'static' });
   });
 
+  it('seeds in the data service by default, and with an init Job when asked', async () => {
+    expect(loadDeployConfig(processEnv(rendered, 'worker')).initSql).toBe('service');
+    expect(
+      loadDeployConfig(processEnv(await render(['--set', 'worker.initSql=job']), 'worker')).initSql,
+    ).toBe('job');
+  });
+
   it("passes the secret source namespace to the worker's deploy settings", async () => {
     const env = processEnv(
       await render(['--set', 'worker.secretSourceNamespace=msx-secrets-{team}']),
@@ -764,6 +771,11 @@ describe('charts/microstax', () => {
       setting: 'gateway.service.type unknown',
       args: ['--set', 'gateway.service.type=Ingress'],
       message: /at '\/gateway\/service\/type': value must be one of/,
+    },
+    {
+      setting: 'worker.initSql unknown',
+      args: ['--set', 'worker.initSql=pod'],
+      message: /at '\/worker\/initSql'/,
     },
     {
       setting: 'worker.volumeProvisioning unknown',

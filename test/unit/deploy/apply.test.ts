@@ -24,27 +24,38 @@ function recordingKube(refuse?: (o: KubernetesObject) => KubeApiError | undefine
   return { kube, applied };
 }
 
-const { objects } = renderEnvironment({
-  environment: { id: 'e1' },
-  blueprint: checkoutDev(),
-  config: deployConfig(),
-  volumeProvisioning: 'static',
-});
+const rendered = (initSql: 'service' | 'job') =>
+  renderEnvironment({
+    environment: { id: 'e1' },
+    blueprint: checkoutDev(),
+    config: deployConfig({ initSql }),
+    volumeProvisioning: 'static',
+  }).objects;
+const objects = rendered('service');
 
 describe('applyObjects', () => {
-  it('applies in waves: namespace, guard rails, config and services, then workloads', async () => {
-    const { kube, applied } = recordingKube();
-    await applyObjects({ kube, environmentId: 'e1', objects, concurrency: 4 });
-    expect(applied).toHaveLength(objects.length);
-    const at = (prefix: string) => applied.findIndex((a) => a.startsWith(prefix));
-    expect(at('Namespace/')).toBe(0);
-    const lastGuardRail = Math.max(at('ResourceQuota/'), at('LimitRange/'), at('NetworkPolicy/'));
-    for (const kind of ['Secret/', 'ConfigMap/', 'Service/', 'PersistentVolume/', 'PersistentVolumeClaim/'])
-      expect(at(kind)).toBeGreaterThan(lastGuardRail);
-    const firstWorkload = Math.min(at('Deployment/'), at('StatefulSet/'), at('Job/'));
-    for (const kind of ['Secret/', 'ConfigMap/', 'PersistentVolume/', 'PersistentVolumeClaim/'])
-      expect(at(kind)).toBeLessThan(firstWorkload);
-  });
+  it.each([
+    ['the seed in the service', 'service'],
+    ['a seed Job', 'job'],
+  ] as const)(
+    'applies in waves: namespace, guard rails, config and services, then workloads (%s)',
+    async (_, initSql) => {
+      const objects = rendered(initSql);
+      const { kube, applied } = recordingKube();
+      await applyObjects({ kube, environmentId: 'e1', objects, concurrency: 4 });
+      expect(applied).toHaveLength(objects.length);
+      const at = (prefix: string) => applied.findIndex((a) => a.startsWith(prefix));
+      expect(at('Namespace/')).toBe(0);
+      const lastGuardRail = Math.max(at('ResourceQuota/'), at('LimitRange/'), at('NetworkPolicy/'));
+      for (const kind of ['Secret/', 'ConfigMap/', 'Service/', 'PersistentVolume/', 'PersistentVolumeClaim/'])
+        expect(at(kind)).toBeGreaterThan(lastGuardRail);
+      const workloads = ['Deployment/', 'StatefulSet/', ...(initSql === 'job' ? ['Job/'] : [])];
+      const firstWorkload = Math.min(...workloads.map(at));
+      expect(firstWorkload).toBeGreaterThan(0);
+      for (const kind of ['Secret/', 'ConfigMap/', 'PersistentVolume/', 'PersistentVolumeClaim/'])
+        expect(at(kind)).toBeLessThan(firstWorkload);
+    },
+  );
 
   it('turns a quota refusal into a typed failure naming the service', async () => {
     const { kube } = recordingKube((o) =>

@@ -1,4 +1,4 @@
-import type { KubernetesObject, V1Deployment, V1Job, V1Secret } from '@kubernetes/client-node';
+import type { KubernetesObject, V1Deployment, V1Job, V1Secret, V1StatefulSet } from '@kubernetes/client-node';
 import { describe, expect, it } from 'vitest';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import { deployConfig } from '../../../deploy/config.js';
@@ -58,12 +58,14 @@ describe('data service credentials from its clients', () => {
   });
 
   it('passes the password through the Secret, and seeds the clients database', () => {
-    const { objects } = renderEnvironment({
-      environment,
-      blueprint: blueprint([url]),
-      config: deployConfig(),
-      volumeProvisioning: 'dynamic',
-    });
+    const rendered = (initSql: 'service' | 'job') =>
+      renderEnvironment({
+        environment,
+        blueprint: blueprint([url]),
+        config: deployConfig({ initSql }),
+        volumeProvisioning: 'dynamic',
+      }).objects;
+    const objects = rendered('service');
     const db = objects.find(
       (o) => o.metadata?.name === 'db' && ['Deployment', 'StatefulSet'].includes(o.kind!),
     ) as V1Deployment;
@@ -75,7 +77,10 @@ describe('data service credentials from its clients', () => {
     expect(JSON.stringify(db)).not.toContain('s3cret');
     const secret = find<V1Secret>(objects, 'Secret', 'db-env');
     expect(Buffer.from(secret.data!.POSTGRES_PASSWORD!, 'base64').toString()).toBe('s3cret');
-    const job = objects.find((o) => o.kind === 'Job') as V1Job;
+    // The entrypoint seeds POSTGRES_DB (the default, no Job); at initSql: job the Job's client uses it too.
+    expect(env.find((v) => v.name === 'POSTGRES_DB')).toEqual({ name: 'POSTGRES_DB', value: 'checkout' });
+    expect(objects.some((o) => o.kind === 'Job')).toBe(false);
+    const job = rendered('job').find((o) => o.kind === 'Job') as V1Job;
     const jobEnv = job.spec!.template.spec!.containers[0]!.env!;
     expect(jobEnv.find((v) => v.name === 'DB_NAME')).toEqual({ name: 'DB_NAME', value: 'checkout' });
   });
@@ -86,7 +91,8 @@ describe('node tier and ingress port', () => {
     const { objects, urls } = renderEnvironment({
       environment,
       blueprint: blueprint([{ name: 'DATABASE_URL', kind: 'plain', value: 'postgres://db/x' }]),
-      config: deployConfig({ nodeTier: 'real', ingressPort: 18081 }),
+      // The seed as a Job, to see it pinned too (by default the db seeds itself: no pod of its own).
+      config: deployConfig({ nodeTier: 'real', ingressPort: 18081, initSql: 'job' }),
       volumeProvisioning: 'dynamic',
     });
     const toleration = {
@@ -97,6 +103,7 @@ describe('node tier and ingress port', () => {
     };
     for (const pod of [
       find<V1Deployment>(objects, 'Deployment', 'api').spec!.template.spec!,
+      find<V1StatefulSet>(objects, 'StatefulSet', 'db').spec!.template.spec!,
       (objects.find((o) => o.kind === 'Job') as V1Job).spec!.template.spec!,
     ]) {
       expect(pod.nodeSelector).toEqual({ 'microstax.dev/node-tier': 'real' });

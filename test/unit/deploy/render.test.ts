@@ -15,13 +15,15 @@ import type {
 import { describe, expect, it } from 'vitest';
 import { deployConfig } from '../../../deploy/config.js';
 import { DeployConfigurationError } from '../../../deploy/errors.js';
-import { LABELS } from '../../../deploy/labels.js';
+import { ANNOTATIONS, LABELS } from '../../../deploy/labels.js';
 import { type RenderInput, renderEnvironment, renderInitRerun } from '../../../deploy/manifests/render.js';
 import { RoutingTableSchema } from '../../../deploy/manifests/routing-table.js';
 import type { BranchPlan, PlacementPlan } from '../../../planner/types.js';
 import { checkoutDev } from './fixtures.js';
 
 const config = deployConfig({ baseDomain: 'dev.acme.test' });
+/** The seed as an init Job (MICROSTAX_INIT_SQL=job); the default seeds in the service (seed-in-service.test.ts). */
+const atJob = deployConfig({ baseDomain: 'dev.acme.test', initSql: 'job' });
 
 function render(overrides: Partial<RenderInput> = {}) {
   return renderEnvironment({
@@ -47,6 +49,7 @@ function find<T extends KubernetesObject>(objects: KubernetesObject[], kind: str
 describe('renderEnvironment: a plain environment', () => {
   const rendered = render();
   const { objects } = rendered;
+  const withJob = render({ config: atJob });
 
   it('puts everything in one namespace named from the environment id, namespace first', () => {
     expect(rendered.namespace).toBe('msx-ana-checkout');
@@ -107,6 +110,13 @@ describe('renderEnvironment: a plain environment', () => {
         name: 'microstax-replication',
         mountPath: '/docker-entrypoint-initdb.d/zz-microstax-replication.sh',
         subPath: 'zz-microstax-replication.sh',
+        readOnly: true,
+      },
+      // Its sql seed, which its entrypoint runs at the first start (the default; seed-in-service.test.ts).
+      {
+        name: 'microstax-seed',
+        mountPath: '/docker-entrypoint-initdb.d/microstax-01-seed.sql',
+        subPath: 'microstax-01-seed.sql',
         readOnly: true,
       },
     ]);
@@ -220,7 +230,8 @@ describe('renderEnvironment: a plain environment', () => {
     expect(open.metadata?.annotations?.['microstax.dev/access']).toBe('public');
   });
 
-  it('runs the sql init step as a Job applying the scripts from a ConfigMap once the db answers', () => {
+  it('runs the sql init step as a Job applying the scripts from a ConfigMap once the db answers (initSql: job)', () => {
+    const { objects } = withJob;
     const cm = find<V1ConfigMap>(objects, 'ConfigMap', 'db-init-scripts');
     expect(cm.data).toEqual({ '01-seed.sql': 'CREATE TABLE t (id int);\n' });
     const job = objects.find((o): o is V1Job => o.kind === 'Job') as V1Job;
@@ -245,13 +256,13 @@ describe('renderEnvironment: a plain environment', () => {
     ]);
     // The Service must not pick the client pod: its labels are not the db's selector.
     expect(job.spec!.template.metadata!.labels!['app.kubernetes.io/name']).toBe('db-init');
-    expect(rendered.workloads.find((w) => w.service === 'db')?.initJobs).toEqual([job.metadata?.name]);
+    expect(withJob.workloads.find((w) => w.service === 'db')?.initJobs).toEqual([job.metadata?.name]);
   });
 
   it('leaves the direct Service out when a service of the blueprint has its name', () => {
     const blueprint = checkoutDev();
     blueprint.services.push({ ...blueprint.services.find((s) => s.name === 'api')!, name: 'db-direct' });
-    const taken = render({ blueprint }).objects;
+    const taken = render({ blueprint, config: atJob }).objects;
     const named = taken.filter((o) => o.kind === 'Service' && o.metadata?.name === 'db-direct');
     expect(named).toHaveLength(1);
     expect((named[0] as V1Service).spec?.publishNotReadyAddresses).toBeUndefined();
@@ -276,14 +287,18 @@ describe('renderEnvironment: a plain environment', () => {
   });
 
   it('applies in a safe order: guard rails before workloads, workloads before their Jobs', () => {
-    const kinds = objects.map((o) => o.kind);
-    expect(kinds.indexOf('ResourceQuota')).toBeLessThan(kinds.indexOf('Deployment'));
-    expect(kinds.indexOf('Secret')).toBeLessThan(kinds.indexOf('Deployment'));
+    for (const { objects } of [rendered, withJob]) {
+      const kinds = objects.map((o) => o.kind);
+      expect(kinds.indexOf('ResourceQuota')).toBeLessThan(kinds.indexOf('Deployment'));
+      expect(kinds.indexOf('Secret')).toBeLessThan(kinds.indexOf('Deployment'));
+    }
+    const kinds = withJob.objects.map((o) => o.kind);
     expect(kinds.lastIndexOf('StatefulSet')).toBeLessThan(kinds.indexOf('Job'));
   });
 
   it('is deterministic', () => {
     expect(render()).toEqual(rendered);
+    expect(render({ config: atJob })).toEqual(withJob);
   });
 });
 
@@ -528,7 +543,7 @@ describe('renderInitRerun and init Job names', () => {
     const long = 'a'.repeat(50);
     const blueprint = checkoutDev();
     blueprint.services[1] = { ...blueprint.services[1]!, name: long };
-    const rendered = render({ blueprint });
+    const rendered = render({ blueprint, config: atJob });
     const job = rendered.objects.find((o) => o.kind === 'Job');
     expect(job?.metadata?.name?.length).toBeLessThanOrEqual(63);
     const rerun = renderInitRerun({
@@ -591,14 +606,15 @@ describe('init steps of kind job', () => {
   });
 
   it('names the Job after every step, so a changed job step is a new Job; sql-only Jobs keep their names', () => {
-    const plain = render().objects.find((o) => o.kind === 'Job')!.metadata!.name;
+    // A sql-only seed is a Job at initSql: job only.
+    const plain = render({ config: atJob }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
     const first = render({ blueprint: withJob() }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
     const changed = withJob();
     const step = changed.services[1]!.init[0]!;
     changed.services[1]!.init[0] = { ...step, sha256: 'c'.repeat(64) };
     const second = render({ blueprint: changed }).objects.find((o) => o.kind === 'Job')!.metadata!.name;
     expect(new Set([plain, first, second]).size).toBe(3);
-    expect(plain).toBe(render().objects.find((o) => o.kind === 'Job')!.metadata!.name);
+    expect(plain).toBe(render({ config: atJob }).objects.find((o) => o.kind === 'Job')!.metadata!.name);
   });
 });
 
@@ -681,7 +697,14 @@ describe('data forking: a branch copy of a Postgres service starts from the base
     expect(
       find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db').spec!.template.spec!.containers[0]!.command,
     ).toBeUndefined();
-    expect(seeded.objects.some((o) => o.kind === 'Job')).toBe(true);
+    // Seeded as a new environment's would be: by its entrypoint, or at initSql: job by a Job.
+    expect(seeded.objects.some((o) => o.kind === 'Job')).toBe(false);
+    expect(
+      find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db').metadata?.annotations?.[
+        ANNOTATIONS.seedInService
+      ],
+    ).toBe('1');
+    expect(branch({ blueprint, config: atJob }).objects.some((o) => o.kind === 'Job')).toBe(true);
     const logical = branch({ config: deployConfig({ baseDomain: 'dev.acme.test', forkMethod: 'logical' }) });
     const script = find<V1StatefulSet>(logical.objects, 'StatefulSet', 'db').spec!.template.spec!
       .containers[0]!.command![2]!;

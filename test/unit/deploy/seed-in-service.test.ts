@@ -61,7 +61,7 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
     expect(find<V1Service>(objects, 'Service', 'db').spec?.publishNotReadyAddresses).toBe(true);
   });
 
-  it('keeps the init Job by default, and where the entrypoint would not run the steps as the Job does', () => {
+  it('seeds in the service by default; keeps the init Job at job, and where the entrypoint would not run the steps as the Job does', () => {
     const jobFor = (blueprint: ReturnType<typeof checkoutDev>, config = inService) =>
       renderEnvironment({
         environment: { id: 'ana-checkout' },
@@ -74,13 +74,8 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
       change(blueprint.services.find((s) => s.name === 'db')!);
       return blueprint;
     };
-    const byDefault = renderEnvironment({
-      environment: { id: 'ana-checkout' },
-      blueprint: checkoutDev(),
-      config: deployConfig({ baseDomain: 'dev.acme.test' }),
-      volumeProvisioning: 'dynamic',
-    }).objects;
-    expect(byDefault.filter((o) => o.kind === 'Job')).toHaveLength(1);
+    expect(jobFor(checkoutDev(), deployConfig({ baseDomain: 'dev.acme.test' }))).toBe(0);
+    expect(jobFor(checkoutDev(), deployConfig({ baseDomain: 'dev.acme.test', initSql: 'job' }))).toBe(1);
     // A step against another database.
     expect(
       jobFor(withDb((db) => (db.init = [{ ...(db.init[0] as ResolvedSqlStep), database: 'other' }]))),
@@ -123,14 +118,26 @@ describe('a Postgres sql seed run by the service itself (initSql: service)', () 
   });
 
   it('keeps a workload its entrypoint seeded so when the setting is back at job (a Job would seed again)', () => {
-    const atJob = deployConfig({ baseDomain: 'dev.acme.test' });
-    const seeded = render({ config: atJob, seededInService: ['db'] });
+    const atJob = deployConfig({ baseDomain: 'dev.acme.test', initSql: 'job' });
+    const seeded = render({ config: atJob, liveSeedShapes: { db: 'service' } });
     expect(seeded.objects.filter((o) => o.kind === 'Job')).toEqual([]);
     // The same StatefulSet as before: no rollout.
     expect(find<V1StatefulSet>(seeded.objects, 'StatefulSet', 'db')).toEqual(
       find<V1StatefulSet>(render().objects, 'StatefulSet', 'db'),
     );
     expect(render({ config: atJob }).objects.filter((o) => o.kind === 'Job')).toHaveLength(1);
+  });
+
+  it('keeps a workload a Job seeded, or made before it had init steps, with a Job (its entrypoint would run nothing)', () => {
+    const byJob = render({ liveSeedShapes: { db: 'job' } });
+    expect(byJob.objects.filter((o) => o.kind === 'Job')).toHaveLength(1);
+    expect(byJob.objects.some((o) => o.metadata?.name === 'db-initdb-scripts')).toBe(false);
+    // The same StatefulSet as one made at job: no rollout, no initdb.d mount.
+    const atJob = deployConfig({ baseDomain: 'dev.acme.test', initSql: 'job' });
+    expect(find<V1StatefulSet>(byJob.objects, 'StatefulSet', 'db')).toEqual(
+      find<V1StatefulSet>(render({ config: atJob }).objects, 'StatefulSet', 'db'),
+    );
+    expect(byJob.workloads.find((w) => w.service === 'db')?.seedInService).toBeUndefined();
   });
 
   it("makes no seed for a branch's forked copy (its data comes from the baseline)", () => {

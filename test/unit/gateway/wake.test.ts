@@ -299,6 +299,46 @@ describe('createWakeCoordinator', () => {
     expect(probeSignal?.aborted).toBe(true);
   });
 
+  it('sends a new wake when the environment went back to sleep after its backend answered, though the first wake never finished', async () => {
+    // The wake update of an environment put back to sleep before the workflow saw it awake may never
+    // answer: the next request to the sleeping environment must not join it.
+    const waker = new ScriptedWaker();
+    const coordinator = createWakeCoordinator({ waker, log: silent, reachable: () => Promise.resolve() });
+    coordinators.push(coordinator);
+    const request = (sleeping: SleepingEnvironment) =>
+      coordinator.hold({
+        sleeping,
+        service: 'api',
+        backend: { address: '127.0.0.1', port: 1 },
+        signal: new AbortController().signal,
+      });
+    expect(await request(sleepingA)).toMatchObject({ kind: 'ready' });
+    expect(waker.calls).toEqual(['a']);
+    // The sleep index, rebuilt once the workloads were scaled to zero again, lists api asleep.
+    const asleepAgain: SleepingEnvironment = { ...sleepingA, services: ['api'] };
+    expect(await request(asleepAgain)).toMatchObject({ kind: 'ready' });
+    expect(waker.calls).toEqual(['a', 'a']);
+    waker.resolveAll();
+  });
+
+  it('sends a new wake when the environment went back to sleep within the grace after its wake', async () => {
+    const waker = new ScriptedWaker();
+    const coordinator = make(waker);
+    const first = hold(coordinator);
+    waker.resolveAll();
+    expect(await first).toMatchObject({ kind: 'ready' });
+    const again = coordinator.hold({
+      sleeping: { ...sleepingA },
+      service: 'api',
+      backend: { address: '127.0.0.1', port: 1 },
+      signal: new AbortController().signal,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(waker.calls).toEqual(['a', 'a']);
+    waker.resolveAll();
+    expect(await again).toMatchObject({ kind: 'ready' });
+  });
+
   it('caps the requests held at once', async () => {
     const waker = new ScriptedWaker();
     const coordinator = make(waker, { maxHeld: 2 });

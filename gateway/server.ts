@@ -682,5 +682,7 @@ function serveOwn(params: { req: IncomingMessage; res: ServerResponse; options: 
 
 /** A decision's service (`namespace/name` or `name`) as the sleep index names it. */
 function serviceName(sleeping: SleepingEnvironment, service: string): string {
-  return service.startsWith(`${sleeping.namespace}/`) ? service.slice(sleeping.namespace.length + 1) : service;
+  return service.startsWith(`${sleeping.namespace}/`)
+    ? service.slice(sleeping.namespace.length + 1)
+    : service;
 }

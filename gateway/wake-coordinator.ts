@@ -294,7 +294,8 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
  * wake is over). `sleeping` being the wake's own record means it came from `waking()`, not the index.
  */
 function sleptAgain(wake: Wake, sleeping: SleepingEnvironment, service: string | undefined): boolean {
-  if (service === undefined || sleeping === wake.sleeping || !sleeping.services.includes(service)) return false;
+  if (service === undefined || sleeping === wake.sleeping || !sleeping.services.includes(service))
+    return false;
   return wake.settled || wake.answeredServices.has(service);
 }
 

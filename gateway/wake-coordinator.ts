@@ -200,14 +200,20 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
    * The backend accepts connections (it has a ready endpoint), probed from the start of the wake, not
    * its end: a wake in dependency order makes the backend ready once its own dependencies are, and the
    * request need not wait for the rest of the environment. A failed wake ends the probe with its error.
-   * One probe per backend, shared by the requests held for it; it stops with its last holder.
+   * One probe per backend, shared by the requests held for it; it stops with its last holder, and
+   * after the wake deadline at the latest (a sibling that never listens is not probed for ever).
    */
   const acquireProbe = (wake: Wake, backend: HeldBackend): Probe => {
     const key = `${backend.address}:${backend.port}`;
     let probe = wake.probes.get(key);
     if (!probe) {
       const stop = new AbortController();
-      const signal = AbortSignal.any([closing.signal, wake.failed.signal, stop.signal]);
+      const signal = AbortSignal.any([
+        closing.signal,
+        wake.failed.signal,
+        stop.signal,
+        AbortSignal.timeout(wakeDeadlineMs),
+      ]);
       const answered = new Promise<void>((resolve, reject) => {
         wake.done.catch(reject);
         reachable({ ...backend, signal }).then(resolve, reject);
@@ -234,7 +240,11 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
       setHeld(1);
       const wake = wakeFor(sleeping, service);
       const probes: Probe[] = [];
+      // Set once this hold is over: its chain, still running (the backend answered after a timeout),
+      // must not take new probes, which nobody would release.
+      let released = false;
       const probe = (b: HeldBackend) => {
+        if (released) return Promise.reject(new Error('the hold is over'));
         const held = acquireProbe(wake, b);
         probes.push(held);
         return held.answered;
@@ -270,6 +280,7 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
               : new WakeError('failed', { environment: sleeping.runtimeId, cause: String(error) }),
         };
       } finally {
+        released = true;
         for (const held of probes) releaseProbe(wake, held);
         setHeld(-1);
       }

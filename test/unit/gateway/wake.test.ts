@@ -339,6 +339,42 @@ describe('createWakeCoordinator', () => {
     expect(await again).toMatchObject({ kind: 'ready' });
   });
 
+  it('takes no sibling probe for a request that left before its backend answered', async () => {
+    // Two requests share the backend's probe; the first leaves, then the backend answers: the first's
+    // chain must not start probing its siblings, which nobody would stop.
+    const waker = new ScriptedWaker();
+    const signals = new Map<number, AbortSignal>();
+    let backendUp: () => void = () => {};
+    const up = new Promise<void>((resolve) => {
+      backendUp = resolve;
+    });
+    const coordinator = createWakeCoordinator({
+      waker,
+      log: silent,
+      reachable: ({ port, signal }) => {
+        signals.set(port, signal);
+        return port === 1 ? up : new Promise(() => {});
+      },
+    });
+    coordinators.push(coordinator);
+    const gone = new AbortController();
+    const first = coordinator.hold({
+      sleeping: sleepingA,
+      backend: { address: '127.0.0.1', port: 1 },
+      siblings: [{ address: '127.0.0.1', port: 3 }],
+      signal: gone.signal,
+    });
+    const second = hold(coordinator);
+    gone.abort();
+    expect(await first).toEqual({ kind: 'client-gone' });
+    backendUp();
+    expect(await second).toMatchObject({ kind: 'ready' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(signals.get(1)?.aborted).toBe(true);
+    expect(signals.get(3)?.aborted ?? true).toBe(true);
+    waker.resolveAll();
+  });
+
   it('caps the requests held at once', async () => {
     const waker = new ScriptedWaker();
     const coordinator = make(waker, { maxHeld: 2 });

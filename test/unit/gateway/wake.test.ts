@@ -131,6 +131,14 @@ describe('buildSleepIndex', () => {
     expect(servicesReachedBy(sleeping, 'web')).toEqual(['api', 'cache', 'db']);
     expect(servicesReachedBy(sleeping, 'api')).toEqual(['cache', 'db']);
     expect(servicesReachedBy(sleeping, 'db')).toEqual([]);
+    // A partial wake: the walk goes through an awake service to the sleeping ones behind it.
+    const awake = (service: string, dependsOn: string) =>
+      workload({ kind: 'Deployment', namespace: 'msx-a', service, replicas: 1, environment: 'a', dependsOn });
+    const partial = buildSleepIndex([asleep('api', 'queue'), awake('queue', 'db'), asleep('db', '')]).get(
+      'msx-a',
+    )!;
+    expect(partial.services).toEqual(['api', 'db']);
+    expect(servicesReachedBy(partial, 'api')).toEqual(['db']);
     // One workload from before the annotation: no graph, every other sleeping service as before.
     const old = buildSleepIndex([asleep('api', 'db'), asleep('db')]).get('msx-a')!;
     expect(old.dependsOn).toBeUndefined();

@@ -108,7 +108,6 @@ export async function scaleEnvironment(params: {
   let changed = 0;
   const scale = async ({ kind, object, target }: (typeof entries)[number]) => {
     if (!target.patch) return;
-    changed++;
     await kube.call(`scale ${describe({ ...object, kind })} to ${target.replicas}`, () =>
       kube.objects.patch(
         // A merge patch: `null` removes the annotation, which V1ObjectMeta's type does not allow.
@@ -125,6 +124,7 @@ export async function scaleEnvironment(params: {
         PatchStrategy.MergePatch,
       ),
     );
+    changed++;
   };
   const wait = {
     kube,
@@ -195,15 +195,19 @@ async function wakeInDependencyOrder<Entry extends { expectation: WorkloadExpect
   const ready = new Set<string>();
   // A scale that fails (after the client's retries) ends the wait with its error.
   const scaleFailed = new AbortController();
+  // Every patch sent, awaited before returning: one sent in the wait's last check would land later.
+  const scalings: Promise<void>[] = [];
   const start = (): Promise<void>[] =>
     readyToStart({ waits, notStarted, ready }).map((service) => {
       notStarted.delete(service);
-      return params.scale(byService.get(service)!);
+      const scaling = params.scale(byService.get(service)!);
+      scalings.push(scaling);
+      return scaling;
     });
 
   await Promise.all(start());
   wait.phases.mark('applied');
-  return waitForServices({
+  const waited = await waitForServices({
     ...wait,
     signal: wait.signal ? AbortSignal.any([wait.signal, scaleFailed.signal]) : scaleFailed.signal,
     onProgress: (progress) => {
@@ -211,7 +215,15 @@ async function wakeInDependencyOrder<Entry extends { expectation: WorkloadExpect
       for (const scaling of start()) scaling.catch((error: unknown) => scaleFailed.abort(error));
       wait.onProgress?.(progress);
     },
+    notStartedWaitsFor: (service) =>
+      notStarted.has(service) ? (waits.get(service) ?? []).filter((d) => !ready.has(d)) : undefined,
   });
+  // A service planned at zero replicas counts as ready while still asleep: the wait can end before its
+  // patch was sent (or landed). Every service is ready now, so the ones left start, and every patch's
+  // outcome counts.
+  for (const service of byService.keys()) ready.add(service);
+  await Promise.all([...scalings, ...start()]);
+  return waited;
 }
 
 /**

@@ -46,6 +46,11 @@ export async function waitForServices(params: {
   signal?: AbortSignal;
   /** Marks the pod-level phases (scheduled, images, started, init, ready) as the watches see them. */
   phases?: PhaseRecorder;
+  /**
+   * For a service not started yet (a wake in dependency order), the services it still waits for:
+   * a timeout names them rather than the pods it has not got.
+   */
+  notStartedWaitsFor?: (service: string) => string[] | undefined;
 }): Promise<ServiceProgress[]> {
   const { kube, namespace, workloads } = params;
   const started = Date.now();
@@ -145,7 +150,15 @@ export async function waitForServices(params: {
         timeoutMs: params.timeoutMs,
         pending: current
           .filter((s) => s.phase !== 'ready')
-          .map((s) => ({ name: s.service, state: `${s.phase}: ${s.detail}` })),
+          .map((s) => {
+            const waitsFor = params.notStartedWaitsFor?.(s.service);
+            return {
+              name: s.service,
+              state: waitsFor?.length
+                ? `not started: waiting for ${waitsFor.join(', ')}`
+                : `${s.phase}: ${s.detail}`,
+            };
+          }),
       }),
     });
   }, params.timeoutMs);

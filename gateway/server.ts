@@ -297,8 +297,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
    */
   const siblingBackends = (sleeping: SleepingEnvironment, own: string) => {
     const { services } = options.view.snapshot();
-    const ownName = own.startsWith(`${sleeping.namespace}/`) ? own.slice(sleeping.namespace.length + 1) : own;
-    return servicesReachedBy(sleeping, ownName).flatMap((name) => {
+    return servicesReachedBy(sleeping, serviceName(sleeping, own)).flatMap((name) => {
       const port = services(sleeping.namespace, name)?.spec?.ports?.[0]?.port;
       if (port === undefined) return [];
       const resolved = resolveServiceBackend({
@@ -382,6 +381,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
     };
     const outcome = await wake.hold({
       sleeping,
+      service: serviceName(sleeping, decision.service),
       backend: {
         address: decision.address,
         port: decision.port,
@@ -678,4 +678,11 @@ function serveOwn(params: { req: IncomingMessage; res: ServerResponse; options: 
     message: `the gateway has no endpoint ${path}`,
     outcome: 'bad-request',
   });
+}
+
+/** A decision's service (`namespace/name` or `name`) as the sleep index names it. */
+function serviceName(sleeping: SleepingEnvironment, service: string): string {
+  return service.startsWith(`${sleeping.namespace}/`)
+    ? service.slice(sleeping.namespace.length + 1)
+    : service;
 }

@@ -18,8 +18,8 @@ export interface SleepingEnvironment {
   /** The services scaled to zero, sorted. */
   services: string[];
   /**
-   * Their dependencies (each workload's `microstax.dev/depends-on`), when every one of them carries
-   * it: a woken service then waits only for the Services it depends on (wake-coordinator.ts).
+   * The namespace's dependencies (each workload's `microstax.dev/depends-on`, awake ones' too), when
+   * every workload carries it: a woken service then waits only for the Services it depends on (wake-coordinator.ts).
    */
   dependsOn?: DependencyGraph;
 }
@@ -41,19 +41,22 @@ export function isAsleep(workload: V1Deployment | V1StatefulSet): boolean {
  */
 export function buildSleepIndex(workloads: Iterable<V1Deployment | V1StatefulSet>): SleepIndex {
   const index = new Map<string, SleepingEnvironment>();
-  const asleep = new Map<string, (V1Deployment | V1StatefulSet)[]>();
+  // Every workload of the namespace, awake ones too: during a partial wake a sleeping service may be
+  // reached only through an awake one (api → queue, awake → db, asleep).
+  const all = new Map<string, (V1Deployment | V1StatefulSet)[]>();
   for (const workload of workloads) {
     const namespace = workload.metadata?.namespace;
     const runtimeId = workload.metadata?.labels?.[LABELS.environment];
-    if (!namespace || !runtimeId || !isAsleep(workload)) continue;
+    if (!namespace || !runtimeId) continue;
+    all.set(namespace, [...(all.get(namespace) ?? []), workload]);
+    if (!isAsleep(workload)) continue;
     const entry = index.get(namespace) ?? { namespace, runtimeId, services: [] };
     entry.services.push(workload.metadata?.labels?.[LABELS.service] ?? workload.metadata?.name ?? '?');
     index.set(namespace, entry);
-    asleep.set(namespace, [...(asleep.get(namespace) ?? []), workload]);
   }
   for (const entry of index.values()) {
     entry.services.sort();
-    const graph = graphFromWorkloads(asleep.get(entry.namespace) ?? []);
+    const graph = graphFromWorkloads(all.get(entry.namespace) ?? []);
     if (graph) entry.dependsOn = graph;
   }
   return index;

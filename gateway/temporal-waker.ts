@@ -263,8 +263,16 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
           const watching = new AbortController();
           const status = await Promise.race([
             update.result(),
-            failedWake({ runtimeId, handle, connection, everyMs: statusPollMs, signal: watching.signal }),
+            failedWake({
+              runtimeId,
+              handle,
+              connection,
+              everyMs: statusPollMs,
+              startedAt: Date.now(),
+              signal: watching.signal,
+            }),
           ]).finally(() => watching.abort());
+          if (status === 'slept-again') return { environmentId };
           if (status.phase !== 'ready') {
             throw new WakeError('failed', {
               environment: runtimeId,
@@ -303,7 +311,9 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
 }
 
 /**
- * Rejects when a wake failed. When the scale fails the workflow goes back to `sleeping` with `error`
+ * Rejects when a wake failed, and resolves `slept-again` when the environment woke and went back to
+ * sleep before the update answered: a sleep asked as soon as it was ready can keep the update from
+ * ever seeing it awake (it waits for a later wake), so the wake ends there. When the scale fails the workflow goes back to `sleeping` with `error`
  * set, and (since its `wake-update-answers-failures` patch) its wake update fails with "wake failed:
  * <reason>". Runs started before that patch answer the update only once awake, so it would wait
  * forever: the status is read meanwhile, and `waking` then `sleeping` again means this wake failed.
@@ -313,9 +323,11 @@ async function failedWake(params: {
   handle: WorkflowHandle;
   connection: Connection;
   everyMs: number;
+  /** When the update was accepted (this machine's clock; the workflow's `sleepingSince` is compared with it). */
+  startedAt: number;
   /** Aborted once the update answered: the watcher stops. */
   signal: AbortSignal;
-}): Promise<never> {
+}): Promise<'slept-again'> {
   const never = new Promise<never>(() => {});
   let sawWaking = false;
   for (;;) {
@@ -326,14 +338,22 @@ async function failedWake(params: {
       .catch(() => undefined);
     if (!status) continue;
     if (status.phase === 'waking') sawWaking = true;
-    else if (sawWaking && status.phase === 'sleeping') {
+    // Only a sleep that succeeded sets `sleepingSince`: one later than the wake's start followed it.
+    if (
+      status.phase === 'sleeping' &&
+      status.sleepingSince !== undefined &&
+      Date.parse(status.sleepingSince) > params.startedAt
+    ) {
+      return 'slept-again';
+    }
+    if (sawWaking && status.phase === 'sleeping') {
       throw new WakeError('failed', {
         environment: params.runtimeId,
         cause: status.error?.message ?? 'the workflow went back to sleeping',
       });
     }
-    // The update answers by itself now.
-    if (status.phase === 'ready' || TERMINAL_PHASES.includes(status.phase)) return never;
+    // Ready: the update answers by itself, unless a sleep comes first (watched on). Ended: it never will.
+    if (TERMINAL_PHASES.includes(status.phase)) return never;
   }
 }
 

@@ -65,6 +65,8 @@ export interface WakeCoordinator {
    */
   hold(params: {
     sleeping: SleepingEnvironment;
+    /** The request's service (its workload's name): asleep again after this wake woke it, a new wake is sent. */
+    service?: string;
     backend: HeldBackend;
     siblings?: HeldBackend[];
     /** Aborted when the client goes away. */
@@ -89,6 +91,10 @@ interface Wake {
   probes: Map<string, Probe>;
   /** Set once a backend answered after the wake: new requests need not wait any more. */
   answered: boolean;
+  /** The services whose backend answered during this wake. */
+  answeredServices: Set<string>;
+  /** Set once `done` settled (the workflow answered, or the gateway gave up). */
+  settled: boolean;
   /** Aborted when the wake fails: its probes stop. */
   failed: AbortController;
 }
@@ -123,10 +129,15 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
     options.metrics?.setHeld(heldNow);
   };
 
-  /** The wake of this namespace: the one in flight, or a new one. */
-  const wakeFor = (sleeping: SleepingEnvironment): Wake => {
+  /**
+   * The wake of this namespace: the one in flight, or a new one when there is none or the request's
+   * service sleeps again after it woke it (its backend answered, or the wake is over): the environment
+   * went back to sleep meanwhile, and that wake's update may never answer. An extra wake is harmless:
+   * the workflow answers a wake of a ready or waking environment at once.
+   */
+  const wakeFor = (sleeping: SleepingEnvironment, service?: string): Wake => {
     const running = wakes.get(sleeping.namespace);
-    if (running) return running;
+    if (running && !sleptAgain(running, sleeping, service)) return running;
     const startedAt = Date.now();
     const log = options.log.child({ environment: sleeping.runtimeId, namespace: sleeping.namespace });
     log.info({ services: sleeping.services }, 'waking environment on its first request');
@@ -161,6 +172,8 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
       done,
       probes: new Map(),
       answered: false,
+      answeredServices: new Set(),
+      settled: false,
       failed: new AbortController(),
     };
     wakes.set(sleeping.namespace, wake);
@@ -170,8 +183,12 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
       if (wakes.get(sleeping.namespace) === wake) wakes.delete(sleeping.namespace);
     };
     done.then(
-      () => setTimeout(forget, POST_WAKE_GRACE_MS).unref(),
       () => {
+        wake.settled = true;
+        setTimeout(forget, POST_WAKE_GRACE_MS).unref();
+      },
+      () => {
+        wake.settled = true;
         wake.failed.abort();
         forget();
       },
@@ -183,14 +200,20 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
    * The backend accepts connections (it has a ready endpoint), probed from the start of the wake, not
    * its end: a wake in dependency order makes the backend ready once its own dependencies are, and the
    * request need not wait for the rest of the environment. A failed wake ends the probe with its error.
-   * One probe per backend, shared by the requests held for it; it stops with its last holder.
+   * One probe per backend, shared by the requests held for it; it stops with its last holder, and
+   * after the wake deadline at the latest (a sibling that never listens is not probed for ever).
    */
   const acquireProbe = (wake: Wake, backend: HeldBackend): Probe => {
     const key = `${backend.address}:${backend.port}`;
     let probe = wake.probes.get(key);
     if (!probe) {
       const stop = new AbortController();
-      const signal = AbortSignal.any([closing.signal, wake.failed.signal, stop.signal]);
+      const signal = AbortSignal.any([
+        closing.signal,
+        wake.failed.signal,
+        stop.signal,
+        AbortSignal.timeout(wakeDeadlineMs),
+      ]);
       const answered = new Promise<void>((resolve, reject) => {
         wake.done.catch(reject);
         reachable({ ...backend, signal }).then(resolve, reject);
@@ -211,13 +234,17 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
 
   return {
     holdTimeoutMs,
-    async hold({ sleeping, backend, siblings = [], signal }) {
+    async hold({ sleeping, service, backend, siblings = [], signal }) {
       if (heldNow >= maxHeld) return { kind: 'too-many-held' };
       const started = Date.now();
       setHeld(1);
-      const wake = wakeFor(sleeping);
+      const wake = wakeFor(sleeping, service);
       const probes: Probe[] = [];
+      // Set once this hold is over: its chain, still running (the backend answered after a timeout),
+      // must not take new probes, which nobody would release.
+      let released = false;
       const probe = (b: HeldBackend) => {
+        if (released) return Promise.reject(new Error('the hold is over'));
         const held = acquireProbe(wake, b);
         probes.push(held);
         return held.answered;
@@ -238,6 +265,7 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
         const waitedMs = Date.now() - started;
         if (outcome === 'ready') {
           wake.answered = true;
+          if (service !== undefined) wake.answeredServices.add(service);
           return { kind: 'ready', waitedMs };
         }
         if (signal.aborted) return { kind: 'client-gone' };
@@ -252,6 +280,7 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
               : new WakeError('failed', { environment: sleeping.runtimeId, cause: String(error) }),
         };
       } finally {
+        released = true;
         for (const held of probes) releaseProbe(wake, held);
         setHeld(-1);
       }
@@ -269,6 +298,16 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
       await options.waker.close();
     },
   };
+}
+
+/**
+ * The sleep index lists the service asleep although this wake woke it (its backend answered, or the
+ * wake is over). `sleeping` being the wake's own record means it came from `waking()`, not the index.
+ */
+function sleptAgain(wake: Wake, sleeping: SleepingEnvironment, service: string | undefined): boolean {
+  if (service === undefined || sleeping === wake.sleeping || !sleeping.services.includes(service))
+    return false;
+  return wake.settled || wake.answeredServices.has(service);
 }
 
 /** Settles with the work's result, 'timeout', or 'aborted' (a signal fired), whichever comes first. */

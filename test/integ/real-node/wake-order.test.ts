@@ -7,7 +7,7 @@ import { deployEnvironment } from '../../../deploy/deploy-environment.js';
 import type { KubeClient } from '../../../deploy/kube-client.js';
 import { ANNOTATIONS, LABELS } from '../../../deploy/labels.js';
 import { namespaceFor } from '../../../deploy/names.js';
-import { scaleEnvironment } from '../../../deploy/sleep.js';
+import { PLANNED_REPLICAS_ANNOTATION, scaleEnvironment } from '../../../deploy/sleep.js';
 import { teardownEnvironment } from '../../../deploy/teardown.js';
 import { until } from '../../support/until.js';
 import { stackKube, uniqueId } from '../deploy/helpers.js';
@@ -111,6 +111,48 @@ describe('waking checkout-dev in dependency order on the real node', () => {
     // A retried wake (the activity after a crash) finds nothing to scale and returns at once.
     const again = await scaleEnvironment({ kube, config, environmentId: id, replicas: 'planned' });
     expect(again.changed).toBe(0);
+  }, 300_000);
+
+  it('wakes a service planned at zero replicas that has dependencies: its patch has landed when the wake returns', async () => {
+    // Asleep at zero, it counts as ready from the start: the wait may end in the very check that
+    // starts it (its db and cache ready).
+    const namespace = namespaceFor(id, config.namespacePrefix);
+    const apiWorkload = async () => {
+      const found = await kube.list<V1Deployment>({
+        apiVersion: 'apps/v1',
+        kind: 'Deployment',
+        namespace,
+        labelSelector: `${LABELS.environment}=${id},${LABELS.service}=api`,
+      });
+      expect(found.items).toHaveLength(1);
+      return found.items[0]!;
+    };
+    const patchApi = async (patch: Partial<V1Deployment>) => {
+      const name = (await apiWorkload()).metadata!.name!;
+      await kube.objects.patch(
+        {
+          apiVersion: 'apps/v1',
+          kind: 'Deployment',
+          ...patch,
+          metadata: { name, namespace, ...patch.metadata },
+        } as KubernetesObject,
+        undefined,
+        undefined,
+        'wake-order-test',
+        undefined,
+        PatchStrategy.MergePatch,
+      );
+    };
+    await scaleEnvironment({ kube, config, environmentId: id, replicas: 'zero' });
+    await patchApi({ metadata: { annotations: { [PLANNED_REPLICAS_ANNOTATION]: '0' } } });
+    const woken = await scaleEnvironment({ kube, config, environmentId: id, replicas: 'planned' });
+    expect(woken.wakeOrder).toBe('dependencies');
+    expect(woken.changed).toBe(3);
+    const api = await apiWorkload();
+    expect(api.metadata?.annotations?.[PLANNED_REPLICAS_ANNOTATION]).toBeUndefined();
+    expect(api.spec?.replicas).toBe(0);
+    // The api back at its one replica for the next test.
+    await patchApi({ spec: { replicas: 1 } as V1Deployment['spec'] });
   }, 300_000);
 
   it('wakes an environment whose workloads carry no dependencies (applied before they did) all at once', async () => {

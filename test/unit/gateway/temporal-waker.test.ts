@@ -157,6 +157,15 @@ describe('the Temporal waker', () => {
     expect(error.params.cause).toBe('scale of msx-a/api timed out');
   });
 
+  it('ends the wake when the environment went back to sleep after it, its update never answering', async () => {
+    const sleptAt = new Date(Date.now() + 60_000).toISOString();
+    const temporal = standIn({
+      starts: [{ result: () => new Promise<never>(() => {}) }],
+      statuses: [status('ready'), { ...status('sleeping'), sleepingSince: sleptAt }],
+    });
+    await expect(waker(temporal).wake({ runtimeId: 'a' })).resolves.toEqual({ environmentId: 'a' });
+  });
+
   it('files any other error while waiting for the result as failed, naming the workflow', async () => {
     const temporal = standIn({
       starts: [{ result: () => Promise.reject(new Error('14 UNAVAILABLE: connection reset')) }],

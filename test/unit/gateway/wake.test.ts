@@ -131,6 +131,14 @@ describe('buildSleepIndex', () => {
     expect(servicesReachedBy(sleeping, 'web')).toEqual(['api', 'cache', 'db']);
     expect(servicesReachedBy(sleeping, 'api')).toEqual(['cache', 'db']);
     expect(servicesReachedBy(sleeping, 'db')).toEqual([]);
+    // A partial wake: the walk goes through an awake service to the sleeping ones behind it.
+    const awake = (service: string, dependsOn: string) =>
+      workload({ kind: 'Deployment', namespace: 'msx-a', service, replicas: 1, environment: 'a', dependsOn });
+    const partial = buildSleepIndex([asleep('api', 'queue'), awake('queue', 'db'), asleep('db', '')]).get(
+      'msx-a',
+    )!;
+    expect(partial.services).toEqual(['api', 'db']);
+    expect(servicesReachedBy(partial, 'api')).toEqual(['db']);
     // One workload from before the annotation: no graph, every other sleeping service as before.
     const old = buildSleepIndex([asleep('api', 'db'), asleep('db')]).get('msx-a')!;
     expect(old.dependsOn).toBeUndefined();
@@ -297,6 +305,82 @@ describe('createWakeCoordinator', () => {
     waker.rejectAll(new WakeError('failed', { environment: 'a', cause: 'wake failed: db never ready' }));
     expect(await held).toMatchObject({ kind: 'cannot-wake', error: { type: 'failed' } });
     expect(probeSignal?.aborted).toBe(true);
+  });
+
+  it('sends a new wake when the environment went back to sleep after its backend answered, though the first wake never finished', async () => {
+    // The wake update of an environment put back to sleep before the workflow saw it awake may never
+    // answer: the next request to the sleeping environment must not join it.
+    const waker = new ScriptedWaker();
+    const coordinator = createWakeCoordinator({ waker, log: silent, reachable: () => Promise.resolve() });
+    coordinators.push(coordinator);
+    const request = (sleeping: SleepingEnvironment) =>
+      coordinator.hold({
+        sleeping,
+        service: 'api',
+        backend: { address: '127.0.0.1', port: 1 },
+        signal: new AbortController().signal,
+      });
+    expect(await request(sleepingA)).toMatchObject({ kind: 'ready' });
+    expect(waker.calls).toEqual(['a']);
+    // The sleep index, rebuilt once the workloads were scaled to zero again, lists api asleep.
+    const asleepAgain: SleepingEnvironment = { ...sleepingA, services: ['api'] };
+    expect(await request(asleepAgain)).toMatchObject({ kind: 'ready' });
+    expect(waker.calls).toEqual(['a', 'a']);
+    waker.resolveAll();
+  });
+
+  it('sends a new wake when the environment went back to sleep within the grace after its wake', async () => {
+    const waker = new ScriptedWaker();
+    const coordinator = make(waker);
+    const first = hold(coordinator);
+    waker.resolveAll();
+    expect(await first).toMatchObject({ kind: 'ready' });
+    const again = coordinator.hold({
+      sleeping: { ...sleepingA },
+      service: 'api',
+      backend: { address: '127.0.0.1', port: 1 },
+      signal: new AbortController().signal,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(waker.calls).toEqual(['a', 'a']);
+    waker.resolveAll();
+    expect(await again).toMatchObject({ kind: 'ready' });
+  });
+
+  it('takes no sibling probe for a request that left before its backend answered', async () => {
+    // Two requests share the backend's probe; the first leaves, then the backend answers: the first's
+    // chain must not start probing its siblings, which nobody would stop.
+    const waker = new ScriptedWaker();
+    const signals = new Map<number, AbortSignal>();
+    let backendUp: () => void = () => {};
+    const up = new Promise<void>((resolve) => {
+      backendUp = resolve;
+    });
+    const coordinator = createWakeCoordinator({
+      waker,
+      log: silent,
+      reachable: ({ port, signal }) => {
+        signals.set(port, signal);
+        return port === 1 ? up : new Promise(() => {});
+      },
+    });
+    coordinators.push(coordinator);
+    const gone = new AbortController();
+    const first = coordinator.hold({
+      sleeping: sleepingA,
+      backend: { address: '127.0.0.1', port: 1 },
+      siblings: [{ address: '127.0.0.1', port: 3 }],
+      signal: gone.signal,
+    });
+    const second = hold(coordinator);
+    gone.abort();
+    expect(await first).toEqual({ kind: 'client-gone' });
+    backendUp();
+    expect(await second).toMatchObject({ kind: 'ready' });
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(signals.get(1)?.aborted).toBe(true);
+    expect(signals.get(3)?.aborted ?? true).toBe(true);
+    waker.resolveAll();
   });
 
   it('caps the requests held at once', async () => {

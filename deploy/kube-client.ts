@@ -147,11 +147,21 @@ export class KubeClient {
     }
   }
 
-  /** Deletes an object; returns false when it was already gone. Dependents go in the background. */
-  async delete(ref: ObjectRef): Promise<boolean> {
+  /**
+   * Deletes an object; returns false when it was already gone. Dependents go in the background.
+   * `gracePeriodSeconds` overrides a pod's own termination grace period (absent: the object's own).
+   */
+  async delete(ref: ObjectRef, options: { gracePeriodSeconds?: number } = {}): Promise<boolean> {
     try {
       await this.call(`delete ${describeRef(ref)}`, () =>
-        this.objects.delete(header(ref), undefined, undefined, undefined, undefined, 'Background'),
+        this.objects.delete(
+          header(ref),
+          undefined,
+          undefined,
+          options.gracePeriodSeconds,
+          undefined,
+          'Background',
+        ),
       );
       return true;
     } catch (error) {

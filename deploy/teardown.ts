@@ -15,7 +15,8 @@ export interface TeardownResult {
 
 /**
  * Deletes an environment: its namespace (and with it everything inside) and the static volumes it
- * had outside the namespace, then waits by watching until they are gone. Idempotent and safe on a
+ * had outside the namespace, then its pods with a short grace period (TEARDOWN_POD_GRACE_SECONDS),
+ * then waits by watching until they are gone. Idempotent and safe on a
  * half-created or half-deleted environment: whatever is left is deleted, whatever is gone is fine.
  */
 export async function teardownEnvironment(params: {
@@ -44,6 +45,7 @@ export async function teardownEnvironment(params: {
       kube.delete({ apiVersion: 'v1', kind: 'PersistentVolume', name: v.metadata!.name! }),
     ),
   ]);
+  await deletePodsQuickly(kube, namespace);
   await Promise.all([
     waitUntilGone({
       kube,
@@ -64,6 +66,31 @@ export async function teardownEnvironment(params: {
     }),
   ]);
   return { environmentId, namespace, deleted: deletions.some(Boolean), durationMs: Date.now() - started };
+}
+
+/**
+ * Grace period of the environment's pods at teardown, instead of their own (30 s by default). The
+ * namespace controller waits 5 s after the namespace delete before its first pass; a pod still
+ * there then costs a second pass 5 s later (or more: up to half the grace period, which a container
+ * that ignores SIGTERM uses in full). 2 s still gives apps SIGTERM and time to close their
+ * connections, and all of the environment, data included, is being discarded anyway.
+ */
+export const TEARDOWN_POD_GRACE_SECONDS = 2;
+
+/**
+ * Deletes the namespace's pods with the short grace period. Called after the namespace delete: a
+ * terminating namespace admits no new pods, so no ReplicaSet or StatefulSet replaces them.
+ */
+async function deletePodsQuickly(kube: KubeClient, namespace: string): Promise<void> {
+  const pods = await kube.list({ apiVersion: 'v1', kind: 'Pod', namespace });
+  await Promise.all(
+    pods.items.map((pod) =>
+      kube.delete(
+        { apiVersion: 'v1', kind: 'Pod', namespace, name: pod.metadata!.name! },
+        { gracePeriodSeconds: TEARDOWN_POD_GRACE_SECONDS },
+      ),
+    ),
+  );
 }
 
 /** A namespace already terminating answers 409 to a second delete: that is progress, not failure. */

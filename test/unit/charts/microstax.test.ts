@@ -454,7 +454,7 @@ describe('charts/microstax', () => {
         'batch/jobs: create,get,list,patch,watch',
         'core/serviceaccounts: create,patch',
         'core/events: list,watch',
-        'core/pods: list,watch',
+        'core/pods: delete,list,watch',
       ].sort(),
     );
   });

@@ -79,18 +79,24 @@ export const TEARDOWN_POD_GRACE_SECONDS = 2;
 
 /**
  * Deletes the namespace's pods with the short grace period. Called after the namespace delete: a
- * terminating namespace admits no new pods, so no ReplicaSet or StatefulSet replaces them.
+ * terminating namespace admits no new pods, so no ReplicaSet or StatefulSet replaces them. Only a
+ * speed-up: a worker whose RBAC predates the pod `delete` rule (an older chart) is refused with 403,
+ * and the namespace controller then removes the pods at their own pace, as before.
  */
 async function deletePodsQuickly(kube: KubeClient, namespace: string): Promise<void> {
-  const pods = await kube.list({ apiVersion: 'v1', kind: 'Pod', namespace });
-  await Promise.all(
-    pods.items.map((pod) =>
-      kube.delete(
-        { apiVersion: 'v1', kind: 'Pod', namespace, name: pod.metadata!.name! },
-        { gracePeriodSeconds: TEARDOWN_POD_GRACE_SECONDS },
+  try {
+    const pods = await kube.list({ apiVersion: 'v1', kind: 'Pod', namespace });
+    await Promise.all(
+      pods.items.map((pod) =>
+        kube.delete(
+          { apiVersion: 'v1', kind: 'Pod', namespace, name: pod.metadata!.name! },
+          { gracePeriodSeconds: TEARDOWN_POD_GRACE_SECONDS },
+        ),
       ),
-    ),
-  );
+    );
+  } catch (error) {
+    if (!(error instanceof KubeApiError && error.params.statusCode === 403)) throw error;
+  }
 }
 
 /** A namespace already terminating answers 409 to a second delete: that is progress, not failure. */

@@ -68,7 +68,11 @@ describe('checkout-dev on the real node', () => {
     apiUrl = result.urls.api![0]!;
     expect(apiUrl).toMatch(new RegExp(`^http://api\\.${baseId}\\.microstax\\.localhost:\\d+$`));
 
+    // The api is ready (its port answers) before its Redis client has connected; a cache write that
+    // times out then reads "database" twice. Its root answers 200 only with both connected.
+    expect((await firstOk(`${apiUrl}/`)).json()).toMatchObject({ database: 'ok', cache: 'ok' });
     const first = (await firstOk(`${apiUrl}/products`)).json();
+    expect(first.source).toBe('database');
     expect(first.version).toBe('1.0');
     expect(first.products.map((p: { sku: string }) => p.sku).sort()).toEqual([
       'CAP-NVY',

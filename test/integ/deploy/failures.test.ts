@@ -191,19 +191,7 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
 
   it('a failing init Job (initSql: job): init-job-failed, with the Job reason and the client exit code', async () => {
     const environmentId = uniqueId('it-init');
-    const blueprint: ResolvedBlueprint = {
-      name: 'seeded',
-      routing: 'dns',
-      services: [
-        service({
-          name: 'db',
-          image: 'postgres:16-alpine',
-          ports: [5432],
-          isDataService: true,
-          init: [{ type: 'sql', script: 'seed.sql', content: 'CREAT TABLE t();', sha256: 'b'.repeat(64) }],
-        }),
-      ],
-    };
+    const blueprint = postgresWithFailingSeed('db', 'b');
     const error = await deployExpectingFailure({
       kube,
       environment: { id: environmentId },
@@ -228,19 +216,7 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
 
   it('a seed run in the service (the default) that fails: init-job-failed, naming the exit code', async () => {
     const environmentId = uniqueId('it-seedsvc');
-    const blueprint: ResolvedBlueprint = {
-      name: 'seeded',
-      routing: 'dns',
-      services: [
-        service({
-          name: 'seedfail',
-          image: 'postgres:16-alpine',
-          ports: [5432],
-          isDataService: true,
-          init: [{ type: 'sql', script: 'seed.sql', content: 'CREAT TABLE t();', sha256: 'e'.repeat(64) }],
-        }),
-      ],
-    };
+    const blueprint = postgresWithFailingSeed('seedfail', 'e');
     const error = await deployExpectingFailure({
       kube,
       environment: { id: environmentId },
@@ -280,3 +256,20 @@ describe('failures a kubelet reports (the test plays the kubelet of one node)', 
     expect(error.params.failures[0]?.message).toContain('ghcr.io/acme/nope:0');
   });
 });
+
+/** A Postgres data service whose one sql seed is a syntax error (`hashChar` makes its sha256). */
+function postgresWithFailingSeed(name: string, hashChar: string): ResolvedBlueprint {
+  return {
+    name: 'seeded',
+    routing: 'dns',
+    services: [
+      service({
+        name,
+        image: 'postgres:16-alpine',
+        ports: [5432],
+        isDataService: true,
+        init: [{ type: 'sql', script: 'seed.sql', content: 'CREAT TABLE t();', sha256: hashChar.repeat(64) }],
+      }),
+    ],
+  };
+}

@@ -25,6 +25,24 @@ let kube: KubeClient;
 let config: DeployConfig;
 const id = uniqueId('rn-wakeorder');
 
+/** A merge patch of one of the environment's workloads (`null` removes an annotation). */
+async function mergePatch(kind: 'Deployment' | 'StatefulSet', name: string, patch: object): Promise<void> {
+  const body = patch as { metadata?: object };
+  await kube.objects.patch(
+    {
+      apiVersion: 'apps/v1',
+      kind,
+      ...body,
+      metadata: { name, namespace: namespaceFor(id, config.namespacePrefix), ...body.metadata },
+    } as KubernetesObject,
+    undefined,
+    undefined,
+    'wake-order-test',
+    undefined,
+    PatchStrategy.MergePatch,
+  );
+}
+
 const isReady = (pod: V1Pod) =>
   (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 
@@ -127,22 +145,8 @@ describe('waking checkout-dev in dependency order on the real node', () => {
       expect(found.items).toHaveLength(1);
       return found.items[0]!;
     };
-    const patchApi = async (patch: Partial<V1Deployment>) => {
-      const name = (await apiWorkload()).metadata!.name!;
-      await kube.objects.patch(
-        {
-          apiVersion: 'apps/v1',
-          kind: 'Deployment',
-          ...patch,
-          metadata: { name, namespace, ...patch.metadata },
-        } as KubernetesObject,
-        undefined,
-        undefined,
-        'wake-order-test',
-        undefined,
-        PatchStrategy.MergePatch,
-      );
-    };
+    const patchApi = async (patch: Partial<V1Deployment>) =>
+      mergePatch('Deployment', (await apiWorkload()).metadata!.name!, patch);
     await scaleEnvironment({ kube, config, environmentId: id, replicas: 'zero' });
     await patchApi({ metadata: { annotations: { [PLANNED_REPLICAS_ANNOTATION]: '0' } } });
     const woken = await scaleEnvironment({ kube, config, environmentId: id, replicas: 'planned' });
@@ -165,22 +169,9 @@ describe('waking checkout-dev in dependency order on the real node', () => {
         labelSelector: `${LABELS.environment}=${id},${LABELS.role}=workload`,
       });
       for (const workload of workloads.items) {
-        await kube.objects.patch(
-          {
-            apiVersion: 'apps/v1',
-            kind,
-            metadata: {
-              name: workload.metadata!.name!,
-              namespace,
-              annotations: { [ANNOTATIONS.dependsOn]: null },
-            },
-          } as unknown as KubernetesObject,
-          undefined,
-          undefined,
-          'wake-order-test',
-          undefined,
-          PatchStrategy.MergePatch,
-        );
+        await mergePatch(kind, workload.metadata!.name!, {
+          metadata: { annotations: { [ANNOTATIONS.dependsOn]: null } },
+        });
       }
     }
     await scaleEnvironment({ kube, config, environmentId: id, replicas: 'zero' });

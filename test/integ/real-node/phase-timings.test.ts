@@ -17,8 +17,9 @@ import { checkoutDev, firstOk, httpAt } from './support.js';
 
 /**
  * The breakdown of a create and of a wake on the real node, through the production worker: every
- * phase is there in order, the phases add up to the operation's total, and that total is within 5%
- * of what the caller measured around the request. A wake keeps the rows written before the sleep.
+ * phase is there in order, the phases add up to the operation's total, and that total is what the
+ * caller measured around the request, less the answer's trip back. A wake keeps the rows written
+ * before the sleep.
  */
 describe('phase breakdown on the real node', () => {
   let temporal: TemporalClientHandle;
@@ -63,16 +64,20 @@ describe('phase breakdown on the real node', () => {
     await temporal?.close();
   }, 300_000);
 
-  /** The phases add up to the total, and the total is the caller's time within 5%. */
+  /**
+   * The phases add up to the total, which never exceeds what the caller waited (the clock starts at the
+   * caller's request). What the caller waited beyond it is the answer's trip back through Temporal
+   * (activity result, workflow task, update result), outside every phase: within 5%, or 250 ms on a
+   * busy 2-core machine, where that trip alone once took 139 ms of a 2.7 s create.
+   */
   const expectConsistent = (timings: PhaseTimings | undefined, callerMs: number) => {
     expect(timings).toBeDefined();
     const sum = timings!.phases.reduce((total, p) => total + p.ms, 0);
     expect(sum).toBe(timings!.totalMs);
     for (const p of timings!.phases) expect(p.ms).toBeGreaterThanOrEqual(0);
-    expect(
-      Math.abs(timings!.totalMs - callerMs) / callerMs,
-      JSON.stringify({ timings, callerMs }),
-    ).toBeLessThan(0.05);
+    const detail = JSON.stringify({ timings, callerMs });
+    expect(timings!.totalMs, detail).toBeLessThanOrEqual(callerMs);
+    expect(callerMs - timings!.totalMs, detail).toBeLessThan(Math.max(0.05 * callerMs, 250));
   };
 
   it('breaks a cold create and a wake into phases that add up to what the caller waited', async () => {

@@ -515,7 +515,7 @@ export function createGatewayServer(options: GatewayServerOptions): Server | Htt
     const sleeping = asleep(decision);
     if (sleeping) {
       // A raw socket is not held: the wake starts, and the client's reconnect finds the service awake.
-      options.wake?.wakeInBackground(sleeping);
+      options.wake?.wakeInBackground(sleeping, serviceName(sleeping, decision.service));
       const refusal = asleepRefusal({
         decision,
         retryAfterSeconds,

@@ -72,8 +72,11 @@ export interface WakeCoordinator {
     /** Aborted when the client goes away. */
     signal: AbortSignal;
   }): Promise<HoldOutcome>;
-  /** Starts the wake (once) without holding anything: for Upgrade requests, answered at once. */
-  wakeInBackground(sleeping: SleepingEnvironment): void;
+  /**
+   * Starts the wake (once) without holding anything: for Upgrade requests, answered at once. With the
+   * request's service, a wake that service already saw end is not joined (as in `hold`).
+   */
+  wakeInBackground(sleeping: SleepingEnvironment, service?: string): void;
   /** The environment of this namespace while this gateway is waking it (its workloads may not sleep any more). */
   waking(namespace: string): SleepingEnvironment | undefined;
   /** Requests held right now. */
@@ -285,8 +288,8 @@ export function createWakeCoordinator(options: WakeCoordinatorOptions): WakeCoor
         setHeld(-1);
       }
     },
-    wakeInBackground(sleeping) {
-      wakeFor(sleeping).done.catch(() => {});
+    wakeInBackground(sleeping, service) {
+      wakeFor(sleeping, service).done.catch(() => {});
     },
     waking(namespace) {
       const wake = wakes.get(namespace);

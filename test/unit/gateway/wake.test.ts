@@ -347,6 +347,19 @@ describe('createWakeCoordinator', () => {
     expect(await again).toMatchObject({ kind: 'ready' });
   });
 
+  it('starts a new wake for an Upgrade request when the environment went back to sleep within the grace', async () => {
+    const waker = new ScriptedWaker();
+    const coordinator = make(waker);
+    coordinator.wakeInBackground(sleepingA, 'api');
+    waker.resolveAll();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // The sleep index lists api asleep again: the settled wake is not joined.
+    coordinator.wakeInBackground({ ...sleepingA }, 'api');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(waker.calls).toEqual(['a', 'a']);
+    waker.resolveAll();
+  });
+
   it('takes no sibling probe for a request that left before its backend answered', async () => {
     // Two requests share the backend's probe; the first leaves, then the backend answers: the first's
     // chain must not start probing its siblings, which nobody would stop.

@@ -77,10 +77,14 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
   let teardownRequest: TeardownRequest | undefined = input.resume?.teardownRequest;
   let claim: { claimedBy: string } | undefined;
   let ttlChanged = false;
-  // Sleep and wake requests wait here until the life loop below acts on them; `scaling` is true meanwhile.
+  // Sleep and wake requests wait here until the life loop below acts on them; `scaling` says which runs meanwhile.
   let sleepRequest: SleepRequest | undefined;
   let wakeRequest: SleepRequest | undefined;
-  let scaling = false;
+  let scaling: 'sleep' | 'wake' | undefined;
+  // Wakes the loop has ended, and the status as the last one ended: a wake update is answered by the
+  // first wake to end after it asked, even when a sleep starts in the same moment.
+  let wakesEnded = 0;
+  let lastWake: EnvironmentStatus | undefined;
   // Apply updates: the one waiting for the life loop, numbered so each caller knows when its own is done.
   let applyRequest: (ApplyRequest & { ticket: number }) | undefined;
   let applyTickets = 0;
@@ -174,12 +178,34 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       },
     },
   );
+  /**
+   * Waits for the first wake to end after this request and answers with its outcome; or, when no wake is
+   * needed (a sleep that failed, a request that no longer applies), with the awake status. Older runs
+   * waited for a moment awake with nothing scaling, which a sleep started as the wake ended never left.
+   */
+  const ownWake = async (request: SleepRequest): Promise<EnvironmentStatus> => {
+    const asked = wakesEnded;
+    sleepRequest = undefined;
+    // A wake in progress ends after this request and answers it; a second would only repeat a failed one.
+    if (scaling !== 'wake') wakeRequest ??= request;
+    await condition(() => wakesEnded > asked || (!wakeRequest && !scaling && status.phase !== 'sleeping'));
+    const answer = wakesEnded > asked && lastWake ? lastWake : { ...status };
+    if (answer.phase === 'sleeping' && answer.error) {
+      throw ApplicationFailure.create({
+        type: answer.error.type,
+        nonRetryable: true,
+        message: `wake failed: ${answer.error.message}`,
+      });
+    }
+    return answer;
+  };
   setHandler(
     wakeUpdate,
     async (request) => {
       if (status.phase === 'sleeping' || sleepRequest || scaling) {
         // Older runs waited for the environment to be awake, which a failed wake never is.
         const answerFailures = patched('wake-update-answers-failures');
+        if (patched('wake-update-own-wake')) return await ownWake(request);
         sleepRequest = undefined;
         wakeRequest ??= request;
         await condition(
@@ -284,10 +310,10 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       break;
     }
     if (sleepRequest && status.phase === 'ready' && patched('sleep-mode')) {
-      scaling = true;
+      scaling = 'sleep';
       sleepRequest = undefined;
       await changeSleep(status, 'zero');
-      scaling = false;
+      scaling = undefined;
       continue;
     }
     if (applyRequest && patched('apply-update')) {
@@ -303,11 +329,13 @@ export async function createEnvironment(input: CreateEnvironmentInput): Promise<
       continue;
     }
     if (wakeRequest && status.phase === 'sleeping') {
-      scaling = true;
+      scaling = 'wake';
       const requestedAt = wakeRequest.requestedAt;
       wakeRequest = undefined;
       await changeSleep(status, 'planned', requestedAt);
-      scaling = false;
+      scaling = undefined;
+      wakesEnded++;
+      lastWake = { ...status };
       continue;
     }
     // A request that no longer applies (sleep while sleeping, wake while ready) is answered as is.

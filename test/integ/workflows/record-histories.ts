@@ -29,6 +29,7 @@ import { resolvedService } from '../../support/resolved-service.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { CAPACITY_NODE_CPU, clusterRuntime } from './support/cluster.js';
 import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
+import { HoldingStore } from './support/holding-store.js';
 
 const fixturesDir = fileURLToPath(new URL('../../fixtures/histories/', import.meta.url));
 process.env.MICROSTAX_CODEC_KEY = (await readFile(join(fixturesDir, 'codec-key.txt'), 'utf8')).trim();
@@ -177,6 +178,34 @@ try {
     await lifecycle.wake(id, 'a');
     await lifecycle.teardown(id, { reason: 'requested' });
     await save('sleep-wake', workflowIds.environment(id));
+  }
+  if (wanted('sleep-during-wake')) {
+    // A sleep asked while the wake's closing record runs (wake-update-own-wake): the wake is answered by
+    // the wake that ended, then the sleep runs, then a second wake.
+    const store = new HoldingStore();
+    const { lifecycle } = await harness.startWorker({
+      testName: 'record-sleep-during-wake',
+      extra: { store },
+    });
+    const id = newEnvironmentId('sleep');
+    await lifecycle.createEnvironment({
+      environmentId: id,
+      blueprint: smallBlueprint(),
+      owner: 'a',
+      team: 't',
+    });
+    await lifecycle.waitReady(id);
+    await lifecycle.sleep(id, 'a');
+    const closing = store.holdNext((status) => status.environmentId === id && status.phase === 'ready');
+    const woken = lifecycle.wake(id, 'a');
+    await closing.reached;
+    await lifecycle.requestSleepMode({ environmentId: id, mode: 'sleep', requestedBy: 'a' });
+    closing.release();
+    await woken;
+    await lifecycle.sleep(id, 'a');
+    await lifecycle.wake(id, 'a');
+    await lifecycle.teardown(id, { reason: 'requested' });
+    await save('sleep-during-wake', workflowIds.environment(id));
   }
   if (wanted('branch')) {
     const { lifecycle } = await harness.startWorker({ testName: 'record-branch' });

@@ -11,9 +11,11 @@ import {
   WorkflowType,
   workflowIds,
 } from '../../../workflows/contracts.js';
+import { until } from '../../support/until.js';
 import { smallBlueprint } from './support/blueprints.js';
 import { CAPACITY_NODE_CPU, clusterRuntime, isGone, namespacesOf } from './support/cluster.js';
-import { newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
+import { activityRuns, newEnvironmentId, WorkflowTestHarness } from './support/harness.js';
+import { HoldingStore } from './support/holding-store.js';
 
 /** Schedules, the idle sweep and the warm pool, deploying with KubeRuntime on the stack's cluster. */
 const harness = new WorkflowTestHarness();
@@ -279,9 +281,71 @@ describe('a wake that fails', () => {
     expect(status?.phase).toBe('sleeping');
     expect(status?.error?.message).toBeTruthy();
 
+    // A wake asked while another runs is answered by that one (it ends after the ask): both get its
+    // failure, and no second wake repeats it.
+    const workflowId = workflowIds.environment(environmentId);
+    const scalesBefore = (await activityRuns(harness.temporal.client, workflowId, 'scaleEnvironment'))
+      .scheduled;
+    const first = lifecycle.wake(environmentId, 'ada').catch((error: unknown) => error);
+    await until(
+      'the wake to start',
+      () => lifecycle.getStatus(environmentId),
+      (current) => current?.phase === 'waking',
+      { timeoutMs: 30_000, everyMs: 50 },
+    );
+    const joined = await lifecycle.wake(environmentId, 'bob').catch((error: unknown) => error);
+    for (const answer of [await first, joined]) {
+      expect(String((answer as Error & { cause?: unknown }).cause ?? answer)).toMatch(/wake failed/);
+    }
+    const scalesAfter = (await activityRuns(harness.temporal.client, workflowId, 'scaleEnvironment'))
+      .scheduled;
+    expect(scalesAfter - scalesBefore).toBe(1);
+
     await lifecycle.teardown(environmentId, { reason: 'requested' });
     await result(workflowIds.environment(environmentId));
     expect(await isGone(harness.kube, environmentId)).toBe(true);
+  });
+});
+
+describe('a sleep asked while a wake ends', () => {
+  it('answers the wake with the wake that ended (it used to wait for a wake after the sleep)', {
+    timeout: 180_000,
+  }, async () => {
+    const store = new HoldingStore();
+    const { lifecycle } = await harness.startWorker({ testName: 'sleep-during-wake', extra: { store } });
+    const environmentId = newEnvironmentId('race');
+    await lifecycle.createEnvironment({
+      environmentId,
+      blueprint: smallBlueprint(),
+      owner: 'ada',
+      team: 'payments',
+    });
+    expect((await lifecycle.waitReady(environmentId)).phase).toBe('ready');
+    expect((await lifecycle.sleep(environmentId, 'ada')).phase).toBe('sleeping');
+
+    // The wake's closing record is held: the environment is ready but the wake has not ended, and a
+    // sleep (ready environments accept one) is asked in that moment; the loop starts it as the wake ends.
+    const closing = store.holdNext(
+      (status) => status.environmentId === environmentId && status.phase === 'ready',
+    );
+    const woken = lifecycle.wake(environmentId, 'ada');
+    await closing.reached;
+    await lifecycle.requestSleepMode({ environmentId, mode: 'sleep', requestedBy: 'ada' });
+    closing.release();
+
+    await until(
+      'the sleep asked during the wake',
+      () => lifecycle.getStatus(environmentId),
+      (status) => status?.phase === 'sleeping',
+      { timeoutMs: 60_000 },
+    );
+    const noAnswer = new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), 10_000));
+    const answer = await Promise.race([woken, noAnswer]);
+    expect(answer).toMatchObject({ phase: 'ready' });
+    expect(answer).not.toHaveProperty('error');
+
+    await lifecycle.teardown(environmentId, { reason: 'requested' });
+    await result(workflowIds.environment(environmentId));
   });
 });
 

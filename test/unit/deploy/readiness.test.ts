@@ -72,6 +72,17 @@ function assess(exp: WorkloadExpectation, snap: ClusterSnapshot, graceMs = 5_000
   return assessService({ expectation: exp, snapshot: snap, now: NOW, unschedulableGraceMs: graceMs });
 }
 
+const UNBOUND_CLAIM = '0/12 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found';
+
+/** A pod the scheduler has refused since `since`, with its message. */
+const unschedulablePod = (name: string, message: string, since: Date) =>
+  pod(name, {
+    phase: 'Pending',
+    conditions: [
+      { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message, lastTransitionTime: since },
+    ],
+  });
+
 describe('assessService', () => {
   it('waits for the workload, then its pods, then reports ready', () => {
     expect(assess(api, snapshot({})).phase).toBe('pending');
@@ -135,18 +146,7 @@ describe('assessService', () => {
 
   it('names an unschedulable pod with the scheduler message, after the grace period only', () => {
     const since = new Date(NOW - 2_000);
-    const p = pod('api', {
-      phase: 'Pending',
-      conditions: [
-        {
-          type: 'PodScheduled',
-          status: 'False',
-          reason: 'Unschedulable',
-          message: '0/6 nodes are available: 6 Insufficient cpu.',
-          lastTransitionTime: since,
-        },
-      ],
-    });
+    const p = unschedulablePod('api', '0/6 nodes are available: 6 Insufficient cpu.', since);
     const snap = snapshot({ deployments: [deployment(0)], pods: [p] });
     expect(assess(api, snap, 5_000).phase).toBe('starting');
     expect(nextUnschedulableDeadline(snap, 5_000)).toBe(since.getTime() + 5_000);
@@ -160,18 +160,7 @@ describe('assessService', () => {
 
   it('gives a pod waiting for its volume to be provisioned longer before it counts as unschedulable', () => {
     const since = new Date(NOW - 30_000);
-    const p = pod('api', {
-      phase: 'Pending',
-      conditions: [
-        {
-          type: 'PodScheduled',
-          status: 'False',
-          reason: 'Unschedulable',
-          message: '0/12 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found',
-          lastTransitionTime: since,
-        },
-      ],
-    });
+    const p = unschedulablePod('api', UNBOUND_CLAIM, since);
     const snap = snapshot({ deployments: [deployment(0)], pods: [p] });
     expect(assess(api, snap, 5_000).phase).toBe('starting');
     expect(nextUnschedulableDeadline(snap, 5_000)).toBe(since.getTime() + VOLUME_BINDING_GRACE_MS);
@@ -179,18 +168,7 @@ describe('assessService', () => {
 
   it('keeps waiting on an unbound claim until its provisioning fails, then names the claim', () => {
     const since = new Date(NOW - 2 * VOLUME_BINDING_GRACE_MS);
-    const p = pod('db', {
-      phase: 'Pending',
-      conditions: [
-        {
-          type: 'PodScheduled',
-          status: 'False',
-          reason: 'Unschedulable',
-          message: '0/12 nodes are available: pod has unbound immediate PersistentVolumeClaims. not found',
-          lastTransitionTime: since,
-        },
-      ],
-    });
+    const p = unschedulablePod('db', UNBOUND_CLAIM, since);
     p.spec = {
       containers: [],
       volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data-db-0' } }],

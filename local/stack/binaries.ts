@@ -47,7 +47,10 @@ export interface BuildRecipe {
   goArgs: (out: string) => string[];
   /** Run inside this module (wrapper modules); `go install` recipes run outside any module. */
   moduleDir?: string;
-  /** Rough cold build time on 2 cores, shown so nobody thinks it hangs. */
+  /**
+   * Rough cold build time on 2 cores, shown so nobody thinks it hangs: measured in `stack up`'s order,
+   * where earlier builds leave shared packages in the Go build cache (2026-12-07: 35 min in all).
+   */
   coldEstimate: string;
 }
 
@@ -102,14 +105,14 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       `-s -w -X github.com/temporalio/cli/temporalcli.Version=${VERSIONS.temporalCli.replace(/^v/, '')}`,
       `github.com/temporalio/cli/cmd/temporal@${VERSIONS.temporalCli}`,
     ],
-    coldEstimate: '10-15 min',
+    coldEstimate: '5-8 min',
   },
   {
     id: 'kwok',
     version: VERSIONS.kwok,
     produces: ['kwok'],
     goArgs: () => ['install', '-ldflags', '-s -w', `sigs.k8s.io/kwok/cmd/kwok@${VERSIONS.kwok}`],
-    coldEstimate: '5-8 min',
+    coldEstimate: '1-3 min',
   },
   {
     id: 'etcd',
@@ -117,17 +120,17 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
     produces: ['etcd'],
     moduleDir: path.join(GO_MODULES_DIR, 'etcd'),
     goArgs: (out) => ['build', '-trimpath', '-ldflags', '-s -w', '-o', path.join(out, 'etcd'), '.'],
-    coldEstimate: '3-5 min',
+    coldEstimate: 'about a minute',
   },
-  kubernetesRecipe({ id: 'kubernetes', commands: KUBERNETES_COMMANDS, coldEstimate: '20-30 min' }),
+  kubernetesRecipe({ id: 'kubernetes', commands: KUBERNETES_COMMANDS, coldEstimate: '5-8 min' }),
   // Same module and flags, so the Go build cache the first left makes this one quick.
-  kubernetesRecipe({ id: 'kubernetes-node', commands: KUBERNETES_NODE_COMMANDS, coldEstimate: '3-10 min' }),
+  kubernetesRecipe({ id: 'kubernetes-node', commands: KUBERNETES_NODE_COMMANDS, coldEstimate: '1-3 min' }),
   {
     id: 'coredns',
     version: VERSIONS.coredns,
     produces: ['coredns'],
     goArgs: () => ['install', '-ldflags', '-s -w', `github.com/coredns/coredns@${VERSIONS.coredns}`],
-    coldEstimate: '4-8 min',
+    coldEstimate: '2-4 min',
   },
   {
     id: 'containerd',
@@ -144,7 +147,7 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
         (command) => `github.com/containerd/containerd/v2/cmd/${command}@${VERSIONS.containerd}`,
       ),
     ],
-    coldEstimate: '3-8 min',
+    coldEstimate: '1-3 min',
   },
   {
     id: 'kube-network-policies',
@@ -160,7 +163,7 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       path.join(out, 'kube-network-policies'),
       '.',
     ],
-    coldEstimate: '5-15 min',
+    coldEstimate: '1-3 min',
   },
   {
     id: 'dex',
@@ -177,7 +180,7 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       path.join(out, 'dex'),
       'github.com/dexidp/dex/cmd/dex',
     ],
-    coldEstimate: '6-12 min',
+    coldEstimate: '1-3 min',
   },
   {
     id: 'jaeger',
@@ -193,7 +196,7 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       path.join(out, 'jaeger'),
       'github.com/jaegertracing/jaeger/cmd/jaeger',
     ],
-    coldEstimate: '10-20 min',
+    coldEstimate: '10-15 min',
   },
   {
     id: 'vegeta',
@@ -212,7 +215,7 @@ export const BUILD_RECIPES: readonly BuildRecipe[] = [
       '-s -w',
       `github.com/versity/versitygw/cmd/versitygw@${VERSIONS.versitygw}`,
     ],
-    coldEstimate: '5-10 min',
+    coldEstimate: '3-5 min',
   },
   {
     id: 'helm',

@@ -312,10 +312,10 @@ export function createTemporalWaker(options: TemporalWakerOptions): EnvironmentW
 
 /**
  * Rejects when a wake failed, and resolves `slept-again` when the environment woke and went back to
- * sleep before the update answered: a sleep asked as soon as it was ready can keep the update from
- * ever seeing it awake (it waits for a later wake), so the wake ends there. When the scale fails the workflow goes back to `sleeping` with `error`
- * set, and (since its `wake-update-answers-failures` patch) its wake update fails with "wake failed:
- * <reason>". Runs started before that patch answer the update only once awake, so it would wait
+ * sleep before the update answered: in runs started before the `wake-update-own-wake` patch, a sleep
+ * asked as the wake ended keeps the update waiting for a later wake, so the wake ends there. When the
+ * scale fails the workflow goes back to `sleeping` with `error` set, and (since its
+ * `wake-update-answers-failures` patch) its wake update fails with "wake failed: <reason>". Runs started before that patch answer the update only once awake, so it would wait
  * forever: the status is read meanwhile, and `waking` then `sleeping` again means this wake failed.
  */
 async function failedWake(params: {

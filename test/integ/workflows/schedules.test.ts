@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createPlanner } from '../../../activities/planner-adapter.js';
 import type { ResolvedBlueprint } from '../../../blueprints/resolved.js';
 import { ANNOTATIONS, LABELS, loadDeployConfig, namespaceFor } from '../../../deploy/index.js';
+import type { LifecycleClient } from '../../../temporal/lifecycle-client.js';
 import { ensureSchedules } from '../../../temporal/schedules.js';
 import {
   type EnvironmentOutcome,
@@ -233,6 +234,20 @@ describe('sleep mode', () => {
   });
 });
 
+/** A small environment of ada's, created, ready, then put to sleep: its id. */
+async function sleepingSmallEnvironment(lifecycle: LifecycleClient, prefix: string): Promise<string> {
+  const environmentId = newEnvironmentId(prefix);
+  await lifecycle.createEnvironment({
+    environmentId,
+    blueprint: smallBlueprint(),
+    owner: 'ada',
+    team: 'payments',
+  });
+  expect((await lifecycle.waitReady(environmentId)).phase).toBe('ready');
+  expect((await lifecycle.sleep(environmentId, 'ada')).phase).toBe('sleeping');
+  return environmentId;
+}
+
 describe('a wake that fails', () => {
   it('answers the wake with its error (it used to wait forever) and keeps the environment asleep', {
     timeout: 180_000,
@@ -240,15 +255,7 @@ describe('a wake that fails', () => {
     // A pod the cluster cannot place counts as failed after 1 s instead of the default grace.
     const runtime = clusterRuntime(harness.kube, { unschedulableGraceMs: 1000 });
     const { lifecycle } = await harness.startWorker({ testName: 'wake-fails', runtime });
-    const environmentId = newEnvironmentId('wakefail');
-    await lifecycle.createEnvironment({
-      environmentId,
-      blueprint: smallBlueprint(),
-      owner: 'ada',
-      team: 'payments',
-    });
-    expect((await lifecycle.waitReady(environmentId)).phase).toBe('ready');
-    expect((await lifecycle.sleep(environmentId, 'ada')).phase).toBe('sleeping');
+    const environmentId = await sleepingSmallEnvironment(lifecycle, 'wakefail');
 
     // While it sleeps, api comes to need more CPU than any node has: waking it cannot succeed.
     const namespace = namespaceFor(environmentId, loadDeployConfig().namespacePrefix);
@@ -313,15 +320,7 @@ describe('a sleep asked while a wake ends', () => {
   }, async () => {
     const store = new HoldingStore();
     const { lifecycle } = await harness.startWorker({ testName: 'sleep-during-wake', extra: { store } });
-    const environmentId = newEnvironmentId('race');
-    await lifecycle.createEnvironment({
-      environmentId,
-      blueprint: smallBlueprint(),
-      owner: 'ada',
-      team: 'payments',
-    });
-    expect((await lifecycle.waitReady(environmentId)).phase).toBe('ready');
-    expect((await lifecycle.sleep(environmentId, 'ada')).phase).toBe('sleeping');
+    const environmentId = await sleepingSmallEnvironment(lifecycle, 'race');
 
     // The wake's closing record is held: the environment is ready but the wake has not ended, and a
     // sleep (ready environments accept one) is asked in that moment; the loop starts it as the wake ends.
